@@ -1,0 +1,94 @@
+"""Activation functions: each is f (forward) and its derivative f′, as in TEACHING.md.
+
+Derivatives take both z and a = f(z) because several are cheapest in terms of a
+(sigmoid: a(1−a), tanh: 1−a²). Softmax is not element-wise: its Jacobian is full, so it
+provides ``backward`` (a Jacobian-vector product) instead of ``df``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import ValidationError
+
+Array = np.ndarray
+LEAKY_SLOPE = 0.01
+
+
+@dataclass(frozen=True)
+class Activation:
+    name: str
+    label: str  # how the equation panels write it
+    f: Callable[[Array], Array]
+    df: Callable[[Array, Array], Array] | None  # f′(z), given z and a; None if not element-wise
+    formula: str
+    derivative: str
+    output_only: bool = False
+
+    def backward(self, z: Array, a: Array, grad_a: Array) -> Array:
+        """δ = ∂L/∂z from ∂L/∂a: grad_a ⊙ f′(z) for element-wise activations."""
+        if self.df is not None:
+            return grad_a * self.df(z, a)
+        # softmax: δ_i = a_i (g_i − Σ_k a_k g_k), per sample (column)
+        return a * (grad_a - np.sum(a * grad_a, axis=0, keepdims=True))
+
+
+def _sigmoid(z: Array) -> Array:
+    # σ(z) = ½(1 + tanh(z/2)): the same function, but exp can never overflow
+    return 0.5 * np.tanh(0.5 * z) + 0.5
+
+
+def _softmax(z: Array) -> Array:
+    e = np.exp(z - np.max(z, axis=0, keepdims=True))
+    return e / np.sum(e, axis=0, keepdims=True)
+
+
+IDENTITY = Activation(
+    "identity", "linear", lambda z: z.copy(), lambda z, a: np.ones_like(z), "f(z) = z", "f′(z) = 1"
+)
+SIGMOID = Activation(
+    "sigmoid", "σ", _sigmoid, lambda z, a: a * (1.0 - a), "σ(z) = 1 / (1 + e^(−z))", "σ′(z) = a(1 − a)"
+)
+TANH = Activation("tanh", "tanh", np.tanh, lambda z, a: 1.0 - a * a, "tanh(z)", "tanh′(z) = 1 − a²")
+RELU = Activation(
+    "relu",
+    "ReLU",
+    lambda z: np.maximum(z, 0.0),
+    lambda z, a: (z > 0).astype(z.dtype),
+    "ReLU(z) = max(0, z)",
+    "ReLU′(z) = 1 if z > 0 else 0",
+)
+LEAKY_RELU = Activation(
+    "leaky_relu",
+    "LeakyReLU",
+    lambda z: np.where(z > 0, z, LEAKY_SLOPE * z),
+    lambda z, a: np.where(z > 0, 1.0, LEAKY_SLOPE),
+    f"LeakyReLU(z) = z if z > 0 else {LEAKY_SLOPE}·z",
+    f"LeakyReLU′(z) = 1 if z > 0 else {LEAKY_SLOPE}",
+)
+SOFTMAX = Activation(
+    "softmax",
+    "softmax",
+    _softmax,
+    None,
+    "softmax(z)ᵢ = e^(zᵢ) / Σₖ e^(zₖ)",
+    "∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ)  (a full Jacobian, not element-wise)",
+    output_only=True,
+)
+
+ACTIVATIONS: dict[str, Activation] = {
+    a.name: a for a in (IDENTITY, SIGMOID, TANH, RELU, LEAKY_RELU, SOFTMAX)
+}
+ALIASES = {"linear": "identity", "leakyrelu": "leaky_relu", "leaky-relu": "leaky_relu"}
+
+
+def get_activation(name: str, field: str = "activation") -> Activation:
+    key = ALIASES.get(str(name).lower(), str(name).lower())
+    if key not in ACTIVATIONS:
+        raise ValidationError(
+            field, f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}"
+        )
+    return ACTIVATIONS[key]

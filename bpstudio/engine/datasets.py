@@ -1,0 +1,133 @@
+"""Built-in data generators. Each returns samples as rows (N, d) with targets (N, k).
+
+Classification generators also return integer labels; their targets are encoded for the
+network's output layer by ``encode_labels`` (one-hot for k outputs, 0/1 for one output).
+Every generator is seeded, so a project that names a generator and a seed is reproducible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import ValidationError
+
+Array = np.ndarray
+
+
+@dataclass(frozen=True)
+class Dataset:
+    x: Array  # (N, d), one sample per row
+    y: Array  # (N, k) targets
+    labels: Array | None = None  # (N,) class index, for classification
+    name: str = ""
+
+
+def _xor(rng: np.random.Generator, n: int, noise: float) -> tuple[Array, Array]:
+    corners = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    idx = np.arange(n) % 4
+    x = corners[idx] + rng.normal(0.0, noise, (n, 2))
+    return x, (idx == 1) | (idx == 2)
+
+
+def _circles(rng: np.random.Generator, n: int, noise: float) -> tuple[Array, Array]:
+    labels = np.arange(n) % 2
+    radius = np.where(labels == 0, 1.0, 0.5)
+    t = rng.uniform(0.0, 2 * np.pi, n)
+    x = np.column_stack([radius * np.cos(t), radius * np.sin(t)]) + rng.normal(0.0, noise, (n, 2))
+    return x, labels
+
+
+def _moons(rng: np.random.Generator, n: int, noise: float) -> tuple[Array, Array]:
+    labels = np.arange(n) % 2
+    t = rng.uniform(0.0, np.pi, n)
+    x = np.where(
+        labels[:, None] == 0,
+        np.column_stack([np.cos(t), np.sin(t)]),
+        np.column_stack([1.0 - np.cos(t), 0.5 - np.sin(t)]),
+    )
+    return x + rng.normal(0.0, noise, (n, 2)), labels
+
+
+def _spiral(rng: np.random.Generator, n: int, noise: float, classes: int) -> tuple[Array, Array]:
+    labels = np.arange(n) % classes
+    r = rng.uniform(0.05, 1.0, n)
+    t = labels * (2 * np.pi / classes) + r * 4.0 + rng.normal(0.0, noise, n)
+    return np.column_stack([r * np.sin(t), r * np.cos(t)]), labels
+
+
+def _blobs(rng: np.random.Generator, n: int, noise: float, classes: int) -> tuple[Array, Array]:
+    labels = np.arange(n) % classes
+    angle = 2 * np.pi * np.arange(classes) / classes
+    centres = 2.0 * np.column_stack([np.cos(angle), np.sin(angle)])
+    return centres[labels] + rng.normal(0.0, max(noise, 1e-9), (n, 2)), labels
+
+
+def _sine(rng: np.random.Generator, n: int, noise: float) -> tuple[Array, Array]:
+    x = np.sort(rng.uniform(-np.pi, np.pi, n))
+    return x[:, None], (np.sin(x) + rng.normal(0.0, noise, n))[:, None]
+
+
+GENERATORS: dict[str, Callable[..., tuple[Array, Array]]] = {
+    "xor": _xor,
+    "circles": _circles,
+    "moons": _moons,
+    "spiral": _spiral,
+    "blobs": _blobs,
+    "sine": _sine,
+}
+REGRESSION = {"sine"}
+MULTICLASS = {"spiral", "blobs"}
+MAX_SAMPLES = 1_000_000
+
+
+def encode_labels(labels: Array, classes: int, outputs: int, field: str = "data") -> Array:
+    """Targets for ``outputs`` output units: 0/1 in one column, or one-hot in ``classes`` columns."""
+    if outputs == 1 and classes == 2:
+        return labels.astype(np.float64)[:, None]
+    if outputs == classes:
+        return np.eye(classes)[labels]
+    raise ValidationError(
+        field,
+        f"the data has {classes} classes, so the output layer needs {classes} units "
+        f"(one-hot){' or 1 unit (0/1)' if classes == 2 else ''}, but it has {outputs}",
+    )
+
+
+def generate(name: str, params: dict, outputs: int, field: str = "data") -> Dataset:
+    """Run a named generator with its parameters (n, noise, seed, classes)."""
+    if name not in GENERATORS:
+        choices = ", ".join(GENERATORS)
+        raise ValidationError(f"{field}.generator", f"unknown generator {name!r}; choose one of {choices}")
+    known = {"n", "noise", "seed", "classes"}
+    extra = set(params) - known
+    if extra:
+        raise ValidationError(f"{field}.params", f"unknown parameter(s) {', '.join(sorted(extra))}")
+    n = params.get("n", 200)
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_SAMPLES:
+        raise ValidationError(f"{field}.params.n", f"must be a whole number from 1 to {MAX_SAMPLES}, got {n!r}")
+    noise = params.get("noise", 0.1)
+    if isinstance(noise, bool) or not isinstance(noise, (int, float)) or not np.isfinite(noise) or noise < 0:
+        raise ValidationError(f"{field}.params.noise", f"must be a number ≥ 0, got {noise!r}")
+    seed = params.get("seed", 0)
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ValidationError(f"{field}.params.seed", f"must be a whole number ≥ 0, got {seed!r}")
+    rng = np.random.default_rng(seed)
+    if name in MULTICLASS:
+        classes = params.get("classes", 3)
+        if isinstance(classes, bool) or not isinstance(classes, int) or not 2 <= classes <= 50:
+            raise ValidationError(
+                f"{field}.params.classes", f"must be a whole number from 2 to 50, got {classes!r}"
+            )
+        x, labels = GENERATORS[name](rng, n, float(noise), classes)
+    else:
+        classes = 2
+        x, labels = GENERATORS[name](rng, n, float(noise))
+    if name in REGRESSION:
+        if outputs != 1:
+            raise ValidationError(field, f"{name} has 1 target value, but the output layer has {outputs} units")
+        return Dataset(x.astype(np.float64), labels.astype(np.float64), None, name)
+    labels = np.asarray(labels, dtype=np.int64)
+    return Dataset(x.astype(np.float64), encode_labels(labels, classes, outputs, field), labels, name)

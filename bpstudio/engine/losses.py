@@ -1,0 +1,101 @@
+"""Loss functions. Per-sample loss sums over output units; a batch's loss is the mean over samples.
+
+Each loss gives ``per_sample`` (one value per column) and ``grad`` = ∇ₐL per sample (one
+column per sample, never averaged). Softmax + cross-entropy and sigmoid + binary
+cross-entropy also have a fused, numerically stable form computed from z: δᴸ = a − y.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import ValidationError
+
+Array = np.ndarray
+
+
+@dataclass(frozen=True)
+class Loss:
+    name: str
+    formula: str  # per sample
+    gradient: str  # ∇ₐL per sample
+    per_sample: Callable[[Array, Array], Array]  # (a, y) -> (m,)
+    grad: Callable[[Array, Array], Array]  # (a, y) -> (n, m)
+    fused_with: str | None = None  # output activation with which δᴸ = a − y
+    stable_per_sample: Callable[[Array, Array], Array] | None = None  # (z, y) -> (m,)
+
+
+def _logsumexp(z: Array) -> Array:
+    zmax = np.max(z, axis=0, keepdims=True)
+    return (zmax + np.log(np.sum(np.exp(z - zmax), axis=0, keepdims=True)))[0]
+
+
+def _ce_from_z(z: Array, y: Array) -> Array:
+    # −Σ y log softmax(z) = Σ y · (logsumexp(z) − z), with Σ y = 1 per sample
+    return np.sum(y * (_logsumexp(z)[None, :] - z), axis=0)
+
+
+def _bce_from_z(z: Array, y: Array) -> Array:
+    # −[y log σ(z) + (1−y) log(1−σ(z))] = max(z,0) − z·y + log(1 + e^(−|z|))
+    return np.sum(np.maximum(z, 0.0) - z * y + np.log1p(np.exp(-np.abs(z))), axis=0)
+
+
+def _safe_div(num: Array, den: Array) -> Array:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return num / den
+
+
+SQUARED_ERROR = Loss(
+    "squared_error",
+    "L = ½‖y − a‖²",
+    "∇ₐL = a − y",
+    lambda a, y: 0.5 * np.sum((y - a) ** 2, axis=0),
+    lambda a, y: a - y,
+)
+SQUARED_ERROR_NO_HALF = Loss(
+    "squared_error_no_half",
+    "L = ‖a − y‖²  (no ½, as in 3Blue1Brown)",
+    "∇ₐL = 2(a − y)",
+    lambda a, y: np.sum((a - y) ** 2, axis=0),
+    lambda a, y: 2.0 * (a - y),
+)
+CROSS_ENTROPY = Loss(
+    "cross_entropy",
+    "L = −Σᵢ yᵢ log aᵢ",
+    "∇ₐL = −y / a",
+    lambda a, y: -np.sum(y * np.log(np.clip(a, 1e-300, None)), axis=0),
+    lambda a, y: _safe_div(-y, a),
+    fused_with="softmax",
+    stable_per_sample=_ce_from_z,
+)
+BINARY_CROSS_ENTROPY = Loss(
+    "binary_cross_entropy",
+    "L = −Σᵢ [yᵢ log aᵢ + (1 − yᵢ) log(1 − aᵢ)]",
+    "∇ₐL = −y / a + (1 − y) / (1 − a)",
+    lambda a, y: -np.sum(
+        y * np.log(np.clip(a, 1e-300, None)) + (1 - y) * np.log(np.clip(1 - a, 1e-300, None)), axis=0
+    ),
+    lambda a, y: _safe_div(-y, a) + _safe_div(1.0 - y, 1.0 - a),
+    fused_with="sigmoid",
+    stable_per_sample=_bce_from_z,
+)
+
+LOSSES: dict[str, Loss] = {
+    x.name: x for x in (SQUARED_ERROR, SQUARED_ERROR_NO_HALF, CROSS_ENTROPY, BINARY_CROSS_ENTROPY)
+}
+ALIASES = {
+    "mse": "squared_error",
+    "softmax_cross_entropy": "cross_entropy",
+    "bce": "binary_cross_entropy",
+    "ce": "cross_entropy",
+}
+
+
+def get_loss(name: str, field: str = "loss") -> Loss:
+    key = ALIASES.get(str(name).lower(), str(name).lower())
+    if key not in LOSSES:
+        raise ValidationError(field, f"unknown loss {name!r}; choose one of {', '.join(LOSSES)}")
+    return LOSSES[key]

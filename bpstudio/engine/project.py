@@ -1,0 +1,217 @@
+"""Project files (.bpsproj): JSON holding the network, hyper-parameters, data and optional weights.
+
+Data is a named built-in generator with its parameters, or inline arrays with one sample
+per row (as a person writes a table). Parameters, when present, are the explicit weights to
+start from. The format is described in docs/formats.md and by resources/schema/project.schema.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .datasets import Dataset, generate
+from .errors import FormatError, ValidationError
+from .spec import InitSpec, NetworkSpec, TrainingSpec
+from .stepper import Stepper, check_parameters
+
+PROJECT_FORMAT = "bpstudio-project"
+PROJECT_VERSION = 1
+TOP_LEVEL = {"format", "version", "name", "description", "network", "init", "training", "data", "parameters"}
+
+
+@dataclass(frozen=True)
+class Project:
+    network: NetworkSpec
+    data: dict[str, Any]  # {"generator": name, "params": {...}} or {"x": rows, "y": rows}
+    training: TrainingSpec = field(default_factory=TrainingSpec)
+    init: InitSpec = field(default_factory=InitSpec)
+    parameters: tuple[tuple[np.ndarray, np.ndarray], ...] | None = None
+    name: str = "Untitled"
+    description: str = ""
+
+    def dataset(self) -> Dataset:
+        """The samples, as rows (N, d) and targets (N, k)."""
+        return load_data(self.data, self.network)
+
+    def stepper(self, **kwargs: Any) -> Stepper:
+        ds = self.dataset()
+        return Stepper(self.network, ds.x.T, ds.y.T, self.training, self.init, self.parameters, **kwargs)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "format": PROJECT_FORMAT,
+            "version": PROJECT_VERSION,
+            "name": self.name,
+            "description": self.description,
+            "network": self.network.to_dict(),
+            "init": {"method": self.init.method, "scale": self.init.scale},
+            "training": {
+                "learning_rate": self.training.learning_rate,
+                "batch_size": self.training.batch_size,
+                "epochs": self.training.epochs,
+                "seed": self.training.seed,
+                "shuffle": self.training.shuffle,
+            },
+            "data": self.data,
+        }
+        if self.parameters is not None:
+            d["parameters"] = [{"W": W.tolist(), "b": b[:, 0].tolist()} for W, b in self.parameters]
+        return d
+
+    def with_parameters(self, params: tuple[tuple[np.ndarray, np.ndarray], ...]) -> Project:
+        return Project(self.network, self.data, self.training, InitSpec("explicit", self.init.scale),
+                       check_parameters(self.network, params), self.name, self.description)
+
+
+def load_data(data: object, network: NetworkSpec, where: str = "data") -> Dataset:
+    if not isinstance(data, dict):
+        raise ValidationError(where, "must be an object with a generator, or with x and y")
+    if "generator" in data:
+        params = data.get("params", {})
+        if not isinstance(params, dict):
+            raise ValidationError(f"{where}.params", "must be an object")
+        return generate(str(data["generator"]), params, network.layers[-1].units, where)
+    if "x" not in data or "y" not in data:
+        raise ValidationError(where, "needs either a generator or inline x and y")
+    x = _matrix(data["x"], f"{where}.x")
+    y = _matrix(data["y"], f"{where}.y")
+    if x.shape[1] != network.input_size:
+        raise ValidationError(
+            f"{where}.x", f"rows have {x.shape[1]} values, but the network's input size is {network.input_size}"
+        )
+    n_out = network.layers[-1].units
+    if y.shape[1] != n_out:
+        raise ValidationError(f"{where}.y", f"rows have {y.shape[1]} values, but the output layer has {n_out} units")
+    if y.shape[0] != x.shape[0]:
+        raise ValidationError(f"{where}.y", f"{y.shape[0]} target rows for {x.shape[0]} input rows")
+    return Dataset(x, y, None, "inline")
+
+
+def _matrix(rows: object, where: str) -> np.ndarray:
+    """Rows of numbers → (N, d) float64; a flat list is one column... of one value per sample."""
+    if not isinstance(rows, list) or not rows:
+        raise ValidationError(where, "must be a non-empty list of rows")
+    if all(isinstance(r, (int, float)) and not isinstance(r, bool) for r in rows):
+        rows = [[r] for r in rows]
+    width = None
+    for i, row in enumerate(rows):
+        if not isinstance(row, list):
+            raise ValidationError(f"{where}[{i}]", "must be a list of numbers")
+        if width is None:
+            width = len(row)
+        elif len(row) != width:
+            raise ValidationError(f"{where}[{i}]", f"has {len(row)} values, row 0 has {width}")
+        for j, v in enumerate(row):
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise ValidationError(f"{where}[{i}][{j}]", f"must be a number, got {v!r}")
+            if not np.isfinite(v):
+                raise ValidationError(f"{where}[{i}][{j}]", "is NaN or infinity")
+    if not width:
+        raise ValidationError(where, "rows are empty")
+    return np.array(rows, dtype=np.float64)
+
+
+def project_from_dict(d: object, source: str = "project") -> Project:
+    if not isinstance(d, dict):
+        raise FormatError(f"{source}: not a BP Studio project (the top level is not an object)")
+    if d.get("format") != PROJECT_FORMAT:
+        raise FormatError(
+            f"{source}: not a BP Studio project (format is {d.get('format')!r}, expected {PROJECT_FORMAT!r})"
+        )
+    version = d.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise FormatError(f"{source}: version must be a whole number ≥ 1, got {version!r}")
+    if version > PROJECT_VERSION:
+        raise FormatError(
+            f"{source}: made by a newer BP Studio (format version {version}; this one reads up to {PROJECT_VERSION})"
+        )
+    unknown = set(d) - TOP_LEVEL
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "is not a project field")
+    network = NetworkSpec.from_dict(d.get("network"), "network")
+    training = _training(d.get("training", {}))
+    init = _init(d.get("init", {}))
+    data = d.get("data")
+    load_data(data, network)  # validates now, so a bad project never half-loads
+    params = None
+    if d.get("parameters") is not None:
+        raw = d["parameters"]
+        if not isinstance(raw, list):
+            raise ValidationError("parameters", "must be a list with one {W, b} per layer")
+        pairs = []
+        for i, item in enumerate(raw):
+            if not isinstance(item, dict) or "W" not in item or "b" not in item:
+                raise ValidationError(f"parameters[{i}]", "must be an object with W and b")
+            pairs.append((item["W"], item["b"]))
+        params = check_parameters(network, pairs)
+    elif init.method == "explicit":
+        raise ValidationError("parameters", "init.method is explicit, so the weights must be given")
+    name = d.get("name", "Untitled")
+    description = d.get("description", "")
+    if not isinstance(name, str):
+        raise ValidationError("name", "must be text")
+    if not isinstance(description, str):
+        raise ValidationError("description", "must be text")
+    assert isinstance(data, dict)
+    return Project(network, data, training, init, params, name, description)
+
+
+def _training(d: object) -> TrainingSpec:
+    if not isinstance(d, dict):
+        raise ValidationError("training", "must be an object")
+    allowed = {"learning_rate", "batch_size", "epochs", "seed", "shuffle"}
+    extra = set(d) - allowed
+    if extra:
+        raise ValidationError(f"training.{sorted(extra)[0]}", "is not a training setting")
+    return TrainingSpec(**d).validate()
+
+
+def _init(d: object) -> InitSpec:
+    if not isinstance(d, dict):
+        raise ValidationError("init", "must be an object")
+    extra = set(d) - {"method", "scale"}
+    if extra:
+        raise ValidationError(f"init.{sorted(extra)[0]}", "is not an initialisation setting")
+    return InitSpec(**d).validate()
+
+
+def load_project(path: str | os.PathLike[str]) -> Project:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FormatError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FormatError(f"{path}: cannot be read as text ({exc})") from None
+    return loads_project(text, str(path))
+
+
+def loads_project(text: str, source: str = "project") -> Project:
+    try:
+        d = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    return project_from_dict(d, source)
+
+
+def save_project(path: str | os.PathLike[str], project: Project) -> Path:
+    """Write atomically: a temporary file in the same folder, then rename over the target."""
+    path = Path(path)
+    text = json.dumps(project.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

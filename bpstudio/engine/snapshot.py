@@ -1,0 +1,67 @@
+"""Immutable state after a stage: what the UI shows and what a ``.npz`` snapshot holds.
+
+Arrays are copies marked read-only, keyed as in the snapshot file format: ``L{l}/W``,
+``L{l}/b``, ``L{l}/z``, ``L{l}/a``, ``L{l}/delta``, ``L{l}/dW``, ``L{l}/db`` (column
+convention), ``input`` (A⁰), ``target`` (Y), ``grad_a`` (∇ₐL), ``losses`` (per sample).
+A quantity not yet computed in the current iteration is absent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import numpy as np
+
+from .spec import NetworkSpec
+from .stages import Stage
+
+QUANTITIES = ("W", "b", "z", "a", "delta", "dW", "db")
+
+
+def frozen_copy(x: np.ndarray) -> np.ndarray:
+    out = np.array(x, dtype=np.float64, copy=True)
+    out.setflags(write=False)
+    return out
+
+
+def key(quantity: str, layer: int) -> str:
+    return f"L{layer}/{quantity}"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    spec: NetworkSpec
+    stage: Stage | None  # the stage just completed; None at the start of a run
+    next_stage: Stage
+    position: int  # stages of the current iteration already done (0 … 2L+2)
+    iteration: int  # 0-based count of iterations before the current one
+    epoch: int  # 0-based epoch of the current iteration
+    batch: int  # 0-based index of the current batch within its epoch
+    arrays: Mapping[str, np.ndarray]
+    loss: float | None  # batch mean loss, once the loss stage has run
+    changed: frozenset[str]  # keys the stage just taken computed
+
+    def get(self, quantity: str, layer: int) -> np.ndarray | None:
+        return self.arrays.get(key(quantity, layer))
+
+    @property
+    def batch_size(self) -> int:
+        return int(self.arrays["input"].shape[1])
+
+    @staticmethod
+    def build(
+        spec: NetworkSpec,
+        stage: Stage | None,
+        next_stage: Stage,
+        position: int,
+        iteration: int,
+        epoch: int,
+        batch: int,
+        arrays: Mapping[str, np.ndarray],
+        loss: float | None,
+        changed: frozenset[str],
+    ) -> Snapshot:
+        frozen = MappingProxyType({k: frozen_copy(v) for k, v in arrays.items()})
+        return Snapshot(spec, stage, next_stage, position, iteration, epoch, batch, frozen, loss, changed)

@@ -1,0 +1,93 @@
+"""Snapshot files (.npz): the full state after a stage, one array per key, never pickled.
+
+Keys: ``L{l}/W``, ``L{l}/b``, ``L{l}/z``, ``L{l}/a``, ``L{l}/delta``, ``L{l}/dW``, ``L{l}/db``
+(column convention; those not yet computed in the iteration are absent), ``input``, ``target``,
+``loss`` (0-d, NaN before the loss stage), optional ``grad_a`` and ``losses``, and ``meta``:
+a JSON string with the format version, project, stage, iteration and epoch. See docs/formats.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import FormatError
+from .snapshot import Snapshot
+
+SNAPSHOT_FORMAT = "bpstudio-snapshot"
+SNAPSHOT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class LoadedSnapshot:
+    arrays: dict[str, np.ndarray]
+    loss: float | None
+    meta: dict[str, Any]
+
+
+def save_snapshot(path: str | os.PathLike[str], snap: Snapshot, project: dict | None = None) -> Path:
+    """Write atomically (temporary file, then rename) so a crash never leaves half a file."""
+    meta = {
+        "format": SNAPSHOT_FORMAT,
+        "version": SNAPSHOT_VERSION,
+        "stage": snap.stage.name if snap.stage else None,
+        "next_stage": snap.next_stage.name,
+        "position": snap.position,
+        "iteration": snap.iteration,
+        "epoch": snap.epoch,
+        "batch": snap.batch,
+        "network": snap.spec.to_dict(),
+        "project": project,
+    }
+    payload: dict[str, np.ndarray] = dict(snap.arrays)
+    payload["loss"] = np.array(np.nan if snap.loss is None else snap.loss)
+    payload["meta"] = np.array(json.dumps(meta, ensure_ascii=False))
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            np.savez_compressed(fh, **payload)  # type: ignore[arg-type]
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def load_snapshot(path: str | os.PathLike[str]) -> LoadedSnapshot:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+    except FileNotFoundError:
+        raise FormatError(f"{path}: no such file") from None
+    except ValueError as exc:  # object arrays refuse to load without pickle
+        raise FormatError(f"{path}: not a BP Studio snapshot ({exc})") from None
+    except (OSError, zipfile.BadZipFile, EOFError, KeyError) as exc:
+        raise FormatError(f"{path}: not a readable snapshot (truncated or not an .npz file: {exc})") from None
+    if "meta" not in arrays:
+        raise FormatError(f"{path}: not a BP Studio snapshot (no meta entry)")
+    try:
+        meta = json.loads(str(arrays.pop("meta")[()]))
+    except (ValueError, TypeError) as exc:
+        raise FormatError(f"{path}: the meta entry is not JSON ({exc})") from None
+    if not isinstance(meta, dict) or meta.get("format") != SNAPSHOT_FORMAT:
+        found = meta.get("format") if isinstance(meta, dict) else meta
+        raise FormatError(f"{path}: not a BP Studio snapshot (format is {found!r})")
+    version = meta.get("version")
+    if not isinstance(version, int) or version > SNAPSHOT_VERSION or version < 1:
+        raise FormatError(
+            f"{path}: snapshot format version {version!r} is not supported "
+            f"(this BP Studio reads up to {SNAPSHOT_VERSION})"
+        )
+    loss_arr = arrays.pop("loss", None)
+    loss = None if loss_arr is None or np.isnan(loss_arr) else float(loss_arr)
+    for v in arrays.values():
+        v.setflags(write=False)
+    return LoadedSnapshot(arrays, loss, meta)

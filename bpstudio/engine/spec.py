@@ -1,0 +1,173 @@
+"""What a network is (layers, activations, loss) and how it is trained (hyper-parameters).
+
+Plain frozen dataclasses with ``validate`` methods that raise ``ValidationError`` naming the
+field, so every caller (project loader, CLI, GUI form) reports bad input the same way.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .activations import Activation, get_activation
+from .errors import ValidationError
+from .losses import Loss, get_loss
+
+MAX_UNITS = 100_000
+
+
+def _positive_int(value: object, where: str, maximum: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(where, f"must be a whole number, got {value!r}")
+    if value < 1:
+        raise ValidationError(where, f"must be at least 1, got {value}")
+    if maximum is not None and value > maximum:
+        raise ValidationError(where, f"must be at most {maximum}, got {value}")
+    return value
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    units: int
+    activation: str = "sigmoid"
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    input_size: int
+    layers: tuple[LayerSpec, ...]
+    loss: str = "squared_error"
+
+    @property
+    def depth(self) -> int:
+        """L, the number of layers with weights."""
+        return len(self.layers)
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        """(n⁰, n¹, …, nᴸ)."""
+        return (self.input_size, *(layer.units for layer in self.layers))
+
+    def activation(self, layer: int) -> Activation:
+        """fˡ for 1-based layer index l."""
+        return get_activation(self.layers[layer - 1].activation)
+
+    @property
+    def loss_fn(self) -> Loss:
+        return get_loss(self.loss)
+
+    @property
+    def fused_output(self) -> bool:
+        """True when δᴸ = a − y exactly (softmax + cross-entropy, sigmoid + binary cross-entropy)."""
+        return self.loss_fn.fused_with == self.activation(self.depth).name
+
+    def validate(self, prefix: str = "network") -> NetworkSpec:
+        _positive_int(self.input_size, f"{prefix}.input_size", MAX_UNITS)
+        if not self.layers:
+            raise ValidationError(f"{prefix}.layers", "a network needs at least one layer")
+        for i, layer in enumerate(self.layers):
+            where = f"{prefix}.layers[{i}]"
+            _positive_int(layer.units, f"{where}.units", MAX_UNITS)
+            act = get_activation(layer.activation, f"{where}.activation")
+            if act.output_only and i != len(self.layers) - 1:
+                raise ValidationError(
+                    f"{where}.activation",
+                    f"{act.name} is only allowed on the output layer (its Jacobian is not element-wise)",
+                )
+            if act.name == "softmax" and layer.units < 2:
+                raise ValidationError(
+                    f"{where}.units", "softmax needs at least 2 output units (with 1 it is always 1)"
+                )
+        loss = get_loss(self.loss, f"{prefix}.loss")
+        out = get_activation(self.layers[-1].activation)
+        if loss.fused_with is not None and out.name != loss.fused_with:
+            raise ValidationError(
+                f"{prefix}.loss",
+                f"{loss.name} needs a {loss.fused_with} output layer (its outputs must be "
+                f"probabilities), but the output activation is {out.name}",
+            )
+        return self
+
+    def to_dict(self) -> dict:
+        return {
+            "input_size": self.input_size,
+            "layers": [{"units": x.units, "activation": x.activation} for x in self.layers],
+            "loss": self.loss,
+        }
+
+    @staticmethod
+    def from_dict(d: object, prefix: str = "network") -> NetworkSpec:
+        if not isinstance(d, dict):
+            raise ValidationError(prefix, "must be an object")
+        layers_raw = d.get("layers")
+        if not isinstance(layers_raw, list):
+            raise ValidationError(f"{prefix}.layers", "must be a list of layers")
+        layers = []
+        for i, item in enumerate(layers_raw):
+            if not isinstance(item, dict):
+                raise ValidationError(f"{prefix}.layers[{i}]", "must be an object with units and activation")
+            if "units" not in item:
+                raise ValidationError(f"{prefix}.layers[{i}].units", "is missing")
+            layers.append(LayerSpec(item["units"], item.get("activation", "sigmoid")))
+        if "input_size" not in d:
+            raise ValidationError(f"{prefix}.input_size", "is missing")
+        spec = NetworkSpec(d["input_size"], tuple(layers), d.get("loss", "squared_error"))
+        return spec.validate(prefix)
+
+
+INITIALIZERS = ("xavier", "he", "small_uniform", "zeros", "explicit")
+
+
+@dataclass(frozen=True)
+class InitSpec:
+    """How weights start. Biases start at zero except with ``explicit`` values."""
+
+    method: str = "xavier"
+    scale: float = 0.1  # half-width of ``small_uniform``
+
+    def validate(self, prefix: str = "init") -> InitSpec:
+        if self.method not in INITIALIZERS:
+            raise ValidationError(
+                f"{prefix}.method",
+                f"unknown initialiser {self.method!r}; choose one of {', '.join(INITIALIZERS)}",
+            )
+        if not _finite_number(self.scale) or self.scale <= 0:
+            raise ValidationError(f"{prefix}.scale", f"must be a positive number, got {self.scale!r}")
+        return self
+
+
+@dataclass(frozen=True)
+class TrainingSpec:
+    learning_rate: float = 0.5
+    batch_size: int = 0  # 0 means the full batch
+    epochs: int = 100
+    seed: int = 0
+    shuffle: bool = True  # reshuffle each epoch (never when one batch holds all the data)
+
+    def validate(self, prefix: str = "training") -> TrainingSpec:
+        if not _finite_number(self.learning_rate) or self.learning_rate <= 0:
+            raise ValidationError(
+                f"{prefix}.learning_rate", f"must be a positive number, got {self.learning_rate!r}"
+            )
+        if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int) or self.batch_size < 0:
+            raise ValidationError(
+                f"{prefix}.batch_size", f"must be a whole number ≥ 1 (or 0 for full batch), got {self.batch_size!r}"
+            )
+        _positive_int(self.epochs, f"{prefix}.epochs")
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
+            raise ValidationError(f"{prefix}.seed", f"must be a whole number ≥ 0, got {self.seed!r}")
+        if not isinstance(self.shuffle, bool):
+            raise ValidationError(f"{prefix}.shuffle", f"must be true or false, got {self.shuffle!r}")
+        return self
+
+
+@dataclass(frozen=True)
+class Hyper:
+    """Everything needed besides the network: initialisation and training."""
+
+    init: InitSpec = field(default_factory=InitSpec)
+    training: TrainingSpec = field(default_factory=TrainingSpec)
+
+
+def _finite_number(x: object) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)

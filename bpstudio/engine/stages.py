@@ -1,0 +1,49 @@
+"""The stages of one training iteration, in order.
+
+forward 1 … forward L, loss, backward L … backward 1, update. The stepper advances exactly
+one of these per ``step()``; the UI names where it is with ``Stage.describe``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
+
+
+@dataclass(frozen=True)
+class Stage:
+    kind: str  # forward | loss | backward | update
+    layer: int = 0  # 1-based for forward/backward, 0 for loss and update
+
+    @property
+    def name(self) -> str:
+        return f"{self.kind} {self.layer}" if self.layer else self.kind
+
+    def equations(self, depth: int) -> tuple[str, ...]:
+        """Names of the equations this stage evaluates (forward, BP1…BP4, update)."""
+        if self.kind == FORWARD:
+            return ("forward",)
+        if self.kind == LOSS:
+            return ("loss",)
+        if self.kind == BACKWARD:
+            return ("BP1" if self.layer == depth else "BP2", "BP3", "BP4")
+        return ("update",)
+
+    @staticmethod
+    def parse(text: str) -> Stage:
+        parts = text.split()
+        if len(parts) == 2 and parts[0] in (FORWARD, BACKWARD) and parts[1].isdigit():
+            return Stage(parts[0], int(parts[1]))
+        if len(parts) == 1 and parts[0] in (LOSS, UPDATE):
+            return Stage(parts[0])
+        raise ValueError(f"not a stage name: {text!r}")
+
+
+def iteration_stages(depth: int) -> tuple[Stage, ...]:
+    return (
+        *(Stage(FORWARD, l) for l in range(1, depth + 1)),
+        Stage(LOSS),
+        *(Stage(BACKWARD, l) for l in range(depth, 0, -1)),
+        Stage(UPDATE),
+    )

@@ -1,0 +1,410 @@
+"""Steps training one stage at a time, keeps a bounded history to step back, runs fast on request.
+
+State is a small record of references to arrays that are never modified in place, so a
+history entry costs only the arrays its stage created; the history is a bounded deque, so
+memory stays bounded however long a run goes.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from . import backprop as bp
+from .errors import HistoryError, ValidationError
+from .initializers import initial_parameters
+from .snapshot import Snapshot, key
+from .spec import InitSpec, NetworkSpec, TrainingSpec
+from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, iteration_stages
+
+Array = np.ndarray
+ParamTuple = tuple[tuple[Array, Array], ...]
+HISTORY_LIMIT = 512  # stages kept for step back
+
+
+def _readonly(x: Array) -> Array:
+    x.setflags(write=False)
+    return x
+
+
+@dataclass(frozen=True)
+class _State:
+    params: ParamTuple
+    position: int  # stages of this iteration already done
+    iteration: int
+    epoch: int
+    batch: int
+    cache: dict[str, Array] = field(default_factory=dict)  # z, a, delta, dW, db, grad_a, losses
+    loss: float | None = None
+    last: Stage | None = None
+    changed: frozenset[str] = frozenset()
+
+
+class Stepper:
+    """Owns a network, its data and its training state. Not thread-safe: one owner at a time.
+
+    Data is in column convention: ``x`` (n⁰, N), ``y`` (nᴸ, N).
+    """
+
+    def __init__(
+        self,
+        spec: NetworkSpec,
+        x: Array,
+        y: Array,
+        training: TrainingSpec | None = None,
+        init: InitSpec | None = None,
+        params: Sequence[tuple[Array, Array]] | None = None,
+        history_limit: int = HISTORY_LIMIT,
+    ) -> None:
+        self.spec = spec.validate()
+        self.training = (training or TrainingSpec()).validate()
+        self.init = (init or InitSpec()).validate()
+        if params is None and self.init.method == "explicit":
+            raise ValidationError("init.method", "explicit initialisation needs the weights and biases")
+        self.plan = bp.Plan.of(spec)
+        self.x, self.y = check_data(spec, x, y)
+        self.stages = iteration_stages(spec.depth)
+        self._initial = None if params is None else check_parameters(spec, params)
+        self._history: deque[_State] = deque(maxlen=history_limit)
+        self.reset()
+
+    # ----- data and batches -----------------------------------------------------------
+    @property
+    def samples(self) -> int:
+        return int(self.x.shape[1])
+
+    @property
+    def batch_size(self) -> int:
+        bs = self.training.batch_size
+        return self.samples if bs == 0 or bs >= self.samples else bs
+
+    @property
+    def batches_per_epoch(self) -> int:
+        return -(-self.samples // self.batch_size)
+
+    def _batch_columns(self, epoch: int, batch: int) -> Array:
+        """Columns of batch ``batch`` in epoch ``epoch``; shuffled per epoch from (seed, epoch),
+        so any batch can be rebuilt without replaying a random stream."""
+        n, bs = self.samples, self.batch_size
+        if self.training.shuffle and bs < n:
+            order = np.random.default_rng([self.training.seed, epoch]).permutation(n)
+        else:
+            order = np.arange(n)
+        return order[batch * bs : (batch + 1) * bs]
+
+    def _batch(self, epoch: int, batch: int) -> tuple[Array, Array]:
+        if self.batch_size == self.samples:  # full batch: never shuffled, order as given
+            return self.x, self.y
+        cols = self._batch_columns(epoch, batch)
+        return _readonly(self.x[:, cols]), _readonly(self.y[:, cols])
+
+    def _following(self, epoch: int, batch: int) -> tuple[int, int]:
+        batch += 1
+        return (epoch + 1, 0) if batch == self.batches_per_epoch else (epoch, batch)
+
+    # ----- control ----------------------------------------------------------------------
+    def reset(self) -> Snapshot:
+        """Back to the initial weights (the explicit ones, or drawn from the seed), iteration 0."""
+        if self._initial is not None:
+            params: ParamTuple = self._initial
+        else:
+            rng = np.random.default_rng(self.training.seed)
+            params = tuple(
+                (_readonly(W), _readonly(b)) for W, b in initial_parameters(self.spec, self.init, rng)
+            )
+        self._state = _State(params=params, position=0, iteration=0, epoch=0, batch=0)
+        self._xy = self._batch(0, 0)
+        self._history.clear()
+        return self.snapshot()
+
+    @property
+    def complete(self) -> bool:
+        """True after the update stage: the next step begins a new iteration."""
+        return self._state.position == len(self.stages)
+
+    @property
+    def next_stage(self) -> Stage:
+        return self.stages[self._state.position % len(self.stages)]
+
+    @property
+    def at_iteration_start(self) -> bool:
+        return self._state.position == 0 or self.complete
+
+    @property
+    def can_step_back(self) -> bool:
+        return bool(self._history)
+
+    @property
+    def parameters(self) -> ParamTuple:
+        return self._state.params
+
+    @property
+    def iteration(self) -> int:
+        return self._state.iteration
+
+    @property
+    def epoch(self) -> int:
+        return self._state.epoch
+
+    def step(self) -> Snapshot:
+        """Advance exactly one stage and return the state after it."""
+        self._history.append(self._state)
+        self._state = self._advance(self._state)
+        return self.snapshot()
+
+    def step_back(self) -> Snapshot:
+        if not self._history:
+            raise HistoryError("no earlier stage is kept")
+        self._state = self._history.pop()
+        self._xy = self._batch(self._state.epoch, self._state.batch)
+        return self.snapshot()
+
+    def finish_iteration(self) -> Snapshot:
+        """Run the remaining stages of this iteration (a whole one if at its start)."""
+        self.step()
+        while not self.complete:
+            self.step()
+        return self.snapshot()
+
+    def finish_epoch(self) -> Snapshot:
+        self.finish_iteration()
+        while self._state.batch != self.batches_per_epoch - 1:
+            self.finish_iteration()
+        return self.snapshot()
+
+    def run_iterations(self, count: int, should_stop: Callable[[], bool] | None = None) -> int:
+        """Complete ``count`` iterations (a partly done one counts as one): fast, keeping no
+        intermediates, except the last one, which is stepped so all of it is on show afterwards.
+        ``should_stop`` is polled between iterations. Returns how many iterations ran."""
+        done = 0
+        if count <= 0:
+            return 0
+        if not self.at_iteration_start:
+            self.finish_iteration()
+            done = 1
+        if count - done > 1:
+            done += self._run_fast(count - done - 1, should_stop)
+            if should_stop is not None and should_stop():
+                return done
+        if done < count:
+            self.finish_iteration()
+            done += 1
+        return done
+
+    def run_epochs(self, count: int, should_stop: Callable[[], bool] | None = None) -> int:
+        """Complete ``count`` epochs, the current one counting if partly done. Returns iterations run."""
+        s, per = self._state, self.batches_per_epoch
+        if self.complete:
+            left = per - 1 - s.batch  # batches still to come in the current epoch
+        else:
+            left = per - s.batch
+        iterations = left + (count - 1 if left else count) * per
+        return self.run_iterations(iterations, should_stop)
+
+    # ----- edits ------------------------------------------------------------------------
+    def set_parameter(self, layer: int, name: str, index: tuple[int, int], value: float) -> Snapshot:
+        """Set one entry of Wˡ or bˡ. The current iteration restarts (its numbers depended on the
+        old value); step back undoes the edit."""
+        if not 1 <= layer <= self.spec.depth:
+            raise ValidationError("layer", f"must be from 1 to {self.spec.depth}, got {layer}")
+        if name not in ("W", "b"):
+            raise ValidationError("name", f"must be W or b, got {name!r}")
+        if not isinstance(value, (int, float)) or not np.isfinite(value):
+            raise ValidationError(key(name, layer), f"must be a finite number, got {value!r}")
+        W, b = self._state.params[layer - 1]
+        target = W if name == "W" else b
+        j, k = index
+        if not (0 <= j < target.shape[0] and 0 <= k < target.shape[1]):
+            raise ValidationError(key(name, layer), f"index {index} is outside shape {target.shape}")
+        new = target.copy()
+        new[j, k] = value
+        pair = (_readonly(new), b) if name == "W" else (W, _readonly(new))
+        params = tuple(pair if i == layer - 1 else p for i, p in enumerate(self._state.params))
+        self._history.append(self._state)
+        s, changed = self._state, frozenset({key(name, layer)})
+        if self.complete:  # after an update the edit simply applies to the next iteration
+            self._state = replace(s, params=params, changed=changed)
+        else:
+            self._state = replace(s, params=params, position=0, cache={}, loss=None, last=None, changed=changed)
+        return self.snapshot()
+
+    # ----- one stage --------------------------------------------------------------------
+    def _advance(self, s: _State) -> _State:
+        if s.position == len(self.stages):  # the previous iteration is complete: begin the next
+            epoch, batch = self._following(s.epoch, s.batch)
+            s = _State(s.params, 0, s.iteration + 1, epoch, batch)
+            self._xy = self._batch(epoch, batch)
+        stage = self.stages[s.position]
+        x, y = self._xy
+        cache, params, loss = dict(s.cache), s.params, s.loss
+        L, l = self.spec.depth, stage.layer
+        out: dict[str, Array]
+        if stage.kind == FORWARD:
+            a_prev = x if l == 1 else cache[key("a", l - 1)]
+            W, b = params[l - 1]
+            z, a = bp.forward_layer(W, b, a_prev, self.plan.activations[l - 1])
+            out = {key("z", l): z, key("a", l): a}
+        elif stage.kind == LOSS:
+            z_out, a_out = cache[key("z", L)], cache[key("a", L)]
+            losses = bp.loss_per_sample(self.plan, z_out, a_out, y)
+            loss = float(np.mean(losses))
+            out = {"losses": losses, "grad_a": bp.grad_output(self.plan, a_out, y)}
+        elif stage.kind == BACKWARD:
+            if l == L:  # BP1
+                delta = bp.output_delta(self.plan, cache[key("z", L)], cache[key("a", L)], y, cache["grad_a"])
+            else:  # BP2, with the weights of the layer above as they are before the update
+                delta = bp.hidden_delta(
+                    params[l][0], cache[key("delta", l + 1)], cache[key("z", l)], cache[key("a", l)],
+                    self.plan.activations[l - 1],
+                )
+            a_prev = x if l == 1 else cache[key("a", l - 1)]
+            out = {
+                key("delta", l): delta,
+                key("db", l): bp.bias_gradient(delta),  # BP3
+                key("dW", l): bp.weight_gradient(delta, a_prev),  # BP4
+            }
+        else:
+            assert stage.kind == UPDATE
+            lr = self.training.learning_rate
+            new, out = [], {}
+            for i, (W, b) in enumerate(params, start=1):
+                W2, b2 = bp.update(W, b, cache[key("dW", i)], cache[key("db", i)], lr)
+                new.append((_readonly(W2), _readonly(b2)))
+                out[key("W", i)], out[key("b", i)] = W2, b2
+            params = tuple(new)
+        for k, v in out.items():
+            if not k.endswith(("/W", "/b")):
+                cache[k] = _readonly(v)
+        return _State(params, s.position + 1, s.iteration, s.epoch, s.batch, cache, loss, stage, frozenset(out))
+
+    def _run_fast(self, count: int, should_stop: Callable[[], bool] | None) -> int:
+        """``count`` whole iterations from an iteration boundary, keeping no intermediates."""
+        s = self._state
+        plan, lr, acts = self.plan, self.training.learning_rate, self.plan.activations
+        Ws = [W for W, _ in s.params]
+        bs = [b for _, b in s.params]
+        L = len(Ws)
+        epoch, batch, iteration = s.epoch, s.batch, s.iteration
+        begun = self.complete  # the batch at (epoch, batch) has been used already
+        full = self.batch_size == self.samples
+        done = 0
+        while done < count:
+            if begun:
+                epoch, batch = self._following(epoch, batch)
+                iteration += 1
+            begun = True
+            if full:
+                x, y = self.x, self.y
+            else:
+                cols = self._batch_columns(epoch, batch)
+                x, y = self.x[:, cols], self.y[:, cols]
+            zs, outs = [], [x]
+            for i in range(L):
+                z, a = bp.forward_layer(Ws[i], bs[i], outs[-1], acts[i])
+                zs.append(z)
+                outs.append(a)
+            grad_a = None if plan.fused else bp.grad_output(plan, outs[-1], y)
+            delta = bp.output_delta(plan, zs[-1], outs[-1], y, grad_a)
+            for i in range(L - 1, -1, -1):  # layer i+1, from the output down
+                dW = bp.weight_gradient(delta, outs[i])
+                db = bp.bias_gradient(delta)
+                below = None
+                if i > 0:  # BP2 needs this layer's weights as they were before its update
+                    below = bp.hidden_delta(Ws[i], delta, zs[i - 1], outs[i], acts[i - 1])
+                Ws[i], bs[i] = bp.update(Ws[i], bs[i], dW, db, lr)
+                if below is not None:
+                    delta = below
+            done += 1
+            if should_stop is not None and should_stop():
+                break
+        params = tuple((_readonly(W), _readonly(b)) for W, b in zip(Ws, bs, strict=True))
+        self._state = _State(params, len(self.stages), iteration, epoch, batch)
+        self._xy = self._batch(epoch, batch)
+        self._history.clear()  # the fast iterations kept no stages to step back into
+        return done
+
+    # ----- read-out ---------------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        s = self._state
+        x, y = self._xy
+        arrays: dict[str, Array] = {"input": x, "target": y}
+        for l, (W, b) in enumerate(s.params, start=1):
+            arrays[key("W", l)] = W
+            arrays[key("b", l)] = b
+        arrays.update(s.cache)
+        return Snapshot.build(
+            self.spec, s.last, self.next_stage, s.position, s.iteration, s.epoch, s.batch,
+            arrays, s.loss, s.changed,
+        )
+
+    def current_batch(self) -> tuple[Array, Array]:
+        """(A⁰, Y) that the next forward stage will use."""
+        if self.complete:
+            return self._batch(*self._following(self._state.epoch, self._state.batch))
+        return self._xy
+
+
+def check_parameters(
+    spec: NetworkSpec, params: Sequence[tuple[Array, Array]], field: str = "parameters"
+) -> ParamTuple:
+    """Validate explicit (W, b) pairs against the spec; returns read-only float64 copies."""
+    if len(params) != spec.depth:
+        raise ValidationError(field, f"{len(params)} layers of parameters given, the network has {spec.depth}")
+    out = []
+    sizes = spec.sizes
+    for l, (W_in, b_in) in enumerate(params, start=1):
+        where = f"{field}[{l - 1}]"
+        try:
+            W = np.array(W_in, dtype=np.float64)
+            b = np.array(b_in, dtype=np.float64)
+        except (TypeError, ValueError) as exc:
+            raise ValidationError(where, f"must hold numbers in rectangular lists ({exc})") from None
+        if b.ndim == 1:
+            b = b.reshape(-1, 1)
+        if W.shape != (sizes[l], sizes[l - 1]):
+            raise ValidationError(
+                f"{where}.W", f"has shape {W.shape}, but W{l} must be (n{l}, n{l - 1}) = {(sizes[l], sizes[l - 1])}"
+            )
+        if b.shape != (sizes[l], 1):
+            raise ValidationError(f"{where}.b", f"needs {sizes[l]} values, got shape {b.shape}")
+        for name, arr in (("W", W), ("b", b)):
+            if not np.all(np.isfinite(arr)):
+                raise ValidationError(f"{where}.{name}", "contains NaN or infinity")
+        out.append((_readonly(W), _readonly(b)))
+    return tuple(out)
+
+
+def check_data(spec: NetworkSpec, x: Array, y: Array) -> tuple[Array, Array]:
+    """Validate data in column convention, x (n⁰, N) and y (nᴸ, N); returns read-only copies."""
+    try:
+        x = np.array(x, dtype=np.float64)
+        y = np.array(y, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError("data", f"must hold numbers in rectangular lists ({exc})") from None
+    if x.ndim != 2 or y.ndim != 2:
+        raise ValidationError("data", "inputs and targets must be 2-D (features × samples)")
+    if x.shape[1] == 0:
+        raise ValidationError("data.x", "there are no samples")
+    if x.shape[0] != spec.input_size:
+        raise ValidationError(
+            "data.x", f"samples have {x.shape[0]} features, but the network's input size is {spec.input_size}"
+        )
+    n_out = spec.layers[-1].units
+    if y.shape[0] != n_out:
+        raise ValidationError("data.y", f"targets have {y.shape[0]} values, but the output layer has {n_out} units")
+    if y.shape[1] != x.shape[1]:
+        raise ValidationError("data.y", f"{y.shape[1]} targets for {x.shape[1]} samples")
+    for name, arr in (("x", x), ("y", y)):
+        bad = np.argwhere(~np.isfinite(arr))
+        if len(bad):
+            raise ValidationError(f"data.{name}", f"sample {bad[0][1]} has NaN or infinity (in value {bad[0][0]})")
+    loss = spec.loss_fn
+    if loss.fused_with is not None:
+        if np.any(y < 0) or np.any(y > 1):
+            raise ValidationError("data.y", f"{loss.name} needs targets between 0 and 1")
+        if loss.name == "cross_entropy" and not np.allclose(y.sum(axis=0), 1.0):
+            raise ValidationError("data.y", "cross_entropy needs each target to sum to 1 (one-hot or probabilities)")
+    return _readonly(x), _readonly(y)
