@@ -37,8 +37,10 @@ class Activation:
 
 
 def _sigmoid(z: Array) -> Array:
-    # σ(z) = ½(1 + tanh(z/2)): the same function, but exp can never overflow
-    return 0.5 * np.tanh(0.5 * z) + 0.5
+    # the textbook 1/(1 + e^(−z)), accurate in both tails; for z < −709 e^(−z) overflows to inf,
+    # and 1/(1 + inf) = 0 is the right limit, so that overflow is not an error
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-z))
 
 
 def _softmax(z: Array) -> Array:

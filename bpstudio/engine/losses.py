@@ -44,8 +44,10 @@ def _bce_from_z(z: Array, y: Array) -> Array:
 
 
 def _safe_div(num: Array, den: Array) -> Array:
+    """num / den, except that a zero numerator gives 0: a term y·log a with y = 0 is absent from the
+    loss, so its derivative is 0 even where a saturates to 0 (0/0 would show NaN in ∇ₐL)."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        return num / den
+        return np.where(num == 0, 0.0, num / den)
 
 
 SQUARED_ERROR = Loss(

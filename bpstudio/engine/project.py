@@ -18,8 +18,8 @@ import numpy as np
 
 from .datasets import Dataset, generate
 from .errors import FormatError, ValidationError
-from .spec import InitSpec, NetworkSpec, TrainingSpec
-from .stepper import Stepper, check_parameters
+from .spec import InitSpec, NetworkSpec, TrainingSpec, reject_unknown_keys
+from .stepper import Stepper, check_data, check_parameters
 
 PROJECT_FORMAT = "bpstudio-project"
 PROJECT_VERSION = 1
@@ -65,6 +65,12 @@ class Project:
             d["parameters"] = [{"W": W.tolist(), "b": b[:, 0].tolist()} for W, b in self.parameters]
         return d
 
+    def __eq__(self, other: object) -> bool:
+        # the generated __eq__ compares the parameter arrays with ==, which raises for arrays
+        if not isinstance(other, Project):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
     def with_parameters(self, params: tuple[tuple[np.ndarray, np.ndarray], ...]) -> Project:
         return Project(self.network, self.data, self.training, InitSpec("explicit", self.init.scale),
                        check_parameters(self.network, params), self.name, self.description)
@@ -74,12 +80,14 @@ def load_data(data: object, network: NetworkSpec, where: str = "data") -> Datase
     if not isinstance(data, dict):
         raise ValidationError(where, "must be an object with a generator, or with x and y")
     if "generator" in data:
+        reject_unknown_keys(data, {"generator", "params"}, where)
         params = data.get("params", {})
         if not isinstance(params, dict):
             raise ValidationError(f"{where}.params", "must be an object")
         return generate(str(data["generator"]), params, network.layers[-1].units, where)
     if "x" not in data or "y" not in data:
         raise ValidationError(where, "needs either a generator or inline x and y")
+    reject_unknown_keys(data, {"x", "y"}, where)
     x = _matrix(data["x"], f"{where}.x")
     y = _matrix(data["y"], f"{where}.y")
     if x.shape[1] != network.input_size:
@@ -95,7 +103,7 @@ def load_data(data: object, network: NetworkSpec, where: str = "data") -> Datase
 
 
 def _matrix(rows: object, where: str) -> np.ndarray:
-    """Rows of numbers → (N, d) float64; a flat list is one column... of one value per sample."""
+    """Rows of numbers → (N, d) float64; a flat list of numbers is one column (one value per row)."""
     if not isinstance(rows, list) or not rows:
         raise ValidationError(where, "must be a non-empty list of rows")
     if all(isinstance(r, (int, float)) and not isinstance(r, bool) for r in rows):
@@ -139,7 +147,8 @@ def project_from_dict(d: object, source: str = "project") -> Project:
     training = _training(d.get("training", {}))
     init = _init(d.get("init", {}))
     data = d.get("data")
-    load_data(data, network)  # validates now, so a bad project never half-loads
+    ds = load_data(data, network)  # validates now, so a bad project never half-loads
+    check_data(network, ds.x.T, ds.y.T)  # and as the stepper will (target ranges for the loss)
     params = None
     if d.get("parameters") is not None:
         raw = d["parameters"]
@@ -149,7 +158,9 @@ def project_from_dict(d: object, source: str = "project") -> Project:
         for i, item in enumerate(raw):
             if not isinstance(item, dict) or "W" not in item or "b" not in item:
                 raise ValidationError(f"parameters[{i}]", "must be an object with W and b")
-            pairs.append((item["W"], item["b"]))
+            reject_unknown_keys(item, {"W", "b"}, f"parameters[{i}]")
+            # the same number checks as inline data: text or true/false is never read as a weight
+            pairs.append((_matrix(item["W"], f"parameters[{i}].W"), _matrix(item["b"], f"parameters[{i}].b")))
         params = check_parameters(network, pairs)
     elif init.method == "explicit":
         raise ValidationError("parameters", "init.method is explicit, so the weights must be given")

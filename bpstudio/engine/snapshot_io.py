@@ -63,8 +63,14 @@ def save_snapshot(path: str | os.PathLike[str], snap: Snapshot, project: dict | 
 
 def load_snapshot(path: str | os.PathLike[str]) -> LoadedSnapshot:
     try:
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {k: data[k] for k in data.files}
+        # open the file ourselves: given a path, np.load leaks its handle when the archive is bad
+        with open(path, "rb") as fh:
+            data = np.load(fh, allow_pickle=False)
+            if isinstance(data, np.ndarray):  # a .npy file: one bare array, so no meta (refused below)
+                arrays = {}
+            else:
+                with data:
+                    arrays = {k: data[k] for k in data.files}
     except FileNotFoundError:
         raise FormatError(f"{path}: no such file") from None
     except ValueError as exc:  # object arrays refuse to load without pickle
@@ -81,7 +87,7 @@ def load_snapshot(path: str | os.PathLike[str]) -> LoadedSnapshot:
         found = meta.get("format") if isinstance(meta, dict) else meta
         raise FormatError(f"{path}: not a BP Studio snapshot (format is {found!r})")
     version = meta.get("version")
-    if not isinstance(version, int) or version > SNAPSHOT_VERSION or version < 1:
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= SNAPSHOT_VERSION:
         raise FormatError(
             f"{path}: snapshot format version {version!r} is not supported "
             f"(this BP Studio reads up to {SNAPSHOT_VERSION})"

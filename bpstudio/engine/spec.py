@@ -102,17 +102,21 @@ class NetworkSpec:
         layers_raw = d.get("layers")
         if not isinstance(layers_raw, list):
             raise ValidationError(f"{prefix}.layers", "must be a list of layers")
+        reject_unknown_keys(d, {"input_size", "layers", "loss"}, prefix)
         layers = []
         for i, item in enumerate(layers_raw):
+            where = f"{prefix}.layers[{i}]"
             if not isinstance(item, dict):
-                raise ValidationError(f"{prefix}.layers[{i}]", "must be an object with units and activation")
+                raise ValidationError(where, "must be an object with units and activation")
+            reject_unknown_keys(item, {"units", "activation"}, where)
             if "units" not in item:
-                raise ValidationError(f"{prefix}.layers[{i}].units", "is missing")
-            layers.append(LayerSpec(item["units"], item.get("activation", "sigmoid")))
+                raise ValidationError(f"{where}.units", "is missing")
+            activation = get_activation(item.get("activation", "sigmoid"), f"{where}.activation").name
+            layers.append(LayerSpec(item["units"], activation))
         if "input_size" not in d:
             raise ValidationError(f"{prefix}.input_size", "is missing")
-        spec = NetworkSpec(d["input_size"], tuple(layers), d.get("loss", "squared_error"))
-        return spec.validate(prefix)
+        loss = get_loss(d.get("loss", "squared_error"), f"{prefix}.loss").name
+        return NetworkSpec(d["input_size"], tuple(layers), loss).validate(prefix)
 
 
 INITIALIZERS = ("xavier", "he", "small_uniform", "zeros", "explicit")
@@ -167,6 +171,14 @@ class Hyper:
 
     init: InitSpec = field(default_factory=InitSpec)
     training: TrainingSpec = field(default_factory=TrainingSpec)
+
+
+def reject_unknown_keys(d: dict, allowed: set[str], where: str) -> None:
+    """A misspelt key is an error, never silently ignored (it would quietly change the network)."""
+    extra = sorted(set(d) - allowed)
+    if extra:
+        expected = ", ".join(sorted(allowed))
+        raise ValidationError(f"{where}.{extra[0]}", f"is not a known field here (expected: {expected})")
 
 
 def _finite_number(x: object) -> bool:

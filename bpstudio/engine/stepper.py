@@ -208,14 +208,16 @@ class Stepper:
     def set_parameter(self, layer: int, name: str, index: tuple[int, int], value: float) -> Snapshot:
         """Set one entry of Wˡ or bˡ. The current iteration restarts (its numbers depended on the
         old value); step back undoes the edit."""
-        if not 1 <= layer <= self.spec.depth:
-            raise ValidationError("layer", f"must be from 1 to {self.spec.depth}, got {layer}")
+        if not _whole(layer) or not 1 <= layer <= self.spec.depth:
+            raise ValidationError("layer", f"must be from 1 to {self.spec.depth}, got {layer!r}")
         if name not in ("W", "b"):
             raise ValidationError("name", f"must be W or b, got {name!r}")
-        if not isinstance(value, (int, float)) or not np.isfinite(value):
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) or not np.isfinite(value):
             raise ValidationError(key(name, layer), f"must be a finite number, got {value!r}")
         W, b = self._state.params[layer - 1]
         target = W if name == "W" else b
+        if not isinstance(index, (tuple, list)) or len(index) != 2 or not all(_whole(i) for i in index):
+            raise ValidationError(key(name, layer), f"index must be two whole numbers (row, column), got {index!r}")
         j, k = index
         if not (0 <= j < target.shape[0] and 0 <= k < target.shape[1]):
             raise ValidationError(key(name, layer), f"index {index} is outside shape {target.shape}")
@@ -345,6 +347,10 @@ class Stepper:
         if self.complete:
             return self._batch(*self._following(self._state.epoch, self._state.batch))
         return self._xy
+
+
+def _whole(x: object) -> bool:
+    return isinstance(x, (int, np.integer)) and not isinstance(x, bool)
 
 
 def check_parameters(

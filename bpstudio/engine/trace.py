@@ -23,9 +23,16 @@ def fmt(m: np.ndarray | None, precision: int = 4) -> str:
     if m.size > MAX_WRITTEN:
         return (f"[{m.shape[0]} × {m.shape[1]} matrix: min {m.min():.{precision}g}, "
                 f"max {m.max():.{precision}g}, mean {m.mean():.{precision}g}]")
-    text = np.array2string(np.asarray(m), precision=precision, suppress_small=True, floatmode="maxprec",
+    return np.array2string(np.asarray(m), precision=precision, suppress_small=True, floatmode="maxprec",
                            separator=", ", max_line_width=100)
-    return text.replace("\n", "\n      ")
+
+
+def _align(line: str) -> str:
+    """Indent a matrix's continuation rows so its columns stand under its first row."""
+    if "\n" not in line:
+        return line
+    col = line.find("= [") + 2
+    return line.replace("\n", "\n" + " " * col)
 
 
 def shape(m: np.ndarray | None) -> str:
@@ -34,6 +41,10 @@ def shape(m: np.ndarray | None) -> str:
 
 def describe(stepper: Stepper, snap: Snapshot, stage: Stage, precision: int = 4) -> list[str]:
     """Lines for one stage, with the values it used and computed."""
+    return [_align(line) for line in _describe(stepper, snap, stage, precision)]
+
+
+def _describe(stepper: Stepper, snap: Snapshot, stage: Stage, precision: int) -> list[str]:
     spec, plan = stepper.spec, stepper.plan
     L, l = spec.depth, stage.layer
     p = precision
@@ -74,7 +85,8 @@ def describe(stepper: Stepper, snap: Snapshot, stage: Stage, precision: int = 4)
         if l == L:
             if plan.fused:
                 lines.append(f"[backward {l}]  BP1 (fused {f.name} + {plan.loss.name}): δ{sup(L)} = a{sup(L)} − y")
-                lines.append(f"  a{sup(L)} − y = {fmt(g('a', L), p)} − {fmt(snap.arrays['target'], p)}")
+                lines.append(f"  a{sup(L)} = {fmt(g('a', L), p)}")
+                lines.append(f"  y = {fmt(snap.arrays['target'], p)}")
             else:
                 lines.append(f"[backward {l}]  BP1: δ{sup(L)} = ∇ₐL ⊙ {f.label}′(z{sup(L)})   [{f.derivative}]")
                 lines.append(f"  ∇ₐL = {fmt(snap.arrays.get('grad_a'), p)}")

@@ -1,0 +1,177 @@
+"""Command line: ``bpstudio`` opens the app; subcommands run the engine headless.
+
+    bpstudio [gui] [PROJECT]          open the app (on the built-in example by default)
+    bpstudio run PROJECT ...          train for N stages / iterations / epochs, export a snapshot
+    bpstudio gradcheck PROJECT ...    backprop vs finite differences; exit 1 on failure
+    bpstudio trace PROJECT ...        the stage trace of one iteration, with equations and numbers
+    bpstudio examples                 list the built-in example projects
+
+PROJECT is a .bpsproj path or the name of a built-in example (see ``bpstudio examples``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .engine import BPStudioError, Project, gradient_check, load_project, save_project, save_snapshot
+from .engine.trace import trace_iteration
+from .resources_path import example_path, examples_dir
+
+DEFAULT_EXAMPLE = "seed003_2-2-1"
+
+
+def resolve_project(name: str) -> Project:
+    path = Path(name)
+    if not path.exists() and example_path(name).exists():
+        path = example_path(name)
+    return load_project(path)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be ≥ 0")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="bpstudio", description="BP Studio: see every number backpropagation produces.")
+    p.add_argument("--version", action="version", version=f"BP Studio {__version__}")
+    sub = p.add_subparsers(dest="command")
+
+    g = sub.add_parser("gui", help="open the app (the default without a subcommand)")
+    g.add_argument("project", nargs="?", help="a .bpsproj file or built-in example name")
+
+    r = sub.add_parser("run", help="run a project headless and export a snapshot")
+    r.add_argument("project", help="a .bpsproj file or built-in example name")
+    how = r.add_mutually_exclusive_group()
+    how.add_argument("--stages", type=_positive, help="advance this many single stages")
+    how.add_argument("--iterations", type=_positive, help="complete this many iterations")
+    how.add_argument("--epochs", type=_positive, help="complete this many epochs (default: the project's epochs)")
+    r.add_argument("--snapshot", type=Path, help="write the state after the last stage to this .npz file")
+    r.add_argument("--save-project", type=Path, help="write the project with the trained weights to this file")
+    r.add_argument("--report", type=_positive, default=10, help="loss lines to print while running (default 10)")
+
+    c = sub.add_parser("gradcheck", help="compare backprop gradients with finite differences")
+    c.add_argument("project", help="a .bpsproj file or built-in example name")
+    c.add_argument("--iterations", type=_positive, default=0, help="train this many iterations first")
+    c.add_argument("--tolerance", type=float, default=1e-7, help="largest accepted relative error (default 1e-7)")
+    c.add_argument("--max-entries", type=_positive, help="check at most this many entries per array (seeded sample)")
+    c.add_argument("--worst", type=_positive, default=5, help="how many of the worst entries to list")
+
+    t = sub.add_parser("trace", help="print every stage of one iteration with its equation and numbers")
+    t.add_argument("project", help="a .bpsproj file or built-in example name")
+    t.add_argument("--iterations", type=_positive, default=0, help="train this many iterations first")
+    t.add_argument("--precision", type=_positive, default=4, help="digits after the decimal point (default 4)")
+
+    sub.add_parser("examples", help="list the built-in example projects")
+    return p
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    project = resolve_project(args.project)
+    stepper = project.stepper()
+    out = sys.stdout
+    if args.stages is not None:
+        for _ in range(args.stages):
+            stepper.step()
+        last = stepper.snapshot().stage
+        print(f"advanced {args.stages} stage(s); last stage: {last.name if last else '—'}", file=out)
+    else:
+        if args.iterations is not None:
+            total = args.iterations
+        else:
+            epochs = args.epochs if args.epochs is not None else project.training.epochs
+            total = epochs * stepper.batches_per_epoch
+        chunks = max(1, min(args.report, total)) if total else 0
+        print(f"{'iteration':>10}  {'epoch':>6}  {'batch loss':>14}", file=out)
+        done = 0
+        for i in range(chunks):
+            target = total * (i + 1) // chunks
+            done += stepper.run_iterations(target - done)
+            snap = stepper.snapshot()
+            loss = "—" if snap.loss is None else f"{snap.loss:.8g}"
+            print(f"{snap.iteration + 1:>10}  {snap.epoch + 1:>6}  {loss:>14}", file=out)
+        print(f"completed {done} iteration(s)", file=out)
+    snap = stepper.snapshot()
+    if args.snapshot:
+        save_snapshot(args.snapshot, snap, project.to_dict())
+        print(f"snapshot written to {args.snapshot}", file=out)
+    if args.save_project:
+        save_project(args.save_project, project.with_parameters(stepper.parameters))
+        print(f"project written to {args.save_project}", file=out)
+    return 0
+
+
+def cmd_gradcheck(args: argparse.Namespace) -> int:
+    project = resolve_project(args.project)
+    stepper = project.stepper()
+    if args.iterations:
+        stepper.run_iterations(args.iterations)
+    x, y = stepper.current_batch()
+    result = gradient_check(stepper.plan, stepper.parameters, x, y, tolerance=args.tolerance,
+                            max_entries_per_array=args.max_entries)
+    print(f"gradient check of {project.name}: batch of {x.shape[1]}, loss {result.loss:.8g}, "
+          f"tolerance {args.tolerance:g}")
+    print(f"{'layer':>5}  {'param':>5}  {'entries':>7}  {'max rel. error':>14}  result")
+    counts: dict[tuple[int, str], int] = {}
+    for e in result.entries:
+        counts[(e.layer, e.name)] = counts.get((e.layer, e.name), 0) + 1
+    for layer, name, err, ok in result.per_parameter():
+        print(f"{layer:>5}  {name:>5}  {counts[(layer, name)]:>7}  {err:>14.3e}  {'pass' if ok else 'FAIL'}")
+    print("worst entries:")
+    print(f"  {'entry':<14}  {'backprop':>16}  {'numeric':>16}  {'rel. error':>10}")
+    for e in result.worst(args.worst):
+        label = f"{e.name}{e.layer}[{e.index[0]},{e.index[1]}]"
+        print(f"  {label:<14}  {e.backprop:>16.9e}  {e.numeric:>16.9e}  {e.rel_error:>10.2e}")
+    print("PASSED" if result.passed else f"FAILED: max relative error {result.max_error:.3e} ≥ {args.tolerance:g}")
+    return 0 if result.passed else 1
+
+
+def cmd_trace(args: argparse.Namespace) -> int:
+    project = resolve_project(args.project)
+    stepper = project.stepper()
+    if args.iterations:
+        stepper.run_iterations(args.iterations)
+    print(f"{project.name}\n")
+    print(trace_iteration(stepper, args.precision))
+    return 0
+
+
+def cmd_examples(_: argparse.Namespace) -> int:
+    for path in sorted(examples_dir().glob("*.bpsproj")):
+        try:
+            project = load_project(path)
+            print(f"{path.stem:<24} {project.name}")
+        except BPStudioError as exc:  # a broken shipped example is a bug worth showing, not hiding
+            print(f"{path.stem:<24} (unreadable: {exc})")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        from .app.launch import launch  # Qt is imported only for the app
+
+        return launch(getattr(args, "project", None))
+    commands = {"run": cmd_run, "gradcheck": cmd_gradcheck, "trace": cmd_trace, "examples": cmd_examples}
+    try:
+        return commands[args.command](args)
+    except BPStudioError as exc:
+        print(f"bpstudio {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        sys.stdout = open(os.devnull, "w")  # so the interpreter's final flush stays quiet
+        return 0
+    except OSError as exc:
+        print(f"bpstudio {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
