@@ -27,7 +27,7 @@ def test_trace_contains_the_substituted_numbers() -> None:
         snaps[s.stage.name] = s
     text = trace_iteration(seed003())
     assert text.startswith("Network 2-2-1, activations sigmoid, sigmoid, loss squared_error")
-    assert "Iteration 0 (counting from 0), batch of 1 sample(s), learning rate 0.5" in text
+    assert "Iteration 1, batch of 1 sample(s), learning rate 0.5" in text
     for name in ("BP1", "BP2", "BP3", "BP4"):
         assert name in text
     for header in ("[forward 1]", "[forward 2]", "[loss]", "[backward 2]", "[backward 1]", "[update]"):
@@ -62,7 +62,7 @@ def test_trace_leaves_the_stepper_where_finish_iteration_would() -> None:
     for (Wa, ba), (Wb, bb) in zip(traced.parameters, plain.parameters, strict=True):
         assert np.array_equal(Wa, Wb) and np.array_equal(ba, bb)
     second = trace_iteration(traced)
-    assert "Iteration 1 (counting from 0)" in second
+    assert "Iteration 2," in second
     plain.finish_iteration()
     assert f"L = {plain.snapshot().loss:.6g}" in second
 

@@ -123,7 +123,7 @@ def trace_iteration(stepper: Stepper, precision: int = 4) -> str:
     head = [
         f"Network {'-'.join(map(str, stepper.spec.sizes))}, "
         f"activations {', '.join(a.name for a in stepper.plan.activations)}, loss {stepper.plan.loss.name}",
-        f"Iteration {snap.iteration + (1 if stepper.complete else 0)} (counting from 0), "
+        f"Iteration {snap.iteration + (2 if stepper.complete else 1)}, "
         f"batch of {stepper.current_batch()[0].shape[1]} sample(s), learning rate {stepper.training.learning_rate:g}",
         "",
     ]
