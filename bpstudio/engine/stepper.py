@@ -233,6 +233,15 @@ class Stepper:
             self._state = replace(s, params=params, position=0, cache={}, loss=None, last=None, changed=changed)
         return self.snapshot()
 
+    def replace_parameters(self, params: Sequence[tuple[Array, Array]]) -> Snapshot:
+        """Continue from these weights (e.g. after a hyper-parameter change): a fresh iteration 1,
+        no history. ``reset`` still returns to the initial weights."""
+        checked = check_parameters(self.spec, params)
+        self._state = _State(params=checked, position=0, iteration=0, epoch=0, batch=0)
+        self._xy = self._batch(0, 0)
+        self._history.clear()
+        return self.snapshot()
+
     # ----- one stage --------------------------------------------------------------------
     def _advance(self, s: _State) -> _State:
         if s.position == len(self.stages):  # the previous iteration is complete: begin the next
