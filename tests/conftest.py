@@ -10,3 +10,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _home = tempfile.mkdtemp(prefix="bpstudio-test-home-")
 for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[var] = os.path.join(_home, var.lower())
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def no_engine_thread_left_running():
+    """A test must shut down every engine thread it starts (as the window does on close)."""
+    yield
+    from bpstudio.app.engine_controller import _RUNNING, running_engine_threads
+
+    left = running_engine_threads()
+    for thread in list(_RUNNING):  # clean up so one leak does not fail every later test
+        thread.quit()
+        thread.wait()
+    _RUNNING.clear()
+    assert left == 0, f"{left} engine thread(s) left running"

@@ -22,6 +22,11 @@ from ..engine import BPStudioError, Project, Snapshot, Stepper
 from ..engine.stages import BACKWARD, FORWARD
 
 MIN_REFRESH_INTERVAL = 0.016  # s: at most ~60 refreshes a second
+_RUNNING: set[QThread] = set()  # engine threads not yet shut down (tests check none is left)
+
+
+def running_engine_threads() -> int:
+    return sum(1 for t in _RUNNING if t.isRunning())
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,7 @@ class EngineController(QObject):
             self._thread.setObjectName("bpstudio-engine")
             self._worker.moveToThread(self._thread)
             self._thread.start()
+            _RUNNING.add(self._thread)
         self._submit.connect(self._worker.execute)
         self._worker.resultReady.connect(self._on_result)
         self._worker.failed.connect(self._on_failed)
@@ -236,6 +242,7 @@ class EngineController(QObject):
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
+            _RUNNING.discard(self._thread)
             self._thread = None
 
     # ----- results ----------------------------------------------------------------------

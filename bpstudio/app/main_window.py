@@ -1,134 +1,299 @@
-"""The main window. For now a stage-by-stage trace of the project's training; the studio
-(canvas, matrix panels, equation panel, worker thread) grows from here."""
+"""The studio: the network canvas and matrix panels in the middle, the network form on the left,
+the equations and the stages of the iteration on the right, stepping in the toolbar.
+
+The window owns no numbers: it sends commands to the engine controller and renders every
+``EngineResult`` it gets back into a ``ViewState`` for the views.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QPlainTextEdit, QSplitter, QToolBar
+from pathlib import Path
 
-from ..engine import HistoryError, Project, Snapshot, Stepper
-from ..engine.trace import describe
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..engine import BPStudioError, Project, load_project
+from ..resources_path import examples_dir
+from .edit_commands import ParameterEditCommand, ProjectEditCommand
+from .engine_controller import EngineController, EngineResult
+from .equation_panel import EquationPanel
+from .matrix_panel import MatrixPanel
+from .message_bar import MessageBar
+from .network_canvas import NetworkCanvas
+from .network_form import NetworkForm
+from .parameter_editor import ParameterEditor
+from .stage_list import StageList
+from .step_actions import make_action, step_actions
+from .view_state import ViewState
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, threaded: bool = True) -> None:
         super().__init__()
-        self.project = project
-        self.stepper: Stepper = project.stepper()
-        self.setWindowTitle(self.tr("BP Studio — {name}").format(name=project.name))
-        self.resize(1200, 760)
+        self.setObjectName("mainWindow")
+        self.resize(1280, 800)
+        self.undo_stack = QUndoStack(self)
+        self.state: ViewState | None = None
+        self.result: EngineResult | None = None
+        self._layer = 1
+        self._follow_stage = True
 
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setMargin(12)
-        self.trace = QPlainTextEdit()
-        self.trace.setReadOnly(True)
-        self.trace.setObjectName("trace")
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        self.trace.setFont(font)
-        split = QSplitter()
-        split.addWidget(self.summary)
-        split.addWidget(self.trace)
-        split.setSizes([320, 880])
-        self.setCentralWidget(split)
+        self.messages = MessageBar()
+        self.canvas = NetworkCanvas()
+        self.matrices = MatrixPanel()
+        self.equations = EquationPanel()
+        self.stages = StageList()
+        self.form = NetworkForm()
+        self.parameter_editor = ParameterEditor()
+        self.views = [self.canvas, self.matrices, self.equations, self.stages, self.form, self.parameter_editor]
+        self._build_layout()
+        self._build_actions()
 
-        self.step_action = self._action(
-            self.tr("Step stage"), "F11", self.tr("Compute the next stage (F11)"), self.step
-        )
-        self.back_action = self._action(
-            self.tr("Step back"), "Shift+F11", self.tr("Return to the previous stage (Shift+F11)"), self.step_back
-        )
-        self.finish_action = self._action(
-            self.tr("Finish iteration"), "F5", self.tr("Run the remaining stages of this iteration (F5)"),
-            self.finish_iteration,
-        )
-        self.reset_action = self._action(
-            self.tr("Reset"), "Ctrl+R", self.tr("Back to the initial weights, iteration 1 (Ctrl+R)"), self.reset
-        )
-        bar = QToolBar(self.tr("Stepping"))
-        bar.setObjectName("stepping")
-        menu = self.menuBar().addMenu(self.tr("&Step"))
-        for action in (self.step_action, self.back_action, self.finish_action, self.reset_action):
-            bar.addAction(action)
-            menu.addAction(action)
-        self.addToolBar(bar)
-        self.show_snapshot(self.stepper.snapshot())
-        self.trace.setPlainText(self.tr("Press F11 to compute the first stage: forward, layer 1."))
+        self.controller = EngineController(project, threaded=threaded, parent=self)
+        self.controller.stateChanged.connect(self.show_result)
+        self.controller.errorOccurred.connect(self.show_error)
+        self.controller.busyChanged.connect(self._busy_changed)
+        self._connect_views()
+        self._busy_changed(self.controller.busy)  # the controller's first command went out before we listened
+        self._set_title(project)
 
-    def _action(self, text: str, keys: str, tip: str, slot) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
+    # ----- construction -----------------------------------------------------------------
+    def _build_layout(self) -> None:
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("centreSplit")
+        split.addWidget(self.canvas)
+        split.addWidget(self.matrices)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.messages)
+        layout.addWidget(split, 1)
+        self.setCentralWidget(centre)
 
-    # ----- commands ---------------------------------------------------------------------
-    def step(self) -> None:
-        snap = self.stepper.step()
-        assert snap.stage is not None
-        self.trace.appendPlainText("\n".join(describe(self.stepper, snap, snap.stage)) + "\n")
-        self.show_snapshot(snap)
+        self.form_dock = self._dock(self.tr("Network"), "networkDock", self.form, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.parameter_dock = self._dock(self.tr("Selected weight"), "parameterDock", self.parameter_editor,
+                                         Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.splitDockWidget(self.form_dock, self.parameter_dock, Qt.Orientation.Vertical)
+        self.parameter_dock.hide()  # shown when a weight or bias is clicked
+        self.equation_dock = self._dock(self.tr("Equations"), "equationDock", self.equations,
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.stage_dock = self._dock(self.tr("Stages"), "stageDock", self.stages, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(self.equation_dock, self.stage_dock, Qt.Orientation.Vertical)
+        self.resizeDocks([self.form_dock, self.equation_dock], [270, 430], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.equation_dock, self.stage_dock], [560, 200], Qt.Orientation.Vertical)
 
-    def step_back(self) -> None:
-        try:
-            snap = self.stepper.step_back()
-        except HistoryError:
-            self.statusBar().showMessage(self.tr("No earlier stage is kept."), 4000)
-            return
-        self.trace.appendPlainText(self.tr("(stepped back)") + "\n")
-        self.show_snapshot(snap)
+        self.where = QLabel()
+        self.where.setObjectName("whereLabel")
+        self.statusBar().addWidget(self.where, 1)
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
 
-    def finish_iteration(self) -> None:
-        self.step()
-        while not self.stepper.complete:
-            self.step()
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
 
-    def reset(self) -> None:
-        self.trace.clear()
-        self.show_snapshot(self.stepper.reset())
+    def _build_actions(self) -> None:
+        self.actions_ = step_actions(self)
+        a = self.actions_
+        a.step.triggered.connect(lambda: self.controller.step())
+        a.forward.triggered.connect(lambda: self.controller.step_forward_layer())
+        a.backward.triggered.connect(lambda: self.controller.step_backward_layer())
+        a.back.triggered.connect(lambda: self.controller.step_back())
+        a.finish.triggered.connect(lambda: self.controller.finish_iteration())
+        a.reset.triggered.connect(lambda: self.controller.reset())
+        a.stop.triggered.connect(lambda: self.controller.cancel())
+        a.stop.setEnabled(False)
+        a.back.setEnabled(False)
 
-    # ----- display ----------------------------------------------------------------------
-    def show_snapshot(self, snap: Snapshot) -> None:
-        self.summary.setText(self._summary(snap))
-        self.statusBar().showMessage(self.where(snap))
-        self.back_action.setEnabled(self.stepper.can_step_back)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setToolTip(self.tr("Undo the last edit of the network or a weight (Ctrl+Z)"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setToolTip(self.tr("Redo the edit just undone (Ctrl+Shift+Z)"))
+        self.open_action = make_action(self, self.tr("Open project…"), ["Ctrl+O"],
+                                       self.tr("Open a BP Studio project (.bpsproj)"), "openProject")
+        self.open_action.triggered.connect(self.open_dialog)
+        self.quit_action = make_action(self, self.tr("Quit"), ["Ctrl+Q"], self.tr("Close BP Studio"), "quit")
+        self.quit_action.triggered.connect(self.close)
+        self.prev_layer = make_action(self, self.tr("Previous layer"), ["Ctrl+PgUp"],
+                                      self.tr("Show the matrices of the layer below"), "previousLayer")
+        self.prev_layer.triggered.connect(lambda: self.select_layer(self._layer - 1))
+        self.next_layer = make_action(self, self.tr("Next layer"), ["Ctrl+PgDown"],
+                                      self.tr("Show the matrices of the layer above"), "nextLayer")
+        self.next_layer.triggered.connect(lambda: self.select_layer(self._layer + 1))
 
-    def where(self, snap: Snapshot) -> str:
-        """"Backward · layer 2 of 3 · iteration 4 · epoch 1" — counting from 1 for people."""
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_action)
+        examples = file_menu.addMenu(self.tr("Open &example"))
+        for path in sorted(examples_dir().glob("*.bpsproj")):
+            action = QAction(path.stem, self)
+            action.setToolTip(self.tr("Open the built-in example {name}").format(name=path.stem))
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+            examples.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        step_menu = self.menuBar().addMenu(self.tr("&Step"))
+        toolbar = QToolBar(self.tr("Stepping"))
+        toolbar.setObjectName("steppingToolbar")
+        for action in self.actions_.all():
+            step_menu.addAction(action)
+            toolbar.addAction(action)
+            if action is self.actions_.finish:
+                step_menu.addSeparator()
+                toolbar.addSeparator()
+        self.addToolBar(toolbar)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.prev_layer)
+        view_menu.addAction(self.next_layer)
+        view_menu.addSeparator()
+        for dock in (self.form_dock, self.parameter_dock, self.equation_dock, self.stage_dock):
+            toggle = dock.toggleViewAction()
+            toggle.setToolTip(self.tr("Show or hide the {title} panel").format(title=dock.windowTitle()))
+            view_menu.addAction(toggle)
+        for action in (self.undo_action, self.redo_action, self.open_action, self.quit_action,
+                       self.prev_layer, self.next_layer):
+            self.addAction(action)
+
+    def _connect_views(self) -> None:
+        self.canvas.layerSelected.connect(self.select_layer)
+        self.canvas.parameterClicked.connect(self.edit_parameter)
+        self.matrices.layerSelected.connect(self.select_layer)
+        self.matrices.parameterClicked.connect(self.edit_parameter)
+        self.stages.stageRequested.connect(self.controller.goto)
+        self.form.projectEditRequested.connect(self.edit_project)
+        self.parameter_editor.valueEntered.connect(self._parameter_entered)
+        self.canvas.insertLayerRequested.connect(self.form.insert_hidden_layer)
+        self.canvas.removeLayerRequested.connect(self.form.remove_hidden_layer)
+        self.canvas.moveLayerRequested.connect(self.form.move_hidden_layer)
+        self.canvas.activationChangeRequested.connect(self.form.set_activation)
+
+    # ----- results ----------------------------------------------------------------------
+    @Slot(object)
+    def show_result(self, result: EngineResult) -> None:
+        old_depth = self.state.depth if self.state else None
+        if self.result is not None and result.project is not self.result.project:
+            self._set_title(result.project)
+        self.result = result
+        stage = result.snapshot.stage
+        depth = result.project.network.depth
+        if self._follow_stage and stage is not None:
+            self._layer = stage.layer or (depth if stage.kind == "loss" else self._layer)
+        if old_depth is not None and old_depth != depth:
+            self._layer = min(self._layer, depth)
+        self.state = ViewState(result.project, result.snapshot, max(1, min(self._layer, depth)), result.can_step_back)
+        self._render()
+
+    def _render(self) -> None:
+        assert self.state is not None
+        for view in self.views:
+            view.set_state(self.state)
+        self.where.setText(self.where_text())
+        self.actions_.back.setEnabled(self.state.can_step_back)
+        self.prev_layer.setEnabled(self.state.layer > 1)
+        self.next_layer.setEnabled(self.state.layer < self.state.depth)
+
+    def where_text(self) -> str:
+        """"Backward · layer 2 of 3 · iteration 4 · epoch 1" — counted from 1 for people."""
+        assert self.state is not None
+        snap, depth = self.state.snapshot, self.state.depth
         stage = snap.stage
-        depth = self.stepper.spec.depth
-        iteration, epoch = snap.iteration + 1, snap.epoch + 1
+        i, e = snap.iteration + 1, snap.epoch + 1
         if stage is None:
-            return self.tr("Ready · next: forward, layer 1 · iteration {i} · epoch {e}").format(i=iteration, e=epoch)
-        names = {
-            "forward": self.tr("Forward"), "backward": self.tr("Backward"),
-            "loss": self.tr("Loss"), "update": self.tr("Update"),
-        }
+            return self.tr("Ready · next: forward, layer 1 · iteration {i} · epoch {e}").format(i=i, e=e)
+        kinds = {"forward": self.tr("Forward"), "backward": self.tr("Backward"),
+                 "loss": self.tr("Loss"), "update": self.tr("Update")}
         if stage.layer:
             return self.tr("{kind} · layer {l} of {L} · iteration {i} · epoch {e}").format(
-                kind=names[stage.kind], l=stage.layer, L=depth, i=iteration, e=epoch
-            )
-        return self.tr("{kind} · iteration {i} · epoch {e}").format(kind=names[stage.kind], i=iteration, e=epoch)
+                kind=kinds[stage.kind], l=stage.layer, L=depth, i=i, e=e)
+        text = self.tr("{kind} · iteration {i} · epoch {e}").format(kind=kinds[stage.kind], i=i, e=e)
+        if stage.kind == "loss" and snap.loss is not None:
+            text += self.tr(" · L = {loss}").format(loss=f"{snap.loss:.6g}")
+        return text
 
-    def _summary(self, snap: Snapshot) -> str:
-        spec, t = self.stepper.spec, self.stepper.training
-        layers = "".join(
-            self.tr("<li>layer {l}: {n} units, {f}</li>").format(l=i, n=layer.units, f=layer.activation)
-            for i, layer in enumerate(spec.layers, start=1)
-        )
-        loss = "—" if snap.loss is None else f"{snap.loss:.6g}"
-        return self.tr(
-            "<h3>{name}</h3><p>{description}</p>"
-            "<p><b>Network</b> {sizes}<ul><li>input: {n0} values</li>{layers}</ul></p>"
-            "<p><b>Loss</b> {loss_name}<br><b>Learning rate</b> η = {lr}<br>"
-            "<b>Batch</b> {m} of {N} samples</p><p><b>Batch loss</b> {loss}</p>"
-        ).format(
-            name=self.project.name, description=self.project.description,
-            sizes="-".join(map(str, spec.sizes)), n0=spec.input_size, layers=layers, loss_name=spec.loss,
-            lr=f"{t.learning_rate:g}", m=self.stepper.batch_size, N=self.stepper.samples, loss=loss,
-        )
+    @Slot(str)
+    def show_error(self, message: str) -> None:
+        self.messages.show_message(message, "error")
+        self.statusBar().showMessage(message, 8000)
+
+    @Slot(bool)
+    def _busy_changed(self, busy: bool) -> None:
+        self.actions_.stop.setEnabled(busy)
+        self.busy_label.setText(self.tr("computing…") if busy else "")
+
+    # ----- requests from the views ------------------------------------------------------
+    @Slot(int)
+    def select_layer(self, layer: int) -> None:
+        if self.state is None or not 1 <= layer <= self.state.depth or layer == self.state.layer:
+            return
+        self._layer = layer
+        self.state = self.state.with_layer(layer)
+        self._render()
+
+    @Slot(object, str)
+    def edit_project(self, project: Project, description: str) -> None:
+        assert self.state is not None
+        self.undo_stack.push(ProjectEditCommand(self.controller.set_project, self.state.project, project, description))
+
+    @Slot(int, str, int, int)
+    def edit_parameter(self, layer: int, name: str, row: int, col: int) -> None:
+        if self.state is None:
+            return
+        current = float(self.state.snapshot.arrays[f"L{layer}/{name}"][row, col])
+        self.parameter_editor.set_target(layer, name, row, col, current)
+        self.canvas.mark_parameter(layer, name, row, col)
+        self.select_layer(layer)
+        self.parameter_dock.show()
+        self.parameter_editor.value_edit.setFocus()
+        self.parameter_editor.value_edit.selectAll()
+
+    @Slot(int, str, int, int, float)
+    def _parameter_entered(self, layer: int, name: str, row: int, col: int, value: float) -> None:
+        assert self.state is not None
+        old = float(self.state.snapshot.arrays[f"L{layer}/{name}"][row, col])
+        self.undo_stack.push(ParameterEditCommand(self.controller.set_parameter, layer, name, (row, col), old, value))
+
+    # ----- files ------------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), str(examples_dir()),
+                                              self.tr("BP Studio projects (*.bpsproj);;All files (*)"))
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> None:
+        try:
+            project = load_project(path)
+        except BPStudioError as exc:  # the current work stays as it is
+            self.show_error(self.tr("Could not open {path}: {error}").format(path=path.name, error=exc))
+            return
+        self.undo_stack.clear()
+        self.controller.set_project(project)
+        self._set_title(project)
+
+    def _set_title(self, project: Project) -> None:
+        self.setWindowTitle(self.tr("BP Studio — {name}").format(name=project.name))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.controller.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,145 @@
+"""Studio responsiveness on a 784-128-64-10 network, batch 64.
+
+Measures, in the real main window (engine in its worker thread):
+  1. step → panels repainted: from triggering "Step stage" to the end of a synchronous repaint
+     of every view, for each stage of two iterations;
+  2. time spent in each view's set_state;
+  3. the longest stall of the UI event loop while the worker computes (a 1 ms timer probe),
+     during stepping and during a long run.
+Targets: repaint ≤ 30 ms; stall ≤ 16 ms.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_studio.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from bpstudio.app.main_window import MainWindow  # noqa: E402
+from bpstudio.engine import LayerSpec, NetworkSpec, Project, TrainingSpec  # noqa: E402
+
+REPAINT_TARGET_MS = 30.0
+STALL_TARGET_MS = 16.0
+
+
+def mnist_shaped_project(samples: int = 640) -> Project:
+    rng = np.random.default_rng(0)
+    x = rng.random((samples, 784)).round(3).tolist()
+    y = np.eye(10)[rng.integers(0, 10, samples)].tolist()
+    spec = NetworkSpec(784, (LayerSpec(128, "relu"), LayerSpec(64, "relu"), LayerSpec(10, "softmax")), "cross_entropy")
+    return Project(spec, {"x": x, "y": y}, TrainingSpec(learning_rate=0.05, batch_size=64), name="784-128-64-10")
+
+
+class StallProbe:
+    """A 1 ms timer: the gap between its ticks beyond 1 ms is how long the event loop was blocked."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(1)
+        self.clock = QElapsedTimer()
+        self.gaps: list[float] = []
+        self.timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.gaps.clear()
+        self.clock.start()
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return max(self.gaps, default=0.0)
+
+    def _tick(self) -> None:
+        self.gaps.append(self.clock.nsecsElapsed() / 1e6)
+        self.clock.restart()
+
+
+def wait_until(app: QApplication, condition, timeout: float = 30.0) -> None:
+    end = time.perf_counter() + timeout
+    while not condition():
+        app.processEvents()
+        if time.perf_counter() > end:
+            raise TimeoutError("the worker did not answer")
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    window = MainWindow(mnist_shaped_project(), threaded=True)
+    window.resize(1280, 800)
+    window.show()
+    wait_until(app, lambda: window.state is not None and not window.controller.busy)
+
+    view_times: dict[str, list[float]] = {type(v).__name__: [] for v in window.views}
+    def timed(original, name: str):
+        def wrapper(state) -> None:
+            t = time.perf_counter()
+            original(state)
+            view_times[name].append((time.perf_counter() - t) * 1000)
+
+        return wrapper
+
+    for view in window.views:  # time each view's set_state inside the real render
+        view.set_state = timed(view.set_state, type(view).__name__)  # type: ignore[method-assign]
+
+    repaint_ms: list[tuple[str, float]] = []
+    done = {"t": 0.0}
+
+    def repainted(_result) -> None:  # runs after the window's own slot has rendered the views
+        window.repaint()
+        for dock in (window.form_dock, window.equation_dock, window.stage_dock):
+            dock.repaint()
+        done["t"] = time.perf_counter()
+
+    window.controller.stateChanged.connect(repainted)
+    probe = StallProbe()
+    probe.start()
+    for _ in range(16):  # two iterations of 8 stages
+        done["t"] = 0.0
+        t0 = time.perf_counter()
+        window.actions_.step.trigger()
+        wait_until(app, lambda: done["t"] > 0 and not window.controller.busy)
+        stage = window.state.snapshot.stage.name if window.state.snapshot.stage else "-"
+        repaint_ms.append((stage, (done["t"] - t0) * 1000))
+    stall_stepping = probe.stop()
+
+    probe.start()
+    window.controller.run_iterations(300)
+    wait_until(app, lambda: not window.controller.busy, timeout=120)
+    stall_running = probe.stop()
+    window.close()
+
+    print("BP Studio · studio responsiveness · 784-128-64-10, batch 64, offscreen"
+          if os.environ.get("QT_QPA_PLATFORM") == "offscreen" else "BP Studio · studio responsiveness")
+    print()
+    print(f"{'stage':<14} {'step → repainted (ms)':>22}")
+    for stage, ms in repaint_ms:
+        print(f"{stage:<14} {ms:>22.1f}")
+    values = [ms for _, ms in repaint_ms]
+    print()
+    print(f"{'measure':<40} {'median':>8} {'max':>8} {'target':>8} {'ok':>4}")
+    rows = [("step → panels repainted (ms)", statistics.median(values), max(values), REPAINT_TARGET_MS)]
+    for name, times in view_times.items():
+        if times:
+            rows.append((f"  {name}.set_state (ms)", statistics.median(times), max(times), None))
+    rows.append(("event-loop stall while stepping (ms)", float("nan"), stall_stepping, STALL_TARGET_MS))
+    rows.append(("event-loop stall during a 300-iteration run (ms)", float("nan"), stall_running, STALL_TARGET_MS))
+    ok_all = True
+    for label, med, worst, target in rows:
+        ok = "" if target is None else ("yes" if worst <= target else "NO")
+        ok_all &= ok != "NO"
+        med_s = "" if med != med else f"{med:.1f}"
+        print(f"{label:<40} {med_s:>8} {worst:>8.1f} {'' if target is None else f'{target:.0f}':>8} {ok:>4}")
+    return 0 if ok_all else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

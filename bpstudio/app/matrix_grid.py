@@ -1,0 +1,81 @@
+"""The seven boxes of one layer — W, b, z, a, δ, ∂L/∂W, ∂L/∂b — in a grid. The matrix panel keeps one
+grid per layer, so following the stepper from layer to layer only switches pages: each box keeps its
+shape, its image ranges and axes, and is merely refilled."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
+
+from ..engine.backprop import Plan
+from .matrix_view import MatrixView
+from .view_state import ViewState
+
+# (row, column, rows, columns) in a 6-row grid. Parameters over their gradients on the left (W over
+# ∂L/∂W, b over ∂L/∂b); the per-sample (nˡ, m) matrices z, a, δ stacked on the right, where a wide
+# batch has the most room
+GRID = {"W": (0, 0, 3, 1), "dW": (3, 0, 3, 1), "b": (0, 1, 3, 1), "db": (3, 1, 3, 1),
+        "z": (0, 2, 2, 1), "a": (2, 2, 2, 1), "delta": (4, 2, 2, 1)}
+GRID_COLUMNS, GRID_ROWS = 3, 6
+MIN_BOX_WIDTH = 150
+
+
+class MatrixGrid(QWidget):
+    """All quantities of layer ``layer``; ``hovered`` and ``entryActivated`` come from its boxes."""
+
+    hovered = Signal(str)
+    entryActivated = Signal(str, int, int, int)  # quantity, layer, row, col
+
+    def __init__(self, layer: int, precision: int = 4, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layer = layer
+        self.views: dict[str, MatrixView] = {}
+        self._needs: list[int] = []
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(4)
+        for q, (r, c, rows, cols) in GRID.items():
+            view = MatrixView(q)
+            # the column stretch, set from what each column's tables need, decides the widths
+            view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+            view.model.set_precision(precision)
+            view.hovered.connect(self.hovered)
+            view.entryActivated.connect(self.entryActivated)
+            self.views[q] = view
+            grid.addWidget(view, r, c, rows, cols)
+        for r in range(GRID_ROWS):
+            grid.setRowStretch(r, 1)
+        self._grid = grid
+
+    def set_state(self, state: ViewState, plan: Plan | None = None) -> None:
+        plan = plan or state.plan
+        for view in self.views.values():
+            view.set_state(state, self.layer, plan)
+        self._share_width()
+
+    def set_precision(self, precision: int) -> None:
+        for view in self.views.values():
+            view.set_precision(precision)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """Column stretch in proportion to what each column's tables need; a narrow column (b) gets
+        all it needs, a wide one a fair part of the rest."""
+        needs = [0] * GRID_COLUMNS
+        for q, (_, c, _, _) in GRID.items():
+            needs[c] = max(needs[c], self.views[q].content_width())
+        if needs == self._needs:
+            return  # setting the same stretch again would still lay everything out again
+        self._needs = needs
+        for q, (_, c, _, _) in GRID.items():
+            self.views[q].setMinimumWidth(min(needs[c], MIN_BOX_WIDTH))
+        for c, need in enumerate(needs):
+            self._grid.setColumnStretch(c, max(1, need))
+
+
+if __name__ == "__main__":
+    from .preview import preview
+
+    sys.exit(preview(lambda: MatrixGrid(1)))

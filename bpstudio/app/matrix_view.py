@@ -1,0 +1,324 @@
+"""One quantity's box: a title with its symbol and shape, then its matrix — a table when it is
+small (≤ 40 × 40), a colour image with a colour bar and a hover read-out when it is large, or a
+"not computed yet" placeholder. The widgets are created once and reused on every ``set_state``."""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..engine.backprop import Plan
+from ..engine.explain import format_number
+from ..engine.trace import sup
+from .matrix_image import MatrixImage
+from .matrix_model import MatrixModel
+from .view_state import ViewState
+
+TABLE_LIMIT = 40  # rows and columns up to this are a table; anything larger is an image
+CHANGED_COLOUR = "#e08a00"
+
+
+def _widest_candidates(array: np.ndarray, count: int = 48) -> np.ndarray:
+    """Values whose text is longest: the largest in size (most integer digits) and the smallest
+    non-zero (scientific notation). Formatting every cell of a 40 × 40 table each step costs ~2 ms."""
+    flat = array.ravel()
+    if flat.size <= 2 * count:
+        return flat
+    size = np.abs(flat)
+    largest = flat[np.argpartition(size, -count)[-count:]]
+    nonzero = flat[size > 0]
+    smallest = nonzero[np.argpartition(np.abs(nonzero), count)[:count]] if nonzero.size > count else nonzero
+    return np.concatenate([largest, smallest])
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MatrixView", text)
+
+
+def symbol(quantity: str, layer: int) -> str:
+    """How TEACHING.md writes the quantity: W², b², z², a², δ² = ∂L/∂z², ∂L/∂W², ∂L/∂b²."""
+    l = sup(layer)
+    return {"W": f"W{l}", "b": f"b{l}", "z": f"z{l}", "a": f"a{l}", "delta": f"δ{l} = ∂L/∂z{l}",
+            "dW": f"∂L/∂W{l}", "db": f"∂L/∂b{l}"}[quantity]
+
+
+def shape_symbol(quantity: str, layer: int) -> str:
+    """(n², n¹), (n², 1) or (n², m)."""
+    n, p = f"n{sup(layer)}", f"n{sup(layer - 1)}"
+    if quantity in ("W", "dW"):
+        return f"({n}, {p})"
+    if quantity in ("b", "db"):
+        return f"({n}, 1)"
+    return f"({n}, m)"
+
+
+def describe(quantity: str, layer: int) -> str:
+    """What the quantity is, for the title's tooltip."""
+    l, p = sup(layer), sup(layer - 1)
+    texts = {
+        "W": _t("Weights of layer {l}: row j holds the weights into unit j, column k those from unit k "
+                "of layer {p}."),
+        "b": _t("Biases of layer {l}: one per unit, added to z{sl} for every sample."),
+        "z": _t("Weighted inputs z{sl} = W{sl} a{sp} + b{sl}: one column per sample."),
+        "a": _t("Activations a{sl} = f(z{sl}): one column per sample."),
+        "delta": _t("Errors δ{sl} = ∂L/∂z{sl}, one column per sample (never averaged): BP1 at the output "
+                    "layer, BP2 below it."),
+        "dW": _t("Weight gradient ∂L/∂W{sl} = (1/m) δ{sl} (a{sp})ᵀ (BP4): the mean over the m samples of "
+                 "the batch."),
+        "db": _t("Bias gradient ∂L/∂b{sl}: the mean of δ{sl} over the m samples of the batch (BP3)."),
+    }
+    return texts[quantity].format(l=layer, p=layer - 1, sl=l, sp=p)
+
+
+class MatrixView(QFrame):
+    """Shows one ``MatrixModel``; ``hovered`` carries the derivation of the entry under the mouse."""
+
+    hovered = Signal(str)
+    entryActivated = Signal(str, int, int, int)  # quantity, layer, row, col (double-click)
+
+    def __init__(self, quantity: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("matrixView")
+        self.quantity = quantity
+        self.model = MatrixModel(quantity, parent=self)
+        self._mode = "empty"
+        self._kind = ""  # "table" or "image", by the quantity's shape
+        self._highlighted = False
+        self._widths_key: tuple | None = None  # what the table's column widths were computed for
+        self._width = 0
+
+        self.title = QLabel()
+        self.title.setObjectName("matrixTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        self.title.setFont(font)
+        self._title = ""
+        self.placeholder = QLabel()
+        self.placeholder.setObjectName("notComputed")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)  # greyed: there is nothing to read here yet
+        self.table = self._make_table()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.table)
+        self.image_page: MatrixImage | None = None  # built the first time a matrix is too large for a table
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(3, 2, 3, 3)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.stack, 1)
+
+    # ----- construction -----------------------------------------------------------------
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("matrixTable")
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setMouseTracking(True)
+        table.setWordWrap(False)
+        table.setCornerButtonEnabled(False)
+        font = table.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))  # compact: a panel shows seven of these
+        table.setFont(font)
+        for header in (table.horizontalHeader(), table.verticalHeader()):
+            header.setFont(font)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setHighlightSections(False)
+        # "from unit 12" and "sample 7" break after the word, so a column is as narrow as its numbers
+        table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        table.verticalHeader().setDefaultSectionSize(QFontMetrics(font).height() + 5)
+        table.entered.connect(self._table_hovered)
+        table.doubleClicked.connect(self._table_activated)
+        return table
+
+    # ----- state ------------------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        """"table", "image" or "empty" (not computed yet)."""
+        return self._mode
+
+    @property
+    def layer(self) -> int:
+        return self.model.layer
+
+    @property
+    def highlighted(self) -> bool:
+        """Shown as changed by the stage just taken (outline, marker, bold numbers)."""
+        return self._highlighted
+
+    def set_state(self, state: ViewState, layer: int | None = None, plan: Plan | None = None) -> None:
+        self.model.set_state(state, layer, plan)
+        self._refresh()
+
+    def set_precision(self, precision: int) -> None:
+        self.model.set_precision(precision)
+        if self._mode == "table":
+            self._fit_columns()
+        elif self._mode == "image" and self.image_page is not None:
+            self.image_page.refresh_entry()
+
+    def title_text(self) -> str:
+        m, l = self.model, self.model.layer
+        shape = m.expected_shape()
+        if m.array is not None:
+            shape = m.array.shape
+        size = f"{shape[0]} × {shape[1]} = " if shape else ""
+        return f"{symbol(self.quantity, l)} · {size}{shape_symbol(self.quantity, l)}"
+
+    def _refresh(self) -> None:
+        m = self.model
+        changed = m.changed
+        self._title = ("● " if changed else "") + self.title_text()
+        self._elide_title()
+        tip = describe(self.quantity, m.layer)
+        if changed:
+            tip += "\n" + self.tr("Computed by the stage just taken (outlined, numbers in bold).")
+        self.title.setToolTip(tip)
+        self._set_frame(changed)
+        array = m.array
+        shape = array.shape if array is not None else m.expected_shape()
+        # table or image is decided by the shape, known before the numbers: a large quantity keeps its
+        # image (axes, colour bar) on show while not computed, so computing it only fills the image in
+        small = shape is None or (shape[0] <= TABLE_LIMIT and shape[1] <= TABLE_LIMIT)
+        self._set_kind("table" if small else "image")
+        if small:
+            if array is None:
+                self.placeholder.setText(m.not_computed_message())
+                self.stack.setCurrentWidget(self.placeholder)
+            else:
+                self.stack.setCurrentWidget(self.table)
+                self._fit_columns()
+        else:
+            assert shape is not None and self.image_page is not None
+            self.image_page.show_model((int(shape[0]), int(shape[1])))
+        self._mode = "empty" if array is None else self._kind
+
+    def _set_frame(self, changed: bool) -> None:
+        """The changed marker: an outline drawn in paintEvent and a coloured title (no style sheet,
+        which would restyle every child on every step)."""
+        if changed == self._highlighted:
+            return
+        self._highlighted = changed
+        palette = self.title.palette()
+        colour = QColor(CHANGED_COLOUR) if changed else self.palette().windowText().color()
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        self.title.setPalette(palette)
+        self.update()
+
+    def _elide_title(self) -> None:
+        width = max(10, self.title.width())
+        self.title.setText(self.title.fontMetrics().elidedText(self._title, Qt.TextElideMode.ElideRight, width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide_title()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = 2 if self._highlighted else 1
+        colour = QColor(CHANGED_COLOUR) if self._highlighted else self.palette().mid().color()
+        painter.setPen(QPen(colour, width))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2), 3, 3)
+        painter.end()
+
+    def _set_kind(self, kind: str) -> None:
+        if kind == self._kind:
+            return
+        if kind == "table":
+            self.table.setModel(self.model)
+            self._widths_key = None
+        else:
+            self.table.setModel(None)  # a hidden table would still follow every reset
+            if self.image_page is None:
+                self.image_page = MatrixImage(self.model)
+                self.image_page.hovered.connect(self.hovered)
+                self.stack.addWidget(self.image_page)
+            self.stack.setCurrentWidget(self.image_page)
+        self._kind = kind
+
+    # ----- table ------------------------------------------------------------------------
+    def _fit_columns(self) -> None:
+        """Fixed column widths, as wide as the widest number shown: no per-cell size queries by Qt.
+        While the shape and precision stay, widths only grow, so the table does not jitter as it steps."""
+        m = self.model
+        array = m.array
+        if array is None or array.size == 0:
+            return
+        key = (m.precision, self.quantity, array.shape, m.layer)
+        texts = {format_number(x, m.precision) for x in _widest_candidates(array)}
+        longest = max(len(t) for t in texts)
+        font = self.table.font()
+        font.setBold(m.changed)  # changed numbers are bold, and wider
+        fm = QFontMetrics(font)
+        header = str(m.headerData(array.shape[1] - 1, Qt.Orientation.Horizontal)).split()
+        width = max(fm.horizontalAdvance(t) for t in [*(t for t in texts if len(t) == longest), *header]) + 10
+        if key == self._widths_key and width <= self._width:
+            return
+        self._widths_key, self._width = key, width
+        header_view = self.table.horizontalHeader()
+        header_view.setDefaultSectionSize(width)
+        labels = [str(m.headerData(c, Qt.Orientation.Horizontal)) for c in range(array.shape[1])]
+        header_fm = QFontMetrics(header_view.font())
+        one_line = all(header_fm.horizontalAdvance(t) <= width - 8 for t in labels)
+        header_view.setFixedHeight((1 if one_line else 2) * header_fm.height() + 6)
+
+    def content_width(self) -> int:
+        """The width the box needs to show its whole table (or a fair share for an image)."""
+        title = self.title.fontMetrics().horizontalAdvance(self._title) + 12
+        if self._kind == "image":
+            return max(title, 220)
+        if self.model.array is None:
+            return max(title, 120)
+        rows, cols = self.model.array.shape
+        table = self.table
+        scroll = table.verticalScrollBar().sizeHint().width() if rows > 6 else 0
+        return max(title, table.verticalHeader().sizeHint().width() + cols * self._width + scroll
+                   + 2 * table.frameWidth() + 8)
+
+    def _table_hovered(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.hovered.emit(self.model.explain(index.row(), index.column()))
+
+    def _table_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.entryActivated.emit(self.quantity, self.model.layer, index.row(), index.column())
+
+    def hover_entry(self, row: int, col: int) -> str:
+        """Show entry (row, col) as if hovered (for keyboard use and tests); returns its derivation."""
+        if self._mode == "image" and self.image_page is not None:
+            return self.image_page.hover_entry(row, col)
+        text = self.model.explain(row, col)
+        self.hovered.emit(text)
+        return text
+
+
+
+def _preview_view() -> MatrixView:
+    return MatrixView("z")
+
+
+if __name__ == "__main__":
+    from .preview import preview
+
+    sys.exit(preview(_preview_view))

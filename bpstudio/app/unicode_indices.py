@@ -1,0 +1,35 @@
+"""Indices written as people read them: w²₁₂, b²₁, n¹ — Unicode super- and subscripts, 1-based.
+
+Arrays are 0-based; everything a person reads is 1-based (w²₁₂ is W²[0, 1]: unit 2 of layer 1
+to unit 1 of layer 2). Qt-free, so tests and any view can use it.
+"""
+
+from __future__ import annotations
+
+_SUPER = str.maketrans("0123456789-+()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾")
+_SUB = str.maketrans("0123456789-+()", "₀₁₂₃₄₅₆₇₈₉₋₊₍₎")
+
+
+def superscript(n: int | str) -> str:
+    return str(n).translate(_SUPER)
+
+
+def subscript(n: int | str) -> str:
+    return str(n).translate(_SUB)
+
+
+def parameter_symbol(layer: int, name: str, row: int, col: int = 0) -> str:
+    """w²₁₂ for W² at 0-based (row 0, col 1), b²₁ for b² at row 0. ``layer`` is 1-based, as in the engine.
+
+    A comma separates the two indices when either has several digits (w³₁₂,₁ is not w³₁,₂₁).
+    """
+    if name == "b":
+        return f"b{superscript(layer)}{subscript(row + 1)}"
+    j, k = row + 1, col + 1
+    sep = "," if j >= 10 or k >= 10 else ""
+    return f"w{superscript(layer)}{subscript(j)}{sep}{subscript(k)}"
+
+
+def format_value(x: float) -> str:
+    """The shortest text that reads back as exactly the same float (0.15, not 0.15000000000000002)."""
+    return repr(float(x))
