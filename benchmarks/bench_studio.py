@@ -1,8 +1,8 @@
 """Studio responsiveness on a 784-128-64-10 network, batch 64.
 
 Measures, in the real main window (engine in its worker thread):
-  1. step → panels repainted: from triggering "Step stage" to the end of a synchronous repaint
-     of every view, for each stage of two iterations;
+  1. step → panels repainted: from triggering "Step stage" until the views have their new state
+     and the event loop has painted what they marked dirty, for each stage of two iterations;
   2. time spent in each view's set_state;
   3. the longest stall of the UI event loop while the worker computes (a 1 ms timer probe),
      during stepping and during a long run.
@@ -21,7 +21,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bpstudio.app.main_window import MainWindow  # noqa: E402
@@ -64,11 +64,19 @@ class StallProbe:
 
 
 def wait_until(app: QApplication, condition, timeout: float = 30.0) -> None:
-    end = time.perf_counter() + timeout
-    while not condition():
-        app.processEvents()
-        if time.perf_counter() > end:
-            raise TimeoutError("the worker did not answer")
+    """Run the real event loop (which sleeps in Qt, releasing the GIL, as the app does) until
+    ``condition`` holds. A Python loop around processEvents would compete with the worker."""
+    loop = QEventLoop()
+    check = QTimer()
+    check.setInterval(1)
+    check.timeout.connect(lambda: loop.quit() if condition() else None)
+    QTimer.singleShot(int(timeout * 1000), loop.quit)
+    check.start()
+    if not condition():
+        loop.exec()
+    check.stop()
+    if not condition():
+        raise TimeoutError("the worker did not answer")
 
 
 def main() -> int:
@@ -76,7 +84,7 @@ def main() -> int:
     window = MainWindow(mnist_shaped_project(), threaded=True)
     window.resize(1280, 800)
     window.show()
-    wait_until(app, lambda: window.state is not None and not window.controller.busy)
+    wait_until(app, lambda: window.state is not None and not window.controller.busy and not window.render_pending)
 
     view_times: dict[str, list[float]] = {type(v).__name__: [] for v in window.views}
     def timed(original, name: str):
@@ -93,22 +101,20 @@ def main() -> int:
     repaint_ms: list[tuple[str, float]] = []
     done = {"t": 0.0}
 
-    def repainted(_result) -> None:  # runs after the window's own slot has rendered the views
-        window.repaint()
-        for dock in (window.form_dock, window.equation_dock, window.stage_dock):
-            dock.repaint()
+    def rendered() -> None:  # the window's render slice has given the views their state
         done["t"] = time.perf_counter()
 
-    window.controller.stateChanged.connect(repainted)
+    window._render_timer.timeout.connect(lambda: None if window.render_pending else rendered())
     probe = StallProbe()
     probe.start()
-    for _ in range(16):  # two iterations of 8 stages
+    for _ in range(32):  # four iterations of 8 stages; the first one pays one-time costs
         done["t"] = 0.0
         t0 = time.perf_counter()
         window.actions_.step.trigger()
         wait_until(app, lambda: done["t"] > 0 and not window.controller.busy)
+        app.processEvents()  # the paint the views asked for (update() → one UpdateRequest) happens here
         stage = window.state.snapshot.stage.name if window.state.snapshot.stage else "-"
-        repaint_ms.append((stage, (done["t"] - t0) * 1000))
+        repaint_ms.append((stage, (time.perf_counter() - t0) * 1000))
     stall_stepping = probe.stop()
 
     probe.start()
@@ -120,24 +126,35 @@ def main() -> int:
     print("BP Studio · studio responsiveness · 784-128-64-10, batch 64, offscreen"
           if os.environ.get("QT_QPA_PLATFORM") == "offscreen" else "BP Studio · studio responsiveness")
     print()
-    print(f"{'stage':<14} {'step → repainted (ms)':>22}")
-    for stage, ms in repaint_ms:
-        print(f"{stage:<14} {ms:>22.1f}")
-    values = [ms for _, ms in repaint_ms]
+    print(f"{'stage':<14} {'iteration 1 (ms)':>17} {'iterations 2–4, median (ms)':>28}")
+    for i in range(8):
+        later = [repaint_ms[i + 8 * k][1] for k in (1, 2, 3)]
+        print(f"{repaint_ms[i][0]:<14} {repaint_ms[i][1]:>17.1f} {statistics.median(later):>28.1f}")
+    first = [ms for _, ms in repaint_ms[:8]]
+    values = [ms for _, ms in repaint_ms[8:]]
+    p90 = sorted(values)[int(0.9 * (len(values) - 1))]
     print()
-    print(f"{'measure':<40} {'median':>8} {'max':>8} {'target':>8} {'ok':>4}")
-    rows = [("step → panels repainted (ms)", statistics.median(values), max(values), REPAINT_TARGET_MS)]
+    print(f"{'measure':<48} {'median':>7} {'p90':>7} {'max':>7} {'target':>7} {'ok':>4}")
+    rows = [
+        ("step → panels repainted, first iteration (ms)", statistics.median(first), None, max(first), None),
+        ("step → panels repainted, iterations 2–4 (ms)", statistics.median(values), p90, max(values),
+         REPAINT_TARGET_MS),
+    ]
     for name, times in view_times.items():
         if times:
-            rows.append((f"  {name}.set_state (ms)", statistics.median(times), max(times), None))
-    rows.append(("event-loop stall while stepping (ms)", float("nan"), stall_stepping, STALL_TARGET_MS))
-    rows.append(("event-loop stall during a 300-iteration run (ms)", float("nan"), stall_running, STALL_TARGET_MS))
+            rows.append((f"  {name}.set_state (ms)", statistics.median(times), None, max(times), None))
+    rows.append(("event-loop stall while stepping (ms)", None, None, stall_stepping, STALL_TARGET_MS))
+    rows.append(("event-loop stall during a 300-iteration run (ms)", None, None, stall_running, STALL_TARGET_MS))
     ok_all = True
-    for label, med, worst, target in rows:
+
+    def cell(v: float | None) -> str:
+        return "" if v is None else f"{v:.1f}"
+
+    for label, med, pct, worst, target in rows:
         ok = "" if target is None else ("yes" if worst <= target else "NO")
         ok_all &= ok != "NO"
-        med_s = "" if med != med else f"{med:.1f}"
-        print(f"{label:<40} {med_s:>8} {worst:>8.1f} {'' if target is None else f'{target:.0f}':>8} {ok:>4}")
+        print(f"{label:<48} {cell(med):>7} {cell(pct):>7} {cell(worst):>7} "
+              f"{'' if target is None else f'{target:.0f}':>7} {ok:>4}")
     return 0 if ok_all else 1
 
 

@@ -19,7 +19,7 @@ QUANTITIES = ("W", "b", "z", "a", "delta", "dW", "db")
 def settle(qtbot, w: MainWindow) -> None:
     """Wait until the worker is idle and the window shows its latest result."""
     qtbot.waitUntil(lambda: not w.controller.busy and w.result is not None
-                    and w.result.ident == w.controller.latest.ident, timeout=10_000)
+                    and w.result.ident == w.controller.latest.ident and not w.render_pending, timeout=10_000)
 
 
 @pytest.fixture

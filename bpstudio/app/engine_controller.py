@@ -10,6 +10,7 @@ deterministic; the threaded path is tested separately.
 from __future__ import annotations
 
 import itertools
+import sys
 import threading
 import time
 import traceback
@@ -165,6 +166,9 @@ class EngineController(QObject):
             self._thread = QThread()
             self._thread.setObjectName("bpstudio-engine")
             self._worker.moveToThread(self._thread)
+            # the worker's Python code holds the GIL for up to the switch interval at a time; 1 ms
+            # instead of 5 keeps the window's event loop from waiting behind it
+            sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
             self._thread.start()
             _RUNNING.add(self._thread)
         self._submit.connect(self._worker.execute)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -47,6 +47,13 @@ class MainWindow(QMainWindow):
         self.result: EngineResult | None = None
         self._layer = 1
         self._follow_stage = True
+        # each view renders in an event-loop slice of its own, apart from the paint it causes, so no
+        # slice blocks the loop for long; results that arrive meanwhile restart the round
+        self._render_queue: list = []
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(0)
+        self._render_timer.timeout.connect(self._render_next)
 
         self.messages = MessageBar()
         self.canvas = NetworkCanvas()
@@ -56,6 +63,9 @@ class MainWindow(QMainWindow):
         self.form = NetworkForm()
         self.parameter_editor = ParameterEditor()
         self.views = [self.canvas, self.matrices, self.equations, self.stages, self.form, self.parameter_editor]
+        # the costly views get a slice each; the cheap ones share one
+        self.render_slices = [[self.matrices], [self.canvas, self.stages, self.form, self.parameter_editor],
+                              [self.equations]]
         self._build_layout()
         self._build_actions()
 
@@ -203,12 +213,36 @@ class MainWindow(QMainWindow):
         if old_depth is not None and old_depth != depth:
             self._layer = min(self._layer, depth)
         self.state = ViewState(result.project, result.snapshot, max(1, min(self._layer, depth)), result.can_step_back)
-        self._render()
+        if self.controller.threaded:
+            self._render_status()
+            self._render_queue = list(self.render_slices)
+            self._render_timer.start()
+        else:
+            self._render()
+
+    @property
+    def render_pending(self) -> bool:
+        return bool(self._render_queue)
+
+    @Slot()
+    def _render_next(self) -> None:
+        if self._render_queue and self.state is not None:
+            for view in self._render_queue.pop(0):
+                view.set_state(self.state)
+        if self._render_queue:
+            self._render_timer.start()
 
     def _render(self) -> None:
+        """Every view at once (synchronous mode, and a layer chosen by the user)."""
+        self._render_timer.stop()
+        self._render_queue = []
         assert self.state is not None
         for view in self.views:
             view.set_state(self.state)
+        self._render_status()
+
+    def _render_status(self) -> None:
+        assert self.state is not None
         self.where.setText(self.where_text())
         self.actions_.back.setEnabled(self.state.can_step_back)
         self.prev_layer.setEnabled(self.state.layer > 1)

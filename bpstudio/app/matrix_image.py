@@ -1,5 +1,5 @@
-"""A large matrix as a colour image: symmetric blue–white–red levels with a colour bar, axes that
-read 1-based indices, and a hover read-out (unit, sample or source, value) whose derivation is
+"""A large matrix as a colour image: symmetric blue–white–red levels with a colour bar and a hover
+read-out (unit, sample or source, value) whose derivation is
 emitted for the panel's derivation pane. Part of a ``MatrixView``; it reads the view's model."""
 
 from __future__ import annotations
@@ -7,7 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..engine.explain import format_number
 from .matrix_model import DIVERGING_STOPS, MatrixModel
@@ -27,9 +28,48 @@ def nice_limit(v: float) -> float:
     return float(10 * scale)
 
 
+class ColourBar(QWidget):
+    """The colour scale beside an image: −v at the bottom, 0 in the middle, +v at the top. Painted
+    directly (a pyqtgraph ColorBarItem brings an axis whose layout costs milliseconds every paint)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._low, self._high = -1.0, 1.0
+        self.precision = 4
+        self.setFixedWidth(62)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self._gradient_stops = [(float(t), QColor(*map(int, c[:3])))
+                                for t, c in zip(np.linspace(0.0, 1.0, len(DIVERGING_STOPS)), DIVERGING_STOPS,
+                                                strict=True)]
+
+    def levels(self) -> tuple[float, float]:
+        return self._low, self._high
+
+    def setLevels(self, low: float, high: float) -> None:  # noqa: N802 - the name pyqtgraph's bar uses
+        if (low, high) != (self._low, self._high):
+            self._low, self._high = low, high
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        p = QPainter(self)
+        fm = p.fontMetrics()
+        half = fm.height() // 2
+        bar = QRectF(2, half, 10, max(4, self.height() - 2 * half))
+        gradient = QLinearGradient(bar.bottomLeft(), bar.topLeft())  # low at the bottom
+        for t, colour in self._gradient_stops:
+            gradient.setColorAt(t, colour)
+        p.fillRect(bar, gradient)
+        p.setPen(self.palette().mid().color())
+        p.drawRect(bar)
+        p.setPen(self.palette().text().color())
+        for y, value in ((bar.top(), self._high), (bar.center().y(), 0.0), (bar.bottom(), self._low)):
+            p.drawText(QPointF(bar.right() + 4, y + fm.ascent() / 2 - 1), format_number(value, 3))
+        p.end()
+
+
 class MatrixImage(QWidget):
-    """A view box with two axes and a colour bar — no PlotItem, whose menus and controls cost ~10 ms
-    to build per box (a 784-128-64-10 network has nineteen of these)."""
+    """One ImageItem in a bare view (no PlotItem, no axes: their layout would be redone every paint,
+    and a 784-128-64-10 network shows seven of these at once), a colour bar and a read-out line."""
 
     hovered = Signal(str)  # the derivation of the entry under the mouse
 
@@ -43,62 +83,42 @@ class MatrixImage(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(1)
-        self.graphics = pg.GraphicsLayoutWidget()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        self.graphics = pg.GraphicsView(background=self.palette().window().color())
         self.graphics.setObjectName("matrixImage")
-        self.graphics.setBackground(self.palette().window().color())
-        layout = self.graphics.ci.layout
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setHorizontalSpacing(2)
-        layout.setVerticalSpacing(0)
         self.view_box = pg.ViewBox(enableMouse=False, enableMenu=False, invertY=True, defaultPadding=0.0)
         self.view_box.disableAutoRange()
-        font = self.font()
-        font.setPointSizeF(max(6.0, font.pointSizeF() - 2))
-        text = self.palette().text().color()
-        self.left_axis = pg.AxisItem("left", linkView=self.view_box, pen=text, textPen=text)
-        self.bottom_axis = pg.AxisItem("bottom", linkView=self.view_box, pen=text, textPen=text)
-        for axis in (self.left_axis, self.bottom_axis):
-            axis.setStyle(tickFont=font, tickLength=-3, maxTickLevel=0)  # major ticks only: cheap to redraw
-            axis.enableAutoSIPrefix(False)
-        self.left_axis.setWidth(30)
-        self.bottom_axis.setHeight(18)
-        self.graphics.addItem(self.left_axis, row=0, col=0)
-        self.graphics.addItem(self.view_box, row=0, col=1)
-        self.graphics.addItem(self.bottom_axis, row=1, col=1)
+        self.graphics.setCentralItem(self.view_box)
         self.image = pg.ImageItem(axisOrder="row-major")  # per item, never the global option
+        self.image.setLookupTable(COLOUR_MAP.getLookupTable(nPts=256))
         self.view_box.addItem(self.image)
         self.message = pg.TextItem(color=self.palette().placeholderText().color(), anchor=(0.5, 0.5))
         self.message.setVisible(False)
         self.view_box.addItem(self.message, ignoreBounds=True)
-        self.colour_bar = pg.ColorBarItem(values=(-1.0, 1.0), colorMap=COLOUR_MAP, interactive=False, width=8,
-                                          colorMapMenu=False, pen=self.palette().mid().color())
-        self.colour_bar.setImageItem(self.image)
-        self.graphics.addItem(self.colour_bar, row=0, col=2)
-        bar_axis = self.colour_bar.axis
-        bar_axis.setTextPen(text)
-        bar_axis.setStyle(tickFont=font)
-        bar_axis.enableAutoSIPrefix(False)
-        for item in (self.left_axis, self.bottom_axis, bar_axis):  # text is costly: blit it until it changes
-            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.colour_bar = ColourBar()
+        self.colour_bar.setToolTip(self.tr("Colour scale: blue negative, white 0, red positive (symmetric)"))
+        row.addWidget(self.graphics, 1)
+        row.addWidget(self.colour_bar)
         self.graphics.scene().sigMouseMoved.connect(self._mouse_moved)
         self.readout = QLabel()
         self.readout.setObjectName("hoverReadout")
         self.readout.setTextFormat(Qt.TextFormat.PlainText)
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        box.addWidget(self.graphics, 1)
+        box.addLayout(row, 1)
         box.addWidget(self.readout)
 
     def show_model(self, shape: tuple[int, int]) -> None:
-        """Show the model's array (of ``shape``), or, when it is not computed, the same axes and no numbers."""
+        """Show the model's array (of ``shape``), or, when it is not computed, an empty frame and no numbers."""
         array = self.model.array
-        if shape != self._shape:  # pixel (r, c) covers [c + ½, c + 1½]: ticks read 1-based
+        if shape != self._shape:  # pixel (r, c) covers [c + ½, c + 1½]: positions read 1-based
             self._shape = shape
             # setRect scales by the image's size, so an image of this shape must be there first
             self.image.setImage(np.zeros(shape), autoLevels=False, levels=(-1.0, 1.0))
             self._shown = None
             self.image.setRect(QRectF(0.5, 0.5, shape[1], shape[0]))
             self.view_box.setRange(xRange=(0.5, shape[1] + 0.5), yRange=(0.5, shape[0] + 0.5), padding=0)
-            self.bottom_axis.setStyle(showValues=shape[1] > 1)
             self.message.setPos(0.5 + shape[1] / 2, 0.5 + shape[0] / 2)
         if array is None:
             self.image.setVisible(False)
@@ -116,9 +136,9 @@ class MatrixImage(QWidget):
         if shown is None or shown.shape != shape or v != self._levels or not np.array_equal(shown, array):
             self.image.setImage(array, autoLevels=False, levels=(-v, v))
             self._shown = array
-        if v != self._levels:  # rounded levels change rarely, so the colour bar's axis is seldom redrawn
+        if v != self._levels:  # rounded levels change rarely
             self._levels = v
-            self.colour_bar.setLevels(low=-v, high=v)
+            self.colour_bar.setLevels(-v, v)
         if self._hover is not None and self._hover[0] < shape[0] and self._hover[1] < shape[1]:
             self.hover_entry(*self._hover)
         else:
