@@ -252,8 +252,8 @@ SPEC = NetworkSpec(2, (LayerSpec(3, "sigmoid"), LayerSpec(2, "identity")))
     (np.zeros((3, 4)), np.zeros((2, 4)), "data.x", "samples have 3 features, but the network's input size is 2"),
     (np.zeros((2, 4)), np.zeros((1, 4)), "data.y", "targets have 1 values, but the output layer has 2 units"),
     (np.zeros((2, 4)), np.zeros((2, 5)), "data.y", "5 targets for 4 samples"),
-    (np.array([[0.0, np.nan], [1.0, 2.0]]), np.zeros((2, 2)), "data.x", "sample 1 has NaN or infinity"),
-    (np.zeros((2, 2)), np.array([[0.0, 1.0], [np.inf, 2.0]]), "data.y", "sample 0 has NaN or infinity"),
+    (np.array([[0.0, np.nan], [1.0, 2.0]]), np.zeros((2, 2)), "data.x", "sample 2 has NaN or infinity"),
+    (np.zeros((2, 2)), np.array([[0.0, 1.0], [np.inf, 2.0]]), "data.y", "sample 1 has NaN or infinity"),
     (np.zeros((2, 0)), np.zeros((2, 0)), "data.x", "no samples"),
     (np.zeros(2), np.zeros(2), "data", "2-D"),
 ])

@@ -213,7 +213,8 @@ def test_titles_and_headers_follow_teaching_md(panel):
     W, z = panel.model("W"), panel.model("z")
     assert W.headerData(1, Qt.Orientation.Horizontal) == "from unit 2"
     assert W.headerData(0, Qt.Orientation.Vertical) == "unit 1"
-    assert z.headerData(3, Qt.Orientation.Horizontal) == "sample 4"
+    assert z.headerData(3, Qt.Orientation.Horizontal) == "#4"
+    assert z.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "column 4: sample 4 of the batch"
     assert "layer 1" in W.headerData(1, Qt.Orientation.Horizontal, TOOLTIP)
     for q in QUANTITIES:
         assert panel.view(q).title.toolTip()

@@ -61,18 +61,24 @@ class MatrixGrid(QWidget):
         self._share_width()
 
     def _share_width(self) -> None:
-        """Column stretch in proportion to what each column's tables need; a narrow column (b) gets
-        all it needs, a wide one a fair part of the rest."""
+        """Each column as wide as its tables need (titles elide), the widest column taking what is
+        left: a 2 × 2 W and a 2 × 1 b stay narrow so the batch matrices z, a, δ show whole."""
         needs = [0] * GRID_COLUMNS
         for q, (_, c, _, _) in GRID.items():
-            needs[c] = max(needs[c], self.views[q].content_width())
+            needs[c] = max(needs[c], self.views[q].content_width(with_title=False), MIN_BOX_WIDTH // 2)
         if needs == self._needs:
-            return  # setting the same stretch again would still lay everything out again
+            return  # setting the same sizes again would still lay everything out again
         self._needs = needs
+        widest = max(range(GRID_COLUMNS), key=needs.__getitem__)
         for q, (_, c, _, _) in GRID.items():
             self.views[q].setMinimumWidth(min(needs[c], MIN_BOX_WIDTH))
         for c, need in enumerate(needs):
-            self._grid.setColumnStretch(c, max(1, need))
+            if c == widest:
+                self._grid.setColumnMinimumWidth(c, min(need, MIN_BOX_WIDTH))
+                self._grid.setColumnStretch(c, 1)
+            else:  # exactly what it needs, as long as that leaves the widest column a fair share
+                self._grid.setColumnMinimumWidth(c, min(need, 2 * MIN_BOX_WIDTH))
+                self._grid.setColumnStretch(c, 0)
 
 
 if __name__ == "__main__":

@@ -155,7 +155,7 @@ class MatrixImage(QWidget):
         """Read out entry (row, col), 0-based, as when the mouse is over it; returns its derivation."""
         self._hover = (row, col)
         m = self.model
-        where = str(m.headerData(col, Qt.Orientation.Horizontal))
+        where = m.column_name(col)
         self.readout.setText(self.tr("unit {j}, {where}: {value}").format(j=row + 1, where=where,
                                                                           value=m.text(row, col)))
         text = m.explain(row, col)

@@ -193,6 +193,14 @@ class MatrixModel(QAbstractTableModel):
             return self.value(r, c)
         return None
 
+    def column_name(self, col: int) -> str:
+        """A column in words, for read-outs: "sample 4", "from unit 2", "b²"."""
+        if self.quantity in ("W", "dW"):
+            return self.tr("from unit {k}").format(k=col + 1)
+        if self.quantity in ("b", "db"):
+            return str(self.headerData(col, Qt.Orientation.Horizontal))
+        return self.tr("sample {s}").format(s=col + 1)
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
@@ -213,4 +221,4 @@ class MatrixModel(QAbstractTableModel):
             return self.tr("{symbol}, one value per unit").format(symbol=symbol) if tip else symbol
         if tip:
             return self.tr("column {s}: sample {s} of the batch").format(s=section + 1)
-        return self.tr("sample {s}").format(s=section + 1)
+        return self.tr("#{s}").format(s=section + 1)  # compact: the tooltip and the title say "sample"

@@ -283,9 +283,10 @@ class MatrixView(QFrame):
         one_line = all(header_fm.horizontalAdvance(t) <= width - 8 for t in labels)
         header_view.setFixedHeight((1 if one_line else 2) * header_fm.height() + 6)
 
-    def content_width(self) -> int:
-        """The width the box needs to show its whole table (or a fair share for an image)."""
-        title = self.title.fontMetrics().horizontalAdvance(self._title) + 12
+    def content_width(self, with_title: bool = True) -> int:
+        """The width the box needs to show its whole table (or a fair share for an image); the title
+        elides, so ``with_title=False`` asks for the table alone."""
+        title = self.title.fontMetrics().horizontalAdvance(self._title) + 12 if with_title else 0
         if self._kind == "image":
             return max(title, 220)
         if self.model.array is None:
@@ -294,7 +295,7 @@ class MatrixView(QFrame):
         table = self.table
         scroll = table.verticalScrollBar().sizeHint().width() if rows > 6 else 0
         return max(title, table.verticalHeader().sizeHint().width() + cols * self._width + scroll
-                   + 2 * table.frameWidth() + 8)
+                   + 2 * table.frameWidth() + 14)  # + the highlight border of a box just computed
 
     def _table_hovered(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -286,7 +286,8 @@ class NetworkForm(QWidget):
                 self.data_label.setText(self.tr("Data: {generator} generator, {n} samples").format(
                     generator=generator, n=self._samples))
             else:
-                self.data_label.setText(self.tr("Data: a table of {n} samples").format(n=self._samples))
+                text = self.tr("Data: one sample") if self._samples == 1 else self.tr("Data: a table of {n} samples")
+                self.data_label.setText(text.format(n=self._samples))
             self.layers.show_network(net, project.data)
             self.loss_box.setCurrentIndex(max(0, self.loss_box.findData(get_loss(net.loss).name)))
             self._show_init(project)

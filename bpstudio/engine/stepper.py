@@ -415,7 +415,8 @@ def check_data(spec: NetworkSpec, x: Array, y: Array) -> tuple[Array, Array]:
     for name, arr in (("x", x), ("y", y)):
         bad = np.argwhere(~np.isfinite(arr))
         if len(bad):
-            raise ValidationError(f"data.{name}", f"sample {bad[0][1]} has NaN or infinity (in value {bad[0][0]})")
+            sample, value = bad[0][1] + 1, bad[0][0] + 1  # counted from 1, for people
+            raise ValidationError(f"data.{name}", f"sample {sample} has NaN or infinity (in value {value})")
     loss = spec.loss_fn
     if loss.fused_with is not None:
         if np.any(y < 0) or np.any(y > 1):
