@@ -20,23 +20,19 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import numpy as np  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bpstudio.app.main_window import MainWindow  # noqa: E402
-from bpstudio.engine import LayerSpec, NetworkSpec, Project, TrainingSpec  # noqa: E402
+from bpstudio.app.preview import wide_project  # noqa: E402
+from bpstudio.engine import Project  # noqa: E402
 
 REPAINT_TARGET_MS = 30.0
 STALL_TARGET_MS = 16.0
 
 
 def mnist_shaped_project(samples: int = 640) -> Project:
-    rng = np.random.default_rng(0)
-    x = rng.random((samples, 784)).round(3).tolist()
-    y = np.eye(10)[rng.integers(0, 10, samples)].tolist()
-    spec = NetworkSpec(784, (LayerSpec(128, "relu"), LayerSpec(64, "relu"), LayerSpec(10, "softmax")), "cross_entropy")
-    return Project(spec, {"x": x, "y": y}, TrainingSpec(learning_rate=0.05, batch_size=64), name="784-128-64-10")
+    return wide_project(samples=samples, batch_size=64, init="xavier", learning_rate=0.05, shuffle=True)
 
 
 class StallProbe:
@@ -107,7 +103,11 @@ def main() -> int:
     window._render_timer.timeout.connect(lambda: None if window.render_pending else rendered())
     probe = StallProbe()
     probe.start()
-    for _ in range(32):  # four iterations of 8 stages; the first one pays one-time costs
+    stall_first = 0.0
+    for i in range(32):  # four iterations of 8 stages; the first one pays one-time costs
+        if i == 8:
+            stall_first = probe.stop()
+            probe.start()
         done["t"] = 0.0
         t0 = time.perf_counter()
         window.actions_.step.trigger()
@@ -143,7 +143,8 @@ def main() -> int:
     for name, times in view_times.items():
         if times:
             rows.append((f"  {name}.set_state (ms)", statistics.median(times), None, max(times), None))
-    rows.append(("event-loop stall while stepping (ms)", None, None, stall_stepping, STALL_TARGET_MS))
+    rows.append(("event-loop stall, stepping, first iteration (ms)", None, None, stall_first, None))
+    rows.append(("event-loop stall, stepping, iterations 2–4 (ms)", None, None, stall_stepping, STALL_TARGET_MS))
     rows.append(("event-loop stall during a 300-iteration run (ms)", None, None, stall_running, STALL_TARGET_MS))
     ok_all = True
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QToolTip
 
 from bpstudio.app.equation_panel import EquationPanel
-from bpstudio.app.preview import example_state
+from bpstudio.app.preview import example_state, wide_project
 from bpstudio.app.view_state import ViewState
 from bpstudio.engine import InitSpec, LayerSpec, NetworkSpec, Project, TrainingSpec, load_project
 from bpstudio.engine.explain import format_number
@@ -248,11 +248,7 @@ def test_hovering_a_symbol_shows_its_help(panel, qtbot):
 
 
 def test_large_matrices_are_shown_by_shape(panel):
-    rng = np.random.default_rng(0)
-    spec = NetworkSpec(784, (LayerSpec(128, "relu"), LayerSpec(64, "relu"), LayerSpec(10, "softmax")),
-                       "cross_entropy")
-    x, y = rng.random((8, 784)), np.eye(10)[rng.integers(0, 10, 8)]
-    project = Project(spec, {"x": x.tolist(), "y": y.tolist()}, TrainingSpec(0.1, 0, 1, 0, False), InitSpec("he"))
+    project = wide_project(samples=8)
     stepper = project.stepper()
     for _ in stepper.stages:
         snap = stepper.step()

@@ -10,9 +10,9 @@ from bpstudio.app.matrix_image import nice_limit
 from bpstudio.app.matrix_model import LUT_SIZE, MatrixModel, diverging_lut
 from bpstudio.app.matrix_panel import MatrixPanel
 from bpstudio.app.matrix_view import TABLE_LIMIT, MatrixView
-from bpstudio.app.preview import example_state
+from bpstudio.app.preview import example_state, wide_project
 from bpstudio.app.view_state import ViewState
-from bpstudio.engine import LayerSpec, NetworkSpec, Project, TrainingSpec, load_project
+from bpstudio.engine import Project, load_project
 from bpstudio.engine.explain import explain, format_number
 from bpstudio.engine.snapshot import QUANTITIES, key
 from bpstudio.resources_path import example_path
@@ -50,15 +50,7 @@ def example(name: str = "seed003_2-2-1") -> Run:
 
 
 def big_run(seed: int = 1) -> Run:
-    spec = NetworkSpec(784, (LayerSpec(128, "relu"), LayerSpec(64, "relu"), LayerSpec(10, "softmax")),
-                       "cross_entropy")
-    rng = np.random.default_rng(seed)
-    n = 128
-    x = rng.uniform(0.0, 1.0, size=(n, 784))
-    y = np.eye(10)[rng.integers(0, 10, n)]
-    project = Project(spec, {"x": x.tolist(), "y": y.tolist()},
-                      TrainingSpec(learning_rate=0.1, batch_size=64, seed=7))
-    return Run(project)
+    return Run(wide_project(samples=128, batch_size=64, seed=seed, init="xavier", shuffle=True))
 
 
 def table_texts(model: MatrixModel) -> list[list[str]]:

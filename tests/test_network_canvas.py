@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from bpstudio.app.network_canvas import BACKWARD_BG, FORWARD_BG, NetworkCanvas
 from bpstudio.app.network_items import BandItem, BlockItem, EdgeItem
-from bpstudio.app.preview import example_state
+from bpstudio.app.preview import example_state, wide_project
 from bpstudio.app.view_state import ViewState
 from bpstudio.engine import InitSpec, LayerSpec, NetworkSpec, Project, TrainingSpec, load_project
 from bpstudio.engine.explain import format_number
@@ -28,11 +28,7 @@ def canvas(qtbot):
 
 
 def big_project(batch: int = 8) -> Project:
-    rng = np.random.default_rng(0)
-    spec = NetworkSpec(784, (LayerSpec(128, "relu"), LayerSpec(64, "relu"), LayerSpec(10, "softmax")),
-                       "cross_entropy")
-    x, y = rng.random((batch, 784)), np.eye(10)[rng.integers(0, 10, batch)]
-    return Project(spec, {"x": x.tolist(), "y": y.tolist()}, TrainingSpec(0.1, 0, 1, 0, False), InitSpec("he"))
+    return wide_project(samples=batch)
 
 
 def view_point(canvas: NetworkCanvas, scene_point: QPointF):

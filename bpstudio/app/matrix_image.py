@@ -135,6 +135,7 @@ class MatrixImage(QWidget):
         # snapshots copy every array, so compare contents: W¹ (128 × 784) is unchanged by most stages
         if shown is None or shown.shape != shape or v != self._levels or not np.array_equal(shown, array):
             self.image.setImage(array, autoLevels=False, levels=(-v, v))
+            self.image.render()  # colour-map it now, in the render slice, not later in the window's paint
             self._shown = array
         if v != self._levels:  # rounded levels change rarely
             self._levels = v

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from ..engine import load_project
+import numpy as np
+
+from ..engine import InitSpec, LayerSpec, NetworkSpec, Project, TrainingSpec, load_project
 from ..resources_path import example_path
 from .view_state import ViewState
 
@@ -28,3 +30,15 @@ def preview(widget_factory, state: ViewState | None = None) -> int:
     widget.resize(900, 600)
     widget.show()
     return app.exec()
+
+
+def wide_project(samples: int = 64, batch_size: int = 0, seed: int = 0, init: str = "he",
+                 learning_rate: float = 0.1, shuffle: bool = False) -> Project:
+    """A 784-128-64-10 ReLU/softmax network on random MNIST-shaped data (one-hot targets): the size
+    the studio must stay quick at. For previews, tests and benchmarks."""
+    rng = np.random.default_rng(seed)
+    spec = NetworkSpec(784, (LayerSpec(128, "relu"), LayerSpec(64, "relu"), LayerSpec(10, "softmax")),
+                       "cross_entropy")
+    x, y = rng.random((samples, 784)), np.eye(10)[rng.integers(0, 10, samples)]
+    training = TrainingSpec(learning_rate=learning_rate, batch_size=batch_size, seed=seed, shuffle=shuffle)
+    return Project(spec, {"x": x.tolist(), "y": y.tolist()}, training, InitSpec(init), name="784-128-64-10")
