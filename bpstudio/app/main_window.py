@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
                                         Qt.DockWidgetArea.RightDockWidgetArea)
         self.stage_dock = self._dock(self.tr("Stages"), "stageDock", self.stages, Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(self.equation_dock, self.stage_dock, Qt.Orientation.Vertical)
-        self.resizeDocks([self.form_dock, self.equation_dock], [290, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.form_dock, self.equation_dock], [280, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([self.equation_dock, self.stage_dock], [560, 200], Qt.Orientation.Vertical)
 
         self.where = QLabel()

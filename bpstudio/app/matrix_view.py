@@ -225,8 +225,19 @@ class MatrixView(QFrame):
         self.update()
 
     def _elide_title(self) -> None:
+        """The title on one line if it fits, else broken before its shape (“… = (n¹, m)” below), and
+        elided only if a line still does not fit."""
+        fm = self.title.fontMetrics()
         width = max(10, self.title.width())
-        self.title.setText(self.title.fontMetrics().elidedText(self._title, Qt.TextElideMode.ElideRight, width))
+        text = self._title
+        lines = [text]
+        if fm.horizontalAdvance(text) > width and " = " in text:
+            head, tail = text.rsplit(" = ", 1)
+            lines = [head, "= " + tail]
+        self.title.setText("\n".join(fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines))
+        height = fm.lineSpacing() * len(lines) + 2
+        if self.title.height() != height:
+            self.title.setFixedHeight(height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
