@@ -189,7 +189,7 @@ def test_project_equality() -> None:
     (doc(network__loss="hinge"), "network.loss", "unknown loss 'hinge'"),
     (doc(network__layers=[]), "network.layers", "at least one layer"),
     (doc(data={"generator": "mnist"}), "data.generator", "unknown generator 'mnist'"),
-    (doc(data={"x": [[0, 0]]}), "data", "needs either a generator or inline x and y"),
+    (doc(data={"x": [[0, 0]]}), "data", "needs a generator, a dataset, or inline x and y"),
     (doc(data__y=[[0], [1], [1]]), "data.y", "3 target rows for 4 input rows"),
     (doc(data__y=[[0], [1], [2], [0]]), "data.y", "between 0 and 1"),
     (doc(extra=1), "extra", "not a project field"),

@@ -131,3 +131,42 @@ def generate(name: str, params: dict, outputs: int, field: str = "data") -> Data
         return Dataset(x.astype(np.float64), labels.astype(np.float64), None, name)
     labels = np.asarray(labels, dtype=np.int64)
     return Dataset(x.astype(np.float64), encode_labels(labels, classes, outputs, field), labels, name)
+
+
+BUILTIN = {"iris": ("iris.csv", "species")}  # name: (file in resources/datasets, label column)
+
+
+def builtin_dataset(name: str, outputs: int, standardize: bool = False, field: str = "data") -> Dataset:
+    """A real dataset shipped with BP Studio (see resources/datasets/README.md for sources and licences)."""
+    from ..resources_path import resource_dir  # plain importlib.resources, no Qt
+    from .csv_import import build_dataset, read_csv
+
+    if name not in BUILTIN:
+        raise ValidationError(f"{field}.dataset", f"unknown dataset {name!r}; choose one of {', '.join(BUILTIN)}")
+    file, label = BUILTIN[name]
+    table = read_csv(resource_dir() / "datasets" / file)
+    try:
+        imported = build_dataset(table, None, label, "classes", standardize, outputs)
+    except ValidationError as exc:
+        raise ValidationError(field, exc.message) from None
+    classes = len(imported.classes or ())
+    if imported.dataset.y.shape[1] != outputs:
+        raise ValidationError(field, f"{name} has {classes} classes, so the output layer needs {classes} units, "
+                                     f"but it has {outputs}")
+    return Dataset(imported.dataset.x, imported.dataset.y, imported.dataset.labels, name)
+
+
+def split_dataset(ds: Dataset, test_fraction: float, seed: int = 0) -> tuple[Dataset, Dataset | None]:
+    """A seeded random split into (training, test); at least one sample stays for training."""
+    n = len(ds.x)
+    n_test = min(int(round(n * test_fraction)), n - 1)
+    if n_test <= 0:
+        return ds, None
+    order = np.random.default_rng(seed).permutation(n)
+    test_idx, train_idx = np.sort(order[:n_test]), np.sort(order[n_test:])
+
+    def part(idx: Array, suffix: str) -> Dataset:
+        labels = None if ds.labels is None else ds.labels[idx]
+        return Dataset(ds.x[idx], ds.y[idx], labels, f"{ds.name} ({suffix})")
+
+    return part(train_idx, "training"), part(test_idx, "test")

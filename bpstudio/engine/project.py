@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .datasets import Dataset, generate
+from .datasets import Dataset, builtin_dataset, generate, split_dataset
 from .errors import FormatError, ValidationError
 from .spec import InitSpec, NetworkSpec, TrainingSpec, reject_unknown_keys
 from .stepper import Stepper, check_data, check_parameters
@@ -37,12 +37,18 @@ class Project:
     description: str = ""
 
     def dataset(self) -> Dataset:
-        """The samples, as rows (N, d) and targets (N, k)."""
+        """All the samples, as rows (N, d) and targets (N, k): training and test together."""
         return load_data(self.data, self.network)
 
+    def split(self) -> tuple[Dataset, Dataset | None]:
+        """(training set, test set); the test set is None when ``data.test_fraction`` is 0."""
+        fraction, seed = split_settings(self.data)
+        return split_dataset(self.dataset(), fraction, seed)
+
     def stepper(self, **kwargs: Any) -> Stepper:
-        ds = self.dataset()
-        return Stepper(self.network, ds.x.T, ds.y.T, self.training, self.init, self.parameters, **kwargs)
+        """An engine that trains on the training set."""
+        train, _ = self.split()
+        return Stepper(self.network, train.x.T, train.y.T, self.training, self.init, self.parameters, **kwargs)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -76,18 +82,33 @@ class Project:
                        check_parameters(self.network, params), self.name, self.description)
 
 
+SPLIT_KEYS = {"test_fraction", "split_seed"}
+
+
 def load_data(data: object, network: NetworkSpec, where: str = "data") -> Dataset:
+    """All the samples (training and test together)."""
     if not isinstance(data, dict):
-        raise ValidationError(where, "must be an object with a generator, or with x and y")
+        raise ValidationError(where, "must be an object with a generator, a dataset, or x and y")
+    split_settings(data, where)
     if "generator" in data:
-        reject_unknown_keys(data, {"generator", "params"}, where)
+        reject_unknown_keys(data, {"generator", "params"} | SPLIT_KEYS, where)
         params = data.get("params", {})
         if not isinstance(params, dict):
             raise ValidationError(f"{where}.params", "must be an object")
         return generate(str(data["generator"]), params, network.layers[-1].units, where)
+    if "dataset" in data:
+        reject_unknown_keys(data, {"dataset", "standardize"} | SPLIT_KEYS, where)
+        standardize = data.get("standardize", False)
+        if not isinstance(standardize, bool):
+            raise ValidationError(f"{where}.standardize", f"must be true or false, got {standardize!r}")
+        return builtin_dataset(str(data["dataset"]), network.layers[-1].units, standardize, where)
     if "x" not in data or "y" not in data:
-        raise ValidationError(where, "needs either a generator or inline x and y")
-    reject_unknown_keys(data, {"x", "y"}, where)
+        raise ValidationError(where, "needs a generator, a dataset, or inline x and y")
+    reject_unknown_keys(data, {"x", "y", "features", "classes"} | SPLIT_KEYS, where)
+    for key in ("features", "classes"):  # names for display only
+        names = data.get(key)
+        if names is not None and (not isinstance(names, list) or not all(isinstance(n, str) for n in names)):
+            raise ValidationError(f"{where}.{key}", "must be a list of names")
     x = _matrix(data["x"], f"{where}.x")
     y = _matrix(data["y"], f"{where}.y")
     if x.shape[1] != network.input_size:
@@ -100,6 +121,19 @@ def load_data(data: object, network: NetworkSpec, where: str = "data") -> Datase
     if y.shape[0] != x.shape[0]:
         raise ValidationError(f"{where}.y", f"{y.shape[0]} target rows for {x.shape[0]} input rows")
     return Dataset(x, y, None, "inline")
+
+
+def split_settings(data: dict, where: str = "data") -> tuple[float, int]:
+    """(test fraction, seed) of a data section; (0, 0) when it keeps no test set."""
+    fraction = data.get("test_fraction", 0.0)
+    if isinstance(fraction, bool) or not isinstance(fraction, (int, float)) or not 0 <= fraction < 1:
+        raise ValidationError(
+            f"{where}.test_fraction", f"must be a number from 0 up to (not including) 1, got {fraction!r}"
+        )
+    seed = data.get("split_seed", 0)
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ValidationError(f"{where}.split_seed", f"must be a whole number ≥ 0, got {seed!r}")
+    return float(fraction), seed
 
 
 def _matrix(rows: object, where: str) -> np.ndarray:

@@ -1,0 +1,191 @@
+"""CSV import: a table of samples → inputs and targets, or a message naming the row and column at fault.
+
+Reading and building are separate so the UI can preview the table and let the user pick the feature
+and label columns before anything is built. Nothing is half-loaded: every check runs before a
+``Dataset`` exists. Rows and columns in messages are counted from 1, as a spreadsheet shows them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .datasets import Dataset
+from .errors import ValidationError
+
+MAX_BYTES = 50_000_000
+MAX_CLASSES = 100
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    header: tuple[str, ...]  # column names (made up as "column 1" … when the file has no header row)
+    rows: tuple[tuple[str, ...], ...]  # the cells as text, every row as wide as the header
+    first_data_line: int  # the file line of rows[0], for messages
+
+    def column(self, name_or_index: str | int) -> int:
+        if isinstance(name_or_index, int):
+            if not 0 <= name_or_index < len(self.header):
+                raise ValidationError(
+                    "columns", f"there is no column {name_or_index + 1} (the file has {len(self.header)})"
+                )
+            return name_or_index
+        if name_or_index not in self.header:
+            raise ValidationError("columns", f"there is no column named {name_or_index!r}")
+        return self.header.index(name_or_index)
+
+
+@dataclass(frozen=True)
+class ImportedData:
+    dataset: Dataset
+    features: tuple[str, ...]
+    label: str
+    classes: tuple[str, ...] | None  # class names in target order; None for a numeric (regression) target
+    mean: np.ndarray | None  # per feature, when standardised
+    std: np.ndarray | None
+
+
+def read_csv(path: str | os.PathLike[str]) -> CsvTable:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ValidationError("file", f"{path.name} is larger than {MAX_BYTES // 1_000_000} MB")
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ValidationError("file", f"{path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise ValidationError("file", f"{path.name} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise ValidationError("file", f"{path.name} cannot be read ({exc.strerror})") from None
+    return parse_csv(text)
+
+
+def parse_csv(text: str) -> CsvTable:
+    """Split into cells. The first row is a header when any of its cells is not a number."""
+    lines = [row for row in csv.reader(io.StringIO(text))]
+    numbered = [(i + 1, [c.strip() for c in row]) for i, row in enumerate(lines)]
+    numbered = [(n, row) for n, row in numbered if any(row)]  # blank lines are not samples
+    if not numbered:
+        raise ValidationError("file", "the file is empty: no rows")
+    first_line, first = numbered[0]
+    has_header = any(not _parses(c) for c in first)  # "nan" in a first data row is data, not a name
+    width = len(first)
+    body = numbered[1:] if has_header else numbered
+    if not body:
+        raise ValidationError("file", "the file has a header but no data rows")
+    for n, row in body:
+        if len(row) != width:
+            what = "more" if len(row) > width else "fewer"
+            raise ValidationError(
+                f"row {n}", f"has {len(row)} values, {what} than the {width} columns of row {first_line}"
+            )
+    header = tuple(c or f"column {i + 1}" for i, c in enumerate(first)) if has_header else tuple(
+        f"column {i + 1}" for i in range(width))
+    if len(set(header)) != len(header):
+        dup = next(h for h in header if header.count(h) > 1)
+        raise ValidationError(f"row {first_line}", f"the column name {dup!r} appears twice")
+    return CsvTable(header, tuple(tuple(row) for _, row in body), body[0][0])
+
+
+def build_dataset(
+    table: CsvTable,
+    features: list[str | int] | None,
+    label: str | int,
+    kind: str = "auto",
+    standardize: bool = False,
+    outputs: int | None = None,
+) -> ImportedData:
+    """Inputs from the feature columns, targets from the label column.
+
+    ``kind``: "classes" (one-hot, or 0/1 for two classes when ``outputs`` is 1), "numeric" (the
+    value itself, for regression), or "auto" (numeric labels that are whole numbers, and any text,
+    are classes; other numbers are a regression target).
+    """
+    label_col = table.column(label)
+    feature_cols = [table.column(f) for f in features] if features else [
+        i for i in range(len(table.header)) if i != label_col]
+    if not feature_cols:
+        raise ValidationError("features", "choose at least one feature column")
+    if label_col in feature_cols:
+        raise ValidationError("features", f"{table.header[label_col]!r} is the label; it cannot also be a feature")
+    x = np.empty((len(table.rows), len(feature_cols)))
+    for r, row in enumerate(table.rows):
+        for j, c in enumerate(feature_cols):
+            x[r, j] = _number(row[c], table.first_data_line + r, table.header[c])
+    labels = [row[label_col] for row in table.rows]
+    name = table.header[label_col]
+    for r, value in enumerate(labels):
+        if value == "":
+            raise ValidationError(f"row {table.first_data_line + r}", f"column {name!r} is empty (no label)")
+    numeric = all(_is_number(v) for v in labels)
+    if kind == "auto":
+        kind = "classes" if not numeric or all(float(v).is_integer() for v in labels) else "numeric"
+    if kind == "numeric":
+        if not numeric:
+            bad = next(r for r, v in enumerate(labels) if not _is_number(v))
+            raise ValidationError(f"row {table.first_data_line + bad}",
+                                  f"column {name!r} holds {labels[bad]!r}, not a number")
+        y = np.array([[_number(v, table.first_data_line + r, name)] for r, v in enumerate(labels)])
+        classes = None
+        label_index = None
+    elif kind == "classes":
+        names = sorted(set(labels), key=lambda v: (float(v), v) if numeric else (0.0, v))
+        if len(names) < 2:
+            raise ValidationError(f"column {name!r}", f"has only one class ({names[0]!r}): nothing to tell apart")
+        if len(names) > MAX_CLASSES:
+            raise ValidationError(
+                f"column {name!r}", f"has {len(names)} different values; at most {MAX_CLASSES} classes"
+            )
+        index = {v: i for i, v in enumerate(names)}
+        label_index = np.array([index[v] for v in labels])
+        if outputs == 1 and len(names) == 2:
+            y = label_index.astype(np.float64)[:, None]
+        else:
+            y = np.eye(len(names))[label_index]
+        classes = tuple(names)
+    else:
+        raise ValidationError("kind", f"must be auto, classes or numeric, got {kind!r}")
+    mean = std = None
+    if standardize:
+        mean, std = x.mean(axis=0), x.std(axis=0)
+        constant = [table.header[c] for c, s in zip(feature_cols, std, strict=True) if s == 0]
+        if constant:
+            raise ValidationError(
+                f"column {constant[0]!r}", "has the same value in every row, so it cannot be standardised"
+            )
+        x = (x - mean) / std
+    dataset = Dataset(x, y, label_index, "csv")
+    return ImportedData(dataset, tuple(table.header[c] for c in feature_cols), name, classes, mean, std)
+
+
+def _parses(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
+
+
+def _number(text: str, line: int, column: str) -> float:
+    if text == "":
+        raise ValidationError(f"row {line}", f"column {column!r} is empty")
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValidationError(f"row {line}", f"column {column!r} holds {text!r}, not a number") from None
+    if not math.isfinite(value):
+        raise ValidationError(f"row {line}", f"column {column!r} is {text!r} (NaN or infinity)")
+    return value

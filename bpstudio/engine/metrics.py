@@ -1,0 +1,46 @@
+"""Loss and accuracy of a network on a set of samples (training or test), without changing anything."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import backprop as bp
+
+Array = np.ndarray
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    loss: float  # mean per-sample loss
+    accuracy: float | None  # fraction of samples classified right; None for a regression target
+
+
+def is_classification(y: Array) -> bool:
+    """Targets (nᴸ, N) that are 0/1 in one row, or one-hot columns."""
+    if not np.all((y == 0) | (y == 1)):
+        return False
+    return y.shape[0] == 1 or bool(np.all(y.sum(axis=0) == 1))
+
+
+def predict(plan: bp.Plan, params, x: Array) -> Array:
+    a = x
+    for (W, b), f in zip(params, plan.activations, strict=True):
+        _, a = bp.forward_layer(W, b, a, f)
+    return a
+
+
+def evaluate(plan: bp.Plan, params, x: Array, y: Array) -> Evaluation:
+    """x (n⁰, N) and y (nᴸ, N), column convention."""
+    z = a = x
+    for (W, b), f in zip(params, plan.activations, strict=True):
+        z, a = bp.forward_layer(W, b, a, f)
+    loss = float(np.mean(bp.loss_per_sample(plan, z, a, y)))
+    if not is_classification(y):
+        return Evaluation(loss, None)
+    if y.shape[0] == 1:
+        right = (a[0] >= 0.5) == (y[0] == 1)
+    else:
+        right = np.argmax(a, axis=0) == np.argmax(y, axis=0)
+    return Evaluation(loss, float(np.mean(right)))
