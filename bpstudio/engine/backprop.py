@@ -8,7 +8,8 @@
     update:   W ← W − η ∂L/∂W,  b ← b − η ∂L/∂b
 
 The stepper and the fast path both call these, so they produce bit-identical numbers.
-Arrays are never modified in place: every function returns new arrays.
+Arrays are never modified in place: every function returns new arrays, except ``update_in_place``,
+which the fast path uses on its own copies of the weights (the same numbers, no new arrays).
 """
 
 from __future__ import annotations
@@ -83,6 +84,12 @@ def weight_gradient(delta: Array, a_prev: Array) -> Array:
 
 def update(W: Array, b: Array, dW: Array, db: Array, lr: float) -> tuple[Array, Array]:
     return W - lr * dW, b - lr * db
+
+
+def update_in_place(W: Array, b: Array, dW: Array, db: Array, lr: float) -> None:
+    """``update`` written into W and b: element by element the same subtraction, so the same numbers."""
+    W -= lr * dW
+    b -= lr * db
 
 
 def full_gradients(plan: Plan, params: Params, x: Array, y: Array) -> tuple[float, Params]:

@@ -85,15 +85,18 @@ class Stepper:
     def batches_per_epoch(self) -> int:
         return -(-self.samples // self.batch_size)
 
+    def _epoch_order(self, epoch: int) -> Array:
+        """The order of the samples in epoch ``epoch``: shuffled from (seed, epoch), so any batch
+        can be rebuilt without replaying a random stream."""
+        n = self.samples
+        if self.training.shuffle and self.batch_size < n:
+            return np.random.default_rng([self.training.seed, epoch]).permutation(n)
+        return np.arange(n)
+
     def _batch_columns(self, epoch: int, batch: int) -> Array:
-        """Columns of batch ``batch`` in epoch ``epoch``; shuffled per epoch from (seed, epoch),
-        so any batch can be rebuilt without replaying a random stream."""
-        n, bs = self.samples, self.batch_size
-        if self.training.shuffle and bs < n:
-            order = np.random.default_rng([self.training.seed, epoch]).permutation(n)
-        else:
-            order = np.arange(n)
-        return order[batch * bs : (batch + 1) * bs]
+        """Columns of batch ``batch`` in epoch ``epoch``."""
+        bs = self.batch_size
+        return self._epoch_order(epoch)[batch * bs : (batch + 1) * bs]
 
     def _batch(self, epoch: int, batch: int) -> tuple[Array, Array]:
         if self.batch_size == self.samples:  # full batch: never shuffled, order as given
@@ -292,26 +295,37 @@ class Stepper:
         return _State(params, s.position + 1, s.iteration, s.epoch, s.batch, cache, loss, stage, frozenset(out))
 
     def _run_fast(self, count: int, should_stop: Callable[[], bool] | None) -> int:
-        """``count`` whole iterations from an iteration boundary, keeping no intermediates."""
+        """``count`` whole iterations from an iteration boundary, keeping no intermediates.
+
+        The same functions as the stages, called in the same order, so the weights end bit-identical
+        to stepping; only the bookkeeping is lighter (one shuffle per epoch, no stage records, the
+        update written into private copies of the weights rather than into new arrays)."""
         s = self._state
         plan, lr, acts = self.plan, self.training.learning_rate, self.plan.activations
-        Ws = [W for W, _ in s.params]
-        bs = [b for _, b in s.params]
+        Ws = [W.copy() for W, _ in s.params]  # the state's arrays are shared and read-only
+        bs = [b.copy() for _, b in s.params]
         L = len(Ws)
         epoch, batch, iteration = s.epoch, s.batch, s.iteration
         begun = self.complete  # the batch at (epoch, batch) has been used already
-        full = self.batch_size == self.samples
+        size, per = self.batch_size, self.batches_per_epoch
+        full = size == self.samples
+        x_all, y_all = self.x, self.y
+        order, order_epoch = np.arange(0), -1  # the samples' order in epoch order_epoch
         done = 0
         while done < count:
             if begun:
-                epoch, batch = self._following(epoch, batch)
+                batch += 1
+                if batch == per:
+                    epoch, batch = epoch + 1, 0
                 iteration += 1
             begun = True
             if full:
-                x, y = self.x, self.y
+                x, y = x_all, y_all
             else:
-                cols = self._batch_columns(epoch, batch)
-                x, y = self.x[:, cols], self.y[:, cols]
+                if epoch != order_epoch:
+                    order, order_epoch = self._epoch_order(epoch), epoch
+                cols = order[batch * size : (batch + 1) * size]
+                x, y = x_all[:, cols], y_all[:, cols]
             zs, outs = [], [x]
             for i in range(L):
                 z, a = bp.forward_layer(Ws[i], bs[i], outs[-1], acts[i])
@@ -325,7 +339,7 @@ class Stepper:
                 below = None
                 if i > 0:  # BP2 needs this layer's weights as they were before its update
                     below = bp.hidden_delta(Ws[i], delta, zs[i - 1], outs[i], acts[i - 1])
-                Ws[i], bs[i] = bp.update(Ws[i], bs[i], dW, db, lr)
+                bp.update_in_place(Ws[i], bs[i], dW, db, lr)
                 if below is not None:
                     delta = below
             done += 1
