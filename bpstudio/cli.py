@@ -39,6 +39,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _at_least_one(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be ≥ 1")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="bpstudio", description="BP Studio: see every number backpropagation produces.")
     p.add_argument("--version", action="version", version=f"BP Studio {__version__}")
@@ -61,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("project", help="a .bpsproj file or built-in example name")
     c.add_argument("--iterations", type=_positive, default=0, help="train this many iterations first")
     c.add_argument("--tolerance", type=float, default=1e-7, help="largest accepted relative error (default 1e-7)")
-    c.add_argument("--max-entries", type=_positive, help="check at most this many entries per array (seeded sample)")
+    c.add_argument("--max-entries", type=_at_least_one,
+                   help="check at most this many entries per array (seeded sample)")
     c.add_argument("--worst", type=_positive, default=5, help="how many of the worst entries to list")
 
     t = sub.add_parser("trace", help="print every stage of one iteration with its equation and numbers")

@@ -108,7 +108,9 @@ def test_a_whole_iteration_by_the_step_action(qtbot, window):
     W, a1, b = snap.get("W", 2), snap.get("a", 1), snap.get("b", 2)
     assert format_number(z, 4) in tip and "=" in tip
     assert snap.stage.kind == "update"
-    assert z == pytest.approx(W[0] @ a1[:, 1] + b[0, 0]) or True  # W was updated: z used the old W
+    eta = window.state.learning_rate  # z² was computed with W² as it was before this update
+    W_before, b_before = W + eta * snap.get("dW", 2), b + eta * snap.get("db", 2)
+    assert z == pytest.approx(W_before[0] @ a1[:, 1] + b_before[0, 0], rel=1e-12)
     dW_model = window.matrices.model("dW", 2)
     dW_tip = dW_model.data(dW_model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
     assert format_number(snap.get("dW", 2)[0, 1], 4) in dW_tip

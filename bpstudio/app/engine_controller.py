@@ -73,6 +73,8 @@ class EngineWorker(QObject):
             self.resultReady.emit(self._result(cmd, info))
         except BPStudioError as exc:
             self.failed.emit(str(exc), cmd.ident)
+        except MemoryError:
+            self.failed.emit(_tr("Not enough memory for this network and data; nothing was changed."), cmd.ident)
         except Exception as exc:  # noqa: BLE001 - a bug must reach the user as a message, not kill the thread
             traceback.print_exc()
             self.failed.emit(_tr("Internal error in the engine: {error}").format(error=f"{type(exc).__name__}: {exc}"),
@@ -154,7 +156,8 @@ class EngineController(QObject):
     busyChanged = Signal(bool)
     _submit = Signal(object)  # Command → worker (queued across threads)
 
-    def __init__(self, project: Project, threaded: bool = True, parent: QObject | None = None) -> None:
+    def __init__(self, project: Project, threaded: bool = True, parent: QObject | None = None,
+                 start: bool = True) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._pending: set[int] = set()
@@ -182,7 +185,8 @@ class EngineController(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._flush)
-        self.send("snapshot")
+        if start:  # a listener connected later asks with send("snapshot") (in synchronous mode it must)
+            self.send("snapshot")
 
     # ----- commands ---------------------------------------------------------------------
     def send(self, name: str, *args: Any) -> int:

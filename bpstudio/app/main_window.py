@@ -69,13 +69,14 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
 
-        self.controller = EngineController(project, threaded=threaded, parent=self)
+        self.controller = EngineController(project, threaded=threaded, parent=self, start=False)
         self.controller.stateChanged.connect(self.show_result)
         self.controller.errorOccurred.connect(self.show_error)
         self.controller.busyChanged.connect(self._busy_changed)
         self._connect_views()
-        self._busy_changed(self.controller.busy)  # the controller's first command went out before we listened
         self._set_title(project)
+        self._opening: Project | None = None
+        self.controller.send("snapshot")  # the first state, now that the window listens
 
     # ----- construction -----------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -205,6 +206,9 @@ class MainWindow(QMainWindow):
         old_depth = self.state.depth if self.state else None
         if self.result is not None and result.project is not self.result.project:
             self._set_title(result.project)
+        if self._opening is not None and result.project is self._opening:
+            self._opening = None
+            self.undo_stack.clear()
         self.result = result
         stage = result.snapshot.stage
         depth = result.project.network.depth
@@ -318,12 +322,11 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> None:
         try:
             project = load_project(path)
-        except BPStudioError as exc:  # the current work stays as it is
+        except (BPStudioError, OSError) as exc:  # the current work stays as it is
             self.show_error(self.tr("Could not open {path}: {error}").format(path=path.name, error=exc))
             return
-        self.undo_stack.clear()
+        self._opening = project  # the title and the undo history change once the engine accepts it
         self.controller.set_project(project)
-        self._set_title(project)
 
     def _set_title(self, project: Project) -> None:
         self.setWindowTitle(self.tr("BP Studio — {name}").format(name=project.name))

@@ -242,6 +242,8 @@ def loads_project(text: str, source: str = "project") -> Project:
         d = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise FormatError(f"{source}: not a BP Studio project (its JSON is nested too deeply)") from None
     return project_from_dict(d, source)
 
 
@@ -255,8 +257,15 @@ def save_project(path: str | os.PathLike[str], project: Project) -> Path:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved file gets the usual permissions
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

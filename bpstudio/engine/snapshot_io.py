@@ -54,6 +54,9 @@ def save_snapshot(path: str | os.PathLike[str], snap: Snapshot, project: dict | 
     try:
         with os.fdopen(fd, "wb") as fh:
             np.savez_compressed(fh, **payload)  # type: ignore[arg-type]
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved file gets the usual permissions
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -97,3 +100,9 @@ def load_snapshot(path: str | os.PathLike[str]) -> LoadedSnapshot:
     for v in arrays.values():
         v.setflags(write=False)
     return LoadedSnapshot(arrays, loss, meta)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

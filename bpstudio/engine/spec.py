@@ -14,6 +14,7 @@ from .errors import ValidationError
 from .losses import Loss, get_loss
 
 MAX_UNITS = 100_000
+MAX_WEIGHTS = 20_000_000  # 160 MB of float64 per copy; the engine keeps several (W, ∂L/∂W, history)
 
 
 def _positive_int(value: object, where: str, maximum: int | None = None) -> int:
@@ -78,6 +79,12 @@ class NetworkSpec:
                 raise ValidationError(
                     f"{where}.units", "softmax needs at least 2 output units (with 1 it is always 1)"
                 )
+        weights = sum(a * b for a, b in zip(self.sizes, self.sizes[1:], strict=False))
+        if weights > MAX_WEIGHTS:
+            raise ValidationError(
+                f"{prefix}.layers",
+                f"the network would have {weights:,} weights; BP Studio handles up to {MAX_WEIGHTS:,}",
+            )
         loss = get_loss(self.loss, f"{prefix}.loss")
         out = get_activation(self.layers[-1].activation)
         if loss.fused_with is not None and out.name != loss.fused_with:
