@@ -23,6 +23,7 @@ from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, iteration_stages
 Array = np.ndarray
 ParamTuple = tuple[tuple[Array, Array], ...]
 HISTORY_LIMIT = 512  # stages kept for step back
+HISTORY_BYTES = 256 * 2**20  # and at most about this much memory of arrays kept only for stepping back
 
 
 def _readonly(x: Array) -> Array:
@@ -41,6 +42,7 @@ class _State:
     loss: float | None = None
     last: Stage | None = None
     changed: frozenset[str] = frozenset()
+    cost: int = 0  # bytes of the arrays this state's stage created (what keeping it in history costs)
 
 
 class Stepper:
@@ -58,6 +60,7 @@ class Stepper:
         init: InitSpec | None = None,
         params: Sequence[tuple[Array, Array]] | None = None,
         history_limit: int = HISTORY_LIMIT,
+        history_bytes: int = HISTORY_BYTES,
     ) -> None:
         self.spec = spec.validate()
         self.training = (training or TrainingSpec()).validate()
@@ -68,7 +71,8 @@ class Stepper:
         self.x, self.y = check_data(spec, x, y)
         self.stages = iteration_stages(spec.depth)
         self._initial = None if params is None else check_parameters(spec, params)
-        self._history: deque[_State] = deque(maxlen=history_limit)
+        self._history: deque[_State] = deque()
+        self._history_limit, self._history_budget, self._history_bytes = history_limit, history_bytes, 0
         self.reset()
 
     # ----- data and batches -----------------------------------------------------------
@@ -120,7 +124,7 @@ class Stepper:
             )
         self._state = _State(params=params, position=0, iteration=0, epoch=0, batch=0)
         self._xy = self._batch(0, 0)
-        self._history.clear()
+        self._forget_history()
         return self.snapshot()
 
     @property
@@ -154,7 +158,7 @@ class Stepper:
 
     def step(self) -> Snapshot:
         """Advance exactly one stage and return the state after it."""
-        self._history.append(self._state)
+        self._remember(self._state)
         self._state = self._advance(self._state)
         return self.snapshot()
 
@@ -162,6 +166,7 @@ class Stepper:
         if not self._history:
             raise HistoryError("no earlier stage is kept")
         self._state = self._history.pop()
+        self._history_bytes -= self._state.cost
         self._xy = self._batch(self._state.epoch, self._state.batch)
         return self.snapshot()
 
@@ -228,7 +233,7 @@ class Stepper:
         new[j, k] = value
         pair = (_readonly(new), b) if name == "W" else (W, _readonly(new))
         params = tuple(pair if i == layer - 1 else p for i, p in enumerate(self._state.params))
-        self._history.append(self._state)
+        self._remember(self._state)
         s, changed = self._state, frozenset({key(name, layer)})
         if self.complete:  # after an update the edit simply applies to the next iteration
             self._state = replace(s, params=params, changed=changed)
@@ -242,8 +247,21 @@ class Stepper:
         checked = check_parameters(self.spec, params)
         self._state = _State(params=checked, position=0, iteration=0, epoch=0, batch=0)
         self._xy = self._batch(0, 0)
-        self._history.clear()
+        self._forget_history()
         return self.snapshot()
+
+    def _remember(self, state: _State) -> None:
+        """Keep ``state`` for step back, dropping the oldest stages beyond the count and memory limits
+        (a 4096-unit layer makes every update cost hundreds of MB)."""
+        self._history.append(state)
+        self._history_bytes += state.cost
+        while self._history and (len(self._history) > self._history_limit
+                                 or self._history_bytes > self._history_budget):
+            self._history_bytes -= self._history.popleft().cost
+
+    def _forget_history(self) -> None:
+        self._history.clear()
+        self._history_bytes = 0
 
     # ----- one stage --------------------------------------------------------------------
     def _advance(self, s: _State) -> _State:
@@ -292,7 +310,8 @@ class Stepper:
         for k, v in out.items():
             if not k.endswith(("/W", "/b")):
                 cache[k] = _readonly(v)
-        return _State(params, s.position + 1, s.iteration, s.epoch, s.batch, cache, loss, stage, frozenset(out))
+        cost = sum(v.nbytes for v in out.values())
+        return _State(params, s.position + 1, s.iteration, s.epoch, s.batch, cache, loss, stage, frozenset(out), cost)
 
     def _run_fast(self, count: int, should_stop: Callable[[], bool] | None) -> int:
         """``count`` whole iterations from an iteration boundary, keeping no intermediates.
@@ -348,7 +367,7 @@ class Stepper:
         params = tuple((_readonly(W), _readonly(b)) for W, b in zip(Ws, bs, strict=True))
         self._state = _State(params, len(self.stages), iteration, epoch, batch)
         self._xy = self._batch(epoch, batch)
-        self._history.clear()  # the fast iterations kept no stages to step back into
+        self._forget_history()  # the fast iterations kept no stages to step back into
         return done
 
     # ----- read-out ---------------------------------------------------------------------
