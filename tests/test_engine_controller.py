@@ -142,3 +142,25 @@ def test_shutdown_while_busy_is_clean(qtbot):
     thread = c._thread
     c.shutdown()
     assert thread.isFinished()
+
+
+def test_a_command_sent_right_after_cancel_still_runs(qtbot, threaded):
+    c = threaded(big_project())
+    wait_idle(qtbot, c)
+    c.run_iterations(10_000_000)
+    qtbot.wait(100)
+    c.cancel()
+    c.step()  # the next key press must not undo the Esc
+    wait_idle(qtbot, c, timeout=10_000)
+    assert "Stopped after" not in c.latest.info  # the latest result is the step's
+    assert c.latest.command == "step" and c.latest.snapshot.position == 1
+    assert c.latest.snapshot.iteration < 10_000_000
+
+
+def test_a_cancel_does_not_touch_commands_sent_after_it(qtbot, threaded):
+    c = threaded(big_project())
+    wait_idle(qtbot, c)
+    c.cancel()  # cancels nothing sent later
+    c.finish_iteration()
+    wait_idle(qtbot, c)
+    assert c.latest.snapshot.position == 8  # ran to the end: it was sent after the cancel

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import sys
-import threading
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -49,6 +48,15 @@ class EngineResult:
     stages: tuple[str, ...] = field(default_factory=tuple)
 
 
+class CancelMark:
+    """Commands numbered up to ``upto`` are cancelled. Written by the GUI thread, read by the worker
+    (an int assignment is atomic); a command sent after Esc is not affected, unlike a shared flag
+    that the next command would have to clear."""
+
+    def __init__(self) -> None:
+        self.upto = 0
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("EngineController", text)
 
@@ -60,14 +68,19 @@ class EngineWorker(QObject):
     failed = Signal(str, int)  # message, command ident
     finished = Signal(int)  # command ident, after resultReady or failed
 
-    def __init__(self, project: Project, cancel: threading.Event) -> None:
+    def __init__(self, project: Project, cancel: CancelMark) -> None:
         super().__init__()
         self._project = project
         self._stepper: Stepper = project.stepper()
         self._cancel = cancel
+        self._ident = 0  # the command being run
+
+    def _stopped(self) -> bool:
+        return self._cancel.upto >= self._ident
 
     @Slot(object)
     def execute(self, cmd: Command) -> None:
+        self._ident = cmd.ident
         try:
             info = self._run(cmd)
             self.resultReady.emit(self._result(cmd, info))
@@ -99,20 +112,20 @@ class EngineWorker(QObject):
             while True:  # run to the end of the next stage of that kind
                 snap = s.step()
                 assert snap.stage is not None
-                if snap.stage.kind == kind or self._cancel.is_set():
+                if snap.stage.kind == kind or self._stopped():
                     break
         elif name == "step_back":
             s.step_back()
-        elif name == "finish_iteration":
-            s.finish_iteration()
-        elif name == "finish_epoch":
-            s.finish_epoch()
+        elif name == "finish_iteration":  # stage by stage, so Esc (and closing) can stop it between stages
+            s.step()
+            while not s.complete and not self._stopped():
+                s.step()
         elif name == "goto":  # a stage of the current iteration, by position
             (target,) = args
             pos = s.snapshot().position
             while pos > target and s.can_step_back:
                 pos = s.step_back().position
-            while pos < target:
+            while pos < target and not self._stopped():
                 pos = s.step().position
         elif name == "reset":
             s.reset()
@@ -124,7 +137,7 @@ class EngineWorker(QObject):
             self._set_project(project)
         elif name == "run_iterations":
             (count,) = args
-            done = s.run_iterations(count, should_stop=self._cancel.is_set)
+            done = s.run_iterations(count, should_stop=self._stopped)
             if done < count:
                 return _tr("Stopped after {n} iteration(s).").format(n=done)
         else:
@@ -161,7 +174,8 @@ class EngineController(QObject):
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._pending: set[int] = set()
-        self._cancel = threading.Event()
+        self._cancel = CancelMark()
+        self._last_ident = 0
         self._worker = EngineWorker(project, self._cancel)  # may raise for an invalid project
         self._thread: QThread | None = None
         self.threaded = threaded
@@ -190,9 +204,8 @@ class EngineController(QObject):
 
     # ----- commands ---------------------------------------------------------------------
     def send(self, name: str, *args: Any) -> int:
-        if name != "snapshot" and name != "run_iterations":
-            self._cancel.clear()
         ident = next(self._ids)
+        self._last_ident = ident
         self._pending.add(ident)
         if len(self._pending) == 1:
             self.busyChanged.emit(True)
@@ -227,12 +240,12 @@ class EngineController(QObject):
         return self.send("set_project", project)
 
     def run_iterations(self, count: int) -> int:
-        self._cancel.clear()
         return self.send("run_iterations", count)
 
     def cancel(self) -> None:
-        """Ask a long command to stop at its next iteration boundary."""
-        self._cancel.set()
+        """Stop what runs and what is queued, at the next stage or iteration boundary; commands sent
+        after this are not affected."""
+        self._cancel.upto = self._last_ident
 
     @property
     def busy(self) -> bool:
@@ -245,7 +258,7 @@ class EngineController(QObject):
 
     def shutdown(self) -> None:
         """Stop the worker cleanly: cancel what runs, drop what is queued, join the thread."""
-        self._cancel.set()
+        self._cancel.upto = 1 << 62
         self._timer.stop()
         if self._thread is not None:
             self._thread.quit()

@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
             self._opening = None
             self.undo_stack.clear()
         self.result = result
+        if result.info:
+            self.statusBar().showMessage(result.info, 6000)
         stage = result.snapshot.stage
         depth = result.project.network.depth
         if self._follow_stage and stage is not None:
