@@ -219,3 +219,46 @@ def test_a_bad_start_project_falls_back_to_the_example_with_a_message(tmp_path):
     project, error = load_start_project(str(bad))
     assert project.name == load_project(example_path(EXAMPLE)).name
     assert error is not None and "not valid JSON" in error and "line 1" in error
+
+
+def test_undo_returns_to_exactly_the_state_before_each_edit(qtbot, window):
+    trigger(qtbot, window, window.actions_.finish)
+    trigger(qtbot, window, window.actions_.finish)
+    trained = dict(window.state.snapshot.arrays)
+    assert window.state.snapshot.iteration == 1
+    window.canvas.parameterClicked.emit(1, "W", 0, 0)
+    window.parameter_editor.value_edit.setText("0.777")
+    window.parameter_editor.submit()
+    settle(qtbot, window)
+    edited_W1 = window.state.snapshot.arrays["L1/W"].copy()
+    assert edited_W1[0, 0] == 0.777
+    trigger(qtbot, window, window.actions_.step)
+    before_lr = dict(window.state.snapshot.arrays)
+    window.form.learning_rate_box.setText("0.1")
+    window.form.learning_rate_box.setModified(True)  # as typing does
+    window.form.learning_rate_box.editingFinished.emit()
+    settle(qtbot, window)
+    assert window.state.project.training.learning_rate == 0.1
+    window.form.layer_units_box(1).setValue(3)
+    window.form.layer_units_box(1).editingFinished.emit()
+    settle(qtbot, window)
+    assert window.state.snapshot.arrays["L1/W"].shape == (3, 2)
+
+    window.undo_action.trigger()  # the units: back to the 2-unit network exactly as it was
+    settle(qtbot, window)
+    assert window.state.project.training.learning_rate == 0.1
+    np.testing.assert_array_equal(window.state.snapshot.arrays["L1/W"], edited_W1)
+    window.undo_action.trigger()  # the learning rate: back to the stage and numbers before it
+    settle(qtbot, window)
+    assert window.state.project.training.learning_rate == 0.5
+    assert window.state.snapshot.iteration == 2 and window.state.snapshot.position == 1
+    for key, value in before_lr.items():
+        np.testing.assert_array_equal(window.state.snapshot.arrays[key], value)
+    window.undo_action.trigger()  # the weight: the old value again
+    settle(qtbot, window)
+    assert window.state.snapshot.arrays["L1/W"][0, 0] == trained["L1/W"][0, 0]
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    settle(qtbot, window)
+    assert window.state.snapshot.arrays["L1/W"].shape == (3, 2) and window.state.project.training.learning_rate == 0.1

@@ -7,7 +7,7 @@ command *instead of* applying the change itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -18,20 +18,35 @@ from .unicode_indices import format_value, parameter_symbol
 
 class ProjectEditCommand(QUndoCommand):
     """Replace the project: ``apply(new)`` on redo, ``apply(old)`` on undo. ``text`` is the undo text,
-    such as the network form's description "Set layer 2 units to 4"."""
+    such as the network form's description "Set layer 2 units to 4".
 
-    def __init__(self, apply: Callable[[Project], None], old: Project, new: Project, text: str,
-                 parent: QUndoCommand | None = None) -> None:
+    With ``tokens`` (numbers unique to the engine), the engine is asked to keep the state it leaves
+    under one token and to return to the state kept under the other, so undo gives back the exact
+    weights, stage and step-back history, not a fresh start: ``apply(project, save_as=…, restore=…)``."""
+
+    def __init__(self, apply: Callable[..., object], old: Project, new: Project, text: str,
+                 parent: QUndoCommand | None = None, tokens: Iterator[int] | None = None) -> None:
         super().__init__(text, parent)
         self._apply = apply
         self.old = old
         self.new = new
+        self._tokens = None if tokens is None else (next(tokens), next(tokens))  # (before, after)
+        self._done_once = False
 
     def redo(self) -> None:
-        self._apply(self.new)
+        if self._tokens is None:
+            self._apply(self.new)
+            return
+        before, after = self._tokens
+        self._apply(self.new, save_as=before, restore=after if self._done_once else None)
+        self._done_once = True
 
     def undo(self) -> None:
-        self._apply(self.old)
+        if self._tokens is None:
+            self._apply(self.old)
+            return
+        before, after = self._tokens
+        self._apply(self.old, save_as=after, restore=before)
 
 
 class ParameterEditCommand(QUndoCommand):

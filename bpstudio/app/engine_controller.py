@@ -22,6 +22,7 @@ from ..engine import BPStudioError, Project, Snapshot, Stepper
 from ..engine.stages import BACKWARD, FORWARD
 
 MIN_REFRESH_INTERVAL = 0.016  # s: at most ~60 refreshes a second
+KEPT_ENGINES = 16  # engines kept so that undoing an edit returns to exactly where it was
 _RUNNING: set[QThread] = set()  # engine threads not yet shut down (tests check none is left)
 
 
@@ -74,6 +75,7 @@ class EngineWorker(QObject):
         self._stepper: Stepper = project.stepper()
         self._cancel = cancel
         self._ident = 0  # the command being run
+        self._kept: dict[int, tuple[Project, Stepper]] = {}  # engines left by edits, for undo/redo
 
     def _stopped(self) -> bool:
         return self._cancel.upto >= self._ident
@@ -133,8 +135,8 @@ class EngineWorker(QObject):
             layer, pname, index, value = args
             s.set_parameter(layer, pname, index, value)
         elif name == "set_project":
-            (project,) = args
-            self._set_project(project)
+            project, save_as, restore = args
+            self._set_project(project, save_as, restore)
         elif name == "run_iterations":
             (count,) = args
             done = s.run_iterations(count, should_stop=self._stopped)
@@ -144,13 +146,23 @@ class EngineWorker(QObject):
             raise BPStudioError(f"unknown command {name!r}")
         return ""
 
-    def _set_project(self, project: Project) -> None:
-        """Build the new engine first: if the project is invalid the old one stays untouched."""
-        old, stepper = self._project, project.stepper()
-        same_start = (project.network == old.network and project.init == old.init
-                      and project.data == old.data and _same_parameters(project, old))
-        if same_start:  # only training settings changed: carry on from the current weights
-            stepper.replace_parameters(self._stepper.parameters)
+    def _set_project(self, project: Project, save_as: int | None = None, restore: int | None = None) -> None:
+        """Switch to ``project``: to the engine kept under ``restore`` if there is one (undo and redo
+        return to exact states), else to a new one. The new engine is built first, so an invalid
+        project leaves the current one untouched. The current engine is kept under ``save_as``."""
+        kept = self._kept.pop(restore, None) if restore is not None else None
+        if kept is not None and kept[0] is project:
+            stepper = kept[1]
+        else:
+            old, stepper = self._project, project.stepper()
+            same_start = (project.network == old.network and project.init == old.init
+                          and project.data == old.data and _same_parameters(project, old))
+            if same_start:  # only training settings changed: carry on from the current weights
+                stepper.replace_parameters(self._stepper.parameters)
+        if save_as is not None:
+            self._kept[save_as] = (self._project, self._stepper)
+            while len(self._kept) > KEPT_ENGINES:  # the oldest undo steps fall back to rebuilding
+                self._kept.pop(next(iter(self._kept)))
         self._project, self._stepper = project, stepper
 
 
@@ -173,6 +185,7 @@ class EngineController(QObject):
                  start: bool = True) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
+        self.tokens = itertools.count(1)  # names for engines kept by undoable edits
         self._pending: set[int] = set()
         self._cancel = CancelMark()
         self._last_ident = 0
@@ -236,8 +249,10 @@ class EngineController(QObject):
     def set_parameter(self, layer: int, name: str, index: tuple[int, int], value: float) -> int:
         return self.send("set_parameter", layer, name, tuple(index), float(value))
 
-    def set_project(self, project: Project) -> int:
-        return self.send("set_project", project)
+    def set_project(self, project: Project, save_as: int | None = None, restore: int | None = None) -> int:
+        """Switch to ``project``; keep the current engine under ``save_as``; return to the engine kept
+        under ``restore`` if it is still there (see ProjectEditCommand)."""
+        return self.send("set_project", project, save_as, restore)
 
     def run_iterations(self, count: int) -> int:
         return self.send("run_iterations", count)

@@ -294,7 +294,8 @@ class MainWindow(QMainWindow):
     @Slot(object, str)
     def edit_project(self, project: Project, description: str) -> None:
         assert self.state is not None
-        self.undo_stack.push(ProjectEditCommand(self.controller.set_project, self.state.project, project, description))
+        self.undo_stack.push(ProjectEditCommand(self.controller.set_project, self.state.project, project, description,
+                                                tokens=self.controller.tokens))
 
     @Slot(int, str, int, int)
     def edit_parameter(self, layer: int, name: str, row: int, col: int) -> None:
