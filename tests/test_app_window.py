@@ -99,7 +99,7 @@ def test_a_whole_iteration_by_the_step_action(qtbot, window):
             W2, d2, a1 = snap.get("W", 2), snap.get("delta", 2), snap.get("a", 1)
             np.testing.assert_array_equal(d1, (W2.T @ d2) * (a1 * (1 - a1)))
         if snap.stage.kind == "loss":
-            assert f"{snap.loss:.6g}" in window.where.text()
+            assert f"L = {format_number(snap.loss, 4)}" in window.where.text()  # the panels' precision
     # hovering an entry says how it was computed, with the engine's numbers
     window.select_layer(2)
     model = window.matrices.model("z", 2)

@@ -11,6 +11,7 @@ import pytest
 
 from bpstudio.cli import main
 from bpstudio.engine import load_project, load_snapshot
+from bpstudio.engine.notation import format_number
 from bpstudio.resources_path import example_path
 
 EXAMPLE = "seed003_2-2-1"
@@ -89,7 +90,7 @@ def test_trace_prints_every_stage_with_engine_numbers(capsys):
     stepper = load_project(example_path(EXAMPLE)).stepper()
     for _ in range(3):  # forward 1, forward 2, loss
         snap = stepper.step()
-    assert f"L = {snap.loss:.8g}" in out  # precision 6 → 8 significant digits
+    assert f"L = {format_number(snap.loss, 6)}" in out  # as the panels write it at 6 digits
 
 
 def test_bad_project_reports_the_field_and_exits_2(capsys, tmp_path):

@@ -7,6 +7,7 @@ import re
 import numpy as np
 
 from bpstudio.engine import InitSpec, LayerSpec, NetworkSpec, Stepper, TrainingSpec, trace_iteration
+from bpstudio.engine.notation import format_number
 
 PARAMS = [(np.array([[0.15, 0.20], [0.25, 0.30]]), np.array([[0.35], [0.35]])),
           (np.array([[0.40, 0.45]]), np.array([[0.60]]))]
@@ -38,8 +39,8 @@ def test_trace_contains_the_substituted_numbers() -> None:
     assert positions == sorted(positions)
     loss = snaps["loss"].loss
     assert loss is not None
-    assert f"L = {loss:.6g}" in text
-    assert "L = 0.274811" in text  # ½(0.75136507 − 0.01)² = 0.2748110831…
+    assert f"L = {format_number(loss, 4)}" in text  # the panels' formatter
+    assert "L = 0.2748" in text  # ½(0.75136507 − 0.01)² = 0.2748110831…, at 4 digits
     a1 = snaps["forward 1"].get("a", 1)
     z2 = snaps["forward 2"].get("z", 2)
     d2 = snaps["backward 2"].get("delta", 2)
@@ -64,7 +65,7 @@ def test_trace_leaves_the_stepper_where_finish_iteration_would() -> None:
     second = trace_iteration(traced)
     assert "Iteration 2," in second
     plain.finish_iteration()
-    assert f"L = {plain.snapshot().loss:.6g}" in second
+    assert f"L = {format_number(plain.snapshot().loss, 4)}" in second
 
 
 def test_trace_from_the_middle_describes_only_the_rest() -> None:
@@ -87,7 +88,7 @@ def test_trace_of_a_fused_output_and_precision() -> None:
     st.step_back()
     loss = st.snapshot().loss
     assert loss is not None
-    assert f"L = {loss:.8g}" in text
+    assert f"L = {format_number(loss, 6)}" in text
     assert re.search(r"\(η = 0\.25\)", text)
     W = snap.get("W", 1)
     assert f"{W[2, 0]:.6f}".rstrip("0") in text

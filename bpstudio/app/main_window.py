@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine import BPStudioError, Project, load_project
+from ..engine.explain import format_number
 from ..resources_path import examples_dir
 from .edit_commands import ParameterEditCommand, ProjectEditCommand
 from .engine_controller import EngineController, EngineResult
@@ -192,6 +193,8 @@ class MainWindow(QMainWindow):
         self.canvas.parameterClicked.connect(self.edit_parameter)
         self.matrices.layerSelected.connect(self.select_layer)
         self.matrices.parameterClicked.connect(self.edit_parameter)
+        # one precision for every place a number is written, so the same quantity reads the same
+        self.matrices.precision_spin.valueChanged.connect(self._precision_changed)
         self.stages.stageRequested.connect(self.controller.goto)
         self.form.projectEditRequested.connect(self.edit_project)
         self.parameter_editor.valueEntered.connect(self._parameter_entered)
@@ -269,8 +272,14 @@ class MainWindow(QMainWindow):
                 kind=kinds[stage.kind], l=stage.layer, L=depth, i=i, e=e)
         text = self.tr("{kind} · iteration {i} · epoch {e}").format(kind=kinds[stage.kind], i=i, e=e)
         if stage.kind == "loss" and snap.loss is not None:
-            text += self.tr(" · L = {loss}").format(loss=f"{snap.loss:.6g}")
+            text += self.tr(" · L = {loss}").format(loss=format_number(snap.loss, self.matrices.precision()))
         return text
+
+    @Slot(int)
+    def _precision_changed(self, digits: int) -> None:
+        self.equations.set_precision(digits)
+        if self.state is not None:
+            self._render_status()
 
     @Slot(str)
     def show_error(self, message: str) -> None:

@@ -16,11 +16,10 @@ import numpy as np
 
 from .activations import Activation
 from .backprop import Plan
+from .notation import SUB, format_number, sub, sup  # noqa: F401 - format_number, sub: re-exported
 from .snapshot import QUANTITIES, Snapshot, key
 from .stages import BACKWARD, FORWARD, UPDATE, Stage
-from .trace import sup
 
-SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 MAX_TERMS = 8  # sums with more terms are shortened to their first SHOWN_TERMS and a count
 SHOWN_TERMS = 4
 EXP_LIMIT = 50.0  # softmax is written with e^(z − max z) when some z exceeds this (e^z would overflow)
@@ -28,37 +27,10 @@ EXP_LIMIT = 50.0  # softmax is written with e^(z − max z) when some z exceeds 
 Array = np.ndarray
 
 
-def sub(n: int) -> str:
-    return str(n).translate(SUB)
-
-
 def idx(*zero_based: int) -> str:
     """Subscript indices shown 1-based: w²₁₂; with a comma once one has two digits: w¹₁,₁₂."""
     shown = [n + 1 for n in zero_based]
     return ("," if any(n >= 10 for n in shown) else "").join(sub(n) for n in shown)
-
-
-def format_number(x: float, precision: int = 4) -> str:
-    """``precision`` decimals, trailing zeros dropped (0.4, 0.5866, 1); scientific notation for
-    values so small that fewer than two digits would show, or ≥ 10⁶."""
-    x = float(x)
-    if math.isnan(x):
-        return "nan"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    if x == 0.0:
-        return "0"
-    p = max(1, int(precision))
-    ax = abs(x)
-    if 10.0 ** (1 - max(p, 2)) <= ax < 1e6:
-        text = f"{x:.{p}f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-        return "0" if text == "-0" else text
-    mantissa, exponent = f"{x:.{max(p - 1, 1)}e}".split("e")
-    if "." in mantissa:
-        mantissa = mantissa.rstrip("0").rstrip(".")
-    return f"{mantissa}e{exponent}"
 
 
 def stage_computing(quantity: str, layer: int) -> Stage:

@@ -5,16 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from .activations import Activation
+from .notation import SUP, format_number, sup  # noqa: F401 - SUP: re-exported
 from .snapshot import Snapshot
 from .stages import BACKWARD, FORWARD, LOSS, Stage
 from .stepper import Stepper
 
-SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 MAX_WRITTEN = 64  # larger matrices are summarised by shape and range
 
 
-def sup(n: int) -> str:
-    return str(n).translate(SUP)
 
 
 def fmt(m: np.ndarray | None, precision: int = 4) -> str:
@@ -23,8 +21,9 @@ def fmt(m: np.ndarray | None, precision: int = 4) -> str:
     if m.size > MAX_WRITTEN:
         return (f"[{m.shape[0]} × {m.shape[1]} matrix: min {m.min():.{precision}g}, "
                 f"max {m.max():.{precision}g}, mean {m.mean():.{precision}g}]")
-    return np.array2string(np.asarray(m), precision=precision, suppress_small=True, floatmode="maxprec",
-                           separator=", ", max_line_width=100)
+    # the matrix panels' formatter, so the trace and the window write the same number the same way
+    return np.array2string(np.asarray(m), separator=", ", max_line_width=100,
+                           formatter={"float_kind": lambda v: format_number(v, precision)})  # type: ignore[arg-type]
 
 
 def _align(line: str) -> str:
@@ -76,7 +75,7 @@ def _describe(stepper: Stepper, snap: Snapshot, stage: Stage, precision: int) ->
             f"  a{sup(L)} = {fmt(g('a', L), p)}",
             f"  y = {fmt(snap.arrays['target'], p)}",
             f"  per-sample L = {fmt(_row(snap.arrays.get('losses')), p)}",
-            f"  L = {snap.loss:.{p + 2}g}" if snap.loss is not None else "  L = (not computed)",
+            f"  L = {format_number(snap.loss, p)}" if snap.loss is not None else "  L = (not computed)",
             f"  {loss.gradient} = {fmt(snap.arrays.get('grad_a'), p)}",
         ]
     if stage.kind == BACKWARD:
