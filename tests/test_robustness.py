@@ -105,3 +105,30 @@ def test_step_back_history_is_bounded_by_memory_as_well_as_by_count():
         kept_roomy += 1
     assert kept_roomy == 3 * len(roomy.stages)
     assert roomy.snapshot().position == 0 and roomy.iteration == 0  # back to the very start, exactly
+
+
+def test_divergence_is_announced_and_explanations_stay_honest(qtbot):
+    import numpy as np
+    from PySide6.QtCore import Qt
+
+    from bpstudio.app.main_window import MainWindow
+    from bpstudio.engine import project_from_dict
+
+    d = json.loads(json.dumps(EXAMPLE))
+    for layer in d["network"]["layers"]:
+        layer["activation"] = "identity"
+    d["training"]["learning_rate"] = 1e6
+    w = MainWindow(project_from_dict(d), threaded=False)
+    qtbot.addWidget(w)
+    w.show()
+    for _ in range(30):
+        w.actions_.step.trigger()
+        if "diverged" in w.messages.text():
+            break
+    assert "Training has diverged" in w.messages.text() and "NaN or infinite" in w.messages.text()
+    bad = [k for k in sorted(w.state.snapshot.changed) if not np.all(np.isfinite(w.state.snapshot.arrays[k]))]
+    assert bad and bad[0] in w.messages.text()
+    model = w.matrices.model("z", w.state.layer)
+    if model.computed:
+        tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+        assert "changed since" not in tip

@@ -346,7 +346,7 @@ class StageNumbers:
             if new is None or grad is None:
                 continue
             step = eta * grad
-            if old is None or old.shape != new.shape or not np.array_equal(old - step, new):
+            if old is None or old.shape != new.shape or not np.array_equal(old - step, new, equal_nan=True):
                 old, exact = new + step, False  # not seen: recovered from the update rule
             self._eq(f"{q}{s}", [
                 T("←"), T(f"{q}{s} − η ∂L/∂{q}{s}"),

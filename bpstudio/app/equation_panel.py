@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import sys
 
+import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QVBoxLayout, QWidget
@@ -152,7 +153,9 @@ class EquationPanel(QWidget):
         bar = self.browser.verticalScrollBar()
         position = bar.value()
         self._width_chars = self._chars_per_line()
-        self.browser.setHtml(self._html(self._state))
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a diverged run is still shown
+            html = self._html(self._state)
+        self.browser.setHtml(html)
         bar.setValue(position if keep_scroll else 0)
 
     def _html(self, state: ViewState) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         if old_depth is not None and old_depth != depth:
             self._layer = min(self._layer, depth)
         self.state = ViewState(result.project, result.snapshot, max(1, min(self._layer, depth)), result.can_step_back)
+        self._warn_if_diverged(result)
         if self.controller.threaded:
             self._render_status()
             self._render_queue = list(self.render_slices)
@@ -274,6 +276,19 @@ class MainWindow(QMainWindow):
         if stage.kind == "loss" and snap.loss is not None:
             text += self.tr(" · L = {loss}").format(loss=format_number(snap.loss, self.matrices.precision()))
         return text
+
+    def _warn_if_diverged(self, result: EngineResult) -> None:
+        """Say so when the stage just taken produced NaN or ∞ (a learning rate too large, usually)."""
+        snap = result.snapshot
+        for key in sorted(snap.changed):
+            values = snap.arrays.get(key)
+            if values is not None and not np.all(np.isfinite(values)):
+                stage = snap.stage.name if snap.stage else ""
+                self.messages.show_message(self.tr(
+                    "Training has diverged: {key} holds NaN or infinite values after stage {stage} of iteration "
+                    "{i}. Step back (Shift+F11) to the last finite numbers, or lower the learning rate η and reset."
+                ).format(key=key, stage=stage, i=snap.iteration + 1), "error")
+                return
 
     @Slot(int)
     def _precision_changed(self, digits: int) -> None:

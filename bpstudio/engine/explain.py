@@ -61,7 +61,8 @@ def explain(
         return f"{name} is not computed yet in this iteration: it is computed at stage {stage.name}."
     if not (0 <= row < value.shape[0] and 0 <= col < value.shape[1]):
         raise IndexError(f"({row}, {col}) is outside {quantity} of layer {layer}, shape {value.shape}")
-    lines = getattr(x, f"_{quantity}")(row, col)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a diverged run is still explained
+        lines = getattr(x, f"_{quantity}")(row, col)
     return "\n".join(lines)
 
 
@@ -435,5 +436,8 @@ def _units(n: int) -> str:
 
 
 def _close(a: float, b: float) -> bool:
-    """Equal up to the rounding of a re-computation in a different order."""
+    """Equal up to the rounding of a re-computation in a different order (NaN equals NaN, ∞ equals ∞:
+    once training has diverged the numbers are still the ones the stage computed)."""
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return a == b or (math.isnan(a) and math.isnan(b))
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))

@@ -26,6 +26,11 @@ HISTORY_LIMIT = 512  # stages kept for step back
 HISTORY_BYTES = 256 * 2**20  # and at most about this much memory of arrays kept only for stepping back
 
 
+def divergence_is_data() -> np.errstate:
+    """A diverging run overflows to inf and NaN: the numbers are what the learner must see, not a warning."""
+    return np.errstate(over="ignore", invalid="ignore", divide="ignore")
+
+
 def _readonly(x: Array) -> Array:
     x.setflags(write=False)
     return x
@@ -159,7 +164,8 @@ class Stepper:
     def step(self) -> Snapshot:
         """Advance exactly one stage and return the state after it."""
         self._remember(self._state)
-        self._state = self._advance(self._state)
+        with divergence_is_data():
+            self._state = self._advance(self._state)
         return self.snapshot()
 
     def step_back(self) -> Snapshot:
@@ -194,7 +200,8 @@ class Stepper:
             self.finish_iteration()
             done = 1
         if count - done > 1:
-            done += self._run_fast(count - done - 1, should_stop)
+            with divergence_is_data():
+                done += self._run_fast(count - done - 1, should_stop)
             if should_stop is not None and should_stop():
                 return done
         if done < count:
