@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._connect_views()
         self._set_title(project)
         self._opening: Project | None = None
+        self._fit_pending = False
         self.controller.send("snapshot")  # the first state, now that the window listens
 
     # ----- construction -----------------------------------------------------------------
@@ -210,6 +211,8 @@ class MainWindow(QMainWindow):
         old_depth = self.state.depth if self.state else None
         if self.result is not None and result.project is not self.result.project:
             self._set_title(result.project)
+        if self.result is None or result.project is not self.result.project:
+            self._fit_pending = True  # the dock is fitted once the form shows the new project's fields
         if self._opening is not None and result.project is self._opening:
             self._opening = None
             self.undo_stack.clear()
@@ -238,8 +241,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def _render_next(self) -> None:
         if self._render_queue and self.state is not None:
-            for view in self._render_queue.pop(0):
+            views = self._render_queue.pop(0)
+            for view in views:
                 view.set_state(self.state)
+            if self.form in views:
+                self._fit_after_form()
         if self._render_queue:
             self._render_timer.start()
 
@@ -250,6 +256,7 @@ class MainWindow(QMainWindow):
         assert self.state is not None
         for view in self.views:
             view.set_state(self.state)
+        self._fit_after_form()
         self._render_status()
 
     def _render_status(self) -> None:
@@ -289,6 +296,16 @@ class MainWindow(QMainWindow):
                     "{i}. Step back (Shift+F11) to the last finite numbers, or lower the learning rate η and reset."
                 ).format(key=key, stage=stage, i=snap.iteration + 1), "error")
                 return
+
+    def _fit_after_form(self) -> None:
+        if self._fit_pending:
+            self._fit_pending = False
+            QTimer.singleShot(0, self._fit_form_dock)  # after the form's own layout has settled
+
+    @Slot()
+    def _fit_form_dock(self) -> None:
+        """The dock keeps the minimum it first measured; the form's fields decide it (no side scroll bar)."""
+        self.form_dock.setMinimumWidth(self.form.minimumSizeHint().width() + 4)
 
     @Slot(int)
     def _precision_changed(self, digits: int) -> None:

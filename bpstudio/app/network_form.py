@@ -13,7 +13,7 @@ import math
 import sys
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -86,6 +86,7 @@ class NetworkForm(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self._body, self._scroll = body, scroll
         self.setEnabled(False)  # until a project arrives
 
     # ----- construction -----------------------------------------------------------------
@@ -264,6 +265,16 @@ class NetworkForm(QWidget):
             self._show_project()
         self.layers.set_selected_layer(state.layer)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Never narrower than the fields (asked again whenever they change): a side panel with a
+        horizontal scroll bar hides their ends."""
+        hint = super().minimumSizeHint()
+        need = self._body.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width() + 4
+        return QSize(max(hint.width(), need), hint.height())
+
+    def _fit_width(self) -> None:
+        self.updateGeometry()  # the docks ask minimumSizeHint again
+
     def _show_project(self) -> None:
         """Put the project's values into the controls, requesting nothing."""
         project = self._project
@@ -294,6 +305,7 @@ class NetworkForm(QWidget):
             self._show_training(project.training)
         finally:
             self._updating = False
+        self._fit_width()
 
     def _show_init(self, project: Project) -> None:
         self.init_box.clear()
