@@ -156,7 +156,8 @@ class EngineWorker(QObject):
         else:
             old, stepper = self._project, project.stepper()
             same_start = (project.network == old.network and project.init == old.init
-                          and project.data == old.data and _same_parameters(project, old))
+                          and project.data == old.data and _same_parameters(project, old)
+                          and project.training.seed == old.training.seed)  # a new seed: new random weights
             if same_start:  # only training settings changed: carry on from the current weights
                 stepper.replace_parameters(self._stepper.parameters)
         if save_as is not None:

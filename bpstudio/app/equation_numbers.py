@@ -122,6 +122,8 @@ class StageNumbers:
         if loss == "squared_error_no_half":
             return _tr("Seed 000's form has ½ and gets ∇ₐL = aᴸ − y. Seed 003 writes the sum over the samples; "
                        "this app takes the mean, so the gradients carry 1/m.")
+        if loss == "binary_cross_entropy":
+            return _tr("Computed from zᴸ as max(z, 0) − z·y + log(1 + e^(−|z|)), so never log 0.")
         return _tr("Computed from zᴸ with log-sum-exp, so never log 0.")
 
     # ----- the worked stage ---------------------------------------------------------------

@@ -404,7 +404,8 @@ class NetworkForm(QWidget):
             return
         layers[l - 1] = replace(layers[l - 1], activation=name)
         hint = ""
-        if l == len(layers) and get_loss(self._project.network.loss).fused_with not in (None, name):
+        if (l == len(layers) and get_loss(self._project.network.loss).fused_with not in (None, name)
+                and not (name == "softmax" and layers[l - 1].units < 2)):  # that refusal has its own reason
             hint = self.tr("Choose a loss that suits the new output first, such as ½‖y − a‖².")
         self._request(self.tr("Set layer {l} activation to {name}").format(l=l, name=activation_label(name)),
                       hint, network=self._network_with(layers))
@@ -490,7 +491,7 @@ class NetworkForm(QWidget):
             value = math.nan
         if not math.isfinite(value) or value <= 0:
             self._refuse(self.tr(
-                "the learning rate η must be a number greater than 0, such as 0.5 or 1e-3 (not “{text}”)."
+                "the learning rate η must be a finite number greater than 0, such as 0.5 or 1e-3 (not “{text}”)."
             ).format(text=text))
             return
         if value == self._project.training.learning_rate:
