@@ -132,3 +132,25 @@ def test_divergence_is_announced_and_explanations_stay_honest(qtbot):
     if model.computed:
         tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
         assert "changed since" not in tip
+
+
+def test_an_edit_that_leaves_the_data_fit_alone_does_not_rebuild_the_data(monkeypatch):
+    from dataclasses import replace
+
+    from bpstudio.app.project_edits import edit_project
+    from bpstudio.engine import Project
+
+    project = load_project(example_path("spiral_softmax"))
+    built = []
+    original = Project.dataset
+    monkeypatch.setattr(Project, "dataset", lambda self: built.append(1) or original(self))
+    edit = edit_project(project, training=replace(project.training, learning_rate=0.05))
+    assert edit.project.training.learning_rate == 0.05 and built == []
+    layers = list(project.network.layers)
+    layers[0] = replace(layers[0], units=8)  # hidden sizes do not touch the data either
+    edit_project(project, network=replace(project.network, layers=tuple(layers)))
+    assert built == []
+    with pytest.raises(ValidationError):  # the output changes: the data is checked again, and refuses
+        layers[-1] = replace(layers[-1], units=4)
+        edit_project(project, network=replace(project.network, layers=tuple(layers)))
+    assert built == [1]

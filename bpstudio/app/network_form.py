@@ -87,6 +87,7 @@ class NetworkForm(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         self._body, self._scroll = body, scroll
+        self._counted_data: object = None
         self.setEnabled(False)  # until a project arrives
 
     # ----- construction -----------------------------------------------------------------
@@ -282,10 +283,12 @@ class NetworkForm(QWidget):
         self._updating = True
         try:
             self.setEnabled(True)
-            try:
-                self._samples = int(project.dataset().x.shape[0])
-            except ValidationError:
-                self._samples = 0
+            if project.data is not self._counted_data:  # counting builds the data: once per data, not per edit
+                try:
+                    self._samples = int(project.dataset().x.shape[0])
+                except ValidationError:
+                    self._samples = 0
+                self._counted_data = project.data
             net = project.network
             self.input_size_box.setValue(net.input_size)
             self.input_size_box.setToolTip(self.tr(

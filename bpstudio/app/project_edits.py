@@ -22,17 +22,27 @@ class Edit:
     shapes_changed: bool = False  # ... because a layer size changed (else: another initialiser was chosen)
 
 
-def validate_project(project: Project) -> None:
-    """Everything ``project_from_dict`` checks, for a project built in memory. Raises ``ValidationError``."""
+def validate_project(project: Project, valid: Project | None = None) -> None:
+    """Everything ``project_from_dict`` checks, for a project built in memory. Raises ``ValidationError``.
+    ``valid``: a project known to be valid; when the edit leaves the data and what the data must fit
+    unchanged, the data is not rebuilt (thousands of inline samples take seconds to convert)."""
     project.network.validate()
     project.training.validate()
     project.init.validate()
-    ds = project.dataset()  # the data must fit the network: input width, target width, classes
-    check_data(project.network, ds.x.T, ds.y.T)  # and the loss: targets in [0, 1], one-hot for cross-entropy
+    if not (valid is not None and _same_data_fit(project, valid)):
+        ds = project.dataset()  # the data must fit the network: input width, target width, classes
+        check_data(project.network, ds.x.T, ds.y.T)  # and the loss: targets in [0, 1], one-hot for cross-entropy
     if project.parameters is not None:
         check_parameters(project.network, project.parameters)
     elif project.init.method == "explicit":
         raise ValidationError("parameters", "init.method is explicit, so the weights must be given")
+
+
+def _same_data_fit(a: Project, b: Project) -> bool:
+    """The data checks depend on the data, the input and output sizes, the loss and the output activation."""
+    na, nb = a.network, b.network
+    return (a.data is b.data and na.input_size == nb.input_size and na.layers[-1] == nb.layers[-1]
+            and na.loss == nb.loss)
 
 
 def edit_project(old: Project, *, network: NetworkSpec | None = None, training: TrainingSpec | None = None,
@@ -49,5 +59,5 @@ def edit_project(old: Project, *, network: NetworkSpec | None = None, training: 
     elif drop_parameters and parameters is not None:
         parameters, dropped = None, True
     new = replace(old, network=network, training=training or old.training, init=init, parameters=parameters)
-    validate_project(new)
+    validate_project(new, valid=old)
     return Edit(new, dropped, dropped and shapes_changed)
