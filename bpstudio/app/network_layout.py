@@ -47,7 +47,8 @@ class Geometry:
     def column_rect(self, c: int) -> tuple[float, float, float, float]:
         """x, y, w, h of the background of column c (kept inside the scene)."""
         x = self.xs[c]
-        half = min(self.gap * 0.36, x - 2, self.width - 2 - x)
+        loss_left = self.loss_box()[0]
+        half = min(self.gap * 0.36, x - 2, loss_left - 6 - x)  # the output column stops short of the loss box
         return x - half, TOP - 4, 2 * half, self.avail + 8
 
     def loss_box(self) -> tuple[float, float, float, float]:
