@@ -262,3 +262,31 @@ def test_undo_returns_to_exactly_the_state_before_each_edit(qtbot, window):
     window.redo_action.trigger()
     settle(qtbot, window)
     assert window.state.snapshot.arrays["L1/W"].shape == (3, 2) and window.state.project.training.learning_rate == 0.1
+
+
+def test_every_form_field_has_a_keyboard_shortcut_and_digits_have_actions(qtbot, window):
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    form = window.form
+    fields = [form.loss_box, form.init_box, form.scale_box, form.learning_rate_box, form.batch_size_box,
+              form.epochs_box, form.seed_box]
+    buddies = {}
+    for layout in form.findChildren(QFormLayout):
+        for row in range(layout.rowCount()):
+            label = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if label is not None and isinstance(label.widget(), QLabel) and label.widget().buddy() is not None:
+                buddies[label.widget().buddy()] = label.widget().text()
+    for field in fields:
+        assert "&" in buddies[field], field.objectName()  # Alt+letter focuses it
+        assert field.toolTip()
+    letters = [text[text.index("&") + 1].lower() for text in buddies.values() if "&" in text]
+    letters += [form.shuffle_box.text()[form.shuffle_box.text().index("&") + 1].lower()]
+    assert len(letters) == len(set(letters))  # no two fields share a letter
+    assert not set(letters) & {"f", "e", "s", "v"}  # nor with the menus
+    assert window.more_digits.shortcut().toString() == "Ctrl+="
+    window.more_digits.trigger()
+    settle(qtbot, window)
+    assert window.matrices.precision() == 5 and window.equations._precision == 5
+    window.fewer_digits.trigger()
+    window.fewer_digits.trigger()
+    assert window.matrices.precision() == 3

@@ -64,7 +64,7 @@ class LayerList(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._grid_widget = QWidget()
         self._layout.addWidget(self._grid_widget)
-        self.add_button = QPushButton(self.tr("Add hidden layer"))
+        self.add_button = QPushButton(self.tr("&Add hidden layer"))
         self.add_button.setToolTip(self.tr(
             "Add a hidden layer just before the output layer, with the size and activation of the last hidden "
             "layer. The layer sizes change, so explicit starting weights are dropped."

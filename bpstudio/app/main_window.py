@@ -154,6 +154,13 @@ class MainWindow(QMainWindow):
         self.next_layer = make_action(self, self.tr("Next layer"), ["Ctrl+PgDown"],
                                       self.tr("Show the matrices of the layer above"), "nextLayer")
         self.next_layer.triggered.connect(lambda: self.select_layer(self._layer + 1))
+        self.more_digits = make_action(self, self.tr("More digits"), ["Ctrl+="],
+                                       self.tr("Show one more digit after the decimal point everywhere"), "moreDigits")
+        self.more_digits.triggered.connect(lambda: self.matrices.set_precision(self.matrices.precision() + 1))
+        self.fewer_digits = make_action(self, self.tr("Fewer digits"), ["Ctrl+-"],
+                                        self.tr("Show one digit fewer after the decimal point everywhere"),
+                                        "fewerDigits")
+        self.fewer_digits.triggered.connect(lambda: self.matrices.set_precision(self.matrices.precision() - 1))
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
@@ -181,13 +188,15 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.prev_layer)
         view_menu.addAction(self.next_layer)
+        view_menu.addAction(self.more_digits)
+        view_menu.addAction(self.fewer_digits)
         view_menu.addSeparator()
         for dock in (self.form_dock, self.parameter_dock, self.equation_dock, self.stage_dock):
             toggle = dock.toggleViewAction()
             toggle.setToolTip(self.tr("Show or hide the {title} panel").format(title=dock.windowTitle()))
             view_menu.addAction(toggle)
         for action in (self.undo_action, self.redo_action, self.open_action, self.quit_action,
-                       self.prev_layer, self.next_layer):
+                       self.prev_layer, self.next_layer, self.more_digits, self.fewer_digits):
             self.addAction(action)
 
     def _connect_views(self) -> None:

@@ -148,7 +148,7 @@ class NetworkForm(QWidget):
             "With those pairs δᴸ = a − y."
         ))
         self.loss_box.currentIndexChanged.connect(self._loss_edited)
-        bottom.addRow(self.tr("Loss"), self.loss_box)
+        bottom.addRow(self.tr("L&oss"), self.loss_box)
         layout.addLayout(bottom)
         return group
 
@@ -163,7 +163,7 @@ class NetworkForm(QWidget):
             "zeros: Wˡ = 0.\nexplicit is offered only when the project holds its own starting weights."
         ))
         self.init_box.currentIndexChanged.connect(self._init_edited)
-        form.addRow(self.tr("Initialiser"), self.init_box)
+        form.addRow(self.tr("&Initialiser"), self.init_box)
         self.scale_box = QDoubleSpinBox()
         self.scale_box.setDecimals(4)
         self.scale_box.setRange(0.0001, 100.0)
@@ -173,7 +173,7 @@ class NetworkForm(QWidget):
             "The half-width of small uniform: Wˡ ~ U(−scale, +scale). Only small uniform uses it."
         ))
         self.scale_box.valueChanged.connect(self._scale_edited)
-        form.addRow(self.tr("Scale"), self.scale_box)
+        form.addRow(self.tr("S&cale"), self.scale_box)
         return group
 
     def _build_training_group(self) -> QWidget:
@@ -186,20 +186,20 @@ class NetworkForm(QWidget):
             "Too small and the loss falls slowly; too large and it jumps about or grows. Press Enter to apply."
         ))
         self.learning_rate_box.editingFinished.connect(self._learning_rate_edited)
-        form.addRow(self.tr("Learning rate η"), self.learning_rate_box)
+        form.addRow(self.tr("Learning &rate η"), self.learning_rate_box)
 
         self.batch_size_box = QSpinBox()
         self.batch_size_box.setRange(0, INT_MAX)
         self.batch_size_box.setSpecialValueText(self.tr("full batch"))
         self.batch_size_box.setKeyboardTracking(False)
         self.batch_size_box.valueChanged.connect(self._batch_size_edited)
-        form.addRow(self.tr("Batch size m"), self.batch_size_box)
+        form.addRow(self.tr("&Batch size m"), self.batch_size_box)
 
         self.epochs_box = QSpinBox()
         self.epochs_box.setRange(1, INT_MAX)
         self.epochs_box.setKeyboardTracking(False)
         self.epochs_box.valueChanged.connect(self._epochs_edited)
-        form.addRow(self.tr("Epochs"), self.epochs_box)
+        form.addRow(self.tr("E&pochs"), self.epochs_box)
 
         self.seed_box = QSpinBox()
         self.seed_box.setRange(0, INT_MAX)
@@ -209,9 +209,9 @@ class NetworkForm(QWidget):
             "each epoch. The same seed gives a bit-identical run."
         ))
         self.seed_box.valueChanged.connect(self._seed_edited)
-        form.addRow(self.tr("Seed"), self.seed_box)
+        form.addRow(self.tr("See&d"), self.seed_box)
 
-        self.shuffle_box = QCheckBox(self.tr("Shuffle every epoch"))
+        self.shuffle_box = QCheckBox(self.tr("S&huffle every epoch"))
         self.shuffle_box.setToolTip(self.tr(
             "Reshuffle the samples at the start of every epoch, so the mini-batches differ from epoch to epoch. "
             "The full batch is never shuffled (its mean does not depend on the order)."
