@@ -83,27 +83,27 @@ def test_opening_changes_title_and_undo_only_once_the_project_is_accepted(qtbot,
     assert "no such file" in w.messages.text() and w.windowTitle() == "BP Studio — Broken"
 
 
+def stages_kept_after(stepper, steps: int) -> int:
+    """Take ``steps`` stages, then step back as far as the history allows; how far that was."""
+    for _ in range(steps):
+        stepper.step()
+    kept = 0
+    while stepper.can_step_back:
+        stepper.step_back()
+        kept += 1
+    return kept
+
+
 def test_step_back_history_is_bounded_by_memory_as_well_as_by_count():
     from bpstudio.app.preview import wide_project
 
     project = wide_project(samples=16)
     W1_bytes = 128 * 784 * 8
     stepper = project.stepper(history_bytes=3 * W1_bytes)  # room for about one update's W¹ and ∂L/∂W¹
-    for _ in range(3 * len(stepper.stages)):
-        stepper.step()
-    kept = 0
-    while stepper.can_step_back:
-        stepper.step_back()
-        kept += 1
+    kept = stages_kept_after(stepper, 3 * len(stepper.stages))
     assert 0 < kept <= 10  # far fewer than the 24 stages taken (the small ones cost little), and more than none
     roomy = project.stepper()
-    for _ in range(3 * len(roomy.stages)):
-        roomy.step()
-    kept_roomy = 0
-    while roomy.can_step_back:
-        roomy.step_back()
-        kept_roomy += 1
-    assert kept_roomy == 3 * len(roomy.stages)
+    assert stages_kept_after(roomy, 3 * len(roomy.stages)) == 3 * len(roomy.stages)
     assert roomy.snapshot().position == 0 and roomy.iteration == 0  # back to the very start, exactly
 
 
