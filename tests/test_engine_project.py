@@ -180,7 +180,7 @@ def test_project_equality() -> None:
     (doc(training__learning_rate=0), "training.learning_rate", "positive"),
     (doc(training__learning_rate=-0.5), "training.learning_rate", "positive"),
     (doc(training__batch_size=-1), "training.batch_size", "whole number"),
-    (doc(training__momentum=0.9), "training.momentum", "not a training setting"),
+    (doc(training__nesterov=0.9), "training.nesterov", "not a training setting"),
     (doc(init__method="orthogonal"), "init.method", "unknown initialiser"),
     (doc(init__method="explicit"), "parameters", "must be given"),
     (doc(network__layers__0__activation="softmax"), "network.layers[0].activation", "only allowed on the output"),

@@ -6,6 +6,7 @@
     BP3:      ∂L/∂bˡ = mean of δˡ over the batch
     BP4:      ∂L/∂Wˡ = (1/m) δˡ (aˡ⁻¹)ᵀ
     update:   W ← W − η ∂L/∂W,  b ← b − η ∂L/∂b
+              with momentum μ and L2 λ:  v ← μv − η(∂L/∂W + λW),  W ← W + v  (biases: no λ)
 
 The stepper and the fast path both call these, so they produce bit-identical numbers.
 Arrays are never modified in place: every function returns new arrays, except ``update_in_place``,
@@ -90,6 +91,23 @@ def update_in_place(W: Array, b: Array, dW: Array, db: Array, lr: float) -> None
     """``update`` written into W and b: element by element the same subtraction, so the same numbers."""
     W -= lr * dW
     b -= lr * db
+
+
+def update_momentum(W: Array, b: Array, dW: Array, db: Array, vW: Array, vb: Array,
+                    lr: float, momentum: float, l2: float) -> tuple[Array, Array, Array, Array]:
+    """The update with momentum and L2 weight decay: returns (W, b, vW, vb), all new arrays."""
+    vW = momentum * vW - lr * (dW + l2 * W)
+    vb = momentum * vb - lr * db
+    return W + vW, b + vb, vW, vb
+
+
+def update_momentum_in_place(W: Array, b: Array, dW: Array, db: Array, vW: Array, vb: Array,
+                             lr: float, momentum: float, l2: float) -> None:
+    """``update_momentum`` written into W, b, vW and vb: the same operations, so the same numbers."""
+    vW[...] = momentum * vW - lr * (dW + l2 * W)
+    vb[...] = momentum * vb - lr * db
+    W += vW
+    b += vb
 
 
 def full_gradients(plan: Plan, params: Params, x: Array, y: Array) -> tuple[float, Params]:

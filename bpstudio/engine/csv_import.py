@@ -11,6 +11,7 @@ import csv
 import io
 import math
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,9 @@ from .errors import ValidationError
 
 MAX_BYTES = 50_000_000
 MAX_CLASSES = 100
+# a number as a spreadsheet writes it; Python's float() also takes "1_000", "nan", "infinity" and other scripts' digits
+NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+NOT_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ def read_csv(path: str | os.PathLike[str]) -> CsvTable:
 
 def parse_csv(text: str) -> CsvTable:
     """Split into cells. The first row is a header when any of its cells is not a number."""
-    lines = [row for row in csv.reader(io.StringIO(text))]
+    lines = raw_rows(text)
     numbered = [(i + 1, [c.strip() for c in row]) for i, row in enumerate(lines)]
     numbered = [(n, row) for n, row in numbered if any(row)]  # blank lines are not samples
     if not numbered:
@@ -79,11 +83,12 @@ def parse_csv(text: str) -> CsvTable:
     body = numbered[1:] if has_header else numbered
     if not body:
         raise ValidationError("file", "the file has a header but no data rows")
+    first_is = " (the header)" if has_header else ""
     for n, row in body:
         if len(row) != width:
             what = "more" if len(row) > width else "fewer"
             raise ValidationError(
-                f"row {n}", f"has {len(row)} values, {what} than the {width} columns of row {first_line}"
+                f"row {n}", f"has {len(row)} values, {what} than the {width} columns of row {first_line}{first_is}"
             )
     header = tuple(c or f"column {i + 1}" for i, c in enumerate(first)) if has_header else tuple(
         f"column {i + 1}" for i in range(width))
@@ -91,6 +96,16 @@ def parse_csv(text: str) -> CsvTable:
         dup = next(h for h in header if header.count(h) > 1)
         raise ValidationError(f"row {first_line}", f"the column name {dup!r} appears twice")
     return CsvTable(header, tuple(tuple(row) for _, row in body), body[0][0])
+
+
+def raw_rows(text: str) -> list[list[str]]:
+    """The file's rows as cells, unchecked (a preview can show a ragged file). Semicolons or tabs separate
+    the cells when the first line has them and no comma (spreadsheets that write decimal commas do that)."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = ","
+    if "," not in first:
+        delimiter = max(";\t", key=first.count) if any(d in first for d in ";\t") else ","
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
 def build_dataset(
@@ -108,7 +123,7 @@ def build_dataset(
     are classes; other numbers are a regression target).
     """
     label_col = table.column(label)
-    feature_cols = [table.column(f) for f in features] if features else [
+    feature_cols = [table.column(f) for f in features] if features is not None else [
         i for i in range(len(table.header)) if i != label_col]
     if not feature_cols:
         raise ValidationError("features", "choose at least one feature column")
@@ -123,6 +138,9 @@ def build_dataset(
     for r, value in enumerate(labels):
         if value == "":
             raise ValidationError(f"row {table.first_data_line + r}", f"column {name!r} is empty (no label)")
+        if NOT_FINITE.fullmatch(value):  # a missing value as numpy writes it, never a class of its own
+            raise ValidationError(f"row {table.first_data_line + r}",
+                                  f"column {name!r} is {value!r} (NaN or infinity), not a label")
     numeric = all(_is_number(v) for v in labels)
     if kind == "auto":
         kind = "classes" if not numeric or all(float(v).is_integer() for v in labels) else "numeric"
@@ -135,7 +153,14 @@ def build_dataset(
         classes = None
         label_index = None
     elif kind == "classes":
-        names = sorted(set(labels), key=lambda v: (float(v), v) if numeric else (0.0, v))
+        if numeric:  # "1" and "1.0" are one class, named as first written, in the order of their values
+            spelling: dict[float, str] = {}
+            for v in labels:
+                spelling.setdefault(float(v), v)
+            labels = [spelling[float(v)] for v in labels]
+            names = [spelling[k] for k in sorted(spelling)]
+        else:
+            names = sorted(set(labels))
         if len(names) < 2:
             raise ValidationError(f"column {name!r}", f"has only one class ({names[0]!r}): nothing to tell apart")
         if len(names) > MAX_CLASSES:
@@ -165,27 +190,22 @@ def build_dataset(
 
 
 def _parses(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    """A number, finite or not (so a first row holding "nan" is data, not a header)."""
+    return bool(NUMBER.fullmatch(text) or NOT_FINITE.fullmatch(text))
 
 
 def _is_number(text: str) -> bool:
-    try:
-        return math.isfinite(float(text))
-    except ValueError:
-        return False
+    return bool(NUMBER.fullmatch(text)) and math.isfinite(float(text))
 
 
 def _number(text: str, line: int, column: str) -> float:
     if text == "":
         raise ValidationError(f"row {line}", f"column {column!r} is empty")
-    try:
-        value = float(text)
-    except ValueError:
-        raise ValidationError(f"row {line}", f"column {column!r} holds {text!r}, not a number") from None
-    if not math.isfinite(value):
-        raise ValidationError(f"row {line}", f"column {column!r} is {text!r} (NaN or infinity)")
+    if NOT_FINITE.fullmatch(text):
+        raise ValidationError(f"row {line}", f"column {column!r} is {text!r} (NaN or infinity), not a number")
+    if not NUMBER.fullmatch(text):
+        raise ValidationError(f"row {line}", f"column {column!r} holds {text!r}, not a number")
+    value = float(text)
+    if not math.isfinite(value):  # 1e999 overflows to infinity
+        raise ValidationError(f"row {line}", f"column {column!r} holds {text!r}, too large for a number")
     return value

@@ -39,8 +39,13 @@ def evaluate(plan: bp.Plan, params, x: Array, y: Array) -> Evaluation:
     loss = float(np.mean(bp.loss_per_sample(plan, z, a, y)))
     if not is_classification(y):
         return Evaluation(loss, None)
+    return Evaluation(loss, accuracy_of(a, y))
+
+
+def accuracy_of(a: Array, y: Array) -> float:
+    """Fraction right: one output unit is class 1 when aᴸ ≥ 0.5; several, the largest output."""
     if y.shape[0] == 1:
         right = (a[0] >= 0.5) == (y[0] == 1)
     else:
         right = np.argmax(a, axis=0) == np.argmax(y, axis=0)
-    return Evaluation(loss, float(np.mean(right)))
+    return float(np.mean(right))

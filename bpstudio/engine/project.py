@@ -64,6 +64,8 @@ class Project:
                 "epochs": self.training.epochs,
                 "seed": self.training.seed,
                 "shuffle": self.training.shuffle,
+                "momentum": self.training.momentum,
+                "l2": self.training.l2,
             },
             "data": self.data,
         }
@@ -211,7 +213,7 @@ def project_from_dict(d: object, source: str = "project") -> Project:
 def _training(d: object) -> TrainingSpec:
     if not isinstance(d, dict):
         raise ValidationError("training", "must be an object")
-    allowed = {"learning_rate", "batch_size", "epochs", "seed", "shuffle"}
+    allowed = {"learning_rate", "batch_size", "epochs", "seed", "shuffle", "momentum", "l2"}
     extra = set(d) - allowed
     if extra:
         raise ValidationError(f"training.{sorted(extra)[0]}", "is not a training setting")

@@ -154,6 +154,13 @@ class TrainingSpec:
     epochs: int = 100
     seed: int = 0
     shuffle: bool = True  # reshuffle each epoch (never when one batch holds all the data)
+    momentum: float = 0.0  # μ: v ← μv − η(∂L/∂W + λW), W ← W + v; 0 is plain gradient descent
+    l2: float = 0.0  # λ: weight decay, the gradient of (λ/2)‖W‖² added to ∂L/∂W (biases are not decayed)
+
+    @property
+    def plain(self) -> bool:
+        """Plain gradient descent, W ← W − η ∂L/∂W: no momentum and no L2."""
+        return self.momentum == 0 and self.l2 == 0
 
     def validate(self, prefix: str = "training") -> TrainingSpec:
         if not _finite_number(self.learning_rate) or self.learning_rate <= 0:
@@ -169,6 +176,12 @@ class TrainingSpec:
             raise ValidationError(f"{prefix}.seed", f"must be a whole number ≥ 0, got {self.seed!r}")
         if not isinstance(self.shuffle, bool):
             raise ValidationError(f"{prefix}.shuffle", f"must be true or false, got {self.shuffle!r}")
+        if not _finite_number(self.momentum) or not 0 <= self.momentum < 1:
+            raise ValidationError(
+                f"{prefix}.momentum", f"must be a number from 0 up to (not including) 1, got {self.momentum!r}"
+            )
+        if not _finite_number(self.l2) or self.l2 < 0:
+            raise ValidationError(f"{prefix}.l2", f"must be a number ≥ 0, got {self.l2!r}")
         return self
 
 

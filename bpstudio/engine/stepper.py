@@ -48,6 +48,7 @@ class _State:
     last: Stage | None = None
     changed: frozenset[str] = frozenset()
     cost: int = 0  # bytes of the arrays this state's stage created (what keeping it in history costs)
+    velocity: ParamTuple | None = None  # momentum's (vW, vb) per layer; None means zeros (or plain descent)
 
 
 class Stepper:
@@ -156,6 +157,31 @@ class Stepper:
     @property
     def iteration(self) -> int:
         return self._state.iteration
+
+    @property
+    def completed_iterations(self) -> int:
+        """Updates done so far (the current iteration counts once its update is done)."""
+        return self._state.iteration + (1 if self.complete else 0)
+
+    @property
+    def intermediates_shown(self) -> bool:
+        """False right after a fast run stopped early: the weights are there, z, a, δ … are not."""
+        return bool(self._state.cache) or self._state.position == 0
+
+    def checkpoint(self) -> object:
+        """The current state, to ``restore`` later (states are immutable, so this costs nothing)."""
+        return self._state
+
+    def restore(self, checkpoint: object) -> None:
+        """Go back to a ``checkpoint`` of this stepper; the history for stepping back is dropped."""
+        assert isinstance(checkpoint, _State)
+        self._state = checkpoint
+        self._xy = self._batch(checkpoint.epoch, checkpoint.batch)
+        self._forget_history()
+
+    def all_finite(self) -> bool:
+        """No NaN or infinity in any weight or bias."""
+        return all(np.isfinite(W).all() and np.isfinite(b).all() for W, b in self._state.params)
 
     @property
     def epoch(self) -> int:
@@ -274,11 +300,11 @@ class Stepper:
     def _advance(self, s: _State) -> _State:
         if s.position == len(self.stages):  # the previous iteration is complete: begin the next
             epoch, batch = self._following(s.epoch, s.batch)
-            s = _State(s.params, 0, s.iteration + 1, epoch, batch)
+            s = _State(s.params, 0, s.iteration + 1, epoch, batch, velocity=s.velocity)
             self._xy = self._batch(epoch, batch)
         stage = self.stages[s.position]
         x, y = self._xy
-        cache, params, loss = dict(s.cache), s.params, s.loss
+        cache, params, loss, velocity = dict(s.cache), s.params, s.loss, s.velocity
         L, l = self.spec.depth, stage.layer
         out: dict[str, Array]
         if stage.kind == FORWARD:
@@ -307,18 +333,28 @@ class Stepper:
             }
         else:
             assert stage.kind == UPDATE
-            lr = self.training.learning_rate
-            new, out = [], {}
+            t = self.training
+            new, out, moved = [], {}, []
             for i, (W, b) in enumerate(params, start=1):
-                W2, b2 = bp.update(W, b, cache[key("dW", i)], cache[key("db", i)], lr)
+                dW, db = cache[key("dW", i)], cache[key("db", i)]
+                if t.plain:
+                    W2, b2 = bp.update(W, b, dW, db, t.learning_rate)
+                else:
+                    vW, vb = velocity[i - 1] if velocity is not None else (np.zeros_like(W), np.zeros_like(b))
+                    W2, b2, vW, vb = bp.update_momentum(W, b, dW, db, vW, vb, t.learning_rate, t.momentum, t.l2)
+                    moved.append((_readonly(vW), _readonly(vb)))
                 new.append((_readonly(W2), _readonly(b2)))
                 out[key("W", i)], out[key("b", i)] = W2, b2
             params = tuple(new)
+            velocity = tuple(moved) if moved else None
         for k, v in out.items():
             if not k.endswith(("/W", "/b")):
                 cache[k] = _readonly(v)
         cost = sum(v.nbytes for v in out.values())
-        return _State(params, s.position + 1, s.iteration, s.epoch, s.batch, cache, loss, stage, frozenset(out), cost)
+        if velocity is not s.velocity:
+            cost *= 2  # the velocities are as large as the new weights
+        return _State(params, s.position + 1, s.iteration, s.epoch, s.batch, cache, loss, stage, frozenset(out),
+                      cost, velocity)
 
     def _run_fast(self, count: int, should_stop: Callable[[], bool] | None) -> int:
         """``count`` whole iterations from an iteration boundary, keeping no intermediates.
@@ -328,8 +364,13 @@ class Stepper:
         update written into private copies of the weights rather than into new arrays)."""
         s = self._state
         plan, lr, acts = self.plan, self.training.learning_rate, self.plan.activations
+        plain, mu, lam = self.training.plain, self.training.momentum, self.training.l2
         Ws = [W.copy() for W, _ in s.params]  # the state's arrays are shared and read-only
         bs = [b.copy() for _, b in s.params]
+        if s.velocity is not None:
+            vWs, vbs = [v.copy() for v, _ in s.velocity], [v.copy() for _, v in s.velocity]
+        else:
+            vWs, vbs = [np.zeros_like(W) for W in Ws], [np.zeros_like(b) for b in bs]
         L = len(Ws)
         epoch, batch, iteration = s.epoch, s.batch, s.iteration
         begun = self.complete  # the batch at (epoch, batch) has been used already
@@ -365,14 +406,18 @@ class Stepper:
                 below = None
                 if i > 0:  # BP2 needs this layer's weights as they were before its update
                     below = bp.hidden_delta(Ws[i], delta, zs[i - 1], outs[i], acts[i - 1])
-                bp.update_in_place(Ws[i], bs[i], dW, db, lr)
+                if plain:
+                    bp.update_in_place(Ws[i], bs[i], dW, db, lr)
+                else:
+                    bp.update_momentum_in_place(Ws[i], bs[i], dW, db, vWs[i], vbs[i], lr, mu, lam)
                 if below is not None:
                     delta = below
             done += 1
             if should_stop is not None and should_stop():
                 break
         params = tuple((_readonly(W), _readonly(b)) for W, b in zip(Ws, bs, strict=True))
-        self._state = _State(params, len(self.stages), iteration, epoch, batch)
+        velocity = None if plain else tuple((_readonly(v), _readonly(u)) for v, u in zip(vWs, vbs, strict=True))
+        self._state = _State(params, len(self.stages), iteration, epoch, batch, velocity=velocity)
         self._xy = self._batch(epoch, batch)
         self._forget_history()  # the fast iterations kept no stages to step back into
         return done

@@ -1,0 +1,264 @@
+"""A training run: drives a ``Stepper`` toward a goal in small slices, so its owner (the engine thread's
+event loop) can show progress and take a pause request between any two slices.
+
+Each ``advance()`` does one slice of work, sized by the speed: one stage (animated speeds), one whole
+stepped iteration (up to 30 iterations a second), or a batch of fast iterations whose last one is
+stepped, so that every panel has that iteration's numbers (faster speeds). After each slice the run
+checks its goal and breakpoints, writes a training-log row when one is due, and catches NaN/∞: then it
+replays the slice stage by stage from the slice's start to find where the first non-finite number
+appeared, and stops on the last stage whose numbers are all finite.
+
+Qt-free; time comes from ``clock`` so tests can drive it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .decision_field import DecisionField, decision_field, field_extent
+from .probe import probe_row
+from .run_settings import SPEEDS, Divergence, RunSettings
+from .stepper import Stepper, divergence_is_data
+from .training_log import TrainingLog
+
+Array = np.ndarray
+TICK_BUDGET = 0.025  # s of training per slice at full speed: the engine thread answers a pause within this
+REFRESH = 1 / 30  # s between log rows and decision fields while running (30 a second is smooth)
+PROBE_SHARE = 10  # a probe may take at most 1/PROBE_SHARE of the time, however large the data
+ORDER = ("z", "a", "losses", "grad_a", "delta", "dW", "db", "W", "b")  # to name the first bad quantity
+
+# why a run stopped (``RunOutcome.reason``)
+GOAL_EPOCHS, GOAL_LOSS = "goal_epochs", "goal_loss"
+BREAK_LOSS, BREAK_EPOCH, DIVERGED = "break_loss", "break_epoch", "diverged"
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """Why the run stopped, with what the message needs. ``pause`` keeps the goal (resumable)."""
+
+    reason: str
+    pause: bool
+    loss: float | None = None
+    epoch: int | None = None
+    divergence: Divergence | None = None
+
+
+class TrainingRun:
+    def __init__(self, stepper: Stepper, settings: RunSettings, train: tuple[Array, Array],
+                 test: tuple[Array, Array] | None, log: TrainingLog,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
+        self.stepper, self.settings = stepper, settings.validate()
+        self.train, self.test, self.log, self.clock = train, test, log, clock
+        self.extent = field_extent(train[0].T) if train[0].shape[0] <= 2 else None
+        self.field: DecisionField | None = None
+        self.outcome: RunOutcome | None = None
+        per = stepper.batches_per_epoch
+        c = stepper.completed_iterations
+        goal = settings.goal
+        self.goal_iteration = (c // per + goal.epochs) * per if goal.kind == "epochs" else None
+        at = settings.breakpoints.at_epoch
+        self.break_iteration = at * per if at is not None and at * per > c else None
+        self._rate = 0.0  # measured fast iterations per second
+        self._due = 0.0  # paced speeds: iterations owed by the clock
+        self._last = clock()
+        self._next_probe = 0.0
+        self._probe_cost = 0.0
+        self.shown_iteration = -1  # the completed-iteration count of the last log row written
+        self._armed = self._loss_break_armed()
+
+    # ----- settings while running ----------------------------------------------------------
+    def set_speed(self, speed: int) -> None:
+        self.settings = RunSettings(self.settings.goal, self.settings.breakpoints, speed).validate()
+        self._due, self._last = 0.0, self.clock()
+
+    def resume(self, settings: RunSettings) -> None:
+        """Go on toward the same goal, with possibly new breakpoints and speed."""
+        c = self.stepper.completed_iterations
+        at = settings.breakpoints.at_epoch
+        per = self.stepper.batches_per_epoch
+        self.settings = RunSettings(self.settings.goal, settings.breakpoints, settings.speed).validate()
+        self.break_iteration = at * per if at is not None and at * per > c else None
+        self.outcome = None
+        self._due, self._last = 0.0, self.clock()
+        self._armed = self._loss_break_armed()
+
+    def _loss_break_armed(self) -> bool:
+        """A loss breakpoint the loss is already below would pause at once: it waits until the loss
+        has been above it again."""
+        last, below = self.log.last, self.settings.breakpoints.loss_below
+        return below is None or last is None or not last["train_loss"] < below
+
+    @property
+    def goal_epochs_done(self) -> tuple[int, int] | None:
+        """(epochs done, epochs asked) of an epochs goal."""
+        if self.goal_iteration is None:
+            return None
+        per = self.stepper.batches_per_epoch
+        asked = self.settings.goal.epochs
+        return asked - (self.goal_iteration - self.stepper.completed_iterations) // per, asked
+
+    # ----- one slice -----------------------------------------------------------------------
+    def next_delay(self) -> float:
+        """Seconds until ``advance`` should be called again."""
+        speed = SPEEDS[self.settings.speed]
+        rate = speed.iterations_per_second
+        if rate is None:
+            return 0.0
+        if speed.animated:
+            return 1.0 / (rate * len(self.stepper.stages))
+        return max(1.0 / rate, REFRESH)
+
+    def advance(self, should_stop: Callable[[], bool] | None = None) -> RunOutcome | None:
+        """One slice of training; returns why the run stopped, or None to go on."""
+        if self.outcome is None:
+            self.outcome = self._limits_reached()
+        if self.outcome is not None:
+            return self.outcome
+        speed = SPEEDS[self.settings.speed]
+        if speed.animated:
+            self._one_stage()
+        elif speed.iterations_per_second is not None and speed.iterations_per_second <= 1 / REFRESH:
+            self._iterations(1, should_stop)
+        else:
+            self._iterations(self._slice_size(speed.iterations_per_second), should_stop)
+        if self.outcome is None and self.stepper.complete:
+            self._probe_if_due()
+            self.outcome = self._limits_reached()
+        return self.outcome
+
+    def finish(self, should_stop: Callable[[], bool] | None = None) -> None:
+        """Before handing over (pause, stop, goal): land where every panel has its numbers, and log it."""
+        s = self.stepper
+        if not s.intermediates_shown and (self.outcome is None or self.outcome.reason != DIVERGED):
+            self._iterations(1, None)  # a fast slice stopped early: step one whole iteration to show
+        if s.complete and self.shown_iteration != s.completed_iterations:
+            self._probe()
+
+    def _slice_size(self, rate: float | None) -> int:
+        now = self.clock()
+        budget = TICK_BUDGET if self._rate <= 0 else self._rate * TICK_BUDGET
+        if rate is None:
+            n = budget
+        else:
+            self._due += rate * (now - self._last)
+            n = min(self._due, max(budget, 1.0))
+            self._due -= int(n)
+        self._last = now
+        return max(1, int(n))
+
+    def _targets(self) -> list[int]:
+        return [t for t in (self.goal_iteration, self.break_iteration) if t is not None]
+
+    def _iterations(self, n: int, should_stop: Callable[[], bool] | None) -> None:
+        s = self.stepper
+        c = s.completed_iterations
+        for t in self._targets():  # never past an epoch target: they are exact (a partial iteration counts)
+            n = min(n, t - c)
+        n = max(n, 1)
+        start, t0 = s.checkpoint(), self.clock()
+        done = s.run_iterations(n, should_stop)
+        if done < n and not s.intermediates_shown:
+            s.finish_iteration()
+            done += 1
+        elapsed = self.clock() - t0
+        if elapsed > 0:  # the first slices (one stepped iteration) underestimate; the estimate climbs
+            rate = done / elapsed
+            self._rate = rate if self._rate <= 0 else 0.7 * self._rate + 0.3 * rate
+        if self.settings.breakpoints.nonfinite and not s.all_finite():
+            self._locate_divergence(start)
+        elif SPEEDS[self.settings.speed].iterations_per_second is not None:
+            self._probe()  # paced: every slice is shown
+        else:
+            self._probe_if_due()
+
+    def _one_stage(self) -> None:
+        s = self.stepper
+        snap = s.step()
+        if self.settings.breakpoints.nonfinite:
+            bad = _first_nonfinite(snap.arrays, snap.changed)
+            if bad is not None:
+                self._diverged(snap, bad)
+                return
+        if s.complete:
+            self._probe()
+
+    def _locate_divergence(self, start: object) -> None:
+        """Replay from ``start`` stage by stage to the first NaN or ∞, then step back off it."""
+        s = self.stepper
+        s.restore(start)
+        with divergence_is_data():
+            for _ in range(10_000_000):
+                snap = s.step()
+                bad = _first_nonfinite(snap.arrays, snap.changed)
+                if bad is not None:
+                    self._diverged(snap, bad)
+                    return
+        raise AssertionError("the non-finite numbers did not come back when the slice was replayed")
+
+    def _diverged(self, snap, bad: str) -> None:
+        s = self.stepper
+        stage = snap.stage
+        assert stage is not None
+        where = Divergence(snap.iteration, stage.name, stage.layer or None, bad)
+        s.step_back()  # the last stage whose numbers are all finite
+        if s.complete and self.shown_iteration != s.completed_iterations:
+            self._probe()
+        self.outcome = RunOutcome(DIVERGED, True, divergence=where)
+
+    # ----- measuring -----------------------------------------------------------------------
+    def _probe_if_due(self) -> None:
+        if self.clock() >= self._next_probe:
+            self._probe()
+
+    def _probe(self) -> None:
+        """A training-log row for the weights now, and the decision field (inputs of 1 or 2 values)."""
+        s = self.stepper
+        t0 = self.clock()
+        with divergence_is_data():
+            row = probe_row(s.plan, s.parameters, s.completed_iterations, s.batches_per_epoch, self.train, self.test)
+            if self.extent is not None:
+                self.field = decision_field(s.plan, s.parameters, self.extent)
+        self.log.append(row)
+        self.shown_iteration = s.completed_iterations
+        now = self.clock()
+        self._probe_cost = now - t0
+        self._next_probe = now + max(REFRESH, PROBE_SHARE * self._probe_cost)
+
+    def _limits_reached(self) -> RunOutcome | None:
+        s = self.stepper
+        if not s.at_iteration_start:
+            return None
+        c = s.completed_iterations
+        last = self.log.last if self.shown_iteration == c else None
+        loss = None if last is None else last["train_loss"]
+        goal, bps = self.settings.goal, self.settings.breakpoints
+        if self.goal_iteration is not None and c >= self.goal_iteration:
+            return RunOutcome(GOAL_EPOCHS, False, loss, epoch=c // s.batches_per_epoch)
+        if loss is not None and goal.kind == "loss" and loss < goal.target_loss:
+            return RunOutcome(GOAL_LOSS, False, loss)
+        if loss is not None and bps.loss_below is not None:
+            if self._armed and loss < bps.loss_below:
+                self._armed = False
+                return RunOutcome(BREAK_LOSS, True, loss)
+            self._armed = self._armed or not loss < bps.loss_below
+        if self.break_iteration is not None and c >= self.break_iteration:
+            self.break_iteration = None  # once: Resume goes on past it
+            return RunOutcome(BREAK_EPOCH, True, loss, epoch=c // s.batches_per_epoch)
+        return None
+
+
+def _first_nonfinite(arrays, changed) -> str | None:
+    """The key, among those a stage just computed, of the first quantity holding NaN or ∞."""
+    def rank(k: str) -> tuple[int, str]:
+        name = k.rsplit("/", 1)[-1]
+        return (ORDER.index(name) if name in ORDER else len(ORDER), k)
+
+    for k in sorted(changed, key=rank):
+        v = arrays.get(k)
+        if v is not None and not np.isfinite(v).all():
+            return k
+    return None
