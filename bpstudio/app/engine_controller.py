@@ -12,166 +12,24 @@ from __future__ import annotations
 import itertools
 import sys
 import time
-import traceback
-from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from ..engine import BPStudioError, Project, Snapshot, Stepper
-from ..engine.stages import BACKWARD, FORWARD
+from ..engine import Project
+from ..engine.decision_field import DecisionField
+from ..engine.run_settings import RUNNING, RunSettings, RunStatus
+from ..engine.training_log import TrainingLog
+from .engine_messages import CancelMark, Command, EngineResult
+from .engine_worker import KEPT_ENGINES, EngineWorker
 
+__all__ = ["CancelMark", "Command", "EngineController", "EngineResult", "EngineWorker", "KEPT_ENGINES"]
 MIN_REFRESH_INTERVAL = 0.016  # s: at most ~60 refreshes a second
-KEPT_ENGINES = 16  # engines kept so that undoing an edit returns to exactly where it was
 _RUNNING: set[QThread] = set()  # engine threads not yet shut down (tests check none is left)
 
 
 def running_engine_threads() -> int:
     return sum(1 for t in _RUNNING if t.isRunning())
-
-
-@dataclass(frozen=True)
-class Command:
-    name: str
-    args: tuple[Any, ...] = ()
-    ident: int = 0
-
-
-@dataclass(frozen=True)
-class EngineResult:
-    project: Project
-    snapshot: Snapshot
-    can_step_back: bool
-    command: str
-    ident: int
-    batches_per_epoch: int = 1
-    info: str = ""  # a note for the status bar (e.g. "stopped after 120 iterations")
-    stages: tuple[str, ...] = field(default_factory=tuple)
-
-
-class CancelMark:
-    """Commands numbered up to ``upto`` are cancelled. Written by the GUI thread, read by the worker
-    (an int assignment is atomic); a command sent after Esc is not affected, unlike a shared flag
-    that the next command would have to clear."""
-
-    def __init__(self) -> None:
-        self.upto = 0
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EngineController", text)
-
-
-class EngineWorker(QObject):
-    """Owns the engine. Every slot runs in the worker thread (or inline in synchronous mode)."""
-
-    resultReady = Signal(object)  # EngineResult
-    failed = Signal(str, int)  # message, command ident
-    finished = Signal(int)  # command ident, after resultReady or failed
-
-    def __init__(self, project: Project, cancel: CancelMark) -> None:
-        super().__init__()
-        self._project = project
-        self._stepper: Stepper = project.stepper()
-        self._cancel = cancel
-        self._ident = 0  # the command being run
-        self._kept: dict[int, tuple[Project, Stepper]] = {}  # engines left by edits, for undo/redo
-
-    def _stopped(self) -> bool:
-        return self._cancel.upto >= self._ident
-
-    @Slot(object)
-    def execute(self, cmd: Command) -> None:
-        self._ident = cmd.ident
-        try:
-            info = self._run(cmd)
-            self.resultReady.emit(self._result(cmd, info))
-        except BPStudioError as exc:
-            self.failed.emit(str(exc), cmd.ident)
-        except MemoryError:
-            self.failed.emit(_tr("Not enough memory for this network and data; nothing was changed."), cmd.ident)
-        except Exception as exc:  # noqa: BLE001 - a bug must reach the user as a message, not kill the thread
-            traceback.print_exc()
-            self.failed.emit(_tr("Internal error in the engine: {error}").format(error=f"{type(exc).__name__}: {exc}"),
-                             cmd.ident)
-        finally:
-            self.finished.emit(cmd.ident)
-
-    def _result(self, cmd: Command, info: str) -> EngineResult:
-        s = self._stepper
-        return EngineResult(self._project, s.snapshot(), s.can_step_back, cmd.name, cmd.ident,
-                            s.batches_per_epoch, info, tuple(st.name for st in s.stages))
-
-    def _run(self, cmd: Command) -> str:
-        s = self._stepper
-        name, args = cmd.name, cmd.args
-        if name == "snapshot":
-            return ""
-        if name == "step":
-            s.step()
-        elif name in ("forward_layer", "backward_layer"):
-            kind = FORWARD if name == "forward_layer" else BACKWARD
-            while True:  # run to the end of the next stage of that kind
-                snap = s.step()
-                assert snap.stage is not None
-                if snap.stage.kind == kind or self._stopped():
-                    break
-        elif name == "step_back":
-            s.step_back()
-        elif name == "finish_iteration":  # stage by stage, so Esc (and closing) can stop it between stages
-            s.step()
-            while not s.complete and not self._stopped():
-                s.step()
-        elif name == "goto":  # a stage of the current iteration, by position
-            (target,) = args
-            pos = s.snapshot().position
-            while pos > target and s.can_step_back:
-                pos = s.step_back().position
-            while pos < target and not self._stopped():
-                pos = s.step().position
-        elif name == "reset":
-            s.reset()
-        elif name == "set_parameter":
-            layer, pname, index, value = args
-            s.set_parameter(layer, pname, index, value)
-        elif name == "set_project":
-            project, save_as, restore = args
-            self._set_project(project, save_as, restore)
-        elif name == "run_iterations":
-            (count,) = args
-            done = s.run_iterations(count, should_stop=self._stopped)
-            if done < count:
-                return _tr("Stopped after {n} iteration(s).").format(n=done)
-        else:
-            raise BPStudioError(f"unknown command {name!r}")
-        return ""
-
-    def _set_project(self, project: Project, save_as: int | None = None, restore: int | None = None) -> None:
-        """Switch to ``project``: to the engine kept under ``restore`` if there is one (undo and redo
-        return to exact states), else to a new one. The new engine is built first, so an invalid
-        project leaves the current one untouched. The current engine is kept under ``save_as``."""
-        kept = self._kept.pop(restore, None) if restore is not None else None
-        if kept is not None and kept[0] is project:
-            stepper = kept[1]
-        else:
-            old, stepper = self._project, project.stepper()
-            same_start = (project.network == old.network and project.init == old.init
-                          and project.data == old.data and _same_parameters(project, old)
-                          and project.training.seed == old.training.seed)  # a new seed: new random weights
-            if same_start:  # only training settings changed: carry on from the current weights
-                stepper.replace_parameters(self._stepper.parameters)
-        if save_as is not None:
-            self._kept[save_as] = (self._project, self._stepper)
-            while len(self._kept) > KEPT_ENGINES:  # the oldest undo steps fall back to rebuilding
-                self._kept.pop(next(iter(self._kept)))
-        self._project, self._stepper = project, stepper
-
-
-def _same_parameters(a: Project, b: Project) -> bool:
-    if a.parameters is None or b.parameters is None:
-        return a.parameters is b.parameters
-    return all((Wa == Wb).all() and (ba == bb).all()
-               for (Wa, ba), (Wb, bb) in zip(a.parameters, b.parameters, strict=True))
 
 
 class EngineController(QObject):
@@ -180,6 +38,9 @@ class EngineController(QObject):
     stateChanged = Signal(object)  # EngineResult, the latest
     errorOccurred = Signal(str)
     busyChanged = Signal(bool)
+    runStatusChanged = Signal(object)  # RunStatus, at once (not throttled)
+    logChanged = Signal()  # rows were added to (or the log was restarted in) ``log``
+    gradcheckReady = Signal(object, str)  # GradCheckResult, what was checked
     _submit = Signal(object)  # Command → worker (queued across threads)
 
     def __init__(self, project: Project, threaded: bool = True, parent: QObject | None = None,
@@ -207,6 +68,9 @@ class EngineController(QObject):
         self._worker.failed.connect(self._on_failed)
         self._worker.finished.connect(self._on_finished)
         self._latest: EngineResult | None = None
+        self.log = TrainingLog(project.network.depth)  # the window's copy, rows added as results arrive
+        self.field: DecisionField | None = None
+        self.run_status = RunStatus()
         self._shown_ident = 0
         self._queued: EngineResult | None = None
         self._last_emit = 0.0
@@ -258,6 +122,29 @@ class EngineController(QObject):
     def run_iterations(self, count: int) -> int:
         return self.send("run_iterations", count)
 
+    def run(self, settings: RunSettings, resume: bool = False) -> int:
+        """Train toward ``settings.goal``; ``resume`` goes on with a paused run's goal."""
+        return self.send("run", settings, resume)
+
+    def pause(self) -> int:
+        """Halt the run at the next stage boundary; it can be resumed."""
+        self._cancel.pause = True  # interrupts the slice being trained now, not only the next one
+        return self.send("pause")
+
+    def stop(self) -> int:
+        self._cancel.pause = True
+        return self.send("stop")
+
+    def set_speed(self, speed: int) -> int:
+        return self.send("speed", speed)
+
+    def gradcheck(self) -> int:
+        return self.send("gradcheck")
+
+    @property
+    def running(self) -> bool:
+        return self.run_status.state == RUNNING
+
     def cancel(self) -> None:
         """Stop what runs and what is queued, at the next stage or iteration boundary; commands sent
         after this are not affected."""
@@ -286,6 +173,19 @@ class EngineController(QObject):
     @Slot(object)
     def _on_result(self, result: EngineResult) -> None:
         self._latest = result
+        # every result's log rows and run status count, even when its refresh is coalesced away
+        if result.log_reset or result.project.network.depth != self.log.layers:
+            self.log.reset(result.project.network.depth)
+        if result.log_rows is not None and len(result.log_rows):
+            self.log.append(result.log_rows)
+        if result.log_reset or (result.log_rows is not None and len(result.log_rows)):
+            self.logChanged.emit()
+        self.field = result.field
+        if result.gradcheck is not None:
+            self.gradcheckReady.emit(result.gradcheck, result.gradcheck_where)
+        if result.run != self.run_status:
+            self.run_status = result.run
+            self.runStatusChanged.emit(result.run)
         if not self.threaded:
             self._emit(result)
             return

@@ -32,12 +32,17 @@ class TrainingLog:
     """Append-only table of float64 rows. Not thread-safe: each thread keeps its own copy."""
 
     def __init__(self, layers: int, max_rows: int = MAX_ROWS) -> None:
+        self._max = max_rows
+        self.generation = 0  # counts clears, truncations and thinnings: a reader holding an offset starts over
+        self.reset(layers)
+
+    def reset(self, layers: int) -> None:
+        """Empty, for a network of ``layers`` layers (the same object, so views keep their reference)."""
         self.layers = layers
         self.names = columns(layers)
         self._data = np.empty((64, len(self.names)))
         self._n = 0
-        self._max = max_rows
-        self.generation = 0  # counts clears and decimations: a reader holding an offset starts over
+        self.generation += 1
 
     def __len__(self) -> int:
         return self._n

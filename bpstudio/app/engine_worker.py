@@ -1,0 +1,340 @@
+"""The engine's owner, living in the engine thread: runs commands and training runs, reports results.
+
+A training run is driven by a timer in this thread: each tick trains one slice (``TrainingRun``) and
+returns to the event loop, so a Pause, a speed change or any other command is taken between slices.
+A command that is not about the run (a step, an edit) pauses the run first, on a stage boundary.
+"""
+
+from __future__ import annotations
+
+import traceback
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+
+from ..engine import BPStudioError, Project, Stepper, gradient_check
+from ..engine.decision_field import DecisionField, decision_field, field_extent
+from ..engine.notation import format_number
+from ..engine.probe import probe_row
+from ..engine.run_settings import DIVERGED as DIVERGED_STATE
+from ..engine.run_settings import FINISHED, IDLE, PAUSED, RUNNING, RunSettings, RunStatus
+from ..engine.stages import BACKWARD, FORWARD
+from ..engine.stepper import divergence_is_data
+from ..engine.training_log import TrainingLog
+from ..engine.training_run import (
+    BREAK_EPOCH,
+    BREAK_LOSS,
+    DIVERGED,
+    GOAL_EPOCHS,
+    GOAL_LOSS,
+    RunOutcome,
+    TrainingRun,
+)
+from .engine_messages import CancelMark, Command, EngineResult
+
+KEPT_ENGINES = 16  # engines kept so that undoing an edit returns to exactly where it was
+GRADCHECK_ENTRIES = 200  # per array: larger arrays are checked on a seeded sample of entries
+RUN_COMMANDS = ("run", "pause", "stop", "speed", "snapshot")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EngineController", text)
+
+
+class _Engine:
+    """One engine: the stepper, its data and its training log (kept together for undo)."""
+
+    def __init__(self, project: Project, stepper: Stepper | None = None) -> None:
+        self.project = project
+        self.stepper = stepper if stepper is not None else project.stepper()
+        train, test = project.split()
+        self.train = (train.x.T, train.y.T)
+        self.test = None if test is None else (test.x.T, test.y.T)
+        self.extent = field_extent(train.x) if train.x.shape[1] <= 2 else None
+        self.log = TrainingLog(project.network.depth)
+        self.field: DecisionField | None = None
+
+
+class EngineWorker(QObject):
+    """Owns the engine. Every slot runs in the worker thread (or inline in synchronous mode)."""
+
+    resultReady = Signal(object)  # EngineResult
+    failed = Signal(str, int)  # message, command ident
+    finished = Signal(int)  # command ident, after resultReady or failed
+
+    def __init__(self, project: Project, cancel: CancelMark) -> None:
+        super().__init__()
+        self._engine = _Engine(project)
+        self._cancel = cancel
+        self._ident = 0  # the command being run
+        self._kept: dict[int, _Engine] = {}  # engines left by edits, for undo/redo
+        self._run: TrainingRun | None = None
+        self._run_ident = 0
+        self._status = RunStatus()
+        self._sent_log = (-1, 0)  # (generation, rows) of the training log already sent
+        self._timer = QTimer(self)  # a child: it moves to the engine thread with the worker
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._tick)
+        self._measure()  # the log's first row: the starting weights
+
+    @property
+    def _stepper(self) -> Stepper:
+        return self._engine.stepper
+
+    def _stopped(self) -> bool:
+        return self._cancel.upto >= self._ident
+
+    # ----- commands ---------------------------------------------------------------------
+    @Slot(object)
+    def execute(self, cmd: Command) -> None:
+        self._ident = cmd.ident
+        try:
+            if self._status.state == RUNNING and cmd.name not in RUN_COMMANDS:
+                self._halt(PAUSED, _tr("Paused."))  # a step or an edit takes over from the run
+            extra = self._run_command(cmd)
+            self.resultReady.emit(self._result(cmd, **extra))
+        except BPStudioError as exc:
+            self.failed.emit(str(exc), cmd.ident)
+        except MemoryError:
+            self.failed.emit(_tr("Not enough memory for this network and data; nothing was changed."), cmd.ident)
+        except Exception as exc:  # noqa: BLE001 - a bug must reach the user as a message, not kill the thread
+            traceback.print_exc()
+            self.failed.emit(_tr("Internal error in the engine: {error}").format(error=f"{type(exc).__name__}: {exc}"),
+                             cmd.ident)
+        finally:
+            self.finished.emit(cmd.ident)
+
+    def _result(self, cmd: Command, info: str = "", **extra) -> EngineResult:
+        s, e = self._stepper, self._engine
+        log = e.log
+        generation, sent = self._sent_log
+        if log.generation != generation or len(log) < sent:  # cleared, truncated or thinned: send it all
+            reset, rows = True, log.rows(0)
+        else:
+            reset, rows = False, log.rows(sent)
+        self._sent_log = (log.generation, len(log))
+        rows.setflags(write=False)
+        return EngineResult(e.project, s.snapshot(), s.can_step_back, cmd.name, cmd.ident, s.batches_per_epoch,
+                            info, tuple(st.name for st in s.stages), self._status, reset, rows, e.field, **extra)
+
+    def _run_command(self, cmd: Command) -> dict:
+        s = self._stepper
+        name, args = cmd.name, cmd.args
+        if name in ("run", "pause", "stop", "speed"):
+            self._control_run(name, args)
+            return {}
+        if name == "gradcheck":
+            return self._gradcheck()
+        info = ""
+        if name == "snapshot":
+            return {}
+        if name == "step":
+            s.step()
+        elif name in ("forward_layer", "backward_layer"):
+            kind = FORWARD if name == "forward_layer" else BACKWARD
+            while True:  # run to the end of the next stage of that kind
+                snap = s.step()
+                assert snap.stage is not None
+                if snap.stage.kind == kind or self._stopped():
+                    break
+        elif name == "step_back":
+            s.step_back()
+        elif name == "finish_iteration":  # stage by stage, so Esc (and closing) can stop it between stages
+            s.step()
+            while not s.complete and not self._stopped():
+                s.step()
+        elif name == "goto":  # a stage of the current iteration, by position
+            (target,) = args
+            pos = s.snapshot().position
+            while pos > target and s.can_step_back:
+                pos = s.step_back().position
+            while pos < target and not self._stopped():
+                pos = s.step().position
+        elif name == "reset":
+            self._end_run()
+            s.reset()
+            self._engine.log.clear()
+        elif name == "set_parameter":
+            layer, pname, index, value = args
+            s.set_parameter(layer, pname, index, value)
+        elif name == "set_project":
+            project, save_as, restore = args
+            self._set_project(project, save_as, restore)
+        elif name == "run_iterations":
+            (count,) = args
+            done = s.run_iterations(count, should_stop=self._stopped)
+            if done < count:
+                info = _tr("Stopped after {n} iteration(s).").format(n=done)
+        else:
+            raise BPStudioError(f"unknown command {name!r}")
+        self._measure()
+        return {"info": info} if info else {}
+
+    def _measure(self) -> None:
+        """Keep the training log in step with the weights: a row per completed iteration stepped by
+        hand, rows forgotten when stepping back undoes their updates."""
+        s, e = self._stepper, self._engine
+        c = s.completed_iterations
+        last = e.log.last
+        if last is not None and last["iteration"] > c:
+            e.log.truncate(c)
+            last = e.log.last
+        if s.at_iteration_start and (last is None or last["iteration"] != c):
+            with divergence_is_data():
+                e.log.append(probe_row(s.plan, s.parameters, c, s.batches_per_epoch, e.train, e.test))
+        if e.extent is not None and (e.field is None or s.at_iteration_start):
+            with divergence_is_data():
+                e.field = decision_field(s.plan, s.parameters, e.extent)
+
+    def _gradcheck(self) -> dict:
+        s = self._stepper
+        x, y = s.current_batch()
+        big = max(W.size for W, _ in s.parameters) > GRADCHECK_ENTRIES
+        with divergence_is_data():
+            result = gradient_check(s.plan, s.parameters, x, y,
+                                    max_entries_per_array=GRADCHECK_ENTRIES if big else None)
+        snap = s.snapshot()
+        it = snap.iteration + (2 if s.complete else 1)  # the iteration whose batch the next forward uses
+        where = _tr("weights now, the batch of iteration {i} ({m} samples)").format(i=it, m=x.shape[1])
+        if big:
+            where += _tr("; arrays larger than {n} entries checked on {n} entries drawn at random").format(
+                n=GRADCHECK_ENTRIES)
+        return {"gradcheck": result, "gradcheck_where": where}
+
+    # ----- training runs ----------------------------------------------------------------
+    def _control_run(self, name: str, args: tuple) -> None:
+        if name == "run":
+            settings, resume = args
+            assert isinstance(settings, RunSettings)
+            e = self._engine
+            if resume and self._run is not None and self._status.state == PAUSED:
+                self._run.resume(settings)
+            else:
+                self._run = TrainingRun(e.stepper, settings, e.train, e.test, e.log)
+            self._run_ident = self._ident
+            self._cancel.pause = False
+            self._status = RunStatus(RUNNING, "", self._goal_text())
+            self._timer.start(0)
+        elif name == "pause":
+            self._cancel.pause = False
+            if self._status.state == RUNNING:
+                self._halt(PAUSED, _tr("Paused."))
+        elif name == "stop":
+            self._cancel.pause = False
+            if self._run is not None:
+                self._halt(IDLE, _tr("Stopped."))
+                self._run = None
+        elif name == "speed" and self._run is not None:
+            self._run.set_speed(args[0])
+
+    def _halt(self, state: str, reason: str, outcome: RunOutcome | None = None) -> None:
+        """End the run's slices on a stage boundary where every panel has its numbers."""
+        self._timer.stop()
+        if self._run is not None:
+            self._run.finish()
+            self._engine.field = self._run.field or self._engine.field
+        divergence = outcome.divergence if outcome is not None else None
+        self._status = RunStatus(state, reason, self._goal_text(), divergence)
+
+    def _end_run(self) -> None:
+        self._timer.stop()
+        self._run = None
+        self._status = RunStatus()
+
+    @Slot()
+    def _tick(self) -> None:
+        run = self._run
+        if run is None or self._status.state != RUNNING:
+            return
+        self._ident = self._run_ident
+
+        def interrupted() -> bool:
+            return self._cancel.pause or self._cancel.upto >= self._run_ident
+
+        try:
+            outcome = None if interrupted() else run.advance(interrupted)
+        except Exception as exc:  # noqa: BLE001 - shown to the user; the run stops, the thread lives
+            traceback.print_exc()
+            self._halt(IDLE, "")
+            self._run = None
+            self.failed.emit(_tr("Internal error in the engine: {error}").format(error=f"{type(exc).__name__}: {exc}"),
+                             self._run_ident)
+            return
+        self._engine.field = run.field or self._engine.field
+        if outcome is not None:
+            self._finish_run(outcome)
+        elif self._cancel.upto >= self._run_ident:  # Esc
+            self._halt(IDLE, _tr("Stopped."))
+            self._run = None
+        elif self._cancel.pause:
+            pass  # the "pause" command is on its way and ends the run's slices
+        else:
+            self._status = RunStatus(RUNNING, "", self._goal_text())
+            self._timer.start(int(run.next_delay() * 1000))
+        self.resultReady.emit(self._result(Command("run_tick", (), self._run_ident)))
+
+    def _finish_run(self, outcome: RunOutcome) -> None:
+        loss = "" if outcome.loss is None else format_number(outcome.loss, 6)
+        if outcome.reason == GOAL_EPOCHS:
+            self._halt(FINISHED, _tr("Finished: {n} epoch(s) done.").format(n=outcome.epoch))
+        elif outcome.reason == GOAL_LOSS:
+            assert self._run is not None
+            target = format_number(self._run.settings.goal.target_loss, 6)
+            self._halt(FINISHED, _tr("Finished: the training loss {loss} is below the target {target}.").format(
+                loss=loss, target=target))
+        elif outcome.reason == BREAK_LOSS:
+            self._halt(PAUSED, _tr("Paused: the training loss {loss} fell below the breakpoint.").format(loss=loss))
+        elif outcome.reason == BREAK_EPOCH:
+            self._halt(PAUSED, _tr("Paused at the end of epoch {e}.").format(e=outcome.epoch))
+        else:
+            assert outcome.reason == DIVERGED
+            self._halt(DIVERGED_STATE, _tr("Diverged: a number became NaN or infinite."), outcome)
+        if not outcome.pause:
+            self._run = None
+
+    def _goal_text(self) -> str:
+        run = self._run
+        if run is None:
+            return ""
+        done = run.goal_epochs_done
+        if done is not None:
+            return _tr("epoch {done} of {asked}").format(done=done[0], asked=done[1])
+        if run.settings.goal.kind == "loss":
+            last = self._engine.log.last
+            target = format_number(run.settings.goal.target_loss, 6)
+            if last is None or not np.isfinite(last["train_loss"]):
+                return _tr("target loss {target}").format(target=target)
+            return _tr("training loss {loss}, target {target}").format(
+                loss=format_number(last["train_loss"], 6), target=target)
+        return ""
+
+    # ----- projects ---------------------------------------------------------------------
+    def _set_project(self, project: Project, save_as: int | None = None, restore: int | None = None) -> None:
+        """Switch to ``project``: to the engine kept under ``restore`` if there is one (undo and redo
+        return to exact states), else to a new one. The new engine is built first, so an invalid
+        project leaves the current one untouched. The current engine is kept under ``save_as``."""
+        kept = self._kept.pop(restore, None) if restore is not None else None
+        if kept is not None and kept.project is project:
+            engine = kept
+        else:
+            old = self._engine.project
+            engine = _Engine(project)
+            same_start = (project.network == old.network and project.init == old.init
+                          and project.data == old.data and _same_parameters(project, old)
+                          and project.training.seed == old.training.seed)  # a new seed: new random weights
+            if same_start:  # only training settings changed: carry on from the current weights
+                engine.stepper.replace_parameters(self._stepper.parameters)
+        self._end_run()
+        if save_as is not None:
+            self._kept[save_as] = self._engine
+            while len(self._kept) > KEPT_ENGINES:  # the oldest undo steps fall back to rebuilding
+                self._kept.pop(next(iter(self._kept)))
+        self._engine = engine
+        self._sent_log = (-1, 0)  # the window's log starts over with this engine's
+
+
+def _same_parameters(a: Project, b: Project) -> bool:
+    if a.parameters is None or b.parameters is None:
+        return a.parameters is b.parameters
+    return all((Wa == Wb).all() and (ba == bb).all()
+               for (Wa, ba), (Wb, bb) in zip(a.parameters, b.parameters, strict=True))
