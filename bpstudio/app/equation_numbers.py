@@ -44,6 +44,7 @@ class StageNumbers:
         self.L = self.spec.depth
         self.m = snap.batch_size
         self.eta = state.learning_rate
+        self.training = state.project.training
         self.width = width
         self.p = precision
         stage = self.stage = snap.stage
@@ -94,6 +95,12 @@ class StageNumbers:
         if name == "BP4":
             return ("∂L/∂Wˡ = (1/m) δˡ (aˡ⁻¹)ᵀ", _tr(
                 "weight gradient: per sample ∂L/∂wˡⱼₖ = aˡ⁻¹ₖ δˡⱼ, then the mean over the batch"))
+        t = self.training
+        if not t.plain:
+            return ("vˡ ← μvˡ − η(∂L/∂Wˡ + λWˡ),  Wˡ ← Wˡ + vˡ;   uˡ ← μuˡ − η ∂L/∂bˡ,  bˡ ← bˡ + uˡ", _tr(
+                "gradient descent with momentum μ = {mu} (v remembers the previous steps) and L2 weight decay "
+                "λ = {lam} (pulls weights towards 0), η = {eta}; v and u start at 0").format(
+                    mu=fmt_number(t.momentum), lam=fmt_number(t.l2), eta=fmt_number(self.eta)))
         return ("Wˡ ← Wˡ − η ∂L/∂Wˡ,   bˡ ← bˡ − η ∂L/∂bˡ",
                 _tr("one gradient-descent step for every layer, η = {eta}").format(eta=fmt_number(self.eta)))
 
@@ -332,6 +339,24 @@ class StageNumbers:
         self._text(_tr("BP4: the product sums δ{s}ⱼ·{a}ₖ over the samples; 1/m makes it the mean.").format(
             s=s, a=pname))
 
+    def _update_momentum(self, l: int) -> None:
+        """With momentum the step depends on the earlier steps: show the gradient and the step taken."""
+        s, t = sup(l), self.training
+        for q, dq, v in (("W", "dW", "v"), ("b", "db", "u")):
+            new, grad = self.g(q, l), self.g(dq, l)
+            old = None if self._before is None else self._before.get(l, (None, None))[0 if q == "W" else 1]
+            if new is None or grad is None:
+                continue
+            if old is not None and old.shape == new.shape:
+                self._eq(f"{q}{s}", [T("←"), T(f"{q}{s} + {v}{s}"), EQ, self._m(f"{q}{s}", old), T("+"),
+                                     self._m(f"{v}{s}", new - old), EQ, self._m(f"{q}{s}", new)])
+            else:
+                self._eq(f"{q}{s}", [EQ, self._m(f"{q}{s}", new)])
+            self._eq(f"∂L/∂{q}{s}", [EQ, self._m(f"∂L/∂{q}{s}", grad)])
+        self._text(_tr("With momentum μ = {mu} and L2 λ = {lam} the step vˡ also carries the earlier steps, so it is "
+                       "shown as taken: vˡ = Wˡ(after) − Wˡ(before).").format(
+                           mu=fmt_number(t.momentum), lam=fmt_number(t.l2)))
+
     def _update(self, l: int) -> None:
         s, eta = sup(l), self.eta
         if not {key(q, i) for q in ("W", "b") for i in range(1, self.L + 1)} <= self.snap.changed:
@@ -340,6 +365,9 @@ class StageNumbers:
                            "the next iteration."))
             self._eq(f"W{s}", [EQ, self._m(f"W{s}", self.g("W", l))])
             self._eq(f"b{s}", [EQ, self._m(f"b{s}", self.g("b", l))])
+            return
+        if not self.training.plain:
+            self._update_momentum(l)
             return
         exact = True
         for q, dq in (("W", "dW"), ("b", "db")):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -36,6 +36,7 @@ from .network_form import NetworkForm
 from .parameter_editor import ParameterEditor
 from .stage_list import StageList
 from .step_actions import make_action, step_actions
+from .training_ui import TrainingUi
 from .view_state import ViewState
 
 
@@ -43,7 +44,9 @@ class MainWindow(QMainWindow):
     def __init__(self, project: Project, threaded: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.resize(1280, 800)
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen is not None else None
+        self.resize(min(1440, room.width()) if room else 1440, min(900, room.height()) if room else 900)
         self.undo_stack = QUndoStack(self)
         self.state: ViewState | None = None
         self.result: EngineResult | None = None
@@ -75,6 +78,8 @@ class MainWindow(QMainWindow):
         self.controller.stateChanged.connect(self.show_result)
         self.controller.errorOccurred.connect(self.show_error)
         self.controller.busyChanged.connect(self._busy_changed)
+        self.training = TrainingUi(self)
+        self._build_training()
         self._connect_views()
         self._set_title(project)
         self._opening: Project | None = None
@@ -96,14 +101,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(split, 1)
         self.setCentralWidget(centre)
 
-        self.form_dock = self._dock(self.tr("Network"), "networkDock", self.form, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.parameter_dock = self._dock(self.tr("Selected weight"), "parameterDock", self.parameter_editor,
+        self.form_dock = self.make_dock(self.tr("Network"), "networkDock", self.form,
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.parameter_dock = self.make_dock(self.tr("Selected weight"), "parameterDock", self.parameter_editor,
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.form_dock, self.parameter_dock, Qt.Orientation.Vertical)
         self.parameter_dock.hide()  # shown when a weight or bias is clicked
-        self.equation_dock = self._dock(self.tr("Equations"), "equationDock", self.equations,
+        self.equation_dock = self.make_dock(self.tr("Equations"), "equationDock", self.equations,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.stage_dock = self._dock(self.tr("Stages"), "stageDock", self.stages, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.stage_dock = self.make_dock(self.tr("Stages"), "stageDock", self.stages,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(self.equation_dock, self.stage_dock, Qt.Orientation.Vertical)
         self.resizeDocks([self.form_dock, self.equation_dock], [280, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([self.equation_dock, self.stage_dock], [560, 200], Qt.Orientation.Vertical)
@@ -114,7 +121,7 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def make_dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -180,12 +187,13 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("steppingToolbar")
         for action in self.actions_.all():
             step_menu.addAction(action)
-            toolbar.addAction(action)
+            if action is not self.actions_.stop:  # Esc stays in the menu; the Training toolbar has Stop
+                toolbar.addAction(action)
             if action is self.actions_.finish:
                 step_menu.addSeparator()
                 toolbar.addSeparator()
         self.addToolBar(toolbar)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.prev_layer)
         view_menu.addAction(self.next_layer)
         view_menu.addAction(self.more_digits)
@@ -198,6 +206,41 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action, self.open_action, self.quit_action,
                        self.prev_layer, self.next_layer, self.more_digits, self.fewer_digits):
             self.addAction(action)
+
+    def _build_training(self) -> None:
+        """Run controls in the toolbar and a Train menu; plots, data view and gradient check in docks."""
+        t = self.training
+        docks = t.build_docks()
+        self.tabifyDockWidget(self.form_dock, t.run_dock)
+        self.tabifyDockWidget(self.stage_dock, t.gradcheck_dock)
+        self.form_dock.raise_()
+        self.stage_dock.raise_()
+        self.resizeDocks([t.loss_dock, t.data_dock], [700, 360], Qt.Orientation.Horizontal)
+        self.resizeDocks([t.loss_dock], [280], Qt.Orientation.Vertical)
+        self.check_gradients = make_action(self, self.tr("Check gradients"), ["Ctrl+G"], self.tr(
+            "Compare backprop's ∂L/∂W and ∂L/∂b with finite differences for the current weights"), "checkGradients")
+        self.check_gradients.triggered.connect(self._check_gradients)
+        menu = self.menuBar().addMenu(self.tr("&Train"))
+        toolbar = QToolBar(self.tr("Training"))
+        toolbar.setObjectName("trainingToolbar")
+        for action in t.actions.all():
+            menu.addAction(action)
+            toolbar.addAction(action)
+            self.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.check_gradients)
+        self.addAction(self.check_gradients)
+        self.addToolBar(toolbar)
+        for dock in docks:
+            toggle = dock.toggleViewAction()
+            toggle.setToolTip(self.tr("Show or hide the {title} panel").format(title=dock.windowTitle()))
+            self.view_menu.addAction(toggle)
+
+    @Slot()
+    def _check_gradients(self) -> None:
+        self.training.gradcheck_dock.show()
+        self.training.gradcheck_dock.raise_()
+        self.training.gradcheck_view.check_button.click()
 
     def _connect_views(self) -> None:
         self.canvas.layerSelected.connect(self.select_layer)
@@ -235,6 +278,7 @@ class MainWindow(QMainWindow):
         if old_depth is not None and old_depth != depth:
             self._layer = min(self._layer, depth)
         self.state = ViewState(result.project, result.snapshot, max(1, min(self._layer, depth)), result.can_step_back)
+        self.training.show_project(result.project)
         self._warn_if_diverged(result)
         if self.controller.threaded:
             self._render_status()
@@ -329,7 +373,7 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _busy_changed(self, busy: bool) -> None:
-        self.actions_.stop.setEnabled(busy)
+        self.actions_.stop.setEnabled(busy or self.controller.running)
         self.busy_label.setText(self.tr("computing…") if busy else "")
 
     # ----- requests from the views ------------------------------------------------------

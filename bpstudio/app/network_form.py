@@ -218,6 +218,29 @@ class NetworkForm(QWidget):
         ))
         self.shuffle_box.toggled.connect(self._shuffle_edited)
         form.addRow(self.shuffle_box)
+
+        self.momentum_box = QDoubleSpinBox()
+        self.momentum_box.setRange(0.0, 0.999)
+        self.momentum_box.setDecimals(3)
+        self.momentum_box.setSingleStep(0.05)
+        self.momentum_box.setKeyboardTracking(False)
+        self.momentum_box.setToolTip(self.tr(
+            "μ, momentum, from 0 up to (not including) 1. Each update keeps a velocity per weight:\n"
+            "v ← μv − η(∂L/∂W + λW),  W ← W + v  (v starts at 0).\n"
+            "The steps accumulate along directions the gradient keeps pointing to, which speeds up long valleys. "
+            "0 is plain gradient descent, W ← W − η ∂L/∂W."
+        ))
+        self.momentum_box.valueChanged.connect(self._momentum_edited)
+        form.addRow(self.tr("&Momentum μ"), self.momentum_box)
+
+        self.l2_box = QLineEdit()
+        self.l2_box.setToolTip(self.tr(
+            "λ, L2 weight decay, a number ≥ 0. The loss gets (λ/2)‖W‖² added, so each update uses ∂L/∂W + λW "
+            "and pulls every weight towards 0 (biases are not decayed). The panels show BP4's ∂L/∂W and the "
+            "loss curves show the data loss, both without the λ term. 0 turns it off. Press Enter to apply."
+        ))
+        self.l2_box.editingFinished.connect(self._l2_edited)
+        form.addRow(self.tr("L&2 decay λ"), self.l2_box)
         return group
 
     # ----- access for tests and the main window (l is 1-based, as shown) ---------------------
@@ -333,6 +356,9 @@ class NetworkForm(QWidget):
         self.epochs_box.setValue(training.epochs)
         self.seed_box.setValue(training.seed)
         self.shuffle_box.setChecked(training.shuffle)
+        self.momentum_box.setValue(training.momentum)
+        self.l2_box.setText(format_value(training.l2))
+        self.l2_box.setCursorPosition(0)
         n = self._samples
         self.batch_size_box.setToolTip(self.tr(
             "m, the samples per iteration (this data has N = {n}). The batch loss is the mean over its m "
@@ -502,6 +528,32 @@ class NetworkForm(QWidget):
             return
         self._request(self.tr("Set learning rate to {eta}").format(eta=format_value(value)),
                       training=replace(self._project.training, learning_rate=value))
+
+    def _momentum_edited(self, value: float) -> None:
+        if self._updating or self._project is None or value == self._project.training.momentum:
+            return
+        self._request(self.tr("Set momentum to {mu}").format(mu=format_value(value)),
+                      training=replace(self._project.training, momentum=float(value)))
+
+    def _l2_edited(self) -> None:
+        if self._updating or self._project is None or not self.l2_box.isModified():
+            return
+        self.l2_box.setModified(False)
+        text = self.l2_box.text()
+        try:
+            value = float(text.strip().replace(",", "."))
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or value < 0:
+            self._refuse(self.tr(
+                "the L2 decay λ must be a finite number ≥ 0, such as 0 or 1e-4 (not “{text}”)."
+            ).format(text=text))
+            return
+        if value == self._project.training.l2:
+            self._show_project()
+            return
+        self._request(self.tr("Set L2 decay to {lam}").format(lam=format_value(value)),
+                      training=replace(self._project.training, l2=value))
 
     def _batch_size_edited(self, value: int) -> None:
         if self._updating or self._project is None or value == self._project.training.batch_size:

@@ -32,6 +32,11 @@ class CsvTable:
     header: tuple[str, ...]  # column names (made up as "column 1" … when the file has no header row)
     rows: tuple[tuple[str, ...], ...]  # the cells as text, every row as wide as the header
     first_data_line: int  # the file line of rows[0], for messages
+    lines: tuple[int, ...] = ()  # the file line of every row (blank lines are skipped, so they may jump)
+
+    def line(self, r: int) -> int:
+        """The file line of rows[r], counted from 1 as a spreadsheet shows it."""
+        return self.lines[r] if self.lines else self.first_data_line + r
 
     def column(self, name_or_index: str | int) -> int:
         if isinstance(name_or_index, int):
@@ -95,7 +100,7 @@ def parse_csv(text: str) -> CsvTable:
     if len(set(header)) != len(header):
         dup = next(h for h in header if header.count(h) > 1)
         raise ValidationError(f"row {first_line}", f"the column name {dup!r} appears twice")
-    return CsvTable(header, tuple(tuple(row) for _, row in body), body[0][0])
+    return CsvTable(header, tuple(tuple(row) for _, row in body), body[0][0], tuple(n for n, _ in body))
 
 
 def raw_rows(text: str) -> list[list[str]]:
@@ -132,14 +137,15 @@ def build_dataset(
     x = np.empty((len(table.rows), len(feature_cols)))
     for r, row in enumerate(table.rows):
         for j, c in enumerate(feature_cols):
-            x[r, j] = _number(row[c], table.first_data_line + r, table.header[c])
+            x[r, j] = _number(row[c], table.line(r), table.header[c])
     labels = [row[label_col] for row in table.rows]
     name = table.header[label_col]
     for r, value in enumerate(labels):
         if value == "":
-            raise ValidationError(f"row {table.first_data_line + r}", f"column {name!r} is empty (no label)")
-        if NOT_FINITE.fullmatch(value):  # a missing value as numpy writes it, never a class of its own
-            raise ValidationError(f"row {table.first_data_line + r}",
+            raise ValidationError(f"row {table.line(r)}", f"column {name!r} is empty (no label)")
+        if NOT_FINITE.fullmatch(value) or (NUMBER.fullmatch(value) and not math.isfinite(float(value))):
+            # a missing value as numpy writes it (or an overflow), never a class of its own
+            raise ValidationError(f"row {table.line(r)}",
                                   f"column {name!r} is {value!r} (NaN or infinity), not a label")
     numeric = all(_is_number(v) for v in labels)
     if kind == "auto":
@@ -147,9 +153,9 @@ def build_dataset(
     if kind == "numeric":
         if not numeric:
             bad = next(r for r, v in enumerate(labels) if not _is_number(v))
-            raise ValidationError(f"row {table.first_data_line + bad}",
+            raise ValidationError(f"row {table.line(bad)}",
                                   f"column {name!r} holds {labels[bad]!r}, not a number")
-        y = np.array([[_number(v, table.first_data_line + r, name)] for r, v in enumerate(labels)])
+        y = np.array([[_number(v, table.line(r), name)] for r, v in enumerate(labels)])
         classes = None
         label_index = None
     elif kind == "classes":

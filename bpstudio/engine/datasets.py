@@ -156,6 +156,19 @@ def builtin_dataset(name: str, outputs: int, standardize: bool = False, field: s
     return Dataset(imported.dataset.x, imported.dataset.y, imported.dataset.labels, name)
 
 
+def builtin_classes(name: str, field: str = "data") -> int:
+    """The number of classes of a shipped dataset, known before the output layer is chosen."""
+    from ..resources_path import resource_dir
+    from .csv_import import read_csv
+
+    if name not in BUILTIN:
+        raise ValidationError(f"{field}.dataset", f"unknown dataset {name!r}; choose one of {', '.join(BUILTIN)}")
+    file, label = BUILTIN[name]
+    table = read_csv(resource_dir() / "datasets" / file)
+    column = table.column(label)
+    return len({row[column] for row in table.rows})
+
+
 def split_dataset(ds: Dataset, test_fraction: float, seed: int = 0) -> tuple[Dataset, Dataset | None]:
     """A seeded random split into (training, test); at least one sample stays for training."""
     n = len(ds.x)

@@ -22,6 +22,7 @@ from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, iteration_stages
 
 Array = np.ndarray
 ParamTuple = tuple[tuple[Array, Array], ...]
+Observer = Callable[[int, list[Array], list[Array]], None]
 HISTORY_LIMIT = 512  # stages kept for step back
 HISTORY_BYTES = 256 * 2**20  # and at most about this much memory of arrays kept only for stepping back
 
@@ -215,10 +216,13 @@ class Stepper:
             self.finish_iteration()
         return self.snapshot()
 
-    def run_iterations(self, count: int, should_stop: Callable[[], bool] | None = None) -> int:
+    def run_iterations(self, count: int, should_stop: Callable[[], bool] | None = None,
+                       observe: Observer | None = None) -> int:
         """Complete ``count`` iterations (a partly done one counts as one): fast, keeping no
         intermediates, except the last one, which is stepped so all of it is on show afterwards.
-        ``should_stop`` is polled between iterations. Returns how many iterations ran."""
+        ``should_stop`` is polled between iterations; ``observe(completed, Ws, bs)`` is called after each
+        fast iteration with the weights as they are then (to measure, not to keep: they change in place).
+        Returns how many iterations ran."""
         done = 0
         if count <= 0:
             return 0
@@ -227,7 +231,7 @@ class Stepper:
             done = 1
         if count - done > 1:
             with divergence_is_data():
-                done += self._run_fast(count - done - 1, should_stop)
+                done += self._run_fast(count - done - 1, should_stop, observe)
             if should_stop is not None and should_stop():
                 return done
         if done < count:
@@ -356,7 +360,7 @@ class Stepper:
         return _State(params, s.position + 1, s.iteration, s.epoch, s.batch, cache, loss, stage, frozenset(out),
                       cost, velocity)
 
-    def _run_fast(self, count: int, should_stop: Callable[[], bool] | None) -> int:
+    def _run_fast(self, count: int, should_stop: Callable[[], bool] | None, observe: Observer | None = None) -> int:
         """``count`` whole iterations from an iteration boundary, keeping no intermediates.
 
         The same functions as the stages, called in the same order, so the weights end bit-identical
@@ -413,6 +417,8 @@ class Stepper:
                 if below is not None:
                     delta = below
             done += 1
+            if observe is not None:
+                observe(iteration + 1, Ws, bs)
             if should_stop is not None and should_stop():
                 break
         params = tuple((_readonly(W), _readonly(b)) for W, b in zip(Ws, bs, strict=True))

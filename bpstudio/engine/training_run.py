@@ -27,8 +27,9 @@ from .training_log import TrainingLog
 
 Array = np.ndarray
 TICK_BUDGET = 0.025  # s of training per slice at full speed: the engine thread answers a pause within this
-REFRESH = 1 / 30  # s between log rows and decision fields while running (30 a second is smooth)
-PROBE_SHARE = 10  # a probe may take at most 1/PROBE_SHARE of the time, however large the data
+REFRESH = 1 / 30  # s between decision fields while running (30 a second is smooth)
+ROW_INTERVAL = 0.002  # s at least between training-log rows: a short run still draws a detailed curve
+PROBE_SHARE = 20  # measuring may take at most 1/PROBE_SHARE of the time, however large the data
 ORDER = ("z", "a", "losses", "grad_a", "delta", "dW", "db", "W", "b")  # to name the first bad quantity
 
 # why a run stopped (``RunOutcome.reason``)
@@ -66,7 +67,9 @@ class TrainingRun:
         self._due = 0.0  # paced speeds: iterations owed by the clock
         self._last = clock()
         self._next_probe = 0.0
+        self._next_field = 0.0
         self._probe_cost = 0.0
+        self._hit = False  # a fast slice noticed its loss condition
         self.shown_iteration = -1  # the completed-iteration count of the last log row written
         self._armed = self._loss_break_armed()
 
@@ -136,7 +139,10 @@ class TrainingRun:
         if not s.intermediates_shown and (self.outcome is None or self.outcome.reason != DIVERGED):
             self._iterations(1, None)  # a fast slice stopped early: step one whole iteration to show
         if s.complete and self.shown_iteration != s.completed_iterations:
-            self._probe()
+            self._probe(force_field=True)
+        elif self.extent is not None:
+            with divergence_is_data():
+                self.field = decision_field(s.plan, s.parameters, self.extent)
 
     def _slice_size(self, rate: float | None) -> int:
         now = self.clock()
@@ -160,7 +166,12 @@ class TrainingRun:
             n = min(n, t - c)
         n = max(n, 1)
         start, t0 = s.checkpoint(), self.clock()
-        done = s.run_iterations(n, should_stop)
+        self._hit = False
+
+        def stop() -> bool:
+            return self._hit or (should_stop is not None and should_stop())
+
+        done = s.run_iterations(n, stop, self._observe)
         if done < n and not s.intermediates_shown:
             s.finish_iteration()
             done += 1
@@ -170,10 +181,21 @@ class TrainingRun:
             self._rate = rate if self._rate <= 0 else 0.7 * self._rate + 0.3 * rate
         if self.settings.breakpoints.nonfinite and not s.all_finite():
             self._locate_divergence(start)
-        elif SPEEDS[self.settings.speed].iterations_per_second is not None:
-            self._probe()  # paced: every slice is shown
+        elif self._hit or SPEEDS[self.settings.speed].iterations_per_second is not None:
+            self._probe()  # paced: every slice is shown; a loss condition met: check it where the run stopped
         else:
             self._probe_if_due()
+
+    def _observe(self, completed: int, Ws: list[Array], bs: list[Array]) -> None:
+        """Called after every fast iteration: a log row when one is due, and a loss condition noticed
+        there stops the slice (the slice then ends with one stepped iteration, checked again)."""
+        if self.clock() < self._next_probe:
+            return
+        row = self._write_row(completed, list(zip(Ws, bs, strict=True)), False)
+        goal, below = self.settings.goal, self.settings.breakpoints.loss_below
+        loss = row[2]
+        if (goal.kind == "loss" and loss < goal.target_loss) or (below is not None and self._armed and loss < below):
+            self._hit = True
 
     def _one_stage(self) -> None:
         s = self.stepper
@@ -214,19 +236,29 @@ class TrainingRun:
         if self.clock() >= self._next_probe:
             self._probe()
 
-    def _probe(self) -> None:
+    def _probe(self, force_field: bool = False) -> None:
         """A training-log row for the weights now, and the decision field (inputs of 1 or 2 values)."""
+        s = self.stepper
+        self._write_row(s.completed_iterations, s.parameters, force_field)
+        self.shown_iteration = s.completed_iterations
+
+    def _write_row(self, completed: int, params, force_field: bool) -> Array:
         s = self.stepper
         t0 = self.clock()
         with divergence_is_data():
-            row = probe_row(s.plan, s.parameters, s.completed_iterations, s.batches_per_epoch, self.train, self.test)
-            if self.extent is not None:
-                self.field = decision_field(s.plan, s.parameters, self.extent)
+            row = probe_row(s.plan, params, completed, s.batches_per_epoch, self.train, self.test)
         self.log.append(row)
-        self.shown_iteration = s.completed_iterations
-        now = self.clock()
-        self._probe_cost = now - t0
-        self._next_probe = now + max(REFRESH, PROBE_SHARE * self._probe_cost)
+        t1 = self.clock()
+        # a smoothed cost: the first calls pay for warming up and must not space the rows out for long
+        self._probe_cost = 0.8 * self._probe_cost + 0.2 * (t1 - t0)
+        self._next_probe = t1 + max(ROW_INTERVAL, PROBE_SHARE * self._probe_cost)
+        extent = self.extent
+        if extent is not None and (force_field or t1 >= self._next_field):
+            with divergence_is_data():
+                self.field = decision_field(s.plan, params, extent)
+            t2 = self.clock()
+            self._next_field = t2 + max(REFRESH, PROBE_SHARE * (t2 - t1))
+        return row
 
     def _limits_reached(self) -> RunOutcome | None:
         s = self.stepper

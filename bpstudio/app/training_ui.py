@@ -1,0 +1,157 @@
+"""The training side of the window: the run panel and its actions, the plots, the data view and the
+gradient check, wired to the engine controller.
+
+The plots read the controller's training log; a 30 Hz timer refreshes those on screen when rows have
+arrived, so however fast the engine reports, the plots cost at most 30 redraws a second.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtWidgets import QDockWidget
+
+from ..engine import GradCheckResult, Project
+from ..engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, RunSettings, RunStatus
+from .data_view import DataView
+from .gradcheck_view import GradCheckView
+from .gradient_plot import GradientPlot
+from .loss_plot import LossPlot
+from .run_panel import RunPanel, describe_divergence, make_run_actions
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+PLOT_INTERVAL_MS = 33  # ≥ 30 refreshes a second
+
+
+class TrainingUi(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = window.controller
+        self.actions = make_run_actions(window)
+        self.run_panel = RunPanel(actions=self.actions)
+        self.loss_plot = LossPlot()
+        self.gradient_plot = GradientPlot()
+        self.data_view = DataView()
+        self.gradcheck_view = GradCheckView()
+        self.loss_plot.set_log(self.controller.log)
+        self.gradient_plot.set_log(self.controller.log)
+        self._data_of: object = None  # the project data the data view shows
+        self._log_dirty = True
+        self._field_shown: object = None
+        self.plot_refreshes = 0  # counted for the benchmark
+        self._timer = QTimer(self)
+        self._timer.setInterval(PLOT_INTERVAL_MS)
+        self._timer.timeout.connect(self.refresh_plots)
+        self._timer.start()
+        self._connect()
+
+    def build_docks(self) -> list[QDockWidget]:
+        w = self.window
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.loss_dock = w.make_dock(self.tr("Loss and accuracy"), "lossDock", self.loss_plot, bottom)
+        self.gradient_dock = w.make_dock(self.tr("Gradient size"), "gradientDock", self.gradient_plot, bottom)
+        self.data_dock = w.make_dock(self.tr("Data and decision boundary"), "dataViewDock", self.data_view, bottom)
+        w.splitDockWidget(self.loss_dock, self.data_dock, Qt.Orientation.Horizontal)
+        w.tabifyDockWidget(self.loss_dock, self.gradient_dock)
+        self.loss_dock.raise_()
+        self.run_dock = w.make_dock(self.tr("Training"), "runDock", self.run_panel,
+                                    Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.gradcheck_dock = w.make_dock(self.tr("Gradient check"), "gradcheckDock", self.gradcheck_view,
+                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        return [self.run_dock, self.loss_dock, self.gradient_dock, self.data_dock, self.gradcheck_dock]
+
+    def _connect(self) -> None:
+        c, p = self.controller, self.run_panel
+        p.runRequested.connect(self._run)
+        p.pauseRequested.connect(self._pause)
+        p.stopRequested.connect(self._stop)
+        p.speedChanged.connect(c.set_speed)
+        c.runStatusChanged.connect(self.show_status)
+        c.logChanged.connect(self._log_changed)
+        c.gradcheckReady.connect(self._gradcheck_ready)
+        c.errorOccurred.connect(self._error)
+        self.gradcheck_view.checkRequested.connect(self._check)
+        self.loss_plot.xAxisChanged.connect(self.gradient_plot.set_x_axis)
+        self.gradient_plot.xAxisChanged.connect(self.loss_plot.set_x_axis)
+
+    # ----- run control --------------------------------------------------------------------
+    @Slot(object)
+    def _run(self, settings: RunSettings) -> None:
+        self.controller.run(settings, resume=self.controller.run_status.state == PAUSED)
+
+    @Slot()
+    def _pause(self) -> None:
+        self.controller.pause()
+
+    @Slot()
+    def _stop(self) -> None:
+        self.controller.stop()
+
+    @Slot(object)
+    def show_status(self, status: RunStatus) -> None:
+        self.run_panel.set_status(status)
+        w = self.window
+        w.actions_.stop.setEnabled(self.controller.busy or status.state == RUNNING)
+        if status.state == DIVERGED and status.divergence is not None:
+            w.messages.show_message(self.tr(
+                "Training diverged and was paused: {where}. The panels show the last stage whose numbers are all "
+                "finite; the next step produces the NaN/∞. Lower the learning rate η and reset (Ctrl+R)."
+            ).format(where=describe_divergence(status.divergence)), "error")
+        elif status.state in (FINISHED, PAUSED) and status.reason:
+            w.statusBar().showMessage(status.reason, 8000)
+
+    # ----- plots and data -----------------------------------------------------------------
+    @Slot()
+    def _log_changed(self) -> None:
+        self._log_dirty = True
+
+    @Slot()
+    def refresh_plots(self) -> None:
+        if self._log_dirty:
+            self._log_dirty = False
+            for plot in (self.loss_plot, self.gradient_plot):
+                if plot.isVisible():
+                    plot.refresh()
+                else:
+                    self._log_dirty = True  # refreshed when shown
+            self.plot_refreshes += 1
+        field = self.controller.field
+        if field is not self._field_shown and self.data_view.isVisible():
+            self._field_shown = field
+            self.data_view.set_field(field)
+
+    def show_project(self, project: Project) -> None:
+        """The data view follows the project's data; the run panel its epochs."""
+        if project.data is not self._data_of:
+            self._data_of = project.data
+            try:
+                train, test = project.split()
+            except Exception:  # noqa: BLE001 - the engine accepted it; a view must not take the window down
+                return
+            classes = project.data.get("classes") if isinstance(project.data, dict) else None
+            self.data_view.set_data(train, test, tuple(classes) if classes else None)
+            self._field_shown = None
+            self.gradcheck_view.clear()
+            self.run_panel.set_default_epochs(project.training.epochs)
+
+    # ----- gradient check -----------------------------------------------------------------
+    @Slot()
+    def _check(self) -> None:
+        self.gradcheck_view.show_busy()
+        self._checking = True
+        self.controller.gradcheck()
+
+    @Slot(object, str)
+    def _gradcheck_ready(self, result: GradCheckResult, where: str) -> None:
+        self._checking = False
+        self.gradcheck_view.show_result(result, where)
+
+    @Slot(str)
+    def _error(self, message: str) -> None:
+        if getattr(self, "_checking", False):
+            self._checking = False
+            self.gradcheck_view.show_error(message)
