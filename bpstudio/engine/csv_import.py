@@ -12,6 +12,7 @@ import io
 import math
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,7 +116,7 @@ def raw_rows(text: str) -> list[list[str]]:
 
 def build_dataset(
     table: CsvTable,
-    features: list[str | int] | None,
+    features: Sequence[str | int] | None,
     label: str | int,
     kind: str = "auto",
     standardize: bool = False,
