@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QSlider, QSpinBox
 
-from bpstudio.app.run_panel import RunPanel, describe_divergence, make_run_actions, preview_panel
+from bpstudio.app.run_actions import describe_divergence, make_run_actions
+from bpstudio.app.run_panel import RunPanel, preview_panel
 from bpstudio.app.step_actions import step_actions
 from bpstudio.engine.run_settings import (
     DIVERGED,

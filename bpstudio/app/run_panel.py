@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import math
 import sys
-from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine import ValidationError
-from ..engine.notation import sup
 from ..engine.run_settings import (
     DIVERGED,
     FINISHED,
@@ -39,85 +37,20 @@ from ..engine.run_settings import (
     RUNNING,
     SPEEDS,
     Breakpoints,
-    Divergence,
     RunGoal,
     RunSettings,
     RunStatus,
 )
 from .layer_list import HINT_STYLE
 from .network_form import ERROR_STYLE, INT_MAX, SECTION_STYLE
-from .step_actions import make_action
+from .run_actions import RunActions, describe_divergence, make_run_actions, run_tip
 
-RUN_KEYS, PAUSE_KEYS, STOP_KEYS = ["F9"], ["F6"], ["Shift+F9"]
 STATUS_STYLES = {
     RUNNING: "QLabel { color: #174ea6; }",
     PAUSED: "QLabel { color: #8a5300; }",
     FINISHED: "QLabel { color: #137333; }",
     DIVERGED: "QLabel { color: #b3261e; }",
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RunPanel", text)
-
-
-def _with_keys(tip: str, keys: list[str]) -> str:
-    return f"{tip} ({' / '.join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)})"
-
-
-@dataclass
-class RunActions:
-    run: QAction  # its text reads "Resume" while a run is paused
-    pause: QAction
-    stop: QAction
-
-    def all(self) -> list[QAction]:
-        return [self.run, self.pause, self.stop]
-
-
-def make_run_actions(parent: QObject) -> RunActions:
-    """Run/Resume F9, Pause F6, Stop Shift+F9: free in the stepping keys and the window's menus."""
-    actions = RunActions(
-        run=make_action(parent, _tr("Run"), RUN_KEYS, _run_tip(False), "runTraining"),
-        pause=make_action(parent, _tr("Pause"), PAUSE_KEYS,
-                          _tr("Pause the run after the current stage; Resume goes on toward the goal"),
-                          "pauseTraining"),
-        stop=make_action(parent, _tr("Stop"), STOP_KEYS,
-                         _tr("End the run; the weights stay as the run left them"), "stopTraining"),
-    )
-    actions.pause.setEnabled(False)
-    actions.stop.setEnabled(False)
-    return actions
-
-
-def _run_tip(resume: bool) -> str:
-    if resume:
-        return _with_keys(_tr("Resume the paused run toward its goal, with the settings below"), RUN_KEYS)
-    return _with_keys(_tr("Train: repeat whole iterations (forward, loss, backward, update) until the goal below "
-                          "is reached or a breakpoint pauses the run"), RUN_KEYS)
-
-
-def quantity_name(quantity: str, layer: int | None) -> str:
-    """A snapshot key as TEACHING.md writes it: ``L2/z`` → z², ``L1/dW`` → ∂L/∂W¹, ``losses`` → the loss."""
-    if quantity.startswith("L") and "/" in quantity:
-        head, quantity = quantity.split("/", 1)
-        layer = int(head[1:]) if head[1:].isdigit() else layer
-    names = {"W": "W", "b": "b", "z": "z", "a": "a", "delta": "δ", "dW": "∂L/∂W", "db": "∂L/∂b"}
-    if quantity in names:
-        return names[quantity] + (sup(layer) if layer else "")
-    return {"losses": _tr("the loss"), "grad_a": "∇ₐL", "input": _tr("the input"),
-            "target": _tr("the target")}.get(quantity, quantity)
-
-
-def describe_divergence(d: Divergence) -> str:
-    """NaN or ∞ first appeared in z² (forward, layer 2) in iteration 37 — iterations counted from 1."""
-    kind, _, number = d.stage.partition(" ")
-    stages = {"forward": _tr("forward"), "backward": _tr("backward"), "loss": _tr("loss"), "update": _tr("update")}
-    stage = stages.get(kind, kind)
-    layer = int(number) if number.isdigit() else d.layer
-    where = _tr("{stage}, layer {l}").format(stage=stage, l=layer) if layer else stage
-    return _tr("NaN or ∞ first appeared in {q} ({where}) in iteration {i}").format(
-        q=quantity_name(d.quantity, d.layer), where=where, i=d.iteration + 1)
 
 
 class RunPanel(QWidget):
@@ -369,7 +302,7 @@ class RunPanel(QWidget):
             a = self._actions
             a.run.setEnabled(state != RUNNING)
             a.run.setText(self.tr("Resume") if state == PAUSED else self.tr("Run"))
-            tip = _run_tip(state == PAUSED)
+            tip = run_tip(state == PAUSED)
             a.run.setToolTip(tip)
             a.run.setStatusTip(tip)
             a.pause.setEnabled(state == RUNNING)

@@ -18,7 +18,8 @@ from .data_view import DataView
 from .gradcheck_view import GradCheckView
 from .gradient_plot import GradientPlot
 from .loss_plot import LossPlot
-from .run_panel import RunPanel, describe_divergence, make_run_actions
+from .run_actions import describe_divergence, make_run_actions
+from .run_panel import RunPanel
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
