@@ -14,7 +14,7 @@ import sys
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QAbstractEventDispatcher, QObject, QThread, QTimer, Signal, Slot
 
 from ..engine import Project
 from ..engine.decision_field import DecisionField
@@ -62,6 +62,13 @@ class EngineController(QObject):
             # instead of 5 keeps the window's event loop from waiting behind it
             sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
             self._thread.start()
+            # Python code in both threads takes turns on one interpreter lock: while the window's
+            # event loop is awake, a run's fast iterations wait (briefly) so the window paints at
+            # full speed instead of trading the lock every millisecond with the engine
+            dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread())
+            if dispatcher is not None:
+                dispatcher.awake.connect(self._gui_awake)
+                dispatcher.aboutToBlock.connect(self._gui_idle)
             _RUNNING.add(self._thread)
         self._submit.connect(self._worker.execute)
         self._worker.resultReady.connect(self._on_result)
@@ -162,12 +169,26 @@ class EngineController(QObject):
     def shutdown(self) -> None:
         """Stop the worker cleanly: cancel what runs, drop what is queued, join the thread."""
         self._cancel.upto = 1 << 62
+        self._cancel.gui_busy = False
         self._timer.stop()
+        if self._thread is not None:
+            dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread())
+            if dispatcher is not None:
+                dispatcher.awake.disconnect(self._gui_awake)
+                dispatcher.aboutToBlock.disconnect(self._gui_idle)
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
             _RUNNING.discard(self._thread)
             self._thread = None
+
+    @Slot()
+    def _gui_awake(self) -> None:
+        self._cancel.gui_busy = True
+
+    @Slot()
+    def _gui_idle(self) -> None:
+        self._cancel.gui_busy = False
 
     # ----- results ----------------------------------------------------------------------
     @Slot(object)

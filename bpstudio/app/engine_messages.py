@@ -47,3 +47,4 @@ class CancelMark:
     def __init__(self) -> None:
         self.upto = 0
         self.pause = False
+        self.gui_busy = False  # the window's event loop is handling events (see EngineController)

@@ -7,6 +7,7 @@ A command that is not about the run (a step, an edit) pauses the run first, on a
 
 from __future__ import annotations
 
+import time
 import traceback
 
 import numpy as np
@@ -35,6 +36,8 @@ from .engine_messages import CancelMark, Command, EngineResult
 KEPT_ENGINES = 16  # engines kept so that undoing an edit returns to exactly where it was
 GRADCHECK_ENTRIES = 200  # per array: larger arrays are checked on a seeded sample of entries
 RUN_COMMANDS = ("run", "pause", "stop", "speed", "snapshot")
+GUI_YIELD_MAX = 0.012  # s a run waits at most for the window's event loop before training on
+RUN_REPORT_INTERVAL = 1 / 30  # s: a run reports at most this often (the log rows of the ticks between go too)
 
 
 def _tr(text: str) -> str:
@@ -72,6 +75,7 @@ class EngineWorker(QObject):
         self._run_ident = 0
         self._status = RunStatus()
         self._sent_log = (-1, 0)  # (generation, rows) of the training log already sent
+        self._last_report = 0.0
         self._timer = QTimer(self)  # a child: it moves to the engine thread with the worker
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
@@ -248,7 +252,11 @@ class EngineWorker(QObject):
             return
         self._ident = self._run_ident
 
-        def interrupted() -> bool:
+        def interrupted() -> bool:  # polled after every fast iteration
+            if self._cancel.gui_busy:  # let the window paint without contending for the interpreter
+                until = time.perf_counter() + GUI_YIELD_MAX
+                while self._cancel.gui_busy and time.perf_counter() < until:
+                    time.sleep(0.0002)
             return self._cancel.pause or self._cancel.upto >= self._run_ident
 
         try:
@@ -269,8 +277,12 @@ class EngineWorker(QObject):
         elif self._cancel.pause:
             pass  # the "pause" command is on its way and ends the run's slices
         else:
-            self._status = RunStatus(RUNNING, "", self._goal_text())
             self._timer.start(int(run.next_delay() * 1000))
+            now = time.perf_counter()
+            if now - self._last_report < RUN_REPORT_INTERVAL:
+                return  # the next report carries this tick's log rows too
+            self._status = RunStatus(RUNNING, "", self._goal_text())
+        self._last_report = time.perf_counter()
         self.resultReady.emit(self._result(Command("run_tick", (), self._run_ident)))
 
     def _finish_run(self, outcome: RunOutcome) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..engine import BPStudioError, Project, load_project
 from ..engine.explain import format_number
 from ..resources_path import examples_dir
+from .data_panel import DataPanel
 from .edit_commands import ParameterEditCommand, ProjectEditCommand
 from .engine_controller import EngineController, EngineResult
 from .equation_panel import EquationPanel
@@ -38,6 +39,8 @@ from .stage_list import StageList
 from .step_actions import make_action, step_actions
 from .training_ui import TrainingUi
 from .view_state import ViewState
+
+RUN_RENDER_INTERVAL_MS = 200
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +62,13 @@ class MainWindow(QMainWindow):
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
         self._render_timer.timeout.connect(self._render_next)
+        # while a run goes, the panels follow a few times a second: each render holds the interpreter
+        # for milliseconds that the engine thread would otherwise train in (the plots keep 30 a second)
+        self._run_pending: EngineResult | None = None
+        self._run_render_timer = QTimer(self)
+        self._run_render_timer.setSingleShot(True)
+        self._run_render_timer.setInterval(RUN_RENDER_INTERVAL_MS)
+        self._run_render_timer.timeout.connect(self._show_pending_run_result)
 
         self.messages = MessageBar()
         self.canvas = NetworkCanvas()
@@ -67,10 +77,12 @@ class MainWindow(QMainWindow):
         self.stages = StageList()
         self.form = NetworkForm()
         self.parameter_editor = ParameterEditor()
-        self.views = [self.canvas, self.matrices, self.equations, self.stages, self.form, self.parameter_editor]
+        self.data_panel = DataPanel()
+        self.views = [self.canvas, self.matrices, self.equations, self.stages, self.form, self.parameter_editor,
+                      self.data_panel]
         # the costly views get a slice each; the cheap ones share one
-        self.render_slices = [[self.matrices], [self.canvas, self.stages, self.form, self.parameter_editor],
-                              [self.equations]]
+        self.render_slices = [[self.matrices], [self.canvas, self.stages, self.form, self.parameter_editor,
+                                                self.data_panel], [self.equations]]
         self._build_layout()
         self._build_actions()
 
@@ -105,6 +117,9 @@ class MainWindow(QMainWindow):
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
         self.parameter_dock = self.make_dock(self.tr("Selected weight"), "parameterDock", self.parameter_editor,
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.data_source_dock = self.make_dock(self.tr("Data"), "dataSourceDock", self.data_panel,
+                                               Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.form_dock, self.data_source_dock)
         self.splitDockWidget(self.form_dock, self.parameter_dock, Qt.Orientation.Vertical)
         self.parameter_dock.hide()  # shown when a weight or bias is clicked
         self.equation_dock = self.make_dock(self.tr("Equations"), "equationDock", self.equations,
@@ -199,7 +214,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.more_digits)
         view_menu.addAction(self.fewer_digits)
         view_menu.addSeparator()
-        for dock in (self.form_dock, self.parameter_dock, self.equation_dock, self.stage_dock):
+        for dock in (self.form_dock, self.data_source_dock, self.parameter_dock, self.equation_dock, self.stage_dock):
             toggle = dock.toggleViewAction()
             toggle.setToolTip(self.tr("Show or hide the {title} panel").format(title=dock.windowTitle()))
             view_menu.addAction(toggle)
@@ -251,6 +266,7 @@ class MainWindow(QMainWindow):
         self.matrices.precision_spin.valueChanged.connect(self._precision_changed)
         self.stages.stageRequested.connect(self.controller.goto)
         self.form.projectEditRequested.connect(self.edit_project)
+        self.data_panel.projectEditRequested.connect(self.edit_project)
         self.parameter_editor.valueEntered.connect(self._parameter_entered)
         self.canvas.insertLayerRequested.connect(self.form.insert_hidden_layer)
         self.canvas.removeLayerRequested.connect(self.form.remove_hidden_layer)
@@ -260,6 +276,21 @@ class MainWindow(QMainWindow):
     # ----- results ----------------------------------------------------------------------
     @Slot(object)
     def show_result(self, result: EngineResult) -> None:
+        if result.command == "run_tick" and self.controller.threaded:
+            self._run_pending = result
+            if not self._run_render_timer.isActive():
+                self._run_render_timer.start()
+            return
+        self._run_pending = None
+        self._show(result)
+
+    @Slot()
+    def _show_pending_run_result(self) -> None:
+        if self._run_pending is not None:
+            result, self._run_pending = self._run_pending, None
+            self._show(result)
+
+    def _show(self, result: EngineResult) -> None:
         old_depth = self.state.depth if self.state else None
         if self.result is not None and result.project is not self.result.project:
             self._set_title(result.project)
