@@ -53,7 +53,8 @@ class _Engine:
         train, test = project.split()
         self.train = (train.x.T, train.y.T)
         self.test = None if test is None else (test.x.T, test.y.T)
-        self.extent = field_extent(train.x) if train.x.shape[1] <= 2 else None
+        every = train.x if test is None else np.vstack([train.x, test.x])  # the data view shows both
+        self.extent = field_extent(every) if train.x.shape[1] <= 2 else None
         self.log = TrainingLog(project.network.depth)
         self.field: DecisionField | None = None
 
@@ -214,7 +215,7 @@ class EngineWorker(QObject):
             if resume and self._run is not None and self._status.state == PAUSED:
                 self._run.resume(settings)
             else:
-                self._run = TrainingRun(e.stepper, settings, e.train, e.test, e.log)
+                self._run = TrainingRun(e.stepper, settings, e.train, e.test, e.log, extent=e.extent)
             self._run_ident = self._ident
             self._cancel.pause = False
             self._status = RunStatus(RUNNING, "", self._goal_text())

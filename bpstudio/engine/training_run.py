@@ -51,10 +51,13 @@ class RunOutcome:
 class TrainingRun:
     def __init__(self, stepper: Stepper, settings: RunSettings, train: tuple[Array, Array],
                  test: tuple[Array, Array] | None, log: TrainingLog,
-                 clock: Callable[[], float] = time.perf_counter) -> None:
+                 clock: Callable[[], float] = time.perf_counter,
+                 extent: tuple[tuple[float, float], ...] | None = None) -> None:
         self.stepper, self.settings = stepper, settings.validate()
         self.train, self.test, self.log, self.clock = train, test, log, clock
-        self.extent = field_extent(train[0].T) if train[0].shape[0] <= 2 else None
+        if extent is None and train[0].shape[0] <= 2:
+            extent = field_extent(train[0].T)
+        self.extent = extent
         self.field: DecisionField | None = None
         self.outcome: RunOutcome | None = None
         per = stepper.batches_per_epoch
