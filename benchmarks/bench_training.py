@@ -2,11 +2,12 @@
 
 For each network, at full speed:
   headless  — the engine's fast path (``Stepper.run_iterations``), iterations per second;
-  window    — the real main window (engine in its thread, every panel, the loss and gradient plots and
-              the decision boundary live), a run "until stopped": iterations per second over a window
-              of time after a warm-up, with
-  stall     — the longest gap of a 1 ms timer in the window's event loop during the run, and
-  plots/s   — how many times a second the plots were redrawn with new rows.
+  window    — the real main window (engine in its thread, every panel, the loss plot and the decision
+              boundary live), a run "until stopped": iterations per second over a window of time after a
+              warm-up, and
+  plots/s   — how many times a second the plots were redrawn with new rows, in the same window; then
+  stall     — the longest gap of a 1 ms timer in the window's event loop during the same run, measured
+              in a second window of time (the probe's own wake-ups slow the run, so not during the first).
 Targets: window ≥ 0.8 × headless; stall ≤ 16 ms; plots ≥ 30 a second.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_training.py [seconds]
@@ -65,18 +66,21 @@ def window_rate(app: QApplication, project: Project, seconds: float) -> tuple[fl
     wait_until(app, lambda: window.state is not None)
     window.controller.run(RunSettings(RunGoal("forever")))
     wait_until(app, lambda: window.controller.run_status.state == RUNNING and completed(window) > 0)
-    wait_until(app, lambda: False, timeout=1.0) if False else None
-    probe = StallProbe()
+    # throughput and plot rate first, without the probe (a 1 ms timer wakes the window 1000 times a second,
+    # and the run gives way to the window each time it wakes)
     start_iter, start_plots = completed(window), window.training.plot_refreshes
+    start = time.perf_counter()
+    wait_until(app, lambda: time.perf_counter() - start >= seconds, timeout=seconds + 5)
+    elapsed = time.perf_counter() - start
+    rate = (completed(window) - start_iter) / elapsed
+    plots = (window.training.plot_refreshes - start_plots) / elapsed
+    probe = StallProbe()
     start = time.perf_counter()
     probe.start()
     try:
         wait_until(app, lambda: time.perf_counter() - start >= seconds, timeout=seconds + 5)
     finally:
         stall = probe.stop()
-    elapsed = time.perf_counter() - start
-    rate = (completed(window) - start_iter) / elapsed
-    plots = (window.training.plot_refreshes - start_plots) / elapsed
     window.controller.stop()
     wait_until(app, lambda: not window.controller.running and not window.controller.busy)
     window.close()

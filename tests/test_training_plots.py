@@ -152,7 +152,8 @@ def test_a_zoom_made_while_training_stays(qtbot, spiral):
     plot = shown(qtbot, LossPlot())
     plot.set_log(log)
     view = plot.loss_plot.getPlotItem().getViewBox()
-    view.setXRange(20.0, 60.0, padding=0)  # the user zooms in: autorange is off
+    view.setXRange(20.0, 60.0, padding=0)  # the user zooms in (with the mouse, which says so)
+    view.sigRangeChangedManually.emit(view.state["mouseEnabled"])
     row = log.rows()[-1:]
     row[0, 0] += 1
     log.append(row)

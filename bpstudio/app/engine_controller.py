@@ -20,11 +20,12 @@ from ..engine import Project
 from ..engine.decision_field import DecisionField
 from ..engine.run_settings import RUNNING, RunSettings, RunStatus
 from ..engine.training_log import TrainingLog
-from .engine_messages import CancelMark, Command, EngineResult
+from .engine_messages import CancelMark, Command, EngineResult, RunProgress
 from .engine_worker import KEPT_ENGINES, EngineWorker
 
 __all__ = ["CancelMark", "Command", "EngineController", "EngineResult", "EngineWorker", "KEPT_ENGINES"]
 MIN_REFRESH_INTERVAL = 0.016  # s: at most ~60 refreshes a second
+BEAT_MS = 10  # the window's heartbeat for the engine thread (see EngineWorker: a late beat makes a run wait)
 _RUNNING: set[QThread] = set()  # engine threads not yet shut down (tests check none is left)
 
 
@@ -62,16 +63,23 @@ class EngineController(QObject):
             # instead of 5 keeps the window's event loop from waiting behind it
             sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
             self._thread.start()
-            # Python code in both threads takes turns on one interpreter lock: while the window's
-            # event loop is awake, a run's fast iterations wait (briefly) so the window paints at
-            # full speed instead of trading the lock every millisecond with the engine
-            dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread())
-            if dispatcher is not None:
-                dispatcher.awake.connect(self._gui_awake)
-                dispatcher.aboutToBlock.connect(self._gui_idle)
-            _RUNNING.add(self._thread)
+            # Python code in both threads takes turns on one interpreter lock, and every call between
+            # Qt and Python in the window hands it over: a run's fast iterations, pure Python, would win
+            # nearly every turn. The window beats every few ms; when the beat is late, the run waits.
+            self._beat_timer = QTimer(self)
+            self._beat_timer.setInterval(BEAT_MS)
+            self._beat_timer.timeout.connect(self._beat)
+            self._beat_timer.start()
+            self._beat()
+            # and while the window's event loop is handling events, a run waits: the window then works at
+            # full speed, in short bursts, and the run trains while the window sleeps
+            self._dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread())
+            if self._dispatcher is not None:
+                self._dispatcher.awake.connect(self._awake)
+                self._dispatcher.aboutToBlock.connect(self._about_to_block)
         self._submit.connect(self._worker.execute)
         self._worker.resultReady.connect(self._on_result)
+        self._worker.progressReady.connect(self._on_progress)
         self._worker.failed.connect(self._on_failed)
         self._worker.finished.connect(self._on_finished)
         self._latest: EngineResult | None = None
@@ -169,13 +177,13 @@ class EngineController(QObject):
     def shutdown(self) -> None:
         """Stop the worker cleanly: cancel what runs, drop what is queued, join the thread."""
         self._cancel.upto = 1 << 62
-        self._cancel.gui_busy = False
         self._timer.stop()
         if self._thread is not None:
-            dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread())
-            if dispatcher is not None:
-                dispatcher.awake.disconnect(self._gui_awake)
-                dispatcher.aboutToBlock.disconnect(self._gui_idle)
+            self._beat_timer.stop()
+            if self._dispatcher is not None:
+                self._dispatcher.awake.disconnect(self._awake)
+                self._dispatcher.aboutToBlock.disconnect(self._about_to_block)
+            self._cancel.gui_busy = False
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
@@ -183,30 +191,41 @@ class EngineController(QObject):
             self._thread = None
 
     @Slot()
-    def _gui_awake(self) -> None:
+    def _beat(self) -> None:
+        self._cancel.heartbeat = time.perf_counter()
+
+    @Slot()
+    def _awake(self) -> None:
         self._cancel.gui_busy = True
 
     @Slot()
-    def _gui_idle(self) -> None:
+    def _about_to_block(self) -> None:
         self._cancel.gui_busy = False
 
     # ----- results ----------------------------------------------------------------------
     @Slot(object)
+    def _on_progress(self, progress: RunProgress) -> None:
+        self._absorb(self.log.layers, progress.log_reset, progress.log_rows, progress.field, progress.run)
+
+    def _absorb(self, depth: int, reset: bool, rows, field: DecisionField | None, run: RunStatus) -> None:
+        """Every report's log rows and run status count, even when its refresh is coalesced away."""
+        if reset or depth != self.log.layers:
+            self.log.reset(depth)
+        if rows is not None and len(rows):
+            self.log.append(rows)
+        if reset or (rows is not None and len(rows)):
+            self.logChanged.emit()
+        self.field = field
+        if run != self.run_status:
+            self.run_status = run
+            self.runStatusChanged.emit(run)
+
+    @Slot(object)
     def _on_result(self, result: EngineResult) -> None:
         self._latest = result
-        # every result's log rows and run status count, even when its refresh is coalesced away
-        if result.log_reset or result.project.network.depth != self.log.layers:
-            self.log.reset(result.project.network.depth)
-        if result.log_rows is not None and len(result.log_rows):
-            self.log.append(result.log_rows)
-        if result.log_reset or (result.log_rows is not None and len(result.log_rows)):
-            self.logChanged.emit()
-        self.field = result.field
+        self._absorb(result.project.network.depth, result.log_reset, result.log_rows, result.field, result.run)
         if result.gradcheck is not None:
             self.gradcheckReady.emit(result.gradcheck, result.gradcheck_where)
-        if result.run != self.run_status:
-            self.run_status = result.run
-            self.runStatusChanged.emit(result.run)
         if not self.threaded:
             self._emit(result)
             return

@@ -38,6 +38,16 @@ class EngineResult:
     gradcheck_where: str = ""
 
 
+@dataclass(frozen=True)
+class RunProgress:
+    """What a run has measured since the last report, sent many times a second (no snapshot: cheap)."""
+
+    run: RunStatus
+    log_reset: bool
+    log_rows: np.ndarray
+    field: DecisionField | None
+
+
 class CancelMark:
     """Commands numbered up to ``upto`` are cancelled. Written by the GUI thread, read by the worker
     (an int assignment is atomic); a command sent after Esc is not affected, unlike a shared flag
@@ -47,4 +57,5 @@ class CancelMark:
     def __init__(self) -> None:
         self.upto = 0
         self.pause = False
-        self.gui_busy = False  # the window's event loop is handling events (see EngineController)
+        self.heartbeat = 0.0  # perf_counter() when the window's event loop last ran its beat timer
+        self.gui_busy = False  # the window's event loop is handling events (awake, not yet about to block)

@@ -18,7 +18,7 @@ from ..engine.decision_field import DecisionField, decision_field, field_extent
 from ..engine.notation import format_number
 from ..engine.probe import probe_row
 from ..engine.run_settings import DIVERGED as DIVERGED_STATE
-from ..engine.run_settings import FINISHED, IDLE, PAUSED, RUNNING, RunSettings, RunStatus
+from ..engine.run_settings import FINISHED, IDLE, PAUSED, RUNNING, SPEEDS, RunSettings, RunStatus
 from ..engine.stages import BACKWARD, FORWARD
 from ..engine.stepper import divergence_is_data
 from ..engine.training_log import TrainingLog
@@ -31,13 +31,15 @@ from ..engine.training_run import (
     RunOutcome,
     TrainingRun,
 )
-from .engine_messages import CancelMark, Command, EngineResult
+from .engine_messages import CancelMark, Command, EngineResult, RunProgress
 
 KEPT_ENGINES = 16  # engines kept so that undoing an edit returns to exactly where it was
 GRADCHECK_ENTRIES = 200  # per array: larger arrays are checked on a seeded sample of entries
 RUN_COMMANDS = ("run", "pause", "stop", "speed", "snapshot")
-GUI_YIELD_MAX = 0.012  # s a run waits at most for the window's event loop before training on
-RUN_REPORT_INTERVAL = 1 / 30  # s: a run reports at most this often (the log rows of the ticks between go too)
+PYTHON_BOUND_RATE = 2000  # iterations a second above which a run is mostly Python, holding the lock
+GUI_LATE = 0.012  # s: a window heartbeat older than this means the window waits for the interpreter lock
+GUI_YIELD_MAX = 0.1  # s a run waits at most for the window before training on (a frozen window must not stop it)
+PROGRESS_INTERVAL = 1 / 60  # s: a run sends its new log rows at most this often (the plots redraw at 30 a second)
 
 
 def _tr(text: str) -> str:
@@ -63,6 +65,7 @@ class EngineWorker(QObject):
     """Owns the engine. Every slot runs in the worker thread (or inline in synchronous mode)."""
 
     resultReady = Signal(object)  # EngineResult
+    progressReady = Signal(object)  # RunProgress, between results while a run goes
     failed = Signal(str, int)  # message, command ident
     finished = Signal(int)  # command ident, after resultReady or failed
 
@@ -76,7 +79,7 @@ class EngineWorker(QObject):
         self._run_ident = 0
         self._status = RunStatus()
         self._sent_log = (-1, 0)  # (generation, rows) of the training log already sent
-        self._last_report = 0.0
+        self._last_report = self._last_progress = 0.0
         self._timer = QTimer(self)  # a child: it moves to the engine thread with the worker
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
@@ -111,7 +114,13 @@ class EngineWorker(QObject):
 
     def _result(self, cmd: Command, info: str = "", **extra) -> EngineResult:
         s, e = self._stepper, self._engine
-        log = e.log
+        reset, rows = self._new_log_rows()
+        return EngineResult(e.project, s.snapshot(), s.can_step_back, cmd.name, cmd.ident, s.batches_per_epoch,
+                            info, tuple(st.name for st in s.stages), self._status, reset, rows, e.field, **extra)
+
+    def _new_log_rows(self) -> tuple[bool, np.ndarray]:
+        """(start over?, rows) of the training log not yet sent to the window."""
+        log = self._engine.log
         generation, sent = self._sent_log
         if log.generation != generation or len(log) < sent:  # cleared, truncated or thinned: send it all
             reset, rows = True, log.rows(0)
@@ -119,8 +128,15 @@ class EngineWorker(QObject):
             reset, rows = False, log.rows(sent)
         self._sent_log = (log.generation, len(log))
         rows.setflags(write=False)
-        return EngineResult(e.project, s.snapshot(), s.can_step_back, cmd.name, cmd.ident, s.batches_per_epoch,
-                            info, tuple(st.name for st in s.stages), self._status, reset, rows, e.field, **extra)
+        return reset, rows
+
+    def _report_interval(self, run: TrainingRun) -> float:
+        """Seconds between full results (with a snapshot) while running: every slice at the speeds that
+        show each stage or iteration, a few a second when the window renders only now and then."""
+        rate = SPEEDS[run.settings.speed].iterations_per_second
+        if rate is None:
+            return 0.5
+        return 0.0 if rate <= 30 else 0.1
 
     def _run_command(self, cmd: Command) -> dict:
         s = self._stepper
@@ -254,9 +270,12 @@ class EngineWorker(QObject):
         self._ident = self._run_ident
 
         def interrupted() -> bool:  # polled after every fast iteration
-            if self._cancel.gui_busy:  # let the window paint without contending for the interpreter
-                until = time.perf_counter() + GUI_YIELD_MAX
-                while self._cancel.gui_busy and time.perf_counter() < until:
+            c, now = self._cancel, time.perf_counter()
+            # only small iterations hold the lock nearly all the time; large ones run in NumPy without it
+            if run.rate >= PYTHON_BOUND_RATE and c.heartbeat and (c.gui_busy or now - c.heartbeat > GUI_LATE):
+                # the window is working or behind: sleep (releasing the lock) until it is done
+                until = now + GUI_YIELD_MAX
+                while (c.gui_busy or time.perf_counter() - c.heartbeat > GUI_LATE) and time.perf_counter() < until:
                     time.sleep(0.0002)
             return self._cancel.pause or self._cancel.upto >= self._run_ident
 
@@ -280,10 +299,14 @@ class EngineWorker(QObject):
         else:
             self._timer.start(int(run.next_delay() * 1000))
             now = time.perf_counter()
-            if now - self._last_report < RUN_REPORT_INTERVAL:
-                return  # the next report carries this tick's log rows too
             self._status = RunStatus(RUNNING, "", self._goal_text())
-        self._last_report = time.perf_counter()
+            if now - self._last_report < self._report_interval(run):
+                if now - self._last_progress >= PROGRESS_INTERVAL:
+                    self._last_progress = now
+                    reset, rows = self._new_log_rows()
+                    self.progressReady.emit(RunProgress(self._status, reset, rows, self._engine.field))
+                return
+        self._last_report = self._last_progress = time.perf_counter()
         self.resultReady.emit(self._result(Command("run_tick", (), self._run_ident)))
 
     def _finish_run(self, outcome: RunOutcome) -> None:

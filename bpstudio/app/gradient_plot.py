@@ -53,6 +53,7 @@ class GradientPlot(QWidget):
         self.plot.getPlotItem().setLogMode(False, True)
         style.add_legend(self.plot, self)
         self.hint = style.hint_text(self.plot, self, self.tr("Run or step an iteration to see the gradients"))
+        self.follow = style.SteppedRange(self.plot.getPlotItem())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -87,7 +88,9 @@ class GradientPlot(QWidget):
             for l, curve in enumerate(self.curves, start=1):
                 curve.setData(x, log.gradient(l))
             if self.hint.isVisible():  # the first rows: the whole run in view; later, a user's zoom stays
-                self.plot.getPlotItem().enableAutoRange(x=True, y=True)
+                self.follow.reset()
+            self.follow.update(x, [log.gradient(l) for l in range(1, log.layers + 1)], log.generation,
+                               self.is_log_scale())
         self.hint.setVisible(empty)
 
     def x_column(self) -> str:
@@ -102,6 +105,9 @@ class GradientPlot(QWidget):
             self.log_box.setChecked(on)  # toggled comes back here
             return
         self.plot.getPlotItem().setLogMode(False, on)
+        self.follow.reset()
+        self._shown = None
+        self.refresh()
         if self.hint.isVisible():
             style.show_empty(self.plot, self.hint, on)
 
@@ -111,9 +117,9 @@ class GradientPlot(QWidget):
     # ----- internals ---------------------------------------------------------------------
     def _x_axis_changed(self) -> None:
         self._label_x()
+        self.follow.reset()  # a zoom in iterations means nothing in epochs
+        self._shown = None
         self.refresh()
-        if not self.hint.isVisible():  # a zoom in iterations means nothing in epochs
-            self.plot.getPlotItem().enableAutoRange(x=True, y=True)
         self.xAxisChanged.emit(self.x_column())
 
     def _label_x(self) -> None:

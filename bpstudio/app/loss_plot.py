@@ -81,6 +81,7 @@ class LossPlot(QWidget):
                                              dashed=True, finite=True),
         }
         self.hint = style.hint_text(self.loss_plot, self, self.tr("Run or step an iteration to see the loss"))
+        self.follow = style.SteppedRange(self.loss_plot.getPlotItem())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -95,6 +96,7 @@ class LossPlot(QWidget):
         """Show this log (kept by reference; ``refresh`` re-reads it)."""
         self._log = log
         self._shown = self._state = None  # a new log starts with the whole run in view
+        self.follow.reset()
         self.refresh()
 
     def refresh(self) -> None:
@@ -125,6 +127,8 @@ class LossPlot(QWidget):
             elif curve.yData is not None:
                 curve.setData([], [])
         self._update_visibility(empty=False)
+        losses = [log.column("train_loss")] + ([log.column("test_loss")] if self._has_test else [])
+        self.follow.update(x, losses, log.generation, self.is_log_scale())
 
     def x_column(self) -> str:
         return self.x_box.currentData()
@@ -138,6 +142,9 @@ class LossPlot(QWidget):
             self.log_box.setChecked(on)  # toggled comes back here
             return
         self.loss_plot.getPlotItem().setLogMode(False, on)
+        self.follow.reset()
+        self._shown = None
+        self.refresh()
         if self.hint.isVisible():
             style.show_empty(self.loss_plot, self.hint, on)
 
@@ -148,8 +155,9 @@ class LossPlot(QWidget):
     def _x_axis_changed(self) -> None:
         self._label_x()
         self.refresh()
-        if not self.hint.isVisible():  # a zoom in iterations means nothing in epochs
-            self.loss_plot.getPlotItem().enableAutoRange(x=True, y=True)
+        self.follow.reset()  # a zoom in iterations means nothing in epochs
+        self._shown = None
+        self.refresh()
         self.xAxisChanged.emit(self.x_column())
 
     def _label_x(self) -> None:
@@ -192,7 +200,7 @@ class LossPlot(QWidget):
         if empty:
             style.show_empty(self.loss_plot, self.hint, self.is_log_scale())
         elif was_empty:
-            self.loss_plot.getPlotItem().enableAutoRange(x=True, y=True)
+            self.follow.reset()
 
 
 def _preview() -> LossPlot:

@@ -40,8 +40,6 @@ from .step_actions import make_action, step_actions
 from .training_ui import TrainingUi
 from .view_state import ViewState
 
-RUN_RENDER_INTERVAL_MS = 200
-
 
 class MainWindow(QMainWindow):
     def __init__(self, project: Project, threaded: bool = True) -> None:
@@ -67,7 +65,6 @@ class MainWindow(QMainWindow):
         self._run_pending: EngineResult | None = None
         self._run_render_timer = QTimer(self)
         self._run_render_timer.setSingleShot(True)
-        self._run_render_timer.setInterval(RUN_RENDER_INTERVAL_MS)
         self._run_render_timer.timeout.connect(self._show_pending_run_result)
 
         self.messages = MessageBar()
@@ -276,10 +273,11 @@ class MainWindow(QMainWindow):
     # ----- results ----------------------------------------------------------------------
     @Slot(object)
     def show_result(self, result: EngineResult) -> None:
-        if result.command == "run_tick" and self.controller.threaded:
+        interval = self.training.render_interval_ms()
+        if result.command == "run_tick" and self.controller.threaded and interval:
             self._run_pending = result
             if not self._run_render_timer.isActive():
-                self._run_render_timer.start()
+                self._run_render_timer.start(interval)
             return
         self._run_pending = None
         self._show(result)

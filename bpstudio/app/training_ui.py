@@ -7,13 +7,14 @@ arrived, so however fast the engine reports, the plots cost at most 30 redraws a
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QDockWidget
 
 from ..engine import GradCheckResult, Project
-from ..engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, RunSettings, RunStatus
+from ..engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, SPEEDS, RunSettings, RunStatus
 from .data_view import DataView
 from .gradcheck_view import GradCheckView
 from .gradient_plot import GradientPlot
@@ -24,7 +25,8 @@ from .run_panel import RunPanel
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-PLOT_INTERVAL_MS = 33  # ≥ 30 refreshes a second
+PLOT_INTERVAL_MS = 30  # the curves: ≥ 30 refreshes a second
+FIELD_INTERVAL = 0.1  # s: the decision boundary's heat map, 10 a second (a repaint of the whole map)
 
 
 class TrainingUi(QObject):
@@ -43,6 +45,7 @@ class TrainingUi(QObject):
         self._data_of: object = None  # the project data the data view shows
         self._log_dirty = True
         self._field_shown: object = None
+        self._field_time = 0.0
         self.plot_refreshes = 0  # counted for the benchmark
         self._timer = QTimer(self)
         self._timer.setInterval(PLOT_INTERVAL_MS)
@@ -105,6 +108,15 @@ class TrainingUi(QObject):
         elif status.state in (FINISHED, PAUSED) and status.reason:
             w.statusBar().showMessage(status.reason, 8000)
 
+    def render_interval_ms(self) -> int:
+        """How often the matrices and equations follow a run: every stage at the animated and paced
+        speeds, a few times a second at 100–1000 iterations a second, once a second at full speed (each
+        render holds the interpreter lock for milliseconds the engine would otherwise train in)."""
+        rate = SPEEDS[self.run_panel.speed_slider.value()].iterations_per_second
+        if rate is None:
+            return 1000
+        return 250 if rate > 30 else 0
+
     # ----- plots and data -----------------------------------------------------------------
     @Slot()
     def _log_changed(self) -> None:
@@ -121,8 +133,10 @@ class TrainingUi(QObject):
                     self._log_dirty = True  # refreshed when shown
             self.plot_refreshes += 1
         field = self.controller.field
-        if field is not self._field_shown and self.data_view.isVisible():
-            self._field_shown = field
+        now = time.perf_counter()
+        if field is not self._field_shown and self.data_view.isVisible() and (
+                now - self._field_time >= FIELD_INTERVAL or not self.controller.running):
+            self._field_shown, self._field_time = field, now
             self.data_view.set_field(field)
 
     def show_project(self, project: Project) -> None:

@@ -76,6 +76,11 @@ class TrainingRun:
         self.shown_iteration = -1  # the completed-iteration count of the last log row written
         self._armed = self._loss_break_armed()
 
+    @property
+    def rate(self) -> float:
+        """Fast iterations a second, as measured (0 until measured)."""
+        return self._rate
+
     # ----- settings while running ----------------------------------------------------------
     def set_speed(self, speed: int) -> None:
         self.settings = RunSettings(self.settings.goal, self.settings.breakpoints, speed).validate()
