@@ -1,7 +1,8 @@
 """Training in the window against training headless, on the same network and data.
 
 For each network, at full speed:
-  headless  — the engine's fast path (``Stepper.run_iterations``), iterations per second;
+  headless  — the engine's fast path (``Stepper.run_iterations``), iterations per second (the mean of a
+              measurement just before and one just after the window's);
   window    — the real main window (engine in its thread, every panel, the loss plot and the decision
               boundary live), a run "until stopped": iterations per second over a window of time after a
               warm-up, and
@@ -92,8 +93,11 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     rows = []
     for project in cases():
-        headless = headless_rate(project, seconds)
+        # this shared VM's speed drifts by 2× from minute to minute: headless is measured just before
+        # and just after the window, and the ratio uses their mean
+        before = headless_rate(project, seconds / 2)
         rate, stall, plots = window_rate(app, project, seconds)
+        headless = (before + headless_rate(project, seconds / 2)) / 2
         rows.append((project.name, headless, rate, rate / headless, stall, plots))
     print(f"{'network':<28} {'headless it/s':>14} {'window it/s':>12} {'ratio':>6} {'target':>7} "
           f"{'stall ms':>9} {'target':>7} {'plots/s':>8} {'target':>7}")

@@ -7,6 +7,7 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QGraphicsSceneHoverEvent
 
 from bpstudio.app.network_canvas import BACKWARD_BG, FORWARD_BG, NetworkCanvas
 from bpstudio.app.network_items import BandItem, BlockItem, EdgeItem
@@ -62,11 +63,18 @@ def test_units_show_sample_1_activations_once_computed(canvas):
     assert [u.value.text() for u in canvas.units[0]] == [f"{x[0, 0]:.2f}", f"{x[1, 0]:.2f}"]
 
 
+def hover(item) -> None:
+    item.hoverEnterEvent(QGraphicsSceneHoverEvent())
+    item.hoverLeaveEvent(QGraphicsSceneHoverEvent())
+
+
 def test_edge_tooltip_and_colour_come_from_the_weights(canvas):
     state = example_state("seed003_2-2-1", 0)
     canvas.set_state(state)
     W2 = state.snapshot.get("W", 2)
     edge = canvas.edge_item(2, 0, 1)
+    hover(edge)  # the tooltip is written when the pointer comes (hundreds of edges change on every stage)
+    hover(canvas.edge_item(1, 0, 1))
     assert edge.toolTip() == f"w²₁₂ = {format_number(W2[0, 1])} (unit 2 of layer 1 → unit 1 of layer 2)"
     assert "w²₁₂ = 0.45" in edge.toolTip()
     assert "input x₂ → unit 1 of layer 1" in canvas.edge_item(1, 0, 1).toolTip()
@@ -84,6 +92,7 @@ def test_negative_weights_are_blue(canvas):
     canvas.set_state(ViewState(project, project.stepper().snapshot()))
     neg, pos = canvas.edge_item(1, 0, 0).pen().color(), canvas.edge_item(1, 1, 1).pen().color()
     assert neg.blue() > neg.red() and pos.red() > pos.blue()
+    hover(canvas.edge_item(2, 0, 1))
     assert "= -0.25" in canvas.edge_item(2, 0, 1).toolTip()
 
 
@@ -276,6 +285,7 @@ def nan_state():
 
 def test_nan_and_infinity_do_not_break_the_canvas(canvas):
     canvas.set_state(nan_state())
+    hover(canvas.edge_item(1, 0, 0))
     assert "nan" in canvas.edge_item(1, 0, 0).toolTip()
     assert canvas.edge_item(1, 1, 1).pen().widthF() > 1  # the finite weights keep their scale
     assert canvas.units[1][1].value.text() == "inf"
@@ -285,5 +295,6 @@ def test_two_digit_indices_are_separated(canvas):
     state = example_state("spiral_softmax", 0)
     canvas.set_state(state)
     W2 = state.snapshot.get("W", 2)
+    hover(canvas.edge_item(2, 10, 3))
     tip = canvas.edge_item(2, 10, 3).toolTip()
     assert tip.startswith(f"w²₁₁,₄ = {format_number(W2[10, 3])} (unit 4 of layer 1 → unit 11 of layer 2)")

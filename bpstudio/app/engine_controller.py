@@ -25,7 +25,7 @@ from .engine_worker import KEPT_ENGINES, EngineWorker
 
 __all__ = ["CancelMark", "Command", "EngineController", "EngineResult", "EngineWorker", "KEPT_ENGINES"]
 MIN_REFRESH_INTERVAL = 0.016  # s: at most ~60 refreshes a second
-BEAT_MS = 10  # the window's heartbeat for the engine thread (see EngineWorker: a late beat makes a run wait)
+BEAT_MS = 20  # the window's heartbeat for the engine thread (see EngineWorker: a late beat makes a run wait)
 _RUNNING: set[QThread] = set()  # engine threads not yet shut down (tests check none is left)
 
 
@@ -72,7 +72,8 @@ class EngineController(QObject):
             self._beat_timer.start()
             self._beat()
             # and while the window's event loop is handling events, a run waits: the window then works at
-            # full speed, in short bursts, and the run trains while the window sleeps
+            # full speed, in short bursts, and the run trains while the window sleeps (awake comes before
+            # posted events, such as paints; timers fire after aboutToBlock, so their handlers mark_busy)
             self._dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread())
             if self._dispatcher is not None:
                 self._dispatcher.awake.connect(self._awake)
@@ -196,6 +197,11 @@ class EngineController(QObject):
 
     @Slot()
     def _awake(self) -> None:
+        self._cancel.gui_busy = True
+
+    def mark_busy(self) -> None:
+        """Called by the window's timer-driven work: timers fire after the event loop has said it is
+        about to block, so they would count as idle; the next pass's paint events are covered too."""
         self._cancel.gui_busy = True
 
     @Slot()

@@ -32,13 +32,11 @@ from ..engine.training_run import (
     TrainingRun,
 )
 from .engine_messages import CancelMark, Command, EngineResult, RunProgress
+from .lock_sharing import WindowFirst
 
 KEPT_ENGINES = 16  # engines kept so that undoing an edit returns to exactly where it was
 GRADCHECK_ENTRIES = 200  # per array: larger arrays are checked on a seeded sample of entries
 RUN_COMMANDS = ("run", "pause", "stop", "speed", "snapshot")
-PYTHON_BOUND_RATE = 2000  # iterations a second above which a run is mostly Python, holding the lock
-GUI_LATE = 0.012  # s: a window heartbeat older than this means the window waits for the interpreter lock
-GUI_YIELD_MAX = 0.1  # s a run waits at most for the window before training on (a frozen window must not stop it)
 PROGRESS_INTERVAL = 1 / 60  # s: a run sends its new log rows at most this often (the plots redraw at 30 a second)
 
 
@@ -80,6 +78,7 @@ class EngineWorker(QObject):
         self._status = RunStatus()
         self._sent_log = (-1, 0)  # (generation, rows) of the training log already sent
         self._last_report = self._last_progress = 0.0
+        self._window_first = WindowFirst(cancel)
         self._timer = QTimer(self)  # a child: it moves to the engine thread with the worker
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
@@ -270,13 +269,7 @@ class EngineWorker(QObject):
         self._ident = self._run_ident
 
         def interrupted() -> bool:  # polled after every fast iteration
-            c, now = self._cancel, time.perf_counter()
-            # only small iterations hold the lock nearly all the time; large ones run in NumPy without it
-            if run.rate >= PYTHON_BOUND_RATE and c.heartbeat and (c.gui_busy or now - c.heartbeat > GUI_LATE):
-                # the window is working or behind: sleep (releasing the lock) until it is done
-                until = now + GUI_YIELD_MAX
-                while (c.gui_busy or time.perf_counter() - c.heartbeat > GUI_LATE) and time.perf_counter() < until:
-                    time.sleep(0.0002)
+            self._window_first.give_way(run.rate)
             return self._cancel.pause or self._cancel.upto >= self._run_ident
 
         try:

@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _show_pending_run_result(self) -> None:
+        self.controller.mark_busy()
         if self._run_pending is not None:
             result, self._run_pending = self._run_pending, None
             self._show(result)
@@ -322,6 +323,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _render_next(self) -> None:
+        self.controller.mark_busy()
         if self._render_queue and self.state is not None:
             views = self._render_queue.pop(0)
             for view in views:

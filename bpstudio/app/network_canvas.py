@@ -11,6 +11,7 @@ of the view (text stays at its real size), and scaled down only below ``MIN_SIZE
 from __future__ import annotations
 
 import sys
+from functools import partial
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -414,7 +415,7 @@ class NetworkCanvas(QGraphicsView):
             w = float(w)
             t = min(abs(w) / scale, 1.0) if scale > 0 and np.isfinite(w) else 0.0
             e.set_weight_style(diverging(w, scale), 0.6 + 3.6 * t)
-            e.setToolTip(texts.edge_tip(l, e.row, e.col, w))
+            e.tip = partial(texts.edge_tip, l, e.row, e.col, w)  # written when hovered: hundreds of edges
 
     def _update_band(self, l: int, W: np.ndarray) -> None:
         band = self.bands[l]

@@ -8,6 +8,7 @@ for negative, red for positive, a light grey for zero, so a weight's sign and si
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPainterPathStroker, QPen
@@ -63,6 +64,8 @@ class EdgeItem(QGraphicsLineItem):
         self._width = 1.0
         self._colour = QColor(NEUTRAL)
         self._hover = False
+        self._hit: tuple | None = None  # (line, hit width, shape, bounding rect): the scene asks often
+        self.tip: Callable[[], str] | None = None  # the tooltip, written when hovered (not on every update)
 
     def set_weight_style(self, colour: QColor, width: float) -> None:
         if width != self._width:
@@ -76,15 +79,22 @@ class EdgeItem(QGraphicsLineItem):
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
 
+    def _hit_area(self) -> tuple:
+        line, width = self.line(), max(HIT_WIDTH, self._width + 2)
+        if self._hit is None or self._hit[0] != line or self._hit[1] != width:
+            path = QPainterPath(line.p1())
+            path.lineTo(line.p2())
+            stroker = QPainterPathStroker()
+            stroker.setWidth(width)
+            shape = stroker.createStroke(path)
+            self._hit = (line, width, shape, shape.controlPointRect())
+        return self._hit
+
     def shape(self) -> QPainterPath:
-        path = QPainterPath(self.line().p1())
-        path.lineTo(self.line().p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(HIT_WIDTH, self._width + 2))
-        return stroker.createStroke(path)
+        return self._hit_area()[2]
 
     def boundingRect(self):  # the hit area is wider than the pen
-        return self.shape().controlPointRect()
+        return self._hit_area()[3]
 
     def distance_to(self, p: QPointF) -> float:
         line = self.line()
@@ -98,6 +108,8 @@ class EdgeItem(QGraphicsLineItem):
 
     def hoverEnterEvent(self, event) -> None:
         self._hover = True
+        if self.tip is not None:
+            self.setToolTip(self.tip())
         self._apply()
         super().hoverEnterEvent(event)
 

@@ -11,7 +11,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from ..engine import GradCheckResult, Project
 from ..engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, SPEEDS, RunSettings, RunStatus
@@ -62,6 +62,8 @@ class TrainingUi(QObject):
         w.splitDockWidget(self.loss_dock, self.data_dock, Qt.Orientation.Horizontal)
         w.tabifyDockWidget(self.loss_dock, self.gradient_dock)
         self.loss_dock.raise_()
+        for dock in (self.loss_dock, self.gradient_dock, self.data_dock):
+            dock.visibilityChanged.connect(self._dock_shown)
         self.run_dock = w.make_dock(self.tr("Training"), "runDock", self.run_panel,
                                     Qt.DockWidgetArea.LeftDockWidgetArea)
         self.gradcheck_dock = w.make_dock(self.tr("Gradient check"), "gradcheckDock", self.gradcheck_view,
@@ -124,20 +126,29 @@ class TrainingUi(QObject):
 
     @Slot()
     def refresh_plots(self) -> None:
+        """Redraw what is on screen (a dock in a hidden tab is 'visible' to Qt, but shows nothing)."""
+        self.controller.mark_busy()
         if self._log_dirty:
             self._log_dirty = False
             for plot in (self.loss_plot, self.gradient_plot):
-                if plot.isVisible():
+                if on_screen(plot):
                     plot.refresh()
                 else:
                     self._log_dirty = True  # refreshed when shown
             self.plot_refreshes += 1
         field = self.controller.field
         now = time.perf_counter()
-        if field is not self._field_shown and self.data_view.isVisible() and (
+        if field is not self._field_shown and on_screen(self.data_view) and (
                 now - self._field_time >= FIELD_INTERVAL or not self.controller.running):
             self._field_shown, self._field_time = field, now
             self.data_view.set_field(field)
+
+    @Slot(bool)
+    def _dock_shown(self, visible: bool) -> None:
+        if visible:
+            self._log_dirty = True
+            self._field_shown = None
+            QTimer.singleShot(0, self.refresh_plots)  # once the tab's widget has its place on screen
 
     def show_project(self, project: Project) -> None:
         """The data view follows the project's data; the run panel its epochs."""
@@ -170,3 +181,7 @@ class TrainingUi(QObject):
         if getattr(self, "_checking", False):
             self._checking = False
             self.gradcheck_view.show_error(message)
+
+
+def on_screen(widget: QWidget) -> bool:
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
