@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from test_app_window import assert_panels_match, settle
 
 from bpstudio.app.main_window import MainWindow
@@ -123,3 +124,22 @@ def test_spiral_reaches_95_percent_training_accuracy_and_the_plots_draw_the_log(
     np.testing.assert_array_equal(y, log.column("train_loss"))
     np.testing.assert_array_equal(x, log.column("iteration"))
     assert w.controller.field is not None and w.controller.field.outputs.shape[-1] == 3
+
+
+def test_keys_run_pause_and_switch_the_plots(qtbot, window):
+    w = window
+    w.training.run_panel.forever_radio.setChecked(True)
+    w.activateWindow()
+    qtbot.keyClick(w, Qt.Key.Key_F9)  # Run
+    qtbot.waitUntil(lambda: w.controller.run_status.state == RUNNING)
+    qtbot.keyClick(w, Qt.Key.Key_F6)  # Pause
+    wait_status(qtbot, w, PAUSED)
+    assert w.training.actions.run.text() == "Resume"
+    qtbot.keyClick(w, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)  # Stop
+    qtbot.waitUntil(lambda: w.controller.run_status.state == "idle")
+    qtbot.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert w.training.loss_plot.is_log_scale() and w.training.log_loss_action.isChecked()
+    qtbot.keyClick(w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert w.training.loss_plot.x_column() == w.training.gradient_plot.x_column() == "epoch"
+    w.training.loss_plot.log_box.setChecked(False)  # the box and the action stay in step
+    assert not w.training.log_loss_action.isChecked()

@@ -144,7 +144,7 @@ class DataPanel(QWidget):
         split.setContentsMargins(0, 0, 0, 0)
         split.addWidget(self.test_box, 1)
         split.addWidget(self.split_seed_box, 1)
-        test_label = QLabel(self.tr("&Test set"))
+        test_label = QLabel(self.tr("Hel&d-out test set"))
         test_label.setBuddy(self.test_box)
         form.addRow(test_label, self.split_row)
         self.test_box.valueChanged.connect(lambda percent: self.split_seed_box.setEnabled(percent > 0))

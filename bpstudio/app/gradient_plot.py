@@ -28,14 +28,14 @@ class GradientPlot(QWidget):
         explanation = self.tr("Mean |∂L/∂Wˡ| on the training set: curves that fall towards 0 for the lower "
                               "layers show vanishing gradients; curves that grow show exploding ones.")
 
-        self.log_box = QCheckBox(self.tr("Lo&g scale"))
+        self.log_box = QCheckBox(self.tr("Log scale"))
         self.log_box.setChecked(True)
         self.log_box.setToolTip(self.tr("Gradient size on a logarithmic axis: layers whose gradients differ "
                                         "a thousandfold still show side by side (zeros are left out)"))
         self.log_box.toggled.connect(self.set_log_scale)
         self.x_box = style.x_axis_combo(self)
         self.x_box.currentIndexChanged.connect(self._x_axis_changed)
-        x_label = QLabel(self.tr("Plo&t against"))
+        x_label = QLabel(self.tr("Plot against"))
         x_label.setBuddy(self.x_box)
         title = QLabel(self.tr("Gradient size per layer, mean |∂L/∂Wˡ|"))
         title.setToolTip(explanation)

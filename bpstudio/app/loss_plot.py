@@ -32,13 +32,13 @@ class LossPlot(QWidget):
         self._has_test = self._has_accuracy = False
         self._state: tuple | None = None  # (empty, has test set, has accuracy) as last shown
 
-        self.log_box = QCheckBox(self.tr("&Log scale"))
+        self.log_box = QCheckBox(self.tr("Log scale"))
         self.log_box.setToolTip(self.tr("Loss on a logarithmic axis: late, small improvements stay visible "
                                         "(zero, negative or infinite values are left out)"))
         self.log_box.toggled.connect(self.set_log_scale)
         self.x_box = style.x_axis_combo(self)
         self.x_box.currentIndexChanged.connect(self._x_axis_changed)
-        x_label = QLabel(self.tr("&x axis"))
+        x_label = QLabel(self.tr("x axis"))
         x_label.setBuddy(self.x_box)
         self.note = QLabel()
         self.note.setObjectName("lossPlotNote")

@@ -243,6 +243,11 @@ class MainWindow(QMainWindow):
         menu.addAction(self.check_gradients)
         self.addAction(self.check_gradients)
         self.addToolBar(toolbar)
+        self.view_menu.addSeparator()
+        for action in t.plot_actions:
+            self.view_menu.addAction(action)
+            self.addAction(action)
+        self.view_menu.addSeparator()
         for dock in docks:
             toggle = dock.toggleViewAction()
             toggle.setToolTip(self.tr("Show or hide the {title} panel").format(title=dock.windowTitle()))

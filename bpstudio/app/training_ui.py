@@ -11,6 +11,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from ..engine import GradCheckResult, Project
@@ -21,6 +22,7 @@ from .gradient_plot import GradientPlot
 from .loss_plot import LossPlot
 from .run_actions import describe_divergence, make_run_actions
 from .run_panel import RunPanel
+from .step_actions import make_action
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -52,6 +54,36 @@ class TrainingUi(QObject):
         self._timer.timeout.connect(self.refresh_plots)
         self._timer.start()
         self._connect()
+        self._plot_actions()
+
+    def _plot_actions(self) -> None:
+        """Shortcuts for the plots' switches (window-wide: the plots' own Alt letters would clash)."""
+        w = self.window
+        self.log_loss_action = make_action(w, self.tr("Loss on a log scale"), ["Ctrl+Shift+L"], self.tr(
+            "Show the loss on a logarithmic axis (late, small improvements stay visible)"), "logLoss")
+        self.epochs_action = make_action(w, self.tr("Plot against epochs"), ["Ctrl+Shift+E"], self.tr(
+            "Put epochs instead of iterations on the plots' x axes"), "plotEpochs")
+        self.log_gradient_action = make_action(w, self.tr("Gradient sizes on a log scale"), ["Ctrl+Shift+G"],
+                                               self.tr("Show mean |∂L/∂Wˡ| on a logarithmic axis"), "logGradients")
+        for action in (self.log_loss_action, self.epochs_action, self.log_gradient_action):
+            action.setCheckable(True)
+        self.log_gradient_action.setChecked(self.gradient_plot.is_log_scale())
+        self.log_loss_action.toggled.connect(self.loss_plot.set_log_scale)
+        self.loss_plot.log_box.toggled.connect(self.log_loss_action.setChecked)
+        self.log_gradient_action.toggled.connect(self.gradient_plot.set_log_scale)
+        self.gradient_plot.log_box.toggled.connect(self.log_gradient_action.setChecked)
+        self.epochs_action.toggled.connect(lambda on: self.loss_plot.set_x_axis("epoch" if on else "iteration"))
+        self.loss_plot.xAxisChanged.connect(lambda column: self.epochs_action.setChecked(column == "epoch"))
+        for box, action in ((self.loss_plot.log_box, self.log_loss_action),
+                            (self.gradient_plot.log_box, self.log_gradient_action),
+                            (self.loss_plot.x_box, self.epochs_action),
+                            (self.gradient_plot.x_box, self.epochs_action)):
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            box.setToolTip(f"{box.toolTip()} ({key})")
+
+    @property
+    def plot_actions(self) -> list[QAction]:
+        return [self.log_loss_action, self.epochs_action, self.log_gradient_action]
 
     def build_docks(self) -> list[QDockWidget]:
         w = self.window
