@@ -137,6 +137,9 @@ def cmd_gradcheck(args: argparse.Namespace) -> int:
     for e in result.worst(args.worst):
         label = f"{e.name}{e.layer}[{e.index[0]},{e.index[1]}]"
         print(f"  {label:<14}  {e.backprop:>16.9e}  {e.numeric:>16.9e}  {e.rel_error:>10.2e}")
+    if result.kinks:
+        print(f"{result.kinks} entr{'y' if result.kinks == 1 else 'ies'} not checkable: the finite-difference steps "
+              f"cross a ReLU kink (some z changes sign)")
     print("PASSED" if result.passed else f"FAILED: max relative error {result.max_error:.3e} ≥ {args.tolerance:g}")
     return 0 if result.passed else 1
 

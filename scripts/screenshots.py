@@ -1,4 +1,4 @@
-"""Render the main window offscreen at several stages into docs/screenshots/ (1280×800).
+"""Render the main window offscreen at several stages, and training, into docs/screenshots/ (1440×900).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
 """
@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from bpstudio.app.csv_import_dialog import CsvImportDialog  # noqa: E402
 from bpstudio.app.main_window import MainWindow  # noqa: E402
 from bpstudio.engine import load_project  # noqa: E402
+from bpstudio.engine.run_settings import RUNNING  # noqa: E402
 from bpstudio.resources_path import example_path  # noqa: E402
 
 SHOTS = [  # (file, example, stages to take, selected layer or None to follow the stage)
@@ -35,7 +39,7 @@ def render(out: Path) -> list[Path]:
     written = []
     for name, example, stages, layer in SHOTS:
         window = MainWindow(load_project(example_path(example)), threaded=False)
-        window.resize(1280, 800)
+        window.resize(*SIZE)
         window.show()
         for _ in range(stages):
             window.actions_.step.trigger()
@@ -46,7 +50,90 @@ def render(out: Path) -> list[Path]:
         window.grab().save(str(path))
         written.append(path)
         window.close()
+    written += training_shots(app, out)
     return written
+
+
+SIZE = (1440, 900)
+
+
+def wait(app: QApplication, seconds: float, until=lambda: False) -> None:
+    loop, end = QEventLoop(), time.perf_counter() + seconds
+    timer = QTimer()
+    timer.timeout.connect(lambda: loop.quit() if until() or time.perf_counter() > end else None)
+    timer.start(10)
+    loop.exec()
+    timer.stop()
+
+
+def open_window(app: QApplication, example: str) -> MainWindow:
+    window = MainWindow(load_project(example_path(example)), threaded=True)
+    window.resize(*SIZE)
+    window.show()
+    wait(app, 5, lambda: window.state is not None and not window.controller.busy and not window.render_pending)
+    return window
+
+
+def training_shots(app: QApplication, out: Path) -> list[Path]:
+    """Training in progress, paused on a breakpoint, diverged, the gradient check and the data sources."""
+    shots = []
+
+    def save(window, name: str) -> None:
+        wait(app, 0.3)
+        path = out / f"{name}.png"
+        window.grab().save(str(path))
+        shots.append(path)
+
+    w = open_window(app, "spiral_softmax")  # running, at full speed
+    w.training.run_dock.raise_()
+    w.training.run_panel.forever_radio.setChecked(True)
+    w.training.actions.run.trigger()
+    wait(app, 2.5)
+    assert w.controller.run_status.state == RUNNING
+    save(w, "09-training-spiral-running")
+    w.training.actions.pause.trigger()
+    wait(app, 3, lambda: not w.controller.running and not w.controller.busy and not w.render_pending)
+    w.training.gradient_dock.raise_()
+    save(w, "10-training-paused-gradient-sizes")
+    w.training.gradcheck_dock.raise_()
+    w.check_gradients.trigger()
+    wait(app, 20, lambda: w.training.gradcheck_view.summary_label.text().startswith("All"))
+    save(w, "11-gradient-check")
+    w.close()
+
+    w = open_window(app, "sine_regression")  # a learning rate far too large
+    w.form.learning_rate_box.setText("20")
+    w.form.learning_rate_box.setModified(True)
+    w.form.learning_rate_box.editingFinished.emit()
+    wait(app, 3, lambda: w.state.project.training.learning_rate == 20.0 and not w.controller.busy)
+    w.training.actions.run.trigger()
+    wait(app, 10, lambda: w.controller.run_status.state == "diverged" and not w.controller.busy)
+    save(w, "12-diverged")
+    w.close()
+
+    w = open_window(app, "xor_tanh")  # the data sources, and a moons run with a test set
+    w.data_source_dock.raise_()
+    panel = w.data_panel
+    panel.set_source("moons")
+    panel.test_box.setValue(25)
+    panel.apply_button.click()
+    wait(app, 5, lambda: w.state.project.data.get("generator") == "moons" and not w.controller.busy)
+    w.training.actions.run.trigger()
+    wait(app, 20, lambda: w.controller.run_status.state == "finished")
+    wait(app, 3, lambda: not w.controller.busy and not w.render_pending)
+    save(w, "13-data-moons-test-set")
+    w.close()
+
+    dialog = CsvImportDialog()
+    dialog.resize(760, 560)
+    dialog.load_path(Path(__file__).resolve().parents[1] / "resources" / "datasets" / "iris.csv")
+    dialog.show()
+    wait(app, 0.3)
+    path = out / "14-csv-import.png"
+    dialog.grab().save(str(path))
+    shots.append(path)
+    dialog.close()
+    return shots
 
 
 if __name__ == "__main__":

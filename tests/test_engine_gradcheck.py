@@ -214,3 +214,20 @@ def test_reported_errors_do_not_depend_on_the_pass_mark() -> None:
     assert [e.rel_error for e in default.entries] == [e.rel_error for e in lax.entries]
     assert default.passed and lax.passed
     assert not strict.passed  # nothing is below a tolerance of 0
+
+
+def test_a_step_across_a_relu_kink_is_reported_not_failed() -> None:
+    """z¹₁ = w·x sits 1e-5 from 0: the ±2h steps of w move it across the kink, so the difference quotient
+    mixes both slopes; the entry is marked as a kink, left out of pass/fail, and the rest still pass."""
+    from bpstudio.engine import LayerSpec, NetworkSpec, Plan, gradient_check
+
+    spec = NetworkSpec(1, (LayerSpec(2, "relu"), LayerSpec(1, "identity")), "squared_error")
+    plan = Plan.of(spec)
+    x, y = np.array([[1.0]]), np.array([[0.7]])
+    params = [(np.array([[1e-5], [0.8]]), np.zeros((2, 1))), (np.array([[1.5, -0.4]]), np.array([[0.1]]))]
+    result = gradient_check(plan, params, x, y)
+    kinks = [e for e in result.entries if e.kink]
+    assert [(e.layer, e.name, e.index) for e in kinks] == [(1, "W", (0, 0)), (1, "b", (0, 0))]
+    assert all(e.rel_error > 1e-3 for e in kinks)  # the numeric value really is off there
+    assert result.kinks == 2 and result.passed and result.max_error < 1e-7
+    assert all(not e.kink for e in result.worst(10))

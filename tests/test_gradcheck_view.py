@@ -161,3 +161,13 @@ def test_runs_alone_as_a_preview(qtbot):
     with qtbot.waitSignal(v.checkRequested, timeout=1000):
         v.check_button.click()  # checks again
     assert v.check_button.isEnabled()
+
+
+def test_kink_entries_are_said_apart_not_failed(view):
+    entries = (GradCheckEntry(1, "W", (0, 0), 0.5, 0.25, 0.5, kink=True),
+               GradCheckEntry(1, "W", (0, 1), 0.3, 0.3 + 1e-12, 3e-12),
+               GradCheckEntry(1, "b", (0, 0), 0.1, 0.1, 0.0))
+    view.show_result(GradCheckResult(0.2, entries, 1e-7))
+    text = view.summary_label.text()
+    assert text.startswith("All 2 gradients agree") and "1 more not checkable" in text and "ReLU kink" in text
+    assert [row[0] for row in cells(view.worst_table)] == ["W¹", "b¹"]  # the kink is not among the worst

@@ -236,8 +236,8 @@ class GradCheckView(QWidget):
         """``where`` says which weights and batch were checked, e.g. "iteration 3, batch 1 of 4"."""
         self._ready()
         self.error_label.hide()
-        total = len(result.entries)
-        bad = sum(1 for e in result.entries if not e.rel_error < result.tolerance)
+        total = len(result.checked)
+        bad = sum(1 for e in result.checked if not e.rel_error < result.tolerance)
         largest = format_error(result.max_error)
         if total == 0:
             text = self.tr("There are no weights or biases to check.")
@@ -246,7 +246,11 @@ class GradCheckView(QWidget):
                     self.tr("All {n} gradients agree (largest relative error {err})"))
         else:
             text = self.tr("{bad} of {n} disagree (largest relative error {err}, tolerance {tol})")
-        self.summary_label.setText(text.format(n=total, bad=bad, err=largest, tol=format_tolerance(result.tolerance)))
+        text = text.format(n=total, bad=bad, err=largest, tol=format_tolerance(result.tolerance))
+        if result.kinks:
+            text += self.tr("; {k} more not checkable: their finite-difference steps cross a ReLU kink (some z "
+                            "changes sign), where the loss has no derivative").format(k=result.kinks)
+        self.summary_label.setText(text)
         self.summary_label.setStyleSheet(SUMMARY_STYLES[bad == 0] if total else HINT_STYLE)
         details = [self.tr("loss {loss:.6g}").format(loss=result.loss)]
         if where:

@@ -1,5 +1,5 @@
-"""Loss and accuracy over training, read from a ``TrainingLog``: the loss on top, the accuracy below
-(x axes linked), training solid and test dashed.
+"""Loss and accuracy over training, read from a ``TrainingLog``: the loss on the left, the accuracy on
+the right (x axes linked), training solid and test dashed.
 
 ``refresh()`` is called up to ~30 times a second during a run: it hands pyqtgraph the log's column
 views (no copies) only when the log has grown or changed, and pyqtgraph's peak downsampling and
@@ -86,8 +86,10 @@ class LossPlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(controls)
-        layout.addWidget(self.loss_plot, 3)
-        layout.addWidget(self.accuracy_plot, 2)
+        plots = QHBoxLayout()  # side by side: the dock sits under the panels, wide and short
+        plots.addWidget(self.loss_plot, 3)
+        plots.addWidget(self.accuracy_plot, 2)
+        layout.addLayout(plots, 1)
         self._label_x()
         self.refresh()
 
@@ -161,12 +163,11 @@ class LossPlot(QWidget):
         self.xAxisChanged.emit(self.x_column())
 
     def _label_x(self) -> None:
-        """The x axis's name under the lowest plot shown (the loss plot when accuracy is hidden)."""
+        """The x axis's name under both plots (they stand side by side)."""
         text = self.tr("iteration") if self.x_column() == "iteration" else self.tr("epoch")
-        lowest = self.accuracy_plot if self.accuracy_plot.isVisibleTo(self) else self.loss_plot
         for plot in (self.loss_plot, self.accuracy_plot):
-            plot.getPlotItem().showLabel("bottom", plot is lowest)
-        lowest.setLabel("bottom", text, **style.LABEL_STYLE)
+            plot.getPlotItem().showLabel("bottom", True)
+            plot.setLabel("bottom", text, **style.LABEL_STYLE)
 
     def _update_visibility(self, empty: bool) -> None:
         """Hint, test curves, legend entries, accuracy plot and note: only when what is shown changes,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..engine import BPStudioError, Project, load_project
 from ..engine.explain import format_number
+from ..engine.run_settings import RUNNING
 from ..resources_path import examples_dir
 from .data_panel import DataPanel
 from .edit_commands import ParameterEditCommand, ProjectEditCommand
@@ -279,7 +280,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def show_result(self, result: EngineResult) -> None:
         interval = self.training.render_interval_ms()
-        if result.command == "run_tick" and self.controller.threaded and interval:
+        if result.command == "run_tick" and result.run.state == RUNNING and self.controller.threaded and interval:
             self._run_pending = result
             if not self._run_render_timer.isActive():
                 self._run_render_timer.start(interval)

@@ -38,6 +38,7 @@ class GradCheckEntry:
     backprop: float
     numeric: float
     rel_error: float
+    kink: bool = False  # the difference quotient's steps cross a ReLU kink (some z changes sign): not checkable
 
 
 @dataclass(frozen=True)
@@ -47,21 +48,31 @@ class GradCheckResult:
     tolerance: float
 
     @property
+    def checked(self) -> tuple[GradCheckEntry, ...]:
+        """The entries a finite difference can check (not those whose steps cross a kink)."""
+        return tuple(e for e in self.entries if not e.kink)
+
+    @property
+    def kinks(self) -> int:
+        return len(self.entries) - len(self.checked)
+
+    @property
     def max_error(self) -> float:
-        return max((e.rel_error for e in self.entries), default=0.0)
+        return max((e.rel_error for e in self.checked), default=0.0)
 
     @property
     def passed(self) -> bool:
         return self.max_error < self.tolerance
 
     def worst(self, count: int = 5) -> list[GradCheckEntry]:
-        return sorted(self.entries, key=lambda e: e.rel_error, reverse=True)[:count]
+        return sorted(self.checked, key=lambda e: e.rel_error, reverse=True)[:count]
 
     def per_parameter(self) -> list[tuple[int, str, float, bool]]:
-        """(layer, W|b, max relative error, passed) for each parameter array."""
+        """(layer, W|b, max relative error, passed) for each parameter array, over its checkable entries."""
         out: dict[tuple[int, str], float] = {}
         for e in self.entries:
-            out[(e.layer, e.name)] = max(out.get((e.layer, e.name), 0.0), e.rel_error)
+            err = out.get((e.layer, e.name), 0.0)
+            out[(e.layer, e.name)] = err if e.kink else max(err, e.rel_error)
         return [(l, n, err, err < self.tolerance) for (l, n), err in sorted(out.items())]
 
 
@@ -88,30 +99,52 @@ def gradient_check(
                 pick = rng.choice(len(indices), max_entries_per_array, replace=False)
                 indices = [indices[i] for i in sorted(pick)]
             for idx in indices:
-                numeric = _numeric(plan, params, x, y, l, name, idx, step)
+                numeric, kink = _numeric(plan, params, x, y, l, name, idx, step)
                 analytic = float(grad[idx])
                 scale = max(abs(analytic), abs(numeric), floor)
                 entries.append(
                     GradCheckEntry(l, name, (int(idx[0]), int(idx[1])), analytic, numeric,
-                                   abs(analytic - numeric) / scale)
+                                   abs(analytic - numeric) / scale, kink)
                 )
     return GradCheckResult(loss, tuple(entries), tolerance)
 
 
-def _numeric(plan: bp.Plan, params, x: Array, y: Array, layer: int, name: str, idx, h: float) -> float:
-    def loss_at(delta: float) -> float:
-        perturbed = []
+def _numeric(plan: bp.Plan, params, x: Array, y: Array, layer: int, name: str, idx, h: float
+             ) -> tuple[float, bool]:
+    """(the fourth-order difference quotient, whether its steps cross a kink)."""
+    def perturbed(delta: float) -> list:
+        out = []
         for l, (W, b) in enumerate(params, start=1):
             if l == layer:
                 target = (W if name == "W" else b).copy()
                 target[idx] += delta
                 W, b = (target, b) if name == "W" else (W, target)
-            perturbed.append((W, b))
-        return bp.batch_loss(plan, perturbed, x, y)
+            out.append((W, b))
+        return out
+
+    def loss_at(delta: float) -> float:
+        return bp.batch_loss(plan, perturbed(delta), x, y)
 
     # differences first: L(θ+h) − L(θ−h) is exact in floating point when the two are close, and
     # is exactly 0 when the loss does not change (left to right, −L + 8L − 8L + L is not)
-    return (8 * (loss_at(h) - loss_at(-h)) - (loss_at(2 * h) - loss_at(-2 * h))) / (12 * h)
+    value = (8 * (loss_at(h) - loss_at(-h)) - (loss_at(2 * h) - loss_at(-2 * h))) / (12 * h)
+    kink = any(a.name in KINKED for a in plan.activations) and (
+        _kink_signs(plan, perturbed(-2 * h), x) != _kink_signs(plan, perturbed(2 * h), x))
+    return value, kink
+
+
+KINKED = ("relu", "leaky_relu")  # not differentiable at z = 0
+
+
+def _kink_signs(plan: bp.Plan, params, x: Array) -> bytes:
+    """Which side of 0 every z of a kinked layer is on: when it differs between θ − 2h and θ + 2h,
+    the loss is not smooth between them and the difference quotient is no derivative."""
+    a, signs = x, []
+    for (W, b), f in zip(params, plan.activations, strict=True):
+        z, a = bp.forward_layer(W, b, a, f)
+        if f.name in KINKED:
+            signs.append(np.packbits(z > 0).tobytes())
+    return b"".join(signs)
 
 
 def _loss_size(plan: bp.Plan, params, x: Array, y: Array) -> float:
