@@ -97,7 +97,7 @@ class EngineWorker(QObject):
         self._ident = cmd.ident
         try:
             if self._status.state == RUNNING and cmd.name not in RUN_COMMANDS:
-                self._halt(PAUSED, _tr("Paused."))  # a step or an edit takes over from the run
+                self._halt(PAUSED, "")  # a step or an edit takes over from the run
             extra = self._run_command(cmd)
             self.resultReady.emit(self._result(cmd, **extra))
         except BPStudioError as exc:
@@ -238,7 +238,7 @@ class EngineWorker(QObject):
         elif name == "pause":
             self._cancel.pause = False
             if self._status.state == RUNNING:
-                self._halt(PAUSED, _tr("Paused."))
+                self._halt(PAUSED, "")
         elif name == "stop":
             self._cancel.pause = False
             if self._run is not None:
