@@ -256,8 +256,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _check_gradients(self) -> None:
-        self.training.gradcheck_dock.show()
-        self.training.gradcheck_dock.raise_()
+        dock = self.training.gradcheck_dock
+        dock.show()
+        dock.raise_()
         self.training.gradcheck_view.check_button.click()
 
     def _connect_views(self) -> None:

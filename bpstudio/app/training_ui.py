@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
 from ..engine import GradCheckResult, Project
 from ..engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, SPEEDS, RunSettings, RunStatus
@@ -98,7 +98,11 @@ class TrainingUi(QObject):
             dock.visibilityChanged.connect(self._dock_shown)
         self.run_dock = w.make_dock(self.tr("Training"), "runDock", self.run_panel,
                                     Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.gradcheck_dock = w.make_dock(self.tr("Gradient check"), "gradcheckDock", self.gradcheck_view,
+        scroll = QScrollArea()  # the tables and notes need more height than a short dock has
+        scroll.setWidget(self.gradcheck_view)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.gradcheck_dock = w.make_dock(self.tr("Gradient check"), "gradcheckDock", scroll,
                                           Qt.DockWidgetArea.RightDockWidgetArea)
         return [self.run_dock, self.loss_dock, self.gradient_dock, self.data_dock, self.gradcheck_dock]
 
