@@ -37,7 +37,7 @@ from .lock_sharing import WindowFirst
 KEPT_ENGINES = 16  # engines kept so that undoing an edit returns to exactly where it was
 GRADCHECK_ENTRIES = 200  # per array: larger arrays are checked on a seeded sample of entries
 RUN_COMMANDS = ("run", "pause", "stop", "speed", "snapshot")
-PROGRESS_INTERVAL = 1 / 60  # s: a run sends its new log rows at most this often (the plots redraw at 30 a second)
+PROGRESS_INTERVAL = 1 / 40  # s: a run sends its new log rows at most this often (the plots redraw at 30 a second)
 
 
 def _tr(text: str) -> str:
@@ -274,6 +274,7 @@ class EngineWorker(QObject):
 
         try:
             outcome = None if interrupted() else run.advance(interrupted)
+            self._window_first.give_way(run.rate)  # before the report (a snapshot is copied for it)
         except Exception as exc:  # noqa: BLE001 - shown to the user; the run stops, the thread lives
             traceback.print_exc()
             self._halt(IDLE, "")

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 PLOT_INTERVAL_MS = 30  # the curves: ≥ 30 refreshes a second
-FIELD_INTERVAL = 0.1  # s: the decision boundary's heat map, 10 a second (a repaint of the whole map)
+FIELD_INTERVAL = 0.2  # s: the decision boundary while running, 5 a second (a repaint of the whole map)
 
 
 class TrainingUi(QObject):
