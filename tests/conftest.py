@@ -28,3 +28,16 @@ def no_engine_thread_left_running():
         thread.wait()
     _RUNNING.clear()
     assert left == 0, f"{left} engine thread(s) left running"
+
+
+@pytest.fixture(autouse=True)
+def no_training_process_left():
+    """Full-speed runs train in a child process; shutting the engine down must end it."""
+    yield
+    import multiprocessing
+
+    left = [p for p in multiprocessing.active_children() if p.name == "bpstudio-run"]
+    for p in left:
+        p.terminate()
+        p.join(2)
+    assert not left, f"{len(left)} training process(es) left running"

@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from bpstudio.app.engine_controller import EngineController
+from bpstudio.app.engine_controller import EngineController, EngineWorker
 from bpstudio.engine import LayerSpec, NetworkSpec, Project, TrainingSpec, load_project
 from bpstudio.engine.run_settings import DIVERGED, FINISHED, IDLE, PAUSED, Breakpoints, RunGoal, RunSettings
 from bpstudio.resources_path import example_path
@@ -21,12 +21,16 @@ def spiral() -> Project:
     return load_project(example_path("spiral_softmax"))
 
 
-@pytest.fixture(params=[False, True], ids=["synchronous", "threaded"])
-def make(request, qtbot):
+@pytest.fixture(params=[(False, True), (True, True), (True, False)],
+                ids=["synchronous", "threaded", "threaded-in-thread"])
+def make(request, qtbot, monkeypatch):
+    """Full speed trains in a child process; "in-thread" covers the engine thread's own slices."""
+    threaded, process = request.param
+    monkeypatch.setattr(EngineWorker, "use_process", process)
     made = []
 
     def build(project: Project) -> EngineController:
-        c = EngineController(project, threaded=request.param)
+        c = EngineController(project, threaded=threaded)
         made.append(c)
         return c
 

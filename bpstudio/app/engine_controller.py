@@ -190,6 +190,7 @@ class EngineController(QObject):
             self._thread.wait()
             _RUNNING.discard(self._thread)
             self._thread = None
+        self._worker.close()
 
     @Slot()
     def _beat(self) -> None:

@@ -31,6 +31,7 @@ from ..engine.training_run import (
     RunOutcome,
     TrainingRun,
 )
+from .child_run import POLL_MS, ChildRunner
 from .engine_messages import CancelMark, Command, EngineResult, RunProgress
 from .lock_sharing import WindowFirst
 
@@ -62,6 +63,7 @@ class _Engine:
 class EngineWorker(QObject):
     """Owns the engine. Every slot runs in the worker thread (or inline in synchronous mode)."""
 
+    use_process = True  # full-speed runs train in a child process (no contention with the window)
     resultReady = Signal(object)  # EngineResult
     progressReady = Signal(object)  # RunProgress, between results while a run goes
     failed = Signal(str, int)  # message, command ident
@@ -79,6 +81,8 @@ class EngineWorker(QObject):
         self._sent_log = (-1, 0)  # (generation, rows) of the training log already sent
         self._last_report = self._last_progress = 0.0
         self._window_first = WindowFirst(cancel)
+        self._child = ChildRunner()
+        self._child_halt = ""  # "pause" or "stop" once asked of a child run
         self._timer = QTimer(self)  # a child: it moves to the engine thread with the worker
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
@@ -234,7 +238,7 @@ class EngineWorker(QObject):
             self._run_ident = self._ident
             self._cancel.pause = False
             self._status = RunStatus(RUNNING, "", self._goal_text())
-            self._timer.start(0)
+            self._continue_run()
         elif name == "pause":
             self._cancel.pause = False
             if self._status.state == RUNNING:
@@ -245,11 +249,39 @@ class EngineWorker(QObject):
                 self._halt(IDLE, _tr("Stopped."))
                 self._run = None
         elif name == "speed" and self._run is not None:
-            self._run.set_speed(args[0])
+            if self._child.running and self._status.state == RUNNING:
+                outcome = self._take_child()
+                self._run.set_speed(args[0])
+                if outcome is not None:
+                    self._finish_run(outcome)
+                else:
+                    self._continue_run()
+            else:
+                self._run.set_speed(args[0])
+
+    def _continue_run(self) -> None:
+        """Train on: in a child process at full speed, else slice by slice in this thread."""
+        run = self._run
+        assert run is not None
+        if self.use_process and SPEEDS[run.settings.speed].iterations_per_second is None:
+            self._child.start(self._engine, run)
+            self._timer.start(POLL_MS)
+        else:
+            self._timer.start(0)
+
+    def _take_child(self) -> RunOutcome | None:
+        """Halt a child run and take over its state; its outcome if it ended by itself meanwhile."""
+        assert self._run is not None
+        news = self._child.halt(self._engine, self._run)
+        if news.error:
+            raise BPStudioError(_tr("The training process failed: {error}").format(error=news.error))
+        return news.outcome
 
     def _halt(self, state: str, reason: str, outcome: RunOutcome | None = None) -> None:
         """End the run's slices on a stage boundary where every panel has its numbers."""
         self._timer.stop()
+        if self._child.running:
+            self._take_child()
         if self._run is not None:
             self._run.finish()
             self._engine.field = self._run.field or self._engine.field
@@ -258,8 +290,41 @@ class EngineWorker(QObject):
 
     def _end_run(self) -> None:
         self._timer.stop()
+        if self._child.running:
+            self._take_child()
         self._run = None
         self._status = RunStatus()
+
+    def close(self) -> None:
+        """End the child process (from the window's thread, once this worker's thread has stopped)."""
+        self._child.close()
+
+    def _tick_child(self, run: TrainingRun) -> None:
+        if self._cancel.upto >= self._run_ident:  # Esc
+            self._halt(IDLE, _tr("Stopped."))
+            self._run = None
+        elif self._cancel.pause:
+            self._timer.start(POLL_MS)  # the "pause" command is on its way: it takes the child's state
+            return
+        else:
+            news = self._child.poll(self._engine, run)
+            if news.error:
+                self._halt(IDLE, "")
+                self._run = None
+                self.failed.emit(_tr("The training process failed: {error}").format(error=news.error),
+                                 self._run_ident)
+                return
+            if news.done:
+                self._finish_run(news.outcome) if news.outcome is not None else self._halt(PAUSED, "")
+            else:
+                self._timer.start(POLL_MS)
+                self._status = RunStatus(RUNNING, "", self._goal_text())
+                if not news.state:
+                    if news.progress:
+                        reset, rows = self._new_log_rows()
+                        self.progressReady.emit(RunProgress(self._status, reset, rows, self._engine.field))
+                    return
+        self.resultReady.emit(self._result(Command("run_tick", (), self._run_ident)))
 
     @Slot()
     def _tick(self) -> None:
@@ -267,6 +332,9 @@ class EngineWorker(QObject):
         if run is None or self._status.state != RUNNING:
             return
         self._ident = self._run_ident
+        if self._child.running:
+            self._tick_child(run)
+            return
 
         def interrupted() -> bool:  # polled after every fast iteration
             self._window_first.give_way(run.rate)

@@ -27,7 +27,8 @@ from .training_log import TrainingLog
 
 Array = np.ndarray
 TICK_BUDGET = 0.025  # s of training per slice at full speed: the engine thread answers a pause within this
-REFRESH = 1 / 30  # s between decision fields while running (30 a second is smooth)
+REFRESH = 1 / 30  # s: the slices of the paced speeds (up to 30 iterations a second, one each)
+FIELD_INTERVAL = 0.1  # s between decision fields while running (the window shows a few a second)
 ROW_INTERVAL = 0.002  # s at least between training-log rows: a short run still draws a detailed curve
 PROBE_SHARE = 20  # measuring may take at most 1/PROBE_SHARE of the time, however large the data
 ORDER = ("z", "a", "losses", "grad_a", "delta", "dW", "db", "W", "b")  # to name the first bad quantity
@@ -75,6 +76,15 @@ class TrainingRun:
         self._hit = False  # a fast slice noticed its loss condition
         self.shown_iteration = -1  # the completed-iteration count of the last log row written
         self._armed = self._loss_break_armed()
+
+    def bookkeeping(self) -> dict:
+        """What a run carries from slice to slice, beyond the stepper (for a run continued elsewhere)."""
+        return {"goal_iteration": self.goal_iteration, "break_iteration": self.break_iteration,
+                "armed": self._armed, "shown_iteration": self.shown_iteration, "rate": self._rate}
+
+    def adopt(self, book: dict) -> None:
+        self.goal_iteration, self.break_iteration = book["goal_iteration"], book["break_iteration"]
+        self._armed, self.shown_iteration, self._rate = book["armed"], book["shown_iteration"], book["rate"]
 
     @property
     def rate(self) -> float:
@@ -241,7 +251,7 @@ class TrainingRun:
 
     # ----- measuring -----------------------------------------------------------------------
     def _probe_if_due(self) -> None:
-        if self.clock() >= self._next_probe:
+        if self.clock() >= self._next_probe and self.shown_iteration != self.stepper.completed_iterations:
             self._probe()
 
     def _probe(self, force_field: bool = False) -> None:
@@ -265,7 +275,7 @@ class TrainingRun:
             with divergence_is_data():
                 self.field = decision_field(s.plan, params, extent)
             t2 = self.clock()
-            self._next_field = t2 + max(REFRESH, PROBE_SHARE * (t2 - t1))
+            self._next_field = t2 + max(FIELD_INTERVAL, PROBE_SHARE * (t2 - t1))
         return row
 
     def _limits_reached(self) -> RunOutcome | None:
