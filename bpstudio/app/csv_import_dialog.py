@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from ..engine import ValidationError
 from ..engine.csv_import import MAX_BYTES, CsvTable, ImportedData, build_dataset, parse_csv, raw_rows, read_csv
-from .network_form import ERROR_STYLE, INFO_STYLE
+from .form_messages import ERROR_STYLE, INFO_STYLE
 
 PREVIEW_ROWS = 50
 SHOWN_CLASSES = 8  # class names listed in the summary; the rest are counted

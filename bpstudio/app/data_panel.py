@@ -35,8 +35,9 @@ from ..engine.csv_import import NUMBER
 from ..engine.datasets import MAX_SAMPLES, MULTICLASS
 from .csv_import_dialog import CsvImportDialog
 from .data_edits import project_with_data, source_of, target_classes
+from .form_messages import clear_message, show_message
 from .layer_list import HINT_STYLE
-from .network_form import ERROR_STYLE, INFO_STYLE, INT_MAX
+from .network_form import INT_MAX
 from .network_labels import activation_label, loss_label
 from .unicode_indices import format_value
 from .view_state import ViewState
@@ -271,15 +272,10 @@ class DataPanel(QWidget):
 
     # ----- messages -----------------------------------------------------------------------
     def _show_message(self, text: str, error: bool) -> None:
-        self.message_label.setText(("⚠ " if error else "ℹ ") + text)
-        self.message_label.setProperty("kind", "error" if error else "info")
-        self.message_label.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
-        self.message_label.show()
+        show_message(self.message_label, text, error)
 
     def _clear_message(self) -> None:
-        self.message_label.clear()
-        self.message_label.setProperty("kind", None)
-        self.message_label.hide()
+        clear_message(self.message_label)
 
     # ----- requesting new data ------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name

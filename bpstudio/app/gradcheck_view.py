@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButto
 
 from ..engine.gradcheck import STEP, TOLERANCE, GradCheckEntry, GradCheckResult
 from ..engine.notation import sup
+from .form_messages import ERROR_STYLE
 from .layer_list import HINT_STYLE
-from .network_form import ERROR_STYLE, SECTION_STYLE
+from .network_form import SECTION_STYLE
 from .unicode_indices import parameter_symbol
 
 PASS_COLOUR, FAIL_COLOUR = QColor("#e6f4ea"), QColor("#fce8e6")  # pale: the text stays readable

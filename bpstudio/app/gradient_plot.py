@@ -14,7 +14,7 @@ from ..engine.training_log import TrainingLog
 from . import plot_style as style
 
 
-class GradientPlot(QWidget):
+class GradientPlot(style.PlotSwitches, QWidget):
     """Public items for tests and the window: ``plot`` (PlotWidget), ``curves`` (one PlotDataItem per
     layer, ``curves[0]`` is layer 1), ``log_box`` (QCheckBox), ``x_box`` (QComboBox), ``hint`` (TextItem)."""
 
@@ -62,6 +62,10 @@ class GradientPlot(QWidget):
         self._label_x()
         self.refresh()
 
+    @property
+    def main_plot(self):
+        return self.plot
+
     # ----- API --------------------------------------------------------------------------
     def set_log(self, log: TrainingLog | None) -> None:
         """Show this log (kept by reference; ``refresh`` re-reads it). One curve per layer of its network."""
@@ -93,35 +97,7 @@ class GradientPlot(QWidget):
                                self.is_log_scale())
         self.hint.setVisible(empty)
 
-    def x_column(self) -> str:
-        return self.x_box.currentData()
-
-    def set_x_axis(self, column: str) -> None:
-        """"iteration" or "epoch"."""
-        self.x_box.setCurrentIndex(max(0, self.x_box.findData(column)))
-
-    def set_log_scale(self, on: bool) -> None:
-        if self.log_box.isChecked() != on:
-            self.log_box.setChecked(on)  # toggled comes back here
-            return
-        self.plot.getPlotItem().setLogMode(False, on)
-        self.follow.reset()
-        self._shown = None
-        self.refresh()
-        if self.hint.isVisible():
-            style.show_empty(self.plot, self.hint, on)
-
-    def is_log_scale(self) -> bool:
-        return self.log_box.isChecked()
-
     # ----- internals ---------------------------------------------------------------------
-    def _x_axis_changed(self) -> None:
-        self._label_x()
-        self.follow.reset()  # a zoom in iterations means nothing in epochs
-        self._shown = None
-        self.refresh()
-        self.xAxisChanged.emit(self.x_column())
-
     def _label_x(self) -> None:
         text = self.tr("iteration") if self.x_column() == "iteration" else self.tr("epoch")
         self.plot.setLabel("bottom", text, **style.LABEL_STYLE)

@@ -18,7 +18,7 @@ from . import plot_style as style
 LEFT_AXIS_WIDTH = 64  # both plots' left axes equally wide, so their x axes line up
 
 
-class LossPlot(QWidget):
+class LossPlot(style.PlotSwitches, QWidget):
     """Public items for tests and the window: ``loss_plot``/``accuracy_plot`` (PlotWidgets),
     ``curves`` {"train_loss", "test_loss", "train_accuracy", "test_accuracy"} (PlotDataItems),
     ``log_box`` (QCheckBox), ``x_box`` (QComboBox), ``hint`` (TextItem), ``note`` (QLabel)."""
@@ -93,6 +93,10 @@ class LossPlot(QWidget):
         self._label_x()
         self.refresh()
 
+    @property
+    def main_plot(self):
+        return self.loss_plot
+
     # ----- API --------------------------------------------------------------------------
     def set_log(self, log: TrainingLog | None) -> None:
         """Show this log (kept by reference; ``refresh`` re-reads it)."""
@@ -132,36 +136,7 @@ class LossPlot(QWidget):
         losses = [log.column("train_loss")] + ([log.column("test_loss")] if self._has_test else [])
         self.follow.update(x, losses, log.generation, self.is_log_scale())
 
-    def x_column(self) -> str:
-        return self.x_box.currentData()
-
-    def set_x_axis(self, column: str) -> None:
-        """"iteration" or "epoch"."""
-        self.x_box.setCurrentIndex(max(0, self.x_box.findData(column)))
-
-    def set_log_scale(self, on: bool) -> None:
-        if self.log_box.isChecked() != on:
-            self.log_box.setChecked(on)  # toggled comes back here
-            return
-        self.loss_plot.getPlotItem().setLogMode(False, on)
-        self.follow.reset()
-        self._shown = None
-        self.refresh()
-        if self.hint.isVisible():
-            style.show_empty(self.loss_plot, self.hint, on)
-
-    def is_log_scale(self) -> bool:
-        return self.log_box.isChecked()
-
     # ----- internals ---------------------------------------------------------------------
-    def _x_axis_changed(self) -> None:
-        self._label_x()
-        self.refresh()
-        self.follow.reset()  # a zoom in iterations means nothing in epochs
-        self._shown = None
-        self.refresh()
-        self.xAxisChanged.emit(self.x_column())
-
     def _label_x(self) -> None:
         """The x axis's name under both plots (they stand side by side)."""
         text = self.tr("iteration") if self.x_column() == "iteration" else self.tr("epoch")

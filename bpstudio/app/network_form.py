@@ -33,14 +33,13 @@ from PySide6.QtWidgets import (
 from ..engine import LayerSpec, NetworkSpec, Project, TrainingSpec, ValidationError
 from ..engine.activations import get_activation
 from ..engine.losses import get_loss
+from .form_messages import clear_message, show_message, typed_number
 from .layer_list import HINT_STYLE, LayerList, read_only_spin
 from .network_labels import INIT_ORDER, LOSS_ORDER, activation_label, init_label, init_tip, loss_label, loss_tip
 from .project_edits import edit_project
 from .unicode_indices import format_value
 from .view_state import ViewState
 
-ERROR_STYLE = "QLabel { color: #b3261e; background: #fdecea; border: 1px solid #f3b5ae; padding: 4px; }"
-INFO_STYLE = "QLabel { color: #174ea6; background: #e8f0fe; border: 1px solid #aecbfa; padding: 4px; }"
 SECTION_STYLE = "QLabel { font-weight: bold; }"
 INT_MAX = 2_147_483_647  # a QSpinBox holds a C int
 NEW_LAYER = LayerSpec(4, "sigmoid")  # the first hidden layer added to a network that has none
@@ -373,15 +372,10 @@ class NetworkForm(QWidget):
 
     # ----- messages -----------------------------------------------------------------------
     def _show_message(self, text: str, error: bool) -> None:
-        self.message_label.setText(("⚠ " if error else "ℹ ") + text)
-        self.message_label.setProperty("kind", "error" if error else "info")
-        self.message_label.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
-        self.message_label.show()
+        show_message(self.message_label, text, error)
 
     def _clear_message(self) -> None:
-        self.message_label.clear()
-        self.message_label.setProperty("kind", None)
-        self.message_label.hide()
+        clear_message(self.message_label)
 
     def _refuse(self, reason: str, hint: str = "") -> None:
         text = self.tr("Not changed: {reason}").format(reason=reason.rstrip())
@@ -514,10 +508,7 @@ class NetworkForm(QWidget):
             return
         self.learning_rate_box.setModified(False)  # Enter and then leaving the box finish one edit, not two
         text = self.learning_rate_box.text()
-        try:
-            value = float(text.strip().replace(",", "."))
-        except ValueError:
-            value = math.nan
+        value = typed_number(text)
         if not math.isfinite(value) or value <= 0:
             self._refuse(self.tr(
                 "the learning rate η must be a finite number greater than 0, such as 0.5 or 1e-3 (not “{text}”)."
@@ -540,10 +531,7 @@ class NetworkForm(QWidget):
             return
         self.l2_box.setModified(False)
         text = self.l2_box.text()
-        try:
-            value = float(text.strip().replace(",", "."))
-        except ValueError:
-            value = math.nan
+        value = typed_number(text)
         if not math.isfinite(value) or value < 0:
             self._refuse(self.tr(
                 "the L2 decay λ must be a finite number ≥ 0, such as 0 or 1e-4 (not “{text}”)."

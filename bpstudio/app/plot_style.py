@@ -238,3 +238,39 @@ def _nice(x: float) -> float:
         if m * p >= x:
             return m * p
     return 10.0 * p
+
+
+class PlotSwitches:
+    """The log-scale and x-axis switches both training plots have. The plot class provides ``log_box``,
+    ``x_box``, ``hint``, ``follow``, ``refresh``, ``_label_x``, ``xAxisChanged`` and ``main_plot``."""
+
+    def x_column(self) -> str:
+        return self.x_box.currentData()  # type: ignore[attr-defined]
+
+    def set_x_axis(self, column: str) -> None:
+        """"iteration" or "epoch"."""
+        self.x_box.setCurrentIndex(max(0, self.x_box.findData(column)))  # type: ignore[attr-defined]
+
+    def is_log_scale(self) -> bool:
+        return self.log_box.isChecked()  # type: ignore[attr-defined]
+
+    def set_log_scale(self, on: bool) -> None:
+        if self.log_box.isChecked() != on:  # type: ignore[attr-defined]
+            self.log_box.setChecked(on)  # type: ignore[attr-defined]  # toggled comes back here
+            return
+        plot = self.main_plot  # type: ignore[attr-defined]
+        plot.getPlotItem().setLogMode(False, on)
+        self._start_over()
+        if self.hint.isVisible():  # type: ignore[attr-defined]
+            show_empty(plot, self.hint, on)  # type: ignore[attr-defined]
+
+    def _x_axis_changed(self) -> None:
+        self._label_x()  # type: ignore[attr-defined]
+        self._start_over()  # a zoom in iterations means nothing in epochs
+        self.xAxisChanged.emit(self.x_column())  # type: ignore[attr-defined]
+
+    def _start_over(self) -> None:
+        """Follow the whole data again and re-read the log."""
+        self.follow.reset()  # type: ignore[attr-defined]
+        self._shown = None
+        self.refresh()  # type: ignore[attr-defined]

@@ -41,8 +41,9 @@ from ..engine.run_settings import (
     RunSettings,
     RunStatus,
 )
+from .form_messages import ERROR_STYLE
 from .layer_list import HINT_STYLE
-from .network_form import ERROR_STYLE, INT_MAX, SECTION_STYLE
+from .network_form import INT_MAX, SECTION_STYLE
 from .run_actions import RunActions, describe_divergence, make_run_actions, run_tip
 
 STATUS_STYLES = {
