@@ -44,19 +44,22 @@ def test_a_goal_reached_in_the_child_gives_the_same_bits_as_here(process):
     job, _ = job_for(s, RunSettings(RunGoal("epochs", 30)), (train.x.T, train.y.T))
     process.start(job)
     got = until_done(process)
-    kind, outcome, state, rows, field, book = got[-1]
+    kind, outcome, (state, history), rows, field, book = got[-1]
     assert kind == "done" and outcome.reason == GOAL_EPOCHS
-    s.restore(state)
+    s.restore(state, history)
     reference = project.stepper()
     reference.run_iterations(30 * s.batches_per_epoch)
     assert s.completed_iterations == 30 * s.batches_per_epoch
     for (W, b), (Wr, br) in zip(s.parameters, reference.parameters, strict=True):
         assert W.tobytes() == Wr.tobytes() and b.tobytes() == br.tobytes()
     assert s.snapshot().get("delta", 1) is not None  # the last iteration stepped: every panel has numbers
+    for _ in range(len(s.stages)):  # and it can be stepped back through, as after a run here
+        s.step_back()
+    assert s.complete and s.completed_iterations == 30 * s.batches_per_epoch - 1  # the update before it
     streamed = [m for m in got if m[0] == "progress"]
     all_rows = np.vstack([m[1] for m in streamed if len(m[1])] + [rows])
-    assert all_rows[-1, 0] == s.completed_iterations and np.all(np.diff(all_rows[:, 0]) > 0)
-    assert field is not None and field.kind == "plane" and book["shown_iteration"] == s.completed_iterations
+    assert all_rows[-1, 0] == 30 * s.batches_per_epoch and np.all(np.diff(all_rows[:, 0]) > 0)
+    assert field is not None and field.kind == "plane" and book["shown_iteration"] == 30 * s.batches_per_epoch
 
 
 def test_halt_stops_at_a_boundary_and_hands_back_the_state(process):
@@ -67,9 +70,9 @@ def test_halt_stops_at_a_boundary_and_hands_back_the_state(process):
     process.start(job)
     time.sleep(0.5)
     process.halt()
-    kind, outcome, state, *_ = until_done(process)[-1]
+    kind, outcome, (state, history), *_ = until_done(process)[-1]
     assert kind == "done" and outcome is None
-    s.restore(state)
+    s.restore(state, history)
     n = s.completed_iterations
     assert n > 0 and s.complete
     reference = project.stepper()
@@ -84,9 +87,9 @@ def test_divergence_found_in_the_child_comes_back_with_the_last_finite_state(pro
     s = Stepper(spec, x, y, TrainingSpec(learning_rate=5.0, batch_size=8), InitSpec("xavier"))
     job, _ = job_for(s, RunSettings(RunGoal("forever"), Breakpoints(nonfinite=True)), (x, y))
     process.start(job)
-    kind, outcome, state, *_ = until_done(process)[-1]
+    kind, outcome, (state, history), *_ = until_done(process)[-1]
     assert kind == "done" and outcome.reason == DIVERGED
-    s.restore(state)
+    s.restore(state, history)
     assert all(np.isfinite(v).all() for v in s.snapshot().arrays.values())
     bad = s.step()
     assert bad.stage.name == outcome.divergence.stage

@@ -74,6 +74,7 @@ def test_data_from_the_panel_run_to_a_target_then_pause_on_exact_numbers(qtbot, 
     wait_status(qtbot, w, PAUSED)
     assert w.training.actions.run.text() == "Resume"
     assert_every_layer_matches(w)  # every panel: the paused stage's own numbers
+    assert w.actions_.back.isEnabled()  # the last iteration's stages can be stepped back through
     before = w.controller.latest.snapshot
     w.actions_.step.trigger()  # stepping goes on from the pause, one stage
     settle(qtbot, w)

@@ -54,8 +54,8 @@ class ChildRunner:
                 engine.stepper.restore(message[1])
                 news.state = True
             elif kind == "done":
-                _, outcome, state, rows, field, book = message
-                engine.stepper.restore(state)
+                _, outcome, (state, history), rows, field, book = message
+                engine.stepper.restore(state, history)
                 engine.log.append(rows)
                 engine.field = field or engine.field
                 run.adopt(book)

@@ -9,7 +9,7 @@ state back. Messages go through a ``multiprocessing`` pipe (pickled in memory, n
 
 Parent → child: ("run", Job) · ("halt",) · ("quit",)
 Child → parent: ("progress", rows, field, completed) · ("state", state) ·
-                ("done", outcome | None, state, rows, field, bookkeeping) · ("error", text)
+                ("done", outcome | None, (state, recent history), rows, field, bookkeeping) · ("error", text)
 """
 
 from __future__ import annotations
@@ -91,7 +91,9 @@ def _run(conn, job: Job) -> None:
             conn.send(("state", stepper.checkpoint()))
             last_state = now
     run.finish()
-    conn.send(("done", outcome, stepper.checkpoint(), log.rows(sent), run.field, run.bookkeeping()))
+    # with the stages of the last iteration, so that step back works in the window as after a run there
+    history = stepper.recent(len(stepper.stages))
+    conn.send(("done", outcome, (stepper.checkpoint(), history), log.rows(sent), run.field, run.bookkeeping()))
 
 
 class RunProcess:

@@ -173,12 +173,20 @@ class Stepper:
         """The current state, to ``restore`` later (states are immutable, so this costs nothing)."""
         return self._state
 
-    def restore(self, checkpoint: object) -> None:
-        """Go back to a ``checkpoint`` of this stepper; the history for stepping back is dropped."""
+    def restore(self, checkpoint: object, history: Sequence[object] = ()) -> None:
+        """Go to a ``checkpoint`` of this stepper (or of one on the same network and data, in another
+        process); ``history``, from ``recent``, is what step back can return to from there."""
         assert isinstance(checkpoint, _State)
         self._state = checkpoint
         self._xy = self._batch(checkpoint.epoch, checkpoint.batch)
         self._forget_history()
+        for state in history:
+            assert isinstance(state, _State)
+            self._remember(state)
+
+    def recent(self, stages: int) -> tuple[object, ...]:
+        """The last ``stages`` states step back would return to, oldest first (for ``restore``)."""
+        return tuple(self._history)[-stages:] if stages > 0 else ()
 
     def all_finite(self) -> bool:
         """No NaN or infinity in any weight or bias."""
