@@ -165,6 +165,9 @@ def cmd_examples(_: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen build starts full-speed training processes through main
     args = build_parser().parse_args(argv)
     if args.command in (None, "gui"):
         from .app.launch import launch  # Qt is imported only for the app

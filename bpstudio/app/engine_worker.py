@@ -264,10 +264,14 @@ class EngineWorker(QObject):
         run = self._run
         assert run is not None
         if self.use_process and SPEEDS[run.settings.speed].iterations_per_second is None:
-            self._child.start(self._engine, run)
-            self._timer.start(POLL_MS)
-        else:
-            self._timer.start(0)
+            try:
+                self._child.start(self._engine, run)
+                self._timer.start(POLL_MS)
+                return
+            except (OSError, EOFError):  # no child process to be had: train here instead
+                traceback.print_exc()
+                self.use_process = False
+        self._timer.start(0)
 
     def _take_child(self) -> RunOutcome | None:
         """Halt a child run and take over its state; its outcome if it ended by itself meanwhile."""

@@ -117,10 +117,13 @@ class RunProcess:
 
     def messages(self, wait: float = 0.0) -> list[tuple]:
         """Messages waiting (after up to ``wait`` seconds for the first)."""
-        out = []
-        if self._conn.poll(wait):
-            while self._conn.poll():
-                out.append(self._conn.recv())
+        out: list[tuple] = []
+        try:
+            if self._conn.poll(wait):
+                while self._conn.poll():
+                    out.append(self._conn.recv())
+        except (EOFError, OSError):  # the child is gone (killed, out of memory)
+            out.append(("error", "the training process ended unexpectedly"))
         for m in out:
             if m[0] in ("done", "error"):
                 self.running = False
