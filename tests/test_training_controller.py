@@ -132,3 +132,24 @@ def test_gradient_check_answers_for_the_current_weights(qtbot, make) -> None:
     result, where = got[0]
     assert result.passed and len(result.per_parameter()) == 6
     assert "8 samples" in where
+
+
+def test_a_training_process_that_dies_is_reported_and_the_run_ends(qtbot):
+    import multiprocessing
+
+    c = EngineController(spiral(), threaded=True)
+    errors = []
+    c.errorOccurred.connect(errors.append)
+    try:
+        c.run(FASTEST)
+        qtbot.waitUntil(lambda: len(c.log) >= 3, timeout=20_000)
+        (child,) = [p for p in multiprocessing.active_children() if p.name == "bpstudio-run"]
+        child.kill()
+        qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+        assert "training process" in errors[0]
+        qtbot.waitUntil(lambda: c.run_status.state == IDLE and not c.busy)
+        c.step()  # the engine thread lives on
+        qtbot.waitUntil(lambda: not c.busy)
+        assert c.latest.command == "step"
+    finally:
+        c.shutdown()

@@ -317,6 +317,7 @@ class EngineWorker(QObject):
                 self._run = None
                 self.failed.emit(_tr("The training process failed: {error}").format(error=news.error),
                                  self._run_ident)
+                self.resultReady.emit(self._result(Command("run_tick", (), self._run_ident)))
                 return
             if news.done:
                 self._finish_run(news.outcome) if news.outcome is not None else self._halt(PAUSED, "")
@@ -353,6 +354,7 @@ class EngineWorker(QObject):
             self._run = None
             self.failed.emit(_tr("Internal error in the engine: {error}").format(error=f"{type(exc).__name__}: {exc}"),
                              self._run_ident)
+            self.resultReady.emit(self._result(Command("run_tick", (), self._run_ident)))  # the run's end
             return
         self._engine.field = run.field or self._engine.field
         if outcome is not None:
