@@ -66,6 +66,8 @@ class EdgeItem(QGraphicsLineItem):
         self._hover = False
         self._hit: tuple | None = None  # (line, hit width, shape, bounding rect): the scene asks often
         self.tip: Callable[[], str] | None = None  # the tooltip, written when hovered (not on every update)
+        self.weight = 0.0
+        self.style_key: int | None = None  # the style last drawn (see NetworkCanvas._update_edges)
 
     def set_weight_style(self, colour: QColor, width: float) -> None:
         if width != self._width:
