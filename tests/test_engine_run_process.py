@@ -94,3 +94,16 @@ def test_divergence_found_in_the_child_comes_back_with_the_last_finite_state(pro
     bad = s.step()
     assert bad.stage.name == outcome.divergence.stage
     assert not np.isfinite(bad.arrays[outcome.divergence.quantity]).all()
+
+
+def test_quit_while_running_ends_the_child_at_once():
+    project = load_project(example_path("spiral_softmax"))
+    s = project.stepper()
+    train, _ = project.split()
+    process = RunProcess()
+    job, _ = job_for(s, RunSettings(RunGoal("forever")), (train.x.T, train.y.T))
+    process.start(job)
+    time.sleep(0.5)
+    start = time.perf_counter()
+    process.close()
+    assert time.perf_counter() - start < 1.0 and not process.alive

@@ -60,12 +60,14 @@ def serve(conn) -> None:
             return
         if message[0] == "run":
             try:
-                _run(conn, message[1])
+                if _run(conn, message[1]):
+                    return  # told to quit while running (the window closed)
             except Exception:  # noqa: BLE001 - reported to the parent, which shows it
                 conn.send(("error", traceback.format_exc()))
 
 
-def _run(conn, job: Job) -> None:
+def _run(conn, job: Job) -> bool:
+    """One run; True when the parent said quit meanwhile."""
     stepper = Stepper(job.spec, job.x, job.y, job.training, InitSpec("explicit"), params=job.state.params)
     stepper.restore(job.state)
     log = TrainingLog(job.spec.depth)
@@ -90,7 +92,10 @@ def _run(conn, job: Job) -> None:
         if outcome is not None:
             break
         if conn.poll():
-            if conn.recv()[0] == "halt":
+            said = conn.recv()[0]
+            if said == "quit":
+                return True
+            if said == "halt":
                 break
         now = time.perf_counter()
         if now - last_progress >= PROGRESS_INTERVAL:
@@ -104,6 +109,7 @@ def _run(conn, job: Job) -> None:
     # with the stages of the last iteration, so that step back works in the window as after a run there
     history = stepper.recent(len(stepper.stages))
     conn.send(("done", outcome, (stepper.checkpoint(), history), log.rows(sent), run.field, run.bookkeeping()))
+    return False
 
 
 class RunProcess:
@@ -148,7 +154,14 @@ class RunProcess:
             self._conn.send(("quit",))
         except (OSError, ValueError):
             pass
-        self._process.join(2)
+        deadline = time.perf_counter() + 2
+        while self._process.is_alive() and time.perf_counter() < deadline:
+            try:  # a child blocked on a full pipe reads "quit" only once its messages are taken
+                while self._conn.poll():
+                    self._conn.recv()
+            except (EOFError, OSError):
+                pass
+            self._process.join(0.02)
         if self._process.is_alive():
             self._process.terminate()
             self._process.join(2)
