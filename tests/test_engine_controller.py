@@ -117,10 +117,17 @@ def test_training_settings_change_keeps_the_current_weights(qtbot, threaded):
     wait_idle(qtbot, c)
     trained = c.latest.snapshot.arrays["L1/W"]
     project = c.latest.project
+    rows = len(c.log)
     c.set_project(replace(project, training=replace(project.training, learning_rate=0.1)))
     wait_idle(qtbot, c)
     np.testing.assert_array_equal(c.latest.snapshot.arrays["L1/W"], trained)
-    assert c.latest.project.training.learning_rate == 0.1 and c.latest.snapshot.position == 0
+    snap = c.latest.snapshot  # counted on from where it was: the same stage, its numbers, the curves
+    assert c.latest.project.training.learning_rate == 0.1 and snap.position == len(c.latest.stages)
+    assert snap.iteration == 0 and snap.get("delta", 1) is not None and len(c.log) == rows == 2
+    c.set_project(replace(project, training=replace(project.training, batch_size=2)))  # other batches
+    wait_idle(qtbot, c)
+    np.testing.assert_array_equal(c.latest.snapshot.arrays["L1/W"], trained)
+    assert c.latest.snapshot.position == 0 and len(c.log) == 1  # a fresh count from these weights
 
 
 def test_a_long_run_can_be_cancelled(qtbot, threaded):

@@ -427,7 +427,10 @@ class EngineWorker(QObject):
                           and project.data == old.data and _same_parameters(project, old)
                           and project.training.seed == old.training.seed)  # a new seed: new random weights
             if same_start:  # only training settings changed: carry on from the current weights
-                engine.stepper.replace_parameters(self._stepper.parameters)
+                engine.stepper.continue_from(self._stepper)
+                if engine.stepper.completed_iterations:  # counted on: the curves go on too
+                    engine.log.append(self._engine.log.rows())
+                    engine.field = self._engine.field
         self._end_run()
         if save_as is not None:
             self._kept[save_as] = self._engine

@@ -295,6 +295,19 @@ class Stepper:
         self._forget_history()
         return self.snapshot()
 
+    def continue_from(self, other: Stepper) -> Snapshot:
+        """Take over ``other``'s place — weights, momentum, the iteration, its stage and numbers — when only
+        settings that do not change the batches differ (learning rate, momentum, L2, epochs): training goes
+        on from there, counted on. Otherwise (another batch size or shuffling) ``replace_parameters``."""
+        t, u = self.training, other.training
+        if (t.batch_size, t.shuffle, t.seed) != (u.batch_size, u.shuffle, u.seed):
+            return self.replace_parameters(other.parameters)
+        check_parameters(self.spec, other.parameters)
+        self._state = other._state
+        self._xy = self._batch(self._state.epoch, self._state.batch)
+        self._forget_history()
+        return self.snapshot()
+
     def _remember(self, state: _State) -> None:
         """Keep ``state`` for step back, dropping the oldest stages beyond the count and memory limits
         (a 4096-unit layer makes every update cost hundreds of MB)."""
