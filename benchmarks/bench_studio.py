@@ -21,9 +21,15 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import (
+    QApplication,  # noqa: E402
+    QMessageBox,  # noqa: E402
+)
 
 from bpstudio.app.main_window import MainWindow  # noqa: E402
+from bpstudio.app.project_files import ProjectFiles  # noqa: E402
+
+ProjectFiles.ask = lambda self: QMessageBox.StandardButton.Discard  # windows here close without asking
 from bpstudio.app.preview import wide_project  # noqa: E402
 from bpstudio.engine import Project  # noqa: E402
 

@@ -24,9 +24,15 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_studio import StallProbe, wait_until  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import (
+    QApplication,  # noqa: E402
+    QMessageBox,  # noqa: E402
+)
 
 from bpstudio.app.main_window import MainWindow  # noqa: E402
+from bpstudio.app.project_files import ProjectFiles  # noqa: E402
+
+ProjectFiles.ask = lambda self: QMessageBox.StandardButton.Discard  # windows here close without asking
 from bpstudio.app.preview import wide_project  # noqa: E402
 from bpstudio.engine import InitSpec, LayerSpec, NetworkSpec, Project, TrainingSpec, load_project  # noqa: E402
 from bpstudio.engine.run_settings import PAUSED, RUNNING, RunGoal, RunSettings  # noqa: E402

@@ -13,10 +13,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import (
+    QApplication,  # noqa: E402
+    QMessageBox,  # noqa: E402
+)
 
 from bpstudio.app.csv_import_dialog import CsvImportDialog  # noqa: E402
 from bpstudio.app.main_window import MainWindow  # noqa: E402
+from bpstudio.app.project_files import ProjectFiles  # noqa: E402
+
+ProjectFiles.ask = lambda self: QMessageBox.StandardButton.Discard  # windows here close without asking
 from bpstudio.engine import load_project  # noqa: E402
 from bpstudio.engine.run_settings import RUNNING  # noqa: E402
 from bpstudio.resources_path import example_path  # noqa: E402

@@ -41,3 +41,14 @@ def no_training_process_left():
         p.terminate()
         p.join(2)
     assert not left, f"{len(left)} training process(es) left running"
+
+
+@pytest.fixture(autouse=True)
+def unsaved_work_is_discarded_without_asking(monkeypatch):
+    """Closing a window with unsaved work asks in a modal dialog; in tests the answer is Discard (tests of
+    the question itself replace it again)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from bpstudio.app.project_files import ProjectFiles
+
+    monkeypatch.setattr(ProjectFiles, "ask", lambda self: QMessageBox.StandardButton.Discard)

@@ -78,9 +78,9 @@ def test_opening_changes_title_and_undo_only_once_the_project_is_accepted(qtbot,
     path = tmp_path / "other.bpsproj"
     path.write_text(json.dumps(d), encoding="utf-8")
     w.open_path(path)  # accepted: now the title and a fresh undo history follow
-    assert w.windowTitle() == "BP Studio — Broken" and w.undo_stack.count() == 0
+    assert w.windowTitle() == "BP Studio — Broken (other.bpsproj)" and w.undo_stack.count() == 0
     w.open_path(tmp_path / "missing.bpsproj")
-    assert "no such file" in w.messages.text() and w.windowTitle() == "BP Studio — Broken"
+    assert "no such file" in w.messages.text() and w.windowTitle() == "BP Studio — Broken (other.bpsproj)"
 
 
 def stages_kept_after(stepper, steps: int) -> int:

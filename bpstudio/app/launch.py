@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -30,6 +31,8 @@ def launch(name: str | None = None) -> int:
     app.setOrganizationName("BP Studio")
     project, error = load_start_project(name)
     window = MainWindow(project)
+    if name and Path(name).is_file() and error is None:
+        window.files.opened(Path(name))  # Save writes back to it
     window.show()
     if error:
         QMessageBox.warning(

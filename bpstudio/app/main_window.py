@@ -36,6 +36,7 @@ from .message_bar import MessageBar
 from .network_canvas import NetworkCanvas
 from .network_form import NetworkForm
 from .parameter_editor import ParameterEditor
+from .project_files import ProjectFiles
 from .stage_list import StageList
 from .step_actions import make_action, step_actions
 from .training_ui import TrainingUi
@@ -91,8 +92,8 @@ class MainWindow(QMainWindow):
         self.training = TrainingUi(self)
         self._build_training()
         self._connect_views()
-        self._set_title(project)
         self._opening: Project | None = None
+        self._opening_path: Path | None = None
         self._fit_pending = False
         self.controller.send("snapshot")  # the first state, now that the window listens
 
@@ -182,8 +183,11 @@ class MainWindow(QMainWindow):
                                         "fewerDigits")
         self.fewer_digits.triggered.connect(lambda: self.matrices.set_precision(self.matrices.precision() - 1))
 
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.files = ProjectFiles(self)
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.files.save_action)
+        file_menu.addAction(self.files.save_as_action)
         examples = file_menu.addMenu(self.tr("Open &example"))
         for path in sorted(examples_dir().glob("*.bpsproj")):
             action = QAction(path.stem, self)
@@ -217,6 +221,7 @@ class MainWindow(QMainWindow):
             toggle.setToolTip(self.tr("Show or hide the {title} panel").format(title=dock.windowTitle()))
             view_menu.addAction(toggle)
         for action in (self.undo_action, self.redo_action, self.open_action, self.quit_action,
+                       self.files.save_action, self.files.save_as_action,
                        self.prev_layer, self.next_layer, self.more_digits, self.fewer_digits):
             self.addAction(action)
 
@@ -298,11 +303,10 @@ class MainWindow(QMainWindow):
 
     def _show(self, result: EngineResult) -> None:
         old_depth = self.state.depth if self.state else None
-        if self.result is not None and result.project is not self.result.project:
-            self._set_title(result.project)
         if self.result is None or result.project is not self.result.project:
             self._fit_pending = True  # the dock is fitted once the form shows the new project's fields
-        if self._opening is not None and result.project is self._opening:
+        opened = self._opening is not None and result.project is self._opening
+        if opened:
             self._opening = None
             self.undo_stack.clear()
         self.result = result
@@ -316,6 +320,9 @@ class MainWindow(QMainWindow):
             self._layer = min(self._layer, depth)
         self.state = ViewState(result.project, result.snapshot, max(1, min(self._layer, depth)), result.can_step_back)
         self.training.show_project(result.project)
+        if opened:
+            self.files.opened(self._opening_path)
+        self.files.update_title()
         self._warn_if_diverged(result)
         if self.controller.threaded:
             self._render_status()
@@ -455,17 +462,20 @@ class MainWindow(QMainWindow):
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> None:
+        if not self.files.confirm_discard():
+            return
         try:
             project = load_project(path)
         except (BPStudioError, OSError) as exc:  # the current work stays as it is
             self.show_error(self.tr("Could not open {path}: {error}").format(path=path.name, error=exc))
             return
         self._opening = project  # the title and the undo history change once the engine accepts it
+        self._opening_path = None if path.parent == examples_dir() else path  # an example is not overwritten
         self.controller.set_project(project)
 
-    def _set_title(self, project: Project) -> None:
-        self.setWindowTitle(self.tr("BP Studio — {name}").format(name=project.name))
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
         self.controller.shutdown()
         super().closeEvent(event)

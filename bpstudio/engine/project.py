@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -249,8 +250,9 @@ def loads_project(text: str, source: str = "project") -> Project:
     return project_from_dict(d, source)
 
 
-def save_project(path: str | os.PathLike[str], project: Project) -> Path:
-    """Write atomically: a temporary file in the same folder, then rename over the target."""
+def save_project(path: str | os.PathLike[str], project: Project, backup: bool = False) -> Path:
+    """Write atomically: a temporary file in the same folder, then rename over the target. With
+    ``backup``, the version being replaced is kept as ``<name>.bak`` first."""
     path = Path(path)
     text = json.dumps(project.to_dict(), indent=2, ensure_ascii=False) + "\n"
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
@@ -260,6 +262,8 @@ def save_project(path: str | os.PathLike[str], project: Project) -> Path:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved file gets the usual permissions
+        if backup and path.exists():
+            shutil.copy2(path, path.with_name(path.name + ".bak"))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,87 @@
+"""Save, Save As and unsaved work: the title marks changes, a save writes the current weights atomically and
+keeps the replaced version as .bak, and opening another project or closing asks first (Cancel keeps all)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from bpstudio.app.main_window import MainWindow
+from bpstudio.app.project_files import ProjectFiles
+from bpstudio.engine import load_project
+from bpstudio.resources_path import example_path
+
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=False)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+
+
+def answer(monkeypatch, button) -> list:
+    asked = []
+    monkeypatch.setattr(ProjectFiles, "ask", lambda self: asked.append(1) or button)
+    return asked
+
+
+def test_save_writes_the_current_weights_and_clears_the_marker(window, tmp_path):
+    w = window
+    assert not w.files.dirty and not w.windowTitle().endswith("*")
+    w.actions_.finish.trigger()  # one iteration: the weights changed
+    assert w.files.dirty and w.windowTitle().endswith(" *")
+    path = tmp_path / "mine.bpsproj"
+    assert w.files.save_to(path)
+    assert not w.files.dirty and w.windowTitle() == f"BP Studio — {w.state.project.name} (mine.bpsproj)"
+    saved = load_project(path)
+    assert saved.init.method == "explicit"
+    for l, (W, b) in enumerate(saved.parameters, start=1):
+        np.testing.assert_array_equal(W, w.state.snapshot.get("W", l))
+        np.testing.assert_array_equal(b, w.state.snapshot.get("b", l))
+    first = path.read_text(encoding="utf-8")
+    w.actions_.finish.trigger()
+    w.files.save_action.trigger()  # Save writes back to the same file, keeping the old one
+    assert (tmp_path / "mine.bpsproj.bak").read_text(encoding="utf-8") == first
+    assert path.read_text(encoding="utf-8") != first and not w.files.dirty
+
+
+def test_a_failed_save_says_so_and_keeps_the_work_marked(window, tmp_path):
+    w = window
+    w.actions_.finish.trigger()
+    assert not w.files.save_to(tmp_path / "no such folder" / "x.bpsproj")
+    assert "Could not save" in w.messages.text() and w.files.dirty
+
+
+def test_opening_another_project_asks_and_cancel_keeps_everything(window, monkeypatch):
+    w = window
+    w.actions_.finish.trigger()
+    before = w.state.snapshot
+    asked = answer(monkeypatch, Button.Cancel)
+    w.open_path(example_path("xor_tanh"))
+    assert asked and w.state.snapshot is before and w.state.project.name != load_project(example_path("xor_tanh")).name
+    answer(monkeypatch, Button.Discard)
+    w.open_path(example_path("xor_tanh"))
+    assert w.state.project.name == load_project(example_path("xor_tanh")).name and not w.files.dirty
+
+
+def test_closing_with_unsaved_work_asks_and_save_writes_first(window, monkeypatch, tmp_path):
+    w = window
+    w.actions_.finish.trigger()
+    answer(monkeypatch, Button.Cancel)
+    w.close()
+    assert w.isVisible() and w.controller._worker is not None  # still open, engine alive
+    w.files.path = tmp_path / "closing.bpsproj"
+    answer(monkeypatch, Button.Save)
+    w.close()
+    assert not w.isVisible() and (tmp_path / "closing.bpsproj").exists()
+
+
+def test_nothing_unsaved_closes_without_asking(window, monkeypatch):
+    asked = answer(monkeypatch, Button.Cancel)
+    window.close()
+    assert not asked and not window.isVisible()
