@@ -4,6 +4,8 @@
     bpstudio run PROJECT ...          train for N stages / iterations / epochs, export a snapshot
     bpstudio gradcheck PROJECT ...    backprop vs finite differences; exit 1 on failure
     bpstudio trace PROJECT ...        the stage trace of one iteration, with equations and numbers
+    bpstudio torch PROJECT ...        a standalone PyTorch script checking the loss and gradients
+    bpstudio example PROJECT ...      a worked example of one iteration (Markdown, HTML or LaTeX) to hand out
     bpstudio examples                 list the built-in example projects
 
 PROJECT is a .bpsproj path or the name of a built-in example (see ``bpstudio examples``).
@@ -76,6 +78,20 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("project", help="a .bpsproj file or built-in example name")
     t.add_argument("--iterations", type=_positive, default=0, help="train this many iterations first")
     t.add_argument("--precision", type=_positive, default=4, help="digits after the decimal point (default 4)")
+
+    e = sub.add_parser("torch", help="write a standalone PyTorch script that computes the same loss and gradients")
+    e.add_argument("project", help="a .bpsproj file or built-in example name")
+    e.add_argument("--out", type=Path, help="write the script to this file (default: print it)")
+    e.add_argument("--iterations", type=_positive, default=0, help="train this many iterations first")
+
+    w = sub.add_parser("example", help="write a worked example of one iteration: every stage with its numbers")
+    w.add_argument("project", help="a .bpsproj file or built-in example name")
+    w.add_argument("--format", dest="fmt", metavar="FORMAT",
+                   help="md, html or tex (default: from the --out suffix, else md)")
+    w.add_argument("--out", type=Path, help="write to this file (default: print it)")
+    w.add_argument("--iteration", type=_positive, default=0,
+                   help="train this many complete iterations first; the example is of the next one (default 0)")
+    w.add_argument("--digits", type=_positive, default=4, help="digits after the decimal point (default 4)")
 
     sub.add_parser("examples", help="list the built-in example projects")
     return p
@@ -154,6 +170,43 @@ def cmd_trace(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_torch(args: argparse.Namespace) -> int:
+    from .engine.torch_export import torch_script
+
+    project = resolve_project(args.project)
+    stepper = project.stepper()
+    if args.iterations:
+        stepper.run_iterations(args.iterations)
+    text = torch_script(stepper, project.name)
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"PyTorch script written to {args.out} (run it with: python {args.out})")
+    return 0
+
+
+def cmd_example(args: argparse.Namespace) -> int:
+    from .engine.worked_example import FORMATS, format_for, worked_example
+
+    fmt = args.fmt or (format_for(str(args.out)) if args.out else "md")
+    if fmt not in FORMATS:  # checked before the project is loaded and trained
+        print(f"bpstudio example: error: --format must be one of {', '.join(FORMATS)}, got {fmt!r}",
+              file=sys.stderr)
+        return 2
+    project = resolve_project(args.project)
+    stepper = project.stepper()
+    if args.iteration:
+        stepper.run_iterations(args.iteration)
+    text = worked_example(stepper, project.name, fmt, args.digits)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"worked example of iteration {stepper.iteration + 1} written to {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_examples(_: argparse.Namespace) -> int:
     for path in sorted(examples_dir().glob("*.bpsproj")):
         try:
@@ -173,7 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .app.launch import launch  # Qt is imported only for the app
 
         return launch(getattr(args, "project", None))
-    commands = {"run": cmd_run, "gradcheck": cmd_gradcheck, "trace": cmd_trace, "examples": cmd_examples}
+    commands = {"run": cmd_run, "gradcheck": cmd_gradcheck, "trace": cmd_trace, "torch": cmd_torch,
+                "example": cmd_example, "examples": cmd_examples}
     try:
         return commands[args.command](args)
     except BPStudioError as exc:
