@@ -42,6 +42,7 @@ class EngineController(QObject):
     runStatusChanged = Signal(object)  # RunStatus, at once (not throttled)
     logChanged = Signal()  # rows were added to (or the log was restarted in) ``log``
     gradcheckReady = Signal(object, str)  # GradCheckResult, what was checked
+    exportReady = Signal(str, str)  # what ("example", "torch"), the text
     _submit = Signal(object)  # Command → worker (queued across threads)
 
     def __init__(self, project: Project, threaded: bool = True, parent: QObject | None = None,
@@ -233,6 +234,8 @@ class EngineController(QObject):
         self._absorb(result.project.network.depth, result.log_reset, result.log_rows, result.field, result.run)
         if result.gradcheck is not None:
             self.gradcheckReady.emit(result.gradcheck, result.gradcheck_where)
+        if result.exported is not None:
+            self.exportReady.emit(*result.exported)
         if not self.threaded:
             self._emit(result)
             return

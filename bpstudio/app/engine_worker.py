@@ -13,7 +13,7 @@ import traceback
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
-from ..engine import BPStudioError, Project, Stepper, gradient_check
+from ..engine import BPStudioError, InitSpec, Project, Stepper, gradient_check
 from ..engine.decision_field import DecisionField, decision_field, field_extent
 from ..engine.notation import format_number
 from ..engine.probe import probe_row
@@ -21,6 +21,7 @@ from ..engine.run_settings import DIVERGED as DIVERGED_STATE
 from ..engine.run_settings import FINISHED, IDLE, PAUSED, RUNNING, SPEEDS, RunSettings, RunStatus
 from ..engine.stages import BACKWARD, FORWARD
 from ..engine.stepper import divergence_is_data
+from ..engine.torch_export import torch_script
 from ..engine.training_log import TrainingLog
 from ..engine.training_run import (
     BREAK_EPOCH,
@@ -31,6 +32,7 @@ from ..engine.training_run import (
     RunOutcome,
     TrainingRun,
 )
+from ..engine.worked_example import worked_example
 from .child_run import POLL_MS, ChildRunner
 from .engine_messages import CancelMark, Command, EngineResult, RunProgress
 from .lock_sharing import WindowFirst
@@ -149,6 +151,8 @@ class EngineWorker(QObject):
             return {}
         if name == "gradcheck":
             return self._gradcheck()
+        if name == "export":
+            return {"exported": (args[0], self._export(*args))}
         info = ""
         if name == "snapshot":
             return {}
@@ -209,6 +213,22 @@ class EngineWorker(QObject):
         if e.extent is not None and (e.field is None or s.at_iteration_start):
             with divergence_is_data():
                 e.field = decision_field(s.plan, s.parameters, e.extent)
+
+    def _export(self, what: str, fmt: str = "md", digits: int = 4) -> str:
+        """The text of a worked example of this iteration, or of a PyTorch script for these weights."""
+        s, name = self._stepper, self._engine.project.name
+        if what == "torch":
+            return torch_script(s, name)
+        if what != "example":
+            raise BPStudioError(f"unknown export {what!r}")
+        # a copy at the start of this iteration (the stages stepped so far are in the history), so the
+        # document holds the whole iteration the panels show, and the engine here is left as it is
+        copy = Stepper(s.spec, s.x, s.y, s.training, InitSpec("explicit"), params=s.parameters)
+        position = s.snapshot().position
+        earlier = s.recent(position)
+        copy.restore(earlier[0] if position and len(earlier) == position else s.checkpoint())
+        with divergence_is_data():
+            return worked_example(copy, name, fmt, digits)
 
     def _gradcheck(self) -> dict:
         s = self._stepper

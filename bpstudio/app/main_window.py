@@ -31,6 +31,7 @@ from .data_panel import DataPanel
 from .edit_commands import ParameterEditCommand, ProjectEditCommand
 from .engine_controller import EngineController, EngineResult
 from .equation_panel import EquationPanel
+from .export_actions import ExportActions
 from .matrix_panel import MatrixPanel
 from .message_bar import MessageBar
 from .network_canvas import NetworkCanvas
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.files.save_action)
         file_menu.addAction(self.files.save_as_action)
+        self._export_place = file_menu.addSeparator()  # File ▸ Export goes here, once the engine exists
         examples = file_menu.addMenu(self.tr("Open &example"))
         for path in sorted(examples_dir().glob("*.bpsproj")):
             action = QAction(path.stem, self)
@@ -227,6 +229,8 @@ class MainWindow(QMainWindow):
 
     def _build_training(self) -> None:
         """Run controls in the toolbar and a Train menu; plots, data view and gradient check in docks."""
+        self.exports = ExportActions(self)
+        self.exports.menu(self.file_menu, self._export_place)
         t = self.training
         docks = t.build_docks()
         self.tabifyDockWidget(self.form_dock, t.run_dock)

@@ -1,0 +1,55 @@
+"""File ▸ Export from the window: the stage on screen as a snapshot, this iteration as a worked example, these
+weights and this batch as a PyTorch script — each file checked for the engine's numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bpstudio.app.main_window import MainWindow
+from bpstudio.engine import load_project, load_snapshot
+from bpstudio.engine.notation import format_number
+from bpstudio.resources_path import example_path
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=True)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.state is not None and not w.controller.busy)
+    for _ in range(3):  # forward 1, forward 2, loss
+        w.actions_.step.trigger()
+    qtbot.waitUntil(lambda: not w.controller.busy and w.state.snapshot.position == 3)
+    yield w
+    w.close()
+
+
+def test_snapshot_of_the_stage_on_screen(window, tmp_path):
+    path = tmp_path / "stage.npz"
+    assert window.exports.snapshot_to(path)
+    loaded = load_snapshot(path)
+    for key, value in window.state.snapshot.arrays.items():
+        np.testing.assert_array_equal(loaded.arrays[key], value)
+
+
+def test_worked_example_of_this_iteration_leaves_the_engine_where_it_was(qtbot, window, tmp_path):
+    path = tmp_path / "iteration.md"
+    window.exports.example_to(path, "md")
+    qtbot.waitUntil(path.exists, timeout=10_000)
+    text = path.read_text(encoding="utf-8")
+    z1 = window.state.snapshot.get("z", 1)
+    assert all(format_number(v, window.matrices.precision()) in text for v in z1.ravel())
+    assert "BP1" in text and "BP2" in text  # the whole iteration, not only the stages stepped so far
+    qtbot.waitUntil(lambda: not window.controller.busy)
+    assert window.controller.latest.snapshot.position == 3
+
+
+def test_pytorch_script_holds_these_weights_and_compiles(qtbot, window, tmp_path):
+    path = tmp_path / "net.py"
+    window.exports.torch_to(path)
+    qtbot.waitUntil(path.exists, timeout=10_000)
+    text = path.read_text(encoding="utf-8")
+    compile(text, str(path), "exec")
+    W1 = window.state.snapshot.get("W", 1)
+    assert all(repr(float(v)) in text for v in W1.ravel())
