@@ -19,6 +19,7 @@ from ..engine.datasets import Dataset
 from ..engine.decision_field import DecisionField, field_extent
 from ..engine.metrics import is_classification
 from . import plot_style as style
+from .export_menu import add_picture_actions
 
 LEVELS = 64  # shades per class in the heat map: from white (a coin toss) to the class colour (certain)
 FIELD_STRENGTH = 0.55  # a certain region is this far from white towards its class colour: points stay visible
@@ -80,6 +81,7 @@ class DataView(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.note)
+        self.picture_menu = add_picture_actions(self, "data")  # right-click: save as PNG or SVG
 
     # ----- API --------------------------------------------------------------------------
     def set_data(self, train: Dataset, test: Dataset | None, classes: tuple[str, ...] | None = None) -> None:

@@ -7,11 +7,12 @@ Same refresh discipline as the loss plot: new data is handed over only when the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRect, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..engine.training_log import TrainingLog
 from . import plot_style as style
+from .export_menu import add_picture_actions
 
 
 class GradientPlot(style.PlotSwitches, QWidget):
@@ -61,10 +62,15 @@ class GradientPlot(style.PlotSwitches, QWidget):
         layout.addWidget(self.plot, 1)
         self._label_x()
         self.refresh()
+        self.picture_menu = add_picture_actions(self, "gradients")  # right-click: save as PNG or SVG
 
     @property
     def main_plot(self):
         return self.plot
+
+    def picture_rect(self) -> QRect:
+        """What a saved picture shows: the plot, not the switches above it."""
+        return self.plot.geometry()
 
     # ----- API --------------------------------------------------------------------------
     def set_log(self, log: TrainingLog | None) -> None:

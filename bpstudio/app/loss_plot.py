@@ -9,11 +9,12 @@ clipping keep hundreds of thousands of points smooth.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRect, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..engine.training_log import TrainingLog
 from . import plot_style as style
+from .export_menu import add_picture_actions
 
 LEFT_AXIS_WIDTH = 64  # both plots' left axes equally wide, so their x axes line up
 
@@ -92,10 +93,19 @@ class LossPlot(style.PlotSwitches, QWidget):
         layout.addLayout(plots, 1)
         self._label_x()
         self.refresh()
+        self.picture_menu = add_picture_actions(self, "loss")  # right-click: save as PNG or SVG
 
     @property
     def main_plot(self):
         return self.loss_plot
+
+    def picture_rect(self) -> QRect:
+        """What a saved picture shows: the plots, not the switches above them."""
+        rect = QRect()
+        for plot in (self.loss_plot, self.accuracy_plot):
+            if not plot.isHidden():
+                rect = rect.united(plot.geometry())
+        return rect
 
     # ----- API --------------------------------------------------------------------------
     def set_log(self, log: TrainingLog | None) -> None:

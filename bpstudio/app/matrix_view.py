@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..engine.backprop import Plan
 from ..engine.explain import format_number
 from ..engine.trace import sup
+from .export_menu import add_export_actions
 from .matrix_image import MatrixImage
 from .matrix_model import MatrixModel
 from .view_state import ViewState
@@ -126,6 +127,9 @@ class MatrixView(QFrame):
         layout.setSpacing(2)
         layout.addWidget(self.title)
         layout.addWidget(self.stack, 1)
+        # right-click anywhere on the box (table, image or title): copy or save the matrix, or a picture
+        self.export_menu = add_export_actions(self, lambda: self.model.array,
+                                              lambda: f"{self.quantity}{self.model.layer}")
 
     # ----- construction -----------------------------------------------------------------
     def _make_table(self) -> QTableView:

@@ -16,12 +16,13 @@ from functools import partial
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsView, QMenu, QWidget
 
 from ..engine.spec import NetworkSpec
 from ..engine.stages import BACKWARD, FORWARD, LOSS, UPDATE
 from . import network_layout as geometry
 from . import network_texts as texts
+from .export_menu import PictureExport
 from .matrix_text import fmt_number
 from .network_items import (
     INK,
@@ -96,6 +97,7 @@ class NetworkCanvas(QGraphicsView):
         self.bands: dict[int, BandItem] = {}
         self.columns: list[ColumnItem] = []
         self.labels: list[TextLines] = []
+        self.picture_export = PictureExport(self, "network")  # "Save picture as PNG/SVG…" in every context menu
 
     # ----- public -------------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:
@@ -162,11 +164,18 @@ class NetworkCanvas(QGraphicsView):
         if event.button() == Qt.MouseButton.LeftButton:
             event.accept()  # clicks are handled on press
 
-    def contextMenuEvent(self, event) -> None:
-        layer = self.layer_at(event.pos())
+    def context_menu(self, layer: int | None) -> QMenu:
+        """The menu of a right-click: column ``layer``'s entries (if any), then saving the picture."""
         if layer is None or self._state is None:
-            return
-        menu = self.layer_menu(layer)
+            menu = QMenu(self)
+        else:
+            menu = self.layer_menu(layer)
+            menu.addSeparator()
+        menu.addActions(self.picture_export.actions())
+        return menu
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.context_menu(self.layer_at(event.pos()))
         menu.exec(event.globalPos())
         menu.deleteLater()
 
