@@ -30,24 +30,40 @@ def answer(monkeypatch, button) -> list:
     return asked
 
 
-def test_save_writes_the_current_weights_and_clears_the_marker(window, tmp_path):
+def test_save_writes_where_training_got_to_and_reopens_exactly(qtbot, window, tmp_path):
     w = window
     assert not w.files.dirty and not w.windowTitle().endswith("*")
-    w.actions_.finish.trigger()  # one iteration: the weights changed
+    for _ in range(2):
+        w.actions_.finish.trigger()
+    w.actions_.step.trigger()
+    w.actions_.step.trigger()  # iteration 3, two stages in
     assert w.files.dirty and w.windowTitle().endswith(" *")
     path = tmp_path / "mine.bpsproj"
     assert w.files.save_to(path)
     assert not w.files.dirty and w.windowTitle() == f"BP Studio — {w.state.project.name} (mine.bpsproj)"
     saved = load_project(path)
-    assert saved.init.method == "explicit"
-    for l, (W, b) in enumerate(saved.parameters, start=1):
-        np.testing.assert_array_equal(W, w.state.snapshot.get("W", l))
-        np.testing.assert_array_equal(b, w.state.snapshot.get("b", l))
+    example = load_project(example_path("seed003_2-2-1"))
+    for (W, b), (We, be) in zip(saved.parameters, example.parameters, strict=True):  # Reset: as it was
+        np.testing.assert_array_equal(W, We)
+        np.testing.assert_array_equal(b, be)
+    assert (saved.state.iteration, saved.state.position) == (2, 2)
+    again = MainWindow(saved, threaded=False)  # reopened: every number as it was, the curves too
+    qtbot.addWidget(again)
+    assert again.state.snapshot.position == 2 and again.state.snapshot.iteration == 2
+    for key, value in w.state.snapshot.arrays.items():
+        np.testing.assert_array_equal(again.state.snapshot.arrays[key], value)
+    np.testing.assert_array_equal(again.controller.log.rows(), w.controller.log.rows())
+    again.actions_.reset.trigger()
+    start = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=False)
+    qtbot.addWidget(start)
+    np.testing.assert_array_equal(again.state.snapshot.get("W", 1), start.state.snapshot.get("W", 1))
     first = path.read_text(encoding="utf-8")
     w.actions_.finish.trigger()
     w.files.save_action.trigger()  # Save writes back to the same file, keeping the old one
     assert (tmp_path / "mine.bpsproj.bak").read_text(encoding="utf-8") == first
     assert path.read_text(encoding="utf-8") != first and not w.files.dirty
+    again.close()
+    start.close()
 
 
 def test_a_failed_save_says_so_and_keeps_the_work_marked(window, tmp_path):

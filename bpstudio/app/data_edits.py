@@ -107,7 +107,8 @@ def _with_network(old: Project, network: NetworkSpec, data: dict[str, Any]) -> E
     shapes_changed = network.sizes != old.network.sizes
     if shapes_changed and (parameters is not None or init.method == "explicit"):
         parameters, init, dropped = None, InitSpec(FALLBACK_INIT, init.scale), True
-    return Edit(replace(old, network=network, data=data, init=init, parameters=parameters), dropped, dropped)
+    return Edit(replace(old, network=network, data=data, init=init, parameters=parameters, state=None),
+                dropped, dropped)
 
 
 def _check(edit: Edit) -> np.ndarray:

@@ -14,7 +14,7 @@ import sys
 import time
 from typing import Any
 
-from PySide6.QtCore import QAbstractEventDispatcher, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop, QObject, QThread, QTimer, Signal, Slot
 
 from ..engine import Project
 from ..engine.decision_field import DecisionField
@@ -42,7 +42,7 @@ class EngineController(QObject):
     runStatusChanged = Signal(object)  # RunStatus, at once (not throttled)
     logChanged = Signal()  # rows were added to (or the log was restarted in) ``log``
     gradcheckReady = Signal(object, str)  # GradCheckResult, what was checked
-    exportReady = Signal(str, str)  # what ("example", "torch"), the text
+    exportReady = Signal(str, object)  # what ("example", "torch", "state"), the text or the ProjectState
     _submit = Signal(object)  # Command → worker (queued across threads)
 
     def __init__(self, project: Project, threaded: bool = True, parent: QObject | None = None,
@@ -157,6 +157,29 @@ class EngineController(QObject):
 
     def gradcheck(self) -> int:
         return self.send("gradcheck")
+
+    def fetch(self, what: str, timeout: float = 10.0) -> object | None:
+        """Ask the engine for an export and wait for it (a save needs the engine's state now). None when
+        the engine does not answer in time or fails."""
+        got: list = []
+
+        def take(kind: str, value: object) -> None:
+            if kind == what:
+                got.append(value)
+
+        self.exportReady.connect(take)
+        try:
+            ident = self.send("export", what)
+            if self.threaded:
+                loop = QEventLoop()
+                self.exportReady.connect(loop.quit)
+                self._worker.finished.connect(lambda i: loop.quit() if i == ident else None)
+                QTimer.singleShot(int(timeout * 1000), loop.quit)
+                if not got:
+                    loop.exec()
+        finally:
+            self.exportReady.disconnect(take)
+        return got[0] if got else None
 
     @property
     def running(self) -> bool:

@@ -36,7 +36,7 @@ class EngineResult:
     field: DecisionField | None = None  # the network's output over its input space (1 or 2 inputs)
     gradcheck: GradCheckResult | None = None  # the answer to a "gradcheck" command
     gradcheck_where: str = ""
-    exported: tuple[str, str] | None = None  # (what, text) answering an "export" command
+    exported: tuple[str, object] | None = None  # (what, text or state) answering an "export" command
 
 
 @dataclass(frozen=True)

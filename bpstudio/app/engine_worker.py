@@ -17,6 +17,7 @@ from ..engine import BPStudioError, InitSpec, Project, Stepper, gradient_check
 from ..engine.decision_field import DecisionField, decision_field, field_extent
 from ..engine.notation import format_number
 from ..engine.probe import probe_row
+from ..engine.project_state import ProjectState
 from ..engine.run_settings import DIVERGED as DIVERGED_STATE
 from ..engine.run_settings import FINISHED, IDLE, PAUSED, RUNNING, SPEEDS, RunSettings, RunStatus
 from ..engine.stages import BACKWARD, FORWARD
@@ -59,6 +60,8 @@ class _Engine:
         every = train.x if test is None else np.vstack([train.x, test.x])  # the data view shows both
         self.extent = field_extent(every) if train.x.shape[1] <= 2 else None
         self.log = TrainingLog(project.network.depth)
+        if project.state is not None and project.state.log is not None:  # the curves as they were saved
+            self.log.append(project.state.log)
         self.field: DecisionField | None = None
 
 
@@ -214,9 +217,13 @@ class EngineWorker(QObject):
             with divergence_is_data():
                 e.field = decision_field(s.plan, s.parameters, e.extent)
 
-    def _export(self, what: str, fmt: str = "md", digits: int = 4) -> str:
+    def _export(self, what: str, fmt: str = "md", digits: int = 4) -> object:
         """The text of a worked example of this iteration, or of a PyTorch script for these weights."""
         s, name = self._stepper, self._engine.project.name
+        if what == "state":  # for a save: where training has got to, with the training log
+            params, iteration, epoch, batch, position, velocity = s.saved_state()
+            log = self._engine.log
+            return ProjectState(iteration, epoch, batch, position, params, velocity, log.rows() if len(log) else None)
         if what == "torch":
             return torch_script(s, name)
         if what != "example":

@@ -109,10 +109,10 @@ class ExportActions(QObject):
         self._pending["torch"] = path
         self.window.controller.send("export", "torch")
 
-    @Slot(str, str)
-    def _ready(self, what: str, text: str) -> None:
+    @Slot(str, object)
+    def _ready(self, what: str, text: object) -> None:
         path = self._pending.pop(what, None)
-        if path is None:
+        if path is None or not isinstance(text, str):
             return
         try:
             write_text_atomically(path, text)

@@ -58,6 +58,8 @@ def edit_project(old: Project, *, network: NetworkSpec | None = None, training: 
         parameters, init, dropped = None, InitSpec(FALLBACK_INIT, init.scale), True
     elif drop_parameters and parameters is not None:
         parameters, dropped = None, True
-    new = replace(old, network=network, training=training or old.training, init=init, parameters=parameters)
+    # a saved "where training had got to" belongs to the file as opened; the engine carries on from its own
+    new = replace(old, network=network, training=training or old.training, init=init, parameters=parameters,
+                  state=None)
     validate_project(new, valid=old)
     return Edit(new, dropped, dropped and shapes_changed)

@@ -1,9 +1,10 @@
 """Save and Save As for the window, the unsaved-changes marker in the title, and the question before
 unsaved work is discarded (opening another project, closing the window).
 
-A project is saved with the weights it has now (as explicit starting weights), its settings and data:
-reopened, it starts from those weights at iteration 1. The file is written atomically and the version it
-replaces is kept as ``<name>.bak``.
+A project is saved with where training has got to (format version 2, ``state``): the iteration, the
+stage, the weights and momentum, the training log. Reopened, every number is as it was, and Reset still
+returns to the project's own starting weights. The file is written atomically and the version it replaces
+is kept as ``<name>.bak``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..engine import BPStudioError, Project, save_project
+from ..engine.project_state import ProjectState
 from .step_actions import make_action
 
 if TYPE_CHECKING:
@@ -30,10 +32,10 @@ class ProjectFiles(QObject):
         self.path: Path | None = None  # the file the project was opened from or saved to
         self._saved: tuple | None = None  # (undo index, iteration, position) when last saved or opened
         self.save_action = make_action(window, self.tr("Save"), ["Ctrl+S"], self.tr(
-            "Save the project with its current weights (Ctrl+S); the previous version is kept as .bak"),
+            "Save the project where training has got to (Ctrl+S); the previous version is kept as .bak"),
             "saveProject")
         self.save_as_action = make_action(window, self.tr("Save as…"), ["Ctrl+Shift+S"], self.tr(
-            "Save the project with its current weights under a new name (Ctrl+Shift+S)"), "saveProjectAs")
+            "Save the project where training has got to, under a new name (Ctrl+Shift+S)"), "saveProjectAs")
         self.save_action.triggered.connect(self.save)
         self.save_as_action.triggered.connect(self.save_as)
         window.undo_stack.indexChanged.connect(self.update_title)
@@ -77,13 +79,15 @@ class ProjectFiles(QObject):
 
     # ----- saving -----------------------------------------------------------------------
     def current_project(self) -> Project | None:
-        """The project with the weights shown now as its starting weights."""
+        """The project with where training has got to (asked of the engine, which pauses a run for it)."""
         w = self.window
         if w.state is None:
             return None
-        snap, project = w.state.snapshot, w.state.project
-        params = tuple((snap.get("W", l), snap.get("b", l)) for l in range(1, project.network.depth + 1))
-        return project.with_parameters(params)
+        state = w.controller.fetch("state")
+        if not isinstance(state, ProjectState):
+            w.show_error(self.tr("The engine did not say where training had got to; nothing was saved."))
+            return None
+        return w.state.project.with_state(state)
 
     @Slot()
     def save(self) -> bool:

@@ -19,12 +19,14 @@ import numpy as np
 
 from .datasets import Dataset, builtin_dataset, generate, split_dataset
 from .errors import FormatError, ValidationError
+from .project_state import ProjectState, state_from_dict
 from .spec import InitSpec, NetworkSpec, TrainingSpec, reject_unknown_keys
 from .stepper import Stepper, check_data, check_parameters
 
 PROJECT_FORMAT = "bpstudio-project"
-PROJECT_VERSION = 1
-TOP_LEVEL = {"format", "version", "name", "description", "network", "init", "training", "data", "parameters"}
+PROJECT_VERSION = 2  # 2 added "state" (where training had got to); a version 1 file reads as it is
+TOP_LEVEL = {"format", "version", "name", "description", "network", "init", "training", "data", "parameters",
+             "state"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Project:
     parameters: tuple[tuple[np.ndarray, np.ndarray], ...] | None = None
     name: str = "Untitled"
     description: str = ""
+    state: ProjectState | None = None  # where training had got to when saved (None: at the start)
 
     def dataset(self) -> Dataset:
         """All the samples, as rows (N, d) and targets (N, k): training and test together."""
@@ -49,7 +52,11 @@ class Project:
     def stepper(self, **kwargs: Any) -> Stepper:
         """An engine that trains on the training set."""
         train, _ = self.split()
-        return Stepper(self.network, train.x.T, train.y.T, self.training, self.init, self.parameters, **kwargs)
+        stepper = Stepper(self.network, train.x.T, train.y.T, self.training, self.init, self.parameters, **kwargs)
+        if self.state is not None:
+            st = self.state
+            stepper.resume(st.params, st.iteration, st.epoch, st.batch, st.position, st.velocity)
+        return stepper
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -72,6 +79,8 @@ class Project:
         }
         if self.parameters is not None:
             d["parameters"] = [{"W": W.tolist(), "b": b[:, 0].tolist()} for W, b in self.parameters]
+        if self.state is not None:
+            d["state"] = self.state.to_dict()
         return d
 
     def __eq__(self, other: object) -> bool:
@@ -83,6 +92,10 @@ class Project:
     def with_parameters(self, params: tuple[tuple[np.ndarray, np.ndarray], ...]) -> Project:
         return Project(self.network, self.data, self.training, InitSpec("explicit", self.init.scale),
                        check_parameters(self.network, params), self.name, self.description)
+
+    def with_state(self, state: ProjectState | None) -> Project:
+        return Project(self.network, self.data, self.training, self.init, self.parameters, self.name,
+                       self.description, state)
 
 
 SPLIT_KEYS = {"test_fraction", "split_seed"}
@@ -208,7 +221,11 @@ def project_from_dict(d: object, source: str = "project") -> Project:
     if not isinstance(description, str):
         raise ValidationError("description", "must be text")
     assert isinstance(data, dict)
-    return Project(network, data, training, init, params, name, description)
+    state = state_from_dict(d["state"], network) if d.get("state") is not None else None
+    project = Project(network, data, training, init, params, name, description, state)
+    if state is not None:
+        project.stepper()  # the saved stage replays on these data: checked now, never half-opened later
+    return project
 
 
 def _training(d: object) -> TrainingSpec:

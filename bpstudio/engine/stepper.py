@@ -295,6 +295,40 @@ class Stepper:
         self._forget_history()
         return self.snapshot()
 
+    def resume(self, params: Sequence[tuple[Array, Array]], iteration: int, epoch: int, batch: int,
+               position: int, velocity: Sequence[tuple[Array, Array]] | None = None) -> Snapshot:
+        """Be where a saved project was: iteration ``iteration`` (epoch, batch) from these weights and
+        momentum, with its first ``position`` stages taken again — so every number is as it was."""
+        if batch >= self.batches_per_epoch:
+            raise ValidationError("state.batch", f"an epoch here has {self.batches_per_epoch} batches, got {batch}")
+        if position > len(self.stages):
+            raise ValidationError("state.position", f"an iteration has {len(self.stages)} stages, got {position}")
+        checked = check_parameters(self.spec, params)
+        moved = None if velocity is None else check_parameters(self.spec, velocity)
+        self._state = _State(params=checked, position=0, iteration=iteration, epoch=epoch, batch=batch,
+                             velocity=moved)
+        self._xy = self._batch(epoch, batch)
+        self._forget_history()
+        for _ in range(position):
+            self.step()
+        return self.snapshot()
+
+    def saved_state(self) -> tuple[ParamTuple, int, int, int, int, ParamTuple | None]:
+        """(params, iteration, epoch, batch, position, velocity) for ``resume``: the start of this iteration
+        when its stages are kept (else, right after a fast run, the start of the next one)."""
+        s = self._state
+        if s.position < len(self.stages):  # weights and momentum change only at the update
+            return s.params, s.iteration, s.epoch, s.batch, s.position, s.velocity
+        earlier = self.recent(len(self.stages))
+        start = earlier[0] if len(earlier) == len(self.stages) else None
+        if isinstance(start, _State) and start.position == 0:
+            return start.params, start.iteration, start.epoch, start.batch, len(self.stages), start.velocity
+        if isinstance(start, _State) and start.position == len(self.stages):  # the end of the one before
+            epoch, batch = self._following(start.epoch, start.batch)
+            return start.params, start.iteration + 1, epoch, batch, len(self.stages), start.velocity
+        epoch, batch = self._following(s.epoch, s.batch)
+        return s.params, s.iteration + 1, epoch, batch, 0, s.velocity
+
     def continue_from(self, other: Stepper) -> Snapshot:
         """Take over ``other``'s place — weights, momentum, the iteration, its stage and numbers — when only
         settings that do not change the batches differ (learning rate, momentum, L2, epochs): training goes

@@ -1,0 +1,103 @@
+"""Where training had got to, saved with a project (format version 2): the iteration, its batch, how many
+of its stages were done, the weights (and momentum) at its start, and the training log.
+
+Opening such a project replays those stages from those weights, so every number on screen is exactly what
+it was when it was saved. The project's own starting weights (or initialiser) stay as they were: Reset
+still goes back to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .errors import ValidationError
+from .spec import NetworkSpec, reject_unknown_keys
+from .training_log import columns
+
+Array = np.ndarray
+ParamTuple = tuple[tuple[Array, Array], ...]
+MAX_SAVED_ROWS = 5000  # a longer log is thinned evenly (the last row always kept)
+KEYS = {"iteration", "epoch", "batch", "position", "parameters", "velocity", "log"}
+
+
+@dataclass(frozen=True)
+class ProjectState:
+    iteration: int  # 0-based, as in the engine
+    epoch: int
+    batch: int
+    position: int  # stages of this iteration done
+    params: ParamTuple  # (W, b) per layer at the start of this iteration
+    velocity: ParamTuple | None = None  # momentum's (vW, vb) at the start of this iteration
+    log: Array | None = None  # training-log rows (see training_log.columns)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "iteration": self.iteration, "epoch": self.epoch, "batch": self.batch, "position": self.position,
+            "parameters": [{"W": W.tolist(), "b": b[:, 0].tolist()} for W, b in self.params],
+        }
+        if self.velocity is not None:
+            d["velocity"] = [{"W": W.tolist(), "b": b[:, 0].tolist()} for W, b in self.velocity]
+        if self.log is not None and len(self.log):
+            rows = thinned(self.log)
+            d["log"] = {"columns": list(columns(len(self.params))),
+                        "rows": [[None if not np.isfinite(v) else float(v) for v in row] for row in rows]}
+        return d
+
+
+def thinned(rows: Array, most: int = MAX_SAVED_ROWS) -> Array:
+    if len(rows) <= most:
+        return rows
+    keep = np.unique(np.r_[np.linspace(0, len(rows) - 1, most).round().astype(int), len(rows) - 1])
+    return rows[keep]
+
+
+def state_from_dict(d: object, network: NetworkSpec, where: str = "state") -> ProjectState:
+    from .project import _matrix  # the same number checks as the rest of the file
+    from .stepper import check_parameters
+
+    if not isinstance(d, dict):
+        raise ValidationError(where, "must be an object")
+    reject_unknown_keys(d, KEYS, where)
+    counts = []
+    for key in ("iteration", "epoch", "batch", "position"):
+        v = d.get(key)
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            raise ValidationError(f"{where}.{key}", f"must be a whole number ≥ 0, got {v!r}")
+        counts.append(v)
+    if counts[3] > 2 * network.depth + 2:
+        raise ValidationError(f"{where}.position", f"an iteration has {2 * network.depth + 2} stages, got {counts[3]}")
+
+    def pairs(key: str) -> ParamTuple:
+        raw = d.get(key)
+        if not isinstance(raw, list):
+            raise ValidationError(f"{where}.{key}", "must be a list with one {W, b} per layer")
+        out = []
+        for i, item in enumerate(raw):
+            if not isinstance(item, dict) or set(item) != {"W", "b"}:
+                raise ValidationError(f"{where}.{key}[{i}]", "must be an object with W and b")
+            out.append((_matrix(item["W"], f"{where}.{key}[{i}].W"), _matrix(item["b"], f"{where}.{key}[{i}].b")))
+        return check_parameters(network, out)
+
+    params = pairs("parameters")
+    velocity = pairs("velocity") if d.get("velocity") is not None else None
+    log = None
+    if d.get("log") is not None:
+        log = _log(d["log"], network.depth, f"{where}.log")
+    return ProjectState(counts[0], counts[1], counts[2], counts[3], params, velocity, log)
+
+
+def _log(d: object, depth: int, where: str) -> Array:
+    if not isinstance(d, dict) or set(d) != {"columns", "rows"}:
+        raise ValidationError(where, "must be an object with columns and rows")
+    if d["columns"] != list(columns(depth)):
+        raise ValidationError(f"{where}.columns", f"must be {list(columns(depth))}")
+    rows = d["rows"]
+    if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == len(d["columns"]) for r in rows):
+        raise ValidationError(f"{where}.rows", f"must be rows of {len(d['columns'])} numbers (null for none)")
+    try:
+        return np.array([[np.nan if v is None else float(v) for v in r] for r in rows], dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValidationError(f"{where}.rows", "must hold numbers or null") from None
