@@ -17,6 +17,18 @@ import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def fresh_settings():
+    """Every test starts from empty settings (in the throwaway home): a window closed by one test must not
+    hand its layout, digits or recent files to the next."""
+    from bpstudio.app.app_settings import settings
+
+    store = settings()
+    store.clear()
+    store.sync()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def no_engine_thread_left_running():
     """A test must shut down every engine thread it starts (as the window does on close)."""
     yield

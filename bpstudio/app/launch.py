@@ -33,6 +33,7 @@ def launch(name: str | None = None) -> int:
     window = MainWindow(project)
     if name and Path(name).is_file() and error is None:
         window.files.opened(Path(name))  # Save writes back to it
+        window.remember_file(Path(name))
     window.show()
     if error:
         QMessageBox.warning(

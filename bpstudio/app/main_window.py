@@ -27,6 +27,7 @@ from ..engine import BPStudioError, Project, load_project
 from ..engine.explain import format_number
 from ..engine.run_settings import RUNNING
 from ..resources_path import examples_dir
+from . import app_settings
 from .data_panel import DataPanel
 from .edit_commands import ParameterEditCommand, ProjectEditCommand
 from .engine_controller import EngineController, EngineResult
@@ -38,6 +39,7 @@ from .network_canvas import NetworkCanvas
 from .network_form import NetworkForm
 from .parameter_editor import ParameterEditor
 from .project_files import ProjectFiles
+from .recent_menu import RecentFilesMenu
 from .stage_list import StageList
 from .step_actions import make_action, step_actions
 from .training_ui import TrainingUi
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self._opening: Project | None = None
         self._opening_path: Path | None = None
         self._fit_pending = False
+        app_settings.restore_window_state(self)  # the size and dock layout of last time, if stored
         self.controller.send("snapshot")  # the first state, now that the window listens
 
     # ----- construction -----------------------------------------------------------------
@@ -187,6 +190,12 @@ class MainWindow(QMainWindow):
         self.files = ProjectFiles(self)
         file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
+        self.recent_menu = RecentFilesMenu(self)
+        self.recent_menu.fileChosen.connect(self.open_path)
+        file_menu.addMenu(self.recent_menu)
+        # after ProjectFiles' own handlers (connected first): a save that succeeded leaves a clean file
+        for action in (self.files.save_action, self.files.save_as_action):
+            action.triggered.connect(self._remember_saved_file)
         file_menu.addAction(self.files.save_action)
         file_menu.addAction(self.files.save_as_action)
         self._export_place = file_menu.addSeparator()  # File ▸ Export goes here, once the engine exists
@@ -277,6 +286,7 @@ class MainWindow(QMainWindow):
         self.matrices.parameterClicked.connect(self.edit_parameter)
         # one precision for every place a number is written, so the same quantity reads the same
         self.matrices.precision_spin.valueChanged.connect(self._precision_changed)
+        self.matrices.set_precision(app_settings.precision())
         self.stages.stageRequested.connect(self.controller.goto)
         self.form.projectEditRequested.connect(self.edit_project)
         self.data_panel.projectEditRequested.connect(self.edit_project)
@@ -326,6 +336,8 @@ class MainWindow(QMainWindow):
         self.training.show_project(result.project)
         if opened:
             self.files.opened(self._opening_path)
+            if self._opening_path is not None:
+                self.remember_file(self._opening_path)
         self.files.update_title()
         self._warn_if_diverged(result)
         if self.controller.threaded:
@@ -412,6 +424,8 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _precision_changed(self, digits: int) -> None:
         self.equations.set_precision(digits)
+        if digits != app_settings.precision():
+            app_settings.set_precision(digits)
         if self.state is not None:
             self._render_status()
 
@@ -477,9 +491,20 @@ class MainWindow(QMainWindow):
         self._opening_path = None if path.parent == examples_dir() else path  # an example is not overwritten
         self.controller.set_project(project)
 
+    def remember_file(self, path: Path) -> None:
+        """Put a project file just opened or saved at the top of File ▸ Open recent (never a built-in example)."""
+        if Path(path).parent != examples_dir():
+            app_settings.add_recent_file(path)
+
+    @Slot()
+    def _remember_saved_file(self) -> None:
+        if self.files.path is not None and not self.files.dirty:
+            self.remember_file(self.files.path)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.files.confirm_discard():
             event.ignore()
             return
+        app_settings.save_window_state(self)
         self.controller.shutdown()
         super().closeEvent(event)

@@ -118,6 +118,7 @@ class ProjectFiles(QObject):
         self.path = path
         self._saved = self._mark()
         self.update_title()
+        self.window.remember_file(path)
         self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 6000)
         return True
 
