@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..engine import BPStudioError, Project
+from .autosave import left_by_a_crash, recovered_project
 
 
 def load_start_project(name: str | None) -> tuple[Project, str | None]:
@@ -30,6 +31,8 @@ def launch(name: str | None = None) -> int:
     app.setApplicationName("BP Studio")
     app.setOrganizationName("BP Studio")
     project, error = load_start_project(name)
+    crashed = left_by_a_crash()  # before the window starts a session (and an autosave) of its own
+    recovered = recovered_project(crashed) if crashed is not None else None
     window = MainWindow(project)
     if name and Path(name).is_file() and error is None:
         window.files.opened(Path(name))  # Save writes back to it
@@ -43,4 +46,19 @@ def launch(name: str | None = None) -> int:
                 error=error
             ),
         )
+    if recovered is not None and offer_recovery(window, crashed):
+        window.open_recovered(recovered)
     return app.exec()
+
+
+def offer_recovery(window, path: Path) -> bool:
+    """Ask whether to restore the work an earlier session left unsaved when it ended without closing."""
+    when = QDateTime.fromSecsSinceEpoch(int(path.stat().st_mtime)).toString("yyyy-MM-dd HH:mm")
+    answer = QMessageBox.question(
+        window,
+        QCoreApplication.translate("launch", "Restore unsaved work?"),
+        QCoreApplication.translate(
+            "launch", "BP Studio did not close properly last time. Restore the work it saved automatically at "
+            "{when}? (No: it is discarded.)").format(when=when),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes

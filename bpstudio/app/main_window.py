@@ -28,6 +28,7 @@ from ..engine.explain import format_number
 from ..engine.run_settings import RUNNING
 from ..resources_path import examples_dir
 from . import app_settings
+from .autosave import Autosave
 from .data_panel import DataPanel
 from .edit_commands import ParameterEditCommand, ProjectEditCommand
 from .engine_controller import EngineController, EngineResult
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self._opening_path: Path | None = None
         self._fit_pending = False
         app_settings.restore_window_state(self)  # the size and dock layout of last time, if stored
+        self.autosave = Autosave(self)
         self.controller.send("snapshot")  # the first state, now that the window listens
 
     # ----- construction -----------------------------------------------------------------
@@ -336,6 +338,9 @@ class MainWindow(QMainWindow):
         self.training.show_project(result.project)
         if opened:
             self.files.opened(self._opening_path)
+            if getattr(self, "_recovering", False):
+                self._recovering = False
+                self.files.mark_unsaved()
             if self._opening_path is not None:
                 self.remember_file(self._opening_path)
         self.files.update_title()
@@ -507,4 +512,12 @@ class MainWindow(QMainWindow):
             return
         app_settings.save_window_state(self)
         self.controller.shutdown()
+        self.autosave.finish()  # a clean exit: nothing to recover next time
         super().closeEvent(event)
+
+    def open_recovered(self, project: Project) -> None:
+        """Work restored from an autosave: shown as unsaved (it has no file of its own yet)."""
+        self._opening = project
+        self._opening_path = None
+        self._recovering = True
+        self.controller.set_project(project)

@@ -60,6 +60,11 @@ class ProjectFiles(QObject):
         self._saved = None  # set by the first state shown
         self.update_title()
 
+    def mark_unsaved(self) -> None:
+        """What is shown is not in any file (work restored from an autosave)."""
+        self._saved = ("unsaved",)
+        self.update_title()
+
     @Slot()
     def update_title(self) -> None:
         try:
