@@ -53,3 +53,21 @@ def test_pytorch_script_holds_these_weights_and_compiles(qtbot, window, tmp_path
     compile(text, str(path), "exec")
     W1 = window.state.snapshot.get("W", 1)
     assert all(repr(float(v)) in text for v in W1.ravel())
+
+
+def test_a_snapshot_opens_again_at_its_stage_with_the_same_numbers(qtbot, window, tmp_path):
+    path = tmp_path / "stage.npz"
+    assert window.exports.snapshot_to(path)
+    expected = window.state.snapshot
+    other = MainWindow(load_project(example_path("xor_tanh")), threaded=False)
+    qtbot.addWidget(other)
+    other.show()
+    other.open_snapshot(path)
+    snap = other.state.snapshot
+    assert (snap.iteration, snap.position) == (expected.iteration, expected.position)
+    for key, value in expected.arrays.items():
+        np.testing.assert_array_equal(snap.arrays[key], value)
+    assert other.files.dirty  # not in any project file yet
+    other.open_snapshot(tmp_path / "missing.npz")
+    assert "Could not open" in other.messages.text() and other.state.snapshot is snap
+    other.close()

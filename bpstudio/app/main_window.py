@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import BPStudioError, Project, load_project
+from ..engine import BPStudioError, Project, load_project, load_snapshot
 from ..engine.explain import format_number
 from ..engine.run_settings import RUNNING
+from ..engine.snapshot_io import project_at_snapshot
 from ..resources_path import examples_dir
 from . import app_settings
 from .autosave import Autosave
@@ -173,6 +174,10 @@ class MainWindow(QMainWindow):
         self.open_action = make_action(self, self.tr("Open project…"), ["Ctrl+O"],
                                        self.tr("Open a BP Studio project (.bpsproj)"), "openProject")
         self.open_action.triggered.connect(self.open_dialog)
+        self.open_snapshot_action = make_action(self, self.tr("Open snapshot…"), [], self.tr(
+            "Open a snapshot (.npz) saved with File ▸ Export: its project at its stage, every number as saved"),
+            "openSnapshot")
+        self.open_snapshot_action.triggered.connect(self._open_snapshot_dialog)
         self.quit_action = make_action(self, self.tr("Quit"), ["Ctrl+Q"], self.tr("Close BP Studio"), "quit")
         self.quit_action.triggered.connect(self.close)
         self.prev_layer = make_action(self, self.tr("Previous layer"), ["Ctrl+PgUp"],
@@ -195,6 +200,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = RecentFilesMenu(self)
         self.recent_menu.fileChosen.connect(self.open_path)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.open_snapshot_action)
         # after ProjectFiles' own handlers (connected first): a save that succeeded leaves a clean file
         for action in (self.files.save_action, self.files.save_as_action):
             action.triggered.connect(self._remember_saved_file)
@@ -514,6 +520,22 @@ class MainWindow(QMainWindow):
         self.controller.shutdown()
         self.autosave.finish()  # a clean exit: nothing to recover next time
         super().closeEvent(event)
+
+    def _open_snapshot_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open snapshot"), str(Path.home()),
+                                              self.tr("BP Studio snapshots (*.npz);;All files (*)"))
+        if path:
+            self.open_snapshot(Path(path))
+
+    def open_snapshot(self, path: Path) -> None:
+        if not self.files.confirm_discard():
+            return
+        try:
+            project = project_at_snapshot(load_snapshot(path))
+        except (BPStudioError, OSError) as exc:  # the current work stays as it is
+            self.show_error(self.tr("Could not open {path}: {error}").format(path=path.name, error=exc))
+            return
+        self.open_recovered(project)
 
     def open_recovered(self, project: Project) -> None:
         """Work restored from an autosave: shown as unsaved (it has no file of its own yet)."""

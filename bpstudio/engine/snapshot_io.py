@@ -14,12 +14,15 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .errors import FormatError
 from .snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from .project import Project
 
 SNAPSHOT_FORMAT = "bpstudio-snapshot"
 SNAPSHOT_VERSION = 1
@@ -106,3 +109,25 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def project_at_snapshot(loaded: LoadedSnapshot) -> Project:
+    """The project a snapshot was taken from, at the snapshot's stage (for opening it in the window): its
+    weights are the snapshot's and the stage's numbers are recomputed, equal to the saved ones. Momentum
+    velocities are not in snapshots; with momentum the training after it differs."""
+    from .project import project_from_dict
+    from .project_state import ProjectState
+
+    meta = loaded.meta
+    if not isinstance(meta.get("project"), dict):
+        raise FormatError("this snapshot holds no project, so it cannot be opened: read it with load_snapshot")
+    project = project_from_dict(meta["project"], "snapshot")
+    depth = project.network.depth
+    params = tuple((loaded.arrays[f"L{l}/W"], loaded.arrays[f"L{l}/b"]) for l in range(1, depth + 1))
+    iteration, epoch, batch, position = (int(meta[k]) for k in ("iteration", "epoch", "batch", "position"))
+    if position == 2 * depth + 2:  # after the update the weights are the next iteration's start
+        per = project.stepper().batches_per_epoch
+        iteration, batch, position = iteration + 1, batch + 1, 0
+        if batch == per:
+            epoch, batch = epoch + 1, 0
+    return project.with_state(ProjectState(iteration, epoch, batch, position, params))
