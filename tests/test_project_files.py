@@ -101,3 +101,17 @@ def test_nothing_unsaved_closes_without_asking(window, monkeypatch):
     asked = answer(monkeypatch, Button.Cancel)
     window.close()
     assert not asked and not window.isVisible()
+
+
+def test_new_starts_an_untitled_project_after_asking(window, monkeypatch):
+    w = window
+    w.actions_.finish.trigger()
+    asked = answer(monkeypatch, Button.Discard)
+    w.new_action.trigger()
+    assert asked and w.state.project.name == "Untitled" and w.state.snapshot.iteration == 0
+    assert w.files.path is None and not w.files.dirty
+    from PySide6.QtWidgets import QToolBar
+
+    toolbar = w.findChild(QToolBar, "fileToolbar")
+    assert [a.objectName() for a in toolbar.actions()] == ["newProject", "openProject", "saveProject",
+                                                           "exportSnapshot"]

@@ -7,6 +7,7 @@ The window owns no numbers: it sends commands to the engine controller and rende
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +28,7 @@ from ..engine import BPStudioError, Project, load_project, load_snapshot
 from ..engine.explain import format_number
 from ..engine.run_settings import RUNNING
 from ..engine.snapshot_io import project_at_snapshot
-from ..resources_path import examples_dir
+from ..resources_path import example_path, examples_dir
 from . import app_settings
 from .autosave import Autosave
 from .data_panel import DataPanel
@@ -46,6 +47,8 @@ from .stage_list import StageList
 from .step_actions import make_action, step_actions
 from .training_ui import TrainingUi
 from .view_state import ViewState
+
+DEFAULT_EXAMPLE = "seed003_2-2-1"  # what a new project starts as (the app opens on it too)
 
 
 class MainWindow(QMainWindow):
@@ -174,6 +177,9 @@ class MainWindow(QMainWindow):
         self.open_action = make_action(self, self.tr("Open project…"), ["Ctrl+O"],
                                        self.tr("Open a BP Studio project (.bpsproj)"), "openProject")
         self.open_action.triggered.connect(self.open_dialog)
+        self.new_action = make_action(self, self.tr("New project"), ["Ctrl+N"], self.tr(
+            "Start a new, untitled project: seed 003's 2-2-1 network, to change at will (Ctrl+N)"), "newProject")
+        self.new_action.triggered.connect(self.new_project)
         self.open_snapshot_action = make_action(self, self.tr("Open snapshot…"), [], self.tr(
             "Open a snapshot (.npz) saved with File ▸ Export: its project at its stage, every number as saved"),
             "openSnapshot")
@@ -196,6 +202,7 @@ class MainWindow(QMainWindow):
 
         self.files = ProjectFiles(self)
         file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         self.recent_menu = RecentFilesMenu(self)
         self.recent_menu.fileChosen.connect(self.open_path)
@@ -219,7 +226,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         step_menu = self.menuBar().addMenu(self.tr("&Step"))
-        toolbar = QToolBar(self.tr("Stepping"))
+        toolbar = self.stepping_toolbar = QToolBar(self.tr("Stepping"))
         toolbar.setObjectName("steppingToolbar")
         for action in self.actions_.all():
             step_menu.addAction(action)
@@ -240,7 +247,7 @@ class MainWindow(QMainWindow):
             toggle.setToolTip(self.tr("Show or hide the {title} panel").format(title=dock.windowTitle()))
             view_menu.addAction(toggle)
         for action in (self.undo_action, self.redo_action, self.open_action, self.quit_action,
-                       self.files.save_action, self.files.save_as_action,
+                       self.files.save_action, self.files.save_as_action, self.new_action,
                        self.prev_layer, self.next_layer, self.more_digits, self.fewer_digits):
             self.addAction(action)
 
@@ -248,6 +255,11 @@ class MainWindow(QMainWindow):
         """Run controls in the toolbar and a Train menu; plots, data view and gradient check in docks."""
         self.exports = ExportActions(self)
         self.exports.menu(self.file_menu, self._export_place)
+        files = self.file_toolbar = QToolBar(self.tr("File"), self)
+        files.setObjectName("fileToolbar")
+        for action in (self.new_action, self.open_action, self.files.save_action, self.exports.snapshot_action):
+            files.addAction(action)
+        self.insertToolBar(self.stepping_toolbar, files)  # first, as usual
         t = self.training
         docks = t.build_docks()
         self.tabifyDockWidget(self.form_dock, t.run_dock)
@@ -520,6 +532,14 @@ class MainWindow(QMainWindow):
         self.controller.shutdown()
         self.autosave.finish()  # a clean exit: nothing to recover next time
         super().closeEvent(event)
+
+    def new_project(self) -> None:
+        if not self.files.confirm_discard():
+            return
+        project = replace(load_project(example_path(DEFAULT_EXAMPLE)), name=self.tr("Untitled"), description="")
+        self._opening = project
+        self._opening_path = None
+        self.controller.set_project(project)
 
     def _open_snapshot_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open snapshot"), str(Path.home()),

@@ -218,7 +218,7 @@ class SteppedRange:
         self._bounds = (x_lo, x_hi, lo_y if lo_y is not None else 0.0, hi_y if hi_y is not None else 1.0)
         (vx0, vx1), (vy0, vy1) = self._view.viewRange()
         if x_hi > vx1 or x_lo < vx0 or x_hi - x_lo < 0.4 * (vx1 - vx0):
-            span = _nice(max(x_hi - x_lo, 1e-9) * 1.5)
+            span = _nice(max(x_hi - x_lo, 1.0) * 1.5)  # at least an iteration (or an epoch) wide
             self._view.setXRange(x_lo, x_lo + span, padding=0.02)
         if not self.follow_y or lo_y is None or hi_y is None:
             return
