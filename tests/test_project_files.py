@@ -3,6 +3,8 @@ keeps the replaced version as .bak, and opening another project or closing asks 
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -115,3 +117,26 @@ def test_new_starts_an_untitled_project_after_asking(window, monkeypatch):
     toolbar = w.findChild(QToolBar, "fileToolbar")
     assert [a.objectName() for a in toolbar.actions()] == ["newProject", "openProject", "saveProject",
                                                            "exportSnapshot"]
+
+
+BAD_FILES = {
+    "newer version": lambda d: json.dumps(dict(d, version=99)),
+    "truncated": lambda d: json.dumps(d)[: len(json.dumps(d)) // 2],
+    "not JSON": lambda d: "\x89PNG\r\n\x1a\n binary",
+    "empty": lambda d: "",
+    "not a project": lambda d: json.dumps({"format": "something-else", "version": 1}),
+    "bad saved state": lambda d: json.dumps(dict(d, version=2, state={"iteration": 0, "epoch": 0, "batch": 0,
+                                                                       "position": 99, "parameters": []})),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_FILES)
+def test_a_bad_file_gets_a_message_and_the_work_stays(window, tmp_path, kind):
+    w = window
+    w.actions_.finish.trigger()
+    before, title = w.state.snapshot, w.windowTitle()
+    path = tmp_path / f"{kind}.bpsproj"
+    path.write_text(BAD_FILES[kind](load_project(example_path("xor_tanh")).to_dict()), encoding="utf-8")
+    w.open_path(path)
+    assert "Could not open" in w.messages.text() and path.name in w.messages.text()
+    assert w.state.snapshot is before and w.windowTitle() == title and w.files.dirty
