@@ -7,6 +7,7 @@ The window owns no numbers: it sends commands to the engine controller and rende
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         # while a run goes, the panels follow a few times a second: each render holds the interpreter
         # for milliseconds that the engine thread would otherwise train in (the plots keep 30 a second)
         self._run_pending: EngineResult | None = None
+        self._last_run_render = 0.0
         self._run_render_timer = QTimer(self)
         self._run_render_timer.setSingleShot(True)
         self._run_render_timer.timeout.connect(self._show_pending_run_result)
@@ -321,16 +323,20 @@ class MainWindow(QMainWindow):
     def show_result(self, result: EngineResult) -> None:
         interval = self.training.render_interval_ms()
         if result.command == "run_tick" and result.run.state == RUNNING and self.controller.threaded and interval:
-            self._run_pending = result
-            if not self._run_render_timer.isActive():
-                self._run_render_timer.start(interval)
-            return
+            wait = interval - (time.perf_counter() - self._last_run_render) * 1000
+            if wait > 0:  # shown a moment ago: the newest is shown when the interval is over
+                self._run_pending = result
+                if not self._run_render_timer.isActive():
+                    self._run_render_timer.start(int(wait))
+                return
+            self._last_run_render = time.perf_counter()
         self._run_pending = None
         self._show(result)
 
     @Slot()
     def _show_pending_run_result(self) -> None:
         self.controller.mark_busy()
+        self._last_run_render = time.perf_counter()
         if self._run_pending is not None:
             result, self._run_pending = self._run_pending, None
             self._show(result)
