@@ -18,10 +18,14 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# a throwaway home for settings and autosaves: the pictures and timings never depend on (or change) the user's
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
+    os.environ[_var] = tempfile.mkdtemp(prefix="bpstudio-")
 
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402

@@ -16,15 +16,16 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# a throwaway home for settings and autosaves: the pictures and timings never depend on (or change) the user's
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
+    os.environ[_var] = tempfile.mkdtemp(prefix="bpstudio-")
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import (
-    QApplication,  # noqa: E402
-    QMessageBox,  # noqa: E402
-)
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from bpstudio.app.main_window import MainWindow  # noqa: E402
 from bpstudio.app.project_files import ProjectFiles  # noqa: E402
