@@ -13,14 +13,13 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -36,18 +35,15 @@ from .data_panel import DataPanel
 from .edit_commands import ParameterEditCommand, ProjectEditCommand
 from .engine_controller import EngineController, EngineResult
 from .equation_panel import EquationPanel
-from .export_actions import ExportActions
 from .matrix_panel import MatrixPanel
 from .message_bar import MessageBar
 from .network_canvas import NetworkCanvas
 from .network_form import NetworkForm
 from .parameter_editor import ParameterEditor
-from .project_files import ProjectFiles
-from .recent_menu import RecentFilesMenu
 from .stage_list import StageList
-from .step_actions import make_action, step_actions
 from .training_ui import TrainingUi
 from .view_state import ViewState
+from .window_menus import build_actions, build_training
 
 DEFAULT_EXAMPLE = "seed003_2-2-1"  # what a new project starts as (the app opens on it too)
 
@@ -158,141 +154,10 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_actions(self) -> None:
-        self.actions_ = step_actions(self)
-        a = self.actions_
-        a.step.triggered.connect(lambda: self.controller.step())
-        a.forward.triggered.connect(lambda: self.controller.step_forward_layer())
-        a.backward.triggered.connect(lambda: self.controller.step_backward_layer())
-        a.back.triggered.connect(lambda: self.controller.step_back())
-        a.finish.triggered.connect(lambda: self.controller.finish_iteration())
-        a.reset.triggered.connect(lambda: self.controller.reset())
-        a.stop.triggered.connect(lambda: self.controller.cancel())
-        a.stop.setEnabled(False)
-        a.back.setEnabled(False)
-
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setToolTip(self.tr("Undo the last edit of the network or a weight (Ctrl+Z)"))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setToolTip(self.tr("Redo the edit just undone (Ctrl+Shift+Z)"))
-        self.open_action = make_action(self, self.tr("Open project…"), ["Ctrl+O"],
-                                       self.tr("Open a BP Studio project (.bpsproj)"), "openProject")
-        self.open_action.triggered.connect(self.open_dialog)
-        self.new_action = make_action(self, self.tr("New project"), ["Ctrl+N"], self.tr(
-            "Start a new, untitled project: seed 003's 2-2-1 network, to change at will (Ctrl+N)"), "newProject")
-        self.new_action.triggered.connect(self.new_project)
-        self.open_snapshot_action = make_action(self, self.tr("Open snapshot…"), [], self.tr(
-            "Open a snapshot (.npz) saved with File ▸ Export: its project at its stage, every number as saved"),
-            "openSnapshot")
-        self.open_snapshot_action.triggered.connect(self._open_snapshot_dialog)
-        self.quit_action = make_action(self, self.tr("Quit"), ["Ctrl+Q"], self.tr("Close BP Studio"), "quit")
-        self.quit_action.triggered.connect(self.close)
-        self.prev_layer = make_action(self, self.tr("Previous layer"), ["Ctrl+PgUp"],
-                                      self.tr("Show the matrices of the layer below"), "previousLayer")
-        self.prev_layer.triggered.connect(lambda: self.select_layer(self._layer - 1))
-        self.next_layer = make_action(self, self.tr("Next layer"), ["Ctrl+PgDown"],
-                                      self.tr("Show the matrices of the layer above"), "nextLayer")
-        self.next_layer.triggered.connect(lambda: self.select_layer(self._layer + 1))
-        self.more_digits = make_action(self, self.tr("More digits"), ["Ctrl+="],
-                                       self.tr("Show one more digit after the decimal point everywhere"), "moreDigits")
-        self.more_digits.triggered.connect(lambda: self.matrices.set_precision(self.matrices.precision() + 1))
-        self.fewer_digits = make_action(self, self.tr("Fewer digits"), ["Ctrl+-"],
-                                        self.tr("Show one digit fewer after the decimal point everywhere"),
-                                        "fewerDigits")
-        self.fewer_digits.triggered.connect(lambda: self.matrices.set_precision(self.matrices.precision() - 1))
-
-        self.files = ProjectFiles(self)
-        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.open_action)
-        self.recent_menu = RecentFilesMenu(self)
-        self.recent_menu.fileChosen.connect(self.open_path)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(self.open_snapshot_action)
-        # after ProjectFiles' own handlers (connected first): a save that succeeded leaves a clean file
-        for action in (self.files.save_action, self.files.save_as_action):
-            action.triggered.connect(self._remember_saved_file)
-        file_menu.addAction(self.files.save_action)
-        file_menu.addAction(self.files.save_as_action)
-        self._export_place = file_menu.addSeparator()  # File ▸ Export goes here, once the engine exists
-        examples = file_menu.addMenu(self.tr("Open &example"))
-        for path in sorted(examples_dir().glob("*.bpsproj")):
-            action = QAction(path.stem, self)
-            action.setToolTip(self.tr("Open the built-in example {name}").format(name=path.stem))
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
-            examples.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        step_menu = self.menuBar().addMenu(self.tr("&Step"))
-        toolbar = self.stepping_toolbar = QToolBar(self.tr("Stepping"))
-        toolbar.setObjectName("steppingToolbar")
-        for action in self.actions_.all():
-            step_menu.addAction(action)
-            if action is not self.actions_.stop:  # Esc stays in the menu; the Training toolbar has Stop
-                toolbar.addAction(action)
-            if action is self.actions_.finish:
-                step_menu.addSeparator()
-                toolbar.addSeparator()
-        self.addToolBar(toolbar)
-        view_menu = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(self.prev_layer)
-        view_menu.addAction(self.next_layer)
-        view_menu.addAction(self.more_digits)
-        view_menu.addAction(self.fewer_digits)
-        view_menu.addSeparator()
-        for dock in (self.form_dock, self.data_source_dock, self.parameter_dock, self.equation_dock, self.stage_dock):
-            toggle = dock.toggleViewAction()
-            toggle.setToolTip(self.tr("Show or hide the {title} panel").format(title=dock.windowTitle()))
-            view_menu.addAction(toggle)
-        for action in (self.undo_action, self.redo_action, self.open_action, self.quit_action,
-                       self.files.save_action, self.files.save_as_action, self.new_action,
-                       self.prev_layer, self.next_layer, self.more_digits, self.fewer_digits):
-            self.addAction(action)
+        build_actions(self)
 
     def _build_training(self) -> None:
-        """Run controls in the toolbar and a Train menu; plots, data view and gradient check in docks."""
-        self.exports = ExportActions(self)
-        self.exports.menu(self.file_menu, self._export_place)
-        files = self.file_toolbar = QToolBar(self.tr("File"), self)
-        files.setObjectName("fileToolbar")
-        for action in (self.new_action, self.open_action, self.files.save_action, self.exports.snapshot_action):
-            files.addAction(action)
-        self.insertToolBar(self.stepping_toolbar, files)  # first, as usual
-        t = self.training
-        docks = t.build_docks()
-        self.tabifyDockWidget(self.form_dock, t.run_dock)
-        self.tabifyDockWidget(self.stage_dock, t.gradcheck_dock)
-        self.form_dock.raise_()
-        self.stage_dock.raise_()
-        self.resizeDocks([t.loss_dock, t.data_dock], [700, 360], Qt.Orientation.Horizontal)
-        self.resizeDocks([t.loss_dock], [280], Qt.Orientation.Vertical)
-        self.check_gradients = make_action(self, self.tr("Check gradients"), ["Ctrl+G"], self.tr(
-            "Compare backprop's ∂L/∂W and ∂L/∂b with finite differences for the current weights"), "checkGradients")
-        self.check_gradients.triggered.connect(self._check_gradients)
-        menu = self.menuBar().addMenu(self.tr("&Train"))
-        toolbar = QToolBar(self.tr("Training"))
-        toolbar.setObjectName("trainingToolbar")
-        for action in t.actions.all():
-            menu.addAction(action)
-            toolbar.addAction(action)
-            self.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.check_gradients)
-        self.addAction(self.check_gradients)
-        self.addToolBar(toolbar)
-        self.view_menu.addSeparator()
-        for action in t.plot_actions:
-            self.view_menu.addAction(action)
-            self.addAction(action)
-        self.view_menu.addSeparator()
-        for dock in docks:
-            toggle = dock.toggleViewAction()
-            toggle.setToolTip(self.tr("Show or hide the {title} panel").format(title=dock.windowTitle()))
-            self.view_menu.addAction(toggle)
+        build_training(self)
 
     @Slot()
     def _check_gradients(self) -> None:
