@@ -97,6 +97,7 @@ class GradientPlot(style.PlotSwitches, QWidget):
             x = log.column(self.x_column())
             for l, curve in enumerate(self.curves, start=1):
                 curve.setData(x, log.gradient(l))
+                style.dot_if_alone(curve, len(x))
             if self.hint.isVisible():  # the first rows: the whole run in view; later, a user's zoom stays
                 self.follow.reset()
             self.follow.update(x, [log.gradient(l) for l in range(1, log.layers + 1)], log.generation,

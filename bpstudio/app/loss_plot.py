@@ -140,6 +140,7 @@ class LossPlot(style.PlotSwitches, QWidget):
                 wanted = wanted and self._has_accuracy
             if wanted:
                 curve.setData(x, log.column(name))
+                style.dot_if_alone(curve, len(x))
             elif curve.yData is not None:
                 curve.setData([], [])
         self._update_visibility(empty=False)

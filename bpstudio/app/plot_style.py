@@ -227,7 +227,7 @@ class SteppedRange:
             if lo < vy0 or hi > vy1 or (vy1 - vy0) > 3 * max(hi - lo, 1.0):
                 self._view.setYRange(np.floor(lo - 0.25), np.ceil(hi + 0.25), padding=0)
         elif lo_y < vy0 or hi_y > vy1 or (vy1 - vy0) > 3 * max(hi_y - lo_y, 1e-12):
-            pad = 0.1 * max(hi_y - lo_y, abs(hi_y) * 0.1, 1e-12)
+            pad = 0.1 * max(hi_y - lo_y, abs(hi_y), 1e-12)
             self._view.setYRange(min(lo_y, 0.0) if lo_y >= 0 else lo_y - pad, hi_y + pad, padding=0)
 
 
@@ -274,3 +274,13 @@ class PlotSwitches:
         self.follow.reset()  # type: ignore[attr-defined]
         self._shown = None
         self.refresh()  # type: ignore[attr-defined]
+
+
+def dot_if_alone(curve: pg.PlotDataItem, points: int) -> None:
+    """One point makes no line: show it as a dot (the first row, before any training)."""
+    alone = points == 1
+    if alone != (curve.opts.get("symbol") is not None):
+        curve.setSymbol("o" if alone else None)
+        if alone:
+            curve.setSymbolSize(8)
+            curve.setSymbolBrush(curve.opts["pen"].color() if hasattr(curve.opts["pen"], "color") else None)
