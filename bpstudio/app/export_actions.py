@@ -3,13 +3,11 @@ LaTeX) and a PyTorch script that recomputes this batch's loss and gradients.
 
 The snapshot comes from the state on screen (immutable); the worked example and the script are written by
 the engine thread (the example steps a copy of the engine through the iteration). Files are written
-atomically: a temporary file, then a rename.
+atomically (``engine.atomic_file``).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from ..engine import BPStudioError, save_snapshot
+from ..engine.atomic_file import write_text_atomically
 from ..engine.torch_export import suggested_filename
 from .step_actions import make_action
 
@@ -122,19 +121,3 @@ class ExportActions(QObject):
         done = (self.tr("Worked example saved to {path}") if what == "example"
                 else self.tr("PyTorch script saved to {path} — run it with: python {path}"))
         self.window.statusBar().showMessage(done.format(path=path), 8000)
-
-
-def write_text_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

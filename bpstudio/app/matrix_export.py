@@ -7,11 +7,11 @@ from __future__ import annotations
 import keyword
 import os
 import re
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
+
+from ..engine.atomic_file import write_atomically
 
 
 def _matrix(array: np.ndarray) -> np.ndarray:
@@ -56,20 +56,6 @@ def matrix_numpy_literal(array: np.ndarray, name: str) -> str:
     rows = ["[" + ", ".join(_literal_number(x) for x in row) + "]" for row in _matrix(array)]
     body = rows[0] if len(rows) == 1 else "\n    " + ",\n    ".join(rows) + ",\n"
     return f"{python_name(name)} = np.array([{body}])\n"
-
-
-def write_atomically(path: str | os.PathLike, write) -> None:
-    """Call ``write(file)`` on a temporary file next to ``path``, then put it in place: an existing
-    file is either left untouched or wholly replaced, never half written."""
-    target = Path(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            write(f)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def save_matrix_csv(path: str | os.PathLike, array: np.ndarray, header: Sequence[str] | None = None) -> None:

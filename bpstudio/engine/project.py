@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from .atomic_file import write_text_atomically
 from .datasets import Dataset, builtin_dataset, generate, split_dataset
 from .errors import FormatError, ValidationError
 from .project_state import ProjectState, state_from_dict
@@ -270,25 +269,5 @@ def loads_project(text: str, source: str = "project") -> Project:
 def save_project(path: str | os.PathLike[str], project: Project, backup: bool = False) -> Path:
     """Write atomically: a temporary file in the same folder, then rename over the target. With
     ``backup``, the version being replaced is kept as ``<name>.bak`` first."""
-    path = Path(path)
     text = json.dumps(project.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved file gets the usual permissions
-        if backup and path.exists():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    return write_text_atomically(path, text, backup=backup)

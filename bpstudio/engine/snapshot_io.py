@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .atomic_file import write_atomically
 from .errors import FormatError
 from .snapshot import Snapshot
 
@@ -52,19 +52,7 @@ def save_snapshot(path: str | os.PathLike[str], snap: Snapshot, project: dict | 
     payload: dict[str, np.ndarray] = dict(snap.arrays)
     payload["loss"] = np.array(np.nan if snap.loss is None else snap.loss)
     payload["meta"] = np.array(json.dumps(meta, ensure_ascii=False))
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            np.savez_compressed(fh, **payload)  # type: ignore[arg-type]
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved file gets the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(path, lambda fh: np.savez_compressed(fh, **payload), binary=True)  # type: ignore[arg-type]
 
 
 def load_snapshot(path: str | os.PathLike[str]) -> LoadedSnapshot:
@@ -103,12 +91,6 @@ def load_snapshot(path: str | os.PathLike[str]) -> LoadedSnapshot:
     for v in arrays.values():
         v.setflags(write=False)
     return LoadedSnapshot(arrays, loss, meta)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def project_at_snapshot(loaded: LoadedSnapshot) -> Project:
