@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import __version__
 from .engine import BPStudioError, Project, gradient_check, load_project, save_project, save_snapshot
+from .engine.atomic_file import write_text_atomically
 from .engine.trace import trace_iteration
 from .resources_path import example_path, examples_dir
 
@@ -181,7 +182,7 @@ def cmd_torch(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
     else:
-        args.out.write_text(text, encoding="utf-8")
+        write_text_atomically(args.out, text)
         print(f"PyTorch script written to {args.out} (run it with: python {args.out})")
     return 0
 
@@ -200,7 +201,7 @@ def cmd_example(args: argparse.Namespace) -> int:
         stepper.run_iterations(args.iteration)
     text = worked_example(stepper, project.name, fmt, args.digits)
     if args.out:
-        args.out.write_text(text, encoding="utf-8")
+        write_text_atomically(args.out, text)
         print(f"worked example of iteration {stepper.iteration + 1} written to {args.out}")
     else:
         sys.stdout.write(text)
