@@ -140,3 +140,17 @@ def test_a_bad_file_gets_a_message_and_the_work_stays(window, tmp_path, kind):
     w.open_path(path)
     assert "Could not open" in w.messages.text() and path.name in w.messages.text()
     assert w.state.snapshot is before and w.windowTitle() == title and w.files.dirty
+
+
+def test_saving_asks_the_engine_thread_for_its_state_each_time(qtbot, tmp_path):
+    w = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=True)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.state is not None and not w.controller.busy)
+    for n in range(1, 4):
+        w.actions_.finish.trigger()
+        qtbot.waitUntil(lambda n=n: not w.controller.busy and w.state.snapshot.iteration == n - 1
+                        and w.state.snapshot.position == 6)
+        assert w.files.save_to(tmp_path / f"save{n}.bpsproj")
+        assert load_project(tmp_path / f"save{n}.bpsproj").state.iteration == n - 1
+    w.close()

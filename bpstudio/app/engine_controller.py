@@ -170,13 +170,16 @@ class EngineController(QObject):
         self.exportReady.connect(take)
         try:
             ident = self.send("export", what)
-            if self.threaded:
-                loop = QEventLoop()
-                self.exportReady.connect(loop.quit)
-                self._worker.finished.connect(lambda i: loop.quit() if i == ident else None)
-                QTimer.singleShot(int(timeout * 1000), loop.quit)
-                if not got:
-                    loop.exec()
+            if self.threaded and not got:
+                # a GUI-thread timer watches for the answer (or the command's end, or the time limit): the
+                # worker's own signals would run a plain function in the worker's thread
+                loop, check, deadline = QEventLoop(), QTimer(), time.perf_counter() + timeout
+                check.setInterval(5)
+                check.timeout.connect(lambda: loop.quit() if got or ident not in self._pending
+                                      or time.perf_counter() > deadline else None)
+                check.start()
+                loop.exec()
+                check.stop()
         finally:
             self.exportReady.disconnect(take)
         return got[0] if got else None
