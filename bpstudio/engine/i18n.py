@@ -1,0 +1,41 @@
+"""Translation hook for the engine's user-visible text, without importing Qt.
+
+Engine text is written ``translate("Context", "English text with {named} fields").format(named=...)``.
+From a script or the CLI ``translate`` returns the English text; the app installs Qt's
+``QCoreApplication.translate`` with ``set_translator`` so the same call yields the chosen language.
+``pyside6-lupdate`` finds these calls by their name, like ``tr()`` in the app (scripts/update-translations).
+``QT_TRANSLATE_NOOP("Context", "text")`` marks text kept in a table and translated where it is shown
+(lupdate knows that name, not ``translate_noop``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Translator = Callable[[str, str], str]
+
+
+def _english(context: str, text: str) -> str:
+    return text
+
+
+_translator: Translator = _english
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` in the language installed by ``set_translator`` (English when none is)."""
+    return _translator(context, text)
+
+
+def translate_noop(context: str, text: str) -> str:
+    """Marks ``text`` for translation where it is defined; returns it unchanged (lupdate reads the call)."""
+    return text
+
+
+def set_translator(translator: Translator | None) -> None:
+    """Install ``translator(context, text)`` for engine text; ``None`` restores English."""
+    global _translator
+    _translator = translator if translator is not None else _english
+
+
+QT_TRANSLATE_NOOP = translate_noop  # the name lupdate looks for
