@@ -20,3 +20,8 @@ def example_path(name: str) -> Path:
 
 def schema_path() -> Path:
     return resource_dir() / "schema" / "project.schema.json"
+
+
+def translations_dir() -> Path:
+    """The compiled translations (``bpstudio_<lang>.qm``) and their sources (``.ts``)."""
+    return resource_dir() / "i18n"

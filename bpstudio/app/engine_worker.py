@@ -38,14 +38,12 @@ from .child_run import POLL_MS, ChildRunner
 from .engine_messages import CancelMark, Command, EngineResult, RunProgress
 from .lock_sharing import WindowFirst
 
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
+
 KEPT_ENGINES = 16  # engines kept so that undoing an edit returns to exactly where it was
 GRADCHECK_ENTRIES = 200  # per array: larger arrays are checked on a seeded sample of entries
 RUN_COMMANDS = ("run", "pause", "stop", "speed", "snapshot")
 PROGRESS_INTERVAL = 1 / 40  # s: a run sends its new log rows at most this often (the plots redraw at 30 a second)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EngineController", text)
 
 
 class _Engine:
@@ -112,10 +110,14 @@ class EngineWorker(QObject):
         except BPStudioError as exc:
             self.failed.emit(str(exc), cmd.ident)
         except MemoryError:
-            self.failed.emit(_tr("Not enough memory for this network and data; nothing was changed."), cmd.ident)
+            self.failed.emit(
+                translate("EngineController",
+                          "Not enough memory for this network and data; nothing was changed."), cmd.ident)
         except Exception as exc:  # noqa: BLE001 - a bug must reach the user as a message, not kill the thread
             traceback.print_exc()
-            self.failed.emit(_tr("Internal error in the engine: {error}").format(error=f"{type(exc).__name__}: {exc}"),
+            self.failed.emit(
+                translate("EngineController",
+                          "Internal error in the engine: {error}").format(error=f"{type(exc).__name__}: {exc}"),
                              cmd.ident)
         finally:
             self.finished.emit(cmd.ident)
@@ -195,7 +197,7 @@ class EngineWorker(QObject):
             (count,) = args
             done = s.run_iterations(count, should_stop=self._stopped)
             if done < count:
-                info = _tr("Stopped after {n} iteration(s).").format(n=done)
+                info = translate("EngineController", "Stopped after {n} iteration(s).").format(n=done)
         else:
             raise BPStudioError(f"unknown command {name!r}")
         self._measure()
@@ -246,9 +248,11 @@ class EngineWorker(QObject):
                                     max_entries_per_array=GRADCHECK_ENTRIES if big else None)
         snap = s.snapshot()
         it = snap.iteration + (2 if s.complete else 1)  # the iteration whose batch the next forward uses
-        where = _tr("weights now, the batch of iteration {i} ({m} samples)").format(i=it, m=x.shape[1])
+        where = translate("EngineController",
+                          "weights now, the batch of iteration {i} ({m} samples)").format(i=it, m=x.shape[1])
         if big:
-            where += _tr("; arrays larger than {n} entries checked on {n} entries drawn at random").format(
+            where += translate("EngineController", "; arrays larger than {n} entries checked on {n} entries drawn at "
+                "random").format(
                 n=GRADCHECK_ENTRIES)
         return {"gradcheck": result, "gradcheck_where": where}
 
@@ -273,7 +277,7 @@ class EngineWorker(QObject):
         elif name == "stop":
             self._cancel.pause = False
             if self._run is not None:
-                self._halt(IDLE, _tr("Stopped."))
+                self._halt(IDLE, translate("EngineController", "Stopped."))
                 self._run = None
         elif name == "speed" and self._run is not None:
             if self._child.running and self._status.state == RUNNING:
@@ -305,7 +309,8 @@ class EngineWorker(QObject):
         assert self._run is not None
         news = self._child.halt(self._engine, self._run)
         if news.error:
-            raise BPStudioError(_tr("The training process failed: {error}").format(error=news.error))
+            raise BPStudioError(
+                translate("EngineController", "The training process failed: {error}").format(error=news.error))
         return news.outcome
 
     def _halt(self, state: str, reason: str, outcome: RunOutcome | None = None) -> None:
@@ -332,7 +337,7 @@ class EngineWorker(QObject):
 
     def _tick_child(self, run: TrainingRun) -> None:
         if self._cancel.upto >= self._run_ident:  # Esc
-            self._halt(IDLE, _tr("Stopped."))
+            self._halt(IDLE, translate("EngineController", "Stopped."))
             self._run = None
         elif self._cancel.pause:
             self._timer.start(POLL_MS)  # the "pause" command is on its way: it takes the child's state
@@ -342,7 +347,8 @@ class EngineWorker(QObject):
             if news.error:
                 self._halt(IDLE, "")
                 self._run = None
-                self.failed.emit(_tr("The training process failed: {error}").format(error=news.error),
+                self.failed.emit(
+                    translate("EngineController", "The training process failed: {error}").format(error=news.error),
                                  self._run_ident)
                 self.resultReady.emit(self._result(Command("run_tick", (), self._run_ident)))
                 return
@@ -379,7 +385,9 @@ class EngineWorker(QObject):
             traceback.print_exc()
             self._halt(IDLE, "")
             self._run = None
-            self.failed.emit(_tr("Internal error in the engine: {error}").format(error=f"{type(exc).__name__}: {exc}"),
+            self.failed.emit(
+                translate("EngineController",
+                          "Internal error in the engine: {error}").format(error=f"{type(exc).__name__}: {exc}"),
                              self._run_ident)
             self.resultReady.emit(self._result(Command("run_tick", (), self._run_ident)))  # the run's end
             return
@@ -387,7 +395,7 @@ class EngineWorker(QObject):
         if outcome is not None:
             self._finish_run(outcome)
         elif self._cancel.upto >= self._run_ident:  # Esc
-            self._halt(IDLE, _tr("Stopped."))
+            self._halt(IDLE, translate("EngineController", "Stopped."))
             self._run = None
         elif self._cancel.pause:
             pass  # the "pause" command is on its way and ends the run's slices
@@ -407,19 +415,24 @@ class EngineWorker(QObject):
     def _finish_run(self, outcome: RunOutcome) -> None:
         loss = "" if outcome.loss is None else format_number(outcome.loss, 6)
         if outcome.reason == GOAL_EPOCHS:
-            self._halt(FINISHED, _tr("Finished: {n} epoch(s) done.").format(n=outcome.epoch))
+            self._halt(FINISHED, translate("EngineController", "Finished: {n} epoch(s) done.").format(n=outcome.epoch))
         elif outcome.reason == GOAL_LOSS:
             assert self._run is not None
             target = format_number(self._run.settings.goal.target_loss, 6)
-            self._halt(FINISHED, _tr("Finished: the training loss {loss} is below the target {target}.").format(
+            self._halt(FINISHED,
+                translate("EngineController",
+                          "Finished: the training loss {loss} is below the target {target}.").format(
                 loss=loss, target=target))
         elif outcome.reason == BREAK_LOSS:
-            self._halt(PAUSED, _tr("Paused: the training loss {loss} fell below the breakpoint.").format(loss=loss))
+            self._halt(PAUSED,
+                translate("EngineController",
+                          "Paused: the training loss {loss} fell below the breakpoint.").format(loss=loss))
         elif outcome.reason == BREAK_EPOCH:
-            self._halt(PAUSED, _tr("Paused at the end of epoch {e}.").format(e=outcome.epoch))
+            self._halt(PAUSED, translate("EngineController", "Paused at the end of epoch {e}.").format(e=outcome.epoch))
         else:
             assert outcome.reason == DIVERGED
-            self._halt(DIVERGED_STATE, _tr("Diverged: a number became NaN or infinite."), outcome)
+            self._halt(DIVERGED_STATE,
+                translate("EngineController", "Diverged: a number became NaN or infinite."), outcome)
         if not outcome.pause:
             self._run = None
 
@@ -429,13 +442,13 @@ class EngineWorker(QObject):
             return ""
         done = run.goal_epochs_done
         if done is not None:
-            return _tr("epoch {done} of {asked}").format(done=done[0], asked=done[1])
+            return translate("EngineController", "epoch {done} of {asked}").format(done=done[0], asked=done[1])
         if run.settings.goal.kind == "loss":
             last = self._engine.log.last
             target = format_number(run.settings.goal.target_loss, 6)
             if last is None or not np.isfinite(last["train_loss"]):
-                return _tr("target loss {target}").format(target=target)
-            return _tr("training loss {loss}, target {target}").format(
+                return translate("EngineController", "target loss {target}").format(target=target)
+            return translate("EngineController", "training loss {loss}, target {target}").format(
                 loss=format_number(last["train_loss"], 6), target=target)
         return ""
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..engine import BPStudioError, Project, save_project
 from ..engine.project_state import ProjectState
 from .step_actions import make_action
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -79,7 +81,7 @@ class ProjectFiles(QObject):
         project = w.state.project if w.state is not None else None
         name = project.name if project is not None else ""
         where = f" ({self.path.name})" if self.path is not None else ""
-        w.setWindowTitle(w.tr("BP Studio — {name}{where}").format(name=name, where=where)
+        w.setWindowTitle(translate("MainWindow", "BP Studio — {name}{where}").format(name=name, where=where)
                          + (" *" if self.dirty else ""))
 
     # ----- saving -----------------------------------------------------------------------

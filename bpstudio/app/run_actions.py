@@ -11,11 +11,9 @@ from ..engine.notation import sup
 from ..engine.run_settings import Divergence
 from .step_actions import make_action
 
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
+
 RUN_KEYS, PAUSE_KEYS, STOP_KEYS = ["F9"], ["F6"], ["Shift+F9"]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RunPanel", text)
 
 
 def _with_keys(tip: str, keys: list[str]) -> str:
@@ -35,12 +33,13 @@ class RunActions:
 def make_run_actions(parent: QObject) -> RunActions:
     """Run/Resume F9, Pause F6, Stop Shift+F9: free in the stepping keys and the window's menus."""
     actions = RunActions(
-        run=make_action(parent, _tr("Run"), RUN_KEYS, run_tip(False), "runTraining"),
-        pause=make_action(parent, _tr("Pause"), PAUSE_KEYS,
-                          _tr("Pause the run after the current stage; Resume goes on toward the goal"),
+        run=make_action(parent, translate("RunPanel", "Run"), RUN_KEYS, run_tip(False), "runTraining"),
+        pause=make_action(parent, translate("RunPanel", "Pause"), PAUSE_KEYS,
+                          translate("RunPanel",
+                                    "Pause the run after the current stage; Resume goes on toward the goal"),
                           "pauseTraining"),
-        stop=make_action(parent, _tr("Stop"), STOP_KEYS,
-                         _tr("End the run; the weights stay as the run left them"), "stopTraining"),
+        stop=make_action(parent, translate("RunPanel", "Stop"), STOP_KEYS,
+                         translate("RunPanel", "End the run; the weights stay as the run left them"), "stopTraining"),
     )
     actions.pause.setEnabled(False)
     actions.stop.setEnabled(False)
@@ -49,8 +48,10 @@ def make_run_actions(parent: QObject) -> RunActions:
 
 def run_tip(resume: bool) -> str:
     if resume:
-        return _with_keys(_tr("Resume the paused run toward its goal, with the settings below"), RUN_KEYS)
-    return _with_keys(_tr("Train: repeat whole iterations (forward, loss, backward, update) until the goal below "
+        return _with_keys(
+            translate("RunPanel", "Resume the paused run toward its goal, with the settings below"), RUN_KEYS)
+    return _with_keys(
+        translate("RunPanel", "Train: repeat whole iterations (forward, loss, backward, update) until the goal below "
                           "is reached or a breakpoint pauses the run"), RUN_KEYS)
 
 
@@ -62,16 +63,18 @@ def quantity_name(quantity: str, layer: int | None) -> str:
     names = {"W": "W", "b": "b", "z": "z", "a": "a", "delta": "δ", "dW": "∂L/∂W", "db": "∂L/∂b"}
     if quantity in names:
         return names[quantity] + (sup(layer) if layer else "")
-    return {"losses": _tr("the loss"), "grad_a": "∇ₐL", "input": _tr("the input"),
-            "target": _tr("the target")}.get(quantity, quantity)
+    return {"losses": translate("RunPanel", "the loss"), "grad_a": "∇ₐL", "input": translate("RunPanel", "the input"),
+            "target": translate("RunPanel", "the target")}.get(quantity, quantity)
 
 
 def describe_divergence(d: Divergence) -> str:
     """NaN or ∞ first appeared in z² (forward, layer 2) in iteration 37 — iterations counted from 1."""
     kind, _, number = d.stage.partition(" ")
-    stages = {"forward": _tr("forward"), "backward": _tr("backward"), "loss": _tr("loss"), "update": _tr("update")}
+    stages = {"forward": translate("RunPanel", "forward"), "backward":
+        translate("RunPanel", "backward"), "loss": translate("RunPanel", "loss"), "update":
+            translate("RunPanel", "update")}
     stage = stages.get(kind, kind)
     layer = int(number) if number.isdigit() else d.layer
-    where = _tr("{stage}, layer {l}").format(stage=stage, l=layer) if layer else stage
-    return _tr("NaN or ∞ first appeared in {q} ({where}) in iteration {i}").format(
+    where = translate("RunPanel", "{stage}, layer {l}").format(stage=stage, l=layer) if layer else stage
+    return translate("RunPanel", "NaN or ∞ first appeared in {q} ({where}) in iteration {i}").format(
         q=quantity_name(d.quantity, d.layer), where=where, i=d.iteration + 1)

@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StepActions", text)
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
 
 @dataclass
@@ -43,19 +41,25 @@ def make_action(parent: QObject, text: str, keys: list[str], tip: str, name: str
 
 def step_actions(parent: QObject) -> StepActions:
     return StepActions(
-        step=make_action(parent, _tr("Step stage"), ["F11"],
-                         _tr("Compute the next stage: forward l, loss, backward l or update"), "stepStage"),
-        forward=make_action(parent, _tr("Forward one layer"), ["F10"],
-                            _tr("Compute up to the next forward stage: zˡ = Wˡaˡ⁻¹ + bˡ, aˡ = f(zˡ)"), "stepForward"),
-        backward=make_action(parent, _tr("Backward one layer"), ["Shift+F10"],
-                             _tr("Compute up to the next backward stage: δˡ by BP1 or BP2, then BP3 and BP4"),
+        step=make_action(parent, translate("StepActions", "Step stage"), ["F11"],
+                         translate("StepActions",
+                                   "Compute the next stage: forward l, loss, backward l or update"), "stepStage"),
+        forward=make_action(parent, translate("StepActions", "Forward one layer"), ["F10"],
+                            translate("StepActions", "Compute up to the next forward stage: zˡ = Wˡaˡ⁻¹ + bˡ, aˡ = "
+                                "f(zˡ)"), "stepForward"),
+        backward=make_action(parent, translate("StepActions", "Backward one layer"), ["Shift+F10"],
+                             translate("StepActions", "Compute up to the next backward stage: δˡ by BP1 or BP2, then "
+                                 "BP3 and BP4"),
                              "stepBackward"),
-        back=make_action(parent, _tr("Step back"), ["Shift+F11", "Alt+Left"],
-                         _tr("Return to the previous stage, exactly as it was"), "stepBack"),
-        finish=make_action(parent, _tr("Finish iteration"), ["F5"],
-                           _tr("Compute the remaining stages of this iteration, up to and including the update"),
+        back=make_action(parent, translate("StepActions", "Step back"), ["Shift+F11", "Alt+Left"],
+                         translate("StepActions", "Return to the previous stage, exactly as it was"), "stepBack"),
+        finish=make_action(parent, translate("StepActions", "Finish iteration"), ["F5"],
+                           translate("StepActions", "Compute the remaining stages of this iteration, up to and "
+                               "including the update"),
                            "finishIteration"),
-        reset=make_action(parent, _tr("Reset"), ["Ctrl+R"],
-                          _tr("Back to the initial weights, iteration 1 (edits to the network are kept)"), "reset"),
-        stop=make_action(parent, _tr("Stop"), ["Esc"], _tr("Stop the command that is running"), "stop"),
+        reset=make_action(parent, translate("StepActions", "Reset"), ["Ctrl+R"],
+                          translate("StepActions", "Back to the initial weights, iteration 1 (edits to the network "
+                              "are kept)"), "reset"),
+        stop=make_action(parent, translate("StepActions", "Stop"), ["Esc"],
+            translate("StepActions", "Stop the command that is running"), "stop"),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
@@ -13,6 +13,8 @@ from .export_actions import ExportActions
 from .project_files import ProjectFiles
 from .recent_menu import RecentFilesMenu
 from .step_actions import make_action, step_actions
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -32,40 +34,42 @@ def build_actions(w: MainWindow) -> None:
     a.stop.setEnabled(False)
     a.back.setEnabled(False)
 
-    w.undo_action = w.undo_stack.createUndoAction(w, w.tr("Undo"))
+    w.undo_action = w.undo_stack.createUndoAction(w, translate("MainWindow", "Undo"))
     w.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-    w.undo_action.setToolTip(w.tr("Undo the last edit of the network or a weight (Ctrl+Z)"))
-    w.redo_action = w.undo_stack.createRedoAction(w, w.tr("Redo"))
+    w.undo_action.setToolTip(translate("MainWindow", "Undo the last edit of the network or a weight (Ctrl+Z)"))
+    w.redo_action = w.undo_stack.createRedoAction(w, translate("MainWindow", "Redo"))
     w.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    w.redo_action.setToolTip(w.tr("Redo the edit just undone (Ctrl+Shift+Z)"))
-    w.open_action = make_action(w, w.tr("Open project…"), ["Ctrl+O"],
-                                   w.tr("Open a BP Studio project (.bpsproj)"), "openProject")
+    w.redo_action.setToolTip(translate("MainWindow", "Redo the edit just undone (Ctrl+Shift+Z)"))
+    w.open_action = make_action(w, translate("MainWindow", "Open project…"), ["Ctrl+O"],
+                                   translate("MainWindow", "Open a BP Studio project (.bpsproj)"), "openProject")
     w.open_action.triggered.connect(w.open_dialog)
-    w.new_action = make_action(w, w.tr("New project"), ["Ctrl+N"], w.tr(
+    w.new_action = make_action(w, translate("MainWindow", "New project"), ["Ctrl+N"], translate("MainWindow",
         "Start a new, untitled project: seed 003's 2-2-1 network, to change at will (Ctrl+N)"), "newProject")
     w.new_action.triggered.connect(w.new_project)
-    w.open_snapshot_action = make_action(w, w.tr("Open snapshot…"), [], w.tr(
+    w.open_snapshot_action = make_action(w, translate("MainWindow", "Open snapshot…"), [], translate("MainWindow",
         "Open a snapshot (.npz) saved with File ▸ Export: its project at its stage, every number as saved"),
         "openSnapshot")
     w.open_snapshot_action.triggered.connect(w._open_snapshot_dialog)
-    w.quit_action = make_action(w, w.tr("Quit"), ["Ctrl+Q"], w.tr("Close BP Studio"), "quit")
+    w.quit_action = make_action(w, translate("MainWindow",
+                                             "Quit"), ["Ctrl+Q"], translate("MainWindow", "Close BP Studio"), "quit")
     w.quit_action.triggered.connect(w.close)
-    w.prev_layer = make_action(w, w.tr("Previous layer"), ["Ctrl+PgUp"],
-                                  w.tr("Show the matrices of the layer below"), "previousLayer")
+    w.prev_layer = make_action(w, translate("MainWindow", "Previous layer"), ["Ctrl+PgUp"],
+                                  translate("MainWindow", "Show the matrices of the layer below"), "previousLayer")
     w.prev_layer.triggered.connect(lambda: w.select_layer(w._layer - 1))
-    w.next_layer = make_action(w, w.tr("Next layer"), ["Ctrl+PgDown"],
-                                  w.tr("Show the matrices of the layer above"), "nextLayer")
+    w.next_layer = make_action(w, translate("MainWindow", "Next layer"), ["Ctrl+PgDown"],
+                                  translate("MainWindow", "Show the matrices of the layer above"), "nextLayer")
     w.next_layer.triggered.connect(lambda: w.select_layer(w._layer + 1))
-    w.more_digits = make_action(w, w.tr("More digits"), ["Ctrl+="],
-                                   w.tr("Show one more digit after the decimal point everywhere"), "moreDigits")
+    w.more_digits = make_action(w, translate("MainWindow", "More digits"), ["Ctrl+="],
+                                   translate("MainWindow",
+                                             "Show one more digit after the decimal point everywhere"), "moreDigits")
     w.more_digits.triggered.connect(lambda: w.matrices.set_precision(w.matrices.precision() + 1))
-    w.fewer_digits = make_action(w, w.tr("Fewer digits"), ["Ctrl+-"],
-                                    w.tr("Show one digit fewer after the decimal point everywhere"),
+    w.fewer_digits = make_action(w, translate("MainWindow", "Fewer digits"), ["Ctrl+-"],
+                                    translate("MainWindow", "Show one digit fewer after the decimal point everywhere"),
                                     "fewerDigits")
     w.fewer_digits.triggered.connect(lambda: w.matrices.set_precision(w.matrices.precision() - 1))
 
     w.files = ProjectFiles(w)
-    file_menu = w.file_menu = w.menuBar().addMenu(w.tr("&File"))
+    file_menu = w.file_menu = w.menuBar().addMenu(translate("MainWindow", "&File"))
     file_menu.addAction(w.new_action)
     file_menu.addAction(w.open_action)
     w.recent_menu = RecentFilesMenu(w)
@@ -78,19 +82,19 @@ def build_actions(w: MainWindow) -> None:
     file_menu.addAction(w.files.save_action)
     file_menu.addAction(w.files.save_as_action)
     w._export_place = file_menu.addSeparator()  # File ▸ Export goes here, once the engine exists
-    examples = file_menu.addMenu(w.tr("Open &example"))
+    examples = file_menu.addMenu(translate("MainWindow", "Open &example"))
     for path in sorted(examples_dir().glob("*.bpsproj")):
         action = QAction(path.stem, w)
-        action.setToolTip(w.tr("Open the built-in example {name}").format(name=path.stem))
+        action.setToolTip(translate("MainWindow", "Open the built-in example {name}").format(name=path.stem))
         action.triggered.connect(lambda _=False, p=path: w.open_path(p))
         examples.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(w.quit_action)
-    edit_menu = w.menuBar().addMenu(w.tr("&Edit"))
+    edit_menu = w.menuBar().addMenu(translate("MainWindow", "&Edit"))
     edit_menu.addAction(w.undo_action)
     edit_menu.addAction(w.redo_action)
-    step_menu = w.menuBar().addMenu(w.tr("&Step"))
-    toolbar = w.stepping_toolbar = QToolBar(w.tr("Stepping"))
+    step_menu = w.menuBar().addMenu(translate("MainWindow", "&Step"))
+    toolbar = w.stepping_toolbar = QToolBar(translate("MainWindow", "Stepping"))
     toolbar.setObjectName("steppingToolbar")
     for action in w.actions_.all():
         step_menu.addAction(action)
@@ -100,7 +104,7 @@ def build_actions(w: MainWindow) -> None:
             step_menu.addSeparator()
             toolbar.addSeparator()
     w.addToolBar(toolbar)
-    view_menu = w.view_menu = w.menuBar().addMenu(w.tr("&View"))
+    view_menu = w.view_menu = w.menuBar().addMenu(translate("MainWindow", "&View"))
     view_menu.addAction(w.prev_layer)
     view_menu.addAction(w.next_layer)
     view_menu.addAction(w.more_digits)
@@ -108,7 +112,7 @@ def build_actions(w: MainWindow) -> None:
     view_menu.addSeparator()
     for dock in (w.form_dock, w.data_source_dock, w.parameter_dock, w.equation_dock, w.stage_dock):
         toggle = dock.toggleViewAction()
-        toggle.setToolTip(w.tr("Show or hide the {title} panel").format(title=dock.windowTitle()))
+        toggle.setToolTip(translate("MainWindow", "Show or hide the {title} panel").format(title=dock.windowTitle()))
         view_menu.addAction(toggle)
     for action in (w.undo_action, w.redo_action, w.open_action, w.quit_action,
                    w.files.save_action, w.files.save_as_action, w.new_action,
@@ -120,7 +124,7 @@ def build_training(w: MainWindow) -> None:
     """File ▸ Export and the File toolbar; the Train menu and toolbar; the training docks; the plots' switches."""
     w.exports = ExportActions(w)
     w.exports.menu(w.file_menu, w._export_place)
-    files = w.file_toolbar = QToolBar(w.tr("File"), w)
+    files = w.file_toolbar = QToolBar(translate("MainWindow", "File"), w)
     files.setObjectName("fileToolbar")
     for action in (w.new_action, w.open_action, w.files.save_action, w.exports.snapshot_action):
         files.addAction(action)
@@ -133,11 +137,11 @@ def build_training(w: MainWindow) -> None:
     w.stage_dock.raise_()
     w.resizeDocks([t.loss_dock, t.data_dock], [700, 360], Qt.Orientation.Horizontal)
     w.resizeDocks([t.loss_dock], [280], Qt.Orientation.Vertical)
-    w.check_gradients = make_action(w, w.tr("Check gradients"), ["Ctrl+G"], w.tr(
+    w.check_gradients = make_action(w, translate("MainWindow", "Check gradients"), ["Ctrl+G"], translate("MainWindow",
         "Compare backprop's ∂L/∂W and ∂L/∂b with finite differences for the current weights"), "checkGradients")
     w.check_gradients.triggered.connect(w._check_gradients)
-    menu = w.menuBar().addMenu(w.tr("&Train"))
-    toolbar = QToolBar(w.tr("Training"))
+    menu = w.menuBar().addMenu(translate("MainWindow", "&Train"))
+    toolbar = QToolBar(translate("MainWindow", "Training"))
     toolbar.setObjectName("trainingToolbar")
     for action in t.actions.all():
         menu.addAction(action)
@@ -154,5 +158,5 @@ def build_training(w: MainWindow) -> None:
     w.view_menu.addSeparator()
     for dock in docks:
         toggle = dock.toggleViewAction()
-        toggle.setToolTip(w.tr("Show or hide the {title} panel").format(title=dock.windowTitle()))
+        toggle.setToolTip(translate("MainWindow", "Show or hide the {title} panel").format(title=dock.windowTitle()))
         w.view_menu.addAction(toggle)

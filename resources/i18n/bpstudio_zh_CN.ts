@@ -1,0 +1,3841 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Activations</name>
+    <message>
+        <source>ReLU′(z) = 1 if z &gt; 0 else 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LeakyReLU(z) = z if z &gt; 0 else 0.01·z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LeakyReLU′(z) = 1 if z &gt; 0 else 0.01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ)  (a full Jacobian, not element-wise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown activation {name!r}; choose one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Convention</name>
+    <message>
+        <source>input {k} (x{sk})</source>
+        <translation>输入 {k}（x{sk}）</translation>
+    </message>
+    <message>
+        <source>unit {k} of layer {p}</source>
+        <translation>第 {p} 层的单元 {k}</translation>
+    </message>
+    <message>
+        <source>W{l}[{k}, {j}]: row {k}, column {j} of W{l} (n{p} × n{l}); the weight from {source} to unit {j} of layer {layer}</source>
+        <translation>W{l}[{k}, {j}]：W{l}（n{p} × n{l}）的第 {k} 行、第 {j} 列；从{source}到第 {layer} 层单元 {j} 的权重</translation>
+    </message>
+    <message>
+        <source>w{l}{jk}: row {j}, column {k} of W{l} (n{l} × n{p}); the weight from {source} to unit {j} of layer {layer}</source>
+        <translation>w{l}{jk}：W{l}（n{l} × n{p}）的第 {j} 行、第 {k} 列；从{source}到第 {layer} 层单元 {j} 的权重</translation>
+    </message>
+    <message>
+        <source>W[k, j] (row k, column j of W, n_in × n_out) connects unit k of layer l−1 to unit j of layer l.</source>
+        <translation>W[k, j]（W 的第 k 行、第 j 列，n_in × n_out）连接第 l−1 层的单元 k 与第 l 层的单元 j。</translation>
+    </message>
+    <message>
+        <source>wˡⱼₖ (row j, column k of Wˡ, nˡ × nˡ⁻¹) connects unit k of layer l−1 to unit j of layer l.</source>
+        <translation>wˡⱼₖ（Wˡ 的第 j 行、第 k 列，nˡ × nˡ⁻¹）连接第 l−1 层的单元 k 与第 l 层的单元 j。</translation>
+    </message>
+    <message>
+        <source>Row convention (seed 001, framework code): W is nˡ⁻¹ × nˡ (the transpose of the column convention&apos;s Wˡ); the m samples of a batch are the rows of Aˡ, Zˡ, δˡ (m × nˡ); bˡ is 1 × nˡ. Same numbers, transposed.</source>
+        <translation>行约定（参考文 001、框架代码）：W 为 nˡ⁻¹ × nˡ（即列约定中 Wˡ 的转置）；一个批次的 m 个样本是 Aˡ、Zˡ、δˡ 的行（m × nˡ）；bˡ 为 1 × nˡ。数值相同，只是转置。</translation>
+    </message>
+    <message>
+        <source>Column convention: Wˡ is nˡ × nˡ⁻¹; the m samples of a batch are the columns of aˡ, zˡ, δˡ (nˡ × m); bˡ is nˡ × 1.</source>
+        <translation>列约定：Wˡ 为 nˡ × nˡ⁻¹；一个批次的 m 个样本是 aˡ、zˡ、δˡ 的列（nˡ × m）；bˡ 为 nˡ × 1。</translation>
+    </message>
+    <message>
+        <source>Row convention (A W, samples as rows)</source>
+        <translation>行约定（A W，样本为行）</translation>
+    </message>
+    <message>
+        <source>Column convention (Wˡ aˡ⁻¹, samples as columns)</source>
+        <translation>列约定（Wˡ aˡ⁻¹，样本为列）</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImport</name>
+    <message>
+        <source>there is no column {number} (the file has {count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no column named {name!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is larger than {most} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text ({reason} at byte {byte})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty: no rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has a header but no data rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the column name {name!r} appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has {count} values, more than the {width} columns of row {line} (the header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has {count} values, more than the {width} columns of row {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has {count} values, fewer than the {width} columns of row {line} (the header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has {count} values, fewer than the {width} columns of row {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose at least one feature column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name!r} is the label; it cannot also be a feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column {name!r} is empty (no label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column {name!r} is {value!r} (NaN or infinity), not a label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column {name!r} holds {value!r}, not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has only one class ({value!r}): nothing to tell apart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has {count} different values; at most {most} classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be auto, classes or numeric, got {kind!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has the same value in every row, so it cannot be standardised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column {name!r} is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column {name!r} is {value!r} (NaN or infinity), not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column {name!r} holds {value!r}, too large for a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Import a CSV file</source>
+        <translation>导入 CSV 文件</translation>
+    </message>
+    <message>
+        <source>The file: one sample per row, cells separated by commas (or semicolons, tabs). The first row holds the column names when any of its cells is not a number. Enter loads it.</source>
+        <translation>文件：每行一个样本，单元格以逗号（或分号、制表符）分隔。若首行有任一单元格不是数字，则首行为列名。按 Enter 载入。</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file on disk</source>
+        <translation>从磁盘选择一个 CSV 文件</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first {n} rows, numbered as in the file; a row or cell at fault is marked red.</source>
+        <translation>文件的前 {n} 行，行号与文件中一致；出错的行或单元格标为红色。</translation>
+    </message>
+    <message>
+        <source>The column holding each sample&apos;s target y: class names or numbers.</source>
+        <translation>存放每个样本目标 y 的列：类别名称或数字。</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Text and whole numbers are classes; other numbers are values.</source>
+        <translation>文本和整数视为类别；其他数字视为数值。</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Each different label is a class (one-hot targets).</source>
+        <translation>每个不同的标签为一个类别（one-hot 目标）。</translation>
+    </message>
+    <message>
+        <source>numeric (regression)</source>
+        <translation>数值（回归）</translation>
+    </message>
+    <message>
+        <source>The label is a number to predict.</source>
+        <translation>标签是要预测的数值。</translation>
+    </message>
+    <message>
+        <source>How labels become targets: classes (one-hot) or a number (regression).</source>
+        <translation>标签如何变为目标：类别（one-hot）或数值（回归）。</translation>
+    </message>
+    <message>
+        <source>&amp;Standardise features (mean 0, sd 1)</source>
+        <translation>标准化特征（平均值 0，标准差 1）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Scale each feature to mean 0 and standard deviation 1 over all rows; the project stores the scaled values.</source>
+        <translation>在所有行上将每个特征缩放为平均值 0、标准差 1；项目中存储缩放后的值。</translation>
+    </message>
+    <message>
+        <source>The columns that form each sample&apos;s input x, one input unit each.</source>
+        <translation>构成每个样本输入 x 的列，每列对应一个输入单元。</translation>
+    </message>
+    <message>
+        <source>What the current choice gives, or why it cannot be imported</source>
+        <translation>当前选择的结果，或无法导入的原因</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Use this data in the project (enabled when the choice can be imported)</source>
+        <translation>在项目中使用这些数据（当前选择可以导入时可用）</translation>
+    </message>
+    <message>
+        <source>Close without changing the project</source>
+        <translation>关闭，不更改项目</translation>
+    </message>
+    <message>
+        <source>Choose a file to see its rows.</source>
+        <translation>选择一个文件以查看其中的行。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view (first {n} rows)</source>
+        <translation>预览（前 {n} 行）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Label column</source>
+        <translation>标签列(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Labels &amp;are</source>
+        <translation>标签类型(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fea&amp;tures</source>
+        <translation>特征(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Open a CSV file</source>
+        <translation>打开 CSV 文件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Use column “{name}” as an input feature</source>
+        <translation>将列“{name}”用作输入特征</translation>
+    </message>
+    <message>
+        <source>{rows} rows · {n} features</source>
+        <translation>{rows} 行 · {n} 个特征</translation>
+    </message>
+    <message>
+        <source>{rows} rows · 1 feature</source>
+        <translation>{rows} 行 · 1 个特征</translation>
+    </message>
+    <message>
+        <source> · numeric target “{label}” (regression)</source>
+        <translation> · 数值目标“{label}”（回归）</translation>
+    </message>
+    <message>
+        <source>… {n} more</source>
+        <translation>… 另有 {n} 个</translation>
+    </message>
+    <message>
+        <source> · {k} classes: {names}</source>
+        <translation> · {k} 个类别：{names}</translation>
+    </message>
+    <message>
+        <source> · standardised</source>
+        <translation> · 已标准化</translation>
+    </message>
+    <message>
+        <source>Cannot use this data: {reason}</source>
+        <translation>无法使用这些数据：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CsvPreviewModel</name>
+    <message>
+        <source>column {n}</source>
+        <translation>第 {n} 列</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>XOR</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <source>Points around the unit square&apos;s corners; class 1 at (0, 1) and (1, 0).</source>
+        <translation>分布在单位正方形四角附近的点；(0, 1) 和 (1, 0) 处为类别 1。</translation>
+    </message>
+    <message>
+        <source>Circles</source>
+        <translation>同心圆</translation>
+    </message>
+    <message>
+        <source>Two concentric rings: no straight line separates them.</source>
+        <translation>两个同心圆环：没有直线能把它们分开。</translation>
+    </message>
+    <message>
+        <source>Moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <source>Two interleaved half-moons.</source>
+        <translation>两个相互交错的半月形。</translation>
+    </message>
+    <message>
+        <source>Spiral (k classes)</source>
+        <translation>螺旋（k 个类别）</translation>
+    </message>
+    <message>
+        <source>k interleaved spiral arms: needs hidden layers.</source>
+        <translation>k 条相互交错的螺旋臂：需要隐藏层。</translation>
+    </message>
+    <message>
+        <source>Blobs (k classes)</source>
+        <translation>团簇（k 个类别）</translation>
+    </message>
+    <message>
+        <source>k Gaussian clusters on a circle of radius 2.</source>
+        <translation>半径为 2 的圆上的 k 个高斯簇。</translation>
+    </message>
+    <message>
+        <source>Sine (1-D regression)</source>
+        <translation>正弦（一维回归）</translation>
+    </message>
+    <message>
+        <source>y = sin x + noise: one input, one real output.</source>
+        <translation>y = sin x + 噪声：一个输入，一个实数输出。</translation>
+    </message>
+    <message>
+        <source>Iris (real data, 150 flowers)</source>
+        <translation>Iris（真实数据，150 朵花）</translation>
+    </message>
+    <message>
+        <source>Fisher&apos;s Iris: 4 measurements, 3 species.</source>
+        <translation>Fisher 的 Iris 数据：4 项测量值，3 个品种。</translation>
+    </message>
+    <message>
+        <source>One sample (typed)</source>
+        <translation>单个样本（手动输入）</translation>
+    </message>
+    <message>
+        <source>One sample x and its target y: a worked example.</source>
+        <translation>一个样本 x 及其目标 y：计算实例。</translation>
+    </message>
+    <message>
+        <source>CSV file…</source>
+        <translation>CSV 文件…</translation>
+    </message>
+    <message>
+        <source>Import a table, choosing its feature and label columns.</source>
+        <translation>导入表格，并选择其特征列和标签列。</translation>
+    </message>
+    <message>
+        <source>Where the samples come from. The input size follows the data; the output layer changes only when it does not fit the targets.</source>
+        <translation>样本的来源。输入大小随数据而定；仅当输出层与目标不匹配时才更改输出层。</translation>
+    </message>
+    <message>
+        <source>N, how many samples to generate (training and test).</source>
+        <translation>N，要生成的样本数（训练和测试）。</translation>
+    </message>
+    <message>
+        <source>The standard deviation of the Gaussian noise, a number ≥ 0 such as 0.1.</source>
+        <translation>高斯噪声的标准差，一个 ≥ 0 的数，如 0.1。</translation>
+    </message>
+    <message>
+        <source>k, the number of classes: one output unit per class.</source>
+        <translation>k，类别数：每个类别一个输出单元。</translation>
+    </message>
+    <message>
+        <source>Seeds the generator: the same seed gives the same samples.</source>
+        <translation>生成器的种子：相同的种子生成相同的样本。</translation>
+    </message>
+    <message>
+        <source>Standardise each feature (&amp;z-score)</source>
+        <translation>标准化每个特征（z 分数）(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Scale each input to mean 0 and standard deviation 1.</source>
+        <translation>将每个输入缩放为平均值 0、标准差 1。</translation>
+    </message>
+    <message>
+        <source>The inputs x, separated by commas (a point for decimals), such as {x}. Their number becomes the input size n⁰.</source>
+        <translation>输入 x，以逗号分隔（小数用小数点），如 {x}。其个数即为输入大小 n⁰。</translation>
+    </message>
+    <message>
+        <source>The target y, such as {y}: one value per output unit.</source>
+        <translation>目标 y，如 {y}：每个输出单元一个值。</translation>
+    </message>
+    <message>
+        <source>Choose CSV file…</source>
+        <translation>选择 CSV 文件…</translation>
+    </message>
+    <message>
+        <source>Import another CSV file; the project changes only if the import succeeds.</source>
+        <translation>导入另一个 CSV 文件；仅当导入成功时才会更改项目。</translation>
+    </message>
+    <message>
+        <source>The share of the samples kept apart as a test set: never trained on, only evaluated. 0 %: every sample trains.</source>
+        <translation>留作测试集的样本比例：从不用于训练，只用于评估。0 %：所有样本都用于训练。</translation>
+    </message>
+    <message>
+        <source>Seeds the random choice of the test samples.</source>
+        <translation>随机选取测试样本所用的种子。</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>种子 </translation>
+    </message>
+    <message>
+        <source>App&amp;ly</source>
+        <translation>应用(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Use these data settings (or Enter in a field); Ctrl+Z undoes.</source>
+        <translation>应用这些数据设置（或在输入框中按 Enter）；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>The project&apos;s data now: how many samples train and how many test.</source>
+        <translation>项目当前的数据：训练样本和测试样本各有多少。</translation>
+    </message>
+    <message>
+        <source>So&amp;urce</source>
+        <translation>来源(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mples N</source>
+        <translation>样本数 N(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Noise σ</source>
+        <translation>噪声 σ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Classes &amp;k</source>
+        <translation>类别数 k(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Generator seed</source>
+        <translation>生成器种子(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Input &amp;x</source>
+        <translation>输入 x(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Target &amp;y</source>
+        <translation>目标 y(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Hel&amp;d-out test set</source>
+        <translation>留出测试集(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Table in the project</source>
+        <translation>项目中的表格</translation>
+    </message>
+    <message>
+        <source>The samples written in the project; Apply keeps them and changes only the test set.</source>
+        <translation>项目中保存的样本；“应用”会保留这些样本，只更改测试集。</translation>
+    </message>
+    <message>
+        <source>1 sample</source>
+        <translation>1 个样本</translation>
+    </message>
+    <message>
+        <source>{n} samples: {train} training, {test} test</source>
+        <translation>{n} 个样本：{train} 个训练，{test} 个测试</translation>
+    </message>
+    <message>
+        <source>{n} samples, all for training</source>
+        <translation>{n} 个样本，全部用于训练</translation>
+    </message>
+    <message>
+        <source>1 feature</source>
+        <translation>1 个特征</translation>
+    </message>
+    <message>
+        <source>{d} features</source>
+        <translation>{d} 个特征</translation>
+    </message>
+    <message>
+        <source>{k} classes</source>
+        <translation>{k} 个类别</translation>
+    </message>
+    <message>
+        <source>1 target value</source>
+        <translation>1 个目标值</translation>
+    </message>
+    <message>
+        <source>{k} target values</source>
+        <translation>{k} 个目标值</translation>
+    </message>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>未更改：{reason}</translation>
+    </message>
+    <message>
+        <source>two circles</source>
+        <translation>同心圆</translation>
+    </message>
+    <message>
+        <source>two moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <source>spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>blobs</source>
+        <translation>团簇</translation>
+    </message>
+    <message>
+        <source>sine</source>
+        <translation>正弦</translation>
+    </message>
+    <message>
+        <source>Use {name} data ({n} samples)</source>
+        <translation>使用{name}数据（{n} 个样本）</translation>
+    </message>
+    <message>
+        <source>Use the Iris data</source>
+        <translation>使用 Iris 数据</translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation>输入 x</translation>
+    </message>
+    <message>
+        <source>target y</source>
+        <translation>目标 y</translation>
+    </message>
+    <message>
+        <source>Use one sample x = ({x})</source>
+        <translation>使用单个样本 x = ({x})</translation>
+    </message>
+    <message>
+        <source>Set the test set to {p} %</source>
+        <translation>将测试集设为 {p} %</translation>
+    </message>
+    <message>
+        <source>the noise σ must be a number ≥ 0, such as 0.1 (not “{text}”).</source>
+        <translation>噪声 σ 必须是 ≥ 0 的数，如 0.1（而不是“{text}”）。</translation>
+    </message>
+    <message>
+        <source>type the {what} as numbers separated by commas, such as 0.05, 0.10.</source>
+        <translation>{what} 应填写为以逗号分隔的数字，如 0.05, 0.10。</translation>
+    </message>
+    <message>
+        <source>in the {what}, value {i} “{part}” is not a number.</source>
+        <translation>{what} 中的第 {i} 个值“{part}”不是数字。</translation>
+    </message>
+    <message>
+        <source>The project already uses this data.</source>
+        <translation>项目已在使用这些数据。</translation>
+    </message>
+    <message>
+        <source>The input size is now {n}.</source>
+        <translation>输入大小现在为 {n}。</translation>
+    </message>
+    <message>
+        <source>The output layer is now 1 {activation} unit with loss {loss}, to fit the targets.</source>
+        <translation>为适配目标，输出层现在为 1 个 {activation} 单元，损失为 {loss}。</translation>
+    </message>
+    <message>
+        <source>The output layer is now {n} {activation} units with loss {loss}, to fit the targets.</source>
+        <translation>为适配目标，输出层现在为 {n} 个 {activation} 单元，损失为 {loss}。</translation>
+    </message>
+    <message>
+        <source>The explicit starting weights no longer fit: the weights now start from {method}.</source>
+        <translation>显式指定的初始权重不再适用：权重现在改用 {method} 初始化。</translation>
+    </message>
+    <message>
+        <source>a CSV file</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>导入 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message>
+        <source>The samples (training filled, test hollow) over what the network outputs at each point of the input plane</source>
+        <translation>样本（训练样本实心，测试样本空心），背景为网络在输入平面上各点的输出</translation>
+    </message>
+    <message>
+        <source>The colour of a target value, and of the network&apos;s output</source>
+        <translation>目标值的颜色，也是网络输出的颜色</translation>
+    </message>
+    <message>
+        <source>Colours are classes, in the points and in the regions the network assigns to them; paler regions are less certain</source>
+        <translation>颜色表示类别，既用于点，也用于网络划给各类别的区域；颜色越浅的区域越不确定</translation>
+    </message>
+    <message>
+        <source>What this view cannot show for this data</source>
+        <translation>此视图对这些数据无法显示的内容</translation>
+    </message>
+    <message>
+        <source>decision boundary needs 2 inputs (this data has {d}); the points show the first two features</source>
+        <translation>决策边界需要 2 个输入（此数据有 {d} 个）；点显示的是前两个特征</translation>
+    </message>
+    <message>
+        <source>the colours show output 1 of {k}</source>
+        <translation>颜色显示的是 {k} 个输出中的输出 1</translation>
+    </message>
+    <message>
+        <source>{shown} of {n} {which} points shown</source>
+        <translation>显示了 {n} 个{which}点中的 {shown} 个</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>x₁ (input 1)</source>
+        <translation>x₁（输入 1）</translation>
+    </message>
+    <message>
+        <source>x (input)</source>
+        <translation>x（输入）</translation>
+    </message>
+    <message>
+        <source>x₂ (input 2)</source>
+        <translation>x₂（输入 2）</translation>
+    </message>
+    <message>
+        <source>y (target)</source>
+        <translation>y（目标）</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>class {i}</source>
+        <translation>类别 {i}</translation>
+    </message>
+    <message>
+        <source>… {n} classes in all</source>
+        <translation>… 共 {n} 个类别</translation>
+    </message>
+    <message>
+        <source>training (filled)</source>
+        <translation>训练（实心）</translation>
+    </message>
+    <message>
+        <source>test (hollow)</source>
+        <translation>测试（空心）</translation>
+    </message>
+    <message>
+        <source>the network&apos;s output aᴸ</source>
+        <translation>网络的输出 aᴸ</translation>
+    </message>
+</context>
+<context>
+    <name>Datasets</name>
+    <message>
+        <source>the data has {classes} classes, so the output layer needs {classes} units (one-hot) or 1 unit (0/1), but it has {outputs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data has {classes} classes, so the output layer needs {classes} units (one-hot), but it has {outputs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown generator {name!r}; choose one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown parameter(s) {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to {most}, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number ≥ 0, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number ≥ 0, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number from 2 to 50, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has 1 target value, but the output layer has {outputs} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has {classes} classes, so the output layer needs {classes} units, but it has {outputs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown dataset {name!r}; choose one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EngineController</name>
+    <message>
+        <source>Not enough memory for this network and data; nothing was changed.</source>
+        <translation>内存不足，无法处理此网络和数据；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Internal error in the engine: {error}</source>
+        <translation>计算引擎内部错误：{error}</translation>
+    </message>
+    <message>
+        <source>Stopped after {n} iteration(s).</source>
+        <translation>已在 {n} 次迭代后停止。</translation>
+    </message>
+    <message>
+        <source>weights now, the batch of iteration {i} ({m} samples)</source>
+        <translation>当前权重，第 {i} 次迭代的批次（{m} 个样本）</translation>
+    </message>
+    <message>
+        <source>; arrays larger than {n} entries checked on {n} entries drawn at random</source>
+        <translation>；超过 {n} 个元素的数组仅在随机抽取的 {n} 个元素上检验</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>The training process failed: {error}</source>
+        <translation>训练进程失败：{error}</translation>
+    </message>
+    <message>
+        <source>Finished: {n} epoch(s) done.</source>
+        <translation>完成：已训练 {n} 轮。</translation>
+    </message>
+    <message>
+        <source>Finished: the training loss {loss} is below the target {target}.</source>
+        <translation>完成：训练损失 {loss} 已低于目标 {target}。</translation>
+    </message>
+    <message>
+        <source>Paused: the training loss {loss} fell below the breakpoint.</source>
+        <translation>已暂停：训练损失 {loss} 已低于断点。</translation>
+    </message>
+    <message>
+        <source>Paused at the end of epoch {e}.</source>
+        <translation>已在第 {e} 轮结束时暂停。</translation>
+    </message>
+    <message>
+        <source>Diverged: a number became NaN or infinite.</source>
+        <translation>已发散：某个数值变为 NaN 或无穷大。</translation>
+    </message>
+    <message>
+        <source>epoch {done} of {asked}</source>
+        <translation>第 {done} 轮，共 {asked} 轮</translation>
+    </message>
+    <message>
+        <source>target loss {target}</source>
+        <translation>目标损失 {target}</translation>
+    </message>
+    <message>
+        <source>training loss {loss}, target {target}</source>
+        <translation>训练损失 {loss}，目标 {target}</translation>
+    </message>
+</context>
+<context>
+    <name>EquationPanel</name>
+    <message>
+        <source>⊙ — the Hadamard product: element-wise multiplication of two arrays of the same shape, (A ⊙ B)ᵢⱼ = Aᵢⱼ · Bᵢⱼ. Not a matrix product.</source>
+        <translation>⊙ —— 哈达玛积：两个形状相同的数组逐元素相乘，(A ⊙ B)ᵢⱼ = Aᵢⱼ · Bᵢⱼ。不是矩阵乘积。</translation>
+    </message>
+    <message>
+        <source>∇ₐL — the gradient of the loss with respect to the output activations, [∂L/∂a₁, …, ∂L/∂aₙ]ᵀ: how the loss changes when each output moves a little. The backward pass starts here.</source>
+        <translation>∇ₐL —— 损失对输出激活值的梯度，[∂L/∂a₁, …, ∂L/∂aₙ]ᵀ：每个输出稍有变化时损失如何变化。反向传播从这里开始。</translation>
+    </message>
+    <message>
+        <source>η — the learning rate: how far each update moves the parameters against the gradient.</source>
+        <translation>η —— 学习率：每次更新让参数沿梯度反方向移动多远。</translation>
+    </message>
+    <message>
+        <source>δˡ = ∂L/∂zˡ — the error of layer l: how the loss changes with each unit&apos;s weighted input. One column per sample, never averaged.</source>
+        <translation>δˡ = ∂L/∂zˡ —— 第 l 层的误差：损失如何随每个单元的加权输入变化。每个样本一列，从不取平均。</translation>
+    </message>
+    <message>
+        <source>Row convention: W is (nˡ⁻¹ × nˡ), the transpose of Wˡ; the m samples of a batch are the rows of Aˡ, Zˡ, δˡ (m × nˡ), and W[k, j] connects unit k of layer l−1 to unit j. Same numbers, transposed. Hover ⊙, ∇ₐL or η for its meaning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column convention: Wˡ is (nˡ × nˡ⁻¹); the m samples of a batch are the columns of aˡ, zˡ, δˡ. Hover ⊙, ∇ₐL or η for its meaning.</source>
+        <translation>列约定：Wˡ 为 (nˡ × nˡ⁻¹)；一个批次的 m 个样本是 aˡ、zˡ、δˡ 的列。将鼠标悬停在 ⊙、∇ₐL 或 η 上可查看其含义。</translation>
+    </message>
+    <message>
+        <source>Ready · next: {stage} · iteration {i} · batch of m = {m}</source>
+        <translation>就绪 · 下一步：{stage} · 第 {i} 次迭代 · 批次 m = {m}</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>{kind} · layer {l} of {L} · iteration {i} · batch of m = {m}</source>
+        <translation>{kind} · 第 {l} 层（共 {L} 层） · 第 {i} 次迭代 · 批次 m = {m}</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>{kind} · iteration {i} · batch of m = {m}</source>
+        <translation>{kind} · 第 {i} 次迭代 · 批次 m = {m}</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>weighted input, then the activation; one row per sample, A⁰ = X, and W is nˡ⁻¹ × nˡ; a weight W[k, j] connects unit k of layer l−1 to unit j of layer l</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weighted input, then the activation; a⁰ = x, and Wˡ is nˡ × nˡ⁻¹</source>
+        <translation>先算加权输入，再算激活值；a⁰ = x，Wˡ 为 nˡ × nˡ⁻¹</translation>
+    </message>
+    <message>
+        <source>BP1 for softmax + cross-entropy: softmax&apos;s Jacobian is not diagonal, so ∇ₐL ⊙ f′(zᴸ) does not apply as written; the product collapses to aᴸ − y (why: see below)</source>
+        <translation>softmax + 交叉熵时的 BP1：softmax 的雅可比矩阵不是对角矩阵，因此 ∇ₐL ⊙ f′(zᴸ) 不能照原式使用；该乘积化简为 aᴸ − y（原因见下文）</translation>
+    </message>
+    <message>
+        <source>BP1 for sigmoid + binary cross-entropy: ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = a − y</source>
+        <translation>sigmoid + 二元交叉熵时的 BP1：∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = a − y</translation>
+    </message>
+    <message>
+        <source>BP1 with a softmax output: its Jacobian is full, so ⊙ becomes a product with the Jacobian: δᵢ = aᵢ((∇ₐL)ᵢ − Σₖ aₖ(∇ₐL)ₖ)</source>
+        <translation>输出层为 softmax 时的 BP1：其雅可比矩阵是满矩阵，因此 ⊙ 变为与雅可比矩阵的乘积：δᵢ = aᵢ((∇ₐL)ᵢ − Σₖ aₖ(∇ₐL)ₖ)</translation>
+    </message>
+    <message>
+        <source>error of the output layer; here f′ is {d}</source>
+        <translation>输出层的误差；此处 f′ 为 {d}</translation>
+    </message>
+    <message>
+        <source>error of layer l from the layer above; Wˡ⁺¹ is the matrix of layer l+1 (nˡ × nˡ⁺¹ in this convention), δ is m × nˡ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bias gradient: per sample ∂L/∂bˡⱼ = δˡⱼ, then the mean over the batch (down each column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight gradient: per sample ∂L/∂W[k, j] = aˡ⁻¹ₖ δˡⱼ, then the mean over the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error of layer l from the layer above; Wˡ⁺¹ is the matrix of layer l+1 (nˡ⁺¹ × nˡ)</source>
+        <translation>第 l 层的误差，由其上一层求得；Wˡ⁺¹ 是第 l+1 层的矩阵（nˡ⁺¹ × nˡ）</translation>
+    </message>
+    <message>
+        <source>bias gradient: per sample ∂L/∂bˡⱼ = δˡⱼ, then the mean over the batch</source>
+        <translation>偏置梯度：每个样本 ∂L/∂bˡⱼ = δˡⱼ，再对批次取平均值</translation>
+    </message>
+    <message>
+        <source>weight gradient: per sample ∂L/∂wˡⱼₖ = aˡ⁻¹ₖ δˡⱼ, then the mean over the batch</source>
+        <translation>权重梯度：每个样本 ∂L/∂wˡⱼₖ = aˡ⁻¹ₖ δˡⱼ，再对批次取平均值</translation>
+    </message>
+    <message>
+        <source>gradient descent with momentum μ = {mu} (v remembers the previous steps) and L2 weight decay λ = {lam} (pulls weights towards 0), η = {eta}; v and u start at 0</source>
+        <translation>带动量 μ = {mu}（v 记住之前的步长）和 L2 权重衰减 λ = {lam}（把权重拉向 0）的梯度下降，η = {eta}；v 和 u 从 0 开始</translation>
+    </message>
+    <message>
+        <source>one gradient-descent step for every layer, η = {eta}</source>
+        <translation>对每一层执行一步梯度下降，η = {eta}</translation>
+    </message>
+    <message>
+        <source>per sample,  batch L = mean over m samples</source>
+        <translation>（每个样本），  批次 L = m 个样本的平均值</translation>
+    </message>
+    <message>
+        <source>squared error with ½ (seed 000): ∇ₐL = aᴸ − y</source>
+        <translation>带 ½ 的平方误差（参考文 000）：∇ₐL = aᴸ − y</translation>
+    </message>
+    <message>
+        <source>squared error without ½, as in seed 004 (3Blue1Brown): ∇ₐL = 2(aᴸ − y)</source>
+        <translation>不带 ½ 的平方误差，同参考文 004（3Blue1Brown）：∇ₐL = 2(aᴸ − y)</translation>
+    </message>
+    <message>
+        <source>cross-entropy with one-hot y: ∇ₐL = −y / aᴸ</source>
+        <translation>one-hot y 的交叉熵：∇ₐL = −y / aᴸ</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) (seed 002&apos;s dAᴸ)</source>
+        <translation>二元交叉熵：∇ₐL = −y/a + (1 − y)/(1 − a)（参考文 002 的 dAᴸ）</translation>
+    </message>
+    <message>
+        <source>Seed 004 drops the ½ and gets 2(a − y). Seed 003 writes the sum over the samples; this app takes the mean, so the gradients carry 1/m.</source>
+        <translation>参考文 004 省去 ½，得到 2(a − y)。参考文 003 写的是对样本求和；本应用取平均值，因此梯度带有 1/m。</translation>
+    </message>
+    <message>
+        <source>Seed 000&apos;s form has ½ and gets ∇ₐL = aᴸ − y. Seed 003 writes the sum over the samples; this app takes the mean, so the gradients carry 1/m.</source>
+        <translation>参考文 000 的形式带 ½，得到 ∇ₐL = aᴸ − y。参考文 003 写的是对样本求和；本应用取平均值，因此梯度带有 1/m。</translation>
+    </message>
+    <message>
+        <source>Computed from zᴸ as max(z, 0) − z·y + log(1 + e^(−|z|)), so never log 0.</source>
+        <translation>由 zᴸ 按 max(z, 0) − z·y + log(1 + e^(−|z|)) 计算，因此不会出现 log 0。</translation>
+    </message>
+    <message>
+        <source>Computed from zᴸ with log-sum-exp, so never log 0.</source>
+        <translation>由 zᴸ 用 log-sum-exp 计算，因此不会出现 log 0。</translation>
+    </message>
+    <message>
+        <source>Layer {l} before this iteration</source>
+        <translation>本次迭代前的第 {l} 层</translation>
+    </message>
+    <message>
+        <source>With the numbers: loss</source>
+        <translation>代入数值：损失</translation>
+    </message>
+    <message>
+        <source>With the numbers: forward, layer {l}</source>
+        <translation>代入数值：前向，第 {l} 层</translation>
+    </message>
+    <message>
+        <source>With the numbers: backward, layer {l}</source>
+        <translation>代入数值：反向，第 {l} 层</translation>
+    </message>
+    <message>
+        <source>With the numbers: update, layer {l}</source>
+        <translation>代入数值：更新，第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Batch of m = {m}: ∇ₐL and δ are per sample — one column per sample, never averaged; ∂L/∂W and ∂L/∂b are averaged over the m samples (the 1/m of BP3 and BP4), and the batch loss is the mean of the per-sample losses.</source>
+        <translation>批次 m = {m}：∇ₐL 和 δ 按样本计算——每个样本一列，从不取平均；∂L/∂W 和 ∂L/∂b 对 m 个样本取平均（即 BP3 和 BP4 中的 1/m），批次损失是各样本损失的平均值。</translation>
+    </message>
+    <message>
+        <source>Why δᴸ = aᴸ − y with softmax and cross-entropy: softmax&apos;s Jacobian is not diagonal — every aₖ depends on every zᵢ, ∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ). So BP1&apos;s ⊙, which pairs each aᵢ with its own zᵢ only, does not apply; the chain rule sums over all outputs: ∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ, since Σₖ yₖ = 1 (one-hot y). The engine computes δᴸ = aᴸ − y directly (seed 001).</source>
+        <translation>为什么 softmax 与交叉熵时 δᴸ = aᴸ − y：softmax 的雅可比矩阵不是对角矩阵——每个 aₖ 都依赖于每个 zᵢ，∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ)。因此 BP1 中只将每个 aᵢ 与其自身 zᵢ 配对的 ⊙ 不适用；链式法则要对所有输出求和：∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ，因为 Σₖ yₖ = 1（one-hot y）。计算引擎直接计算 δᴸ = aᴸ − y（参考文 001）。</translation>
+    </message>
+    <message>
+        <source>Why δᴸ = aᴸ − y with sigmoid and binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) (seed 002&apos;s dAᴸ) and σ′(z) = a(1 − a), so δᴸ = ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = −y(1 − a) + (1 − y)a = a − y. The engine computes a − y directly, which stays exact where a saturates to 0 or 1.</source>
+        <translation>为什么 sigmoid 与二元交叉熵时 δᴸ = aᴸ − y：∇ₐL = −y/a + (1 − y)/(1 − a)（参考文 002 的 dAᴸ），且 σ′(z) = a(1 − a)，所以 δᴸ = ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = −y(1 − a) + (1 − y)a = a − y。计算引擎直接计算 a − y，在 a 饱和到 0 或 1 时依然精确。</translation>
+    </message>
+    <message>
+        <source>BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ × nˡ⁺¹ in the row convention, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ⁺¹ × nˡ, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.</source>
+        <translation>BP2 与参考文 000：参考文 000 把 BP2 写成 (wˡ)ᵀ——这是一个下标笔误；它自己的推导用的是第 l 层与第 l+1 层之间的权重。这里 Wˡ⁺¹ 是第 l+1 层的权重矩阵（nˡ⁺¹ × nˡ，它把第 l 层映射到第 l+1 层），其转置把 δˡ⁺¹ 传回第 l 层。</translation>
+    </message>
+    <message>
+        <source>In this network δ¹ is computed with W² ({r} × {c}).</source>
+        <translation>在此网络中，δ¹ 由 W²（{r} × {c}）计算得到。</translation>
+    </message>
+    <message>
+        <source>{name} (not computed)</source>
+        <translation>{name}（未计算）</translation>
+    </message>
+    <message>
+        <source>Sample 1 (row 1 of {m}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample 1 (column 1 of {m}):</source>
+        <translation>样本 1（共 {m} 列中的第 1 列）：</translation>
+    </message>
+    <message>
+        <source>Nothing is computed in this iteration yet; next: {stage}.</source>
+        <translation>本次迭代尚未计算任何内容；下一步：{stage}。</translation>
+    </message>
+    <message>
+        <source>b{s} is added to every row (every sample); A⁰ = X, the inputs, one row per sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>b{s} is added to every column (every sample); a⁰ = x, the inputs.</source>
+        <translation>b{s} 加到每一列（每个样本）上；a⁰ = x，即输入。</translation>
+    </message>
+    <message>
+        <source>where {formula}</source>
+        <translation>其中 {formula}</translation>
+    </message>
+    <message>
+        <source>L per sample</source>
+        <translation>每个样本的 L</translation>
+    </message>
+    <message>
+        <source>batch L</source>
+        <translation>批次 L</translation>
+    </message>
+    <message>
+        <source>mean of the {m} values</source>
+        <translation>{m} 个值的平均值</translation>
+    </message>
+    <message>
+        <source>(With a fused output, BP1 does not need ∇ₐL: δᴸ = aᴸ − y, see the next stage.)</source>
+        <translation>（使用融合输出时，BP1 不需要 ∇ₐL：δᴸ = aᴸ − y，见下一阶段。）</translation>
+    </message>
+    <message>
+        <source>Softmax&apos;s Jacobian is full, so BP1&apos;s ⊙ becomes this product; the column of sums is subtracted from every column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Softmax&apos;s Jacobian is full, so BP1&apos;s ⊙ becomes this product; the row of sums is subtracted from every row.</source>
+        <translation>softmax 的雅可比矩阵是满矩阵，因此 BP1 中的 ⊙ 变为这个乘积；求和得到的那一行从每一行中减去。</translation>
+    </message>
+    <message>
+        <source>BP1, where {d}.</source>
+        <translation>BP1，其中 {d}。</translation>
+    </message>
+    <message>
+        <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c} in the row convention), the weights between layers {l} and {l1} (seed 000&apos;s (wˡ)ᵀ means this matrix); {d}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c}), the weights between layers {l} and {l1} (seed 000&apos;s (wˡ)ᵀ means this matrix); {d}.</source>
+        <translation>BP2：W{u} 是第 {l1} 层的权重矩阵（{r} × {c}），即第 {l} 层与第 {l1} 层之间的权重（参考文 000 的 (wˡ)ᵀ 指的就是这个矩阵）；{d}。</translation>
+    </message>
+    <message>
+        <source>BP3: each column of δ{s} summed over the {m} samples (its rows), divided by m = {m}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP4: the product sums {a}ₖ·δ{s}ⱼ over the samples into entry [k, j]; 1/m makes it the mean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP3: each row of δ{s} summed over the {m} samples, divided by m = {m}.</source>
+        <translation>BP3：δ{s} 的每一行对 {m} 个样本求和，再除以 m = {m}。</translation>
+    </message>
+    <message>
+        <source>BP4: the product sums δ{s}ⱼ·{a}ₖ over the samples; 1/m makes it the mean.</source>
+        <translation>BP4：该乘积对样本求和 δ{s}ⱼ·{a}ₖ；1/m 使其成为平均值。</translation>
+    </message>
+    <message>
+        <source>With momentum μ = {mu} and L2 λ = {lam} the step vˡ also carries the earlier steps, so it is shown as taken: vˡ = Wˡ(after) − Wˡ(before).</source>
+        <translation>使用动量 μ = {mu} 和 L2 λ = {lam} 时，步长 vˡ 还包含之前的步长，因此显示为实际走过的步长：vˡ = Wˡ(更新后) − Wˡ(更新前)。</translation>
+    </message>
+    <message>
+        <source>A parameter was edited after this update; these are the current values, used by the next iteration.</source>
+        <translation>此次更新之后编辑过某个参数；这里显示的是当前值，将用于下一次迭代。</translation>
+    </message>
+    <message>
+        <source>All {L} layers are updated in this stage with η = {eta}; this is layer {l} (select a layer to see another).</source>
+        <translation>本阶段用 η = {eta} 更新全部 {L} 层；这是第 {l} 层（选择其他层可查看该层）。</translation>
+    </message>
+    <message>
+        <source>(The values before the update are recovered as the new value + η ∂L/∂W.)</source>
+        <translation>（更新前的值由新值 + η ∂L/∂W 还原得到。）</translation>
+    </message>
+</context>
+<context>
+    <name>Explain</name>
+    <message>
+        <source>{name} is not computed yet in this iteration: it is computed at stage {stage}.</source>
+        <translation>本次迭代尚未计算 {name}：它在 {stage} 阶段计算。</translation>
+    </message>
+    <message>
+        <source>… ({n} terms)</source>
+        <translation>…（共 {n} 项）</translation>
+    </message>
+    <message>
+        <source>sample {s} of {m}</source>
+        <translation>样本 {s}（共 {m} 个）</translation>
+    </message>
+    <message>
+        <source>the one sample</source>
+        <translation>唯一的样本</translation>
+    </message>
+    <message>
+        <source>row {r} = from {source}, column {c} = unit {c} of layer {l}</source>
+        <translation>第 {r} 行 = 来自{source}，第 {c} 列 = 第 {l} 层的单元 {c}</translation>
+    </message>
+    <message>
+        <source>column {c} = unit {c} of layer {l}</source>
+        <translation>第 {c} 列 = 第 {l} 层的单元 {c}</translation>
+    </message>
+    <message>
+        <source>row {r} = {sample}, column {c} = unit {c} of layer {l}</source>
+        <translation>第 {r} 行 = {sample}，第 {c} 列 = 第 {l} 层的单元 {c}</translation>
+    </message>
+    <message>
+        <source>{name} (row convention, {rows} × {cols}; {what}):</source>
+        <translation>{name}（行约定，{rows} × {cols}；{what}）：</translation>
+    </message>
+    <message>
+        <source>input {k} (x{sk})</source>
+        <translation type="unfinished">输入 {k}（x{sk}）</translation>
+    </message>
+    <message>
+        <source>unit {k} of layer {l}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(computed before this iteration&apos;s update, with W{l} and b{l} as they were then: W + η ∂L/∂W, η = {eta})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{head} = 1 (linear) = {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{head} = {d}, because {why} (z = {z})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{head} = {d}, because {why} (z = {z}; slope {slope} below 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} = Σₖ {w} {a}ₖ + {b}   ({sample}; forward: {equation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the weights it was computed with have been changed since, so its terms are not shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{values} + … ({n} terms) + {bias}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{total} + {bias}   (the sum of all {n} products is {total})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} = e^({z}) / Σᵢ e^(z{l}ᵢ)   ({sample}; softmax over the {n} units of layer {layer})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(written as e^(zᵢ − M) with M = max z = {m}, the same ratio without overflow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} = ∂L/∂{z} = {a} − {y}   ({sample}; BP1 for {f} + {loss})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why: softmax&apos;s Jacobian ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) is not diagonal, so BP1&apos;s ⊙ does not apply as written;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with ∂L/∂aₖ = −yₖ/aₖ the product collapses: ∂L/∂zᵢ = Σₖ (−yₖ/aₖ)·aₖ(1[k=i] − aᵢ) = aᵢ Σₖ yₖ − yᵢ = aᵢ − yᵢ, as the yₖ sum to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why: ∂L/∂a = −y/a + (1 − y)/(1 − a) and σ′(z) = a(1 − a); their product is −y(1 − a) + (1 − y)a = a − y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} = ∂L/∂{a} · {f}′({z})   ({sample}; BP1: δᴸ = ∇ₐL ⊙ f′(zᴸ), the output layer is L = {L})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{d} = {expr} = {numbers} = {value}   (∇ₐL for {loss})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} = {a} (g{j} − Σₖ a{l}ₖ gₖ) with g = ∇ₐL   ({sample}; BP1 for softmax: δᴸ = a ⊙ (g − Σₖ aₖ gₖ))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why: softmax&apos;s Jacobian ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) is not diagonal, so ∇ₐL ⊙ f′(z) is replaced by the Jacobian-vector product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} = ({sum}) · {f}′({z})   ({sample}; BP2: {equation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(W{up} has been changed since δ{l} was computed, so the terms are not shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the 1 unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all {n} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry ({s}, {j}) of δ{up} (W{up})ᵀ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry {j} of (W{up})ᵀ δ{up}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sum} = {symbols}   ({entry}; unit {j} of layer {l} feeds {units} of layer {l1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{w} is the weight from {source} to unit {j} of layer {l}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{head} = {a}·{d}   (BP4 with one sample: {equation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{head} = (1/m) Σₛ {a}·{d}   (BP4: {equation}, the mean over the m = {m} samples)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(1/{m})({a}·{d} for sample 1 + … + {a}·{d} for sample {m})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} = {d}   (BP3 with one sample)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP3: ∂L/∂b{l} = the mean of δ{l} over its m = {m} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP3: ∂L/∂b{l} = the mean of δ{l} over the m = {m} samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {k}, column {j} of W{l}, shape (n{p}, n{l}) = {rows} × {cols}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {j}, column {k} of W{l}, shape (n{l}, n{p}) = {rows} × {cols}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the weight from {source} to unit {j} of layer {l}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{place}; it multiplies {a} in {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column {j} of b{l}, shape (1, n{l}) = 1 × {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {j} of b{l}, shape (n{l}, 1) = {n} × 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the bias of unit {j} of layer {l}, added to {z} for every sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(a weight or bias was set by hand after this iteration&apos;s update)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just updated: {p} ← {p} − η ∂L/∂{p} with η = {eta}, ∂L/∂{name} = {g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Snapshot of this stage (.npz)…</source>
+        <translation>当前阶段的快照（.npz）…</translation>
+    </message>
+    <message>
+        <source>Every array of the stage on screen, in the snapshot format (docs/formats.md), to inspect later</source>
+        <translation>以快照格式（docs/formats.md）保存屏幕上当前阶段的所有数组，以便日后查看</translation>
+    </message>
+    <message>
+        <source>Worked example ({format})…</source>
+        <translation>计算实例（{format}）…</translation>
+    </message>
+    <message>
+        <source>This iteration written out as in a textbook: the network, the data, every stage with its equation and the numbers</source>
+        <translation>像教科书一样写出本次迭代：网络、数据、每个阶段的公式及其数值</translation>
+    </message>
+    <message>
+        <source>PyTorch script…</source>
+        <translation>PyTorch 脚本…</translation>
+    </message>
+    <message>
+        <source>A standalone script that builds this network with these weights and this batch in PyTorch and prints the loss and gradients, to compare with BP Studio&apos;s</source>
+        <translation>一个独立脚本：在 PyTorch 中用这些权重和这一批次构建此网络，并打印损失和梯度，以便与 BP Studio 的结果对比</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Save snapshot</source>
+        <translation>保存快照</translation>
+    </message>
+    <message>
+        <source>Snapshots (*.npz)</source>
+        <translation>快照 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Save worked example</source>
+        <translation>保存计算实例</translation>
+    </message>
+    <message>
+        <source>Save PyTorch script</source>
+        <translation>保存 PyTorch 脚本</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {error}</source>
+        <translation>无法保存 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Snapshot saved to {path}</source>
+        <translation>快照已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Worked example saved to {path}</source>
+        <translation>计算实例已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>PyTorch script saved to {path} — run it with: python {path}</source>
+        <translation>PyTorch 脚本已保存到 {path}，运行方式：python {path}</translation>
+    </message>
+</context>
+<context>
+    <name>GradCheckView</name>
+    <message>
+        <source>Check &amp;gradients</source>
+        <translation>检查梯度(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Compare backprop&apos;s ∂L/∂W and ∂L/∂b for the current weights and batch with finite differences: each weight and bias θ in turn is moved by ±h and ±2h and the loss computed again,
+∂L/∂θ ≈ (−L(θ+2h) + 8L(θ+h) − 8L(θ−h) + L(θ−2h)) / 12h  (the fourth-order central difference, h = {h:g}).
+An entry passes when the relative error |backprop − numeric| / max(|backprop|, |numeric|) is &lt; {tol}; gradients too small to compare relatively are compared absolutely.</source>
+        <translation>将反向传播算出的 ∂L/∂W 和 ∂L/∂b 与当前权重和批次下的有限差分结果进行比较：依次将每个权重和偏置 θ 移动 ±h 和 ±2h，并重新计算损失，
+∂L/∂θ ≈ (−L(θ+2h) + 8L(θ+h) − 8L(θ−h) + L(θ−2h)) / 12h（四阶中心差分，h = {h:g}）。
+当相对误差 |backprop − numeric| / max(|backprop|, |numeric|) &lt; {tol} 时，该元素通过；过小而无法按相对误差比较的梯度改为按绝对误差比较。</translation>
+    </message>
+    <message>
+        <source>Not checked yet: press Check gradients to compare backprop with finite differences for the current weights and batch.</source>
+        <translation>尚未检查：按“检查梯度”，将当前权重和批次下的反向传播结果与有限差分进行比较。</translation>
+    </message>
+    <message>
+        <source>How many of the checked entries agree, and the largest relative error among them</source>
+        <translation>所检查的元素中有多少个一致，以及其中最大的相对误差</translation>
+    </message>
+    <message>
+        <source>The weights and the batch the check used</source>
+        <translation>本次检查所用的权重和批次</translation>
+    </message>
+    <message>
+        <source>|backprop − numeric| / max(|backprop|, |numeric|, floor); the floor keeps near-zero gradients from being compared relatively</source>
+        <translation>|backprop − numeric| / max(|backprop|, |numeric|, floor)；下限 floor 使接近零的梯度不按相对误差比较</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>The weight matrix Wˡ or bias vector bˡ of layer l</source>
+        <translation>第 l 层的权重矩阵 Wˡ 或偏置向量 bˡ</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>元素数</translation>
+    </message>
+    <message>
+        <source>How many entries of the array were checked</source>
+        <translation>该数组中检查了多少个元素</translation>
+    </message>
+    <message>
+        <source>Largest error</source>
+        <translation>最大误差</translation>
+    </message>
+    <message>
+        <source>The largest relative error in the array: </source>
+        <translation>该数组中最大的相对误差：</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>pass when every entry&apos;s relative error is &lt; {tol}</source>
+        <translation>所有元素的相对误差都 &lt; {tol} 时通过</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>One row per parameter array: green when backprop and the finite differences agree, red when not</source>
+        <translation>每个参数数组占一行：反向传播与有限差分一致时为绿色，否则为红色</translation>
+    </message>
+    <message>
+        <source>Array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>The weight matrix Wˡ or bias vector bˡ the entry belongs to</source>
+        <translation>该元素所属的权重矩阵 Wˡ 或偏置向量 bˡ</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source>(row, column), counted from 1 as in the matrix panels</source>
+        <translation>（行，列），与矩阵面板一样从 1 开始计数</translation>
+    </message>
+    <message>
+        <source>Backprop</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>∂L/∂θ as backpropagation computed it (BP3, BP4)</source>
+        <translation>反向传播计算出的 ∂L/∂θ（BP3、BP4）</translation>
+    </message>
+    <message>
+        <source>Numeric</source>
+        <translation>数值梯度</translation>
+    </message>
+    <message>
+        <source>∂L/∂θ from the fourth-order central difference</source>
+        <translation>由四阶中心差分得到的 ∂L/∂θ</translation>
+    </message>
+    <message>
+        <source>Rel. error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>The entries with the largest relative errors, largest first</source>
+        <translation>相对误差最大的元素，按从大到小排列</translation>
+    </message>
+    <message>
+        <source>Per parameter</source>
+        <translation>按参数</translation>
+    </message>
+    <message>
+        <source>Largest relative errors</source>
+        <translation>最大相对误差</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>There are no weights or biases to check.</source>
+        <translation>没有可检查的权重或偏置。</translation>
+    </message>
+    <message>
+        <source>The 1 gradient agrees (relative error {err})</source>
+        <translation>唯一的梯度一致（相对误差 {err}）</translation>
+    </message>
+    <message>
+        <source>All {n} gradients agree (largest relative error {err})</source>
+        <translation>全部 {n} 个梯度一致（最大相对误差 {err}）</translation>
+    </message>
+    <message>
+        <source>{bad} of {n} disagree (largest relative error {err}, tolerance {tol})</source>
+        <translation>{n} 个中有 {bad} 个不一致（最大相对误差 {err}，容差 {tol}）</translation>
+    </message>
+    <message>
+        <source>; {k} more not checkable: their finite-difference steps cross a ReLU kink (some z changes sign), where the loss has no derivative</source>
+        <translation>；另有 {k} 个无法检查：其有限差分步长跨越了 ReLU 的折点（某些 z 改变了符号），损失在该处不可导</translation>
+    </message>
+    <message>
+        <source>loss {loss:.6g}</source>
+        <translation>损失 {loss:.6g}</translation>
+    </message>
+    <message>
+        <source>Checked at {what}</source>
+        <translation>检查于：{what}</translation>
+    </message>
+    <message>
+        <source>{symbol}: backprop {bp!r}, numeric {num!r}, relative error {err:.3e}</source>
+        <translation>{symbol}：反向传播 {bp!r}，数值梯度 {num!r}，相对误差 {err:.3e}</translation>
+    </message>
+    <message>
+        <source>iteration {i}</source>
+        <translation>第 {i} 次迭代</translation>
+    </message>
+</context>
+<context>
+    <name>GradientPlot</name>
+    <message>
+        <source>Mean |∂L/∂Wˡ| on the training set: curves that fall towards 0 for the lower layers show vanishing gradients; curves that grow show exploding ones.</source>
+        <translation>训练集上的平均 |∂L/∂Wˡ|：较低层的曲线趋向 0 表明梯度消失；曲线不断增大则表明梯度爆炸。</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Gradient size on a logarithmic axis: layers whose gradients differ a thousandfold still show side by side (zeros are left out)</source>
+        <translation>在对数坐标轴上显示梯度大小：梯度相差上千倍的各层也能并列显示（零值不显示）</translation>
+    </message>
+    <message>
+        <source>Plot against</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>Gradient size per layer, mean |∂L/∂Wˡ|</source>
+        <translation>各层梯度大小，平均 |∂L/∂Wˡ|</translation>
+    </message>
+    <message>
+        <source>mean |∂L/∂W|</source>
+        <translation>平均 |∂L/∂W|</translation>
+    </message>
+    <message>
+        <source>Run or step an iteration to see the gradients</source>
+        <translation>运行或单步执行一次迭代以查看梯度</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>layer {l}</source>
+        <translation>第 {l} 层</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The language of the whole app; it changes when BP Studio starts again</source>
+        <translation>整个应用的语言；在 BP Studio 重新启动后生效</translation>
+    </message>
+    <message>
+        <source>System default ({language})</source>
+        <translation>系统默认（{language}）</translation>
+    </message>
+    <message>
+        <source>Show BP Studio in {language} from its next start</source>
+        <translation>从下次启动起以 {language} 显示 BP Studio</translation>
+    </message>
+    <message>
+        <source>Change the language</source>
+        <translation>更改语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of BP Studio. Restart now? (Unsaved work is asked about first.)</source>
+        <translation>新语言将在 BP Studio 下次启动时生效。现在重新启动吗？（会先询问如何处理未保存的工作。）</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+</context>
+<context>
+    <name>LayerList</name>
+    <message>
+        <source>&amp;Add hidden layer</source>
+        <translation>添加隐藏层(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer just before the output layer, with the size and activation of the last hidden layer. The layer sizes change, so explicit starting weights are dropped.</source>
+        <translation>在输出层之前添加一个隐藏层，其大小和激活函数与最后一个隐藏层相同。由于层的大小改变，显式设置的初始权重将被丢弃。</translation>
+    </message>
+    <message>
+        <source>W{l} is {rows} × {cols} (n{l} × n{p}) and b{l} is {rows} × 1, in z{l} = W{l}a{p} + b{l}.</source>
+        <translation>W{l} 为 {rows} × {cols}（n{l} × n{p}），b{l} 为 {rows} × 1，见 z{l} = W{l}a{p} + b{l}。</translation>
+    </message>
+    <message>
+        <source>Layer {l}, the output layer: a{l} is the network&apos;s output.</source>
+        <translation>第 {l} 层，即输出层：a{l} 是网络的输出。</translation>
+    </message>
+    <message>
+        <source>nᴸ = {n}, fixed by the data&apos;s targets (each y is {targets}), so it cannot be changed here. </source>
+        <translation>nᴸ = {n}，由数据的目标决定（每个 y 为{targets}），因此不能在此更改。</translation>
+    </message>
+    <message>
+        <source>fᴸ, the output activation: a{l} = f{l}(z{l}). softmax (only here, and only with at least 2 units: with 1 unit it always gives 1) turns z into probabilities. cross-entropy needs softmax; binary cross-entropy needs sigmoid.</source>
+        <translation>fᴸ，输出层激活函数：a{l} = f{l}(z{l})。softmax（仅限此处，且至少需要 2 个单元：只有 1 个单元时其输出恒为 1）将 z 转换为概率。交叉熵需要 softmax；二元交叉熵需要 sigmoid。</translation>
+    </message>
+    <message>
+        <source>Layer {l}, a hidden layer</source>
+        <translation>第 {l} 层，隐藏层</translation>
+    </message>
+    <message>
+        <source>n{l}, the number of units in layer {n} (1 … {max}). </source>
+        <translation>n{l}，第 {n} 层的单元数（1 … {max}）。</translation>
+    </message>
+    <message>
+        <source>Changing it changes the shapes, so explicit starting weights are dropped.</source>
+        <translation>更改它会改变形状，因此显式设置的初始权重将被丢弃。</translation>
+    </message>
+    <message>
+        <source>f{l}, applied element by element: a{l} = f{l}(z{l}), and BP2 multiplies by f{l}′(z{l}). softmax is offered only for the output layer: its Jacobian is not diagonal.</source>
+        <translation>f{l}，逐元素作用：a{l} = f{l}(z{l})，BP2 中要乘以 f{l}′(z{l})。softmax 仅可用于输出层：它的雅可比矩阵不是对角矩阵。</translation>
+    </message>
+    <message>
+        <source>Move layer {l} up (swap it with layer {k})</source>
+        <translation>将第 {l} 层上移（与第 {k} 层交换）</translation>
+    </message>
+    <message>
+        <source>Move layer {l} down (swap it with layer {k})</source>
+        <translation>将第 {l} 层下移（与第 {k} 层交换）</translation>
+    </message>
+    <message>
+        <source>Remove hidden layer {l}</source>
+        <translation>删除第 {l} 层（隐藏层）</translation>
+    </message>
+    <message>
+        <source>Move layer {l} up</source>
+        <translation>上移第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Move layer {l} down</source>
+        <translation>下移第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Remove layer {l}</source>
+        <translation>删除第 {l} 层</translation>
+    </message>
+    <message>
+        <source>a 0/1 class</source>
+        <translation>一个 0/1 类别</translation>
+    </message>
+    <message>
+        <source>one-hot over {n} classes</source>
+        <translation>{n} 个类别的 one-hot 编码</translation>
+    </message>
+    <message>
+        <source>1 value</source>
+        <translation>1 个值</translation>
+    </message>
+    <message>
+        <source>{n} values</source>
+        <translation>{n} 个值</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>The output layer is always the last layer.</source>
+        <translation>输出层始终是最后一层。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerMenu</name>
+    <message>
+        <source>Insert a layer after the inputs</source>
+        <translation>在输入之后插入一层</translation>
+    </message>
+    <message>
+        <source>Insert a layer before layer {l}</source>
+        <translation>在第 {l} 层之前插入一层</translation>
+    </message>
+    <message>
+        <source>Insert a layer after layer {l}</source>
+        <translation>在第 {l} 层之后插入一层</translation>
+    </message>
+    <message>
+        <source>Remove layer {l}</source>
+        <translation>删除第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Move towards the inputs</source>
+        <translation>向输入方向移动</translation>
+    </message>
+    <message>
+        <source>Move towards the output</source>
+        <translation>向输出方向移动</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>linear (identity)</source>
+        <translation>线性（恒等）</translation>
+    </message>
+    <message>
+        <source>sigmoid σ</source>
+        <translation>sigmoid σ</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>leaky ReLU</source>
+        <translation>leaky ReLU</translation>
+    </message>
+    <message>
+        <source>softmax (output only)</source>
+        <translation>softmax（仅限输出层）</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <source>{source}: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: cannot be read as text ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: not valid JSON (line {line}, column {column}: {error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: not a lesson (its JSON is nested too deeply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: {field}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: not a BP Studio lesson (the top level is not an object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: not a BP Studio lesson (format is {found}, expected {expected})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: version must be a whole number ≥ 1, got {found}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: made by a newer BP Studio (lesson format version {version}; this one reads up to {supported})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of at least one step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a field here; the fields are {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing (an object such as {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text, or an object of texts keyed by language such as {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a language code (write en, zh_CN, de…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be non-empty text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a built-in example; the examples are {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inline project is not valid: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be the name of a built-in example or a project object (.bpsproj format)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number from {low} to {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is out of range: it must be from {low} to {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of {kinds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is needed for a {kind} stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not allowed for the {kind} stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object with text (and optionally highlight, wait_for, predict)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a panel; the panels are {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object such as {&quot;stage&quot;: &quot;backward&quot;, &quot;layer&quot;: 2} or {&quot;iterations&quot;: 100}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object with quantity, layer, row, col</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a quantity; choose one of {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not used for the loss, which is one number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object such as {&quot;stage&quot;: &quot;update&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{quantity} is computed at stage {computed}, after {stage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object with abs and/or rel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number ≥ 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abs and rel cannot both be 0 (no typed answer would ever be right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{index} is out of range: {quantity} of layer {layer} is {rows} × {cols} (indices count from 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} divides by zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a number. Type a decimal such as 0.063 or -0.032, a power of ten such as 6.3e-2, or a fraction such as 1/2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Loss on a logarithmic axis: late, small improvements stay visible (zero, negative or infinite values are left out)</source>
+        <translation>在对数坐标轴上显示损失：后期微小的改进依然可见（零、负值或无穷大值不显示）</translation>
+    </message>
+    <message>
+        <source>x axis</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>Why a curve is missing</source>
+        <translation>曲线缺失的原因</translation>
+    </message>
+    <message>
+        <source>Mean loss over the whole training set (solid) and test set (dashed), measured after each logged update</source>
+        <translation>整个训练集（实线）和测试集（虚线）上的平均损失，在每次记录的更新之后测量</translation>
+    </message>
+    <message>
+        <source>Fraction of samples classified right, training (solid) and test (dashed)</source>
+        <translation>分类正确的样本比例，训练集（实线）和测试集（虚线）</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Run or step an iteration to see the loss</source>
+        <translation>运行或单步执行一次迭代以查看损失</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>No accuracy for a regression target</source>
+        <translation>回归目标没有准确率</translation>
+    </message>
+    <message>
+        <source>No test set: only the training curves</source>
+        <translation>没有测试集：仅显示训练曲线</translation>
+    </message>
+</context>
+<context>
+    <name>Losses</name>
+    <message>
+        <source>L = ‖a − y‖²  (no ½, as in 3Blue1Brown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown loss {name!r}; choose one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Selected weight</source>
+        <translation>选中的权重</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Equations</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Ready · next: forward, layer 1 · iteration {i} · epoch {e}</source>
+        <translation>就绪 · 下一步：前向，第 1 层 · 第 {i} 次迭代 · 第 {e} 轮</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>{kind} · layer {l} of {L} · iteration {i} · epoch {e}</source>
+        <translation>{kind} · 第 {l} 层（共 {L} 层） · 第 {i} 次迭代 · 第 {e} 轮</translation>
+    </message>
+    <message>
+        <source>{kind} · iteration {i} · epoch {e}</source>
+        <translation>{kind} · 第 {i} 次迭代 · 第 {e} 轮</translation>
+    </message>
+    <message>
+        <source> · L = {loss}</source>
+        <translation> · L = {loss}</translation>
+    </message>
+    <message>
+        <source>Training has diverged: {key} holds NaN or infinite values after stage {stage} of iteration {i}. Step back (Shift+F11) to the last finite numbers, or lower the learning rate η and reset.</source>
+        <translation>训练已发散：第 {i} 次迭代的阶段 {stage} 之后，{key} 中出现了 NaN 或无穷大值。请后退一步（Shift+F11）回到最后的有限数值，或降低学习率 η 后重置。</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>BP Studio projects (*.bpsproj);;All files (*)</source>
+        <translation>BP Studio 项目 (*.bpsproj);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not open {path}: {error}</source>
+        <translation>无法打开 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Open snapshot</source>
+        <translation>打开快照</translation>
+    </message>
+    <message>
+        <source>BP Studio snapshots (*.npz);;All files (*)</source>
+        <translation>BP Studio 快照 (*.npz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>BP Studio — {name}{where}</source>
+        <translation>BP Studio — {name}{where}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last edit of the network or a weight (Ctrl+Z)</source>
+        <translation>撤销对网络或权重的上一次编辑（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo the edit just undone (Ctrl+Shift+Z)</source>
+        <translation>重做刚撤销的编辑（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>Open a BP Studio project (.bpsproj)</source>
+        <translation>打开 BP Studio 项目（.bpsproj）</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Start a new, untitled project: seed 003&apos;s 2-2-1 network, to change at will (Ctrl+N)</source>
+        <translation>新建一个未命名项目：参考文 003 的 2-2-1 网络，可随意修改（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Open snapshot…</source>
+        <translation>打开快照…</translation>
+    </message>
+    <message>
+        <source>Open a snapshot (.npz) saved with File ▸ Export: its project at its stage, every number as saved</source>
+        <translation>打开通过“文件 ▸ 导出”保存的快照（.npz）：其项目处于保存时的阶段，所有数值与保存时一致</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Close BP Studio</source>
+        <translation>关闭 BP Studio</translation>
+    </message>
+    <message>
+        <source>Previous layer</source>
+        <translation>上一层</translation>
+    </message>
+    <message>
+        <source>Show the matrices of the layer below</source>
+        <translation>显示前一层的矩阵</translation>
+    </message>
+    <message>
+        <source>Next layer</source>
+        <translation>下一层</translation>
+    </message>
+    <message>
+        <source>Show the matrices of the layer above</source>
+        <translation>显示后一层的矩阵</translation>
+    </message>
+    <message>
+        <source>More digits</source>
+        <translation>增加位数</translation>
+    </message>
+    <message>
+        <source>Show one more digit after the decimal point everywhere</source>
+        <translation>所有数值的小数点后多显示一位</translation>
+    </message>
+    <message>
+        <source>Fewer digits</source>
+        <translation>减少位数</translation>
+    </message>
+    <message>
+        <source>Show one digit fewer after the decimal point everywhere</source>
+        <translation>所有数值的小数点后少显示一位</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;example</source>
+        <translation>打开示例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open the built-in example {name}</source>
+        <translation>打开内置示例 {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stepping</source>
+        <translation>单步执行</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show or hide the {title} panel</source>
+        <translation>显示或隐藏“{title}”面板</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Check gradients</source>
+        <translation>检查梯度</translation>
+    </message>
+    <message>
+        <source>Compare backprop&apos;s ∂L/∂W and ∂L/∂b with finite differences for the current weights</source>
+        <translation>在当前权重下，将反向传播算出的 ∂L/∂W 和 ∂L/∂b 与有限差分结果进行比较</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixImage</name>
+    <message>
+        <source>Colour scale: blue negative, white 0, red positive (symmetric)</source>
+        <translation>色标：蓝色为负，白色为 0，红色为正（对称）</translation>
+    </message>
+    <message>
+        <source>not computed yet</source>
+        <translation>尚未计算</translation>
+    </message>
+    <message>
+        <source>{row}, {where}: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all 0</source>
+        <translation>全为 0</translation>
+    </message>
+    <message>
+        <source>max |x| = {v}</source>
+        <translation>max |x| = {v}</translation>
+    </message>
+    <message>
+        <source> · {n} not finite (NaN or ∞)</source>
+        <translation> · {n} 个非有限值（NaN 或 ∞）</translation>
+    </message>
+    <message>
+        <source>Hover the image: the entry&apos;s value, and below how it was computed</source>
+        <translation>将鼠标悬停在图像上：显示该元素的值，并在下方显示其计算过程</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>not computed yet — computed at stage {stage}</source>
+        <translation>尚未计算 — 将在阶段 {stage} 计算</translation>
+    </message>
+    <message>
+        <source>from unit {k}</source>
+        <translation>来自单元 {k}</translation>
+    </message>
+    <message>
+        <source>sample {s}</source>
+        <translation>样本 {s}</translation>
+    </message>
+    <message>
+        <source>unit {j} of layer {l}: row {j}</source>
+        <translation>第 {l} 层的单元 {j}：第 {j} 行</translation>
+    </message>
+    <message>
+        <source>unit {j}</source>
+        <translation>单元 {j}</translation>
+    </message>
+    <message>
+        <source>column {k}: weights from input {k} (x{k})</source>
+        <translation>第 {k} 列：来自输入 {k}（x{k}）的权重</translation>
+    </message>
+    <message>
+        <source>column {k}: weights from unit {k} of layer {p}</source>
+        <translation>第 {k} 列：来自第 {p} 层单元 {k} 的权重</translation>
+    </message>
+    <message>
+        <source>{symbol}, one value per unit</source>
+        <translation>{symbol}，每个单元一个值</translation>
+    </message>
+    <message>
+        <source>column {s}: sample {s} of the batch</source>
+        <translation>第 {s} 列：批次中的样本 {s}</translation>
+    </message>
+    <message>
+        <source>#{s}</source>
+        <translation>#{s}</translation>
+    </message>
+    <message>
+        <source>column {j}: unit {j} of layer {l}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {k}: weights from input {k} (x{k})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {k}: weights from unit {k} of layer {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {s}: sample {s} of the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatrixPanel</name>
+    <message>
+        <source>Layer l: all quantities</source>
+        <translation>第 l 层：所有量</translation>
+    </message>
+    <message>
+        <source>{q} across layers</source>
+        <translation>各层的 {q}</translation>
+    </message>
+    <message>
+        <source>Show every quantity of one layer, or one quantity of every layer side by side</source>
+        <translation>显示某一层的所有量，或并排显示所有层的同一个量</translation>
+    </message>
+    <message>
+        <source>The layer whose matrices are shown</source>
+        <translation>显示其矩阵的层</translation>
+    </message>
+    <message>
+        <source> digits</source>
+        <translation> 位小数</translation>
+    </message>
+    <message>
+        <source>Digits after the decimal point in the tables and derivations (1–10); values too small to show two digits switch to scientific notation</source>
+        <translation>表格和推导中小数点后的位数（1–10）；小到无法显示两位数字的值改用科学记数法</translation>
+    </message>
+    <message>
+        <source>● just computed</source>
+        <translation>● 刚计算</translation>
+    </message>
+    <message>
+        <source>Outlined boxes with bold numbers were computed by the stage just taken</source>
+        <translation>带边框且数字加粗的格子是刚执行的阶段计算出的</translation>
+    </message>
+    <message>
+        <source>How the entry under the mouse was computed, with its numbers</source>
+        <translation>鼠标下方元素的计算过程及其数值</translation>
+    </message>
+    <message>
+        <source>Hover an entry to see how it was computed, with the numbers.</source>
+        <translation>将鼠标悬停在某个元素上，查看它的计算过程和数值。</translation>
+    </message>
+    <message>
+        <source>Layer {l}: {a} → {b}, {f}</source>
+        <translation>第 {l} 层：{a} → {b}，{f}</translation>
+    </message>
+    <message>
+        <source>The selected layer (the network canvas and equations follow it)</source>
+        <translation>选中的层（网络画布和公式随之切换）</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <source>Computed by the stage just taken (outlined, numbers in bold).</source>
+        <translation>由刚执行的阶段计算得出（带边框，数字加粗）。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCanvas</name>
+    <message>
+        <source>{n}
+units</source>
+        <translation>{n}
+个单元</translation>
+    </message>
+    <message>
+        <source>{n}
+inputs</source>
+        <translation>{n}
+个输入</translation>
+    </message>
+    <message>
+        <source>loss
+{v}</source>
+        <translation>损失
+{v}</translation>
+    </message>
+    <message>
+        <source>values shown: sample 1 of {m}</source>
+        <translation>显示的值：样本 1（共 {m} 个）</translation>
+    </message>
+    <message>
+        <source>input · {n} values</source>
+        <translation>输入 · {n} 个值</translation>
+    </message>
+    <message>
+        <source>input · 1 value</source>
+        <translation>输入 · 1 个值</translation>
+    </message>
+    <message>
+        <source>input
+{n} values</source>
+        <translation>输入
+{n} 个值</translation>
+    </message>
+    <message>
+        <source>{n} units</source>
+        <translation>{n} 个单元</translation>
+    </message>
+    <message>
+        <source>1 unit</source>
+        <translation>1 个单元</translation>
+    </message>
+    <message>
+        <source>layer {l} · {units} · {f}</source>
+        <translation>第 {l} 层 · {units} · {f}</translation>
+    </message>
+    <message>
+        <source>layer {l}
+{units} · {f}</source>
+        <translation>第 {l} 层
+{units} · {f}</translation>
+    </message>
+    <message>
+        <source>ready · next: {stage}</source>
+        <translation>就绪 · 下一步：{stage}</translation>
+    </message>
+    <message>
+        <source>→ forward · layer {l}: Z{s} = A{p}W{s} + b{s}, A{s} = {f}(Z{s})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ forward · layer {l}: z{s} = W{s}a{p} + b{s}, a{s} = {f}(z{s})</source>
+        <translation>→ 前向 · 第 {l} 层：z{s} = W{s}a{p} + b{s}，a{s} = {f}(z{s})</translation>
+    </message>
+    <message>
+        <source>← backward (δ) · layer {l}: δ{s}, ∂L/∂W{s}, ∂L/∂b{s}</source>
+        <translation>← 反向（δ）· 第 {l} 层：δ{s}、∂L/∂W{s}、∂L/∂b{s}</translation>
+    </message>
+    <message>
+        <source>→ loss: L and ∇ₐL at the output</source>
+        <translation>→ 损失：输出端的 L 和 ∇ₐL</translation>
+    </message>
+    <message>
+        <source>update: W ← W − η ∂L/∂W in every layer (η = {eta})</source>
+        <translation>更新：每一层执行 W ← W − η ∂L/∂W（η = {eta}）</translation>
+    </message>
+    <message>
+        <source>Batch loss {f}: the mean of the per-sample losses</source>
+        <translation>批次损失 {f}：各样本损失的平均值</translation>
+    </message>
+    <message>
+        <source>The inputs a⁰ = x</source>
+        <translation>输入 a⁰ = x</translation>
+    </message>
+    <message>
+        <source>Layer {l}: click to select it, right-click to change the network</source>
+        <translation>第 {l} 层：单击选中，右键单击修改网络</translation>
+    </message>
+    <message>
+        <source>input x{j} = {v} (sample 1)</source>
+        <translation>输入 x{j} = {v}（样本 1）</translation>
+    </message>
+    <message>
+        <source>unit {j} of layer {l}, sample 1</source>
+        <translation>第 {l} 层的单元 {j}，样本 1</translation>
+    </message>
+    <message>
+        <source>layer {l}: {n} units</source>
+        <translation>第 {l} 层：{n} 个单元</translation>
+    </message>
+    <message>
+        <source>{n} inputs</source>
+        <translation>{n} 个输入</translation>
+    </message>
+    <message>
+        <source>sample 1: values from {lo} to {hi}</source>
+        <translation>样本 1：取值从 {lo} 到 {hi}</translation>
+    </message>
+    <message>
+        <source>b{s}: from {lo} to {hi}</source>
+        <translation>b{s}：从 {lo} 到 {hi}</translation>
+    </message>
+    <message>
+        <source>input x{k}</source>
+        <translation>输入 x{k}</translation>
+    </message>
+    <message>
+        <source>unit {k} of layer {p}</source>
+        <translation>第 {p} 层的单元 {k}</translation>
+    </message>
+    <message>
+        <source>{name} = {v} ({source} → unit {j} of layer {l})</source>
+        <translation>{name} = {v}（{source} → 第 {l} 层的单元 {j}）</translation>
+    </message>
+    <message>
+        <source>W{s} ({r} × {c}): {n} weights from {lo} to {hi}, mean |w| {mabs}</source>
+        <translation>W{s}（{r} × {c}）：{n} 个权重，从 {lo} 到 {hi}，平均 |w| 为 {mabs}</translation>
+    </message>
+    <message>
+        <source>b{s}{j} = {v} (bias of unit {u} of layer {l})</source>
+        <translation>b{s}{j} = {v}（第 {l} 层单元 {u} 的偏置）</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkForm</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Input size n⁰</source>
+        <translation>输入大小 n⁰</translation>
+    </message>
+    <message>
+        <source>The loss per sample, L(a, y); the loss of a batch is the mean over its m samples. The backward pass starts from ∇ₐL.
+½‖y − a‖²: ∇ₐL = a − y.   ‖a − y‖² (no ½, as in 3Blue1Brown): ∇ₐL = 2(a − y).
+cross-entropy −Σᵢ yᵢ log aᵢ needs a softmax output; binary cross-entropy needs a sigmoid output. With those pairs δᴸ = a − y.</source>
+        <translation>每个样本的损失 L(a, y)；一个批次的损失是其 m 个样本的平均值。反向传播从 ∇ₐL 开始。
+½‖y − a‖²：∇ₐL = a − y。   ‖a − y‖²（不带 ½，与 3Blue1Brown 相同）：∇ₐL = 2(a − y)。
+交叉熵 −Σᵢ yᵢ log aᵢ 需要 softmax 输出层；二元交叉熵需要 sigmoid 输出层。按这样搭配时 δᴸ = a − y。</translation>
+    </message>
+    <message>
+        <source>L&amp;oss</source>
+        <translation>损失(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Starting weights</source>
+        <translation>初始权重</translation>
+    </message>
+    <message>
+        <source>How W starts; biases start at 0. Random draws are seeded by the seed below.
+xavier: Wˡ ~ U(±√(6/(nˡ⁻¹+nˡ))).  he: Wˡ ~ N(0, 2/nˡ⁻¹).  small uniform: Wˡ ~ U(−scale, +scale).  zeros: Wˡ = 0.
+explicit is offered only when the project holds its own starting weights.</source>
+        <translation>W 的初始值如何产生；偏置从 0 开始。随机抽取由下面的随机种子决定。
+xavier：Wˡ ~ U(±√(6/(nˡ⁻¹+nˡ)))。  he：Wˡ ~ N(0, 2/nˡ⁻¹)。  小范围均匀：Wˡ ~ U(−scale, +scale)。  全零：Wˡ = 0。
+只有当项目自带初始权重时才提供“显式指定”。</translation>
+    </message>
+    <message>
+        <source>&amp;Initialiser</source>
+        <translation>初始化(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The half-width of small uniform: Wˡ ~ U(−scale, +scale). Only small uniform uses it.</source>
+        <translation>小范围均匀分布的半宽：Wˡ ~ U(−scale, +scale)。只有“小范围均匀”使用它。</translation>
+    </message>
+    <message>
+        <source>S&amp;cale</source>
+        <translation>范围(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>η, the learning rate, a number &gt; 0. Every update does W ← W − η ∂L/∂W and b ← b − η ∂L/∂b.
+Too small and the loss falls slowly; too large and it jumps about or grows. Press Enter to apply.</source>
+        <translation>η，即学习率，一个 &gt; 0 的数。每次更新执行 W ← W − η ∂L/∂W 和 b ← b − η ∂L/∂b。
+太小则损失下降缓慢；太大则损失来回跳动或不断增大。按 Enter 应用。</translation>
+    </message>
+    <message>
+        <source>Learning &amp;rate η</source>
+        <translation>学习率 η(&amp;R)</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size m</source>
+        <translation>批大小 m(&amp;B)</translation>
+    </message>
+    <message>
+        <source>E&amp;pochs</source>
+        <translation>轮数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Seeds the random starting weights (unused with explicit weights) and the order of the samples in each epoch. The same seed gives a bit-identical run.</source>
+        <translation>为随机初始权重（使用显式指定权重时不起作用）以及每轮中样本的顺序设定随机种子。相同的种子会得到逐位完全相同的运行结果。</translation>
+    </message>
+    <message>
+        <source>See&amp;d</source>
+        <translation>随机种子(&amp;D)</translation>
+    </message>
+    <message>
+        <source>S&amp;huffle every epoch</source>
+        <translation>每轮打乱顺序(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Reshuffle the samples at the start of every epoch, so the mini-batches differ from epoch to epoch. The full batch is never shuffled (its mean does not depend on the order).</source>
+        <translation>在每轮开始时重新打乱样本顺序，使各轮的小批量各不相同。全批量从不打乱（其平均值与顺序无关）。</translation>
+    </message>
+    <message>
+        <source>μ, momentum, from 0 up to (not including) 1. Each update keeps a velocity per weight:
+v ← μv − η(∂L/∂W + λW),  W ← W + v  (v starts at 0).
+The steps accumulate along directions the gradient keeps pointing to, which speeds up long valleys. 0 is plain gradient descent, W ← W − η ∂L/∂W.</source>
+        <translation>μ，即动量，取值从 0 到 1（不含 1）。每次更新为每个权重保留一个速度：
+v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
+沿梯度持续指向的方向，步长会不断累积，从而加快穿越狭长山谷的速度。0 即普通梯度下降，W ← W − η ∂L/∂W。</translation>
+    </message>
+    <message>
+        <source>&amp;Momentum μ</source>
+        <translation>动量 μ(&amp;M)</translation>
+    </message>
+    <message>
+        <source>λ, L2 weight decay, a number ≥ 0. The loss gets (λ/2)‖W‖² added, so each update uses ∂L/∂W + λW and pulls every weight towards 0 (biases are not decayed). The panels show BP4&apos;s ∂L/∂W and the loss curves show the data loss, both without the λ term. 0 turns it off. Press Enter to apply.</source>
+        <translation>λ，即 L2 权重衰减，一个 ≥ 0 的数。损失会加上 (λ/2)‖W‖²，因此每次更新使用 ∂L/∂W + λW，把每个权重拉向 0（偏置不衰减）。各面板显示的 BP4 的 ∂L/∂W 和损失曲线显示的数据损失都不含 λ 项。设为 0 即关闭。按 Enter 应用。</translation>
+    </message>
+    <message>
+        <source>L&amp;2 decay λ</source>
+        <translation>L2 衰减 λ(&amp;2)</translation>
+    </message>
+    <message>
+        <source>n⁰ = {n}, the number of values in each sample x. It is fixed by the data (every sample has {n} values), so it cannot be changed here.</source>
+        <translation>n⁰ = {n}，即每个样本 x 中值的个数。它由数据决定（每个样本都有 {n} 个值），因此不能在这里修改。</translation>
+    </message>
+    <message>
+        <source>Data: {generator} generator, {n} samples</source>
+        <translation>数据：{generator} 生成器，{n} 个样本</translation>
+    </message>
+    <message>
+        <source>Data: one sample</source>
+        <translation>数据：一个样本</translation>
+    </message>
+    <message>
+        <source>Data: a table of {n} samples</source>
+        <translation>数据：包含 {n} 个样本的表格</translation>
+    </message>
+    <message>
+        <source>m, the samples per iteration (this data has N = {n}). The batch loss is the mean over its m samples, L = (1/m) Σᵢ Lᵢ, and ∂L/∂Wˡ = (1/m) δˡ (Aˡ⁻¹)ᵀ, while δ stays per sample.
+1 = stochastic gradient descent; full batch (0, or any m ≥ N) = all N samples every iteration.</source>
+        <translation>m，每次迭代使用的样本数（此数据的 N = {n}）。批次损失是其 m 个样本的平均值，L = (1/m) Σᵢ Lᵢ，且 ∂L/∂Wˡ = (1/m) δˡ (Aˡ⁻¹)ᵀ，而 δ 仍按样本计算。
+1 = 随机梯度下降；全批量（0，或任意 m ≥ N）= 每次迭代使用全部 N 个样本。</translation>
+    </message>
+    <message>
+        <source>How many epochs a training run takes. One epoch passes over every sample once: ⌈N / m⌉ = {k} iteration(s) here.</source>
+        <translation>一次训练运行包含多少轮。一轮会把每个样本遍历一次：此处为 ⌈N / m⌉ = {k} 次迭代。</translation>
+    </message>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>未更改：{reason}</translation>
+    </message>
+    <message>
+        <source>The layer sizes changed, so the explicit starting weights no longer fit: they were dropped and the weights now start from xavier initialisation.</source>
+        <translation>层的大小已改变，显式指定的初始权重不再适用：它们已被丢弃，权重现在改由 xavier 初始化。</translation>
+    </message>
+    <message>
+        <source>The explicit starting weights were dropped: the weights now start from {method}.</source>
+        <translation>显式指定的初始权重已被丢弃：权重现在改由 {method} 初始化。</translation>
+    </message>
+    <message>
+        <source>Set layer {l} units to {n}</source>
+        <translation>将第 {l} 层的单元数设为 {n}</translation>
+    </message>
+    <message>
+        <source>Choose a loss that suits the new output first, such as ½‖y − a‖².</source>
+        <translation>请先选择适合新输出层的损失函数，例如 ½‖y − a‖²。</translation>
+    </message>
+    <message>
+        <source>Set layer {l} activation to {name}</source>
+        <translation>将第 {l} 层的激活函数设为 {name}</translation>
+    </message>
+    <message>
+        <source>Add hidden layer {l}</source>
+        <translation>添加隐藏层 {l}</translation>
+    </message>
+    <message>
+        <source>Remove layer {l}</source>
+        <translation>删除第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Move layer {l} up</source>
+        <translation>上移第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Move layer {l} down</source>
+        <translation>下移第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Insert hidden layer {l}</source>
+        <translation>插入隐藏层 {l}</translation>
+    </message>
+    <message>
+        <source>Set the output layer&apos;s activation to {activation} first.</source>
+        <translation>请先将输出层的激活函数设为 {activation}。</translation>
+    </message>
+    <message>
+        <source>Set loss to {loss}</source>
+        <translation>将损失函数设为 {loss}</translation>
+    </message>
+    <message>
+        <source>Set initialiser to {method}</source>
+        <translation>将初始化方法设为 {method}</translation>
+    </message>
+    <message>
+        <source>Set initialiser scale to {scale}</source>
+        <translation>将初始化范围设为 {scale}</translation>
+    </message>
+    <message>
+        <source>the learning rate η must be a finite number greater than 0, such as 0.5 or 1e-3 (not “{text}”).</source>
+        <translation>学习率 η 必须是大于 0 的有限数，例如 0.5 或 1e-3（而不是“{text}”）。</translation>
+    </message>
+    <message>
+        <source>Set learning rate to {eta}</source>
+        <translation>将学习率设为 {eta}</translation>
+    </message>
+    <message>
+        <source>Set momentum to {mu}</source>
+        <translation>将动量设为 {mu}</translation>
+    </message>
+    <message>
+        <source>the L2 decay λ must be a finite number ≥ 0, such as 0 or 1e-4 (not “{text}”).</source>
+        <translation>L2 衰减 λ 必须是 ≥ 0 的有限数，例如 0 或 1e-4（而不是“{text}”）。</translation>
+    </message>
+    <message>
+        <source>Set L2 decay to {lam}</source>
+        <translation>将 L2 衰减设为 {lam}</translation>
+    </message>
+    <message>
+        <source>Use the full batch</source>
+        <translation>使用全批量</translation>
+    </message>
+    <message>
+        <source>Set batch size to {m}</source>
+        <translation>将批大小设为 {m}</translation>
+    </message>
+    <message>
+        <source>Set epochs to {n}</source>
+        <translation>将轮数设为 {n}</translation>
+    </message>
+    <message>
+        <source>Set seed to {seed}</source>
+        <translation>将随机种子设为 {seed}</translation>
+    </message>
+    <message>
+        <source>Turn shuffling on</source>
+        <translation>开启打乱顺序</translation>
+    </message>
+    <message>
+        <source>Turn shuffling off</source>
+        <translation>关闭打乱顺序</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkLabels</name>
+    <message>
+        <source>sigmoid σ</source>
+        <translation>sigmoid σ</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>leaky ReLU</source>
+        <translation>leaky ReLU</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <source>Output layer only, with at least 2 units (with 1 unit it always gives 1).</source>
+        <translation>仅用于输出层，且至少需要 2 个单元（只有 1 个单元时输出恒为 1）。</translation>
+    </message>
+    <message>
+        <source>½‖y − a‖²</source>
+        <translation>½‖y − a‖²</translation>
+    </message>
+    <message>
+        <source>‖a − y‖² (no ½)</source>
+        <translation>‖a − y‖²（不带 ½）</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>Needs a {activation} output layer; then δᴸ = a − y.</source>
+        <translation>需要 {activation} 输出层；此时 δᴸ = a − y。</translation>
+    </message>
+    <message>
+        <source>xavier</source>
+        <translation>xavier</translation>
+    </message>
+    <message>
+        <source>he</source>
+        <translation>he</translation>
+    </message>
+    <message>
+        <source>small uniform</source>
+        <translation>小范围均匀</translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
+        <source>explicit</source>
+        <translation>显式指定</translation>
+    </message>
+    <message>
+        <source>Xavier (Glorot) uniform: Wˡ ~ U(−√(6/(nˡ⁻¹+nˡ)), +√(6/(nˡ⁻¹+nˡ))), biases 0. Suits sigmoid and tanh.</source>
+        <translation>Xavier (Glorot) 均匀分布：Wˡ ~ U(−√(6/(nˡ⁻¹+nˡ)), +√(6/(nˡ⁻¹+nˡ)))，偏置为 0。适合 sigmoid 和 tanh。</translation>
+    </message>
+    <message>
+        <source>He normal: Wˡ ~ N(0, 2/nˡ⁻¹), biases 0. Suits ReLU.</source>
+        <translation>He 正态分布：Wˡ ~ N(0, 2/nˡ⁻¹)，偏置为 0。适合 ReLU。</translation>
+    </message>
+    <message>
+        <source>Wˡ ~ U(−scale, +scale), biases 0.</source>
+        <translation>Wˡ ~ U(−scale, +scale)，偏置为 0。</translation>
+    </message>
+    <message>
+        <source>Wˡ = 0, biases 0. Every unit of a layer then stays identical (the symmetry is never broken): instructive, but the network cannot learn.</source>
+        <translation>Wˡ = 0，偏置为 0。这样同一层的所有单元会始终保持相同（对称性永远不会被打破）：很有启发性，但网络无法学习。</translation>
+    </message>
+    <message>
+        <source>The weights written in the project file; Reset returns to them.</source>
+        <translation>项目文件中写明的权重；重置会回到这些权重。</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterEditCommand</name>
+    <message>
+        <source>Set {symbol} to {value}</source>
+        <translation>将 {symbol} 设为 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterEditor</name>
+    <message>
+        <source>new value, e.g. 0.25</source>
+        <translation>新值，例如 0.25</translation>
+    </message>
+    <message>
+        <source>Type a number (such as 0.25, −1.5 or 2e-3) and press Enter.</source>
+        <translation>输入一个数（例如 0.25、−1.5 或 2e-3），然后按 Enter。</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Use this value from the current iteration on (Enter). Undo restores the old value.</source>
+        <translation>从当前迭代起使用这个值（Enter）。撤销可恢复原值。</translation>
+    </message>
+    <message>
+        <source>input x{k}</source>
+        <translation type="unfinished">输入 x{k}</translation>
+    </message>
+    <message>
+        <source>unit {k} of layer {p}</source>
+        <translation type="unfinished">第 {p} 层的单元 {k}</translation>
+    </message>
+    <message>
+        <source>Row {k}, column {j} of W{l} in the row convention (n{p} × n{l}, the transpose of the column convention&apos;s W{l}): the weight from {source} to unit {j} of layer {layer}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weight from input x{k} to unit {j} of layer 1.</source>
+        <translation>从输入 x{k} 到第 1 层单元 {j} 的权重。</translation>
+    </message>
+    <message>
+        <source>The weight from unit {k} of layer {p} to unit {j} of layer {l}.</source>
+        <translation>从第 {p} 层单元 {k} 到第 {l} 层单元 {j} 的权重。</translation>
+    </message>
+    <message>
+        <source>The bias of unit {j} of layer {l}.</source>
+        <translation>第 {l} 层单元 {j} 的偏置。</translation>
+    </message>
+    <message>
+        <source>current value {value}</source>
+        <translation>当前值 {value}</translation>
+    </message>
+    <message>
+        <source>Type a number first, such as 0.25.</source>
+        <translation>请先输入一个数，例如 0.25。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number. Type one such as 0.25 or −1.5e-3.</source>
+        <translation>“{text}”不是一个数。请输入例如 0.25 或 −1.5e-3 这样的数。</translation>
+    </message>
+    <message>
+        <source>A weight must be a finite number, not NaN or infinity.</source>
+        <translation>权重必须是有限数，不能是 NaN 或无穷大。</translation>
+    </message>
+</context>
+<context>
+    <name>PlotStyle</name>
+    <message>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Plot against completed iterations (one per mini-batch) or epochs (passes over the whole training set)</source>
+        <translation>以已完成的迭代次数（每个小批量一次）或轮数（遍历整个训练集的次数）为横轴绘图</translation>
+    </message>
+</context>
+<context>
+    <name>Project</name>
+    <message>
+        <source>must be an object with a generator, a dataset, or x and y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a generator, a dataset, or inline x and y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows have {count} values, but the network&apos;s input size is {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows have {count} values, but the output layer has {units} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{targets} target rows for {inputs} input rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number from 0 up to (not including) 1, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number ≥ 0, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a non-empty list of rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has {count} values, row 0 has {width}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is NaN or infinity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows are empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: not a BP Studio project (the top level is not an object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: not a BP Studio project (format is {found!r}, expected {expected!r})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: version must be a whole number ≥ 1, got {version!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: made by a newer BP Studio (format version {version}; this one reads up to {most})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a project field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list with one {W, b} per layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object with W and b</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init.method is explicit, so the weights must be given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a training setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not an initialisation setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read as text ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: not valid JSON (line {line}, column {column}: {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: not a BP Studio project (its JSON is nested too deeply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the project where training has got to (Ctrl+S); the previous version is kept as .bak</source>
+        <translation>保存训练进行到当前位置的项目（Ctrl+S）；上一版本会保留为 .bak</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save the project where training has got to, under a new name (Ctrl+Shift+S)</source>
+        <translation>以新名称保存训练进行到当前位置的项目（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>The engine did not say where training had got to; nothing was saved.</source>
+        <translation>计算引擎未报告训练进行到的位置；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>BP Studio projects (*.bpsproj)</source>
+        <translation>BP Studio 项目 (*.bpsproj)</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {error}</source>
+        <translation>无法保存 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The project has changes (edits or training) that are not saved. Save them first?</source>
+        <translation>项目有未保存的更改（编辑或训练）。要先保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectState</name>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number ≥ 0, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an iteration has {stages} stages, got {position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list with one {W, b} per layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object with W and b</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object with columns and rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be {columns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be rows of {count} numbers (null for none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must hold numbers or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>打开最近的项目(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>Forget the recently opened projects (the files stay)</source>
+        <translation>清除最近打开的项目记录（文件本身保留）</translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>What the run is doing, or why it stopped</source>
+        <translation>运行正在做什么，或为什么停止</translation>
+    </message>
+    <message>
+        <source>Ru&amp;n for</source>
+        <translation>运行(&amp;N)</translation>
+    </message>
+    <message>
+        <source>End after this many more epochs (one epoch = every sample once)</source>
+        <translation>再运行这么多轮后结束（一轮 = 每个样本各一次）</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <source>Until training &amp;loss &lt;</source>
+        <translation>直到训练损失(&amp;L) &lt;</translation>
+    </message>
+    <message>
+        <source>End as soon as the training loss (the mean over the training set) is below this number</source>
+        <translation>训练损失（训练集上的平均值）一低于这个数就结束</translation>
+    </message>
+    <message>
+        <source>A number &gt; 0, such as 0.01 or 1e-3</source>
+        <translation>一个 &gt; 0 的数，例如 0.01 或 1e-3</translation>
+    </message>
+    <message>
+        <source>&amp;Keep going until stopped</source>
+        <translation>一直运行直到停止(&amp;K)</translation>
+    </message>
+    <message>
+        <source>No goal: the run goes on until you press Stop or a breakpoint pauses it</source>
+        <translation>没有目标：运行会一直进行，直到你按下“停止”或某个断点使其暂停</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>When the run ends by itself</source>
+        <translation>运行何时自行结束</translation>
+    </message>
+    <message>
+        <source>How fast the run goes. The slowest speeds show every stage of every iteration in turn; faster ones show whole iterations; the fastest refreshes the panels only as often as the screen needs.
+A change applies at once, also while running.</source>
+        <translation>运行的速度。最慢的几档会依次显示每次迭代的每个阶段；较快的几档显示完整的迭代；最快一档只按屏幕需要的频率刷新面板。
+更改立即生效，运行期间也是如此。</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>慢</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation>快</translation>
+    </message>
+    <message>
+        <source>Pla&amp;yback speed</source>
+        <translation>播放速度(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Pause &amp;when training loss &lt;</source>
+        <translation>当训练损失 &lt;(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Pause once the training loss is below this number (&gt; 0)</source>
+        <translation>训练损失一低于这个数（&gt; 0）就暂停</translation>
+    </message>
+    <message>
+        <source>A number &gt; 0, such as 0.05 or 1e-3</source>
+        <translation>一个 &gt; 0 的数，例如 0.05 或 1e-3</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use on NaN or ∞</source>
+        <translation>出现 NaN 或 ∞ 时暂停(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Pause at the first number that is not finite (NaN or ±∞), for example when the learning rate is too large; the panels keep the last finite state and the status says where it appeared</source>
+        <translation>在出现第一个非有限数（NaN 或 ±∞）时暂停，例如学习率过大时；面板保留最后一个有限状态，状态栏会说明它出现的位置</translation>
+    </message>
+    <message>
+        <source>Pause on co&amp;mpleting epoch</source>
+        <translation>完成第几轮时暂停(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Pause when this epoch (counted from 1) is complete</source>
+        <translation>在这一轮（从 1 开始计数）完成时暂停</translation>
+    </message>
+    <message>
+        <source>Breakpoints</source>
+        <translation>断点</translation>
+    </message>
+    <message>
+        <source>Pause the run (Resume goes on) when one of these happens</source>
+        <translation>发生以下任一情况时暂停运行（按“继续”可接着运行）</translation>
+    </message>
+    <message>
+        <source>1 iteration per second, every stage</source>
+        <translation>每秒 1 次迭代，显示每个阶段</translation>
+    </message>
+    <message>
+        <source>4 iterations per second, every stage</source>
+        <translation>每秒 4 次迭代，显示每个阶段</translation>
+    </message>
+    <message>
+        <source>10 iterations per second</source>
+        <translation>每秒 10 次迭代</translation>
+    </message>
+    <message>
+        <source>30 iterations per second</source>
+        <translation>每秒 30 次迭代</translation>
+    </message>
+    <message>
+        <source>100 iterations per second</source>
+        <translation>每秒 100 次迭代</translation>
+    </message>
+    <message>
+        <source>1000 iterations per second</source>
+        <translation>每秒 1000 次迭代</translation>
+    </message>
+    <message>
+        <source>as fast as the engine goes</source>
+        <translation>计算引擎能达到的最快速度</translation>
+    </message>
+    <message>
+        <source>The training loss to reach</source>
+        <translation>要达到的训练损失</translation>
+    </message>
+    <message>
+        <source>The loss breakpoint</source>
+        <translation>损失断点</translation>
+    </message>
+    <message>
+        <source>{what} must be a number &gt; 0, such as 0.01 or 1e-3, not “{text}”.</source>
+        <translation>{what}必须是 &gt; 0 的数，例如 0.01 或 1e-3，而不是“{text}”。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause the run after the current stage; Resume goes on toward the goal</source>
+        <translation>在当前阶段结束后暂停运行；按“继续”会朝目标接着运行</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the run; the weights stay as the run left them</source>
+        <translation>结束运行；权重保持运行结束时的状态</translation>
+    </message>
+    <message>
+        <source>Resume the paused run toward its goal, with the settings below</source>
+        <translation>按下方的设置，朝目标继续已暂停的运行</translation>
+    </message>
+    <message>
+        <source>Train: repeat whole iterations (forward, loss, backward, update) until the goal below is reached or a breakpoint pauses the run</source>
+        <translation>训练：重复完整的迭代（前向、损失、反向、更新），直到达到下方的目标或某个断点使运行暂停</translation>
+    </message>
+    <message>
+        <source>the loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>the input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>the target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>{stage}, layer {l}</source>
+        <translation>{stage}，第 {l} 层</translation>
+    </message>
+    <message>
+        <source>NaN or ∞ first appeared in {q} ({where}) in iteration {i}</source>
+        <translation>NaN 或 ∞ 最早出现在第 {i} 次迭代的 {q}（{where}）中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>正在运行</translation>
+    </message>
+    <message>
+        <source>Paused: {reason}</source>
+        <translation>已暂停：{reason}</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Finished: {reason}</source>
+        <translation>已完成：{reason}</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Diverged: {what} — the panels show the last finite state</source>
+        <translation>已发散：{what} —— 面板显示最后一个有限状态</translation>
+    </message>
+    <message>
+        <source>Not running. Run trains toward the goal below.</source>
+        <translation>未在运行。点击“运行”会朝下方的目标进行训练。</translation>
+    </message>
+</context>
+<context>
+    <name>RunProcess</name>
+    <message>
+        <source>the training process ended unexpectedly</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunSettings</name>
+    <message>
+        <source>must be one of {choices}, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number ≥ 1, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 0 … {most}, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number &gt; 0, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotIo</name>
+    <message>
+        <source>{path}: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: not a BP Studio snapshot ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: not a readable snapshot (truncated or not an .npz file: {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: not a BP Studio snapshot (no meta entry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the meta entry is not JSON ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: not a BP Studio snapshot (format is {found!r})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: snapshot format version {version!r} is not supported (this BP Studio reads up to {most})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this snapshot holds no project, so it cannot be opened: read it with load_snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Spec</name>
+    <message>
+        <source>must be a whole number, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least 1, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most {maximum}, got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a network needs at least one layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{activation} is only allowed on the output layer (its Jacobian is not element-wise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>softmax needs at least 2 output units (with 1 it is always 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network would have {weights:,} weights; BP Studio handles up to {most:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{loss} needs a {activation} output layer (its outputs must be probabilities), but the output activation is {output}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object with units and activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown initialiser {method!r}; choose one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a positive number, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number ≥ 1 (or 0 for full batch), got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number ≥ 0, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number from 0 up to (not including) 1, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number ≥ 0, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a known field here (expected: {expected})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StageList</name>
+    <message>
+        <source>Stages of this iteration</source>
+        <translation>本次迭代的各阶段</translation>
+    </message>
+    <message>
+        <source>Click a stage to go there: back through the stages kept, or forward by computing</source>
+        <translation>单击某个阶段即可跳转到该阶段：向后退回已保留的阶段，或向前计算</translation>
+    </message>
+    <message>
+        <source>Forward · layer {l}  ({eqs})</source>
+        <translation>前向 · 第 {l} 层  （{eqs}）</translation>
+    </message>
+    <message>
+        <source>Backward · layer {l}  ({eqs})</source>
+        <translation>反向 · 第 {l} 层  （{eqs}）</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Update  (W ← W − η∂L/∂W)</source>
+        <translation>更新  （W ← W − η∂L/∂W）</translation>
+    </message>
+</context>
+<context>
+    <name>Stages</name>
+    <message>
+        <source>forward {l}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backward {l}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished">损失</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation type="unfinished">更新</translation>
+    </message>
+</context>
+<context>
+    <name>StepActions</name>
+    <message>
+        <source>Step stage</source>
+        <translation>单步执行一个阶段</translation>
+    </message>
+    <message>
+        <source>Compute the next stage: forward l, loss, backward l or update</source>
+        <translation>计算下一个阶段：前向 l、损失、反向 l 或更新</translation>
+    </message>
+    <message>
+        <source>Forward one layer</source>
+        <translation>前向一层</translation>
+    </message>
+    <message>
+        <source>Compute up to the next forward stage: zˡ = Wˡaˡ⁻¹ + bˡ, aˡ = f(zˡ)</source>
+        <translation>计算到下一个前向阶段：zˡ = Wˡaˡ⁻¹ + bˡ，aˡ = f(zˡ)</translation>
+    </message>
+    <message>
+        <source>Backward one layer</source>
+        <translation>反向一层</translation>
+    </message>
+    <message>
+        <source>Compute up to the next backward stage: δˡ by BP1 or BP2, then BP3 and BP4</source>
+        <translation>计算到下一个反向阶段：用 BP1 或 BP2 求 δˡ，再用 BP3 和 BP4</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>Return to the previous stage, exactly as it was</source>
+        <translation>回到上一个阶段，与当时完全相同</translation>
+    </message>
+    <message>
+        <source>Finish iteration</source>
+        <translation>完成本次迭代</translation>
+    </message>
+    <message>
+        <source>Compute the remaining stages of this iteration, up to and including the update</source>
+        <translation>计算本次迭代剩余的各阶段，直到并包括更新</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the initial weights, iteration 1 (edits to the network are kept)</source>
+        <translation>回到初始权重和第 1 次迭代（对网络的修改会保留）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the command that is running</source>
+        <translation>停止正在运行的命令</translation>
+    </message>
+</context>
+<context>
+    <name>Stepper</name>
+    <message>
+        <source>explicit initialisation needs the weights and biases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no earlier stage is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be from 1 to {depth}, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be W or b, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a finite number, got {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>index must be two whole numbers (row, column), got {index!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>index {index} is outside shape {shape}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an epoch here has {batches} batches, got {batch}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an iteration has {stages} stages, got {position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} layers of parameters given, the network has {depth}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must hold numbers in rectangular lists ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has shape {shape}, but W{l} must be (n{l}, n{previous}) = {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs {count} values, got shape {shape}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains NaN or infinity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inputs and targets must be 2-D (features × samples)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there are no samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samples have {count} features, but the network&apos;s input size is {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>targets have {count} values, but the output layer has {units} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{targets} targets for {samples} samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sample {sample} has NaN or infinity (in value {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{loss} needs targets between 0 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cross_entropy needs each target to sum to 1 (one-hot or probabilities)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingUi</name>
+    <message>
+        <source>Loss on a log scale</source>
+        <translation>损失使用对数刻度</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis (late, small improvements stay visible)</source>
+        <translation>在对数坐标轴上显示损失（后期的微小改进仍然可见）</translation>
+    </message>
+    <message>
+        <source>Plot against epochs</source>
+        <translation>以轮数为横轴</translation>
+    </message>
+    <message>
+        <source>Put epochs instead of iterations on the plots&apos; x axes</source>
+        <translation>图表的 x 轴使用轮数而不是迭代次数</translation>
+    </message>
+    <message>
+        <source>Gradient sizes on a log scale</source>
+        <translation>梯度大小使用对数刻度</translation>
+    </message>
+    <message>
+        <source>Show mean |∂L/∂Wˡ| on a logarithmic axis</source>
+        <translation>在对数坐标轴上显示平均 |∂L/∂Wˡ|</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy</source>
+        <translation>损失与准确率</translation>
+    </message>
+    <message>
+        <source>Gradient size</source>
+        <translation>梯度大小</translation>
+    </message>
+    <message>
+        <source>Data and decision boundary</source>
+        <translation>数据与决策边界</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>Training diverged and was paused: {where}. The panels show the last stage whose numbers are all finite; the next step produces the NaN/∞. Lower the learning rate η and reset (Ctrl+R).</source>
+        <translation>训练已发散并已暂停：{where}。面板显示的是所有数值均为有限数的最后一个阶段；下一步会产生 NaN/∞。请降低学习率 η 并重置（Ctrl+R）。</translation>
+    </message>
+</context>
+<context>
+    <name>launch</name>
+    <message>
+        <source>Could not open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>{error}
+
+The built-in example is open instead.</source>
+        <translation>{error}
+
+已改为打开内置示例。</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>BP Studio did not close properly last time. Restore the work it saved automatically at {when}? (No: it is discarded.)</source>
+        <translation>BP Studio 上次未能正常关闭。要恢复它在 {when} 自动保存的工作吗？（选“否”则将其丢弃。）</translation>
+    </message>
+</context>
+</TS>
