@@ -364,10 +364,15 @@ class CsvImportDialog(QDialog):
     def _refuse(self, exc: ValidationError) -> None:
         where = exc.field
         line = re.fullmatch(r"row (\d+)", where)
-        named = re.search(r"column (['\"])(.*?)\1", f"{where} {exc.message}")  # as repr() quotes the name
+        named = exc.column  # the message may be translated: the column comes apart from it
         header = list(self.table.header) if self.table else []
-        column = header.index(named.group(2)) if named and named.group(2) in header else None
-        text = exc.message if where in ("file", "features", "columns", "kind") else f"{where}: {exc.message}"
+        column = header.index(named) if named is not None and named in header else None
+        if where in ("file", "features", "columns", "kind"):
+            text = exc.message
+        elif line:  # the field is a key ("row 7"); the reader gets it in the UI's language
+            text = self.tr("Row {row}: {message}").format(row=line.group(1), message=exc.message)
+        else:
+            text = f"{where}: {exc.message}"
         text = text[0].upper() + text[1:]
         row = int(line.group(1)) if line else None
         self.model.mark(row, column, text)

@@ -33,7 +33,7 @@ def make_action(parent: QObject, text: str, keys: list[str], tip: str, name: str
     action.setObjectName(name)
     action.setShortcuts([QKeySequence(k) for k in keys])
     shown = " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
-    full = f"{tip} ({shown})" if keys else tip
+    full = f"{tip} ({shown})" if keys and shown not in tip else tip  # a tip may name its key itself
     action.setToolTip(full)
     action.setStatusTip(full)
     return action

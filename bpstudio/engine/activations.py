@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import ValidationError
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 Array = np.ndarray
 LEAKY_SLOPE = 0.01
@@ -24,9 +25,19 @@ class Activation:
     label: str  # how the equation panels write it
     f: Callable[[Array], Array]
     df: Callable[[Array, Array], Array] | None  # f′(z), given z and a; None if not element-wise
-    formula: str
-    derivative: str
+    formula: str  # in English; the words in it are translated by ``formula_text``
+    derivative: str  # likewise, ``derivative_text``
     output_only: bool = False
+
+    @property
+    def formula_text(self) -> str:
+        """``formula`` as the UI shows it: in its language where the formula has words."""
+        return translate("Activations", self.formula)
+
+    @property
+    def derivative_text(self) -> str:
+        """``derivative`` as the UI shows it: in its language where the formula has words."""
+        return translate("Activations", self.derivative)
 
     def backward(self, z: Array, a: Array, grad_a: Array) -> Array:
         """δ = ∂L/∂z from ∂L/∂a: grad_a ⊙ f′(z) for element-wise activations."""
@@ -61,15 +72,15 @@ RELU = Activation(
     lambda z: np.maximum(z, 0.0),
     lambda z, a: (z > 0).astype(z.dtype),
     "ReLU(z) = max(0, z)",
-    "ReLU′(z) = 1 if z > 0 else 0",
+    QT_TRANSLATE_NOOP("Activations", "ReLU′(z) = 1 if z > 0 else 0"),
 )
 LEAKY_RELU = Activation(
     "leaky_relu",
     "LeakyReLU",
     lambda z: np.where(z > 0, z, LEAKY_SLOPE * z),
     lambda z, a: np.where(z > 0, 1.0, LEAKY_SLOPE),
-    f"LeakyReLU(z) = z if z > 0 else {LEAKY_SLOPE}·z",
-    f"LeakyReLU′(z) = 1 if z > 0 else {LEAKY_SLOPE}",
+    QT_TRANSLATE_NOOP("Activations", "LeakyReLU(z) = z if z > 0 else 0.01·z"),  # 0.01 is LEAKY_SLOPE
+    QT_TRANSLATE_NOOP("Activations", "LeakyReLU′(z) = 1 if z > 0 else 0.01"),
 )
 SOFTMAX = Activation(
     "softmax",
@@ -77,7 +88,7 @@ SOFTMAX = Activation(
     _softmax,
     None,
     "softmax(z)ᵢ = e^(zᵢ) / Σₖ e^(zₖ)",
-    "∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ)  (a full Jacobian, not element-wise)",
+    QT_TRANSLATE_NOOP("Activations", "∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ)  (a full Jacobian, not element-wise)"),
     output_only=True,
 )
 
@@ -91,6 +102,9 @@ def get_activation(name: str, field: str = "activation") -> Activation:
     key = ALIASES.get(str(name).lower(), str(name).lower())
     if key not in ACTIVATIONS:
         raise ValidationError(
-            field, f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}"
+            field,
+            translate("Activations", "unknown activation {name!r}; choose one of {choices}").format(
+                name=name, choices=", ".join(ACTIVATIONS)
+            ),
         )
     return ACTIVATIONS[key]

@@ -20,6 +20,7 @@ import numpy as np
 
 from .datasets import Dataset
 from .errors import ValidationError
+from .i18n import translate
 
 MAX_BYTES = 50_000_000
 MAX_CLASSES = 100
@@ -42,12 +43,14 @@ class CsvTable:
     def column(self, name_or_index: str | int) -> int:
         if isinstance(name_or_index, int):
             if not 0 <= name_or_index < len(self.header):
-                raise ValidationError(
-                    "columns", f"there is no column {name_or_index + 1} (the file has {len(self.header)})"
-                )
+                raise ValidationError("columns", translate(
+                    "CsvImport", "there is no column {number} (the file has {count})"
+                ).format(number=name_or_index + 1, count=len(self.header)))
             return name_or_index
         if name_or_index not in self.header:
-            raise ValidationError("columns", f"there is no column named {name_or_index!r}")
+            raise ValidationError(
+                "columns", translate("CsvImport", "there is no column named {name!r}").format(name=name_or_index)
+            )
         return self.header.index(name_or_index)
 
 
@@ -65,14 +68,18 @@ def read_csv(path: str | os.PathLike[str]) -> CsvTable:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ValidationError("file", f"{path.name} is larger than {MAX_BYTES // 1_000_000} MB")
+            raise ValidationError("file", translate("CsvImport", "{file} is larger than {most} MB").format(
+                file=path.name, most=MAX_BYTES // 1_000_000))
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ValidationError("file", f"{path}: no such file") from None
+        raise ValidationError("file", translate("CsvImport", "{path}: no such file").format(path=path)) from None
     except UnicodeDecodeError as exc:
-        raise ValidationError("file", f"{path.name} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise ValidationError("file", translate(
+            "CsvImport", "{file} is not UTF-8 text ({reason} at byte {byte})").format(
+            file=path.name, reason=exc.reason, byte=exc.start)) from None
     except OSError as exc:
-        raise ValidationError("file", f"{path.name} cannot be read ({exc.strerror})") from None
+        raise ValidationError("file", translate("CsvImport", "{file} cannot be read ({reason})").format(
+            file=path.name, reason=exc.strerror)) from None
     return parse_csv(text)
 
 
@@ -82,26 +89,37 @@ def parse_csv(text: str) -> CsvTable:
     numbered = [(i + 1, [c.strip() for c in row]) for i, row in enumerate(lines)]
     numbered = [(n, row) for n, row in numbered if any(row)]  # blank lines are not samples
     if not numbered:
-        raise ValidationError("file", "the file is empty: no rows")
+        raise ValidationError("file", translate("CsvImport", "the file is empty: no rows"))
     first_line, first = numbered[0]
     has_header = any(not _parses(c) for c in first)  # "nan" in a first data row is data, not a name
     width = len(first)
     body = numbered[1:] if has_header else numbered
     if not body:
-        raise ValidationError("file", "the file has a header but no data rows")
-    first_is = " (the header)" if has_header else ""
+        raise ValidationError("file", translate("CsvImport", "the file has a header but no data rows"))
     for n, row in body:
         if len(row) != width:
-            what = "more" if len(row) > width else "fewer"
-            raise ValidationError(
-                f"row {n}", f"has {len(row)} values, {what} than the {width} columns of row {first_line}{first_is}"
-            )
+            raise ValidationError(f"row {n}", _ragged(len(row), width, has_header).format(
+                count=len(row), width=width, line=first_line))
     header = tuple(c or f"column {i + 1}" for i, c in enumerate(first)) if has_header else tuple(
         f"column {i + 1}" for i in range(width))
     if len(set(header)) != len(header):
         dup = next(h for h in header if header.count(h) > 1)
-        raise ValidationError(f"row {first_line}", f"the column name {dup!r} appears twice")
+        raise ValidationError(f"row {first_line}", translate(
+            "CsvImport", "the column name {name!r} appears twice").format(name=dup), column=dup)
     return CsvTable(header, tuple(tuple(row) for _, row in body), body[0][0], tuple(n for n, _ in body))
+
+
+def _ragged(count: int, width: int, has_header: bool) -> str:
+    """The message for a row of ``count`` cells in a table ``width`` wide, with fields to fill."""
+    if count > width:
+        if has_header:
+            return translate("CsvImport",
+                             "has {count} values, more than the {width} columns of row {line} (the header)")
+        return translate("CsvImport", "has {count} values, more than the {width} columns of row {line}")
+    if has_header:
+        return translate("CsvImport",
+                         "has {count} values, fewer than the {width} columns of row {line} (the header)")
+    return translate("CsvImport", "has {count} values, fewer than the {width} columns of row {line}")
 
 
 def raw_rows(text: str) -> list[list[str]]:
@@ -132,9 +150,10 @@ def build_dataset(
     feature_cols = [table.column(f) for f in features] if features is not None else [
         i for i in range(len(table.header)) if i != label_col]
     if not feature_cols:
-        raise ValidationError("features", "choose at least one feature column")
+        raise ValidationError("features", translate("CsvImport", "choose at least one feature column"))
     if label_col in feature_cols:
-        raise ValidationError("features", f"{table.header[label_col]!r} is the label; it cannot also be a feature")
+        raise ValidationError("features", translate(
+            "CsvImport", "{name!r} is the label; it cannot also be a feature").format(name=table.header[label_col]))
     x = np.empty((len(table.rows), len(feature_cols)))
     for r, row in enumerate(table.rows):
         for j, c in enumerate(feature_cols):
@@ -143,19 +162,22 @@ def build_dataset(
     name = table.header[label_col]
     for r, value in enumerate(labels):
         if value == "":
-            raise ValidationError(f"row {table.line(r)}", f"column {name!r} is empty (no label)")
+            raise ValidationError(f"row {table.line(r)}", translate(
+                "CsvImport", "column {name!r} is empty (no label)").format(name=name), column=name)
         if NOT_FINITE.fullmatch(value) or (NUMBER.fullmatch(value) and not math.isfinite(float(value))):
             # a missing value as numpy writes it (or an overflow), never a class of its own
-            raise ValidationError(f"row {table.line(r)}",
-                                  f"column {name!r} is {value!r} (NaN or infinity), not a label")
+            raise ValidationError(f"row {table.line(r)}", translate(
+                "CsvImport", "column {name!r} is {value!r} (NaN or infinity), not a label").format(
+                name=name, value=value), column=name)
     numeric = all(_is_number(v) for v in labels)
     if kind == "auto":
         kind = "classes" if not numeric or all(float(v).is_integer() for v in labels) else "numeric"
     if kind == "numeric":
         if not numeric:
             bad = next(r for r, v in enumerate(labels) if not _is_number(v))
-            raise ValidationError(f"row {table.line(bad)}",
-                                  f"column {name!r} holds {labels[bad]!r}, not a number")
+            raise ValidationError(f"row {table.line(bad)}", translate(
+                "CsvImport", "column {name!r} holds {value!r}, not a number").format(
+                name=name, value=labels[bad]), column=name)
         y = np.array([[_number(v, table.line(r), name)] for r, v in enumerate(labels)])
         classes = None
         label_index = None
@@ -169,11 +191,13 @@ def build_dataset(
         else:
             names = sorted(set(labels))
         if len(names) < 2:
-            raise ValidationError(f"column {name!r}", f"has only one class ({names[0]!r}): nothing to tell apart")
+            raise ValidationError(f"column {name!r}", translate(
+                "CsvImport", "has only one class ({value!r}): nothing to tell apart").format(value=names[0]),
+                column=name)
         if len(names) > MAX_CLASSES:
-            raise ValidationError(
-                f"column {name!r}", f"has {len(names)} different values; at most {MAX_CLASSES} classes"
-            )
+            raise ValidationError(f"column {name!r}", translate(
+                "CsvImport", "has {count} different values; at most {most} classes").format(
+                count=len(names), most=MAX_CLASSES), column=name)
         index = {v: i for i, v in enumerate(names)}
         label_index = np.array([index[v] for v in labels])
         if outputs == 1 and len(names) == 2:
@@ -182,15 +206,15 @@ def build_dataset(
             y = np.eye(len(names))[label_index]
         classes = tuple(names)
     else:
-        raise ValidationError("kind", f"must be auto, classes or numeric, got {kind!r}")
+        raise ValidationError("kind", translate(
+            "CsvImport", "must be auto, classes or numeric, got {kind!r}").format(kind=kind))
     mean = std = None
     if standardize:
         mean, std = x.mean(axis=0), x.std(axis=0)
         constant = [table.header[c] for c, s in zip(feature_cols, std, strict=True) if s == 0]
         if constant:
-            raise ValidationError(
-                f"column {constant[0]!r}", "has the same value in every row, so it cannot be standardised"
-            )
+            raise ValidationError(f"column {constant[0]!r}", translate(
+                "CsvImport", "has the same value in every row, so it cannot be standardised"), column=constant[0])
         x = (x - mean) / std
     dataset = Dataset(x, y, label_index, "csv")
     return ImportedData(dataset, tuple(table.header[c] for c in feature_cols), name, classes, mean, std)
@@ -207,12 +231,13 @@ def _is_number(text: str) -> bool:
 
 def _number(text: str, line: int, column: str) -> float:
     if text == "":
-        raise ValidationError(f"row {line}", f"column {column!r} is empty")
-    if NOT_FINITE.fullmatch(text):
-        raise ValidationError(f"row {line}", f"column {column!r} is {text!r} (NaN or infinity), not a number")
-    if not NUMBER.fullmatch(text):
-        raise ValidationError(f"row {line}", f"column {column!r} holds {text!r}, not a number")
-    value = float(text)
-    if not math.isfinite(value):  # 1e999 overflows to infinity
-        raise ValidationError(f"row {line}", f"column {column!r} holds {text!r}, too large for a number")
-    return value
+        message = translate("CsvImport", "column {name!r} is empty")
+    elif NOT_FINITE.fullmatch(text):
+        message = translate("CsvImport", "column {name!r} is {value!r} (NaN or infinity), not a number")
+    elif not NUMBER.fullmatch(text):
+        message = translate("CsvImport", "column {name!r} holds {value!r}, not a number")
+    elif not math.isfinite(value := float(text)):  # 1e999 overflows to infinity
+        message = translate("CsvImport", "column {name!r} holds {value!r}, too large for a number")
+    else:
+        return value
+    raise ValidationError(f"row {line}", message.format(name=column, value=text), column=column)

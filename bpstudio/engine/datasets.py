@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import ValidationError
+from .i18n import translate
 
 Array = np.ndarray
 
@@ -89,37 +90,58 @@ def encode_labels(labels: Array, classes: int, outputs: int, field: str = "data"
         return labels.astype(np.float64)[:, None]
     if outputs == classes:
         return np.eye(classes)[labels]
-    raise ValidationError(
-        field,
-        f"the data has {classes} classes, so the output layer needs {classes} units "
-        f"(one-hot){' or 1 unit (0/1)' if classes == 2 else ''}, but it has {outputs}",
-    )
+    if classes == 2:
+        message = translate("Datasets", "the data has {classes} classes, so the output layer needs {classes} units "
+                                        "(one-hot) or 1 unit (0/1), but it has {outputs}")
+    else:
+        message = translate("Datasets", "the data has {classes} classes, so the output layer needs {classes} units "
+                                        "(one-hot), but it has {outputs}")
+    raise ValidationError(field, message.format(classes=classes, outputs=outputs))
 
 
 def generate(name: str, params: dict, outputs: int, field: str = "data") -> Dataset:
     """Run a named generator with its parameters (n, noise, seed, classes)."""
     if name not in GENERATORS:
         choices = ", ".join(GENERATORS)
-        raise ValidationError(f"{field}.generator", f"unknown generator {name!r}; choose one of {choices}")
+        raise ValidationError(
+            f"{field}.generator",
+            translate("Datasets", "unknown generator {name!r}; choose one of {choices}").format(
+                name=name, choices=choices
+            ),
+        )
     known = {"n", "noise", "seed", "classes"}
     extra = set(params) - known
     if extra:
-        raise ValidationError(f"{field}.params", f"unknown parameter(s) {', '.join(sorted(extra))}")
+        raise ValidationError(
+            f"{field}.params",
+            translate("Datasets", "unknown parameter(s) {names}").format(names=", ".join(sorted(extra))),
+        )
     n = params.get("n", 200)
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_SAMPLES:
-        raise ValidationError(f"{field}.params.n", f"must be a whole number from 1 to {MAX_SAMPLES}, got {n!r}")
+        raise ValidationError(
+            f"{field}.params.n",
+            translate("Datasets", "must be a whole number from 1 to {most}, got {value!r}").format(
+                most=MAX_SAMPLES, value=n
+            ),
+        )
     noise = params.get("noise", 0.1)
     if isinstance(noise, bool) or not isinstance(noise, (int, float)) or not np.isfinite(noise) or noise < 0:
-        raise ValidationError(f"{field}.params.noise", f"must be a number ≥ 0, got {noise!r}")
+        raise ValidationError(
+            f"{field}.params.noise", translate("Datasets", "must be a number ≥ 0, got {value!r}").format(value=noise)
+        )
     seed = params.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ValidationError(f"{field}.params.seed", f"must be a whole number ≥ 0, got {seed!r}")
+        raise ValidationError(
+            f"{field}.params.seed",
+            translate("Datasets", "must be a whole number ≥ 0, got {value!r}").format(value=seed),
+        )
     rng = np.random.default_rng(seed)
     if name in MULTICLASS:
         classes = params.get("classes", 3)
         if isinstance(classes, bool) or not isinstance(classes, int) or not 2 <= classes <= 50:
             raise ValidationError(
-                f"{field}.params.classes", f"must be a whole number from 2 to 50, got {classes!r}"
+                f"{field}.params.classes",
+                translate("Datasets", "must be a whole number from 2 to 50, got {value!r}").format(value=classes),
             )
         x, labels = GENERATORS[name](rng, n, float(noise), classes)
     else:
@@ -127,7 +149,12 @@ def generate(name: str, params: dict, outputs: int, field: str = "data") -> Data
         x, labels = GENERATORS[name](rng, n, float(noise))
     if name in REGRESSION:
         if outputs != 1:
-            raise ValidationError(field, f"{name} has 1 target value, but the output layer has {outputs} units")
+            raise ValidationError(
+                field,
+                translate("Datasets", "{name} has 1 target value, but the output layer has {outputs} units").format(
+                    name=name, outputs=outputs
+                ),
+            )
         return Dataset(x.astype(np.float64), labels.astype(np.float64), None, name)
     labels = np.asarray(labels, dtype=np.int64)
     return Dataset(x.astype(np.float64), encode_labels(labels, classes, outputs, field), labels, name)
@@ -142,7 +169,7 @@ def builtin_dataset(name: str, outputs: int, standardize: bool = False, field: s
     from .csv_import import build_dataset, read_csv
 
     if name not in BUILTIN:
-        raise ValidationError(f"{field}.dataset", f"unknown dataset {name!r}; choose one of {', '.join(BUILTIN)}")
+        raise ValidationError(f"{field}.dataset", _unknown_dataset(name))
     file, label = BUILTIN[name]
     table = read_csv(resource_dir() / "datasets" / file)
     try:
@@ -151,8 +178,11 @@ def builtin_dataset(name: str, outputs: int, standardize: bool = False, field: s
         raise ValidationError(field, exc.message) from None
     classes = len(imported.classes or ())
     if imported.dataset.y.shape[1] != outputs:
-        raise ValidationError(field, f"{name} has {classes} classes, so the output layer needs {classes} units, "
-                                     f"but it has {outputs}")
+        raise ValidationError(
+            field,
+            translate("Datasets", "{name} has {classes} classes, so the output layer needs {classes} units, "
+                                  "but it has {outputs}").format(name=name, classes=classes, outputs=outputs),
+        )
     return Dataset(imported.dataset.x, imported.dataset.y, imported.dataset.labels, name)
 
 
@@ -162,11 +192,17 @@ def builtin_classes(name: str, field: str = "data") -> int:
     from .csv_import import read_csv
 
     if name not in BUILTIN:
-        raise ValidationError(f"{field}.dataset", f"unknown dataset {name!r}; choose one of {', '.join(BUILTIN)}")
+        raise ValidationError(f"{field}.dataset", _unknown_dataset(name))
     file, label = BUILTIN[name]
     table = read_csv(resource_dir() / "datasets" / file)
     column = table.column(label)
     return len({row[column] for row in table.rows})
+
+
+def _unknown_dataset(name: str) -> str:
+    return translate("Datasets", "unknown dataset {name!r}; choose one of {choices}").format(
+        name=name, choices=", ".join(BUILTIN)
+    )
 
 
 def split_dataset(ds: Dataset, test_fraction: float, seed: int = 0) -> tuple[Dataset, Dataset | None]:

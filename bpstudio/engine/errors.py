@@ -10,12 +10,15 @@ class BPStudioError(Exception):
 class ValidationError(BPStudioError, ValueError):
     """A value the user supplied (spec, hyper-parameter, data, file) is not acceptable.
 
-    ``field`` is a dotted path such as ``network.layers[1].units`` or ``data.x``.
+    ``field`` is a dotted path such as ``network.layers[1].units`` or ``data.x`` (a key, never translated);
+    ``message`` is in the UI's language. ``column`` names the CSV column at fault when the message does
+    (so a caller need not read it out of a message that may be translated).
     """
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, column: str | None = None) -> None:
         self.field = field
         self.message = message
+        self.column = column
         super().__init__(f"{field}: {message}")
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import ValidationError
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 Array = np.ndarray
 
@@ -20,12 +21,22 @@ Array = np.ndarray
 @dataclass(frozen=True)
 class Loss:
     name: str
-    formula: str  # per sample
-    gradient: str  # ∇ₐL per sample
+    formula: str  # per sample, in English; the words in it are translated by ``formula_text``
+    gradient: str  # ∇ₐL per sample (``gradient_text`` as shown)
     per_sample: Callable[[Array, Array], Array]  # (a, y) -> (m,)
     grad: Callable[[Array, Array], Array]  # (a, y) -> (n, m)
     fused_with: str | None = None  # output activation with which δᴸ = a − y
     stable_per_sample: Callable[[Array, Array], Array] | None = None  # (z, y) -> (m,)
+
+    @property
+    def formula_text(self) -> str:
+        """``formula`` as the UI shows it: in its language where the formula has words."""
+        return translate("Losses", self.formula)
+
+    @property
+    def gradient_text(self) -> str:
+        """``gradient`` as the UI shows it: in its language where the formula has words."""
+        return translate("Losses", self.gradient)
 
 
 def _logsumexp(z: Array) -> Array:
@@ -59,7 +70,7 @@ SQUARED_ERROR = Loss(
 )
 SQUARED_ERROR_NO_HALF = Loss(
     "squared_error_no_half",
-    "L = ‖a − y‖²  (no ½, as in 3Blue1Brown)",
+    QT_TRANSLATE_NOOP("Losses", "L = ‖a − y‖²  (no ½, as in 3Blue1Brown)"),
     "∇ₐL = 2(a − y)",
     lambda a, y: np.sum((a - y) ** 2, axis=0),
     lambda a, y: 2.0 * (a - y),
@@ -99,5 +110,10 @@ ALIASES = {
 def get_loss(name: str, field: str = "loss") -> Loss:
     key = ALIASES.get(str(name).lower(), str(name).lower())
     if key not in LOSSES:
-        raise ValidationError(field, f"unknown loss {name!r}; choose one of {', '.join(LOSSES)}")
+        raise ValidationError(
+            field,
+            translate("Losses", "unknown loss {name!r}; choose one of {choices}").format(
+                name=name, choices=", ".join(LOSSES)
+            ),
+        )
     return LOSSES[key]

@@ -18,6 +18,7 @@ import numpy as np
 from .atomic_file import write_text_atomically
 from .datasets import Dataset, builtin_dataset, generate, split_dataset
 from .errors import FormatError, ValidationError
+from .i18n import translate
 from .project_state import ProjectState, state_from_dict
 from .spec import InitSpec, NetworkSpec, TrainingSpec, reject_unknown_keys
 from .stepper import Stepper, check_data, check_parameters
@@ -103,38 +104,43 @@ SPLIT_KEYS = {"test_fraction", "split_seed"}
 def load_data(data: object, network: NetworkSpec, where: str = "data") -> Dataset:
     """All the samples (training and test together)."""
     if not isinstance(data, dict):
-        raise ValidationError(where, "must be an object with a generator, a dataset, or x and y")
+        raise ValidationError(where, translate("Project", "must be an object with a generator, a dataset, or x and y"))
     split_settings(data, where)
     if "generator" in data:
         reject_unknown_keys(data, {"generator", "params"} | SPLIT_KEYS, where)
         params = data.get("params", {})
         if not isinstance(params, dict):
-            raise ValidationError(f"{where}.params", "must be an object")
+            raise ValidationError(f"{where}.params", translate("Project", "must be an object"))
         return generate(str(data["generator"]), params, network.layers[-1].units, where)
     if "dataset" in data:
         reject_unknown_keys(data, {"dataset", "standardize"} | SPLIT_KEYS, where)
         standardize = data.get("standardize", False)
         if not isinstance(standardize, bool):
-            raise ValidationError(f"{where}.standardize", f"must be true or false, got {standardize!r}")
+            raise ValidationError(f"{where}.standardize", translate(
+                "Project", "must be true or false, got {value!r}").format(value=standardize))
         return builtin_dataset(str(data["dataset"]), network.layers[-1].units, standardize, where)
     if "x" not in data or "y" not in data:
-        raise ValidationError(where, "needs a generator, a dataset, or inline x and y")
+        raise ValidationError(where, translate("Project", "needs a generator, a dataset, or inline x and y"))
     reject_unknown_keys(data, {"x", "y", "features", "classes"} | SPLIT_KEYS, where)
     for key in ("features", "classes"):  # names for display only
         names = data.get(key)
         if names is not None and (not isinstance(names, list) or not all(isinstance(n, str) for n in names)):
-            raise ValidationError(f"{where}.{key}", "must be a list of names")
+            raise ValidationError(f"{where}.{key}", translate("Project", "must be a list of names"))
     x = _matrix(data["x"], f"{where}.x")
     y = _matrix(data["y"], f"{where}.y")
     if x.shape[1] != network.input_size:
-        raise ValidationError(
-            f"{where}.x", f"rows have {x.shape[1]} values, but the network's input size is {network.input_size}"
-        )
+        raise ValidationError(f"{where}.x", translate(
+            "Project", "rows have {count} values, but the network's input size is {size}").format(
+            count=x.shape[1], size=network.input_size))
     n_out = network.layers[-1].units
     if y.shape[1] != n_out:
-        raise ValidationError(f"{where}.y", f"rows have {y.shape[1]} values, but the output layer has {n_out} units")
+        raise ValidationError(f"{where}.y", translate(
+            "Project", "rows have {count} values, but the output layer has {units} units").format(
+            count=y.shape[1], units=n_out))
     if y.shape[0] != x.shape[0]:
-        raise ValidationError(f"{where}.y", f"{y.shape[0]} target rows for {x.shape[0]} input rows")
+        raise ValidationError(f"{where}.y", translate(
+            "Project", "{targets} target rows for {inputs} input rows").format(
+            targets=y.shape[0], inputs=x.shape[0]))
     return Dataset(x, y, None, "inline")
 
 
@@ -142,56 +148,62 @@ def split_settings(data: dict, where: str = "data") -> tuple[float, int]:
     """(test fraction, seed) of a data section; (0, 0) when it keeps no test set."""
     fraction = data.get("test_fraction", 0.0)
     if isinstance(fraction, bool) or not isinstance(fraction, (int, float)) or not 0 <= fraction < 1:
-        raise ValidationError(
-            f"{where}.test_fraction", f"must be a number from 0 up to (not including) 1, got {fraction!r}"
-        )
+        raise ValidationError(f"{where}.test_fraction", translate(
+            "Project", "must be a number from 0 up to (not including) 1, got {value!r}").format(value=fraction))
     seed = data.get("split_seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ValidationError(f"{where}.split_seed", f"must be a whole number ≥ 0, got {seed!r}")
+        raise ValidationError(f"{where}.split_seed", translate(
+            "Project", "must be a whole number ≥ 0, got {value!r}").format(value=seed))
     return float(fraction), seed
 
 
 def _matrix(rows: object, where: str) -> np.ndarray:
     """Rows of numbers → (N, d) float64; a flat list of numbers is one column (one value per row)."""
     if not isinstance(rows, list) or not rows:
-        raise ValidationError(where, "must be a non-empty list of rows")
+        raise ValidationError(where, translate("Project", "must be a non-empty list of rows"))
     if all(isinstance(r, (int, float)) and not isinstance(r, bool) for r in rows):
         rows = [[r] for r in rows]
     width = None
     for i, row in enumerate(rows):
         if not isinstance(row, list):
-            raise ValidationError(f"{where}[{i}]", "must be a list of numbers")
+            raise ValidationError(f"{where}[{i}]", translate("Project", "must be a list of numbers"))
         if width is None:
             width = len(row)
         elif len(row) != width:
-            raise ValidationError(f"{where}[{i}]", f"has {len(row)} values, row 0 has {width}")
+            raise ValidationError(f"{where}[{i}]", translate("Project", "has {count} values, row 0 has {width}").format(
+                count=len(row), width=width))
         for j, v in enumerate(row):
             if isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise ValidationError(f"{where}[{i}][{j}]", f"must be a number, got {v!r}")
+                raise ValidationError(f"{where}[{i}][{j}]", translate(
+                    "Project", "must be a number, got {value!r}").format(
+                    value=v))
             if not np.isfinite(v):
-                raise ValidationError(f"{where}[{i}][{j}]", "is NaN or infinity")
+                raise ValidationError(f"{where}[{i}][{j}]", translate("Project", "is NaN or infinity"))
     if not width:
-        raise ValidationError(where, "rows are empty")
+        raise ValidationError(where, translate("Project", "rows are empty"))
     return np.array(rows, dtype=np.float64)
 
 
 def project_from_dict(d: object, source: str = "project") -> Project:
     if not isinstance(d, dict):
-        raise FormatError(f"{source}: not a BP Studio project (the top level is not an object)")
+        raise FormatError(translate(
+            "Project", "{source}: not a BP Studio project (the top level is not an object)").format(
+            source=source))
     if d.get("format") != PROJECT_FORMAT:
-        raise FormatError(
-            f"{source}: not a BP Studio project (format is {d.get('format')!r}, expected {PROJECT_FORMAT!r})"
-        )
+        raise FormatError(translate(
+            "Project", "{source}: not a BP Studio project (format is {found!r}, expected {expected!r})").format(
+            source=source, found=d.get("format"), expected=PROJECT_FORMAT))
     version = d.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise FormatError(f"{source}: version must be a whole number ≥ 1, got {version!r}")
+        raise FormatError(translate("Project", "{source}: version must be a whole number ≥ 1, got {version!r}").format(
+            source=source, version=version))
     if version > PROJECT_VERSION:
-        raise FormatError(
-            f"{source}: made by a newer BP Studio (format version {version}; this one reads up to {PROJECT_VERSION})"
-        )
+        raise FormatError(translate(
+            "Project", "{source}: made by a newer BP Studio (format version {version}; this one reads up to {most})"
+        ).format(source=source, version=version, most=PROJECT_VERSION))
     unknown = set(d) - TOP_LEVEL
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "is not a project field")
+        raise ValidationError(sorted(unknown)[0], translate("Project", "is not a project field"))
     network = NetworkSpec.from_dict(d.get("network"), "network")
     training = _training(d.get("training", {}))
     init = _init(d.get("init", {}))
@@ -202,23 +214,24 @@ def project_from_dict(d: object, source: str = "project") -> Project:
     if d.get("parameters") is not None:
         raw = d["parameters"]
         if not isinstance(raw, list):
-            raise ValidationError("parameters", "must be a list with one {W, b} per layer")
+            raise ValidationError("parameters", translate("Project", "must be a list with one {W, b} per layer"))
         pairs = []
         for i, item in enumerate(raw):
             if not isinstance(item, dict) or "W" not in item or "b" not in item:
-                raise ValidationError(f"parameters[{i}]", "must be an object with W and b")
+                raise ValidationError(f"parameters[{i}]", translate("Project", "must be an object with W and b"))
             reject_unknown_keys(item, {"W", "b"}, f"parameters[{i}]")
             # the same number checks as inline data: text or true/false is never read as a weight
             pairs.append((_matrix(item["W"], f"parameters[{i}].W"), _matrix(item["b"], f"parameters[{i}].b")))
         params = check_parameters(network, pairs)
     elif init.method == "explicit":
-        raise ValidationError("parameters", "init.method is explicit, so the weights must be given")
+        raise ValidationError("parameters", translate(
+            "Project", "init.method is explicit, so the weights must be given"))
     name = d.get("name", "Untitled")
     description = d.get("description", "")
     if not isinstance(name, str):
-        raise ValidationError("name", "must be text")
+        raise ValidationError("name", translate("Project", "must be text"))
     if not isinstance(description, str):
-        raise ValidationError("description", "must be text")
+        raise ValidationError("description", translate("Project", "must be text"))
     assert isinstance(data, dict)
     state = state_from_dict(d["state"], network) if d.get("state") is not None else None
     project = Project(network, data, training, init, params, name, description, state)
@@ -229,20 +242,20 @@ def project_from_dict(d: object, source: str = "project") -> Project:
 
 def _training(d: object) -> TrainingSpec:
     if not isinstance(d, dict):
-        raise ValidationError("training", "must be an object")
+        raise ValidationError("training", translate("Project", "must be an object"))
     allowed = {"learning_rate", "batch_size", "epochs", "seed", "shuffle", "momentum", "l2"}
     extra = set(d) - allowed
     if extra:
-        raise ValidationError(f"training.{sorted(extra)[0]}", "is not a training setting")
+        raise ValidationError(f"training.{sorted(extra)[0]}", translate("Project", "is not a training setting"))
     return TrainingSpec(**d).validate()
 
 
 def _init(d: object) -> InitSpec:
     if not isinstance(d, dict):
-        raise ValidationError("init", "must be an object")
+        raise ValidationError("init", translate("Project", "must be an object"))
     extra = set(d) - {"method", "scale"}
     if extra:
-        raise ValidationError(f"init.{sorted(extra)[0]}", "is not an initialisation setting")
+        raise ValidationError(f"init.{sorted(extra)[0]}", translate("Project", "is not an initialisation setting"))
     return InitSpec(**d).validate()
 
 
@@ -250,9 +263,10 @@ def load_project(path: str | os.PathLike[str]) -> Project:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise FormatError(f"{path}: no such file") from None
+        raise FormatError(translate("Project", "{path}: no such file").format(path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise FormatError(f"{path}: cannot be read as text ({exc})") from None
+        raise FormatError(translate("Project", "{path}: cannot be read as text ({reason})").format(
+            path=path, reason=exc)) from None
     return loads_project(text, str(path))
 
 
@@ -260,9 +274,13 @@ def loads_project(text: str, source: str = "project") -> Project:
     try:
         d = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise FormatError(translate(
+            "Project", "{source}: not valid JSON (line {line}, column {column}: {reason})").format(
+            source=source, line=exc.lineno, column=exc.colno, reason=exc.msg)) from None
     except RecursionError:
-        raise FormatError(f"{source}: not a BP Studio project (its JSON is nested too deeply)") from None
+        raise FormatError(translate(
+            "Project", "{source}: not a BP Studio project (its JSON is nested too deeply)").format(
+            source=source)) from None
     return project_from_dict(d, source)
 
 

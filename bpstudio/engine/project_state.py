@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ValidationError
+from .i18n import translate
 from .spec import NetworkSpec, reject_unknown_keys
 from .training_log import columns
 
@@ -59,25 +60,30 @@ def state_from_dict(d: object, network: NetworkSpec, where: str = "state") -> Pr
     from .stepper import check_parameters
 
     if not isinstance(d, dict):
-        raise ValidationError(where, "must be an object")
+        raise ValidationError(where, translate("ProjectState", "must be an object"))
     reject_unknown_keys(d, KEYS, where)
     counts = []
     for key in ("iteration", "epoch", "batch", "position"):
         v = d.get(key)
         if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-            raise ValidationError(f"{where}.{key}", f"must be a whole number ≥ 0, got {v!r}")
+            raise ValidationError(f"{where}.{key}", translate(
+                "ProjectState", "must be a whole number ≥ 0, got {value!r}").format(value=v))
         counts.append(v)
     if counts[3] > 2 * network.depth + 2:
-        raise ValidationError(f"{where}.position", f"an iteration has {2 * network.depth + 2} stages, got {counts[3]}")
+        raise ValidationError(f"{where}.position", translate(
+            "ProjectState", "an iteration has {stages} stages, got {position}").format(
+            stages=2 * network.depth + 2, position=counts[3]))
 
     def pairs(key: str) -> ParamTuple:
         raw = d.get(key)
         if not isinstance(raw, list):
-            raise ValidationError(f"{where}.{key}", "must be a list with one {W, b} per layer")
+            raise ValidationError(f"{where}.{key}", translate(
+                "ProjectState", "must be a list with one {W, b} per layer"))
         out = []
         for i, item in enumerate(raw):
             if not isinstance(item, dict) or set(item) != {"W", "b"}:
-                raise ValidationError(f"{where}.{key}[{i}]", "must be an object with W and b")
+                raise ValidationError(f"{where}.{key}[{i}]", translate(
+                    "ProjectState", "must be an object with W and b"))
             out.append((_matrix(item["W"], f"{where}.{key}[{i}].W"), _matrix(item["b"], f"{where}.{key}[{i}].b")))
         return check_parameters(network, out)
 
@@ -91,13 +97,15 @@ def state_from_dict(d: object, network: NetworkSpec, where: str = "state") -> Pr
 
 def _log(d: object, depth: int, where: str) -> Array:
     if not isinstance(d, dict) or set(d) != {"columns", "rows"}:
-        raise ValidationError(where, "must be an object with columns and rows")
+        raise ValidationError(where, translate("ProjectState", "must be an object with columns and rows"))
     if d["columns"] != list(columns(depth)):
-        raise ValidationError(f"{where}.columns", f"must be {list(columns(depth))}")
+        raise ValidationError(f"{where}.columns", translate("ProjectState", "must be {columns}").format(
+            columns=list(columns(depth))))
     rows = d["rows"]
     if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == len(d["columns"]) for r in rows):
-        raise ValidationError(f"{where}.rows", f"must be rows of {len(d['columns'])} numbers (null for none)")
+        raise ValidationError(f"{where}.rows", translate(
+            "ProjectState", "must be rows of {count} numbers (null for none)").format(count=len(d["columns"])))
     try:
         return np.array([[np.nan if v is None else float(v) for v in r] for r in rows], dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValidationError(f"{where}.rows", "must hold numbers or null") from None
+        raise ValidationError(f"{where}.rows", translate("ProjectState", "must hold numbers or null")) from None

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from .i18n import translate
 from .run_settings import RunSettings
 from .spec import InitSpec, NetworkSpec, TrainingSpec
 from .stepper import Stepper
@@ -139,7 +140,7 @@ class RunProcess:
                 while self._conn.poll():
                     out.append(self._conn.recv())
         except (EOFError, OSError):  # the child is gone (killed, out of memory)
-            out.append(("error", "the training process ended unexpectedly"))
+            out.append(("error", translate("RunProcess", "the training process ended unexpectedly")))
         for m in out:
             if m[0] in ("done", "error"):
                 self.running = False

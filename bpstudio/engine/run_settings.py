@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 
 from .errors import ValidationError
+from .i18n import translate
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,11 @@ class RunGoal:
 
     def validate(self) -> RunGoal:
         if self.kind not in GOALS:
-            raise ValidationError("goal", f"must be one of {', '.join(GOALS)}, got {self.kind!r}")
+            raise ValidationError("goal", translate("RunSettings", "must be one of {choices}, got {value!r}").format(
+                choices=", ".join(GOALS), value=self.kind))
         if isinstance(self.epochs, bool) or not isinstance(self.epochs, int) or self.epochs < 1:
-            raise ValidationError("goal.epochs", f"must be a whole number ≥ 1, got {self.epochs!r}")
+            raise ValidationError("goal.epochs", translate(
+                "RunSettings", "must be a whole number ≥ 1, got {value!r}").format(value=self.epochs))
         _positive("goal.target_loss", self.target_loss)
         return self
 
@@ -61,7 +64,8 @@ class Breakpoints:
             _positive("breakpoints.loss_below", self.loss_below)
         if self.at_epoch is not None and (isinstance(self.at_epoch, bool) or not isinstance(self.at_epoch, int)
                                           or self.at_epoch < 1):
-            raise ValidationError("breakpoints.at_epoch", f"must be a whole number ≥ 1, got {self.at_epoch!r}")
+            raise ValidationError("breakpoints.at_epoch", translate(
+                "RunSettings", "must be a whole number ≥ 1, got {value!r}").format(value=self.at_epoch))
         return self
 
 
@@ -75,7 +79,8 @@ class RunSettings:
         self.goal.validate()
         self.breakpoints.validate()
         if isinstance(self.speed, bool) or not isinstance(self.speed, int) or not 0 <= self.speed < len(SPEEDS):
-            raise ValidationError("speed", f"must be 0 … {FASTEST}, got {self.speed!r}")
+            raise ValidationError("speed", translate("RunSettings", "must be 0 … {most}, got {value!r}").format(
+                most=FASTEST, value=self.speed))
         return self
 
 
@@ -109,4 +114,5 @@ class RunStatus:
 
 def _positive(where: str, value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
-        raise ValidationError(where, f"must be a number > 0, got {value!r}")
+        raise ValidationError(where, translate(
+            "RunSettings", "must be a number > 0, got {value!r}").format(value=value))

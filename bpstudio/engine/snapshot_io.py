@@ -19,6 +19,7 @@ import numpy as np
 
 from .atomic_file import write_atomically
 from .errors import FormatError
+from .i18n import translate
 from .snapshot import Snapshot
 
 if TYPE_CHECKING:
@@ -66,26 +67,30 @@ def load_snapshot(path: str | os.PathLike[str]) -> LoadedSnapshot:
                 with data:
                     arrays = {k: data[k] for k in data.files}
     except FileNotFoundError:
-        raise FormatError(f"{path}: no such file") from None
+        raise FormatError(translate("SnapshotIo", "{path}: no such file").format(path=path)) from None
     except ValueError as exc:  # object arrays refuse to load without pickle
-        raise FormatError(f"{path}: not a BP Studio snapshot ({exc})") from None
+        raise FormatError(translate("SnapshotIo", "{path}: not a BP Studio snapshot ({reason})").format(
+            path=path, reason=exc)) from None
     except (OSError, zipfile.BadZipFile, EOFError, KeyError) as exc:
-        raise FormatError(f"{path}: not a readable snapshot (truncated or not an .npz file: {exc})") from None
+        raise FormatError(translate(
+            "SnapshotIo", "{path}: not a readable snapshot (truncated or not an .npz file: {reason})").format(
+            path=path, reason=exc)) from None
     if "meta" not in arrays:
-        raise FormatError(f"{path}: not a BP Studio snapshot (no meta entry)")
+        raise FormatError(translate("SnapshotIo", "{path}: not a BP Studio snapshot (no meta entry)").format(path=path))
     try:
         meta = json.loads(str(arrays.pop("meta")[()]))
     except (ValueError, TypeError) as exc:
-        raise FormatError(f"{path}: the meta entry is not JSON ({exc})") from None
+        raise FormatError(translate("SnapshotIo", "{path}: the meta entry is not JSON ({reason})").format(
+            path=path, reason=exc)) from None
     if not isinstance(meta, dict) or meta.get("format") != SNAPSHOT_FORMAT:
         found = meta.get("format") if isinstance(meta, dict) else meta
-        raise FormatError(f"{path}: not a BP Studio snapshot (format is {found!r})")
+        raise FormatError(translate("SnapshotIo", "{path}: not a BP Studio snapshot (format is {found!r})").format(
+            path=path, found=found))
     version = meta.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= SNAPSHOT_VERSION:
-        raise FormatError(
-            f"{path}: snapshot format version {version!r} is not supported "
-            f"(this BP Studio reads up to {SNAPSHOT_VERSION})"
-        )
+        raise FormatError(translate(
+            "SnapshotIo", "{path}: snapshot format version {version!r} is not supported "
+            "(this BP Studio reads up to {most})").format(path=path, version=version, most=SNAPSHOT_VERSION))
     loss_arr = arrays.pop("loss", None)
     loss = None if loss_arr is None or np.isnan(loss_arr) else float(loss_arr)
     for v in arrays.values():
@@ -102,7 +107,8 @@ def project_at_snapshot(loaded: LoadedSnapshot) -> Project:
 
     meta = loaded.meta
     if not isinstance(meta.get("project"), dict):
-        raise FormatError("this snapshot holds no project, so it cannot be opened: read it with load_snapshot")
+        raise FormatError(translate(
+            "SnapshotIo", "this snapshot holds no project, so it cannot be opened: read it with load_snapshot"))
     project = project_from_dict(meta["project"], "snapshot")
     depth = project.network.depth
     params = tuple((loaded.arrays[f"L{l}/W"], loaded.arrays[f"L{l}/b"]) for l in range(1, depth + 1))

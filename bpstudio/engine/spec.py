@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .activations import Activation, get_activation
 from .errors import ValidationError
+from .i18n import translate
 from .losses import Loss, get_loss
 
 MAX_UNITS = 100_000
@@ -19,11 +20,13 @@ MAX_WEIGHTS = 20_000_000  # 160 MB of float64 per copy; the engine keeps several
 
 def _positive_int(value: object, where: str, maximum: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(where, f"must be a whole number, got {value!r}")
+        raise ValidationError(where, translate("Spec", "must be a whole number, got {value!r}").format(value=value))
     if value < 1:
-        raise ValidationError(where, f"must be at least 1, got {value}")
+        raise ValidationError(where, translate("Spec", "must be at least 1, got {value}").format(value=value))
     if maximum is not None and value > maximum:
-        raise ValidationError(where, f"must be at most {maximum}, got {value}")
+        raise ValidationError(
+            where, translate("Spec", "must be at most {maximum}, got {value}").format(maximum=maximum, value=value)
+        )
     return value
 
 
@@ -65,7 +68,7 @@ class NetworkSpec:
     def validate(self, prefix: str = "network") -> NetworkSpec:
         _positive_int(self.input_size, f"{prefix}.input_size", MAX_UNITS)
         if not self.layers:
-            raise ValidationError(f"{prefix}.layers", "a network needs at least one layer")
+            raise ValidationError(f"{prefix}.layers", translate("Spec", "a network needs at least one layer"))
         for i, layer in enumerate(self.layers):
             where = f"{prefix}.layers[{i}]"
             _positive_int(layer.units, f"{where}.units", MAX_UNITS)
@@ -73,25 +76,32 @@ class NetworkSpec:
             if act.output_only and i != len(self.layers) - 1:
                 raise ValidationError(
                     f"{where}.activation",
-                    f"{act.name} is only allowed on the output layer (its Jacobian is not element-wise)",
+                    translate(
+                        "Spec", "{activation} is only allowed on the output layer (its Jacobian is not element-wise)"
+                    ).format(activation=act.name),
                 )
             if act.name == "softmax" and layer.units < 2:
                 raise ValidationError(
-                    f"{where}.units", "softmax needs at least 2 output units (with 1 it is always 1)"
+                    f"{where}.units", translate("Spec", "softmax needs at least 2 output units (with 1 it is always 1)")
                 )
         weights = sum(a * b for a, b in zip(self.sizes, self.sizes[1:], strict=False))
         if weights > MAX_WEIGHTS:
             raise ValidationError(
                 f"{prefix}.layers",
-                f"the network would have {weights:,} weights; BP Studio handles up to {MAX_WEIGHTS:,}",
+                translate(
+                    "Spec", "the network would have {weights:,} weights; BP Studio handles up to {most:,}"
+                ).format(weights=weights, most=MAX_WEIGHTS),
             )
         loss = get_loss(self.loss, f"{prefix}.loss")
         out = get_activation(self.layers[-1].activation)
         if loss.fused_with is not None and out.name != loss.fused_with:
             raise ValidationError(
                 f"{prefix}.loss",
-                f"{loss.name} needs a {loss.fused_with} output layer (its outputs must be "
-                f"probabilities), but the output activation is {out.name}",
+                translate(
+                    "Spec",
+                    "{loss} needs a {activation} output layer (its outputs must be "
+                    "probabilities), but the output activation is {output}",
+                ).format(loss=loss.name, activation=loss.fused_with, output=out.name),
             )
         return self
 
@@ -105,23 +115,23 @@ class NetworkSpec:
     @staticmethod
     def from_dict(d: object, prefix: str = "network") -> NetworkSpec:
         if not isinstance(d, dict):
-            raise ValidationError(prefix, "must be an object")
+            raise ValidationError(prefix, translate("Spec", "must be an object"))
         layers_raw = d.get("layers")
         if not isinstance(layers_raw, list):
-            raise ValidationError(f"{prefix}.layers", "must be a list of layers")
+            raise ValidationError(f"{prefix}.layers", translate("Spec", "must be a list of layers"))
         reject_unknown_keys(d, {"input_size", "layers", "loss"}, prefix)
         layers = []
         for i, item in enumerate(layers_raw):
             where = f"{prefix}.layers[{i}]"
             if not isinstance(item, dict):
-                raise ValidationError(where, "must be an object with units and activation")
+                raise ValidationError(where, translate("Spec", "must be an object with units and activation"))
             reject_unknown_keys(item, {"units", "activation"}, where)
             if "units" not in item:
-                raise ValidationError(f"{where}.units", "is missing")
+                raise ValidationError(f"{where}.units", translate("Spec", "is missing"))
             activation = get_activation(item.get("activation", "sigmoid"), f"{where}.activation").name
             layers.append(LayerSpec(item["units"], activation))
         if "input_size" not in d:
-            raise ValidationError(f"{prefix}.input_size", "is missing")
+            raise ValidationError(f"{prefix}.input_size", translate("Spec", "is missing"))
         loss = get_loss(d.get("loss", "squared_error"), f"{prefix}.loss").name
         return NetworkSpec(d["input_size"], tuple(layers), loss).validate(prefix)
 
@@ -140,10 +150,15 @@ class InitSpec:
         if self.method not in INITIALIZERS:
             raise ValidationError(
                 f"{prefix}.method",
-                f"unknown initialiser {self.method!r}; choose one of {', '.join(INITIALIZERS)}",
+                translate("Spec", "unknown initialiser {method!r}; choose one of {choices}").format(
+                    method=self.method, choices=", ".join(INITIALIZERS)
+                ),
             )
         if not _finite_number(self.scale) or self.scale <= 0:
-            raise ValidationError(f"{prefix}.scale", f"must be a positive number, got {self.scale!r}")
+            raise ValidationError(
+                f"{prefix}.scale",
+                translate("Spec", "must be a positive number, got {value!r}").format(value=self.scale),
+            )
         return self
 
 
@@ -165,23 +180,37 @@ class TrainingSpec:
     def validate(self, prefix: str = "training") -> TrainingSpec:
         if not _finite_number(self.learning_rate) or self.learning_rate <= 0:
             raise ValidationError(
-                f"{prefix}.learning_rate", f"must be a positive number, got {self.learning_rate!r}"
+                f"{prefix}.learning_rate",
+                translate("Spec", "must be a positive number, got {value!r}").format(value=self.learning_rate),
             )
         if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int) or self.batch_size < 0:
             raise ValidationError(
-                f"{prefix}.batch_size", f"must be a whole number ≥ 1 (or 0 for full batch), got {self.batch_size!r}"
+                f"{prefix}.batch_size",
+                translate("Spec", "must be a whole number ≥ 1 (or 0 for full batch), got {value!r}").format(
+                    value=self.batch_size
+                ),
             )
         _positive_int(self.epochs, f"{prefix}.epochs")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
-            raise ValidationError(f"{prefix}.seed", f"must be a whole number ≥ 0, got {self.seed!r}")
+            raise ValidationError(
+                f"{prefix}.seed", translate("Spec", "must be a whole number ≥ 0, got {value!r}").format(value=self.seed)
+            )
         if not isinstance(self.shuffle, bool):
-            raise ValidationError(f"{prefix}.shuffle", f"must be true or false, got {self.shuffle!r}")
+            raise ValidationError(
+                f"{prefix}.shuffle",
+                translate("Spec", "must be true or false, got {value!r}").format(value=self.shuffle),
+            )
         if not _finite_number(self.momentum) or not 0 <= self.momentum < 1:
             raise ValidationError(
-                f"{prefix}.momentum", f"must be a number from 0 up to (not including) 1, got {self.momentum!r}"
+                f"{prefix}.momentum",
+                translate("Spec", "must be a number from 0 up to (not including) 1, got {value!r}").format(
+                    value=self.momentum
+                ),
             )
         if not _finite_number(self.l2) or self.l2 < 0:
-            raise ValidationError(f"{prefix}.l2", f"must be a number ≥ 0, got {self.l2!r}")
+            raise ValidationError(
+                f"{prefix}.l2", translate("Spec", "must be a number ≥ 0, got {value!r}").format(value=self.l2)
+            )
         return self
 
 
@@ -198,7 +227,11 @@ def reject_unknown_keys(d: dict, allowed: set[str], where: str) -> None:
     extra = sorted(set(d) - allowed)
     if extra:
         expected = ", ".join(sorted(allowed))
-        raise ValidationError(f"{where}.{extra[0]}", f"is not a known field here (expected: {expected})")
+        raise ValidationError(
+            f"{where}.{extra[0]}", translate("Spec", "is not a known field here (expected: {expected})").format(
+                expected=expected
+            )
+        )
 
 
 def _finite_number(x: object) -> bool:

@@ -1,12 +1,15 @@
 """The stages of one training iteration, in order.
 
 forward 1 … forward L, loss, backward L … backward 1, update. The stepper advances exactly
-one of these per ``step()``; the UI names where it is with ``Stage.describe``.
+one of these per ``step()``. ``Stage.name`` is the stage's key (saved in files, read back by ``parse``);
+the UI shows ``Stage.label``, the same words in its language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .i18n import translate
 
 FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
 
@@ -19,6 +22,19 @@ class Stage:
     @property
     def name(self) -> str:
         return f"{self.kind} {self.layer}" if self.layer else self.kind
+
+    @property
+    def label(self) -> str:
+        """``name`` as the UI shows it, in its language ("forward 2", "loss" …); never a key."""
+        if self.kind == FORWARD:
+            return translate("Stages", "forward {l}").format(l=self.layer)
+        if self.kind == BACKWARD:
+            return translate("Stages", "backward {l}").format(l=self.layer)
+        if self.kind == LOSS:
+            return translate("Stages", "loss")
+        if self.kind == UPDATE:
+            return translate("Stages", "update")
+        return self.name
 
     def equations(self, depth: int) -> tuple[str, ...]:
         """Names of the equations this stage evaluates (forward, BP1…BP4, update)."""

@@ -15,6 +15,7 @@ import numpy as np
 
 from . import backprop as bp
 from .errors import HistoryError, ValidationError
+from .i18n import translate
 from .initializers import initial_parameters
 from .snapshot import Snapshot, key
 from .spec import InitSpec, NetworkSpec, TrainingSpec
@@ -73,7 +74,8 @@ class Stepper:
         self.training = (training or TrainingSpec()).validate()
         self.init = (init or InitSpec()).validate()
         if params is None and self.init.method == "explicit":
-            raise ValidationError("init.method", "explicit initialisation needs the weights and biases")
+            raise ValidationError("init.method", translate(
+                "Stepper", "explicit initialisation needs the weights and biases"))
         self.plan = bp.Plan.of(spec)
         self.x, self.y = check_data(spec, x, y)
         self.stages = iteration_stages(spec.depth)
@@ -205,7 +207,7 @@ class Stepper:
 
     def step_back(self) -> Snapshot:
         if not self._history:
-            raise HistoryError("no earlier stage is kept")
+            raise HistoryError(translate("Stepper", "no earlier stage is kept"))
         self._state = self._history.pop()
         self._history_bytes -= self._state.cost
         self._xy = self._batch(self._state.epoch, self._state.batch)
@@ -262,18 +264,23 @@ class Stepper:
         """Set one entry of Wˡ or bˡ. The current iteration restarts (its numbers depended on the
         old value); step back undoes the edit."""
         if not _whole(layer) or not 1 <= layer <= self.spec.depth:
-            raise ValidationError("layer", f"must be from 1 to {self.spec.depth}, got {layer!r}")
+            raise ValidationError("layer", translate("Stepper", "must be from 1 to {depth}, got {value!r}").format(
+                depth=self.spec.depth, value=layer))
         if name not in ("W", "b"):
-            raise ValidationError("name", f"must be W or b, got {name!r}")
+            raise ValidationError("name", translate("Stepper", "must be W or b, got {value!r}").format(value=name))
         if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) or not np.isfinite(value):
-            raise ValidationError(key(name, layer), f"must be a finite number, got {value!r}")
+            raise ValidationError(key(name, layer), translate(
+                "Stepper", "must be a finite number, got {value!r}").format(
+                value=value))
         W, b = self._state.params[layer - 1]
         target = W if name == "W" else b
         if not isinstance(index, (tuple, list)) or len(index) != 2 or not all(_whole(i) for i in index):
-            raise ValidationError(key(name, layer), f"index must be two whole numbers (row, column), got {index!r}")
+            raise ValidationError(key(name, layer), translate(
+                "Stepper", "index must be two whole numbers (row, column), got {index!r}").format(index=index))
         j, k = index
         if not (0 <= j < target.shape[0] and 0 <= k < target.shape[1]):
-            raise ValidationError(key(name, layer), f"index {index} is outside shape {target.shape}")
+            raise ValidationError(key(name, layer), translate(
+                "Stepper", "index {index} is outside shape {shape}").format(index=index, shape=target.shape))
         new = target.copy()
         new[j, k] = value
         pair = (_readonly(new), b) if name == "W" else (W, _readonly(new))
@@ -300,9 +307,13 @@ class Stepper:
         """Be where a saved project was: iteration ``iteration`` (epoch, batch) from these weights and
         momentum, with its first ``position`` stages taken again — so every number is as it was."""
         if batch >= self.batches_per_epoch:
-            raise ValidationError("state.batch", f"an epoch here has {self.batches_per_epoch} batches, got {batch}")
+            raise ValidationError("state.batch", translate(
+                "Stepper", "an epoch here has {batches} batches, got {batch}").format(
+                batches=self.batches_per_epoch, batch=batch))
         if position > len(self.stages):
-            raise ValidationError("state.position", f"an iteration has {len(self.stages)} stages, got {position}")
+            raise ValidationError("state.position", translate(
+                "Stepper", "an iteration has {stages} stages, got {position}").format(
+                stages=len(self.stages), position=position))
         checked = check_parameters(self.spec, params)
         moved = None if velocity is None else check_parameters(self.spec, velocity)
         self._state = _State(params=checked, position=0, iteration=iteration, epoch=epoch, batch=batch,
@@ -513,7 +524,9 @@ def check_parameters(
 ) -> ParamTuple:
     """Validate explicit (W, b) pairs against the spec; returns read-only float64 copies."""
     if len(params) != spec.depth:
-        raise ValidationError(field, f"{len(params)} layers of parameters given, the network has {spec.depth}")
+        raise ValidationError(field, translate(
+            "Stepper", "{count} layers of parameters given, the network has {depth}").format(
+            count=len(params), depth=spec.depth))
     out = []
     sizes = spec.sizes
     for l, (W_in, b_in) in enumerate(params, start=1):
@@ -522,18 +535,20 @@ def check_parameters(
             W = np.array(W_in, dtype=np.float64)
             b = np.array(b_in, dtype=np.float64)
         except (TypeError, ValueError) as exc:
-            raise ValidationError(where, f"must hold numbers in rectangular lists ({exc})") from None
+            raise ValidationError(where, translate(
+                "Stepper", "must hold numbers in rectangular lists ({reason})").format(reason=exc)) from None
         if b.ndim == 1:
             b = b.reshape(-1, 1)
         if W.shape != (sizes[l], sizes[l - 1]):
-            raise ValidationError(
-                f"{where}.W", f"has shape {W.shape}, but W{l} must be (n{l}, n{l - 1}) = {(sizes[l], sizes[l - 1])}"
-            )
+            raise ValidationError(f"{where}.W", translate(
+                "Stepper", "has shape {shape}, but W{l} must be (n{l}, n{previous}) = {expected}").format(
+                shape=W.shape, l=l, previous=l - 1, expected=(sizes[l], sizes[l - 1])))
         if b.shape != (sizes[l], 1):
-            raise ValidationError(f"{where}.b", f"needs {sizes[l]} values, got shape {b.shape}")
+            raise ValidationError(f"{where}.b", translate("Stepper", "needs {count} values, got shape {shape}").format(
+                count=sizes[l], shape=b.shape))
         for name, arr in (("W", W), ("b", b)):
             if not np.all(np.isfinite(arr)):
-                raise ValidationError(f"{where}.{name}", "contains NaN or infinity")
+                raise ValidationError(f"{where}.{name}", translate("Stepper", "contains NaN or infinity"))
         out.append((_readonly(W), _readonly(b)))
     return tuple(out)
 
@@ -544,29 +559,36 @@ def check_data(spec: NetworkSpec, x: Array, y: Array) -> tuple[Array, Array]:
         x = np.array(x, dtype=np.float64)
         y = np.array(y, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        raise ValidationError("data", f"must hold numbers in rectangular lists ({exc})") from None
+        raise ValidationError("data", translate(
+            "Stepper", "must hold numbers in rectangular lists ({reason})").format(reason=exc)) from None
     if x.ndim != 2 or y.ndim != 2:
-        raise ValidationError("data", "inputs and targets must be 2-D (features × samples)")
+        raise ValidationError("data", translate("Stepper", "inputs and targets must be 2-D (features × samples)"))
     if x.shape[1] == 0:
-        raise ValidationError("data.x", "there are no samples")
+        raise ValidationError("data.x", translate("Stepper", "there are no samples"))
     if x.shape[0] != spec.input_size:
-        raise ValidationError(
-            "data.x", f"samples have {x.shape[0]} features, but the network's input size is {spec.input_size}"
-        )
+        raise ValidationError("data.x", translate(
+            "Stepper", "samples have {count} features, but the network's input size is {size}").format(
+            count=x.shape[0], size=spec.input_size))
     n_out = spec.layers[-1].units
     if y.shape[0] != n_out:
-        raise ValidationError("data.y", f"targets have {y.shape[0]} values, but the output layer has {n_out} units")
+        raise ValidationError("data.y", translate(
+            "Stepper", "targets have {count} values, but the output layer has {units} units").format(
+            count=y.shape[0], units=n_out))
     if y.shape[1] != x.shape[1]:
-        raise ValidationError("data.y", f"{y.shape[1]} targets for {x.shape[1]} samples")
+        raise ValidationError("data.y", translate("Stepper", "{targets} targets for {samples} samples").format(
+            targets=y.shape[1], samples=x.shape[1]))
     for name, arr in (("x", x), ("y", y)):
         bad = np.argwhere(~np.isfinite(arr))
         if len(bad):
             sample, value = bad[0][1] + 1, bad[0][0] + 1  # counted from 1, for people
-            raise ValidationError(f"data.{name}", f"sample {sample} has NaN or infinity (in value {value})")
+            raise ValidationError(f"data.{name}", translate(
+                "Stepper", "sample {sample} has NaN or infinity (in value {value})").format(sample=sample, value=value))
     loss = spec.loss_fn
     if loss.fused_with is not None:
         if np.any(y < 0) or np.any(y > 1):
-            raise ValidationError("data.y", f"{loss.name} needs targets between 0 and 1")
+            raise ValidationError("data.y", translate("Stepper", "{loss} needs targets between 0 and 1").format(
+                loss=loss.name))
         if loss.name == "cross_entropy" and not np.allclose(y.sum(axis=0), 1.0):
-            raise ValidationError("data.y", "cross_entropy needs each target to sum to 1 (one-hot or probabilities)")
+            raise ValidationError("data.y", translate(
+                "Stepper", "cross_entropy needs each target to sum to 1 (one-hot or probabilities)"))
     return _readonly(x), _readonly(y)
