@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = sub.add_parser("gui", help="open the app (the default without a subcommand)")
     g.add_argument("project", nargs="?", help="a .bpsproj file or built-in example name")
+    g.add_argument("--language", choices=("system", "en", "zh_CN"),
+                   help="the UI language for this start (default: as chosen in View ▸ Language)")
 
     r = sub.add_parser("run", help="run a project headless and export a snapshot")
     r.add_argument("project", help="a .bpsproj file or built-in example name")
@@ -93,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--iteration", type=_positive, default=0,
                    help="train this many complete iterations first; the example is of the next one (default 0)")
     w.add_argument("--digits", type=_positive, default=4, help="digits after the decimal point (default 4)")
+    w.add_argument("--notation", choices=("column", "row"), default="column",
+                   help="column: W is n_out × n_in, samples as columns (default); row: W is n_in × n_out, samples "
+                        "as rows (the same numbers, transposed)")
 
     sub.add_parser("examples", help="list the built-in example projects")
     return p
@@ -199,7 +204,7 @@ def cmd_example(args: argparse.Namespace) -> int:
     stepper = project.stepper()
     if args.iteration:
         stepper.run_iterations(args.iteration)
-    text = worked_example(stepper, project.name, fmt, args.digits)
+    text = worked_example(stepper, project.name, fmt, args.digits, args.notation)
     if args.out:
         write_text_atomically(args.out, text)
         print(f"worked example of iteration {stepper.iteration + 1} written to {args.out}")
@@ -226,7 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from .app.launch import launch  # Qt is imported only for the app
 
-        return launch(getattr(args, "project", None))
+        return launch(getattr(args, "project", None), getattr(args, "language", None))
     commands = {"run": cmd_run, "gradcheck": cmd_gradcheck, "trace": cmd_trace, "torch": cmd_torch,
                 "example": cmd_example, "examples": cmd_examples}
     try:

@@ -58,6 +58,8 @@ def render(out: Path) -> list[Path]:
         written.append(path)
         window.close()
     written += training_shots(app, out)
+    written.append(lesson_shot(app, out))
+    written += classroom_shots(app, out)
     return written
 
 
@@ -140,6 +142,61 @@ def training_shots(app: QApplication, out: Path) -> list[Path]:
     dialog.grab().save(str(path))
     shots.append(path)
     dialog.close()
+    return shots
+
+
+def lesson_shot(app: QApplication, out: Path) -> Path:
+    """Lesson 2 (BP1 on seed 000), step 4: δ₂ predicted right, then revealed by Shift+F10 in the outlined panel."""
+    w = open_window(app, "seed003_2-2-1")
+    lessons = w.lessons
+    next(a for a in lessons.start_actions if a.objectName() == "startLesson_02_bp1_output_error").trigger()
+    panel = lessons.panel
+    idle = lambda: panel.loaded and not w.controller.busy and not w.render_pending  # noqa: E731
+    wait(app, 5, idle)
+    lessons.next_action.trigger()
+    for action, answer in ((w.actions_.forward, None), (w.actions_.step, "-0.2"), (None, "0.063")):
+        if answer is not None:
+            panel.answer.setText(answer)
+            panel.check()
+        if action is not None:
+            action.trigger()
+            wait(app, 5, lambda: idle() and panel.can_go_next())
+            lessons.next_action.trigger()
+    w.actions_.backward.trigger()
+    wait(app, 5, lambda: idle() and panel.can_go_next())
+    wait(app, 1.5)  # the outline has finished flashing
+    path = out / "lesson.png"
+    w.grab().save(str(path))
+    w.close()
+    return path
+
+
+def classroom_shots(app: QApplication, out: Path) -> list[Path]:
+    """The dark theme, and presentation mode (F12), at seed 003's backward pass through layer 1 after a few
+    iterations of training (so the plots have curves)."""
+    from bpstudio.app import presentation, theme
+
+    shots = []
+    for name, look in (("dark", "dark"), ("presentation", "presentation")):
+        if look == "dark":
+            theme.apply_theme("dark")
+        window = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=False)
+        window.resize(*SIZE)
+        window.show()
+        if look == "presentation":
+            window.presentation_action.trigger()  # F12, as in class
+        for _ in range(4):
+            window.actions_.finish.trigger()
+        for _ in range(5):
+            window.actions_.step.trigger()
+        window.training.refresh_plots()
+        wait(app, 0.5)
+        path = out / f"{name}.png"
+        window.grab().save(str(path))
+        shots.append(path)
+        window.close()
+        theme.apply_theme("system")
+        presentation.set_presentation(False)
     return shots
 
 

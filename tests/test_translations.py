@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QGraphicsView,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QTabBar,
+    QTableView,
     QTextBrowser,
     QWidget,
 )
@@ -47,7 +47,9 @@ KEPT = {
     "html", "csv", "tsv", "png", "svg", "npy", "txt", "pt", "py", "argmax", "Jacobian", "one", "hot",
     "e", "i", "j", "k", "l", "m", "n", "x", "y", "z", "a", "b", "w", "W", "L", "C", "U", "N", "f", "g", "h", "s",
     "v", "u", "T", "Z", "A", "dW", "db", "dA", "dZ", "lr", "eta", "mu", "ms", "Hz", "KB", "MB", "id",
+    "English", "Fisher", "sin", "cos", "xavier", "he", "scale", "LeakyReLU", "bak", "seed",
 }
+EXAMPLES = sorted((p.stem for p in examples_dir().glob("*.bpsproj")), key=len, reverse=True)
 
 
 def ts_entries(path: Path) -> set[tuple[str, str]]:
@@ -57,7 +59,9 @@ def ts_entries(path: Path) -> set[tuple[str, str]]:
 def english_words(text: str) -> list[str]:
     """The Latin words of ``text`` that a translation should have replaced (markup and file names removed)."""
     text = re.sub(r"<[^>]*>|&\w+;|&#\d+;", " ", text)
-    text = re.sub(r"\S+\.(?:bpsproj|npz|csv|json|md|html|tex|png|svg|py)\b", " ", text)
+    for stem in EXAMPLES:  # the built-in examples are named by their files
+        text = text.replace(stem, " ")
+    text = re.sub(r"\S+\.(?:bpsproj|npz|csv|json|md|html|tex|png|svg|py|bak)\b", " ", text)
     text = re.sub(r"\b(?:Ctrl|Shift|Alt)\+\S+|\bF\d{1,2}\b|\(&\w\)|&(\w)", " ", text)
     return [w for w in re.findall(r"[A-Za-z][A-Za-z]+", text) if w not in KEPT]
 
@@ -206,10 +210,10 @@ def window_texts(w) -> list[tuple[str, str]]:
                 add("tab tip", widget.tabToolTip(i))
         elif isinstance(widget, QTextBrowser):
             add(f"text of {widget.objectName()}", widget.toPlainText())
-        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        elif isinstance(widget, QTableView) and widget.model() is not None:
             model = widget.model()
-            for orientation, count in ((Qt.Orientation.Horizontal, model.columnCount()),
-                                       (Qt.Orientation.Vertical, model.rowCount())):
+            for orientation, count in ((Qt.Orientation.Horizontal, widget.horizontalHeader().count()),
+                                       (Qt.Orientation.Vertical, widget.verticalHeader().count())):
                 for i in range(min(count, 20)):
                     for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                         value = model.headerData(i, orientation, role)

@@ -88,3 +88,41 @@ def precision() -> int:
 def set_precision(digits: int) -> None:
     low, high = PRECISION_RANGE
     settings().setValue(PRECISION_KEY, max(low, min(high, int(digits))))
+
+
+# ----- classroom: theme and presentation mode ---------------------------------------------
+THEME_KEY = "view/theme"
+PRESENTATION_KEY = "view/presentation"
+
+
+def theme() -> str:
+    """"system", "light" or "dark" ("system" when unset or unreadable)."""
+    value = settings().value(THEME_KEY, "system")
+    return value if value in ("system", "light", "dark") else "system"
+
+
+def set_theme(name: str) -> None:
+    settings().setValue(THEME_KEY, name)
+
+
+def presentation() -> bool:
+    """Whether the studio was left in presentation mode (large fonts, thick lines)."""
+    return str(settings().value(PRESENTATION_KEY, "false")).lower() == "true"
+
+
+def set_presentation(on: bool) -> None:
+    settings().setValue(PRESENTATION_KEY, bool(on))
+
+
+# ----- notation: column or row convention -------------------------------------------------
+NOTATION_KEY = "view/notation"
+
+
+def notation() -> str:
+    """"column" (default) or "row": how matrices and equations are written (View ▸ Notation)."""
+    value = settings().value(NOTATION_KEY, "column")
+    return value if value in ("column", "row") else "column"
+
+
+def set_notation(name: str) -> None:
+    settings().setValue(NOTATION_KEY, name if name in ("column", "row") else "column")

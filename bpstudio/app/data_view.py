@@ -55,6 +55,7 @@ class DataView(QWidget):
         self.curve = pg.PlotDataItem(pen=style.pen(style.PALETTE[3], width=3.5))
         self.curve.setZValue(5)
         self.plot.addItem(self.curve)
+        style.thicken(self.curve)  # presentation mode: twice as thick
         self.train_points = pg.ScatterPlotItem(size=POINT_SIZE, pen=pg.mkPen(OUTLINE, width=1))
         self.test_points = pg.ScatterPlotItem(size=POINT_SIZE, brush=pg.mkBrush(None))
         for z, points in enumerate((self.train_points, self.test_points)):
@@ -138,10 +139,10 @@ class DataView(QWidget):
         self.colour_bar.setVisible(not self.classes and d >= 2)
         item = self.plot.getPlotItem()
         item.setLabel("bottom", self.tr("x₁ (input 1)") if not one_d else self.tr("x (input)"),
-                      **style.LABEL_STYLE)
+                      **style.label_style())
         item.setLabel("left", self.tr("x₂ (input 2)") if not one_d else
                       (self.tr("y (target)") if labels[0] is None or train.y.shape[1] == 1 else self.tr("class")),
-                      **style.LABEL_STYLE)
+                      **style.label_style())
         if one_d:
             ys = np.concatenate([p.data["y"] for p in (self.train_points, self.test_points)])
             (y_lo, y_hi), = field_extent(ys[:, None])

@@ -219,7 +219,7 @@ class EngineWorker(QObject):
             with divergence_is_data():
                 e.field = decision_field(s.plan, s.parameters, e.extent)
 
-    def _export(self, what: str, fmt: str = "md", digits: int = 4) -> object:
+    def _export(self, what: str, fmt: str = "md", digits: int = 4, notation: str = "column") -> object:
         """The text of a worked example of this iteration, or of a PyTorch script for these weights."""
         s, name = self._stepper, self._engine.project.name
         if what == "state":  # for a save: where training has got to, with the training log
@@ -237,7 +237,7 @@ class EngineWorker(QObject):
         earlier = s.recent(position)
         copy.restore(earlier[0] if position and len(earlier) == position else s.checkpoint())
         with divergence_is_data():
-            return worked_example(copy, name, fmt, digits)
+            return worked_example(copy, name, fmt, digits, notation)
 
     def _gradcheck(self) -> dict:
         s = self._stepper

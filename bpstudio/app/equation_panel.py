@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
+from ..engine.convention import COLUMN, ROW, check
 from ..engine.snapshot import Snapshot
 from ..engine.stages import Stage
 from .equation_numbers import StageNumbers
@@ -72,6 +73,7 @@ class EquationPanel(QWidget):
         self._mouse = QPoint()
         self._width_chars = 0
         self._precision = 4
+        self._notation = COLUMN  # "column" or "row": the equations and numbers as that convention writes them
         self._before_update: tuple[int, dict[int, tuple]] | None = None  # (iteration, {l: (W, b)})
         self._help = {
             "⊙": self.tr(
@@ -98,6 +100,17 @@ class EquationPanel(QWidget):
         stage = state.snapshot.stage
         self._highlighted = () if stage is None else stage.equations(state.snapshot.spec.depth)
         self._render(keep_scroll=False)
+
+    def notation(self) -> str:
+        return self._notation
+
+    def set_notation(self, notation: str) -> None:
+        """Write the equations and their numbers in the column or the row convention (same numbers, transposed)."""
+        notation = check(notation)
+        if notation != self._notation:
+            self._notation = notation
+            if self._state is not None:
+                self._render(keep_scroll=True)
 
     def set_precision(self, precision: int) -> None:
         """Decimals of the written-out numbers (as the matrix panels' precision setting)."""
@@ -131,6 +144,15 @@ class EquationPanel(QWidget):
             return
         QToolTip.showText(viewport.mapToGlobal(self._mouse), self.symbol_help(symbol), viewport)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A new application font (presentation mode) or palette (theme): sizes and colours are in the HTML."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self._mono.setPointSizeF(self.browser.font().pointSizeF())
+            self._equation_pt = self.browser.font().pointSizeF() * 1.2
+            if self._state is not None:
+                self._render(keep_scroll=True)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.browser.viewport():
             if event.type() == QEvent.Type.MouseMove:
@@ -160,9 +182,16 @@ class EquationPanel(QWidget):
 
     def _html(self, state: ViewState) -> str:
         snap = state.snapshot
-        numbers = StageNumbers(state, self._width_chars, self._parameters_before_update(snap), self._precision)
-        legend = self.tr(
-            "Column convention: Wˡ is (nˡ × nˡ⁻¹); the m samples of a batch are the columns of aˡ, zˡ, δˡ. "
+        numbers = StageNumbers(state, self._width_chars, self._parameters_before_update(snap), self._precision,
+                               self._notation)
+        if self._notation == ROW:
+            legend = self.tr(
+                "Row convention: W is (nˡ⁻¹ × nˡ), the transpose of Wˡ; the m samples of a batch are the rows of Aˡ, "
+                "Zˡ, δˡ (m × nˡ), and W[k, j] connects unit k of layer l−1 to unit j. Same numbers, transposed. "
+                "Hover ⊙, ∇ₐL or η for its meaning.")
+        else:
+            legend = self.tr(
+                "Column convention: Wˡ is (nˡ × nˡ⁻¹); the m samples of a batch are the columns of aˡ, zˡ, δˡ. "
             "Hover ⊙, ∇ₐL or η for its meaning."
         )
         parts = [
@@ -189,7 +218,7 @@ class EquationPanel(QWidget):
         m, it = snap.batch_size, snap.iteration + 1
         if stage is None:
             return self.tr("Ready · next: {stage} · iteration {i} · batch of m = {m}").format(
-                stage=snap.next_stage.name, i=it, m=m)
+                stage=snap.next_stage.label, i=it, m=m)
         if stage.layer:
             kind = self.tr("Forward") if stage.kind == "forward" else self.tr("Backward")
             return self.tr("{kind} · layer {l} of {L} · iteration {i} · batch of m = {m}").format(
@@ -199,6 +228,11 @@ class EquationPanel(QWidget):
 
     def _table(self, state: ViewState, numbers: StageNumbers) -> str:
         rows = []
+        bold = QFont(self.browser.font())
+        bold.setBold(True)
+        labels = [name if name.startswith("BP") else numbers.label(name) for name in EQUATIONS]
+        # the label column fits its longest label in the font shown (larger in presentation mode)
+        width = max(64, max(QFontMetrics(bold).horizontalAdvance(text) for text in labels) + 10)
         for name in EQUATIONS:
             equation, meaning = numbers.general(name)
             lit = name in self._highlighted
@@ -211,7 +245,7 @@ class EquationPanel(QWidget):
                 more = numbers.detail(name) if lit else ""
                 text += f"<br><small>{linkify(html.escape('. '.join(filter(None, (meaning, more)))))}</small>"
             label = f"<b>{label}</b>" if lit else label
-            rows.append(f"<tr><td{style} width='64'>{label}</td><td{style}>{text}</td></tr>")
+            rows.append(f"<tr><td{style} width='{width}'>{label}</td><td{style}>{text}</td></tr>")
         return "<table width='100%' cellspacing='0' cellpadding='3'>" + "".join(rows) + "</table>"
 
     # ----- the parameters before an update, so the update can be shown with exact numbers --------

@@ -102,7 +102,8 @@ class ExportActions(QObject):
 
     def example_to(self, path: Path, fmt: str) -> None:
         self._pending["example"] = path
-        self.window.controller.send("export", "example", fmt, self.window.matrices.precision())
+        self.window.controller.send("export", "example", fmt, self.window.matrices.precision(),
+                                    self.window.matrices.notation())  # the convention on screen
 
     def torch_to(self, path: Path) -> None:
         self._pending["torch"] = path

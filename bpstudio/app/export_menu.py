@@ -25,8 +25,7 @@ Name = str | Callable[[], str]  # a callable for views whose matrix changes name
 _folder: dict[str, str] = {}  # the folder last saved to, per kind, for this session only
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ExportMenu", text)
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
 
 def _name(name: Name) -> str:
@@ -49,7 +48,8 @@ def _with_suffix(path: str, suffix: str) -> str:
 
 
 def _failed(parent: QWidget, error: Exception) -> None:
-    QMessageBox.warning(parent, _t("Export failed"), _t("Could not save the file:\n{reason}").format(reason=error))
+    QMessageBox.warning(parent, translate("ExportMenu", "Export failed"),
+                        translate("ExportMenu", "Could not save the file:\n{reason}").format(reason=error))
 
 
 def _action(parent: QObject, object_name: str, text: str, slot: Callable[[], object]) -> QAction:
@@ -67,11 +67,16 @@ class MatrixExport(QObject):
         super().__init__(widget)
         self.setObjectName("matrixExport")
         self.widget, self.get_array, self.name = widget, get_array, name
-        self.copy_tsv_action = _action(self, "copyTsvAction", _t("Copy as TSV (for a spreadsheet)"), self.copy_tsv)
-        self.copy_tsv_action.setToolTip(_t("Tab-separated numbers in full precision: paste into a spreadsheet"))
-        self.copy_numpy_action = _action(self, "copyNumpyAction", _t("Copy as NumPy literal"), self.copy_numpy)
-        self.copy_numpy_action.setToolTip(_t("np.array([...]) in full precision: paste into Python"))
-        self.save_csv_action = _action(self, "saveCsvAction", _t("Save as CSV…"), self.save_csv)
+        self.copy_tsv_action = _action(self, "copyTsvAction", translate("ExportMenu",
+                                                                        "Copy as TSV (for a spreadsheet)"
+                                                                        ), self.copy_tsv)
+        self.copy_tsv_action.setToolTip(translate("ExportMenu",
+                                                  "Tab-separated numbers in full precision: paste into a spreadsheet"))
+        self.copy_numpy_action = _action(self, "copyNumpyAction", translate("ExportMenu",
+                                                                            "Copy as NumPy literal"), self.copy_numpy)
+        self.copy_numpy_action.setToolTip(translate("ExportMenu",
+                                                    "np.array([...]) in full precision: paste into Python"))
+        self.save_csv_action = _action(self, "saveCsvAction", translate("ExportMenu", "Save as CSV…"), self.save_csv)
 
     def actions(self) -> list[QAction]:
         return [self.copy_tsv_action, self.copy_numpy_action, self.save_csv_action]
@@ -100,8 +105,8 @@ class MatrixExport(QObject):
         if array is None:
             return False
         if path is None:
-            path = _save_path(self.widget, _t("Save matrix as CSV"), "matrix",
-                              python_name(_name(self.name)) + ".csv", _t("CSV files (*.csv)"))
+            path = _save_path(self.widget, translate("ExportMenu", "Save matrix as CSV"), "matrix",
+                              python_name(_name(self.name)) + ".csv", translate("ExportMenu", "CSV files (*.csv)"))
             if not path:
                 return False
             path = _with_suffix(path, ".csv")
@@ -120,10 +125,13 @@ class PictureExport(QObject):
         super().__init__(widget)
         self.setObjectName("pictureExport")
         self.widget, self.name = widget, name
-        self.save_png_action = _action(self, "savePngAction", _t("Save picture as PNG…"), self.save_png)
-        self.save_png_action.setToolTip(_t("A sharp image of any width, for projectors and print"))
-        self.save_svg_action = _action(self, "saveSvgAction", _t("Save picture as SVG…"), self.save_svg)
-        self.save_svg_action.setToolTip(_t("A drawing that stays sharp at any size, for documents"))
+        self.save_png_action = _action(self, "savePngAction", translate("ExportMenu",
+                                                                        "Save picture as PNG…"), self.save_png)
+        self.save_png_action.setToolTip(translate("ExportMenu", "A sharp image of any width, for projectors and print"))
+        self.save_svg_action = _action(self, "saveSvgAction", translate("ExportMenu",
+                                                                        "Save picture as SVG…"), self.save_svg)
+        self.save_svg_action.setToolTip(translate("ExportMenu",
+                                                  "A drawing that stays sharp at any size, for documents"))
 
     def actions(self) -> list[QAction]:
         return [self.save_png_action, self.save_svg_action]
@@ -135,14 +143,14 @@ class PictureExport(QObject):
         """Write the PNG; the width and the path are asked when None. False if nothing was written."""
         if width is None:
             width, ok = QInputDialog.getInt(
-                self.widget, _t("Save picture as PNG"),
-                _t("Width in pixels (the height follows the picture's shape):"),
+                self.widget, translate("ExportMenu", "Save picture as PNG"),
+                translate("ExportMenu", "Width in pixels (the height follows the picture's shape):"),
                 DEFAULT_PNG_WIDTH, 16, MAX_SIDE, 10)
             if not ok:
                 return False
         if path is None:
-            path = _save_path(self.widget, _t("Save picture as PNG"), "picture",
-                              python_name(_name(self.name)) + ".png", _t("PNG images (*.png)"))
+            path = _save_path(self.widget, translate("ExportMenu", "Save picture as PNG"), "picture",
+                              python_name(_name(self.name)) + ".png", translate("ExportMenu", "PNG images (*.png)"))
             if not path:
                 return False
             path = _with_suffix(path, ".png")
@@ -155,8 +163,8 @@ class PictureExport(QObject):
 
     def save_svg(self, path: str | None = None) -> bool:
         if path is None:
-            path = _save_path(self.widget, _t("Save picture as SVG"), "picture",
-                              python_name(_name(self.name)) + ".svg", _t("SVG drawings (*.svg)"))
+            path = _save_path(self.widget, translate("ExportMenu", "Save picture as SVG"), "picture",
+                              python_name(_name(self.name)) + ".svg", translate("ExportMenu", "SVG drawings (*.svg)"))
             if not path:
                 return False
             path = _with_suffix(path, ".svg")

@@ -50,7 +50,7 @@ class GradientPlot(style.PlotSwitches, QWidget):
 
         self.plot = style.new_plot_widget(self)
         self.plot.setToolTip(explanation)
-        self.plot.setLabel("left", self.tr("mean |∂L/∂W|"), **style.LABEL_STYLE)
+        self.plot.setLabel("left", self.tr("mean |∂L/∂W|"), **style.label_style())
         self.plot.getPlotItem().setLogMode(False, True)
         style.add_legend(self.plot, self)
         self.hint = style.hint_text(self.plot, self, self.tr("Run or step an iteration to see the gradients"))
@@ -107,7 +107,7 @@ class GradientPlot(style.PlotSwitches, QWidget):
     # ----- internals ---------------------------------------------------------------------
     def _label_x(self) -> None:
         text = self.tr("iteration") if self.x_column() == "iteration" else self.tr("epoch")
-        self.plot.setLabel("bottom", text, **style.LABEL_STYLE)
+        self.plot.setLabel("bottom", text, **style.label_style())
 
     def _one_curve_per_layer(self, layers: int) -> None:
         if len(self.curves) == layers:

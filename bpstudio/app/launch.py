@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..engine import BPStudioError, Project
 from .autosave import left_by_a_crash, recovered_project
+from .classroom import apply_stored_look
 
 
 def load_start_project(name: str | None) -> tuple[Project, str | None]:
@@ -24,13 +25,17 @@ def load_start_project(name: str | None) -> tuple[Project, str | None]:
     return resolve_project(DEFAULT_EXAMPLE), None
 
 
-def launch(name: str | None = None) -> int:
+def launch(name: str | None = None, language_choice: str | None = None) -> int:
+    """``language_choice`` (system, en, zh_CN) overrides the stored one for this start only."""
+    from .language import install_language, resolve, stored_choice
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("BP Studio")
     app.setOrganizationName("BP Studio")
+    install_language(resolve(language_choice or stored_choice()))  # before any widget: they translate once
     project, error = load_start_project(name)
+    apply_stored_look(app)  # theme and presentation mode of last time, before any widget exists
     crashed = left_by_a_crash()  # before the window starts a session (and an autosave) of its own
     recovered = recovered_project(crashed) if crashed is not None else None
     window = MainWindow(project)

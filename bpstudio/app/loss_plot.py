@@ -26,6 +26,12 @@ class LossPlot(style.PlotSwitches, QWidget):
 
     xAxisChanged = Signal(str)  # "iteration" or "epoch", so the window can keep other plots in step
 
+
+    def set_loss_form(self, form: str) -> None:
+        """Name the loss in use on its axis (e.g. ½‖y − a‖² or ‖a − y‖²: the two squared errors differ by 2)."""
+        text = self.tr("loss L = {form}").format(form=form) if form else self.tr("loss")
+        self.loss_plot.setLabel("left", text, **style.label_style())
+        self.loss_form = form
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._log: TrainingLog | None = None
@@ -69,8 +75,8 @@ class LossPlot(style.PlotSwitches, QWidget):
         self.accuracy_plot.getPlotItem().enableAutoRange(y=False)
         for plot in (self.loss_plot, self.accuracy_plot):
             plot.getPlotItem().getAxis("left").setWidth(LEFT_AXIS_WIDTH)
-        self.loss_plot.setLabel("left", self.tr("loss"), **style.LABEL_STYLE)
-        self.accuracy_plot.setLabel("left", self.tr("accuracy"), **style.LABEL_STYLE)
+        self.set_loss_form("")
+        self.accuracy_plot.setLabel("left", self.tr("accuracy"), **style.label_style())
         style.add_legend(self.loss_plot, self)
         style.add_legend(self.accuracy_plot, self).setOffset((-10, -10))  # bottom right: accuracy rises
         self.curves = {
@@ -153,7 +159,7 @@ class LossPlot(style.PlotSwitches, QWidget):
         text = self.tr("iteration") if self.x_column() == "iteration" else self.tr("epoch")
         for plot in (self.loss_plot, self.accuracy_plot):
             plot.getPlotItem().showLabel("bottom", True)
-            plot.setLabel("bottom", text, **style.LABEL_STYLE)
+            plot.setLabel("bottom", text, **style.label_style())
 
     def _update_visibility(self, empty: bool) -> None:
         """Hint, test curves, legend entries, accuracy plot and note: only when what is shown changes,

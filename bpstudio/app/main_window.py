@@ -31,14 +31,18 @@ from ..engine.snapshot_io import project_at_snapshot
 from ..resources_path import example_path, examples_dir
 from . import app_settings
 from .autosave import Autosave
+from .classroom import install_classroom
 from .data_panel import DataPanel
 from .edit_commands import ParameterEditCommand, ProjectEditCommand
 from .engine_controller import EngineController, EngineResult
 from .equation_panel import EquationPanel
+from .language_menu import install_language_menu
+from .lesson_panel import install_lessons
 from .matrix_panel import MatrixPanel
 from .message_bar import MessageBar
 from .network_canvas import NetworkCanvas
 from .network_form import NetworkForm
+from .notation_menu import install_notation
 from .parameter_editor import ParameterEditor
 from .stage_list import StageList
 from .training_ui import TrainingUi
@@ -103,7 +107,11 @@ class MainWindow(QMainWindow):
         self._fit_pending = False
         app_settings.restore_window_state(self)  # the size and dock layout of last time, if stored
         self.autosave = Autosave(self)
+        self.language_menu = install_language_menu(self)
         self.controller.send("snapshot")  # the first state, now that the window listens
+        self.notation_menu = install_notation(self)  # View ▸ Notation: column or row convention
+        self.lessons = install_lessons(self)  # the Lesson dock and the Lessons menu (F1)
+        install_classroom(self)  # View ▸ Presentation mode (F12), Theme, Go to (Ctrl+1…9); accessible names
 
     # ----- construction -----------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -298,7 +306,7 @@ class MainWindow(QMainWindow):
         for key in sorted(snap.changed):
             values = snap.arrays.get(key)
             if values is not None and not np.all(np.isfinite(values)):
-                stage = snap.stage.name if snap.stage else ""
+                stage = snap.stage.label if snap.stage else ""
                 self.messages.show_message(self.tr(
                     "Training has diverged: {key} holds NaN or infinite values after stage {stage} of iteration "
                     "{i}. Step back (Shift+F11) to the last finite numbers, or lower the learning rate η and reset."

@@ -18,6 +18,9 @@ from .view_state import ViewState
 # batch has the most room
 GRID = {"W": (0, 0, 3, 1), "dW": (3, 0, 3, 1), "b": (0, 1, 3, 1), "db": (3, 1, 3, 1),
         "z": (0, 2, 2, 1), "a": (2, 2, 2, 1), "delta": (4, 2, 2, 1)}
+# the row convention's batch matrices are (m, nˡ): tall, so z, a, δ stand side by side, each the full height
+ROW_GRID = {"W": (0, 0, 3, 1), "dW": (3, 0, 3, 1), "b": (0, 1, 3, 1), "db": (3, 1, 3, 1),
+            "z": (0, 2, 6, 1), "a": (0, 3, 6, 1), "delta": (0, 4, 6, 1)}
 GRID_COLUMNS, GRID_ROWS = 3, 6
 MIN_BOX_WIDTH = 150
 
@@ -33,6 +36,7 @@ class MatrixGrid(QWidget):
         self.layer = layer
         self.views: dict[str, MatrixView] = {}
         self._needs: list[int] = []
+        self._places = GRID  # GRID in the column convention, ROW_GRID in the row one
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(4)
@@ -55,6 +59,23 @@ class MatrixGrid(QWidget):
             view.set_state(state, self.layer, plan)
         self._share_width()
 
+    def set_notation(self, notation: str) -> None:
+        """"column" or "row" for every box; the row convention stands the tall z, a, δ side by side."""
+        for view in self.views.values():
+            view.set_notation(notation)
+        places = ROW_GRID if notation == "row" else GRID
+        if places is not self._places:
+            for view in self.views.values():
+                self._grid.removeWidget(view)
+            for c in range(max(GRID_COLUMNS, len({p[1] for p in ROW_GRID.values()}))):
+                self._grid.setColumnStretch(c, 0)
+                self._grid.setColumnMinimumWidth(c, 0)
+            self._places = places
+            for q, (r, c, rows, cols) in places.items():
+                self._grid.addWidget(self.views[q], r, c, rows, cols)
+            self._needs = []
+        self._share_width()
+
     def set_precision(self, precision: int) -> None:
         for view in self.views.values():
             view.set_precision(precision)
@@ -63,17 +84,21 @@ class MatrixGrid(QWidget):
     def _share_width(self) -> None:
         """Each column as wide as its tables need (titles elide), the widest column taking what is
         left: a 2 × 2 W and a 2 × 1 b stay narrow so the batch matrices z, a, δ show whole."""
-        needs = [0] * GRID_COLUMNS
-        for q, (_, c, _, _) in GRID.items():
+        places = self._places
+        columns = 1 + max(c for _, c, _, _ in places.values())
+        needs = [0] * columns
+        for q, (_, c, _, _) in places.items():
             needs[c] = max(needs[c], self.views[q].content_width(with_title=False), MIN_BOX_WIDTH // 2)
         if needs == self._needs:
             return  # setting the same sizes again would still lay everything out again
         self._needs = needs
-        widest = max(range(GRID_COLUMNS), key=needs.__getitem__)
-        for q, (_, c, _, _) in GRID.items():
+        widest = {max(range(columns), key=needs.__getitem__)}
+        if places is ROW_GRID:  # z, a, δ share what is left, side by side
+            widest = {c for q, (_, c, _, _) in places.items() if q in ("z", "a", "delta")}
+        for q, (_, c, _, _) in places.items():
             self.views[q].setMinimumWidth(min(needs[c], MIN_BOX_WIDTH))
         for c, need in enumerate(needs):
-            if c == widest:
+            if c in widest:
                 self._grid.setColumnMinimumWidth(c, min(need, MIN_BOX_WIDTH))
                 self._grid.setColumnStretch(c, 1)
             else:  # exactly what it needs, as long as that leaves the widest column a fair share

@@ -156,9 +156,8 @@ class MatrixImage(QWidget):
         """Read out entry (row, col), 0-based, as when the mouse is over it; returns its derivation."""
         self._hover = (row, col)
         m = self.model
-        where = m.column_name(col)
-        self.readout.setText(self.tr("unit {j}, {where}: {value}").format(j=row + 1, where=where,
-                                                                          value=m.text(row, col)))
+        self.readout.setText(self.tr("{row}, {where}: {value}").format(row=m.row_name(row), where=m.column_name(col),
+                                                                       value=m.text(row, col)))
         text = m.explain(row, col)
         self.graphics.setToolTip(text)
         self.hovered.emit(text)

@@ -4,6 +4,10 @@ Cells show the engine's value formatted by ``format_number`` (the formatter of t
 derivations, so a cell and its tooltip agree), coloured from a precomputed blue–white–red
 table spanning ±max|x|; the tooltip is the entry's derivation, computed only when asked for.
 A quantity the current iteration has not computed yet has no rows: the view says so.
+
+In the row convention (``set_notation("row")``) the model holds the engine's array transposed: rows,
+columns, headers, exports and the colour image are the displayed ones, and a displayed (row, col) is
+explained as the engine's (col, row). ``engine_array`` is the engine's own array.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..engine import convention as conv
 from ..engine.backprop import Plan
 from ..engine.explain import explain, format_number, stage_computing
 from ..engine.snapshot import QUANTITIES, Snapshot, key
@@ -72,7 +77,9 @@ class MatrixModel(QAbstractTableModel):
         self._snap: Snapshot | None = None
         self._plan: Plan | None = None
         self._lr = 0.0
-        self._array: np.ndarray | None = None
+        self._array: np.ndarray | None = None  # as displayed
+        self._engine: np.ndarray | None = None  # as the engine holds it (column convention)
+        self.notation = conv.COLUMN
         self._changed = False
         self._vmax = 1.0
         self._colours: np.ndarray | None = None  # built on first paint: image views never need it
@@ -89,13 +96,36 @@ class MatrixModel(QAbstractTableModel):
         self.beginResetModel()
         try:
             self._snap, self._plan, self._lr, self.layer = snap, plan, float(learning_rate), layer
-            self._array = snap.get(self.quantity, layer)
+            self._engine = snap.get(self.quantity, layer)
+            self._array = conv.orient(self._engine, self.notation)
             self._changed = key(self.quantity, layer) in snap.changed
             self._vmax = symmetric_limit(self._array)
             self._colours = None
             self._tip = None
         finally:
             self.endResetModel()
+
+    def set_notation(self, notation: str) -> None:
+        """"column" (the engine's arrays) or "row" (their transposes)."""
+        notation = conv.check(notation)
+        if notation == self.notation:
+            return
+        self.beginResetModel()
+        try:
+            self.notation = notation
+            self._array = conv.orient(self._engine, notation)
+            self._colours = None
+            self._tip = None
+        finally:
+            self.endResetModel()
+
+    @property
+    def transposed(self) -> bool:
+        return self.notation == conv.ROW
+
+    def engine_index(self, row: int, col: int) -> tuple[int, int]:
+        """The engine's (row, col) of displayed entry (row, col)."""
+        return conv.engine_index(row, col, self.notation)
 
     def set_precision(self, precision: int) -> None:
         precision = max(1, min(10, int(precision)))
@@ -110,7 +140,13 @@ class MatrixModel(QAbstractTableModel):
     # ----- what it holds ----------------------------------------------------------------
     @property
     def array(self) -> np.ndarray | None:
+        """The matrix as displayed (transposed in the row convention)."""
         return self._array
+
+    @property
+    def engine_array(self) -> np.ndarray | None:
+        """The engine's array (column convention)."""
+        return self._engine
 
     @property
     def computed(self) -> bool:
@@ -127,16 +163,17 @@ class MatrixModel(QAbstractTableModel):
         return self._vmax
 
     def expected_shape(self) -> tuple[int, int] | None:
-        """The shape as TEACHING.md writes it, known even before the quantity is computed."""
+        """The displayed shape, known even before the quantity is computed."""
         if self._snap is None:
             return None
         sizes = self._snap.spec.sizes
         n, n_prev, m = sizes[self.layer], sizes[self.layer - 1], self._snap.batch_size
-        return {"W": (n, n_prev), "dW": (n, n_prev), "b": (n, 1), "db": (n, 1)}.get(self.quantity, (n, m))
+        shape = {"W": (n, n_prev), "dW": (n, n_prev), "b": (n, 1), "db": (n, 1)}.get(self.quantity, (n, m))
+        return conv.display_shape(shape, self.notation)
 
     def not_computed_message(self) -> str:
         stage = stage_computing(self.quantity, self.layer)
-        return self.tr("not computed yet — computed at stage {stage}").format(stage=stage.name)
+        return self.tr("not computed yet — computed at stage {stage}").format(stage=stage.label)
 
     def value(self, row: int, col: int) -> float:
         assert self._array is not None
@@ -146,13 +183,16 @@ class MatrixModel(QAbstractTableModel):
         return format_number(self.value(row, col), self.precision)
 
     def explain(self, row: int, col: int) -> str:
-        """The derivation of entry (row, col), 0-based, at the current precision (cached for the last one)."""
+        """The derivation of displayed entry (row, col), 0-based, at the current precision (cached for the
+        last one): in the row convention that of the engine's entry (col, row)."""
         if self._snap is None or self._plan is None:
             return ""
         tip = self._tip
         if tip is not None and tip[:3] == (row, col, self.precision):
             return tip[3]
-        text = explain(self._snap, self._plan, self._lr, self.quantity, self.layer, row, col, self.precision)
+        r, c = self.engine_index(row, col)
+        text = explain(self._snap, self._plan, self._lr, self.quantity, self.layer, r, c, self.precision,
+                       self.notation)
         self._tip = (row, col, self.precision, text)
         return text
 
@@ -194,16 +234,30 @@ class MatrixModel(QAbstractTableModel):
         return None
 
     def column_name(self, col: int) -> str:
-        """A column in words, for read-outs: "sample 4", "from unit 2", "b²"."""
+        """A column in words, for read-outs: "sample 4", "from unit 2", "b²" (row convention: "unit 2")."""
+        if self.transposed:
+            return self.tr("unit {j}").format(j=col + 1)
         if self.quantity in ("W", "dW"):
             return self.tr("from unit {k}").format(k=col + 1)
         if self.quantity in ("b", "db"):
             return str(self.headerData(col, Qt.Orientation.Horizontal))
         return self.tr("sample {s}").format(s=col + 1)
 
+    def row_name(self, row: int) -> str:
+        """A row in words, for read-outs: "unit 3" (row convention: "sample 3", "from unit 3", "b²")."""
+        if not self.transposed:
+            return self.tr("unit {j}").format(j=row + 1)
+        if self.quantity in ("W", "dW"):
+            return self.tr("from unit {k}").format(k=row + 1)
+        if self.quantity in ("b", "db"):
+            return str(self.headerData(row, Qt.Orientation.Vertical))
+        return self.tr("sample {s}").format(s=row + 1)
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
+        if self.transposed:
+            return self._row_header(section, orientation, role == Qt.ItemDataRole.ToolTipRole)
         tip = role == Qt.ItemDataRole.ToolTipRole
         l = self.layer
         if orientation == Qt.Orientation.Vertical:
@@ -222,3 +276,23 @@ class MatrixModel(QAbstractTableModel):
         if tip:
             return self.tr("column {s}: sample {s} of the batch").format(s=section + 1)
         return self.tr("#{s}").format(s=section + 1)  # compact: the tooltip and the title say "sample"
+
+    def _row_header(self, section: int, orientation: Qt.Orientation, tip: bool) -> str:
+        """Headers of the row convention: units are the columns; samples, or source units, the rows."""
+        l = self.layer
+        if orientation == Qt.Orientation.Horizontal:
+            if tip:
+                return self.tr("column {j}: unit {j} of layer {l}").format(j=section + 1, l=l)
+            return self.tr("unit {j}").format(j=section + 1)
+        if self.quantity in ("W", "dW"):
+            if tip:
+                if l == 1:
+                    return self.tr("row {k}: weights from input {k} (x{k})").format(k=section + 1)
+                return self.tr("row {k}: weights from unit {k} of layer {p}").format(k=section + 1, p=l - 1)
+            return self.tr("from unit {k}").format(k=section + 1)
+        if self.quantity in ("b", "db"):
+            symbol = ("b" if self.quantity == "b" else "∂L/∂b") + sup(l)
+            return self.tr("{symbol}, one value per unit").format(symbol=symbol) if tip else symbol
+        if tip:
+            return self.tr("row {s}: sample {s} of the batch").format(s=section + 1)
+        return self.tr("#{s}").format(s=section + 1)

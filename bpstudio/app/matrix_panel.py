@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..engine.convention import COLUMN, check
 from ..engine.snapshot import QUANTITIES
 from .matrix_grid import MatrixGrid
 from .matrix_model import MatrixModel
@@ -42,13 +43,15 @@ class MatrixPanel(QWidget):
     """``set_state(state)`` shows ``state.layer``; ``model(q)`` / ``view(q)`` give the parts for a quantity."""
 
     layerSelected = Signal(int)  # the user picked a layer in the panel
-    parameterClicked = Signal(int, str, int, int)  # layer, "W" or "b", row, col: a double-click on a parameter
+    # layer, "W" or "b", row, col of the engine's array (whatever the notation): a double-click on a parameter
+    parameterClicked = Signal(int, str, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state: ViewState | None = None
         self._mode = LAYER_MODE
         self._network: tuple | None = None  # the network the pages and the layer combo were built for
+        self._notation = COLUMN  # "column" or "row": how every box writes its matrix
 
         self.mode_combo = QComboBox()
         self.mode_combo.setObjectName("matrixMode")
@@ -165,6 +168,22 @@ class MatrixPanel(QWidget):
             raise ValueError(f"unknown mode {mode!r}")
         self.mode_combo.setCurrentIndex(index)  # → _mode_picked
 
+    def notation(self) -> str:
+        """"column" (the engine's convention) or "row" (every matrix transposed)."""
+        return self._notation
+
+    def set_notation(self, notation: str) -> None:
+        """Show every matrix in the column or the row convention (the same numbers, transposed)."""
+        notation = check(notation)
+        if notation == self._notation:
+            return
+        self._notation = notation
+        self.derivation.clear()  # it named the entries the other way
+        for grid in self._grids.values():
+            grid.set_notation(notation)
+        for view in self._across_views:
+            view.set_notation(notation)
+
     def precision(self) -> int:
         return self.precision_spin.value()
 
@@ -205,6 +224,7 @@ class MatrixPanel(QWidget):
         grid = self._grids.get(layer)
         if grid is None:
             grid = MatrixGrid(layer, self.precision())
+            grid.set_notation(self._notation)
             grid.hovered.connect(self.derivation.setPlainText)
             grid.entryActivated.connect(self._entry_activated)
             self._grids[layer] = grid
@@ -266,6 +286,7 @@ class MatrixPanel(QWidget):
             view = MatrixView(quantity)
             view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
             view.model.set_precision(self.precision())
+            view.set_notation(self._notation)
             view.hovered.connect(self.derivation.setPlainText)
             view.entryActivated.connect(self._entry_activated)
             self._across_views.append(view)
@@ -298,6 +319,8 @@ class MatrixPanel(QWidget):
 
     @Slot(str, int, int, int)
     def _entry_activated(self, quantity: str, layer: int, row: int, col: int) -> None:
+        if self._notation != COLUMN:  # the signal carries the engine's indices
+            row, col = col, row
         if quantity in ("W", "b"):
             self.parameterClicked.emit(layer, quantity, row, col)
         elif self._state is not None and layer != self._state.layer:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..engine import convention as conv
 from ..engine.backprop import Plan
 from ..engine.explain import format_number
 from ..engine.trace import sup
@@ -46,41 +47,63 @@ def _widest_candidates(array: np.ndarray, count: int = 48) -> np.ndarray:
     return np.concatenate([largest, smallest])
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MatrixView", text)
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
 
-def symbol(quantity: str, layer: int) -> str:
-    """How TEACHING.md writes the quantity: W², b², z², a², δ² = ∂L/∂z², ∂L/∂W², ∂L/∂b²."""
+def symbol(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
+    """How TEACHING.md writes the quantity: W², b², z², a², δ² = ∂L/∂z², ∂L/∂W², ∂L/∂b² (Z², A² in the row
+    convention, where a batch matrix has a row per sample)."""
     l = sup(layer)
+    if notation == conv.ROW and quantity in ("z", "a"):
+        return f"{quantity.upper()}{l}"
     return {"W": f"W{l}", "b": f"b{l}", "z": f"z{l}", "a": f"a{l}", "delta": f"δ{l} = ∂L/∂z{l}",
             "dW": f"∂L/∂W{l}", "db": f"∂L/∂b{l}"}[quantity]
 
 
-def shape_symbol(quantity: str, layer: int) -> str:
-    """(n², n¹), (n², 1) or (n², m)."""
-    n, p = f"n{sup(layer)}", f"n{sup(layer - 1)}"
-    if quantity in ("W", "dW"):
-        return f"({n}, {p})"
-    if quantity in ("b", "db"):
-        return f"({n}, 1)"
-    return f"({n}, m)"
+def shape_symbol(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
+    """(n², n¹), (n², 1) or (n², m); in the row convention (n¹, n²), (1, n²) or (m, n²)."""
+    return conv.shape_tuple_label(quantity, layer, notation)
 
 
-def describe(quantity: str, layer: int) -> str:
+def describe(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
     """What the quantity is, for the title's tooltip."""
     l, p = sup(layer), sup(layer - 1)
+    if notation == conv.ROW:
+        row_texts = {
+            "W": translate("MatrixView",
+                           "Weights of layer {l} in the row convention (the transpose of W{sl}): row k holds the "
+                           "weights "
+                    "from unit k of layer {p}, column j those into unit j."),
+            "b": translate("MatrixView",
+                           "Biases of layer {l}: one per unit (a row), added to every row (every sample) of Z{sl}."),
+            "z": translate("MatrixView", "Weighted inputs Z{sl} = A{sp} W{sl} + b{sl}: one row per sample."),
+            "a": translate("MatrixView", "Activations A{sl} = f(Z{sl}): one row per sample."),
+            "delta": translate("MatrixView",
+                               "Errors δ{sl} = ∂L/∂z{sl}, one row per sample (never averaged): BP1 at the output "
+                        "layer, BP2 (δ{sl} = (δ⁽ˡ⁺¹⁾ (W⁽ˡ⁺¹⁾)ᵀ) ⊙ f′(z{sl})) below it."),
+            "dW": translate("MatrixView",
+                            "Weight gradient ∂L/∂W{sl} = (1/m) (A{sp})ᵀ δ{sl} (BP4): the mean over the m samples of "
+                     "the batch."),
+            "db": translate("MatrixView",
+                            "Bias gradient ∂L/∂b{sl}: the mean of δ{sl} over its m rows, the samples of the batch "
+                            "(BP3)."),
+        }
+        return row_texts[quantity].format(l=layer, p=layer - 1, sl=l, sp=p)
     texts = {
-        "W": _t("Weights of layer {l}: row j holds the weights into unit j, column k those from unit k "
+        "W": translate("MatrixView",
+                       "Weights of layer {l}: row j holds the weights into unit j, column k those from unit k "
                 "of layer {p}."),
-        "b": _t("Biases of layer {l}: one per unit, added to z{sl} for every sample."),
-        "z": _t("Weighted inputs z{sl} = W{sl} a{sp} + b{sl}: one column per sample."),
-        "a": _t("Activations a{sl} = f(z{sl}): one column per sample."),
-        "delta": _t("Errors δ{sl} = ∂L/∂z{sl}, one column per sample (never averaged): BP1 at the output "
+        "b": translate("MatrixView", "Biases of layer {l}: one per unit, added to z{sl} for every sample."),
+        "z": translate("MatrixView", "Weighted inputs z{sl} = W{sl} a{sp} + b{sl}: one column per sample."),
+        "a": translate("MatrixView", "Activations a{sl} = f(z{sl}): one column per sample."),
+        "delta": translate("MatrixView",
+                           "Errors δ{sl} = ∂L/∂z{sl}, one column per sample (never averaged): BP1 at the output "
                     "layer, BP2 below it."),
-        "dW": _t("Weight gradient ∂L/∂W{sl} = (1/m) δ{sl} (a{sp})ᵀ (BP4): the mean over the m samples of "
+        "dW": translate("MatrixView",
+                        "Weight gradient ∂L/∂W{sl} = (1/m) δ{sl} (a{sp})ᵀ (BP4): the mean over the m samples of "
                  "the batch."),
-        "db": _t("Bias gradient ∂L/∂b{sl}: the mean of δ{sl} over the m samples of the batch (BP3)."),
+        "db": translate("MatrixView",
+                        "Bias gradient ∂L/∂b{sl}: the mean of δ{sl} over the m samples of the batch (BP3)."),
     }
     return texts[quantity].format(l=layer, p=layer - 1, sl=l, sp=p)
 
@@ -173,6 +196,15 @@ class MatrixView(QFrame):
         self.model.set_state(state, layer, plan)
         self._refresh()
 
+    def set_notation(self, notation: str) -> None:
+        """"column" or "row": the matrix, its headers, shape and title as that convention writes them."""
+        if notation != self.model.notation:
+            self.model.set_notation(notation)
+            self._widths_key = None
+            self._width = 0
+            if self.model.expected_shape() is not None:  # it has been given a state
+                self._refresh()
+
     def set_precision(self, precision: int) -> None:
         self.model.set_precision(precision)
         if self._mode == "table":
@@ -186,14 +218,14 @@ class MatrixView(QFrame):
         if m.array is not None:
             shape = m.array.shape
         size = f"{shape[0]} × {shape[1]} = " if shape else ""
-        return f"{symbol(self.quantity, l)} · {size}{shape_symbol(self.quantity, l)}"
+        return f"{symbol(self.quantity, l, m.notation)} · {size}{shape_symbol(self.quantity, l, m.notation)}"
 
     def _refresh(self) -> None:
         m = self.model
         changed = m.changed
         self._title = ("● " if changed else "") + self.title_text()
         self._elide_title()
-        tip = describe(self.quantity, m.layer)
+        tip = describe(self.quantity, m.layer, m.notation)
         if changed:
             tip += "\n" + self.tr("Computed by the stage just taken (outlined, numbers in bold).")
         self.title.setToolTip(tip)
@@ -280,7 +312,7 @@ class MatrixView(QFrame):
         array = m.array
         if array is None or array.size == 0:
             return
-        key = (m.precision, self.quantity, array.shape, m.layer)
+        key = (m.precision, self.quantity, array.shape, m.layer, m.notation, self.table.font().pointSizeF())
         texts = {format_number(x, m.precision) for x in _widest_candidates(array)}
         longest = max(len(t) for t in texts)
         font = self.table.font()
@@ -327,7 +359,6 @@ class MatrixView(QFrame):
         text = self.model.explain(row, col)
         self.hovered.emit(text)
         return text
-
 
 
 def _preview_view() -> MatrixView:

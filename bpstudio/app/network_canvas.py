@@ -22,6 +22,7 @@ from ..engine.spec import NetworkSpec
 from ..engine.stages import BACKWARD, FORWARD, LOSS, UPDATE
 from . import network_layout as geometry
 from . import network_texts as texts
+from . import presentation
 from .export_menu import PictureExport
 from .matrix_text import fmt_number
 from .network_items import (
@@ -98,6 +99,13 @@ class NetworkCanvas(QGraphicsView):
         self.columns: list[ColumnItem] = []
         self.labels: list[TextLines] = []
         self.picture_export = PictureExport(self, "network")  # "Save picture as PNG/SVG…" in every context menu
+        presentation.notifier().changed.connect(self._restyle)
+
+    def _restyle(self, *_) -> None:
+        """Presentation mode changed: build the items again (fonts and line widths are set as they are made)."""
+        self._structure = None
+        if self._state is not None:
+            self.set_state(self._state)
 
     # ----- public -------------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:
@@ -294,7 +302,7 @@ class NetworkCanvas(QGraphicsView):
         self.scene().setSceneRect(0, 0, W, H)
         g = self._geometry = geometry.compute(self._sizes, set(self.blocks), W, H)
         self._xs, self._gap = list(g.xs), g.gap
-        self._value_font = pixel_font(g.value_px)
+        self._value_font = pixel_font(g.value_px / presentation.font_scale())  # sized to fit the unit's circle
         self._delta_font = pixel_font(11)
         for c, column in enumerate(self.columns):
             column.setRect(*g.column_rect(c))
@@ -413,7 +421,7 @@ class NetworkCanvas(QGraphicsView):
                 v = float(a[j, 0])
                 u.setBrush(QBrush(blend(WHITE, diverging(v, scale, WHITE), 0.55)))
                 ring = BACKWARD_INK if delta is not None else QColor(80, 80, 80)
-                u.setPen(QPen(ring, 2.0 if delta is not None else 1.3))
+                u.setPen(QPen(ring, (2.0 if delta is not None else 1.3) * presentation.line_scale()))
                 u.set_value_text(_two(v), self._value_font)
             d = "" if delta is None else f"δ = {fmt_number(delta[j, 0])}"
             u.set_delta_text(d, self._delta_font, BACKWARD_INK)

@@ -298,6 +298,20 @@ class NetworkForm(QWidget):
     def _fit_width(self) -> None:
         self.updateGeometry()  # the docks ask minimumSizeHint again
 
+    def _tab_in_visual_order(self) -> None:
+        """New layer rows join the end of the window's Tab chain: put them, row by row, between the input
+        size and the loss, where they are on screen."""
+        order: list[QWidget] = [self.input_size_box]
+        for l in range(1, self.layers.layer_count + 1):
+            order += [self.layers.units_box(l), self.layers.activation_box(l)]
+            if l < self.layers.layer_count:
+                order += list(self.layers.buttons(l))
+        order += [self.layers.add_button, self.loss_box]
+        # a read-only number box takes no focus itself (Qt then ignores it here), its text does
+        order = [box.findChild(QLineEdit) if box.focusPolicy() == Qt.FocusPolicy.NoFocus else box for box in order]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
     def _show_project(self) -> None:
         """Put the project's values into the controls, requesting nothing."""
         project = self._project
@@ -325,6 +339,7 @@ class NetworkForm(QWidget):
                 text = self.tr("Data: one sample") if self._samples == 1 else self.tr("Data: a table of {n} samples")
                 self.data_label.setText(text.format(n=self._samples))
             self.layers.show_network(net, project.data)
+            self._tab_in_visual_order()
             self.loss_box.setCurrentIndex(max(0, self.loss_box.findData(get_loss(net.loss).name)))
             self._show_init(project)
             self._show_training(project.training)

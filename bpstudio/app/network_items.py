@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from . import presentation
+
 NEGATIVE = QColor(33, 102, 172)  # blue
 POSITIVE = QColor(178, 24, 43)  # red
 NEUTRAL = QColor(200, 200, 200)
@@ -47,8 +49,9 @@ def diverging(value: float, scale: float, base: QColor = NEUTRAL) -> QColor:
 
 
 def pixel_font(px: float, bold: bool = False) -> QFont:
+    """``px`` pixels high, 1.5 times that in presentation mode."""
     font = QFont()
-    font.setPixelSize(max(1, round(px)))
+    font.setPixelSize(max(1, round(px * presentation.font_scale())))
     font.setBold(bold)
     return font
 
@@ -77,12 +80,13 @@ class EdgeItem(QGraphicsLineItem):
         self._apply()
 
     def _apply(self) -> None:
-        pen = QPen(self._colour.darker(130) if self._hover else self._colour, self._width + (1.5 if self._hover else 0))
+        width = self._width * presentation.line_scale()  # twice as thick in presentation mode
+        pen = QPen(self._colour.darker(130) if self._hover else self._colour, width + (1.5 if self._hover else 0))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
 
     def _hit_area(self) -> tuple:
-        line, width = self.line(), max(HIT_WIDTH, self._width + 2)
+        line, width = self.line(), max(HIT_WIDTH, self._width * presentation.line_scale() + 2)
         if self._hit is None or self._hit[0] != line or self._hit[1] != width:
             path = QPainterPath(line.p1())
             path.lineTo(line.p2())

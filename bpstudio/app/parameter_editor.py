@@ -2,7 +2,9 @@
 
 People read 1-based indices (w²₁₂ connects unit 2 of layer 1 to unit 1 of layer 2); the signal
 carries the engine's indices: the layer l is 1-based as in ``Stepper.set_parameter`` and
-``ViewState.layer``, the row and column are 0-based array indices (w²₁₂ is W²[0, 1]).
+``ViewState.layer``, the row and column are 0-based array indices (w²₁₂ is W²[0, 1]). In the row
+convention the same weight is shown as W²[2, 1] (row 2, column 1 of the transposed matrix); the signal
+still carries the engine's indices.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import sys
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from ..engine import convention as conv
+from ..engine.notation import sup
 from .unicode_indices import format_value, parameter_symbol, subscript
 from .view_state import ViewState
 
@@ -27,6 +31,7 @@ class ParameterEditor(QWidget):
         super().__init__(parent)
         self._target: tuple[int, str, int, int] | None = None
         self._value = math.nan
+        self._notation = conv.COLUMN
         grid = QGridLayout(self)
         self.symbol_label = QLabel()
         font = self.symbol_label.font()
@@ -78,8 +83,18 @@ class ParameterEditor(QWidget):
         self._target = (layer, name, row, 0 if name == "b" else col)
         self.setEnabled(True)
         self._clear_message()
-        self.symbol_label.setText(parameter_symbol(layer, name, row, col))
-        if name == "W" and layer == 1:
+        if self._notation == conv.ROW:
+            self.symbol_label.setText(conv.entry_name(name, layer, row, col if name == "W" else 0, conv.ROW))
+        else:
+            self.symbol_label.setText(parameter_symbol(layer, name, row, col))
+        if name == "W" and self._notation == conv.ROW:
+            source = (self.tr("input x{k}").format(k=subscript(col + 1)) if layer == 1 else
+                      self.tr("unit {k} of layer {p}").format(k=col + 1, p=layer - 1))
+            self.meaning_label.setText(self.tr(
+                "Row {k}, column {j} of W{l} in the row convention (n{p} × n{l}, the transpose of the column "
+                "convention's W{l}): the weight from {source} to unit {j} of layer {layer}."
+            ).format(k=col + 1, j=row + 1, l=sup(layer), p=sup(layer - 1), source=source, layer=layer))
+        elif name == "W" and layer == 1:
             self.meaning_label.setText(self.tr("The weight from input x{k} to unit {j} of layer 1.").format(
                 k=subscript(col + 1), j=row + 1))
         elif name == "W":
@@ -89,6 +104,20 @@ class ParameterEditor(QWidget):
         else:
             self.meaning_label.setText(self.tr("The bias of unit {j} of layer {l}.").format(j=row + 1, l=layer))
         self._show_value(value, refill=True)
+
+    def set_notation(self, notation: str) -> None:
+        """Name the weight as the column (w²₁₂) or the row convention (W²[2, 1]) writes it."""
+        notation = conv.check(notation)
+        if notation == self._notation:
+            return
+        self._notation = notation
+        if self._target is not None:
+            layer, name, row, col = self._target
+            modified, text = self.value_edit.isModified(), self.value_edit.text()
+            self.set_target(layer, name, row, col, self._value)
+            if modified:
+                self.value_edit.setText(text)
+                self.value_edit.setModified(True)
 
     def set_state(self, state: ViewState) -> None:
         """Follow the engine: the current value after a step or an update. Without a target (or when the

@@ -7,13 +7,19 @@ previews, tests and benchmark.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QPen
 from PySide6.QtWidgets import QComboBox, QWidget
+
+from . import presentation, theme
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
 # Okabe–Ito first (safe for colour-blind viewers), then distinct extras; classes beyond these get hues
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C564B", "#332288",
@@ -22,7 +28,15 @@ TRAIN_COLOUR = PALETTE[0]
 TEST_COLOUR = PALETTE[3]
 LINE_WIDTH = 2.5
 TICK_POINT_SIZE = 11
-LABEL_STYLE = {"font-size": "12pt"}
+LABEL_POINT_SIZE = 12
+LEGEND_POINT_SIZE = 11
+_PLOTS: weakref.WeakSet = weakref.WeakSet()  # every plot made here, restyled on a theme or presentation change
+
+
+def label_style() -> dict[str, str]:
+    """The axis labels' CSS: the theme's text colour, larger in presentation mode."""
+    colour = QGuiApplication.palette().color(QPalette.ColorRole.Text).name()
+    return {"font-size": f"{LABEL_POINT_SIZE * presentation.font_scale():g}pt", "color": colour}
 
 
 def class_colour(index: int, count: int = len(PALETTE)) -> QColor:
@@ -58,33 +72,86 @@ def foreground(widget: QWidget) -> QColor:
 
 
 def new_plot_widget(owner: QWidget, grid: bool = True) -> pg.PlotWidget:
-    """A PlotWidget in the owner's palette (light or dark) with large tick labels and a faint grid."""
-    base = owner.palette().color(QPalette.ColorRole.Base)
-    plot = pg.PlotWidget(background=base)
+    """A PlotWidget in the palette (light or dark) with large tick labels and a faint grid; it follows
+    the theme and presentation mode."""
+    plot = pg.PlotWidget(background=owner.palette().color(QPalette.ColorRole.Base))
+    plot.bps_grid, plot.bps_legends, plot.bps_hints = grid, [], []
     item = plot.getPlotItem()
-    font = QFont()
-    font.setPointSize(TICK_POINT_SIZE)
-    fg = foreground(owner)
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
-        axis.setStyle(tickFont=font, maxTickLevel=1)  # no third tick level: fewer lines, clearer
-        axis.setPen(fg)
-        axis.setTextPen(fg)
+        axis.setStyle(maxTickLevel=1)  # no third tick level: fewer lines, clearer
         axis.enableAutoSIPrefix(False)  # "loss (x0.001)" with 8·10¹ ticks misleads more than it helps
         if grid:  # opaque pale lines: Qt draws translucent ones ~15× slower (10 ms a frame)
-            axis.setTickPen(mix(base, fg, 0.13))
             axis.setStyle(tickAlpha=255)
             axis.setGrid(255)
             axis.setZValue(-1)  # behind the view box (transparent), so the lines never cross a curve
     item.setMenuEnabled(False)  # the context menu's many options would only confuse a class
+    if not _PLOTS:
+        # a new palette reaches the widgets in posted events: restyle once they have it
+        theme.notifier().changed.connect(lambda *_: QTimer.singleShot(0, restyle_all))
+        presentation.notifier().changed.connect(restyle_all)
+    _PLOTS.add(plot)
+    style_plot(plot)
     return plot
 
 
+def style_plot(plot: pg.PlotWidget) -> None:
+    """Colours from the plot's palette, sizes from presentation mode: background, axes, grid, labels,
+    legends, hints and the width of every curve."""
+    base, fg = plot.palette().color(QPalette.ColorRole.Base), foreground(plot)
+    plot.setBackground(base)
+    font = QFont()
+    font.setPointSizeF(TICK_POINT_SIZE * presentation.font_scale())
+    item = plot.getPlotItem()
+    for name in ("left", "bottom", "right", "top"):
+        axis = item.getAxis(name)
+        axis.setStyle(tickFont=font)
+        axis.setPen(fg)
+        axis.setTextPen(fg)
+        if plot.bps_grid and name in ("left", "bottom"):
+            axis.setTickPen(mix(base, fg, 0.13))
+        if name in ("left", "right") and axis.fixedWidth is not None:  # room for the larger tick labels
+            axis.bps_width = getattr(axis, "bps_width", axis.fixedWidth)
+            axis.setWidth(round(axis.bps_width * presentation.font_scale()))
+        if axis.labelText:
+            axis.setLabel(axis.labelText, axis.labelUnits, axis.labelUnitPrefix, **label_style())
+    legend_ground = QColor(base)
+    legend_ground.setAlpha(200)  # the curves stay visible behind it
+    for legend in plot.bps_legends:
+        legend.setLabelTextColor(fg)
+        legend.setLabelTextSize(f"{LEGEND_POINT_SIZE * presentation.font_scale():g}pt")
+        legend.setBrush(pg.mkBrush(legend_ground))
+    for hint in plot.bps_hints:
+        hint.setColor(plot.palette().color(QPalette.ColorRole.PlaceholderText))
+        hint.setFont(_hint_font())
+    for curve in item.listDataItems():
+        if isinstance(curve, pg.PlotDataItem):
+            thicken(curve)
+
+
+def restyle_all(*_) -> None:
+    for plot in list(_PLOTS):
+        if shiboken6.isValid(plot):
+            style_plot(plot)
+
+
+def thicken(curve: pg.PlotDataItem) -> None:
+    """The curve's line (and shadow) as wide as when made, times presentation mode's line scale."""
+    pens = [curve.opts.get("pen"), curve.opts.get("shadowPen")]
+    if not hasattr(curve, "bps_widths"):
+        curve.bps_widths = [p.widthF() if isinstance(p, QPen) else None for p in pens]
+    for key, p, width in zip(("pen", "shadowPen"), pens, curve.bps_widths, strict=True):
+        if isinstance(p, QPen) and width is not None and p.widthF() != width * presentation.line_scale():
+            p = QPen(p)
+            p.setWidthF(width * presentation.line_scale())
+            (curve.setPen if key == "pen" else curve.setShadowPen)(p)
+
+
 def add_legend(plot: pg.PlotWidget, owner: QWidget) -> pg.LegendItem:
-    base = owner.palette().color(QPalette.ColorRole.Base)
-    base.setAlpha(200)  # the curves stay visible behind it
     legend = plot.getPlotItem().addLegend(offset=(-10, 10), labelTextColor=foreground(owner),
-                                          labelTextSize="11pt", brush=pg.mkBrush(base))
+                                          labelTextSize=f"{LEGEND_POINT_SIZE}pt")
+    plot.bps_legends.append(legend)
+    style_plot(plot)
     return legend
 
 
@@ -100,6 +167,7 @@ def log_curve(plot: pg.PlotWidget, colour, name: str, dashed: bool = False,
     else:
         options.update(pen=pen(colour))
     curve = pg.PlotDataItem(**options)
+    thicken(curve)
     item = plot.getPlotItem()
     # on the PlotItem, not the curve: addItem overwrites a curve's own settings with the PlotItem's
     item.setDownsampling(auto=True, mode="peak")
@@ -112,12 +180,17 @@ def hint_text(plot: pg.PlotWidget, owner: QWidget, text: str) -> pg.TextItem:
     """A grey message in the middle of an empty plot (placed in view coordinates of the default range)."""
     colour = owner.palette().color(QPalette.ColorRole.PlaceholderText)
     item = pg.TextItem(text, color=colour, anchor=(0.5, 0.5))
-    font = QFont()
-    font.setPointSize(TICK_POINT_SIZE + 1)
-    item.setFont(font)
+    item.setFont(_hint_font())
     plot.addItem(item, ignoreBounds=True)
+    plot.bps_hints.append(item)
     item.setPos(0.5, 0.5)
     return item
+
+
+def _hint_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF((TICK_POINT_SIZE + 1) * presentation.font_scale())
+    return font
 
 
 def show_empty(plot: pg.PlotWidget, hint: pg.TextItem, log_y: bool) -> None:
@@ -131,9 +204,9 @@ def show_empty(plot: pg.PlotWidget, hint: pg.TextItem, log_y: bool) -> None:
 def x_axis_combo(owner: QWidget) -> QComboBox:
     """Iterations or epochs on the x axis; the item data is the log column."""
     box = QComboBox()
-    box.addItem(owner.tr("Iterations"), "iteration")
-    box.addItem(owner.tr("Epochs"), "epoch")
-    box.setToolTip(owner.tr("Plot against completed iterations (one per mini-batch) or epochs "
+    box.addItem(translate("PlotStyle", "Iterations"), "iteration")
+    box.addItem(translate("PlotStyle", "Epochs"), "epoch")
+    box.setToolTip(translate("PlotStyle", "Plot against completed iterations (one per mini-batch) or epochs "
                             "(passes over the whole training set)"))
     return box
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..engine.stages import Stage, iteration_stages
@@ -63,8 +63,11 @@ class StageList(QWidget):
             done = i < position
             item.setText(("✓ " if done else "   ") + self.label(stages[i], depth))
             item.setFont(bold if i == position - 1 else self.list.font())
-            item.setForeground(QBrush(QColor("#1a1a1a") if done else QColor("#707070")))
-            item.setBackground(QBrush(QColor("#ffe9a8") if i == position - 1 else QColor(0, 0, 0, 0)))
+            current = i == position - 1
+            # the current stage: dark text on its own pale yellow; the others in the theme's text colours
+            role = QPalette.ColorRole.Text if done else QPalette.ColorRole.PlaceholderText
+            item.setForeground(QBrush(QColor("#1a1a1a") if current else self.list.palette().color(role)))
+            item.setBackground(QBrush(QColor("#ffe9a8") if current else QColor(0, 0, 0, 0)))
         if position:
             self.list.setCurrentRow(position - 1)
         else:

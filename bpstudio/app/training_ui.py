@@ -15,11 +15,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
 from ..engine import GradCheckResult, Project
+from ..engine.losses import get_loss
 from ..engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, SPEEDS, RunSettings, RunStatus
 from .data_view import DataView
 from .gradcheck_view import GradCheckView
 from .gradient_plot import GradientPlot
 from .loss_plot import LossPlot
+from .network_texts import LOSS_FORMULAS
 from .run_actions import describe_divergence, make_run_actions
 from .run_panel import RunPanel
 from .step_actions import make_action
@@ -187,7 +189,11 @@ class TrainingUi(QObject):
             QTimer.singleShot(0, self.refresh_plots)  # once the tab's widget has its place on screen
 
     def show_project(self, project: Project) -> None:
-        """The data view follows the project's data; the run panel its epochs."""
+        """The data view follows the project's data; the run panel its epochs; the loss plot names the loss."""
+        loss = get_loss(project.network.loss).name
+        form = LOSS_FORMULAS.get(loss, loss)
+        if getattr(self.loss_plot, "loss_form", None) != form:
+            self.loss_plot.set_loss_form(form)
         if project.data is not self._data_of:
             self._data_of = project.data
             try:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .i18n import translate
 from .notation import format_number
 
 FULL = 8  # matrices up to FULL × FULL are written out
@@ -71,7 +72,12 @@ def written_out(a: np.ndarray | None) -> bool:
 def summary(a: np.ndarray, digits: int) -> str:
     with np.errstate(invalid="ignore"):
         lo, hi, mean = (format_number(float(v), digits) for v in (np.min(a), np.max(a), np.mean(a)))
-    return f"{a.shape[0]} × {a.shape[1]} matrix: min {lo}, max {hi}, mean {mean}; top-left corner"
+    text = translate("WorkedExample", "{rows} × {cols} matrix: min {lo}, max {hi}, mean {mean}; top-left corner")
+    return text.format(rows=a.shape[0], cols=a.shape[1], lo=lo, hi=hi, mean=mean)
+
+
+def _not_computed() -> str:
+    return translate("WorkedExample", "(not computed)")
 
 
 def _shape(a: np.ndarray) -> str:
@@ -140,7 +146,7 @@ def _md_block(b: Block, digits: int) -> str:
     out = []
     for m in _listed(b):
         if m.value is None:
-            out.append(f"{m.name} = (not computed)")
+            out.append(f"{m.name} = {_not_computed()}")
         elif written_out(m.value):
             out += _md_side_by_side([[f"{m.name} {_shape(m.value)} ="], _md_matrix(m.value, digits)])
         else:
@@ -198,7 +204,7 @@ def _html_block(b: Block, digits: int) -> str:
     out = []
     for m in _listed(b):
         if m.value is None:
-            out.append(f'<div class="sub"><span>{_h(m.name)} = (not computed)</span></div>')
+            out.append(f'<div class="sub"><span>{_h(m.name)} = {_h(_not_computed())}</span></div>')
         elif written_out(m.value):
             out.append(f'<div class="sub"><span>{_h(m.name)} {_h(_shape(m.value))} =</span>'
                        f"{_html_matrix(m.value, digits)}</div>")
@@ -326,7 +332,7 @@ def _tex_block(b: Block, digits: int) -> str:
     out = []
     for m in _listed(b):
         if m.value is None:
-            out.append(_align([tex_math(m.name) + r" &= \text{(not computed)}"]))
+            out.append(_align([tex_math(m.name) + r" &= \text{" + tex_text(_not_computed()) + "}"]))
         elif written_out(m.value):
             out.append(_align([tex_math(m.name) + " &= " + _tex_matrix(m.value, digits)]))
         else:

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>scrolling area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list or table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{panel}: {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Activations</name>
     <message>
         <source>ReLU′(z) = 1 if z &gt; 0 else 0</source>
@@ -25,6 +68,121 @@
     </message>
 </context>
 <context>
+    <name>Classroom</name>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger fonts and thicker lines for a projector; press again to go back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light or dark colours, or the system&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The colours and style of the desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark text on a light ground, in every panel and plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light text on a dark ground, in every panel and plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equations</source>
+        <translation type="unfinished">公式</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation type="unfinished">阶段</translation>
+    </message>
+    <message>
+        <source>Network settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss and accuracy plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data and decision boundary</source>
+        <translation type="unfinished">数据与决策边界</translation>
+    </message>
+    <message>
+        <source>&amp;Go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the keyboard focus in a panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the panel and put the keyboard focus in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stages of this iteration</source>
+        <translation type="unfinished">本次迭代的各阶段</translation>
+    </message>
+    <message>
+        <source>Loss plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient size plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data and decision boundary plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Convention</name>
     <message>
         <source>input {k} (x{sk})</source>
@@ -41,6 +199,14 @@
     <message>
         <source>w{l}{jk}: row {j}, column {k} of W{l} (n{l} × n{p}); the weight from {source} to unit {j} of layer {layer}</source>
         <translation>w{l}{jk}：W{l}（n{l} × n{p}）的第 {j} 行、第 {k} 列；从{source}到第 {layer} 层单元 {j} 的权重</translation>
+    </message>
+    <message>
+        <source>∂L/∂bˡ = (1/m) Σ δˡ over the m rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>∂L/∂bˡ = (1/m) Σ δˡ over the m columns</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>W[k, j] (row k, column j of W, n_in × n_out) connects unit k of layer l−1 to unit j of layer l.</source>
@@ -315,6 +481,10 @@
     <message>
         <source>Cannot use this data: {reason}</source>
         <translation>无法使用这些数据：{reason}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {message}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -995,6 +1165,10 @@
         <translation>代入数值：更新，第 {l} 层</translation>
     </message>
     <message>
+        <source>Batch of m = {m}: ∇ₐL and δ are per sample — one row per sample, never averaged; ∂L/∂W and ∂L/∂b are averaged over the m samples (the 1/m of BP3 and BP4), and the batch loss is the mean of the per-sample losses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Batch of m = {m}: ∇ₐL and δ are per sample — one column per sample, never averaged; ∂L/∂W and ∂L/∂b are averaged over the m samples (the 1/m of BP3 and BP4), and the batch loss is the mean of the per-sample losses.</source>
         <translation>批次 m = {m}：∇ₐL 和 δ 按样本计算——每个样本一列，从不取平均；∂L/∂W 和 ∂L/∂b 对 m 个样本取平均（即 BP3 和 BP4 中的 1/m），批次损失是各样本损失的平均值。</translation>
     </message>
@@ -1390,6 +1564,82 @@
     </message>
 </context>
 <context>
+    <name>ExportMenu</name>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the file:
+{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as TSV (for a spreadsheet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab-separated numbers in full precision: paste into a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as NumPy literal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>np.array([...]) in full precision: paste into Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save matrix as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save picture as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sharp image of any width, for projectors and print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save picture as SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A drawing that stays sharp at any size, for documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save picture as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width in pixels (the height follows the picture&apos;s shape):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save picture as SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GradCheckView</name>
     <message>
         <source>Check &amp;gradients</source>
@@ -1401,7 +1651,7 @@
 An entry passes when the relative error |backprop − numeric| / max(|backprop|, |numeric|) is &lt; {tol}; gradients too small to compare relatively are compared absolutely.</source>
         <translation>将反向传播算出的 ∂L/∂W 和 ∂L/∂b 与当前权重和批次下的有限差分结果进行比较：依次将每个权重和偏置 θ 移动 ±h 和 ±2h，并重新计算损失，
 ∂L/∂θ ≈ (−L(θ+2h) + 8L(θ+h) − 8L(θ−h) + L(θ−2h)) / 12h（四阶中心差分，h = {h:g}）。
-当相对误差 |backprop − numeric| / max(|backprop|, |numeric|) &lt; {tol} 时，该元素通过；过小而无法按相对误差比较的梯度改为按绝对误差比较。</translation>
+当相对误差 |反向传播值 − 数值梯度| / max(|反向传播值|, |数值梯度|) &lt; {tol} 时，该元素通过；过小而无法按相对误差比较的梯度改为按绝对误差比较。</translation>
     </message>
     <message>
         <source>Not checked yet: press Check gradients to compare backprop with finite differences for the current weights and batch.</source>
@@ -1417,7 +1667,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     </message>
     <message>
         <source>|backprop − numeric| / max(|backprop|, |numeric|, floor); the floor keeps near-zero gradients from being compared relatively</source>
-        <translation>|backprop − numeric| / max(|backprop|, |numeric|, floor)；下限 floor 使接近零的梯度不按相对误差比较</translation>
+        <translation>|反向传播值 − 数值梯度| / max(|反向传播值|, |数值梯度|, 下限)；有了下限，接近零的梯度不按相对误差比较</translation>
     </message>
     <message>
         <source>Parameter</source>
@@ -1789,6 +2039,177 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     </message>
 </context>
 <context>
+    <name>LessonPanel</name>
+    <message>
+        <source>The lessons that come with BP Studio, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the chosen lesson: its network is opened (unsaved work is asked about first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a lesson file of your own (JSON, see docs/lessons.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lesson started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where you are in the lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous step (Alt+PgUp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next step, once this one is done (Alt+PgDown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to look at and what to press</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the step waits for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 0.063, -0.032, 6.3e-2 or 1/2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your prediction and press Enter to check it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare your number with the engine&apos;s (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the engine&apos;s number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback on your prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP Studio lessons (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the lesson {name}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a lesson and press Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Each lesson opens its own network, tells you what to press, points at the panel that matters and asks you to predict numbers before the engine computes them.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson complete ✓ ({count} steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {number} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict {name}, then press Check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next is enabled once you have checked your prediction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ The engine has got there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting until {count} iterations are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the stage {stage} of iteration {iteration}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work it out factor by factor with the numbers in the panels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite ({answer}). Hint: {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right! The engine computes {name} = {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine computes {name} = {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lessons</name>
     <message>
         <source>{source}: no such file</source>
@@ -1946,6 +2367,50 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <source>{text} is not a number. Type a decimal such as 0.063 or -0.032, a power of ten such as 6.3e-2, or a fraction such as 1/2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the guided lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next lesson step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the next step of the lesson, once this one is done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous lesson step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the previous step of the lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open lesson file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a lesson file of your own (JSON, see docs/lessons.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start this lesson (its network is opened)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LossPlot</name>
@@ -1976,6 +2441,10 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     <message>
         <source>loss</source>
         <translation>损失</translation>
+    </message>
+    <message>
+        <source>loss L = {form}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>accuracy</source>
@@ -2395,6 +2864,62 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
 </context>
 <context>
     <name>MatrixView</name>
+    <message>
+        <source>Weights of layer {l} in the row convention (the transpose of W{sl}): row k holds the weights from unit k of layer {p}, column j those into unit j.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biases of layer {l}: one per unit (a row), added to every row (every sample) of Z{sl}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted inputs Z{sl} = A{sp} W{sl} + b{sl}: one row per sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activations A{sl} = f(Z{sl}): one row per sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors δ{sl} = ∂L/∂z{sl}, one row per sample (never averaged): BP1 at the output layer, BP2 (δ{sl} = (δ⁽ˡ⁺¹⁾ (W⁽ˡ⁺¹⁾)ᵀ) ⊙ f′(z{sl})) below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight gradient ∂L/∂W{sl} = (1/m) (A{sp})ᵀ δ{sl} (BP4): the mean over the m samples of the batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bias gradient ∂L/∂b{sl}: the mean of δ{sl} over its m rows, the samples of the batch (BP3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights of layer {l}: row j holds the weights into unit j, column k those from unit k of layer {p}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biases of layer {l}: one per unit, added to z{sl} for every sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted inputs z{sl} = W{sl} a{sp} + b{sl}: one column per sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activations a{sl} = f(z{sl}): one column per sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors δ{sl} = ∂L/∂z{sl}, one column per sample (never averaged): BP1 at the output layer, BP2 below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight gradient ∂L/∂W{sl} = (1/m) δ{sl} (a{sp})ᵀ (BP4): the mean over the m samples of the batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bias gradient ∂L/∂b{sl}: the mean of δ{sl} over the m samples of the batch (BP3).</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Computed by the stage just taken (outlined, numbers in bold).</source>
         <translation>由刚执行的阶段计算得出（带边框，数字加粗）。</translation>
@@ -2872,6 +3397,45 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     <message>
         <source>The weights written in the project file; Reset returns to them.</source>
         <translation>项目文件中写明的权重；重置会回到这些权重。</translation>
+    </message>
+</context>
+<context>
+    <name>NotationMenu</name>
+    <message>
+        <source>&amp;Notation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column convention (Wˡ aˡ⁻¹, samples as columns)</source>
+        <translation type="unfinished">列约定（Wˡ aˡ⁻¹，样本为列）</translation>
+    </message>
+    <message>
+        <source>Wˡ is nˡ × nˡ⁻¹ and each sample is a column: zˡ = Wˡ aˡ⁻¹ + bˡ, BP2 δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ) (seeds 000, 002, Nielsen, Ng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row convention (A W, samples as rows)</source>
+        <translation type="unfinished">行约定（A W，样本为行）</translation>
+    </message>
+    <message>
+        <source>W is nˡ⁻¹ × nˡ and each sample is a row: Zˡ = Aˡ⁻¹ Wˡ + bˡ, BP2 δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ) (seed 001, framework code). The same numbers, transposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch notation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch between the column and the row convention ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row convention: samples as rows, W is nˡ⁻¹ × nˡ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column convention: samples as columns, Wˡ is nˡ × nˡ⁻¹</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3813,6 +4377,177 @@ A change applies at once, also while running.</source>
     <message>
         <source>Training diverged and was paused: {where}. The panels show the last stage whose numbers are all finite; the next step produces the NaN/∞. Lower the learning rate η and reset (Ctrl+R).</source>
         <translation>训练已发散并已暂停：{where}。面板显示的是所有数值均为有限数的最后一个阶段；下一步会产生 NaN/∞。请降低学习率 η 并重置（Ctrl+R）。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkedExample</name>
+    <message>
+        <source>network {sizes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked example: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples are rows (row convention: W is nˡ⁻¹ × nˡ, the transpose of the column convention&apos;s Wˡ, and Zˡ = Aˡ⁻¹ Wˡ + bˡ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples are columns (column convention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iteration {i} (epoch {e}, batch {b} of {batches}): every stage of one training step, with the equation it evaluates and all its numbers substituted. {convention}; numbers are rounded to the shown digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 (input)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer l</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units nˡ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activation fˡ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W ← W − η ∂L/∂W (plain gradient descent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>momentum μ = {mu}, L2 weight decay λ = {lam}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss: {loss}, {formula} per sample; the batch loss is the mean over the m samples. Learning rate η = {eta}; update: {rule}. Batch: m = {m} of {n} sample(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data of this batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs X = A⁰ (m × {n_in}) and targets Y (m × {n_out}), one sample per row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs X = a⁰ ({n_in} × m) and targets Y ({n_out} × m), one sample per column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The starting weights and biases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage {i}: {stage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>not computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch loss of this iteration (before the update) is L = {loss}. The next iteration starts from the updated weights and biases of the last stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A⁰ = X, the inputs, one sample per row. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>b{s} is added to each of the m = {m} rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a⁰ = x, the inputs. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>b{s} is added to each of the m = {m} columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{formula}   (per sample)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L = (1/m) Σᵢ Lᵢ   (the mean over the batch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lᵢ (per sample)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>∇ₐL is shown for completeness: with a {f} output and {loss} loss, BP1 simplifies to δ{S} = a{S} − y (next stage).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with {f} output and {loss}: δᴸ = aᴸ − y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The factors of ∇ₐL and of the derivative of {f} cancel, so the error of the output layer is simply the output minus the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W{u} is used as it is before this iteration&apos;s update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Σ rows of δ{s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP3: ∂L/∂b{s} = (1/m) Σ (the rows of δ{s})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Σ columns of δ{s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP3: ∂L/∂b{s} = (1/m) Σ (the columns of δ{s})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vbˡ ← μ vbˡ − η ∂L/∂bˡ,   bˡ ← bˡ + vbˡ   (biases are not decayed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vW and vb are the velocities: the step each weight took, carried over with factor μ (0 before the first iteration).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{q} (before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{q} (after)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rows} × {cols} matrix: min {lo}, max {hi}, mean {mean}; top-left corner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not computed)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

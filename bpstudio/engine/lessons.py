@@ -1,0 +1,463 @@
+"""Guided lessons: data files (JSON, format ``bpstudio-lesson`` version 1) read and checked
+strictly, and the engine's number for every prediction a lesson asks for. Imports no Qt.
+
+A lesson has a title, a preset (the name of a built-in example or an inline project object) and steps; a
+step has text, and optionally a panel to highlight, a stage to wait for and a number to predict. Every text
+is an object keyed by language (``{"en": "...", "zh_CN": "..."}``); ``Text.get(language)`` falls back to
+English, then to the first language given. The answer of a prediction is never in the file: it is read
+from a ``Stepper`` on the preset, stepped to the stage that computes the quantity (``expected_value``).
+Indices in a file are 1-based, as people and TEACHING.md count (w²₁₂ is ``row 1, col 2`` of W²; for z, a,
+δ, ∇ₐL the column is the sample). See docs/lessons.md.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from ..resources_path import example_path, examples_dir, resource_dir
+from .errors import FormatError, ValidationError
+from .i18n import translate
+from .project import Project, load_project, project_from_dict
+from .snapshot import Snapshot, key
+from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, iteration_stages
+
+LESSON_FORMAT = "bpstudio-lesson"
+LESSON_VERSION = 1
+# panel ids a step may highlight (the app maps each to a dock or widget)
+HIGHLIGHTS = ("network", "matrices", "equations", "stages", "form", "data", "parameter", "training", "plots",
+              "gradients", "decision")
+# what a prediction may ask for: the snapshot's arrays, ∇ₐL and the batch loss
+QUANTITIES = ("W", "b", "z", "a", "delta", "dW", "db", "grad_a", "loss")
+PER_LAYER = ("W", "b", "z", "a", "delta", "dW", "db")
+STAGE_KINDS = (FORWARD, LOSS, BACKWARD, UPDATE)
+DEFAULT_ABS_TOLERANCE = 1e-3
+DEFAULT_REL_TOLERANCE = 1e-2
+MAX_ITERATION = 100_000
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+
+
+# ----- data ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Text:
+    """A user-visible text in one or more languages."""
+
+    by_language: Mapping[str, str]
+
+    def get(self, language: str) -> str:
+        """The text in ``language`` (``zh_CN``, ``en``…); a bare ``zh`` matches ``zh_CN``; else English; else
+        the first language given."""
+        t = self.by_language
+        if language in t:
+            return t[language]
+        base = language.split("_")[0]
+        for code, text in t.items():
+            if code.split("_")[0] == base:
+                return text
+        return t.get("en", next(iter(t.values())))
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.by_language)
+
+
+@dataclass(frozen=True)
+class WaitFor:
+    """Where the engine must be before Next is enabled: a stage of a given iteration (1-based) is done, or
+    ``iterations`` whole iterations are (for training runs)."""
+
+    stage: Stage | None = None
+    iteration: int = 1
+    iterations: int | None = None
+
+    def reached(self, snap: Snapshot) -> bool:
+        if self.iterations is not None:
+            done = snap.iteration + (1 if snap.position == 2 * snap.spec.depth + 2 else 0)
+            return done >= self.iterations
+        assert self.stage is not None
+        target = stage_position(self.stage, snap.spec.depth)
+        it = self.iteration - 1
+        return snap.iteration > it or (snap.iteration == it and snap.position >= target)
+
+
+@dataclass(frozen=True)
+class Predict:
+    quantity: str
+    layer: int  # 1-based; 0 for loss (and ∇ₐL, which belongs to the output layer)
+    row: int  # 0-based internally (the file's value − 1)
+    col: int
+    iteration: int  # 1-based
+    after: Stage  # the value is read after this stage of that iteration (position 0: at its start)
+    abs_tolerance: float
+    rel_tolerance: float
+    hint: Text | None
+    explanation: Text | None
+    label: Text | None
+
+    def accepts(self, answer: float, expected: float) -> bool:
+        """|answer − expected| ≤ max(abs, rel·|expected|)."""
+        if not math.isfinite(answer):
+            return False
+        return abs(answer - expected) <= max(self.abs_tolerance, self.rel_tolerance * abs(expected))
+
+    def name(self) -> str:
+        """Like δ²[1, 2] (1-based), or L for the loss: how the panel names what is asked."""
+        if self.quantity == "loss":
+            return "L"
+        symbol = {"W": "W", "b": "b", "z": "z", "a": "a", "delta": "δ", "dW": "∂L/∂W", "db": "∂L/∂b",
+                  "grad_a": "∇ₐL"}[self.quantity]
+        layer = "" if self.quantity == "grad_a" else _sup(self.layer)
+        return f"{symbol}{layer}[{self.row + 1}, {self.col + 1}]"
+
+
+@dataclass(frozen=True)
+class Step:
+    text: Text
+    highlight: str | None
+    wait_for: WaitFor | None
+    predict: Predict | None
+
+
+@dataclass(frozen=True)
+class Lesson:
+    title: Text
+    description: Text | None
+    preset: str | None  # the built-in example's name, or None for an inline project
+    project: Project
+    steps: tuple[Step, ...]
+    source: str
+
+
+# ----- reading ---------------------------------------------------------------------------------------
+def lessons_dir() -> Path:
+    return resource_dir() / "lessons"
+
+
+def shipped_lessons() -> list[Path]:
+    """The lessons that come with BP Studio, in their order (by file name)."""
+    return sorted(lessons_dir().glob("*.json"))
+
+
+def load_lesson(path: str | os.PathLike[str]) -> Lesson:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FormatError(translate("Lessons", "{source}: no such file").format(source=path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FormatError(translate("Lessons", "{source}: cannot be read as text ({error})").format(
+            source=path, error=exc)) from None
+    return loads_lesson(text, Path(path).name)
+
+
+def loads_lesson(text: str, source: str = "lesson") -> Lesson:
+    try:
+        d = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(translate("Lessons", "{source}: not valid JSON (line {line}, column {column}: "
+                                    "{error})").format(source=source, line=exc.lineno, column=exc.colno,
+                                                       error=exc.msg)) from None
+    except RecursionError:
+        raise FormatError(translate("Lessons", "{source}: not a lesson (its JSON is nested too deeply)").format(
+            source=source)) from None
+    return lesson_from_dict(d, source)
+
+
+def _error(source: str, field: str, message: str) -> ValidationError:
+    return ValidationError(field, translate("Lessons", "{source}: {field}: {message}").format(
+        source=source, field=field, message=message))
+
+
+def lesson_from_dict(d: object, source: str = "lesson") -> Lesson:
+    """Check everything, including that every prediction names an entry the engine computes."""
+    if not isinstance(d, dict):
+        raise FormatError(translate("Lessons", "{source}: not a BP Studio lesson (the top level is not an "
+                                    "object)").format(source=source))
+    if d.get("format") != LESSON_FORMAT:
+        raise FormatError(translate("Lessons", "{source}: not a BP Studio lesson (format is {found}, expected "
+                                    "{expected})").format(source=source, found=json.dumps(d.get("format")),
+                                                          expected=json.dumps(LESSON_FORMAT)))
+    version = d.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise FormatError(translate("Lessons", "{source}: version must be a whole number ≥ 1, got {found}").format(
+            source=source, found=json.dumps(version)))
+    if version > LESSON_VERSION:
+        raise FormatError(translate("Lessons", "{source}: made by a newer BP Studio (lesson format version "
+                                    "{version}; this one reads up to {supported})").format(
+            source=source, version=version, supported=LESSON_VERSION))
+    _known(d, {"format", "version", "title", "description", "preset", "steps"}, "", source)
+    title = _text(d.get("title"), "title", source, required=True)
+    assert title is not None
+    description = _text(d.get("description"), "description", source)
+    preset_name, project = _preset(d.get("preset"), source)
+    steps_raw = d.get("steps")
+    if not isinstance(steps_raw, list) or not steps_raw:
+        raise _error(source, "steps", translate("Lessons", "must be a list of at least one step"))
+    steps = tuple(_step(s, f"steps[{i}]", project, source) for i, s in enumerate(steps_raw))
+    lesson = Lesson(title, description, preset_name, project, steps, source)
+    for i, step in enumerate(steps):
+        if step.predict is not None:
+            _resolve(lesson, step.predict, f"steps[{i}].predict")  # every answer exists, checked now
+    return lesson
+
+
+def _known(d: dict, allowed: set[str], where: str, source: str) -> None:
+    extra = sorted(set(d) - allowed)
+    if extra:
+        field = f"{where}.{extra[0]}" if where else extra[0]
+        raise _error(source, field, translate("Lessons", "is not a field here; the fields are {fields}").format(
+            fields=", ".join(sorted(allowed))))
+
+
+def _text(value: object, where: str, source: str, required: bool = False) -> Text | None:
+    if value is None:
+        if required:
+            raise _error(source, where, translate("Lessons", "is missing (an object such as "
+                                                  "{\"en\": \"…\", \"zh_CN\": \"…\"})"))
+        return None
+    if isinstance(value, str):
+        if not value.strip():
+            raise _error(source, where, translate("Lessons", "is empty"))
+        return Text({"en": value})
+    if not isinstance(value, dict) or not value:
+        raise _error(source, where, translate("Lessons", "must be text, or an object of texts keyed by language "
+                                              "such as {\"en\": \"…\", \"zh_CN\": \"…\"}"))
+    for code, text in value.items():
+        if not _LANGUAGE.match(code):
+            raise _error(source, f"{where}.{code}", translate("Lessons", "is not a language code (write en, "
+                                                               "zh_CN, de…)"))
+        if not isinstance(text, str) or not text.strip():
+            raise _error(source, f"{where}.{code}", translate("Lessons", "must be non-empty text"))
+    return Text(dict(value))
+
+
+def _preset(value: object, source: str) -> tuple[str | None, Project]:
+    if isinstance(value, str):
+        path = example_path(value)
+        if not path.is_file() or path.parent != examples_dir():
+            names = ", ".join(sorted(p.stem for p in examples_dir().glob("*.bpsproj")))
+            raise _error(source, "preset", translate("Lessons", "{name} is not a built-in example; the examples "
+                                                     "are {names}").format(name=json.dumps(value), names=names))
+        return path.stem, load_project(path)
+    if isinstance(value, dict):
+        try:
+            return None, project_from_dict(value, "preset")
+        except (FormatError, ValidationError) as exc:
+            raise _error(source, "preset", translate("Lessons", "the inline project is not valid: {error}").format(
+                error=exc)) from None
+    raise _error(source, "preset", translate("Lessons", "must be the name of a built-in example or a project "
+                                             "object (.bpsproj format)"))
+
+
+def _int(d: dict, name: str, where: str, source: str, low: int, high: int, default: int | None = None) -> int:
+    value = d.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _error(source, f"{where}.{name}", translate("Lessons", "must be a whole number from {low} to "
+                                                          "{high}").format(low=low, high=high))
+    if not low <= value <= high:
+        raise _error(source, f"{where}.{name}", translate("Lessons", "{value} is out of range: it must be from "
+                                                          "{low} to {high}").format(value=value, low=low, high=high))
+    return value
+
+
+def _stage(d: dict, where: str, depth: int, source: str) -> Stage:
+    kind = d.get("stage")
+    if kind not in STAGE_KINDS:
+        raise _error(source, f"{where}.stage", translate("Lessons", "must be one of {kinds}").format(
+            kinds=", ".join(STAGE_KINDS)))
+    if kind in (FORWARD, BACKWARD):
+        if "layer" not in d:
+            raise _error(source, f"{where}.layer", translate("Lessons", "is needed for a {kind} stage").format(
+                kind=kind))
+        return Stage(kind, _int(d, "layer", where, source, 1, depth))
+    if "layer" in d:
+        raise _error(source, f"{where}.layer", translate("Lessons", "is not allowed for the {kind} stage").format(
+            kind=kind))
+    return Stage(kind)
+
+
+def _step(d: object, where: str, project: Project, source: str) -> Step:
+    if not isinstance(d, dict):
+        raise _error(source, where, translate("Lessons", "must be an object with text (and optionally highlight, "
+                                              "wait_for, predict)"))
+    _known(d, {"text", "highlight", "wait_for", "predict"}, where, source)
+    text = _text(d.get("text"), f"{where}.text", source, required=True)
+    assert text is not None
+    highlight = d.get("highlight")
+    if highlight is not None and highlight not in HIGHLIGHTS:
+        raise _error(source, f"{where}.highlight", translate("Lessons", "{name} is not a panel; the panels are "
+                                                             "{names}").format(name=json.dumps(highlight),
+                                                                               names=", ".join(HIGHLIGHTS)))
+    depth = project.network.depth
+    wait = None
+    if d.get("wait_for") is not None:
+        w, ww = d["wait_for"], f"{where}.wait_for"
+        if not isinstance(w, dict):
+            raise _error(source, ww, translate("Lessons", "must be an object such as {\"stage\": \"backward\", "
+                                               "\"layer\": 2} or {\"iterations\": 100}"))
+        if "iterations" in w:
+            _known(w, {"iterations"}, ww, source)
+            wait = WaitFor(iterations=_int(w, "iterations", ww, source, 1, MAX_ITERATION))
+        else:
+            _known(w, {"stage", "layer", "iteration"}, ww, source)
+            wait = WaitFor(_stage(w, ww, depth, source), _int(w, "iteration", ww, source, 1, MAX_ITERATION, 1))
+    predict = None
+    if d.get("predict") is not None:
+        predict = _predict(d["predict"], f"{where}.predict", depth, source)
+    return Step(text, highlight, wait, predict)
+
+
+def _predict(p: object, where: str, depth: int, source: str) -> Predict:
+    if not isinstance(p, dict):
+        raise _error(source, where, translate("Lessons", "must be an object with quantity, layer, row, col"))
+    _known(p, {"quantity", "layer", "row", "col", "iteration", "after", "tolerance", "hint", "explanation",
+               "label"}, where, source)
+    quantity = p.get("quantity")
+    if quantity not in QUANTITIES:
+        raise _error(source, f"{where}.quantity", translate("Lessons", "{name} is not a quantity; choose one of "
+                                                            "{names}").format(name=json.dumps(quantity),
+                                                                              names=", ".join(QUANTITIES)))
+    if quantity == "loss":
+        for name in ("layer", "row", "col"):
+            if name in p:
+                raise _error(source, f"{where}.{name}", translate("Lessons", "is not used for the loss, "
+                                                                  "which is one number"))
+        layer, row, col = 0, 0, 0
+    else:
+        if quantity == "grad_a":
+            layer = _int(p, "layer", where, source, depth, depth, depth)  # ∇ₐL belongs to the output layer
+        else:
+            layer = _int(p, "layer", where, source, 1, depth)
+        row = _int(p, "row", where, source, 1, 1_000_000) - 1
+        col = _int(p, "col", where, source, 1, 1_000_000) - 1
+    iteration = _int(p, "iteration", where, source, 1, MAX_ITERATION, 1)
+    computing = computing_stage(quantity, layer, depth)
+    if p.get("after") is not None:
+        a = p["after"]
+        if not isinstance(a, dict):
+            raise _error(source, f"{where}.after", translate("Lessons", "must be an object such as "
+                                                             "{\"stage\": \"update\"}"))
+        _known(a, {"stage", "layer"}, f"{where}.after", source)
+        after = _stage(a, f"{where}.after", depth, source)
+        if computing is not None and stage_position(after, depth) < stage_position(computing, depth):
+            raise _error(source, f"{where}.after", translate("Lessons", "{quantity} is computed at stage "
+                                                             "{computed}, after {stage}").format(
+                quantity=quantity, computed=computing.name, stage=after.name))
+    else:
+        after = computing if computing is not None else Stage("start")
+    tol = p.get("tolerance", {})
+    if not isinstance(tol, dict):
+        raise _error(source, f"{where}.tolerance", translate("Lessons", "must be an object with abs and/or rel"))
+    _known(tol, {"abs", "rel"}, f"{where}.tolerance", source)
+    bounds = []
+    for name, default in (("abs", DEFAULT_ABS_TOLERANCE), ("rel", DEFAULT_REL_TOLERANCE)):
+        value = tol.get(name, default if not tol else 0.0)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+            raise _error(source, f"{where}.tolerance.{name}", translate("Lessons", "must be a number ≥ 0"))
+        bounds.append(float(value))
+    if bounds == [0.0, 0.0]:
+        raise _error(source, f"{where}.tolerance", translate("Lessons", "abs and rel cannot both be 0 (no typed "
+                                                             "answer would ever be right)"))
+    return Predict(quantity, layer, row, col, iteration, after, bounds[0], bounds[1],
+                   _text(p.get("hint"), f"{where}.hint", source), _text(p.get("explanation"),
+                                                                        f"{where}.explanation", source),
+                   _text(p.get("label"), f"{where}.label", source))
+
+
+# ----- stages and values -----------------------------------------------------------------------------
+def computing_stage(quantity: str, layer: int, depth: int) -> Stage | None:
+    """The stage that computes ``quantity`` (None for W and b: they exist from the iteration's start)."""
+    if quantity in ("W", "b"):
+        return None
+    if quantity in ("loss", "grad_a"):
+        return Stage(LOSS)
+    return Stage(FORWARD if quantity in ("z", "a") else BACKWARD, layer)
+
+
+def stage_position(stage: Stage, depth: int) -> int:
+    """How many stages of an iteration are done once ``stage`` is (0 for the iteration's start)."""
+    if stage.kind == "start":
+        return 0
+    return iteration_stages(depth).index(stage) + 1
+
+
+def value_in(snap: Snapshot, predict: Predict) -> float | None:
+    """The predicted entry as ``snap`` has it, or None when it is not there."""
+    if predict.quantity == "loss":
+        return snap.loss
+    array = snap.arrays.get("grad_a") if predict.quantity == "grad_a" else snap.arrays.get(
+        key(predict.quantity, predict.layer))
+    if array is None or not (predict.row < array.shape[0] and predict.col < array.shape[1]):
+        return None
+    return float(array[predict.row, predict.col])
+
+
+def _resolve(lesson: Lesson, predict: Predict, where: str) -> float:
+    stepper = lesson.project.stepper()
+    target = stage_position(predict.after, lesson.project.network.depth)
+    stepper.run_iterations(predict.iteration - 1)  # now at the start of iteration k (the end of k − 1)
+    snap = stepper.snapshot()
+    if target > 0:
+        while not (snap.iteration == predict.iteration - 1 and snap.position >= target):
+            snap = stepper.step()
+    if predict.quantity == "loss":
+        assert snap.loss is not None
+        return float(snap.loss)
+    array = snap.arrays["grad_a"] if predict.quantity == "grad_a" else snap.arrays[key(predict.quantity,
+                                                                                       predict.layer)]
+    rows, cols = array.shape
+    for index, size, name in ((predict.row, rows, "row"), (predict.col, cols, "col")):
+        if index >= size:
+            raise _error(lesson.source, f"{where}.{name}", translate(
+                "Lessons", "{index} is out of range: {quantity} of layer {layer} is {rows} × {cols} (indices "
+                "count from 1)").format(index=index + 1, quantity=predict.quantity, layer=predict.layer,
+                                        rows=rows, cols=cols))
+    return float(array[predict.row, predict.col])
+
+
+def expected_value(lesson: Lesson, predict: Predict) -> float:
+    """The engine's number for ``predict``: a fresh Stepper on the lesson's preset, stepped to the stage
+    (of the iteration) after which the prediction is read."""
+    return _resolve(lesson, predict, "predict")
+
+
+# ----- typed answers -----------------------------------------------------------------------------------
+class AnswerError(ValueError):
+    """A typed answer that is not a number; the message says what is accepted (in the UI's language)."""
+
+
+def parse_answer(text: str) -> float:
+    """A number as a learner types it: 0.063, -0.032, −0.032 (a typographic minus), 6.3e-2, 0,063 (a decimal
+    comma), .5, 1/2, -3/4, full-width digits from a Chinese input method. Anything else raises AnswerError."""
+    s = unicodedata.normalize("NFKC", text).strip().replace("−", "-").replace("–", "-").replace("＋", "+")
+    s = s.replace(" ", "")
+    if not s:
+        raise AnswerError(translate("Lessons", "Type a number first."))
+    if "," in s and "." not in s and s.count(",") == 1:
+        s = s.replace(",", ".")
+    number = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
+    try:
+        if re.fullmatch(number, s) and math.isfinite(float(s)):
+            return float(s)
+        m = re.fullmatch(rf"({number})/({number})", s)
+        if m:
+            numerator, denominator = s.split("/")
+            if float(denominator) == 0:
+                raise AnswerError(translate("Lessons", "{text} divides by zero.").format(text=text.strip()))
+            return float(Fraction(numerator) / Fraction(denominator))
+    except (ValueError, OverflowError, ZeroDivisionError) as exc:
+        if isinstance(exc, AnswerError):
+            raise
+    raise AnswerError(translate("Lessons", "{text} is not a number. Type a decimal such as 0.063 or -0.032, "
+                                "a power of ten such as 6.3e-2, or a fraction such as 1/2.").format(
+        text=text.strip()))
+
+
+def _sup(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
