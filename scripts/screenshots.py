@@ -60,7 +60,28 @@ def render(out: Path) -> list[Path]:
     written += training_shots(app, out)
     written.append(lesson_shot(app, out))
     written += classroom_shots(app, out)
+    written += chinese_shots(app, out)
     return written
+
+
+def chinese_shots(app: QApplication, out: Path) -> list[Path]:
+    """The studio in Simplified Chinese at seed 003's backward pass through layer 1, and lesson 2 in Chinese."""
+    from bpstudio.app.language import CHINESE, ENGLISH, install_language
+
+    install_language(CHINESE)
+    try:
+        window = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=False)
+        window.resize(*SIZE)
+        window.show()
+        for _ in range(5):
+            window.actions_.step.trigger()
+        wait(app, 0.5)
+        path = out / "chinese.png"
+        window.grab().save(str(path))
+        window.close()
+        return [path, lesson_shot(app, out, "chinese-lesson")]
+    finally:
+        install_language(ENGLISH)
 
 
 SIZE = (1440, 900)
@@ -145,7 +166,7 @@ def training_shots(app: QApplication, out: Path) -> list[Path]:
     return shots
 
 
-def lesson_shot(app: QApplication, out: Path) -> Path:
+def lesson_shot(app: QApplication, out: Path, name: str = "lesson") -> Path:
     """Lesson 2 (BP1 on seed 000), step 4: δ₂ predicted right, then revealed by Shift+F10 in the outlined panel."""
     w = open_window(app, "seed003_2-2-1")
     lessons = w.lessons
@@ -165,7 +186,7 @@ def lesson_shot(app: QApplication, out: Path) -> Path:
     w.actions_.backward.trigger()
     wait(app, 5, lambda: idle() and panel.can_go_next())
     wait(app, 1.5)  # the outline has finished flashing
-    path = out / "lesson.png"
+    path = out / f"{name}.png"
     w.grab().save(str(path))
     w.close()
     return path

@@ -47,7 +47,8 @@ KEPT = {
     "html", "csv", "tsv", "png", "svg", "npy", "txt", "pt", "py", "argmax", "Jacobian", "one", "hot",
     "e", "i", "j", "k", "l", "m", "n", "x", "y", "z", "a", "b", "w", "W", "L", "C", "U", "N", "f", "g", "h", "s",
     "v", "u", "T", "Z", "A", "dW", "db", "dA", "dZ", "lr", "eta", "mu", "ms", "Hz", "KB", "MB", "id",
-    "English", "Fisher", "sin", "cos", "xavier", "he", "scale", "LeakyReLU", "bak", "seed",
+    "English", "Fisher", "sin", "cos", "xavier", "he", "scale", "LeakyReLU", "bak", "seed", "Nielsen", "Ng",
+    "Softmax", "leaky", "Leaky", "Mazur", "Goodfellow",
 }
 EXAMPLES = sorted((p.stem for p in examples_dir().glob("*.bpsproj")), key=len, reverse=True)
 
@@ -268,3 +269,39 @@ def test_the_language_menu_stores_the_choice_and_offers_a_restart(qtbot, monkeyp
     program, arguments = restart_command("/tmp/x.bpsproj")
     assert program == sys.executable and arguments[-3:] == ["bpstudio", "gui", "/tmp/x.bpsproj"]
     w.close()
+
+
+def test_every_built_in_example_has_a_translatable_name():
+    import json
+
+    from bpstudio.app.example_names import NAMES
+
+    names = {json.loads(p.read_text("utf-8"))["name"] for p in examples_dir().glob("*.bpsproj")}
+    assert names == set(NAMES)
+
+
+@pytest.mark.parametrize("notation", ["column", "row"])
+def test_a_worked_example_and_every_hover_derivation_in_chinese(chinese, notation):
+    """The export's headings and sentences and the hover text of every entry, as a Chinese learner gets them."""
+    from bpstudio.app.example_names import shown_name
+    from bpstudio.engine.backprop import Plan
+    from bpstudio.engine.explain import explain
+    from bpstudio.engine.worked_example import worked_example
+
+    for name in ("seed003_2-2-1", "iris_softmax"):
+        project = load_project(example_path(name))
+        text = worked_example(project.stepper(), shown_name(project.name), "md", notation=notation)
+        assert text.startswith("# 计算实例")
+        english = [line for line in text.splitlines() if english_words(line) and not line.startswith("```")]
+        assert not english, english[:10]
+        stepper, plan = project.stepper(), Plan.of(project.network)
+        lines = 0
+        while not stepper.complete:
+            snap = stepper.step()
+            for q in ("W", "b", "z", "a", "delta", "dW", "db"):
+                for layer in range(1, project.network.depth + 1):
+                    if snap.get(q, layer) is not None:
+                        hover = explain(snap, plan, project.training.learning_rate, q, layer, 0, 0, 4, notation)
+                        lines += len(hover.splitlines())
+                        assert not english_words(hover), hover
+        assert lines > 100

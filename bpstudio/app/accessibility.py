@@ -94,8 +94,7 @@ def _panel(widget: QWidget) -> str:
         if isinstance(parent, QDockWidget):
             return plain(parent.windowTitle())
         parent = parent.parentWidget()
-    window = widget.window()
-    return plain(window.windowTitle()) if window is not None else ""
+    return translate("Accessibility", "BP Studio")  # not the window title: it holds the project's name
 
 
 def name_for(widget: QWidget, labels: dict[QWidget, str]) -> str:

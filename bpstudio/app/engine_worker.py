@@ -36,6 +36,7 @@ from ..engine.training_run import (
 from ..engine.worked_example import worked_example
 from .child_run import POLL_MS, ChildRunner
 from .engine_messages import CancelMark, Command, EngineResult, RunProgress
+from .example_names import shown_name
 from .lock_sharing import WindowFirst
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
@@ -221,7 +222,7 @@ class EngineWorker(QObject):
 
     def _export(self, what: str, fmt: str = "md", digits: int = 4, notation: str = "column") -> object:
         """The text of a worked example of this iteration, or of a PyTorch script for these weights."""
-        s, name = self._stepper, self._engine.project.name
+        s, name = self._stepper, shown_name(self._engine.project.name)  # the title as the window shows it
         if what == "state":  # for a save: where training has got to, with the training log
             params, iteration, epoch, batch, position, velocity = s.saved_state()
             log = self._engine.log

@@ -112,7 +112,7 @@ class StageNumbers:
             return ("δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ)", translate("EquationPanel",
                 "error of layer l from the layer above; Wˡ⁺¹ is the matrix of layer l+1 (nˡ⁺¹ × nˡ)"))
         if name == "BP3":
-            return ("∂L/∂bˡ = (1/m) Σ δˡ over the m columns", translate("EquationPanel",
+            return (eqs["BP3"], translate("EquationPanel",
                 "bias gradient: per sample ∂L/∂bˡⱼ = δˡⱼ, then the mean over the batch"))
         if name == "BP4":
             return ("∂L/∂Wˡ = (1/m) δˡ (aˡ⁻¹)ᵀ", translate("EquationPanel",

@@ -208,7 +208,8 @@ class EquationPanel(QWidget):
                 )
             else:
                 parts.append(f"<p style='margin-top:2px; margin-bottom:4px'>{linkify(html.escape(content))}</p>")
-        parts.append(f"<h4 style='margin-bottom:2px'>{html.escape(self.tr('Notes'))}</h4>")
+        notes = self.tr("Notes")  # outside the f-string, where lupdate finds it
+        parts.append(f"<h4 style='margin-bottom:2px'>{html.escape(notes)}</h4>")
         parts += [f"<p style='margin-top:2px'>{linkify(html.escape(n))}</p>" for n in numbers.notes()]
         return "<html><body>" + "".join(parts) + "</body></html>"
 

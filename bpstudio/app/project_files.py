@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..engine import BPStudioError, Project, save_project
 from ..engine.project_state import ProjectState
+from .example_names import shown_name
 from .step_actions import make_action
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
@@ -79,7 +80,7 @@ class ProjectFiles(QObject):
         if self._saved is None:
             self._saved = self._mark()
         project = w.state.project if w.state is not None else None
-        name = project.name if project is not None else ""
+        name = shown_name(project.name) if project is not None else ""
         where = f" ({self.path.name})" if self.path is not None else ""
         w.setWindowTitle(translate("MainWindow", "BP Studio — {name}{where}").format(name=name, where=where)
                          + (" *" if self.dirty else ""))

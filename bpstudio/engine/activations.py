@@ -17,6 +17,14 @@ from .i18n import QT_TRANSLATE_NOOP, translate
 
 Array = np.ndarray
 LEAKY_SLOPE = 0.01
+_TITLES = {
+    "sigmoid": QT_TRANSLATE_NOOP("Activations", "sigmoid"),
+    "tanh": QT_TRANSLATE_NOOP("Activations", "tanh"),
+    "relu": QT_TRANSLATE_NOOP("Activations", "ReLU"),
+    "leaky_relu": QT_TRANSLATE_NOOP("Activations", "leaky ReLU"),
+    "identity": QT_TRANSLATE_NOOP("Activations", "linear"),
+    "softmax": QT_TRANSLATE_NOOP("Activations", "softmax"),
+}
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,11 @@ class Activation:
     formula: str  # in English; the words in it are translated by ``formula_text``
     derivative: str  # likewise, ``derivative_text``
     output_only: bool = False
+
+    @property
+    def title(self) -> str:
+        """The activation's name in the UI's language (sigmoid, tanh, ReLU, softmax stay; "linear" is translated)."""
+        return translate("Activations", _TITLES.get(self.name, self.name))
 
     @property
     def formula_text(self) -> str:

@@ -66,7 +66,7 @@ def explain(
     if value is None:
         stage = stage_computing(quantity, layer)
         return translate("Explain", "{name} is not computed yet in this iteration: it is computed at stage "
-                         "{stage}.").format(name=name, stage=stage.name)
+                         "{stage}.").format(name=name, stage=stage.label)
     if not (0 <= row < value.shape[0] and 0 <= col < value.shape[1]):
         raise IndexError(f"({row}, {col}) is outside {quantity} of layer {layer}, shape {value.shape}")
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a diverged run is still explained
@@ -325,7 +325,7 @@ class _Explainer:
         if self.plan.fused:
             lines = [translate("Explain", "{name} = ∂L/∂{z} = {a} − {y}   ({sample}; BP1 for {f} + {loss})").format(
                 name=name, z=f"z{L_}{idx(j)}", a=f"a{L_}{idx(j)}", y=f"y{idx(j)}", sample=self.sample(s),
-                f=f.name, loss=loss.name.replace("_", " "))]
+                f=f.title, loss=loss.title)]
             if f.name == "softmax":
                 lines.append("  " + translate("Explain", "why: softmax's Jacobian ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) is not "
                                               "diagonal, so BP1's ⊙ does not apply as written;"))

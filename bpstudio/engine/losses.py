@@ -29,6 +29,11 @@ class Loss:
     stable_per_sample: Callable[[Array, Array], Array] | None = None  # (z, y) -> (m,)
 
     @property
+    def title(self) -> str:
+        """The loss named in words, in the UI's language ("squared error", "cross-entropy" …)."""
+        return translate("Losses", _TITLES.get(self.name, self.name))
+
+    @property
     def formula_text(self) -> str:
         """``formula`` as the UI shows it: in its language where the formula has words."""
         return translate("Losses", self.formula)
@@ -37,6 +42,14 @@ class Loss:
     def gradient_text(self) -> str:
         """``gradient`` as the UI shows it: in its language where the formula has words."""
         return translate("Losses", self.gradient)
+
+
+_TITLES = {
+    "squared_error": QT_TRANSLATE_NOOP("Losses", "squared error"),
+    "squared_error_no_half": QT_TRANSLATE_NOOP("Losses", "squared error without ½"),
+    "cross_entropy": QT_TRANSLATE_NOOP("Losses", "cross-entropy"),
+    "binary_cross_entropy": QT_TRANSLATE_NOOP("Losses", "binary cross-entropy"),
+}
 
 
 def _logsumexp(z: Array) -> Array:

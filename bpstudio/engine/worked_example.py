@@ -114,7 +114,7 @@ def example_blocks(stepper: Stepper, records: list[Record], title: str, digits: 
     for l in range(1, L + 1):
         W, b = first_before.get("W", l), first_before.get("b", l)
         assert W is not None and b is not None
-        rows.append((str(l), str(spec.sizes[l]), plan.activations[l - 1].name, w.shape(W), w.shape(b)))
+        rows.append((str(l), str(spec.sizes[l]), plan.activations[l - 1].title, w.shape(W), w.shape(b)))
     blocks.append(Table((translate("WorkedExample", "layer l"), translate("WorkedExample", "units nˡ"),
                          translate("WorkedExample", "activation fˡ"), "Wˡ", "bˡ"), tuple(rows)))
     if t.plain:
@@ -125,7 +125,7 @@ def example_blocks(stepper: Stepper, records: list[Record], title: str, digits: 
     blocks.append(Para(translate(
         "WorkedExample", "Loss: {loss}, {formula} per sample; the batch loss is the mean over the m samples. "
         "Learning rate η = {eta}; update: {rule}. Batch: m = {m} of {n} sample(s).").format(
-            loss=plan.loss.name, formula=plan.loss.formula, eta=f"{t.learning_rate:g}", rule=rule, m=m,
+            loss=plan.loss.title, formula=plan.loss.formula_text, eta=f"{t.learning_rate:g}", rule=rule, m=m,
             n=stepper.samples)))
     blocks.append(Heading(translate("WorkedExample", "The data of this batch")))
     if w.rows:
@@ -141,7 +141,7 @@ def example_blocks(stepper: Stepper, records: list[Record], title: str, digits: 
         blocks.append(Sub(f"W{sup(l)}", ("=", w.m(f"W{sup(l)}", first_before.get("W", l)))))
         blocks.append(Sub(f"b{sup(l)}", ("=", w.m(f"b{sup(l)}", first_before.get("b", l)))))
     for i, (stage, after, before) in enumerate(records, start=1):
-        blocks.append(Heading(translate("WorkedExample", "Stage {i}: {stage}").format(i=i, stage=stage.name)))
+        blocks.append(Heading(translate("WorkedExample", "Stage {i}: {stage}").format(i=i, stage=stage.label)))
         blocks += stage_blocks(stepper, stage, after, before, digits, w.notation)
     blocks.append(Heading(translate("WorkedExample", "Result")))
     loss = translate("WorkedExample", "not computed") if last.loss is None else format_number(last.loss, digits)
@@ -208,7 +208,7 @@ def _loss_blocks(stepper: Stepper, snap: Snapshot, digits: int, w: _Writer) -> l
     if plan.fused:
         out.append(Para(translate("WorkedExample", "∇ₐL is shown for completeness: with a {f} output and {loss} loss, "
                                   "BP1 simplifies to δ{S} = a{S} − y (next stage).").format(
-            f=plan.activations[-1].name, loss=plan.loss.name, S=S)))
+            f=plan.activations[-1].title, loss=plan.loss.title, S=S)))
     return out
 
 
@@ -219,9 +219,9 @@ def _delta_blocks(stepper: Stepper, l: int, snap: Snapshot, w: _Writer) -> list[
     if l == L and plan.fused:
         return [
             Eq(("BP1: δᴸ = ∇ₐL ⊙ f′(zᴸ)", translate("WorkedExample", "with {f} output and {loss}: δᴸ = aᴸ − y").format(
-                f=f.name, loss=plan.loss.name))),
+                f=f.title, loss=plan.loss.title))),
             Para(translate("WorkedExample", "The factors of ∇ₐL and of the derivative of {f} cancel, so the error of "
-                           "the output layer is simply the output minus the target.").format(f=f.name)),
+                           "the output layer is simply the output minus the target.").format(f=f.title)),
             Sub(f"δ{s}", ("=", w.m(w.a(s), g("a", l)), "−", w.m("y", snap.arrays["target"]), "=",
                           w.m(f"δ{s}", g("delta", l)))),
         ]

@@ -5,181 +5,209 @@
     <name>Accessibility</name>
     <message>
         <source>scrolling area</source>
-        <translation type="unfinished"></translation>
+        <translation>滚动区域</translation>
     </message>
     <message>
         <source>list or table</source>
-        <translation type="unfinished"></translation>
+        <translation>列表或表格</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <source>picture</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
         <source>slider</source>
-        <translation type="unfinished"></translation>
+        <translation>滑块</translation>
     </message>
     <message>
         <source>tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>选项卡</translation>
     </message>
     <message>
         <source>text field</source>
-        <translation type="unfinished"></translation>
+        <translation>文本框</translation>
     </message>
     <message>
         <source>button</source>
-        <translation type="unfinished"></translation>
+        <translation>按钮</translation>
     </message>
     <message>
         <source>control</source>
-        <translation type="unfinished"></translation>
+        <translation>控件</translation>
+    </message>
+    <message>
+        <source>BP Studio</source>
+        <translation>BP Studio</translation>
     </message>
     <message>
         <source>{panel}: {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>{panel}：{kind}</translation>
     </message>
 </context>
 <context>
     <name>Activations</name>
     <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>leaky ReLU</source>
+        <translation>leaky ReLU</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
         <source>ReLU′(z) = 1 if z &gt; 0 else 0</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU′(z) = 1（若 z &gt; 0），否则为 0</translation>
     </message>
     <message>
         <source>LeakyReLU(z) = z if z &gt; 0 else 0.01·z</source>
-        <translation type="unfinished"></translation>
+        <translation>LeakyReLU(z) = z（若 z &gt; 0），否则为 0.01·z</translation>
     </message>
     <message>
         <source>LeakyReLU′(z) = 1 if z &gt; 0 else 0.01</source>
-        <translation type="unfinished"></translation>
+        <translation>LeakyReLU′(z) = 1（若 z &gt; 0），否则为 0.01</translation>
     </message>
     <message>
         <source>∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ)  (a full Jacobian, not element-wise)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ)  （完整的雅可比矩阵，不是逐元素运算）</translation>
     </message>
     <message>
         <source>unknown activation {name!r}; choose one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的激活函数 {name!r}；请从 {choices} 中选择</translation>
     </message>
 </context>
 <context>
     <name>Classroom</name>
     <message>
         <source>&amp;Presentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
         <source>Larger fonts and thicker lines for a projector; press again to go back</source>
-        <translation type="unfinished"></translation>
+        <translation>为投影仪使用更大的字体和更粗的线条；再按一次即可恢复</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;T)</translation>
     </message>
     <message>
         <source>Light or dark colours, or the system&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色或深色配色，或跟随系统</translation>
     </message>
     <message>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
         <source>The colours and style of the desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>使用桌面的配色和样式</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色(&amp;L)</translation>
     </message>
     <message>
         <source>Dark text on a light ground, in every panel and plot</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色背景上的深色文字，适用于所有面板和图表</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色(&amp;D)</translation>
     </message>
     <message>
         <source>Light text on a dark ground, in every panel and plot</source>
-        <translation type="unfinished"></translation>
+        <translation>深色背景上的浅色文字，适用于所有面板和图表</translation>
     </message>
     <message>
         <source>Network diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>网络结构图</translation>
     </message>
     <message>
         <source>Matrices</source>
-        <translation type="unfinished"></translation>
+        <translation>矩阵面板</translation>
     </message>
     <message>
         <source>Equations</source>
-        <translation type="unfinished">公式</translation>
+        <translation>公式</translation>
     </message>
     <message>
         <source>Stages</source>
-        <translation type="unfinished">阶段</translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <source>Network settings</source>
-        <translation type="unfinished"></translation>
+        <translation>网络设置</translation>
     </message>
     <message>
         <source>Data settings</source>
-        <translation type="unfinished"></translation>
+        <translation>数据设置</translation>
     </message>
     <message>
         <source>Training settings</source>
-        <translation type="unfinished"></translation>
+        <translation>训练设置</translation>
     </message>
     <message>
         <source>Loss and accuracy plots</source>
-        <translation type="unfinished"></translation>
+        <translation>损失与准确率图</translation>
     </message>
     <message>
         <source>Data and decision boundary</source>
-        <translation type="unfinished">数据与决策边界</translation>
+        <translation>数据与决策边界</translation>
     </message>
     <message>
         <source>&amp;Go to</source>
-        <translation type="unfinished"></translation>
+        <translation>转到(&amp;G)</translation>
     </message>
     <message>
         <source>Put the keyboard focus in a panel</source>
-        <translation type="unfinished"></translation>
+        <translation>将键盘焦点移到某个面板</translation>
     </message>
     <message>
         <source>Show the panel and put the keyboard focus in it</source>
-        <translation type="unfinished"></translation>
+        <translation>显示该面板并将键盘焦点移到其中</translation>
     </message>
     <message>
         <source>Matrix panels</source>
-        <translation type="unfinished"></translation>
+        <translation>矩阵面板</translation>
     </message>
     <message>
         <source>Stages of this iteration</source>
-        <translation type="unfinished">本次迭代的各阶段</translation>
+        <translation>本次迭代的各阶段</translation>
     </message>
     <message>
         <source>Loss plot</source>
-        <translation type="unfinished"></translation>
+        <translation>损失图</translation>
     </message>
     <message>
         <source>Accuracy plot</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率图</translation>
     </message>
     <message>
         <source>Gradient size plot</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度大小图</translation>
     </message>
     <message>
         <source>Data and decision boundary plot</source>
-        <translation type="unfinished"></translation>
+        <translation>数据与决策边界图</translation>
     </message>
 </context>
 <context>
@@ -202,11 +230,11 @@
     </message>
     <message>
         <source>∂L/∂bˡ = (1/m) Σ δˡ over the m rows</source>
-        <translation type="unfinished"></translation>
+        <translation>∂L/∂bˡ = (1/m) Σ δˡ，对 m 行求和</translation>
     </message>
     <message>
         <source>∂L/∂bˡ = (1/m) Σ δˡ over the m columns</source>
-        <translation type="unfinished"></translation>
+        <translation>∂L/∂bˡ = (1/m) Σ δˡ，对 m 列求和</translation>
     </message>
     <message>
         <source>W[k, j] (row k, column j of W, n_in × n_out) connects unit k of layer l−1 to unit j of layer l.</source>
@@ -237,103 +265,103 @@
     <name>CsvImport</name>
     <message>
         <source>there is no column {number} (the file has {count})</source>
-        <translation type="unfinished"></translation>
+        <translation>没有第 {number} 列（文件共有 {count} 列）</translation>
     </message>
     <message>
         <source>there is no column named {name!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {name!r} 的列</translation>
     </message>
     <message>
         <source>{file} is larger than {most} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 大于 {most} MB</translation>
     </message>
     <message>
         <source>{path}: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：文件不存在</translation>
     </message>
     <message>
         <source>{file} is not UTF-8 text ({reason} at byte {byte})</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 不是 UTF-8 文本（{reason}，位于第 {byte} 字节）</translation>
     </message>
     <message>
         <source>{file} cannot be read ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {file}（{reason}）</translation>
     </message>
     <message>
         <source>the file is empty: no rows</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空：没有任何行</translation>
     </message>
     <message>
         <source>the file has a header but no data rows</source>
-        <translation type="unfinished"></translation>
+        <translation>文件有表头，但没有数据行</translation>
     </message>
     <message>
         <source>the column name {name!r} appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>列名 {name!r} 出现了两次</translation>
     </message>
     <message>
         <source>has {count} values, more than the {width} columns of row {line} (the header)</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 个值，多于第 {line} 行（表头）的 {width} 列</translation>
     </message>
     <message>
         <source>has {count} values, more than the {width} columns of row {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 个值，多于第 {line} 行的 {width} 列</translation>
     </message>
     <message>
         <source>has {count} values, fewer than the {width} columns of row {line} (the header)</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 个值，少于第 {line} 行（表头）的 {width} 列</translation>
     </message>
     <message>
         <source>has {count} values, fewer than the {width} columns of row {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 个值，少于第 {line} 行的 {width} 列</translation>
     </message>
     <message>
         <source>choose at least one feature column</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一个特征列</translation>
     </message>
     <message>
         <source>{name!r} is the label; it cannot also be a feature</source>
-        <translation type="unfinished"></translation>
+        <translation>{name!r} 是标签列，不能同时作为特征</translation>
     </message>
     <message>
         <source>column {name!r} is empty (no label)</source>
-        <translation type="unfinished"></translation>
+        <translation>列 {name!r} 为空（没有标签）</translation>
     </message>
     <message>
         <source>column {name!r} is {value!r} (NaN or infinity), not a label</source>
-        <translation type="unfinished"></translation>
+        <translation>列 {name!r} 的值为 {value!r}（NaN 或无穷大），不能作为标签</translation>
     </message>
     <message>
         <source>column {name!r} holds {value!r}, not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>列 {name!r} 的值为 {value!r}，不是数字</translation>
     </message>
     <message>
         <source>has only one class ({value!r}): nothing to tell apart</source>
-        <translation type="unfinished"></translation>
+        <translation>只有一个类别（{value!r}）：无从区分</translation>
     </message>
     <message>
         <source>has {count} different values; at most {most} classes</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 个不同的值；最多允许 {most} 个类别</translation>
     </message>
     <message>
         <source>must be auto, classes or numeric, got {kind!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 auto、classes 或 numeric，实际为 {kind!r}</translation>
     </message>
     <message>
         <source>has the same value in every row, so it cannot be standardised</source>
-        <translation type="unfinished"></translation>
+        <translation>每一行的值都相同，因此无法标准化</translation>
     </message>
     <message>
         <source>column {name!r} is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>列 {name!r} 为空</translation>
     </message>
     <message>
         <source>column {name!r} is {value!r} (NaN or infinity), not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>列 {name!r} 的值为 {value!r}（NaN 或无穷大），不是数字</translation>
     </message>
     <message>
         <source>column {name!r} holds {value!r}, too large for a number</source>
-        <translation type="unfinished"></translation>
+        <translation>列 {name!r} 的值为 {value!r}，数值过大</translation>
     </message>
 </context>
 <context>
@@ -484,7 +512,7 @@
     </message>
     <message>
         <source>Row {row}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 行：{message}</translation>
     </message>
 </context>
 <context>
@@ -880,47 +908,47 @@
     <name>Datasets</name>
     <message>
         <source>the data has {classes} classes, so the output layer needs {classes} units (one-hot) or 1 unit (0/1), but it has {outputs}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据有 {classes} 个类别，因此输出层需要 {classes} 个单元（one-hot）或 1 个单元（0/1），但它有 {outputs} 个</translation>
     </message>
     <message>
         <source>the data has {classes} classes, so the output layer needs {classes} units (one-hot), but it has {outputs}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据有 {classes} 个类别，因此输出层需要 {classes} 个单元（one-hot），但它有 {outputs} 个</translation>
     </message>
     <message>
         <source>unknown generator {name!r}; choose one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的生成器 {name!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
         <source>unknown parameter(s) {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知参数 {names}</translation>
     </message>
     <message>
         <source>must be a whole number from 1 to {most}, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 1 到 {most} 之间的整数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be a number ≥ 0, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 ≥ 0 的数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be a whole number ≥ 0, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 ≥ 0 的整数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be a whole number from 2 to 50, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 2 到 50 之间的整数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>{name} has 1 target value, but the output layer has {outputs} units</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 有 1 个目标值，但输出层有 {outputs} 个单元</translation>
     </message>
     <message>
         <source>{name} has {classes} classes, so the output layer needs {classes} units, but it has {outputs}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 有 {classes} 个类别，因此输出层需要 {classes} 个单元，但它有 {outputs} 个</translation>
     </message>
     <message>
         <source>unknown dataset {name!r}; choose one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的数据集 {name!r}；请从 {choices} 中选择</translation>
     </message>
 </context>
 <context>
@@ -1006,11 +1034,15 @@
     </message>
     <message>
         <source>Row convention: W is (nˡ⁻¹ × nˡ), the transpose of Wˡ; the m samples of a batch are the rows of Aˡ, Zˡ, δˡ (m × nˡ), and W[k, j] connects unit k of layer l−1 to unit j. Same numbers, transposed. Hover ⊙, ∇ₐL or η for its meaning.</source>
-        <translation type="unfinished"></translation>
+        <translation>行约定：W 为 (nˡ⁻¹ × nˡ)，即 Wˡ 的转置；一个批次的 m 个样本是 Aˡ、Zˡ、δˡ 的行（m × nˡ），W[k, j] 连接第 l−1 层的单元 k 与单元 j。数值相同，只是转置。将鼠标悬停在 ⊙、∇ₐL 或 η 上可查看其含义。</translation>
     </message>
     <message>
         <source>Column convention: Wˡ is (nˡ × nˡ⁻¹); the m samples of a batch are the columns of aˡ, zˡ, δˡ. Hover ⊙, ∇ₐL or η for its meaning.</source>
         <translation>列约定：Wˡ 为 (nˡ × nˡ⁻¹)；一个批次的 m 个样本是 aˡ、zˡ、δˡ 的列。将鼠标悬停在 ⊙、∇ₐL 或 η 上可查看其含义。</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注释</translation>
     </message>
     <message>
         <source>Ready · next: {stage} · iteration {i} · batch of m = {m}</source>
@@ -1054,7 +1086,7 @@
     </message>
     <message>
         <source>weighted input, then the activation; one row per sample, A⁰ = X, and W is nˡ⁻¹ × nˡ; a weight W[k, j] connects unit k of layer l−1 to unit j of layer l</source>
-        <translation type="unfinished"></translation>
+        <translation>先算加权输入，再算激活值；每个样本一行，A⁰ = X，W 为 nˡ⁻¹ × nˡ；权重 W[k, j] 连接第 l−1 层的单元 k 与第 l 层的单元 j</translation>
     </message>
     <message>
         <source>weighted input, then the activation; a⁰ = x, and Wˡ is nˡ × nˡ⁻¹</source>
@@ -1078,15 +1110,15 @@
     </message>
     <message>
         <source>error of layer l from the layer above; Wˡ⁺¹ is the matrix of layer l+1 (nˡ × nˡ⁺¹ in this convention), δ is m × nˡ</source>
-        <translation type="unfinished"></translation>
+        <translation>第 l 层的误差，由其上一层求得；Wˡ⁺¹ 是第 l+1 层的矩阵（在此约定下为 nˡ × nˡ⁺¹），δ 为 m × nˡ</translation>
     </message>
     <message>
         <source>bias gradient: per sample ∂L/∂bˡⱼ = δˡⱼ, then the mean over the batch (down each column)</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置梯度：每个样本 ∂L/∂bˡⱼ = δˡⱼ，再对批次取平均值（沿每一列）</translation>
     </message>
     <message>
         <source>weight gradient: per sample ∂L/∂W[k, j] = aˡ⁻¹ₖ δˡⱼ, then the mean over the batch</source>
-        <translation type="unfinished"></translation>
+        <translation>权重梯度：每个样本 ∂L/∂W[k, j] = aˡ⁻¹ₖ δˡⱼ，再对批次取平均值</translation>
     </message>
     <message>
         <source>error of layer l from the layer above; Wˡ⁺¹ is the matrix of layer l+1 (nˡ⁺¹ × nˡ)</source>
@@ -1166,7 +1198,7 @@
     </message>
     <message>
         <source>Batch of m = {m}: ∇ₐL and δ are per sample — one row per sample, never averaged; ∂L/∂W and ∂L/∂b are averaged over the m samples (the 1/m of BP3 and BP4), and the batch loss is the mean of the per-sample losses.</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 m = {m}：∇ₐL 和 δ 按样本计算——每个样本一行，从不取平均；∂L/∂W 和 ∂L/∂b 对 m 个样本取平均（即 BP3 和 BP4 中的 1/m），批次损失是各样本损失的平均值。</translation>
     </message>
     <message>
         <source>Batch of m = {m}: ∇ₐL and δ are per sample — one column per sample, never averaged; ∂L/∂W and ∂L/∂b are averaged over the m samples (the 1/m of BP3 and BP4), and the batch loss is the mean of the per-sample losses.</source>
@@ -1182,7 +1214,7 @@
     </message>
     <message>
         <source>BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ × nˡ⁺¹ in the row convention, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.</source>
-        <translation type="unfinished"></translation>
+        <translation>BP2 与参考文 000：参考文 000 把 BP2 写成 (wˡ)ᵀ——这是一个下标笔误；它自己的推导用的是第 l 层与第 l+1 层之间的权重。这里 Wˡ⁺¹ 是第 l+1 层的权重矩阵（在行约定下为 nˡ × nˡ⁺¹，它把第 l 层映射到第 l+1 层），其转置把 δˡ⁺¹ 传回第 l 层。</translation>
     </message>
     <message>
         <source>BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ⁺¹ × nˡ, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.</source>
@@ -1198,7 +1230,7 @@
     </message>
     <message>
         <source>Sample 1 (row 1 of {m}):</source>
-        <translation type="unfinished"></translation>
+        <translation>样本 1（共 {m} 行中的第 1 行）：</translation>
     </message>
     <message>
         <source>Sample 1 (column 1 of {m}):</source>
@@ -1210,7 +1242,7 @@
     </message>
     <message>
         <source>b{s} is added to every row (every sample); A⁰ = X, the inputs, one row per sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>b{s} 加到每一行（每个样本）上；A⁰ = X，即输入，每个样本一行。</translation>
     </message>
     <message>
         <source>b{s} is added to every column (every sample); a⁰ = x, the inputs.</source>
@@ -1238,7 +1270,7 @@
     </message>
     <message>
         <source>Softmax&apos;s Jacobian is full, so BP1&apos;s ⊙ becomes this product; the column of sums is subtracted from every column.</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax 的雅可比矩阵是满矩阵，因此 BP1 中的 ⊙ 变为这个乘积；求和得到的那一列从每一列中减去。</translation>
     </message>
     <message>
         <source>Softmax&apos;s Jacobian is full, so BP1&apos;s ⊙ becomes this product; the row of sums is subtracted from every row.</source>
@@ -1250,7 +1282,7 @@
     </message>
     <message>
         <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c} in the row convention), the weights between layers {l} and {l1} (seed 000&apos;s (wˡ)ᵀ means this matrix); {d}.</source>
-        <translation type="unfinished"></translation>
+        <translation>BP2：W{u} 是第 {l1} 层的权重矩阵（在行约定下为 {r} × {c}），即第 {l} 层与第 {l1} 层之间的权重（参考文 000 的 (wˡ)ᵀ 指的就是这个矩阵）；{d}。</translation>
     </message>
     <message>
         <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c}), the weights between layers {l} and {l1} (seed 000&apos;s (wˡ)ᵀ means this matrix); {d}.</source>
@@ -1258,11 +1290,11 @@
     </message>
     <message>
         <source>BP3: each column of δ{s} summed over the {m} samples (its rows), divided by m = {m}.</source>
-        <translation type="unfinished"></translation>
+        <translation>BP3：δ{s} 的每一列对 {m} 个样本（即其各行）求和，再除以 m = {m}。</translation>
     </message>
     <message>
         <source>BP4: the product sums {a}ₖ·δ{s}ⱼ over the samples into entry [k, j]; 1/m makes it the mean.</source>
-        <translation type="unfinished"></translation>
+        <translation>BP4：该乘积把 {a}ₖ·δ{s}ⱼ 对所有样本求和，放入元素 [k, j]；乘以 1/m 即得平均值。</translation>
     </message>
     <message>
         <source>BP3: each row of δ{s} summed over the {m} samples, divided by m = {m}.</source>
@@ -1287,6 +1319,45 @@
     <message>
         <source>(The values before the update are recovered as the new value + η ∂L/∂W.)</source>
         <translation>（更新前的值由新值 + η ∂L/∂W 还原得到。）</translation>
+    </message>
+</context>
+<context>
+    <name>Examples</name>
+    <message>
+        <source>Iris: softmax on a real dataset</source>
+        <translation>Iris：真实数据集上的 softmax</translation>
+    </message>
+    <message>
+        <source>Seed 000: the output-layer error δᴸ</source>
+        <translation>参考文 000：输出层误差 δᴸ</translation>
+    </message>
+    <message>
+        <source>Seed 001: where the batch mean is taken</source>
+        <translation>参考文 001：批次平均在哪里取</translation>
+    </message>
+    <message>
+        <source>Seed 003: a 2-2-1 sigmoid network learns XOR</source>
+        <translation>参考文 003：2-2-1 sigmoid 网络学习 XOR</translation>
+    </message>
+    <message>
+        <source>Seed 004: one neuron per layer, the chain rule</source>
+        <translation>参考文 004：每层一个神经元与链式法则</translation>
+    </message>
+    <message>
+        <source>Fitting a sine curve (regression)</source>
+        <translation>拟合正弦曲线（回归）</translation>
+    </message>
+    <message>
+        <source>Softmax + cross-entropy: δ = a − y</source>
+        <translation>Softmax + 交叉熵：δ = a − y</translation>
+    </message>
+    <message>
+        <source>Three spirals: ReLU layers and a softmax output</source>
+        <translation>三条螺旋：ReLU 隐藏层与 softmax 输出</translation>
+    </message>
+    <message>
+        <source>XOR with a tanh hidden layer (mini-batches of 4)</source>
+        <translation>带 tanh 隐藏层的 XOR（每个小批量 4 个样本）</translation>
     </message>
 </context>
 <context>
@@ -1325,175 +1396,175 @@
     </message>
     <message>
         <source>input {k} (x{sk})</source>
-        <translation type="unfinished">输入 {k}（x{sk}）</translation>
+        <translation>输入 {k}（x{sk}）</translation>
     </message>
     <message>
         <source>unit {k} of layer {l}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {l} 层的单元 {k}</translation>
     </message>
     <message>
         <source>(computed before this iteration&apos;s update, with W{l} and b{l} as they were then: W + η ∂L/∂W, η = {eta})</source>
-        <translation type="unfinished"></translation>
+        <translation>（在本次迭代更新之前计算，所用的 W{l} 和 b{l} 为当时的值：W + η ∂L/∂W，η = {eta}）</translation>
     </message>
     <message>
         <source>{head} = 1 (linear) = {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>{head} = 1（线性）= {d}</translation>
     </message>
     <message>
         <source>{head} = {d}, because {why} (z = {z})</source>
-        <translation type="unfinished"></translation>
+        <translation>{head} = {d}，因为 {why}（z = {z}）</translation>
     </message>
     <message>
         <source>{head} = {d}, because {why} (z = {z}; slope {slope} below 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>{head} = {d}，因为 {why}（z = {z}；z &lt; 0 时斜率为 {slope}）</translation>
     </message>
     <message>
         <source>{name} = Σₖ {w} {a}ₖ + {b}   ({sample}; forward: {equation})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} = Σₖ {w} {a}ₖ + {b}   （{sample}；前向传播：{equation}）</translation>
     </message>
     <message>
         <source>(the weights it was computed with have been changed since, so its terms are not shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（计算它时所用的权重此后已被修改，因此不显示各项）</translation>
     </message>
     <message>
         <source>{values} + … ({n} terms) + {bias}</source>
-        <translation type="unfinished"></translation>
+        <translation>{values} + …（共 {n} 项）+ {bias}</translation>
     </message>
     <message>
         <source>{total} + {bias}   (the sum of all {n} products is {total})</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} + {bias}   （全部 {n} 个乘积之和为 {total}）</translation>
     </message>
     <message>
         <source>{name} = e^({z}) / Σᵢ e^(z{l}ᵢ)   ({sample}; softmax over the {n} units of layer {layer})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} = e^({z}) / Σᵢ e^(z{l}ᵢ)   （{sample}；对第 {layer} 层的 {n} 个单元做 softmax）</translation>
     </message>
     <message>
         <source>(written as e^(zᵢ − M) with M = max z = {m}, the same ratio without overflow)</source>
-        <translation type="unfinished"></translation>
+        <translation>（写作 e^(zᵢ − M)，其中 M = max z = {m}，比值相同且不会溢出）</translation>
     </message>
     <message>
         <source>{name} = ∂L/∂{z} = {a} − {y}   ({sample}; BP1 for {f} + {loss})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} = ∂L/∂{z} = {a} − {y}   （{sample}；{f} + {loss} 时的 BP1）</translation>
     </message>
     <message>
         <source>why: softmax&apos;s Jacobian ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) is not diagonal, so BP1&apos;s ⊙ does not apply as written;</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：softmax 的雅可比矩阵 ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) 不是对角矩阵，因此 BP1 中的 ⊙ 不能照原式使用；</translation>
     </message>
     <message>
         <source>with ∂L/∂aₖ = −yₖ/aₖ the product collapses: ∂L/∂zᵢ = Σₖ (−yₖ/aₖ)·aₖ(1[k=i] − aᵢ) = aᵢ Σₖ yₖ − yᵢ = aᵢ − yᵢ, as the yₖ sum to 1</source>
-        <translation type="unfinished"></translation>
+        <translation>代入 ∂L/∂aₖ = −yₖ/aₖ 后乘积化简为：∂L/∂zᵢ = Σₖ (−yₖ/aₖ)·aₖ(1[k=i] − aᵢ) = aᵢ Σₖ yₖ − yᵢ = aᵢ − yᵢ，因为各 yₖ 之和为 1</translation>
     </message>
     <message>
         <source>why: ∂L/∂a = −y/a + (1 − y)/(1 − a) and σ′(z) = a(1 − a); their product is −y(1 − a) + (1 − y)a = a − y</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：∂L/∂a = −y/a + (1 − y)/(1 − a)，σ′(z) = a(1 − a)；二者之积为 −y(1 − a) + (1 − y)a = a − y</translation>
     </message>
     <message>
         <source>{name} = ∂L/∂{a} · {f}′({z})   ({sample}; BP1: δᴸ = ∇ₐL ⊙ f′(zᴸ), the output layer is L = {L})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} = ∂L/∂{a} · {f}′({z})   （{sample}；BP1：δᴸ = ∇ₐL ⊙ f′(zᴸ)，输出层为 L = {L}）</translation>
     </message>
     <message>
         <source>{d} = {expr} = {numbers} = {value}   (∇ₐL for {loss})</source>
-        <translation type="unfinished"></translation>
+        <translation>{d} = {expr} = {numbers} = {value}   （{loss} 的 ∇ₐL）</translation>
     </message>
     <message>
         <source>{name} = {a} (g{j} − Σₖ a{l}ₖ gₖ) with g = ∇ₐL   ({sample}; BP1 for softmax: δᴸ = a ⊙ (g − Σₖ aₖ gₖ))</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} = {a} (g{j} − Σₖ a{l}ₖ gₖ)，其中 g = ∇ₐL   （{sample}；softmax 的 BP1：δᴸ = a ⊙ (g − Σₖ aₖ gₖ)）</translation>
     </message>
     <message>
         <source>why: softmax&apos;s Jacobian ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) is not diagonal, so ∇ₐL ⊙ f′(z) is replaced by the Jacobian-vector product</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：softmax 的雅可比矩阵 ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) 不是对角矩阵，因此用雅可比矩阵与向量的乘积代替 ∇ₐL ⊙ f′(z)</translation>
     </message>
     <message>
         <source>{name} = ({sum}) · {f}′({z})   ({sample}; BP2: {equation})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} = ({sum}) · {f}′({z})   （{sample}；BP2：{equation}）</translation>
     </message>
     <message>
         <source>(W{up} has been changed since δ{l} was computed, so the terms are not shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（计算 δ{l} 之后 W{up} 已被修改，因此不显示各项）</translation>
     </message>
     <message>
         <source>the 1 unit</source>
-        <translation type="unfinished"></translation>
+        <translation>唯一的 1 个单元</translation>
     </message>
     <message>
         <source>all {n} units</source>
-        <translation type="unfinished"></translation>
+        <translation>全部 {n} 个单元</translation>
     </message>
     <message>
         <source>entry ({s}, {j}) of δ{up} (W{up})ᵀ</source>
-        <translation type="unfinished"></translation>
+        <translation>δ{up} (W{up})ᵀ 的元素 ({s}, {j})</translation>
     </message>
     <message>
         <source>entry {j} of (W{up})ᵀ δ{up}</source>
-        <translation type="unfinished"></translation>
+        <translation>(W{up})ᵀ δ{up} 的第 {j} 个元素</translation>
     </message>
     <message>
         <source>{sum} = {symbols}   ({entry}; unit {j} of layer {l} feeds {units} of layer {l1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{sum} = {symbols}   （{entry}；第 {l} 层的单元 {j} 馈入第 {l1} 层的{units}）</translation>
     </message>
     <message>
         <source>{w} is the weight from {source} to unit {j} of layer {l}</source>
-        <translation type="unfinished"></translation>
+        <translation>{w} 是从{source}指向第 {l} 层单元 {j} 的权重</translation>
     </message>
     <message>
         <source>{head} = {a}·{d}   (BP4 with one sample: {equation})</source>
-        <translation type="unfinished"></translation>
+        <translation>{head} = {a}·{d}   （单个样本时的 BP4：{equation}）</translation>
     </message>
     <message>
         <source>{head} = (1/m) Σₛ {a}·{d}   (BP4: {equation}, the mean over the m = {m} samples)</source>
-        <translation type="unfinished"></translation>
+        <translation>{head} = (1/m) Σₛ {a}·{d}   （BP4：{equation}，对 m = {m} 个样本取平均值）</translation>
     </message>
     <message>
         <source>(1/{m})({a}·{d} for sample 1 + … + {a}·{d} for sample {m})</source>
-        <translation type="unfinished"></translation>
+        <translation>(1/{m})(样本 1 的 {a}·{d} + … + 样本 {m} 的 {a}·{d})</translation>
     </message>
     <message>
         <source>{name} = {d}   (BP3 with one sample)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} = {d}   （单个样本时的 BP3）</translation>
     </message>
     <message>
         <source>BP3: ∂L/∂b{l} = the mean of δ{l} over its m = {m} rows</source>
-        <translation type="unfinished"></translation>
+        <translation>BP3：∂L/∂b{l} = δ{l} 在其 m = {m} 行上的平均值</translation>
     </message>
     <message>
         <source>BP3: ∂L/∂b{l} = the mean of δ{l} over the m = {m} samples</source>
-        <translation type="unfinished"></translation>
+        <translation>BP3：∂L/∂b{l} = δ{l} 在 m = {m} 个样本上的平均值</translation>
     </message>
     <message>
         <source>row {k}, column {j} of W{l}, shape (n{p}, n{l}) = {rows} × {cols}</source>
-        <translation type="unfinished"></translation>
+        <translation>W{l} 的第 {k} 行、第 {j} 列，形状 (n{p}, n{l}) = {rows} × {cols}</translation>
     </message>
     <message>
         <source>row {j}, column {k} of W{l}, shape (n{l}, n{p}) = {rows} × {cols}</source>
-        <translation type="unfinished"></translation>
+        <translation>W{l} 的第 {j} 行、第 {k} 列，形状 (n{l}, n{p}) = {rows} × {cols}</translation>
     </message>
     <message>
         <source>{name}: the weight from {source} to unit {j} of layer {l}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：从{source}指向第 {l} 层单元 {j} 的权重</translation>
     </message>
     <message>
         <source>{place}; it multiplies {a} in {sum}</source>
-        <translation type="unfinished"></translation>
+        <translation>{place}；它在 {sum} 中与 {a} 相乘</translation>
     </message>
     <message>
         <source>column {j} of b{l}, shape (1, n{l}) = 1 × {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>b{l} 的第 {j} 列，形状 (1, n{l}) = 1 × {n}</translation>
     </message>
     <message>
         <source>row {j} of b{l}, shape (n{l}, 1) = {n} × 1</source>
-        <translation type="unfinished"></translation>
+        <translation>b{l} 的第 {j} 行，形状 (n{l}, 1) = {n} × 1</translation>
     </message>
     <message>
         <source>{name}: the bias of unit {j} of layer {l}, added to {z} for every sample</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：第 {l} 层单元 {j} 的偏置，对每个样本都加到 {z} 上</translation>
     </message>
     <message>
         <source>(a weight or bias was set by hand after this iteration&apos;s update)</source>
-        <translation type="unfinished"></translation>
+        <translation>（本次迭代更新之后，有权重或偏置被手动修改过）</translation>
     </message>
     <message>
         <source>just updated: {p} ← {p} − η ∂L/∂{p} with η = {eta}, ∂L/∂{name} = {g}</source>
-        <translation type="unfinished"></translation>
+        <translation>刚刚更新：{p} ← {p} − η ∂L/∂{p}，其中 η = {eta}，∂L/∂{name} = {g}</translation>
     </message>
 </context>
 <context>
@@ -1567,76 +1638,77 @@
     <name>ExportMenu</name>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <source>Could not save the file:
 {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存文件：
+{reason}</translation>
     </message>
     <message>
         <source>Copy as TSV (for a spreadsheet)</source>
-        <translation type="unfinished"></translation>
+        <translation>复制为 TSV（用于电子表格）</translation>
     </message>
     <message>
         <source>Tab-separated numbers in full precision: paste into a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>以完整精度复制制表符分隔的数字：可粘贴到电子表格中</translation>
     </message>
     <message>
         <source>Copy as NumPy literal</source>
-        <translation type="unfinished"></translation>
+        <translation>复制为 NumPy 字面量</translation>
     </message>
     <message>
         <source>np.array([...]) in full precision: paste into Python</source>
-        <translation type="unfinished"></translation>
+        <translation>以完整精度复制 np.array([...])：可粘贴到 Python 中</translation>
     </message>
     <message>
         <source>Save as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 CSV…</translation>
     </message>
     <message>
         <source>Save matrix as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>将矩阵保存为 CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Save picture as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>将图片保存为 PNG…</translation>
     </message>
     <message>
         <source>A sharp image of any width, for projectors and print</source>
-        <translation type="unfinished"></translation>
+        <translation>任意宽度的清晰图像，适用于投影和打印</translation>
     </message>
     <message>
         <source>Save picture as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>将图片保存为 SVG…</translation>
     </message>
     <message>
         <source>A drawing that stays sharp at any size, for documents</source>
-        <translation type="unfinished"></translation>
+        <translation>在任何尺寸下都保持清晰的矢量图，适用于文档</translation>
     </message>
     <message>
         <source>Save picture as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>将图片保存为 PNG</translation>
     </message>
     <message>
         <source>Width in pixels (the height follows the picture&apos;s shape):</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度（像素，高度随图片比例确定）：</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <source>Save picture as SVG</source>
-        <translation type="unfinished"></translation>
+        <translation>将图片保存为 SVG</translation>
     </message>
     <message>
         <source>SVG drawings (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 矢量图 (*.svg)</translation>
     </message>
 </context>
 <context>
@@ -2042,374 +2114,374 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     <name>LessonPanel</name>
     <message>
         <source>The lessons that come with BP Studio, in order</source>
-        <translation type="unfinished"></translation>
+        <translation>BP Studio 自带的课程，按顺序排列</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Start the chosen lesson: its network is opened (unsaved work is asked about first)</source>
-        <translation type="unfinished"></translation>
+        <translation>开始所选课程：打开该课程的网络（如有未保存的工作，会先询问）</translation>
     </message>
     <message>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开…</translation>
     </message>
     <message>
         <source>Open a lesson file of your own (JSON, see docs/lessons.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开你自己的课程文件（JSON，见 docs/lessons.md）</translation>
     </message>
     <message>
         <source>No lesson started</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未开始课程</translation>
     </message>
     <message>
         <source>Lesson title</source>
-        <translation type="unfinished"></translation>
+        <translation>课程标题</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>Where you are in the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>你在课程中的位置</translation>
     </message>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一步</translation>
     </message>
     <message>
         <source>The previous step (Alt+PgUp)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步 (Alt+PgUp)</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步 ▶</translation>
     </message>
     <message>
         <source>The next step, once this one is done (Alt+PgDown)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步，完成当前这一步后可用 (Alt+PgDown)</translation>
     </message>
     <message>
         <source>Step text</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤说明</translation>
     </message>
     <message>
         <source>What to look at and what to press</source>
-        <translation type="unfinished"></translation>
+        <translation>要看哪里、要按什么</translation>
     </message>
     <message>
         <source>What the step waits for</source>
-        <translation type="unfinished"></translation>
+        <translation>这一步在等待什么</translation>
     </message>
     <message>
         <source>e.g. 0.063, -0.032, 6.3e-2 or 1/2</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 0.063、-0.032、6.3e-2 或 1/2</translation>
     </message>
     <message>
         <source>Type your prediction and press Enter to check it</source>
-        <translation type="unfinished"></translation>
+        <translation>输入你的预测，按 Enter 检查</translation>
     </message>
     <message>
         <source>Your prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>你的预测</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
         <source>Compare your number with the engine&apos;s (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>将你的数字与计算引擎的结果比较 (Enter)</translation>
     </message>
     <message>
         <source>Show answer</source>
-        <translation type="unfinished"></translation>
+        <translation>显示答案</translation>
     </message>
     <message>
         <source>Show the engine&apos;s number</source>
-        <translation type="unfinished"></translation>
+        <translation>显示计算引擎算出的数字</translation>
     </message>
     <message>
         <source>Feedback on your prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>对你的预测的反馈</translation>
     </message>
     <message>
         <source>Open lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>打开课程</translation>
     </message>
     <message>
         <source>BP Studio lessons (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>BP Studio 课程 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Could not open the lesson {name}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开课程 {name}：{error}</translation>
     </message>
     <message>
         <source>Choose a lesson and press Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个课程，然后按“开始”。</translation>
     </message>
     <message>
         <source>&lt;p&gt;Each lesson opens its own network, tells you what to press, points at the panel that matters and asks you to predict numbers before the engine computes them.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;每个课程都会打开自己的网络，告诉你该按什么，指出需要关注的面板，并让你在计算引擎算出数字之前先预测它们。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Lesson complete ✓ ({count} steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>课程完成 ✓（共 {count} 步）</translation>
     </message>
     <message>
         <source>Step {number} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 步，共 {count} 步</translation>
     </message>
     <message>
         <source>Predict {name}, then press Check:</source>
-        <translation type="unfinished"></translation>
+        <translation>预测 {name}，然后按“检查”：</translation>
     </message>
     <message>
         <source>Next is enabled once you have checked your prediction.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查过你的预测后，“下一步”才可用。</translation>
     </message>
     <message>
         <source>✓ The engine has got there.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 计算引擎已到达该处。</translation>
     </message>
     <message>
         <source>Waiting until {count} iterations are done.</source>
-        <translation type="unfinished"></translation>
+        <translation>等待完成 {count} 次迭代。</translation>
     </message>
     <message>
         <source>Waiting for the stage {stage} of iteration {iteration}.</source>
-        <translation type="unfinished"></translation>
+        <translation>等待第 {iteration} 次迭代的“{stage}”阶段。</translation>
     </message>
     <message>
         <source>Work it out factor by factor with the numbers in the panels.</source>
-        <translation type="unfinished"></translation>
+        <translation>利用面板中的数字，逐个因子地算出来。</translation>
     </message>
     <message>
         <source>Not quite ({answer}). Hint: {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>不太对（{answer}）。提示：{hint}</translation>
     </message>
     <message>
         <source>Right! The engine computes {name} = {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>正确！计算引擎算出 {name} = {value}。</translation>
     </message>
     <message>
         <source>The engine computes {name} = {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>计算引擎算出 {name} = {value}。</translation>
     </message>
 </context>
 <context>
     <name>Lessons</name>
     <message>
         <source>{source}: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：文件不存在</translation>
     </message>
     <message>
         <source>{source}: cannot be read as text ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：无法作为文本读取（{error}）</translation>
     </message>
     <message>
         <source>{source}: not valid JSON (line {line}, column {column}: {error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：不是有效的 JSON（第 {line} 行，第 {column} 列：{error}）</translation>
     </message>
     <message>
         <source>{source}: not a lesson (its JSON is nested too deeply)</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：不是课程文件（其 JSON 嵌套过深）</translation>
     </message>
     <message>
         <source>{source}: {field}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：{field}：{message}</translation>
     </message>
     <message>
         <source>{source}: not a BP Studio lesson (the top level is not an object)</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：不是 BP Studio 课程（顶层不是对象）</translation>
     </message>
     <message>
         <source>{source}: not a BP Studio lesson (format is {found}, expected {expected})</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：不是 BP Studio 课程（格式为 {found}，应为 {expected}）</translation>
     </message>
     <message>
         <source>{source}: version must be a whole number ≥ 1, got {found}</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：版本必须是 ≥ 1 的整数，实际为 {found}</translation>
     </message>
     <message>
         <source>{source}: made by a newer BP Studio (lesson format version {version}; this one reads up to {supported})</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：由更新版本的 BP Studio 创建（课程格式版本 {version}；本版本最高只能读取 {supported}）</translation>
     </message>
     <message>
         <source>must be a list of at least one step</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是至少包含一个步骤的列表</translation>
     </message>
     <message>
         <source>is not a field here; the fields are {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>不是此处可用的字段；可用字段为 {fields}</translation>
     </message>
     <message>
         <source>is missing (an object such as {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;})</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失（应为一个对象，例如 {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}）</translation>
     </message>
     <message>
         <source>is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>为空</translation>
     </message>
     <message>
         <source>must be text, or an object of texts keyed by language such as {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是文本，或按语言分键的文本对象，例如 {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}</translation>
     </message>
     <message>
         <source>is not a language code (write en, zh_CN, de…)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是语言代码（请写 en、zh_CN、de…）</translation>
     </message>
     <message>
         <source>must be non-empty text</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是非空文本</translation>
     </message>
     <message>
         <source>{name} is not a built-in example; the examples are {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是内置示例；可用的示例有 {names}</translation>
     </message>
     <message>
         <source>the inline project is not valid: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>内嵌项目无效：{error}</translation>
     </message>
     <message>
         <source>must be the name of a built-in example or a project object (.bpsproj format)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是内置示例的名称或项目对象（.bpsproj 格式）</translation>
     </message>
     <message>
         <source>must be a whole number from {low} to {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 {low} 到 {high} 之间的整数</translation>
     </message>
     <message>
         <source>{value} is out of range: it must be from {low} to {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 超出范围：必须在 {low} 到 {high} 之间</translation>
     </message>
     <message>
         <source>must be one of {kinds}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 {kinds} 之一</translation>
     </message>
     <message>
         <source>is needed for a {kind} stage</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} 阶段需要此项</translation>
     </message>
     <message>
         <source>is not allowed for the {kind} stage</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} 阶段不允许此项</translation>
     </message>
     <message>
         <source>must be an object with text (and optionally highlight, wait_for, predict)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是包含 text 的对象（可选 highlight、wait_for、predict）</translation>
     </message>
     <message>
         <source>{name} is not a panel; the panels are {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是面板；可用的面板有 {names}</translation>
     </message>
     <message>
         <source>must be an object such as {&quot;stage&quot;: &quot;backward&quot;, &quot;layer&quot;: 2} or {&quot;iterations&quot;: 100}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是对象，例如 {&quot;stage&quot;: &quot;backward&quot;, &quot;layer&quot;: 2} 或 {&quot;iterations&quot;: 100}</translation>
     </message>
     <message>
         <source>must be an object with quantity, layer, row, col</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是包含 quantity、layer、row、col 的对象</translation>
     </message>
     <message>
         <source>{name} is not a quantity; choose one of {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是可用的量；请从 {names} 中选择</translation>
     </message>
     <message>
         <source>is not used for the loss, which is one number</source>
-        <translation type="unfinished"></translation>
+        <translation>损失只是一个数，不使用此项</translation>
     </message>
     <message>
         <source>must be an object such as {&quot;stage&quot;: &quot;update&quot;}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是对象，例如 {&quot;stage&quot;: &quot;update&quot;}</translation>
     </message>
     <message>
         <source>{quantity} is computed at stage {computed}, after {stage}</source>
-        <translation type="unfinished"></translation>
+        <translation>{quantity} 在 {computed} 阶段才计算，晚于 {stage}</translation>
     </message>
     <message>
         <source>must be an object with abs and/or rel</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是包含 abs 和/或 rel 的对象</translation>
     </message>
     <message>
         <source>must be a number ≥ 0</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 ≥ 0 的数</translation>
     </message>
     <message>
         <source>abs and rel cannot both be 0 (no typed answer would ever be right)</source>
-        <translation type="unfinished"></translation>
+        <translation>abs 和 rel 不能同时为 0（否则输入的答案永远不会正确）</translation>
     </message>
     <message>
         <source>{index} is out of range: {quantity} of layer {layer} is {rows} × {cols} (indices count from 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>{index} 超出范围：第 {layer} 层的 {quantity} 为 {rows} × {cols}（索引从 1 开始）</translation>
     </message>
     <message>
         <source>Type a number first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入一个数。</translation>
     </message>
     <message>
         <source>{text} divides by zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} 除以零。</translation>
     </message>
     <message>
         <source>{text} is not a number. Type a decimal such as 0.063 or -0.032, a power of ten such as 6.3e-2, or a fraction such as 1/2.</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} 不是一个数。请输入小数（如 0.063 或 -0.032）、10 的幂（如 6.3e-2）或分数（如 1/2）。</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <source>Lesson panel</source>
-        <translation type="unfinished"></translation>
+        <translation>课程面板</translation>
     </message>
     <message>
         <source>Show the guided lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>显示引导课程</translation>
     </message>
     <message>
         <source>Next lesson step</source>
-        <translation type="unfinished"></translation>
+        <translation>课程下一步</translation>
     </message>
     <message>
         <source>Go to the next step of the lesson, once this one is done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成当前步骤后，进入课程的下一步</translation>
     </message>
     <message>
         <source>Previous lesson step</source>
-        <translation type="unfinished"></translation>
+        <translation>课程上一步</translation>
     </message>
     <message>
         <source>Go back to the previous step of the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>返回课程的上一步</translation>
     </message>
     <message>
         <source>Open lesson file…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开课程文件…</translation>
     </message>
     <message>
         <source>Open a lesson file of your own (JSON, see docs/lessons.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开你自己的课程文件（JSON，见 docs/lessons.md）</translation>
     </message>
     <message>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <source>Start this lesson (its network is opened)</source>
-        <translation type="unfinished"></translation>
+        <translation>开始此课程（将打开其网络）</translation>
     </message>
 </context>
 <context>
@@ -2444,7 +2516,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     </message>
     <message>
         <source>loss L = {form}</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 L = {form}</translation>
     </message>
     <message>
         <source>accuracy</source>
@@ -2490,12 +2562,28 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
 <context>
     <name>Losses</name>
     <message>
+        <source>squared error</source>
+        <translation>平方误差</translation>
+    </message>
+    <message>
+        <source>squared error without ½</source>
+        <translation>不带 ½ 的平方误差</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
         <source>L = ‖a − y‖²  (no ½, as in 3Blue1Brown)</source>
-        <translation type="unfinished"></translation>
+        <translation>L = ‖a − y‖²  （不带 ½，与 3Blue1Brown 相同）</translation>
     </message>
     <message>
         <source>unknown loss {name!r}; choose one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的损失函数 {name!r}；请从 {choices} 中选择</translation>
     </message>
 </context>
 <context>
@@ -2733,7 +2821,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     </message>
     <message>
         <source>{row}, {where}: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{row}，{where}：{value}</translation>
     </message>
     <message>
         <source>all 0</source>
@@ -2796,19 +2884,19 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     </message>
     <message>
         <source>column {j}: unit {j} of layer {l}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {j} 列：第 {l} 层的单元 {j}</translation>
     </message>
     <message>
         <source>row {k}: weights from input {k} (x{k})</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {k} 行：来自输入 {k}（x{k}）的权重</translation>
     </message>
     <message>
         <source>row {k}: weights from unit {k} of layer {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {k} 行：来自第 {p} 层单元 {k} 的权重</translation>
     </message>
     <message>
         <source>row {s}: sample {s} of the batch</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {s} 行：批次中的样本 {s}</translation>
     </message>
 </context>
 <context>
@@ -2866,59 +2954,59 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     <name>MatrixView</name>
     <message>
         <source>Weights of layer {l} in the row convention (the transpose of W{sl}): row k holds the weights from unit k of layer {p}, column j those into unit j.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {l} 层的权重（行约定，即 W{sl} 的转置）：第 k 行是来自第 {p} 层单元 k 的权重，第 j 列是进入单元 j 的权重。</translation>
     </message>
     <message>
         <source>Biases of layer {l}: one per unit (a row), added to every row (every sample) of Z{sl}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {l} 层的偏置：每个单元一个（一行），加到 Z{sl} 的每一行（每个样本）上。</translation>
     </message>
     <message>
         <source>Weighted inputs Z{sl} = A{sp} W{sl} + b{sl}: one row per sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>加权输入 Z{sl} = A{sp} W{sl} + b{sl}：每个样本一行。</translation>
     </message>
     <message>
         <source>Activations A{sl} = f(Z{sl}): one row per sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值 A{sl} = f(Z{sl})：每个样本一行。</translation>
     </message>
     <message>
         <source>Errors δ{sl} = ∂L/∂z{sl}, one row per sample (never averaged): BP1 at the output layer, BP2 (δ{sl} = (δ⁽ˡ⁺¹⁾ (W⁽ˡ⁺¹⁾)ᵀ) ⊙ f′(z{sl})) below it.</source>
-        <translation type="unfinished"></translation>
+        <translation>误差 δ{sl} = ∂L/∂z{sl}，每个样本一行（从不取平均）：输出层用 BP1，其下各层用 BP2（δ{sl} = (δ⁽ˡ⁺¹⁾ (W⁽ˡ⁺¹⁾)ᵀ) ⊙ f′(z{sl})）。</translation>
     </message>
     <message>
         <source>Weight gradient ∂L/∂W{sl} = (1/m) (A{sp})ᵀ δ{sl} (BP4): the mean over the m samples of the batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重梯度 ∂L/∂W{sl} = (1/m) (A{sp})ᵀ δ{sl}（BP4）：对批次中 m 个样本取平均值。</translation>
     </message>
     <message>
         <source>Bias gradient ∂L/∂b{sl}: the mean of δ{sl} over its m rows, the samples of the batch (BP3).</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置梯度 ∂L/∂b{sl}：δ{sl} 在其 m 行（即批次中的各样本）上的平均值（BP3）。</translation>
     </message>
     <message>
         <source>Weights of layer {l}: row j holds the weights into unit j, column k those from unit k of layer {p}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {l} 层的权重：第 j 行是进入单元 j 的权重，第 k 列是来自第 {p} 层单元 k 的权重。</translation>
     </message>
     <message>
         <source>Biases of layer {l}: one per unit, added to z{sl} for every sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {l} 层的偏置：每个单元一个，对每个样本都加到 z{sl} 上。</translation>
     </message>
     <message>
         <source>Weighted inputs z{sl} = W{sl} a{sp} + b{sl}: one column per sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>加权输入 z{sl} = W{sl} a{sp} + b{sl}：每个样本一列。</translation>
     </message>
     <message>
         <source>Activations a{sl} = f(z{sl}): one column per sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值 a{sl} = f(z{sl})：每个样本一列。</translation>
     </message>
     <message>
         <source>Errors δ{sl} = ∂L/∂z{sl}, one column per sample (never averaged): BP1 at the output layer, BP2 below it.</source>
-        <translation type="unfinished"></translation>
+        <translation>误差 δ{sl} = ∂L/∂z{sl}，每个样本一列（从不取平均）：输出层用 BP1，其下各层用 BP2。</translation>
     </message>
     <message>
         <source>Weight gradient ∂L/∂W{sl} = (1/m) δ{sl} (a{sp})ᵀ (BP4): the mean over the m samples of the batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重梯度 ∂L/∂W{sl} = (1/m) δ{sl} (a{sp})ᵀ（BP4）：对批次中 m 个样本取平均值。</translation>
     </message>
     <message>
         <source>Bias gradient ∂L/∂b{sl}: the mean of δ{sl} over the m samples of the batch (BP3).</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置梯度 ∂L/∂b{sl}：δ{sl} 在批次 m 个样本上的平均值（BP3）。</translation>
     </message>
     <message>
         <source>Computed by the stage just taken (outlined, numbers in bold).</source>
@@ -2994,7 +3082,7 @@ inputs</source>
     </message>
     <message>
         <source>→ forward · layer {l}: Z{s} = A{p}W{s} + b{s}, A{s} = {f}(Z{s})</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 前向 · 第 {l} 层：Z{s} = A{p}W{s} + b{s}，A{s} = {f}(Z{s})</translation>
     </message>
     <message>
         <source>→ forward · layer {l}: z{s} = W{s}a{p} + b{s}, a{s} = {f}(z{s})</source>
@@ -3403,39 +3491,39 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     <name>NotationMenu</name>
     <message>
         <source>&amp;Notation</source>
-        <translation type="unfinished"></translation>
+        <translation>记法(&amp;N)</translation>
     </message>
     <message>
         <source>Column convention (Wˡ aˡ⁻¹, samples as columns)</source>
-        <translation type="unfinished">列约定（Wˡ aˡ⁻¹，样本为列）</translation>
+        <translation>列约定（Wˡ aˡ⁻¹，样本按列排列）</translation>
     </message>
     <message>
         <source>Wˡ is nˡ × nˡ⁻¹ and each sample is a column: zˡ = Wˡ aˡ⁻¹ + bˡ, BP2 δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ) (seeds 000, 002, Nielsen, Ng)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wˡ 为 nˡ × nˡ⁻¹，每个样本是一列：zˡ = Wˡ aˡ⁻¹ + bˡ，BP2 δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ)（参考文 000、002，Nielsen，Ng）</translation>
     </message>
     <message>
         <source>Row convention (A W, samples as rows)</source>
-        <translation type="unfinished">行约定（A W，样本为行）</translation>
+        <translation>行约定（A W，样本按行排列）</translation>
     </message>
     <message>
         <source>W is nˡ⁻¹ × nˡ and each sample is a row: Zˡ = Aˡ⁻¹ Wˡ + bˡ, BP2 δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ) (seed 001, framework code). The same numbers, transposed</source>
-        <translation type="unfinished"></translation>
+        <translation>W 为 nˡ⁻¹ × nˡ，每个样本是一行：Zˡ = Aˡ⁻¹ Wˡ + bˡ，BP2 δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ)（参考文 001、框架代码）。数值相同，只是转置</translation>
     </message>
     <message>
         <source>Switch notation</source>
-        <translation type="unfinished"></translation>
+        <translation>切换记法</translation>
     </message>
     <message>
         <source>Switch between the column and the row convention ({key})</source>
-        <translation type="unfinished"></translation>
+        <translation>在列约定与行约定之间切换（{key}）</translation>
     </message>
     <message>
         <source>Row convention: samples as rows, W is nˡ⁻¹ × nˡ</source>
-        <translation type="unfinished"></translation>
+        <translation>行约定：样本按行排列，W 为 nˡ⁻¹ × nˡ</translation>
     </message>
     <message>
         <source>Column convention: samples as columns, Wˡ is nˡ × nˡ⁻¹</source>
-        <translation type="unfinished"></translation>
+        <translation>列约定：样本按列排列，Wˡ 为 nˡ × nˡ⁻¹</translation>
     </message>
 </context>
 <context>
@@ -3465,15 +3553,15 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     </message>
     <message>
         <source>input x{k}</source>
-        <translation type="unfinished">输入 x{k}</translation>
+        <translation>输入 x{k}</translation>
     </message>
     <message>
         <source>unit {k} of layer {p}</source>
-        <translation type="unfinished">第 {p} 层的单元 {k}</translation>
+        <translation>第 {p} 层的单元 {k}</translation>
     </message>
     <message>
         <source>Row {k}, column {j} of W{l} in the row convention (n{p} × n{l}, the transpose of the column convention&apos;s W{l}): the weight from {source} to unit {j} of layer {layer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>行约定下 W{l} 的第 {k} 行、第 {j} 列（n{p} × n{l}，即列约定中 W{l} 的转置）：从{source} 到第 {layer} 层单元 {j} 的权重。</translation>
     </message>
     <message>
         <source>The weight from input x{k} to unit {j} of layer 1.</source>
@@ -3523,127 +3611,127 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     <name>Project</name>
     <message>
         <source>must be an object with a generator, a dataset, or x and y</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是包含 generator、dataset 或 x 和 y 的对象</translation>
     </message>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是对象</translation>
     </message>
     <message>
         <source>must be true or false, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 true 或 false，实际为 {value!r}</translation>
     </message>
     <message>
         <source>needs a generator, a dataset, or inline x and y</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 generator、dataset 或内嵌的 x 和 y</translation>
     </message>
     <message>
         <source>must be a list of names</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是名称列表</translation>
     </message>
     <message>
         <source>rows have {count} values, but the network&apos;s input size is {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>每行有 {count} 个值，但网络的输入大小为 {size}</translation>
     </message>
     <message>
         <source>rows have {count} values, but the output layer has {units} units</source>
-        <translation type="unfinished"></translation>
+        <translation>每行有 {count} 个值，但输出层有 {units} 个单元</translation>
     </message>
     <message>
         <source>{targets} target rows for {inputs} input rows</source>
-        <translation type="unfinished"></translation>
+        <translation>{inputs} 行输入对应 {targets} 行目标</translation>
     </message>
     <message>
         <source>must be a number from 0 up to (not including) 1, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是从 0 到 1（不含 1）的数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be a whole number ≥ 0, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 ≥ 0 的整数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be a non-empty list of rows</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是非空的行列表</translation>
     </message>
     <message>
         <source>must be a list of numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是数字列表</translation>
     </message>
     <message>
         <source>has {count} values, row 0 has {width}</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 个值，而第 0 行有 {width} 个</translation>
     </message>
     <message>
         <source>must be a number, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是数字，实际为 {value!r}</translation>
     </message>
     <message>
         <source>is NaN or infinity</source>
-        <translation type="unfinished"></translation>
+        <translation>是 NaN 或无穷大</translation>
     </message>
     <message>
         <source>rows are empty</source>
-        <translation type="unfinished"></translation>
+        <translation>各行为空</translation>
     </message>
     <message>
         <source>{source}: not a BP Studio project (the top level is not an object)</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：不是 BP Studio 项目（顶层不是对象）</translation>
     </message>
     <message>
         <source>{source}: not a BP Studio project (format is {found!r}, expected {expected!r})</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：不是 BP Studio 项目（format 为 {found!r}，应为 {expected!r}）</translation>
     </message>
     <message>
         <source>{source}: version must be a whole number ≥ 1, got {version!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：version 必须是 ≥ 1 的整数，实际为 {version!r}</translation>
     </message>
     <message>
         <source>{source}: made by a newer BP Studio (format version {version}; this one reads up to {most})</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：由更新版本的 BP Studio 创建（格式版本 {version}；当前版本最高只能读取 {most}）</translation>
     </message>
     <message>
         <source>is not a project field</source>
-        <translation type="unfinished"></translation>
+        <translation>不是项目字段</translation>
     </message>
     <message>
         <source>must be a list with one {W, b} per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是列表，每层一个 {W, b}</translation>
     </message>
     <message>
         <source>must be an object with W and b</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是包含 W 和 b 的对象</translation>
     </message>
     <message>
         <source>init.method is explicit, so the weights must be given</source>
-        <translation type="unfinished"></translation>
+        <translation>init.method 为 explicit，因此必须给出权重</translation>
     </message>
     <message>
         <source>must be text</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是文本</translation>
     </message>
     <message>
         <source>is not a training setting</source>
-        <translation type="unfinished"></translation>
+        <translation>不是训练设置</translation>
     </message>
     <message>
         <source>is not an initialisation setting</source>
-        <translation type="unfinished"></translation>
+        <translation>不是初始化设置</translation>
     </message>
     <message>
         <source>{path}: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：文件不存在</translation>
     </message>
     <message>
         <source>{path}: cannot be read as text ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：无法作为文本读取（{reason}）</translation>
     </message>
     <message>
         <source>{source}: not valid JSON (line {line}, column {column}: {reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：不是有效的 JSON（第 {line} 行，第 {column} 列：{reason}）</translation>
     </message>
     <message>
         <source>{source}: not a BP Studio project (its JSON is nested too deeply)</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：不是 BP Studio 项目（其 JSON 嵌套过深）</translation>
     </message>
 </context>
 <context>
@@ -3697,39 +3785,39 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     <name>ProjectState</name>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是对象</translation>
     </message>
     <message>
         <source>must be a whole number ≥ 0, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 ≥ 0 的整数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>an iteration has {stages} stages, got {position}</source>
-        <translation type="unfinished"></translation>
+        <translation>一次迭代有 {stages} 个阶段，实际为 {position}</translation>
     </message>
     <message>
         <source>must be a list with one {W, b} per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是列表，每层一个 {W, b}</translation>
     </message>
     <message>
         <source>must be an object with W and b</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是包含 W 和 b 的对象</translation>
     </message>
     <message>
         <source>must be an object with columns and rows</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是包含 columns 和 rows 的对象</translation>
     </message>
     <message>
         <source>must be {columns}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 {columns}</translation>
     </message>
     <message>
         <source>must be rows of {count} numbers (null for none)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是若干行、每行 {count} 个数（无值用 null）</translation>
     </message>
     <message>
         <source>must hold numbers or null</source>
-        <translation type="unfinished"></translation>
+        <translation>只能包含数字或 null</translation>
     </message>
 </context>
 <context>
@@ -3992,144 +4080,144 @@ A change applies at once, also while running.</source>
     <name>RunProcess</name>
     <message>
         <source>the training process ended unexpectedly</source>
-        <translation type="unfinished"></translation>
+        <translation>训练进程意外终止</translation>
     </message>
 </context>
 <context>
     <name>RunSettings</name>
     <message>
         <source>must be one of {choices}, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 {choices} 之一，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be a whole number ≥ 1, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 ≥ 1 的整数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be 0 … {most}, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须在 0 … {most} 之间，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be a number &gt; 0, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 &gt; 0 的数，实际为 {value!r}</translation>
     </message>
 </context>
 <context>
     <name>SnapshotIo</name>
     <message>
         <source>{path}: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：文件不存在</translation>
     </message>
     <message>
         <source>{path}: not a BP Studio snapshot ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：不是 BP Studio 快照（{reason}）</translation>
     </message>
     <message>
         <source>{path}: not a readable snapshot (truncated or not an .npz file: {reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：不是可读取的快照（文件被截断或不是 .npz 文件：{reason}）</translation>
     </message>
     <message>
         <source>{path}: not a BP Studio snapshot (no meta entry)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：不是 BP Studio 快照（缺少 meta 条目）</translation>
     </message>
     <message>
         <source>{path}: the meta entry is not JSON ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：meta 条目不是 JSON（{reason}）</translation>
     </message>
     <message>
         <source>{path}: not a BP Studio snapshot (format is {found!r})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：不是 BP Studio 快照（格式为 {found!r}）</translation>
     </message>
     <message>
         <source>{path}: snapshot format version {version!r} is not supported (this BP Studio reads up to {most})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：不支持快照格式版本 {version!r}（此版本 BP Studio 最高可读取 {most}）</translation>
     </message>
     <message>
         <source>this snapshot holds no project, so it cannot be opened: read it with load_snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>此快照不含项目，因此无法打开：请用 load_snapshot 读取</translation>
     </message>
 </context>
 <context>
     <name>Spec</name>
     <message>
         <source>must be a whole number, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是整数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be at least 1, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须至少为 1，实际为 {value}</translation>
     </message>
     <message>
         <source>must be at most {maximum}, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须不大于 {maximum}，实际为 {value}</translation>
     </message>
     <message>
         <source>a network needs at least one layer</source>
-        <translation type="unfinished"></translation>
+        <translation>网络至少需要一层</translation>
     </message>
     <message>
         <source>{activation} is only allowed on the output layer (its Jacobian is not element-wise)</source>
-        <translation type="unfinished"></translation>
+        <translation>{activation} 只能用于输出层（其雅可比矩阵不是逐元素的）</translation>
     </message>
     <message>
         <source>softmax needs at least 2 output units (with 1 it is always 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax 至少需要 2 个输出单元（只有 1 个时输出恒为 1）</translation>
     </message>
     <message>
         <source>the network would have {weights:,} weights; BP Studio handles up to {most:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>该网络将有 {weights:,} 个权重；BP Studio 最多支持 {most:,} 个</translation>
     </message>
     <message>
         <source>{loss} needs a {activation} output layer (its outputs must be probabilities), but the output activation is {output}</source>
-        <translation type="unfinished"></translation>
+        <translation>{loss} 需要 {activation} 输出层（其输出必须是概率），但当前输出层激活函数为 {output}</translation>
     </message>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是对象</translation>
     </message>
     <message>
         <source>must be a list of layers</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是由层组成的列表</translation>
     </message>
     <message>
         <source>must be an object with units and activation</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是包含 units 和 activation 的对象</translation>
     </message>
     <message>
         <source>is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失</translation>
     </message>
     <message>
         <source>unknown initialiser {method!r}; choose one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的初始化方法 {method!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
         <source>must be a positive number, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是正数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be a whole number ≥ 1 (or 0 for full batch), got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 ≥ 1 的整数（或 0 表示全批量），实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be a whole number ≥ 0, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 ≥ 0 的整数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be true or false, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 true 或 false，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be a number from 0 up to (not including) 1, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是从 0 到 1（不含 1）的数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be a number ≥ 0, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 ≥ 0 的数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>is not a known field here (expected: {expected})</source>
-        <translation type="unfinished"></translation>
+        <translation>不是此处可用的字段（应为：{expected}）</translation>
     </message>
 </context>
 <context>
@@ -4163,19 +4251,19 @@ A change applies at once, also while running.</source>
     <name>Stages</name>
     <message>
         <source>forward {l}</source>
-        <translation type="unfinished"></translation>
+        <translation>前向 {l}</translation>
     </message>
     <message>
         <source>backward {l}</source>
-        <translation type="unfinished"></translation>
+        <translation>反向 {l}</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished">损失</translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>update</source>
-        <translation type="unfinished">更新</translation>
+        <translation>更新</translation>
     </message>
 </context>
 <context>
@@ -4241,91 +4329,91 @@ A change applies at once, also while running.</source>
     <name>Stepper</name>
     <message>
         <source>explicit initialisation needs the weights and biases</source>
-        <translation type="unfinished"></translation>
+        <translation>显式初始化需要提供权重和偏置</translation>
     </message>
     <message>
         <source>no earlier stage is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>没有保留更早的阶段</translation>
     </message>
     <message>
         <source>must be from 1 to {depth}, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须在 1 到 {depth} 之间，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be W or b, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 W 或 b，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be a finite number, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是有限数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>index must be two whole numbers (row, column), got {index!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>索引必须是两个整数（行, 列），实际为 {index!r}</translation>
     </message>
     <message>
         <source>index {index} is outside shape {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>索引 {index} 超出形状 {shape} 的范围</translation>
     </message>
     <message>
         <source>an epoch here has {batches} batches, got {batch}</source>
-        <translation type="unfinished"></translation>
+        <translation>此处每轮有 {batches} 个批次，实际为 {batch}</translation>
     </message>
     <message>
         <source>an iteration has {stages} stages, got {position}</source>
-        <translation type="unfinished"></translation>
+        <translation>每次迭代有 {stages} 个阶段，实际为 {position}</translation>
     </message>
     <message>
         <source>{count} layers of parameters given, the network has {depth}</source>
-        <translation type="unfinished"></translation>
+        <translation>提供了 {count} 层参数，而网络有 {depth} 层</translation>
     </message>
     <message>
         <source>must hold numbers in rectangular lists ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是由数字组成的矩形嵌套列表（{reason}）</translation>
     </message>
     <message>
         <source>has shape {shape}, but W{l} must be (n{l}, n{previous}) = {expected}</source>
-        <translation type="unfinished"></translation>
+        <translation>形状为 {shape}，但 W{l} 的形状必须是 (n{l}, n{previous}) = {expected}</translation>
     </message>
     <message>
         <source>needs {count} values, got shape {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 {count} 个值，实际形状为 {shape}</translation>
     </message>
     <message>
         <source>contains NaN or infinity</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 NaN 或无穷大</translation>
     </message>
     <message>
         <source>inputs and targets must be 2-D (features × samples)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入和目标必须是二维的（特征 × 样本）</translation>
     </message>
     <message>
         <source>there are no samples</source>
-        <translation type="unfinished"></translation>
+        <translation>没有样本</translation>
     </message>
     <message>
         <source>samples have {count} features, but the network&apos;s input size is {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>样本有 {count} 个特征，但网络的输入大小为 {size}</translation>
     </message>
     <message>
         <source>targets have {count} values, but the output layer has {units} units</source>
-        <translation type="unfinished"></translation>
+        <translation>目标有 {count} 个值，但输出层有 {units} 个单元</translation>
     </message>
     <message>
         <source>{targets} targets for {samples} samples</source>
-        <translation type="unfinished"></translation>
+        <translation>{targets} 个目标对应 {samples} 个样本</translation>
     </message>
     <message>
         <source>sample {sample} has NaN or infinity (in value {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>样本 {sample} 含有 NaN 或无穷大（在值 {value} 中）</translation>
     </message>
     <message>
         <source>{loss} needs targets between 0 and 1</source>
-        <translation type="unfinished"></translation>
+        <translation>{loss} 要求目标值介于 0 和 1 之间</translation>
     </message>
     <message>
         <source>cross_entropy needs each target to sum to 1 (one-hot or probabilities)</source>
-        <translation type="unfinished"></translation>
+        <translation>cross_entropy 要求每个目标之和为 1（one-hot 或概率）</translation>
     </message>
 </context>
 <context>
@@ -4383,171 +4471,171 @@ A change applies at once, also while running.</source>
     <name>WorkedExample</name>
     <message>
         <source>network {sizes}</source>
-        <translation type="unfinished"></translation>
+        <translation>网络 {sizes}</translation>
     </message>
     <message>
         <source>Worked example: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>计算实例：{name}</translation>
     </message>
     <message>
         <source>Samples are rows (row convention: W is nˡ⁻¹ × nˡ, the transpose of the column convention&apos;s Wˡ, and Zˡ = Aˡ⁻¹ Wˡ + bˡ)</source>
-        <translation type="unfinished"></translation>
+        <translation>样本按行排列（行约定：W 为 nˡ⁻¹ × nˡ，是列约定中 Wˡ 的转置，且 Zˡ = Aˡ⁻¹ Wˡ + bˡ）</translation>
     </message>
     <message>
         <source>Samples are columns (column convention)</source>
-        <translation type="unfinished"></translation>
+        <translation>样本按列排列（列约定）</translation>
     </message>
     <message>
         <source>Iteration {i} (epoch {e}, batch {b} of {batches}): every stage of one training step, with the equation it evaluates and all its numbers substituted. {convention}; numbers are rounded to the shown digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {i} 次迭代（第 {e} 轮，第 {b} 个批次，共 {batches} 个）：一个训练步骤的每个阶段，列出所计算的公式并代入全部数值。{convention}；数值按所显示的位数舍入。</translation>
     </message>
     <message>
         <source>The network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>0 (input)</source>
-        <translation type="unfinished"></translation>
+        <translation>0（输入）</translation>
     </message>
     <message>
         <source>layer l</source>
-        <translation type="unfinished"></translation>
+        <translation>层 l</translation>
     </message>
     <message>
         <source>units nˡ</source>
-        <translation type="unfinished"></translation>
+        <translation>单元数 nˡ</translation>
     </message>
     <message>
         <source>activation fˡ</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数 fˡ</translation>
     </message>
     <message>
         <source>W ← W − η ∂L/∂W (plain gradient descent)</source>
-        <translation type="unfinished"></translation>
+        <translation>W ← W − η ∂L/∂W（普通梯度下降）</translation>
     </message>
     <message>
         <source>momentum μ = {mu}, L2 weight decay λ = {lam}</source>
-        <translation type="unfinished"></translation>
+        <translation>动量 μ = {mu}，L2 权重衰减 λ = {lam}</translation>
     </message>
     <message>
         <source>Loss: {loss}, {formula} per sample; the batch loss is the mean over the m samples. Learning rate η = {eta}; update: {rule}. Batch: m = {m} of {n} sample(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>损失：{loss}，每个样本为 {formula}；批次损失是 m 个样本的平均值。学习率 η = {eta}；更新：{rule}。批次：m = {m}（共 {n} 个样本）。</translation>
     </message>
     <message>
         <source>The data of this batch</source>
-        <translation type="unfinished"></translation>
+        <translation>本批次的数据</translation>
     </message>
     <message>
         <source>Inputs X = A⁰ (m × {n_in}) and targets Y (m × {n_out}), one sample per row.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 X = A⁰（m × {n_in}）和目标 Y（m × {n_out}），每行一个样本。</translation>
     </message>
     <message>
         <source>Inputs X = a⁰ ({n_in} × m) and targets Y ({n_out} × m), one sample per column.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 X = a⁰（{n_in} × m）和目标 Y（{n_out} × m），每列一个样本。</translation>
     </message>
     <message>
         <source>The starting weights and biases</source>
-        <translation type="unfinished"></translation>
+        <translation>初始权重和偏置</translation>
     </message>
     <message>
         <source>Stage {i}: {stage}</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段 {i}：{stage}</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>not computed</source>
-        <translation type="unfinished"></translation>
+        <translation>未计算</translation>
     </message>
     <message>
         <source>The batch loss of this iteration (before the update) is L = {loss}. The next iteration starts from the updated weights and biases of the last stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次迭代（更新前）的批次损失为 L = {loss}。下一次迭代从最后一个阶段更新后的权重和偏置开始。</translation>
     </message>
     <message>
         <source>A⁰ = X, the inputs, one sample per row. </source>
-        <translation type="unfinished"></translation>
+        <translation>A⁰ = X，即输入，每行一个样本。</translation>
     </message>
     <message>
         <source>b{s} is added to each of the m = {m} rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>b{s} 加到 m = {m} 行中的每一行上。</translation>
     </message>
     <message>
         <source>a⁰ = x, the inputs. </source>
-        <translation type="unfinished"></translation>
+        <translation>a⁰ = x，即输入。</translation>
     </message>
     <message>
         <source>b{s} is added to each of the m = {m} columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>b{s} 加到 m = {m} 列中的每一列上。</translation>
     </message>
     <message>
         <source>{formula}   (per sample)</source>
-        <translation type="unfinished"></translation>
+        <translation>{formula}   （每个样本）</translation>
     </message>
     <message>
         <source>L = (1/m) Σᵢ Lᵢ   (the mean over the batch)</source>
-        <translation type="unfinished"></translation>
+        <translation>L = (1/m) Σᵢ Lᵢ   （批次上的平均值）</translation>
     </message>
     <message>
         <source>Lᵢ (per sample)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lᵢ（每个样本）</translation>
     </message>
     <message>
         <source>∇ₐL is shown for completeness: with a {f} output and {loss} loss, BP1 simplifies to δ{S} = a{S} − y (next stage).</source>
-        <translation type="unfinished"></translation>
+        <translation>此处列出 ∇ₐL 仅为完整起见：对于 {f} 输出层和 {loss} 损失，BP1 简化为 δ{S} = a{S} − y（见下一阶段）。</translation>
     </message>
     <message>
         <source>with {f} output and {loss}: δᴸ = aᴸ − y</source>
-        <translation type="unfinished"></translation>
+        <translation>{f} 输出层与 {loss} 搭配：δᴸ = aᴸ − y</translation>
     </message>
     <message>
         <source>The factors of ∇ₐL and of the derivative of {f} cancel, so the error of the output layer is simply the output minus the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>∇ₐL 与 {f} 导数中的因子相互抵消，因此输出层的误差就是输出减去目标。</translation>
     </message>
     <message>
         <source>W{u} is used as it is before this iteration&apos;s update.</source>
-        <translation type="unfinished"></translation>
+        <translation>W{u} 使用的是本次迭代更新之前的值。</translation>
     </message>
     <message>
         <source>Σ rows of δ{s}</source>
-        <translation type="unfinished"></translation>
+        <translation>δ{s} 各行之和</translation>
     </message>
     <message>
         <source>BP3: ∂L/∂b{s} = (1/m) Σ (the rows of δ{s})</source>
-        <translation type="unfinished"></translation>
+        <translation>BP3：∂L/∂b{s} = (1/m) Σ（δ{s} 的各行）</translation>
     </message>
     <message>
         <source>Σ columns of δ{s}</source>
-        <translation type="unfinished"></translation>
+        <translation>δ{s} 各列之和</translation>
     </message>
     <message>
         <source>BP3: ∂L/∂b{s} = (1/m) Σ (the columns of δ{s})</source>
-        <translation type="unfinished"></translation>
+        <translation>BP3：∂L/∂b{s} = (1/m) Σ（δ{s} 的各列）</translation>
     </message>
     <message>
         <source>vbˡ ← μ vbˡ − η ∂L/∂bˡ,   bˡ ← bˡ + vbˡ   (biases are not decayed)</source>
-        <translation type="unfinished"></translation>
+        <translation>vbˡ ← μ vbˡ − η ∂L/∂bˡ,   bˡ ← bˡ + vbˡ   （偏置不做衰减）</translation>
     </message>
     <message>
         <source>vW and vb are the velocities: the step each weight took, carried over with factor μ (0 before the first iteration).</source>
-        <translation type="unfinished"></translation>
+        <translation>vW 和 vb 是速度：即每个权重上一次所走的步长，以因子 μ 延续下来（第一次迭代之前为 0）。</translation>
     </message>
     <message>
         <source>{q} (before)</source>
-        <translation type="unfinished"></translation>
+        <translation>{q}（更新前）</translation>
     </message>
     <message>
         <source>{q} (after)</source>
-        <translation type="unfinished"></translation>
+        <translation>{q}（更新后）</translation>
     </message>
     <message>
         <source>{rows} × {cols} matrix: min {lo}, max {hi}, mean {mean}; top-left corner</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} × {cols} 矩阵：最小值 {lo}，最大值 {hi}，平均值 {mean}；左上角部分</translation>
     </message>
     <message>
         <source>(not computed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未计算）</translation>
     </message>
 </context>
 <context>
