@@ -64,6 +64,12 @@ def render(out: Path) -> list[Path]:
     return written
 
 
+def front_tabs(window: MainWindow) -> None:
+    """The panels a first look wants in front of their tab groups: network, stages, loss."""
+    for dock in (window.form_dock, window.stage_dock, window.training.loss_dock):
+        dock.raise_()
+
+
 def chinese_shots(app: QApplication, out: Path) -> list[Path]:
     """The studio in Simplified Chinese at seed 003's backward pass through layer 1, and lesson 2 in Chinese."""
     from bpstudio.app.language import CHINESE, ENGLISH, install_language
@@ -75,6 +81,7 @@ def chinese_shots(app: QApplication, out: Path) -> list[Path]:
         window.show()
         for _ in range(5):
             window.actions_.step.trigger()
+        front_tabs(window)
         wait(app, 0.5)
         path = out / "chinese.png"
         window.grab().save(str(path))
@@ -185,6 +192,7 @@ def lesson_shot(app: QApplication, out: Path, name: str = "lesson") -> Path:
             lessons.next_action.trigger()
     w.actions_.backward.trigger()
     wait(app, 5, lambda: idle() and panel.can_go_next())
+    front_tabs(w)
     wait(app, 1.5)  # the outline has finished flashing
     path = out / f"{name}.png"
     w.grab().save(str(path))

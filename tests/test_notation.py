@@ -360,3 +360,16 @@ def test_the_across_layers_mode_follows(window):
         np.testing.assert_allclose(shown(view), engine(window, "dW", layer).T, atol=1e-4)
     window.notation_menu.set_notation("column")
     np.testing.assert_allclose(shown(window.matrices.view("dW", 2)), engine(window, "dW", 2), atol=1e-4)
+
+
+@pytest.mark.parametrize("example, form", [("seed003_2-2-1", "½‖y − a‖²"), ("seed004_chain_1-1-1", "‖a − y‖²")])
+def test_the_squared_error_form_is_named_wherever_the_loss_is_shown(qtbot, example, form):
+    """½‖y − a‖² and (a − y)² differ by a factor 2 in every gradient: the loss plot, the equations and the
+    network's loss box say which one is in use."""
+    w = MainWindow(resolve_project(example), threaded=False)
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: w.state is not None, timeout=10_000)
+    assert w.training.loss_plot.form_label.text().startswith(f"L = {form}")
+    equations = w.equations.browser.toPlainText()
+    assert ("L = ½‖y − aᴸ‖²" if "½" in form else "L = ‖aᴸ − y‖²") in equations
+    w.close()

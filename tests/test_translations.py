@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMenu,
     QTabBar,
     QTableView,
@@ -209,6 +210,10 @@ def window_texts(w) -> list[tuple[str, str]]:
             for i in range(widget.count()):
                 add("tab", widget.tabText(i))
                 add("tab tip", widget.tabToolTip(i))
+        elif isinstance(widget, QListWidget):
+            for i in range(widget.count()):
+                add(f"list item of {widget.objectName()}", widget.item(i).text())
+                add(f"list tip of {widget.objectName()}", widget.item(i).toolTip())
         elif isinstance(widget, QTextBrowser):
             add(f"text of {widget.objectName()}", widget.toPlainText())
         elif isinstance(widget, QTableView) and widget.model() is not None:

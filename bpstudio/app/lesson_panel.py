@@ -478,7 +478,7 @@ class Lessons(QObject):
             "Lessons", "Open a lesson file of your own (JSON, see docs/lessons.md)"), "openLesson")
         self.open_action.triggered.connect(self._open)
 
-        self.menu = window.menuBar().addMenu(translate("Lessons", "Lessons"))
+        self.menu = window.menuBar().addMenu(translate("Lessons", "&Lessons"))
         self.menu.setObjectName("lessonsMenu")
         self.menu.setToolTipsVisible(True)
         self.menu.addAction(self.show_action)

@@ -28,9 +28,8 @@ class LossPlot(style.PlotSwitches, QWidget):
 
 
     def set_loss_form(self, form: str) -> None:
-        """Name the loss in use on its axis (e.g. ½‖y − a‖² or ‖a − y‖²: the two squared errors differ by 2)."""
-        text = self.tr("loss L = {form}").format(form=form) if form else self.tr("loss")
-        self.loss_plot.setLabel("left", text, **style.label_style())
+        """Name the loss in use above the plot (e.g. ½‖y − a‖² or ‖a − y‖²: the two squared errors differ by 2)."""
+        self.form_label.setText(self.tr("L = {form}, the mean over the samples").format(form=form) if form else "")
         self.loss_form = form
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +46,11 @@ class LossPlot(style.PlotSwitches, QWidget):
         self.x_box.currentIndexChanged.connect(self._x_axis_changed)
         x_label = QLabel(self.tr("x axis"))
         x_label.setBuddy(self.x_box)
+        self.form_label = QLabel()  # which loss the curves show
+        self.form_label.setObjectName("lossForm")
+        self.form_label.setToolTip(self.tr("The loss in use, per sample; a point of the curve is its mean over "
+                                           "the training (or test) set"))
+        self.loss_form = ""
         self.note = QLabel()
         self.note.setObjectName("lossPlotNote")
         self.note.setToolTip(self.tr("Why a curve is missing"))
@@ -56,6 +60,8 @@ class LossPlot(style.PlotSwitches, QWidget):
         controls.addSpacing(12)
         controls.addWidget(x_label)
         controls.addWidget(self.x_box)
+        controls.addSpacing(12)
+        controls.addWidget(self.form_label)
         controls.addSpacing(12)
         controls.addWidget(self.note, 1)
         controls.addStretch()
@@ -75,7 +81,7 @@ class LossPlot(style.PlotSwitches, QWidget):
         self.accuracy_plot.getPlotItem().enableAutoRange(y=False)
         for plot in (self.loss_plot, self.accuracy_plot):
             plot.getPlotItem().getAxis("left").setWidth(LEFT_AXIS_WIDTH)
-        self.set_loss_form("")
+        self.loss_plot.setLabel("left", self.tr("loss"), **style.label_style())
         self.accuracy_plot.setLabel("left", self.tr("accuracy"), **style.label_style())
         style.add_legend(self.loss_plot, self)
         style.add_legend(self.accuracy_plot, self).setOffset((-10, -10))  # bottom right: accuracy rises

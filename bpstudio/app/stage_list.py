@@ -36,8 +36,8 @@ class StageList(QWidget):
 
     def label(self, stage: Stage, depth: int) -> str:
         eqs = ", ".join(stage.equations(depth))
-        if stage.kind == "forward":
-            return self.tr("Forward · layer {l}  ({eqs})").format(l=stage.layer, eqs=eqs)
+        if stage.kind == "forward":  # its one equation is the forward one: z = W a + b, a = f(z)
+            return self.tr("Forward · layer {l}  (zˡ, aˡ)").format(l=stage.layer)
         if stage.kind == "backward":
             return self.tr("Backward · layer {l}  ({eqs})").format(l=stage.layer, eqs=eqs)
         if stage.kind == "loss":

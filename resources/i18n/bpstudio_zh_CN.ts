@@ -2476,8 +2476,8 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>打开你自己的课程文件（JSON，见 docs/lessons.md）</translation>
     </message>
     <message>
-        <source>Lessons</source>
-        <translation>课程</translation>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
     </message>
     <message>
         <source>Start this lesson (its network is opened)</source>
@@ -2515,8 +2515,12 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>损失</translation>
     </message>
     <message>
-        <source>loss L = {form}</source>
-        <translation>损失 L = {form}</translation>
+        <source>L = {form}, the mean over the samples</source>
+        <translation>L = {form}，对样本取平均</translation>
+    </message>
+    <message>
+        <source>The loss in use, per sample; a point of the curve is its mean over the training (or test) set</source>
+        <translation>所用的损失（按每个样本计）；曲线上的每个点是它在训练集（或测试集）上的平均值</translation>
     </message>
     <message>
         <source>accuracy</source>
@@ -4231,8 +4235,8 @@ A change applies at once, also while running.</source>
         <translation>单击某个阶段即可跳转到该阶段：向后退回已保留的阶段，或向前计算</translation>
     </message>
     <message>
-        <source>Forward · layer {l}  ({eqs})</source>
-        <translation>前向 · 第 {l} 层  （{eqs}）</translation>
+        <source>Forward · layer {l}  (zˡ, aˡ)</source>
+        <translation>前向 · 第 {l} 层  （zˡ, aˡ）</translation>
     </message>
     <message>
         <source>Backward · layer {l}  ({eqs})</source>
