@@ -52,6 +52,9 @@ def _at_least_one(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="bpstudio", description="BP Studio: see every number backpropagation produces.")
     p.add_argument("--version", action="version", version=f"BP Studio {__version__}")
+    p.add_argument("--self-test", action="store_true",
+                   help="check this installation headless (engine, one window iteration, exports, translations) "
+                        "and exit 0, or 1 naming what failed")
     sub = p.add_subparsers(dest="command")
 
     g = sub.add_parser("gui", help="open the app (the default without a subcommand)")
@@ -228,6 +231,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     multiprocessing.freeze_support()  # a frozen build starts full-speed training processes through main
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from .self_test import run
+
+        return run()
     if args.command in (None, "gui"):
         from .app.launch import launch  # Qt is imported only for the app
 

@@ -10,9 +10,10 @@ Engine text (messages, hover derivations, exports' headings) goes through the sa
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFontDatabase
 
 from ..engine import i18n
-from ..resources_path import translations_dir
+from ..resources_path import resource_dir, translations_dir
 from . import app_settings
 
 SYSTEM = "system"
@@ -82,3 +83,15 @@ def install_language(language: str) -> str:
     i18n.set_translator(QCoreApplication.translate)
     _current = language
     return language
+
+
+def load_bundled_fonts() -> list[str]:
+    """Add the fonts a packaged build carries in resources/fonts (a CJK font, so Chinese shows on systems
+    without one); Qt falls back to them for any character the UI font lacks. Returns their families."""
+    families: list[str] = []
+    folder = resource_dir() / "fonts"
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() in (".ttf", ".ttc", ".otf"):
+                families += QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(path)))
+    return families

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Build BP Studio for installation without a Python toolchain, from a clean checkout:
+#   dist/bpstudio-<v>-py3-none-any.whl, dist/bpstudio-<v>.tar.gz    (python -m build)
+#   dist/bpstudio/                                                   (PyInstaller one-folder bundle)
+#   dist/bpstudio-<v>-linux-<arch>.tar.gz                            (the bundle, for unpacking anywhere)
+#   dist/bpstudio_<v>_<debarch>.deb                                  (the bundle in /opt/bpstudio, packaging/make-deb.sh)
+# It runs `bpstudio --self-test` in the built bundle and prints the sizes and the build time.
+# Needs Python >= 3.11 with venv, and dpkg-deb for the .deb (skipped with a note when missing). The bundle
+# needs the glibc of the build machine or newer (built on Debian 12: glibc 2.36).
+#   packaging/build.sh             everything
+#   packaging/build.sh --no-deb    no .deb
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+make_deb=1
+[ "${1:-}" = "--no-deb" ] && make_deb=0
+
+python=""
+for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do
+  [ -n "$candidate" ] || continue
+  if command -v "$candidate" >/dev/null 2>&1 &&
+     "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    python=$candidate; break
+  fi
+done
+[ -n "$python" ] || { echo "build: needs Python 3.11 or newer (set PYTHON=/path/to/python3)"; exit 1; }
+
+version=$("$python" -c 'import re,sys; print(re.search(r"__version__ = \"(.+?)\"", open("bpstudio/__init__.py").read())[1])')
+arch=$(uname -m)
+echo "== BP Studio $version: building with $("$python" --version) on $arch"
+
+# a build environment of its own: the app installed from its wheel, as a user gets it, plus the tools
+venv=build/venv
+rm -rf build/pyinstaller dist/bpstudio "$venv"
+"$python" -m venv "$venv"
+pip() { "$venv/bin/python" -m pip -q --disable-pip-version-check "$@"; }
+pip install --upgrade pip
+pip install "build>=1.2" "pyinstaller>=6.10"
+
+echo "== wheel and sdist"
+rm -f dist/bpstudio-*.whl "dist/bpstudio-$version.tar.gz"
+"$venv/bin/python" -m build --outdir dist . >build/python-build.log 2>&1 || { tail -30 build/python-build.log; exit 1; }
+wheel=$(ls dist/bpstudio-"$version"-py3-none-any.whl)
+pip install "$wheel"
+
+echo "== PyInstaller bundle"
+"$venv/bin/pyinstaller" --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+  packaging/bpstudio.spec
+bundle=dist/bpstudio
+# Python's own library comes with its debugging symbols (tens of MB); numpy's libraries are left as they are
+# (stripping OpenBLAS breaks it)
+if command -v strip >/dev/null 2>&1; then
+  strip --strip-debug "$bundle"/_internal/libpython3*.so* "$bundle"/_internal/python3*/lib-dynload/*.so 2>/dev/null || true
+fi
+# a CJK font travels with the bundle, so Chinese shows on systems without one (WenQuanYi Micro Hei,
+# Apache-2.0; the app loads fonts it finds in resources/fonts)
+font=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+fonts_dir=$(find "$bundle" -type d -path '*bpstudio/resources' | head -1)/fonts
+if [ -f "$font" ]; then
+  mkdir -p "$fonts_dir"
+  cp "$font" "$fonts_dir/"
+  cp packaging/linux/wqy-microhei-LICENSE.txt "$fonts_dir/" 2>/dev/null || true
+else
+  echo "build: no WenQuanYi Micro Hei here (apt install fonts-wqy-microhei): the bundle relies on the system's CJK fonts"
+fi
+
+echo "== self-test of the bundle"
+"$bundle/bpstudio" --self-test
+
+echo "== tarball"
+tarball=dist/bpstudio-$version-linux-$arch.tar.gz
+tar -C dist -czf "$tarball" bpstudio
+
+deb=""
+if [ $make_deb = 1 ]; then
+  if command -v dpkg-deb >/dev/null 2>&1; then
+    echo "== .deb"
+    deb=$(bash packaging/make-deb.sh "$bundle" "$version")
+  else
+    echo "build: dpkg-deb not found: no .deb"
+  fi
+fi
+
+elapsed=$(( $(date +%s) - started ))
+echo
+echo "== BP Studio $version built in ${elapsed} s"
+printf '%-48s %10s\n' "artefact" "size"
+size() { du -sh --apparent-size "$1" | cut -f1; }
+for f in "$wheel" "dist/bpstudio-$version.tar.gz" "$bundle/" "$tarball" $deb; do
+  printf '%-48s %10s\n' "$f" "$(size "$f")"
+done
+printf '%-48s %10s\n' "bundle without the CJK font" \
+  "$(( $(du -sb "$bundle" | cut -f1) / 1000000 - $( [ -f "$fonts_dir/wqy-microhei.ttc" ] && stat -c %s "$fonts_dir/wqy-microhei.ttc" || echo 0 ) / 1000000 )) MB"
