@@ -84,10 +84,23 @@ fi
 elapsed=$(( $(date +%s) - started ))
 echo
 echo "== BP Studio $version built in ${elapsed} s"
-printf '%-48s %10s\n' "artefact" "size"
-size() { du -sh --apparent-size "$1" | cut -f1; }
-for f in "$wheel" "dist/bpstudio-$version.tar.gz" "$bundle/" "$tarball" $deb; do
-  printf '%-48s %10s\n' "$f" "$(size "$f")"
-done
-printf '%-48s %10s\n' "bundle without the CJK font" \
-  "$(( $(du -sb "$bundle" | cut -f1) / 1000000 - $( [ -f "$fonts_dir/wqy-microhei.ttc" ] && stat -c %s "$fonts_dir/wqy-microhei.ttc" || echo 0 ) / 1000000 )) MB"
+"$venv/bin/python" - "$wheel" "dist/bpstudio-$version.tar.gz" "$bundle" "$tarball" $deb <<'EOF'
+import sys
+from pathlib import Path
+
+
+def size(path: Path) -> int:
+    if path.is_dir():
+        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+    return path.stat().st_size
+
+
+print(f"{'artefact':<48} {'MB':>8} {'MiB':>8}")
+for name in sys.argv[1:]:
+    n = size(Path(name))
+    print(f"{name:<48} {n / 1e6:>8.1f} {n / 2**20:>8.1f}")
+fonts = [f for f in Path(sys.argv[3]).rglob("resources/fonts/*") if f.suffix in (".ttc", ".ttf", ".otf")]
+if fonts:
+    n = size(Path(sys.argv[3])) - sum(f.stat().st_size for f in fonts)
+    print(f"{'the bundle without its CJK font':<48} {n / 1e6:>8.1f} {n / 2**20:>8.1f}")
+EOF
