@@ -5,7 +5,8 @@
 #   dist/bpstudio-<v>-linux-<arch>.tar.gz                            (the bundle, for unpacking anywhere)
 #   dist/bpstudio_<v>_<debarch>.deb                                  (the bundle in /opt/bpstudio, packaging/make-deb.sh)
 # It runs `bpstudio --self-test` in the built bundle and prints the sizes and the build time.
-# Needs Python >= 3.11 with venv, and dpkg-deb for the .deb (skipped with a note when missing). The bundle
+# Needs Python >= 3.11 with venv; dpkg-deb for the .deb, icu-devtools (icupkg) and gcc to trim Qt's ICU data,
+# fonts-wqy-microhei for the bundled Chinese font (each skipped with a note when missing). The bundle
 # needs the glibc of the build machine or newer (built on Debian 12: glibc 2.36).
 #   packaging/build.sh             everything
 #   packaging/build.sh --no-deb    no .deb
@@ -14,6 +15,20 @@ cd "$(dirname "$0")/.."
 started=$(date +%s)
 make_deb=1
 [ "${1:-}" = "--no-deb" ] && make_deb=0
+
+# the build tools from the distribution, when it is Debian or Ubuntu (as scripts/setup does for the app)
+if command -v dpkg >/dev/null 2>&1; then
+  missing=()
+  for pkg in binutils gcc icu-devtools fonts-wqy-microhei dpkg-dev; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "build: installing ${missing[*]}"
+    sudo_=""; [ "$(id -u)" -eq 0 ] || sudo_=sudo
+    $sudo_ apt-get update -qq >/dev/null
+    $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
 
 python=""
 for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do
@@ -35,7 +50,7 @@ rm -rf build/pyinstaller dist/bpstudio "$venv"
 "$python" -m venv "$venv"
 pip() { "$venv/bin/python" -m pip -q --disable-pip-version-check "$@"; }
 pip install --upgrade pip
-pip install "build>=1.2" "pyinstaller>=6.10"
+pip install "build>=1.2" "pyinstaller>=6.10" "fonttools>=4.50"
 
 echo "== wheel and sdist"
 rm -f dist/bpstudio-*.whl "dist/bpstudio-$version.tar.gz"
@@ -52,17 +67,11 @@ bundle=dist/bpstudio
 if command -v strip >/dev/null 2>&1; then
   strip --strip-debug "$bundle"/_internal/libpython3*.so* "$bundle"/_internal/python3*/lib-dynload/*.so 2>/dev/null || true
 fi
-# a CJK font travels with the bundle, so Chinese shows on systems without one (WenQuanYi Micro Hei,
-# Apache-2.0; the app loads fonts it finds in resources/fonts)
-font=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
-fonts_dir=$(find "$bundle" -type d -path '*bpstudio/resources' | head -1)/fonts
-if [ -f "$font" ]; then
-  mkdir -p "$fonts_dir"
-  cp "$font" "$fonts_dir/"
-  cp packaging/linux/wqy-microhei-LICENSE.txt "$fonts_dir/" 2>/dev/null || true
-else
-  echo "build: no WenQuanYi Micro Hei here (apt install fonts-wqy-microhei): the bundle relies on the system's CJK fonts"
-fi
+# a Chinese font travels with the bundle, cut down to the characters it can meet, so the Chinese UI shows on
+# systems without one; and Qt's ICU data keeps the English and Chinese locales only (Linux)
+resources_dir=$(find "$bundle" -type d -path '*bpstudio/resources' | head -1)
+"$venv/bin/python" packaging/cjk_font.py "$resources_dir"
+"$venv/bin/python" packaging/icu_data.py "$bundle"
 
 echo "== self-test of the bundle"
 "$bundle/bpstudio" --self-test
