@@ -180,9 +180,14 @@ def run(out=None) -> int:
     home = Path(tempfile.mkdtemp(prefix="bpstudio-self-test-"))
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         os.environ[var] = str(home / var.lower())
-    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtCore import QSettings, qInstallMessageHandler
 
     from . import __version__
+    from .app import autosave
+
+    # XDG_* covers Linux; on Windows (registry) and macOS (~/Library) the settings and the autosave go here too
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
+    autosave.data_dir = lambda: home / "data" / "bpstudio"
 
     def quiet(kind, context, message: str) -> None:  # the offscreen platform's notes are no failure
         if "propagateSizeHints" not in message:

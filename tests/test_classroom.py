@@ -135,6 +135,8 @@ def test_presentation_mode_enlarges_fonts_and_lines_and_restores_them(window, qt
         "edge": window.canvas.edges[1][0].pen().widthF(),
         "ticks": window.training.loss_plot.loss_plot.getPlotItem().getAxis("left").style["tickFont"].pointSizeF(),
     }
+    docks = [window.training.loss_dock, window.training.data_dock, window.form_dock, window.equation_dock]
+    sizes = [d.size() for d in docks]
     window.presentation_action.trigger()  # F12
     assert presentation.is_on() and app_settings.presentation()
     assert app.font().pointSizeF() == pytest.approx(before["app"] * 1.5)
@@ -157,6 +159,10 @@ def test_presentation_mode_enlarges_fonts_and_lines_and_restores_them(window, qt
     assert window.canvas.edges[1][0].pen().widthF() == before["edge"]
     assert window.training.loss_plot.loss_plot.getPlotItem().getAxis("left").style["tickFont"].pointSizeF() \
         == before["ticks"]
+    try:
+        qtbot.waitUntil(lambda: [d.size() for d in docks] == sizes, timeout=3000)  # the layout of before, too
+    except Exception:
+        raise AssertionError(f"{[d.size().toTuple() for d in docks]} != {[s.toTuple() for s in sizes]}") from None
 
 
 def test_a_new_window_reflects_the_mode_already_on(qtbot):

@@ -146,3 +146,14 @@ def test_every_control_has_a_tooltip(dialog):
     assert all(c.toolTip() for c in controls)
     for i in range(dialog.kind_box.count()):
         assert dialog.kind_box.itemData(i, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_file_that_is_not_utf8_is_named_as_it_is_with_the_byte_counted_from_1(qtbot, tmp_path):
+    path = tmp_path / "latin.csv"
+    path.write_bytes("x,y\n1,caf\xe9\n".encode("latin-1"))
+    dialog = CsvImportDialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.load_path(path)
+    assert dialog.message_is_error()
+    assert "latin.csv is not UTF-8 text: byte 10 cannot start" in dialog.message()  # x,y⏎1,caf then é
+    assert not dialog.ok_button.isEnabled()

@@ -307,3 +307,13 @@ def test_shipped_lessons_match_the_lesson_schema() -> None:
 def test_an_infinite_answer_is_not_a_number() -> None:
     with pytest.raises(AnswerError):
         parse_answer("1e999")
+
+
+def test_a_prediction_is_named_as_the_panels_show_it_in_either_notation():
+    delta = next(s.predict for p in shipped_lessons() for s in load_lesson(p).steps
+                 if s.predict is not None and s.predict.quantity == "delta" and s.predict.row != s.predict.col)
+    column, row = delta.name("column"), delta.name("row")
+    assert column.startswith("δ") and row.startswith("δ")
+    c = column[column.index("[") + 1:-1].split(", ")
+    r = row[row.index("[") + 1:-1].split(", ")
+    assert r == c[::-1] and c[0] != c[1]

@@ -33,9 +33,17 @@ def test_a_failing_check_is_named_and_the_others_still_run(monkeypatch):
         ran.append(tmp.is_dir())
         return "fine"
 
+    from PySide6.QtCore import QSettings
+
+    from bpstudio.app import autosave
+
+    monkeypatch.setattr(autosave, "data_dir", autosave.data_dir)  # run() points it elsewhere: put it back after
     monkeypatch.setattr(self_test, "CHECKS", [("engine", broken), ("exports", fine)])
     out = io.StringIO()
-    assert self_test.run(out) == 1
+    try:
+        assert self_test.run(out) == 1
+    finally:  # the settings of later tests stay in the test session's folder
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["XDG_CONFIG_HOME"])
     text = out.getvalue()
     assert "FAIL engine: δᴸ = [0, 0]" in text and "ok   exports" in text and ran == [True]
     assert text.rstrip().splitlines()[-1].startswith("self-test FAILED: engine (")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..engine.i18n import translate
 from ..engine.run_process import Job, RunProcess
 from ..engine.training_run import RunOutcome, TrainingRun
 
@@ -75,7 +76,7 @@ class ChildRunner:
             news.progress |= got.progress
             news.done, news.outcome, news.error = got.done, got.outcome, got.error
             if not got.done and not self._process.alive:
-                news.done, news.error = True, "the training process ended unexpectedly"
+                news.done, news.error = True, translate("RunProcess", "the training process ended unexpectedly")
         return news
 
     def close(self) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
@@ -62,13 +62,28 @@ class ClassroomHooks(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self._layout_before: QByteArray | None = None  # the docks as they were before presentation mode
+        self._form_minimum = 0
+        self._size_before = window.size()
 
     def presentation_changed(self, on: bool) -> None:
         self.window.presentation_action.setChecked(on)
-        # the plots under the panels need more height for their larger labels: 1.3 times, and back
         w, docks = self.window, [self.window.training.loss_dock, self.window.training.data_dock]
-        height = max(dock.height() for dock in docks)
-        w.resizeDocks(docks, [round(height * (1.3 if on else 1 / 1.3))] * 2, Qt.Orientation.Vertical)
+        if on:
+            # the plots under the panels need more height for their larger labels: 1.3 times
+            self._layout_before = w.saveState()
+            self._form_minimum = w.form_dock.minimumWidth()  # a refit while large would keep the form wide
+            self._size_before = w.size()  # larger fonts may have to widen a small window
+            height = max(dock.height() for dock in docks)
+            w.resizeDocks(docks, [round(height * 1.3)] * 2, Qt.Orientation.Vertical)
+        elif self._layout_before is not None:
+            # back to the very layout of before, once the smaller fonts have shrunk the minimum sizes
+            saved, self._layout_before = self._layout_before, None
+            w.form_dock.setMinimumWidth(self._form_minimum)
+            size = self._size_before
+            # (fonts reach the widgets in posted events: restore once they have, and once more after the relayout)
+            for delay in (0, 100, 400):
+                QTimer.singleShot(delay, self, lambda: (w.resize(size), w.restoreState(saved)))
         self._rerender()
 
     def theme_changed(self, name: str) -> None:

@@ -373,7 +373,8 @@ class CsvImportDialog(QDialog):
             text = self.tr("Row {row}: {message}").format(row=line.group(1), message=exc.message)
         else:
             text = f"{where}: {exc.message}"
-        text = text[0].upper() + text[1:]
+        if "." not in text.split(" ", 1)[0]:  # a message that starts with a file's name keeps its case
+            text = text[0].upper() + text[1:]
         row = int(line.group(1)) if line else None
         self.model.mark(row, column, text)
         self._show_message(text, error=True)

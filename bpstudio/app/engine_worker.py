@@ -414,22 +414,23 @@ class EngineWorker(QObject):
         self.resultReady.emit(self._result(Command("run_tick", (), self._run_ident)))
 
     def _finish_run(self, outcome: RunOutcome) -> None:
+        # the reason says why; the run panel and the status bar put "Finished:" or "Paused:" before it
         loss = "" if outcome.loss is None else format_number(outcome.loss, 6)
         if outcome.reason == GOAL_EPOCHS:
-            self._halt(FINISHED, translate("EngineController", "Finished: {n} epoch(s) done.").format(n=outcome.epoch))
+            self._halt(FINISHED, translate("EngineController", "{n} epoch(s) done.").format(n=outcome.epoch))
         elif outcome.reason == GOAL_LOSS:
             assert self._run is not None
             target = format_number(self._run.settings.goal.target_loss, 6)
             self._halt(FINISHED,
                 translate("EngineController",
-                          "Finished: the training loss {loss} is below the target {target}.").format(
+                          "the training loss {loss} is below the target {target}.").format(
                 loss=loss, target=target))
         elif outcome.reason == BREAK_LOSS:
             self._halt(PAUSED,
                 translate("EngineController",
-                          "Paused: the training loss {loss} fell below the breakpoint.").format(loss=loss))
+                          "the training loss {loss} fell below the breakpoint.").format(loss=loss))
         elif outcome.reason == BREAK_EPOCH:
-            self._halt(PAUSED, translate("EngineController", "Paused at the end of epoch {e}.").format(e=outcome.epoch))
+            self._halt(PAUSED, translate("EngineController", "at the end of epoch {e}.").format(e=outcome.epoch))
         else:
             assert outcome.reason == DIVERGED
             self._halt(DIVERGED_STATE,

@@ -43,7 +43,7 @@ from ..engine.lessons import (
     shipped_lessons,
     value_in,
 )
-from . import language
+from . import app_settings, language
 from .lesson_highlight import Highlighter
 from .step_actions import make_action
 
@@ -314,6 +314,10 @@ class LessonPanel(QWidget):
         if step.predict.quantity not in ("loss", "grad_a") and step.predict.layer <= state.depth:
             self.window_.select_layer(step.predict.layer)
 
+    def refresh(self) -> None:
+        """Show the step again (after the notation changed, say)."""
+        self._refresh()
+
     def _refresh(self) -> None:
         lesson, step = self.lesson, self.step
         language = lesson_language()
@@ -334,12 +338,18 @@ class LessonPanel(QWidget):
             self.progress.setText(self.tr("Lesson complete ✓ ({count} steps)").format(count=last))
         else:
             self.progress.setText(self.tr("Step {number} of {count}").format(number=self.index + 1, count=last))
-        self.text.setHtml(_html(step.text.get(language)))
+        body = _html(step.text.get(language))
+        if app_settings.notation() == "row":  # lessons are written as TEACHING.md is, samples as columns
+            note = self.tr("This lesson is written in the column convention (samples as columns); the panels show "
+                           "the row convention, so its matrices appear transposed there: entry [i, j] of the "
+                           "lesson is [j, i] on screen. Ctrl+Shift+T switches back.")
+            body = f"<p><i>{_escape(note)}</i></p>" + body
+        self.text.setHtml(body)
         self.waiting.setText(self._waiting_text())
         predict = step.predict
         self.predict_box.setVisible(predict is not None)
         if predict is not None:
-            label = predict.label.get(language) if predict.label else predict.name()
+            label = predict.label.get(language) if predict.label else predict.name(app_settings.notation())
             self.predict_box.setTitle(self.tr("Predict {name}, then press Check:").format(name=label))
             done = self.index in self.answered
             self.answer.setEnabled(not done)
@@ -415,7 +425,7 @@ class LessonPanel(QWidget):
             text = self.tr("Right! The engine computes {name} = {value}.")
         else:
             text = self.tr("The engine computes {name} = {value}.")
-        message = text.format(name=step.predict.name(), value=number)
+        message = text.format(name=step.predict.name(app_settings.notation()), value=number)
         if step.predict.explanation is not None:
             message += " " + step.predict.explanation.get(lesson_language())
         self._feedback(RIGHT_COLOUR if right else None, message)
@@ -430,6 +440,10 @@ class LessonPanel(QWidget):
         if step is None or step.predict is None or state is None:
             return None
         return value_in(state.snapshot, step.predict)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _html(text: str) -> str:

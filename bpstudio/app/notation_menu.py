@@ -97,6 +97,9 @@ class NotationMenu(QObject):
         w.parameter_editor.set_notation(notation)
         if w.state is not None:
             w.canvas.set_state(w.state)  # its stage line and weight names
+        lessons = getattr(w, "lessons", None)
+        if lessons is not None:  # a lesson's indices follow the panels
+            lessons.panel.refresh()
         if store:
             name = (translate("NotationMenu", "Row convention: samples as rows, W is nˡ⁻¹ × nˡ") if notation == ROW
                     else translate("NotationMenu", "Column convention: samples as columns, Wˡ is nˡ × nˡ⁻¹"))

@@ -146,7 +146,7 @@ class TrainingUi(QObject):
                 "finite; the next step produces the NaN/∞. Lower the learning rate η and reset (Ctrl+R)."
             ).format(where=describe_divergence(status.divergence)), "error")
         elif status.state in (FINISHED, PAUSED) and status.reason:
-            w.statusBar().showMessage(status.reason, 8000)
+            w.statusBar().showMessage(self.run_panel.status_text(status), 8000)
 
     def render_interval_ms(self) -> int:
         """How often the matrices and equations follow a run: every stage at the animated and paced

@@ -73,10 +73,17 @@ def read_csv(path: str | os.PathLike[str]) -> CsvTable:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ValidationError("file", translate("CsvImport", "{path}: no such file").format(path=path)) from None
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError as exc:  # counted from 1, as the rows are
         raise ValidationError("file", translate(
-            "CsvImport", "{file} is not UTF-8 text ({reason} at byte {byte})").format(
-            file=path.name, reason=exc.reason, byte=exc.start)) from None
+            "CsvImport", "{file} is not UTF-8 text: byte {byte} cannot start or continue a character. Save it "
+            "as UTF-8 (CSV UTF-8 in a spreadsheet) and import it again").format(
+            file=path.name, byte=exc.start + 1)) from None
+    except IsADirectoryError:
+        raise ValidationError("file", translate("CsvImport", "{file} is a folder, not a file").format(
+            file=path.name)) from None
+    except PermissionError:
+        raise ValidationError("file", translate("CsvImport", "{file} cannot be read: permission denied").format(
+            file=path.name)) from None
     except OSError as exc:
         raise ValidationError("file", translate("CsvImport", "{file} cannot be read ({reason})").format(
             file=path.name, reason=exc.strerror)) from None

@@ -266,8 +266,9 @@ class _Explainer:
         name, zname = f"a{L_}{idx(j)}", f"z{L_}{idx(j)}"
         if f.name == "softmax":
             return self._softmax(j, s)
-        formula = "tanh(z) = (eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ)" if f.name == "tanh" else f.formula
-        head = f"{name} = {f.label}({zname})   ({self.sample(s)}; {formula})"
+        formula = "tanh(z) = (eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ)" if f.name == "tanh" else f.formula_text
+        head = translate("Explain", "{name} = {f}({z})   ({sample}; {formula})").format(
+            name=name, f=f.label, z=zname, sample=self.sample(s), formula=formula)
         if f.name == "identity":
             return [head, f"  = {self.n(av)}"]
         if f.name == "sigmoid":

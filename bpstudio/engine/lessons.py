@@ -107,14 +107,16 @@ class Predict:
             return False
         return abs(answer - expected) <= max(self.abs_tolerance, self.rel_tolerance * abs(expected))
 
-    def name(self) -> str:
-        """Like δ²[1, 2] (1-based), or L for the loss: how the panel names what is asked."""
+    def name(self, notation: str = "column") -> str:
+        """Like δ²[1, 2] (1-based), or L for the loss: how the panel names what is asked. The file counts in
+        the column convention; in the row one the panels show the transpose, so the indices swap."""
         if self.quantity == "loss":
             return "L"
         symbol = {"W": "W", "b": "b", "z": "z", "a": "a", "delta": "δ", "dW": "∂L/∂W", "db": "∂L/∂b",
                   "grad_a": "∇ₐL"}[self.quantity]
         layer = "" if self.quantity == "grad_a" else _sup(self.layer)
-        return f"{symbol}{layer}[{self.row + 1}, {self.col + 1}]"
+        row, col = (self.col, self.row) if notation == "row" else (self.row, self.col)
+        return f"{symbol}{layer}[{row + 1}, {col + 1}]"
 
 
 @dataclass(frozen=True)

@@ -246,7 +246,7 @@
     </message>
     <message>
         <source>Row convention (seed 001, framework code): W is nˡ⁻¹ × nˡ (the transpose of the column convention&apos;s Wˡ); the m samples of a batch are the rows of Aˡ, Zˡ, δˡ (m × nˡ); bˡ is 1 × nˡ. Same numbers, transposed.</source>
-        <translation>行约定（参考文 001、框架代码）：W 为 nˡ⁻¹ × nˡ（即列约定中 Wˡ 的转置）；一个批次的 m 个样本是 Aˡ、Zˡ、δˡ 的行（m × nˡ）；bˡ 为 1 × nˡ。数值相同，只是转置。</translation>
+        <translation>行约定（参考文章 001、框架代码）：W 为 nˡ⁻¹ × nˡ（即列约定中 Wˡ 的转置）；一个批次的 m 个样本是 Aˡ、Zˡ、δˡ 的行（m × nˡ）；bˡ 为 1 × nˡ。数值相同，只是转置。</translation>
     </message>
     <message>
         <source>Column convention: Wˡ is nˡ × nˡ⁻¹; the m samples of a batch are the columns of aˡ, zˡ, δˡ (nˡ × m); bˡ is nˡ × 1.</source>
@@ -280,8 +280,16 @@
         <translation>{path}：文件不存在</translation>
     </message>
     <message>
-        <source>{file} is not UTF-8 text ({reason} at byte {byte})</source>
-        <translation>{file} 不是 UTF-8 文本（{reason}，位于第 {byte} 字节）</translation>
+        <source>{file} is not UTF-8 text: byte {byte} cannot start or continue a character. Save it as UTF-8 (CSV UTF-8 in a spreadsheet) and import it again</source>
+        <translation>{file} 不是 UTF-8 文本：第 {byte} 个字节不能作为字符的开头或延续。请将其另存为 UTF-8（电子表格中的“CSV UTF-8”）后重新导入</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a file</source>
+        <translation>{file} 是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: permission denied</source>
+        <translation>无法读取 {file}：没有权限</translation>
     </message>
     <message>
         <source>{file} cannot be read ({reason})</source>
@@ -982,20 +990,20 @@
         <translation>训练进程失败：{error}</translation>
     </message>
     <message>
-        <source>Finished: {n} epoch(s) done.</source>
-        <translation>完成：已训练 {n} 轮。</translation>
+        <source>{n} epoch(s) done.</source>
+        <translation>已训练 {n} 轮。</translation>
     </message>
     <message>
-        <source>Finished: the training loss {loss} is below the target {target}.</source>
-        <translation>完成：训练损失 {loss} 已低于目标 {target}。</translation>
+        <source>the training loss {loss} is below the target {target}.</source>
+        <translation>训练损失 {loss} 已低于目标 {target}。</translation>
     </message>
     <message>
-        <source>Paused: the training loss {loss} fell below the breakpoint.</source>
-        <translation>已暂停：训练损失 {loss} 已低于断点。</translation>
+        <source>the training loss {loss} fell below the breakpoint.</source>
+        <translation>训练损失 {loss} 已低于断点。</translation>
     </message>
     <message>
-        <source>Paused at the end of epoch {e}.</source>
-        <translation>已在第 {e} 轮结束时暂停。</translation>
+        <source>at the end of epoch {e}.</source>
+        <translation>在第 {e} 轮结束时。</translation>
     </message>
     <message>
         <source>Diverged: a number became NaN or infinite.</source>
@@ -1146,11 +1154,11 @@
     </message>
     <message>
         <source>squared error with ½ (seed 000): ∇ₐL = aᴸ − y</source>
-        <translation>带 ½ 的平方误差（参考文 000）：∇ₐL = aᴸ − y</translation>
+        <translation>带 ½ 的平方误差（参考文章 000）：∇ₐL = aᴸ − y</translation>
     </message>
     <message>
         <source>squared error without ½, as in seed 004 (3Blue1Brown): ∇ₐL = 2(aᴸ − y)</source>
-        <translation>不带 ½ 的平方误差，同参考文 004（3Blue1Brown）：∇ₐL = 2(aᴸ − y)</translation>
+        <translation>不带 ½ 的平方误差，同参考文章 004（3Blue1Brown）：∇ₐL = 2(aᴸ − y)</translation>
     </message>
     <message>
         <source>cross-entropy with one-hot y: ∇ₐL = −y / aᴸ</source>
@@ -1158,15 +1166,15 @@
     </message>
     <message>
         <source>binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) (seed 002&apos;s dAᴸ)</source>
-        <translation>二元交叉熵：∇ₐL = −y/a + (1 − y)/(1 − a)（参考文 002 的 dAᴸ）</translation>
+        <translation>二元交叉熵：∇ₐL = −y/a + (1 − y)/(1 − a)（参考文章 002 的 dAᴸ）</translation>
     </message>
     <message>
         <source>Seed 004 drops the ½ and gets 2(a − y). Seed 003 writes the sum over the samples; this app takes the mean, so the gradients carry 1/m.</source>
-        <translation>参考文 004 省去 ½，得到 2(a − y)。参考文 003 写的是对样本求和；本应用取平均值，因此梯度带有 1/m。</translation>
+        <translation>参考文章 004 省去 ½，得到 2(a − y)。参考文章 003 写的是对样本求和；本应用取平均值，因此梯度带有 1/m。</translation>
     </message>
     <message>
         <source>Seed 000&apos;s form has ½ and gets ∇ₐL = aᴸ − y. Seed 003 writes the sum over the samples; this app takes the mean, so the gradients carry 1/m.</source>
-        <translation>参考文 000 的形式带 ½，得到 ∇ₐL = aᴸ − y。参考文 003 写的是对样本求和；本应用取平均值，因此梯度带有 1/m。</translation>
+        <translation>参考文章 000 的形式带 ½，得到 ∇ₐL = aᴸ − y。参考文章 003 写的是对样本求和；本应用取平均值，因此梯度带有 1/m。</translation>
     </message>
     <message>
         <source>Computed from zᴸ as max(z, 0) − z·y + log(1 + e^(−|z|)), so never log 0.</source>
@@ -1206,19 +1214,19 @@
     </message>
     <message>
         <source>Why δᴸ = aᴸ − y with softmax and cross-entropy: softmax&apos;s Jacobian is not diagonal — every aₖ depends on every zᵢ, ∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ). So BP1&apos;s ⊙, which pairs each aᵢ with its own zᵢ only, does not apply; the chain rule sums over all outputs: ∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ, since Σₖ yₖ = 1 (one-hot y). The engine computes δᴸ = aᴸ − y directly (seed 001).</source>
-        <translation>为什么 softmax 与交叉熵时 δᴸ = aᴸ − y：softmax 的雅可比矩阵不是对角矩阵——每个 aₖ 都依赖于每个 zᵢ，∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ)。因此 BP1 中只将每个 aᵢ 与其自身 zᵢ 配对的 ⊙ 不适用；链式法则要对所有输出求和：∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ，因为 Σₖ yₖ = 1（one-hot y）。计算引擎直接计算 δᴸ = aᴸ − y（参考文 001）。</translation>
+        <translation>为什么 softmax 与交叉熵时 δᴸ = aᴸ − y：softmax 的雅可比矩阵不是对角矩阵——每个 aₖ 都依赖于每个 zᵢ，∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ)。因此 BP1 中只将每个 aᵢ 与其自身 zᵢ 配对的 ⊙ 不适用；链式法则要对所有输出求和：∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ，因为 Σₖ yₖ = 1（one-hot y）。计算引擎直接计算 δᴸ = aᴸ − y（参考文章 001）。</translation>
     </message>
     <message>
         <source>Why δᴸ = aᴸ − y with sigmoid and binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) (seed 002&apos;s dAᴸ) and σ′(z) = a(1 − a), so δᴸ = ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = −y(1 − a) + (1 − y)a = a − y. The engine computes a − y directly, which stays exact where a saturates to 0 or 1.</source>
-        <translation>为什么 sigmoid 与二元交叉熵时 δᴸ = aᴸ − y：∇ₐL = −y/a + (1 − y)/(1 − a)（参考文 002 的 dAᴸ），且 σ′(z) = a(1 − a)，所以 δᴸ = ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = −y(1 − a) + (1 − y)a = a − y。计算引擎直接计算 a − y，在 a 饱和到 0 或 1 时依然精确。</translation>
+        <translation>为什么 sigmoid 与二元交叉熵时 δᴸ = aᴸ − y：∇ₐL = −y/a + (1 − y)/(1 − a)（参考文章 002 的 dAᴸ），且 σ′(z) = a(1 − a)，所以 δᴸ = ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = −y(1 − a) + (1 − y)a = a − y。计算引擎直接计算 a − y，在 a 饱和到 0 或 1 时依然精确。</translation>
     </message>
     <message>
         <source>BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ × nˡ⁺¹ in the row convention, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.</source>
-        <translation>BP2 与参考文 000：参考文 000 把 BP2 写成 (wˡ)ᵀ——这是一个下标笔误；它自己的推导用的是第 l 层与第 l+1 层之间的权重。这里 Wˡ⁺¹ 是第 l+1 层的权重矩阵（在行约定下为 nˡ × nˡ⁺¹，它把第 l 层映射到第 l+1 层），其转置把 δˡ⁺¹ 传回第 l 层。</translation>
+        <translation>BP2 与参考文章 000：参考文章 000 把 BP2 写成 (wˡ)ᵀ——这是一个下标笔误；它自己的推导用的是第 l 层与第 l+1 层之间的权重。这里 Wˡ⁺¹ 是第 l+1 层的权重矩阵（在行约定下为 nˡ × nˡ⁺¹，它把第 l 层映射到第 l+1 层），其转置把 δˡ⁺¹ 传回第 l 层。</translation>
     </message>
     <message>
         <source>BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ⁺¹ × nˡ, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.</source>
-        <translation>BP2 与参考文 000：参考文 000 把 BP2 写成 (wˡ)ᵀ——这是一个下标笔误；它自己的推导用的是第 l 层与第 l+1 层之间的权重。这里 Wˡ⁺¹ 是第 l+1 层的权重矩阵（nˡ⁺¹ × nˡ，它把第 l 层映射到第 l+1 层），其转置把 δˡ⁺¹ 传回第 l 层。</translation>
+        <translation>BP2 与参考文章 000：参考文章 000 把 BP2 写成 (wˡ)ᵀ——这是一个下标笔误；它自己的推导用的是第 l 层与第 l+1 层之间的权重。这里 Wˡ⁺¹ 是第 l+1 层的权重矩阵（nˡ⁺¹ × nˡ，它把第 l 层映射到第 l+1 层），其转置把 δˡ⁺¹ 传回第 l 层。</translation>
     </message>
     <message>
         <source>In this network δ¹ is computed with W² ({r} × {c}).</source>
@@ -1282,11 +1290,11 @@
     </message>
     <message>
         <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c} in the row convention), the weights between layers {l} and {l1} (seed 000&apos;s (wˡ)ᵀ means this matrix); {d}.</source>
-        <translation>BP2：W{u} 是第 {l1} 层的权重矩阵（在行约定下为 {r} × {c}），即第 {l} 层与第 {l1} 层之间的权重（参考文 000 的 (wˡ)ᵀ 指的就是这个矩阵）；{d}。</translation>
+        <translation>BP2：W{u} 是第 {l1} 层的权重矩阵（在行约定下为 {r} × {c}），即第 {l} 层与第 {l1} 层之间的权重（参考文章 000 的 (wˡ)ᵀ 指的就是这个矩阵）；{d}。</translation>
     </message>
     <message>
         <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c}), the weights between layers {l} and {l1} (seed 000&apos;s (wˡ)ᵀ means this matrix); {d}.</source>
-        <translation>BP2：W{u} 是第 {l1} 层的权重矩阵（{r} × {c}），即第 {l} 层与第 {l1} 层之间的权重（参考文 000 的 (wˡ)ᵀ 指的就是这个矩阵）；{d}。</translation>
+        <translation>BP2：W{u} 是第 {l1} 层的权重矩阵（{r} × {c}），即第 {l} 层与第 {l1} 层之间的权重（参考文章 000 的 (wˡ)ᵀ 指的就是这个矩阵）；{d}。</translation>
     </message>
     <message>
         <source>BP3: each column of δ{s} summed over the {m} samples (its rows), divided by m = {m}.</source>
@@ -1329,19 +1337,19 @@
     </message>
     <message>
         <source>Seed 000: the output-layer error δᴸ</source>
-        <translation>参考文 000：输出层误差 δᴸ</translation>
+        <translation>参考文章 000：输出层误差 δᴸ</translation>
     </message>
     <message>
         <source>Seed 001: where the batch mean is taken</source>
-        <translation>参考文 001：批次平均在哪里取</translation>
+        <translation>参考文章 001：批次平均在哪里取</translation>
     </message>
     <message>
         <source>Seed 003: a 2-2-1 sigmoid network learns XOR</source>
-        <translation>参考文 003：2-2-1 sigmoid 网络学习 XOR</translation>
+        <translation>参考文章 003：2-2-1 sigmoid 网络学习 XOR</translation>
     </message>
     <message>
         <source>Seed 004: one neuron per layer, the chain rule</source>
-        <translation>参考文 004：每层一个神经元与链式法则</translation>
+        <translation>参考文章 004：每层一个神经元与链式法则</translation>
     </message>
     <message>
         <source>Fitting a sine curve (regression)</source>
@@ -1435,6 +1443,10 @@
         <translation>{total} + {bias}   （全部 {n} 个乘积之和为 {total}）</translation>
     </message>
     <message>
+        <source>{name} = {f}({z})   ({sample}; {formula})</source>
+        <translation>{name} = {f}({z})   （{sample}；{formula}）</translation>
+    </message>
+    <message>
         <source>{name} = e^({z}) / Σᵢ e^(z{l}ᵢ)   ({sample}; softmax over the {n} units of layer {layer})</source>
         <translation>{name} = e^({z}) / Σᵢ e^(z{l}ᵢ)   （{sample}；对第 {layer} 层的 {n} 个单元做 softmax）</translation>
     </message>
@@ -1504,7 +1516,7 @@
     </message>
     <message>
         <source>{w} is the weight from {source} to unit {j} of layer {l}</source>
-        <translation>{w} 是从{source}指向第 {l} 层单元 {j} 的权重</translation>
+        <translation>{w} 是从{source} 指向第 {l} 层单元 {j} 的权重</translation>
     </message>
     <message>
         <source>{head} = {a}·{d}   (BP4 with one sample: {equation})</source>
@@ -1540,7 +1552,7 @@
     </message>
     <message>
         <source>{name}: the weight from {source} to unit {j} of layer {l}</source>
-        <translation>{name}：从{source}指向第 {l} 层单元 {j} 的权重</translation>
+        <translation>{name}：从{source} 指向第 {l} 层单元 {j} 的权重</translation>
     </message>
     <message>
         <source>{place}; it multiplies {a} in {sum}</source>
@@ -2245,6 +2257,10 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>第 {number} 步，共 {count} 步</translation>
     </message>
     <message>
+        <source>This lesson is written in the column convention (samples as columns); the panels show the row convention, so its matrices appear transposed there: entry [i, j] of the lesson is [j, i] on screen. Ctrl+Shift+T switches back.</source>
+        <translation>本课程按列约定编写（样本按列排列）；面板现在显示行约定，矩阵在那里是转置的：课程中的元素 [i, j] 在屏幕上是 [j, i]。按 Ctrl+Shift+T 切换回来。</translation>
+    </message>
+    <message>
         <source>Predict {name}, then press Check:</source>
         <translation>预测 {name}，然后按“检查”：</translation>
     </message>
@@ -2710,7 +2726,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     </message>
     <message>
         <source>Start a new, untitled project: seed 003&apos;s 2-2-1 network, to change at will (Ctrl+N)</source>
-        <translation>新建一个未命名项目：参考文 003 的 2-2-1 网络，可随意修改（Ctrl+N）</translation>
+        <translation>新建一个未命名项目：参考文章 003 的 2-2-1 网络，可随意修改（Ctrl+N）</translation>
     </message>
     <message>
         <source>Open snapshot…</source>
@@ -2848,7 +2864,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     <name>MatrixModel</name>
     <message>
         <source>not computed yet — computed at stage {stage}</source>
-        <translation>尚未计算 — 将在阶段 {stage} 计算</translation>
+        <translation>尚未计算——在“{stage}”阶段计算</translation>
     </message>
     <message>
         <source>from unit {k}</source>
@@ -3503,7 +3519,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     </message>
     <message>
         <source>Wˡ is nˡ × nˡ⁻¹ and each sample is a column: zˡ = Wˡ aˡ⁻¹ + bˡ, BP2 δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ) (seeds 000, 002, Nielsen, Ng)</source>
-        <translation>Wˡ 为 nˡ × nˡ⁻¹，每个样本是一列：zˡ = Wˡ aˡ⁻¹ + bˡ，BP2 δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ)（参考文 000、002，Nielsen，Ng）</translation>
+        <translation>Wˡ 为 nˡ × nˡ⁻¹，每个样本是一列：zˡ = Wˡ aˡ⁻¹ + bˡ，BP2 δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ)（参考文章 000、002，Nielsen，Ng）</translation>
     </message>
     <message>
         <source>Row convention (A W, samples as rows)</source>
@@ -3511,7 +3527,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     </message>
     <message>
         <source>W is nˡ⁻¹ × nˡ and each sample is a row: Zˡ = Aˡ⁻¹ Wˡ + bˡ, BP2 δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ) (seed 001, framework code). The same numbers, transposed</source>
-        <translation>W 为 nˡ⁻¹ × nˡ，每个样本是一行：Zˡ = Aˡ⁻¹ Wˡ + bˡ，BP2 δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ)（参考文 001、框架代码）。数值相同，只是转置</translation>
+        <translation>W 为 nˡ⁻¹ × nˡ，每个样本是一行：Zˡ = Aˡ⁻¹ Wˡ + bˡ，BP2 δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ)（参考文章 001、框架代码）。数值相同，只是转置</translation>
     </message>
     <message>
         <source>Switch notation</source>
