@@ -69,7 +69,7 @@ def test_equations_of_each_convention():
     assert col["forward"].startswith("zˡ = Wˡ aˡ⁻¹ + bˡ")
     assert row["forward"].startswith("Zˡ = Aˡ⁻¹ Wˡ + bˡ")
     assert col["BP2"] == "δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ)"
-    assert row["BP2"] == "δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ)"
+    assert row["BP2"] == "δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(Zˡ)"
     assert "columns" in col["BP3"] and "rows" in row["BP3"]
     assert col["BP4"] == "∂L/∂Wˡ = (1/m) δˡ (aˡ⁻¹)ᵀ"
     assert row["BP4"] == "∂L/∂Wˡ = (1/m) (Aˡ⁻¹)ᵀ δˡ"
@@ -257,7 +257,7 @@ def test_the_equation_panel_writes_each_convention(window):
     assert "½‖y − aᴸ‖²" in text  # the squared-error form in use stays visible
     window.notation_menu.set_notation("row")
     text = window.equations.text()
-    assert "Zˡ = Aˡ⁻¹ Wˡ + bˡ" in text and "δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ)" in text
+    assert "Zˡ = Aˡ⁻¹ Wˡ + bˡ" in text and "δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(Zˡ)" in text
     assert "∂L/∂Wˡ = (1/m) (Aˡ⁻¹)ᵀ δˡ" in text and "over the m rows" in text
     assert "Row convention" in text and "½‖y − aᴸ‖²" in text
     # backward 1 written out: δ² (W²)ᵀ with the products in the row order and δ¹ as a 4 × 2 matrix

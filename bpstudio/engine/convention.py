@@ -135,8 +135,8 @@ def equations(convention: str) -> dict[str, str]:
     if transposed(convention):
         return {
             "forward": "Zˡ = Aˡ⁻¹ Wˡ + bˡ,   Aˡ = fˡ(Zˡ)",
-            "BP1": "δᴸ = ∇ₐL ⊙ f′(zᴸ)",
-            "BP2": "δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ)",
+            "BP1": "δᴸ = ∇ₐL ⊙ f′(Zᴸ)",  # the batch's arrays are capitals here, as in the forward line
+            "BP2": "δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(Zˡ)",
             "BP3": translate("Convention", "∂L/∂bˡ = (1/m) Σ δˡ over the m rows"),
             "BP4": "∂L/∂Wˡ = (1/m) (Aˡ⁻¹)ᵀ δˡ",
             "update": "Wˡ ← Wˡ − η ∂L/∂Wˡ,   bˡ ← bˡ − η ∂L/∂bˡ",
