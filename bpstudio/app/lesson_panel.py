@@ -227,10 +227,7 @@ class LessonPanel(QWidget):
         self.finished = False
         self.loaded = False
         self.answered, self.reached, self.tries, self.expected = set(), set(), {}, {}
-        project = lesson.project
-        w._opening = project  # as MainWindow.open_path does: the title and undo history follow when accepted
-        w._opening_path = None
-        w.controller.set_project(project)
+        w.open_project(lesson.project)  # untitled: Save asks where, the lesson file stays as it is
         self._enter_step()
         return True
 

@@ -389,8 +389,13 @@ class MainWindow(QMainWindow):
         except (BPStudioError, OSError) as exc:  # the current work stays as it is
             self.show_error(self.tr("Could not open {path}: {error}").format(path=path.name, error=exc))
             return
-        self._opening = project  # the title and the undo history change once the engine accepts it
-        self._opening_path = None if path.parent == examples_dir() else path  # an example is not overwritten
+        self.open_project(project, None if path.parent == examples_dir() else path)  # an example is not overwritten
+
+    def open_project(self, project: Project, path: Path | None = None) -> None:
+        """Show ``project`` (from ``path``, which Save then writes; None: untitled). The title and the undo
+        history change once the engine accepts it. Unsaved work must have been asked about already."""
+        self._opening = project
+        self._opening_path = path
         self.controller.set_project(project)
 
     def remember_file(self, path: Path) -> None:
@@ -438,7 +443,5 @@ class MainWindow(QMainWindow):
 
     def open_recovered(self, project: Project) -> None:
         """Work restored from an autosave: shown as unsaved (it has no file of its own yet)."""
-        self._opening = project
-        self._opening_path = None
         self._recovering = True
-        self.controller.set_project(project)
+        self.open_project(project)
