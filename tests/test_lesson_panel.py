@@ -158,6 +158,8 @@ def test_starting_a_lesson_asks_about_unsaved_work_first(qtbot, window, monkeypa
     project = window.result.project
     assert not window.lessons.panel.start_path(lessons_dir() / f"{LESSON}.json")
     assert window.result.project is project and window.lessons.panel.lesson is None
+    # closing the window at teardown must not be cancelled too (it would stay open over later tests)
+    monkeypatch.setattr(ProjectFiles, "ask", lambda self: QMessageBox.StandardButton.Discard)
 
 
 def test_a_broken_lesson_file_is_reported_not_opened(qtbot, window, tmp_path):
