@@ -217,19 +217,16 @@ class StageNumbers:
                 "BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the "
                 "weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ × nˡ⁺¹ in the "
                 "row convention, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.")
-            if self.L >= 2:
-                n = self.spec.sizes
-                note += " " + translate("EquationPanel",
-                                        "In this network δ¹ is computed with W² ({r} × {c}).").format(r=n[1], c=n[2])
-            return note
-        note = translate("EquationPanel",
-            "BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the "
-            "weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ⁺¹ × nˡ, it maps "
-            "layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.")
+        else:
+            note = translate("EquationPanel",
+                "BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the "
+                "weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ⁺¹ × nˡ, it maps "
+                "layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.")
         if self.L >= 2:
             n = self.spec.sizes
+            r, c = (n[1], n[2]) if self.rows else (n[2], n[1])  # W² as displayed
             note += " " + translate("EquationPanel",
-                                    "In this network δ¹ is computed with W² ({r} × {c}).").format(r=n[2], c=n[1])
+                                    "In this network δ¹ is computed with W² ({r} × {c}).").format(r=r, c=c)
         return note
 
     # ----- building blocks ----------------------------------------------------------------

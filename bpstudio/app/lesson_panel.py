@@ -8,6 +8,7 @@ next / previous step); MainWindow calls it once, at the end of its constructor.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ from ..engine.lessons import (
     shipped_lessons,
     value_in,
 )
-from . import app_settings, language
+from . import language
 from .lesson_highlight import Highlighter
 from .step_actions import make_action
 
@@ -336,17 +337,18 @@ class LessonPanel(QWidget):
         else:
             self.progress.setText(self.tr("Step {number} of {count}").format(number=self.index + 1, count=last))
         body = _html(step.text.get(language))
-        if app_settings.notation() == "row":  # lessons are written as TEACHING.md is, samples as columns
+        notation = self.window_.matrices.notation()  # as the panels show the numbers now
+        if notation == "row":  # lessons are written as TEACHING.md is, samples as columns
             note = self.tr("This lesson is written in the column convention (samples as columns); the panels show "
                            "the row convention, so its matrices appear transposed there: entry [i, j] of the "
                            "lesson is [j, i] on screen. Ctrl+Shift+T switches back.")
-            body = f"<p><i>{_escape(note)}</i></p>" + body
+            body = f"<p><i>{html.escape(note, quote=False)}</i></p>" + body
         self.text.setHtml(body)
         self.waiting.setText(self._waiting_text())
         predict = step.predict
         self.predict_box.setVisible(predict is not None)
         if predict is not None:
-            label = predict.label.get(language) if predict.label else predict.name(app_settings.notation())
+            label = predict.label.get(language) if predict.label else predict.name(notation)
             self.predict_box.setTitle(self.tr("Predict {name}, then press Check:").format(name=label))
             done = self.index in self.answered
             self.answer.setEnabled(not done)
@@ -422,13 +424,13 @@ class LessonPanel(QWidget):
             text = self.tr("Right! The engine computes {name} = {value}.")
         else:
             text = self.tr("The engine computes {name} = {value}.")
-        message = text.format(name=step.predict.name(app_settings.notation()), value=number)
+        message = text.format(name=step.predict.name(self.window_.matrices.notation()), value=number)
         if step.predict.explanation is not None:
             message += " " + step.predict.explanation.get(lesson_language())
         self._feedback(RIGHT_COLOUR if right else None, message)
 
     def _feedback(self, colour: str | None, text: str) -> None:
-        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        escaped = html.escape(text, quote=False)
         self.feedback.setText(f'<span style="color:{colour}">{escaped}</span>' if colour else escaped)
 
     def shown_value(self) -> float | None:
@@ -437,10 +439,6 @@ class LessonPanel(QWidget):
         if step is None or step.predict is None or state is None:
             return None
         return value_in(state.snapshot, step.predict)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _html(text: str) -> str:

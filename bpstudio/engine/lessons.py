@@ -25,7 +25,7 @@ from pathlib import Path
 from ..resources_path import example_path, examples_dir, resource_dir
 from .errors import FormatError, ValidationError
 from .i18n import translate
-from .project import Project, load_project, project_from_dict
+from .project import Project, load_project, parse_json, project_from_dict, read_text_file
 from .snapshot import Snapshot, key
 from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, iteration_stages
 
@@ -148,26 +148,11 @@ def shipped_lessons() -> list[Path]:
 
 
 def load_lesson(path: str | os.PathLike[str]) -> Lesson:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FormatError(translate("Lessons", "{source}: no such file").format(source=path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FormatError(translate("Lessons", "{source}: cannot be read as text ({error})").format(
-            source=path, error=exc)) from None
-    return loads_lesson(text, Path(path).name)
+    return loads_lesson(read_text_file(path), Path(path).name)
 
 
 def loads_lesson(text: str, source: str = "lesson") -> Lesson:
-    try:
-        d = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(translate("Lessons", "{source}: not valid JSON (line {line}, column {column}: "
-                                    "{error})").format(source=source, line=exc.lineno, column=exc.colno,
-                                                       error=exc.msg)) from None
-    except RecursionError:
-        raise FormatError(translate("Lessons", "{source}: not a lesson (its JSON is nested too deeply)").format(
-            source=source)) from None
+    d = parse_json(text, source, translate("Lessons", "{source}: not a lesson (its JSON is nested too deeply)"))
     return lesson_from_dict(d, source)
 
 

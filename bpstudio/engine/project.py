@@ -259,28 +259,37 @@ def _init(d: object) -> InitSpec:
     return InitSpec(**d).validate()
 
 
-def load_project(path: str | os.PathLike[str]) -> Project:
+def read_text_file(path: str | os.PathLike[str]) -> str:
+    """A file's text (UTF-8), or a FormatError that says why it cannot be read (projects, lessons)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise FormatError(translate("Project", "{path}: no such file").format(path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise FormatError(translate("Project", "{path}: cannot be read as text ({reason})").format(
             path=path, reason=exc)) from None
-    return loads_project(text, str(path))
 
 
-def loads_project(text: str, source: str = "project") -> Project:
+def parse_json(text: str, source: str, too_deep: str) -> Any:
+    """JSON read from ``text``, or a FormatError naming ``source`` and the line; ``too_deep`` (with a {source}
+    field) is the message for JSON nested beyond Python's recursion limit."""
     try:
-        d = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(translate(
             "Project", "{source}: not valid JSON (line {line}, column {column}: {reason})").format(
             source=source, line=exc.lineno, column=exc.colno, reason=exc.msg)) from None
     except RecursionError:
-        raise FormatError(translate(
-            "Project", "{source}: not a BP Studio project (its JSON is nested too deeply)").format(
-            source=source)) from None
+        raise FormatError(too_deep.format(source=source)) from None
+
+
+def load_project(path: str | os.PathLike[str]) -> Project:
+    return loads_project(read_text_file(path), str(path))
+
+
+def loads_project(text: str, source: str = "project") -> Project:
+    d = parse_json(text, source, translate("Project", "{source}: not a BP Studio project (its JSON is nested too "
+                                                      "deeply)"))
     return project_from_dict(d, source)
 
 

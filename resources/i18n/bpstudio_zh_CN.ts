@@ -2300,18 +2300,6 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
 <context>
     <name>Lessons</name>
     <message>
-        <source>{source}: no such file</source>
-        <translation>{source}：文件不存在</translation>
-    </message>
-    <message>
-        <source>{source}: cannot be read as text ({error})</source>
-        <translation>{source}：无法作为文本读取（{error}）</translation>
-    </message>
-    <message>
-        <source>{source}: not valid JSON (line {line}, column {column}: {error})</source>
-        <translation>{source}：不是有效的 JSON（第 {line} 行，第 {column} 列：{error}）</translation>
-    </message>
-    <message>
         <source>{source}: not a lesson (its JSON is nested too deeply)</source>
         <translation>{source}：不是课程文件（其 JSON 嵌套过深）</translation>
     </message>
