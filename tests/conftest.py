@@ -64,3 +64,20 @@ def unsaved_work_is_discarded_without_asking(monkeypatch):
     from bpstudio.app.project_files import ProjectFiles
 
     monkeypatch.setattr(ProjectFiles, "ask", lambda self: QMessageBox.StandardButton.Discard)
+
+
+@pytest.fixture(autouse=True)
+def no_main_window_left_open():
+    """A test closes the windows it opens: one left open stays active and takes focus and tooltips from the
+    tests after it."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from bpstudio.app.main_window import MainWindow
+
+    app = QApplication.instance()
+    left = [w for w in (app.topLevelWidgets() if app else []) if isinstance(w, MainWindow) and w.isVisible()]
+    for w in left:
+        w.hide()
+        w.deleteLater()
+    assert not left, f"{len(left)} main window(s) left open"
