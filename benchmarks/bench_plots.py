@@ -30,10 +30,10 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from bpstudio.app import plot_style as style  # noqa: E402
-from bpstudio.app.data_view import DataView  # noqa: E402
-from bpstudio.app.gradient_plot import GradientPlot  # noqa: E402
-from bpstudio.app.loss_plot import LossPlot  # noqa: E402
+from bpstudio.app.training import plot_style as style  # noqa: E402
+from bpstudio.app.training.data_view import DataView  # noqa: E402
+from bpstudio.app.training.gradient_plot import GradientPlot  # noqa: E402
+from bpstudio.app.training.loss_plot import LossPlot  # noqa: E402
 from bpstudio.engine.backprop import Plan  # noqa: E402
 from bpstudio.engine.decision_field import decision_field  # noqa: E402
 from bpstudio.engine.training_log import TrainingLog, columns  # noqa: E402

@@ -27,12 +27,12 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from bpstudio.app.main_window import MainWindow  # noqa: E402
-from bpstudio.app.project_files import ProjectFiles  # noqa: E402
+from bpstudio.app.window.main_window import MainWindow  # noqa: E402
+from bpstudio.app.window.project_files import ProjectFiles  # noqa: E402
 
 ProjectFiles.ask = lambda self: QMessageBox.StandardButton.Discard  # windows here close without asking
-from bpstudio.app.preview import wide_project  # noqa: E402
 from bpstudio.engine import Project  # noqa: E402
+from bpstudio.engine.examples import wide_project  # noqa: E402
 
 REPAINT_TARGET_MS = 30.0
 STALL_TARGET_MS = 16.0

@@ -30,14 +30,14 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
 from bench_studio import StallProbe, wait_until  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from bpstudio.app.main_window import MainWindow  # noqa: E402
-from bpstudio.app.project_files import ProjectFiles  # noqa: E402
+from bpstudio.app.window.main_window import MainWindow  # noqa: E402
+from bpstudio.app.window.project_files import ProjectFiles  # noqa: E402
 
 ProjectFiles.ask = lambda self: QMessageBox.StandardButton.Discard  # windows here close without asking
-from bpstudio.app.preview import wide_project  # noqa: E402
 from bpstudio.engine import InitSpec, LayerSpec, NetworkSpec, Project, TrainingSpec, load_project  # noqa: E402
+from bpstudio.engine.examples import wide_project  # noqa: E402
+from bpstudio.engine.resource_files import example_path  # noqa: E402
 from bpstudio.engine.run_settings import PAUSED, RUNNING, RunGoal, RunSettings  # noqa: E402
-from bpstudio.resources_path import example_path  # noqa: E402
 
 RATIO_TARGET, STALL_TARGET_MS, PLOTS_TARGET = 0.8, 16.0, 30.0
 ROUNDS = 5

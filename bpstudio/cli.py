@@ -19,20 +19,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bpstudio.engine import BPStudioError, gradient_check, load_project, save_project, save_snapshot
+from bpstudio.engine.atomic_file import write_text_atomically
+from bpstudio.engine.examples import resolve_project
+from bpstudio.engine.resource_files import examples_dir
+from bpstudio.engine.text.trace import trace_iteration
+
 from . import __version__
-from .engine import BPStudioError, Project, gradient_check, load_project, save_project, save_snapshot
-from .engine.atomic_file import write_text_atomically
-from .engine.trace import trace_iteration
-from .resources_path import example_path, examples_dir
-
-DEFAULT_EXAMPLE = "seed003_2-2-1"
-
-
-def resolve_project(name: str) -> Project:
-    path = Path(name)
-    if not path.exists() and example_path(name).exists():
-        path = example_path(name)
-    return load_project(path)
 
 
 def _positive(text: str) -> int:
@@ -180,7 +173,7 @@ def cmd_trace(args: argparse.Namespace) -> int:
 
 
 def cmd_torch(args: argparse.Namespace) -> int:
-    from .engine.torch_export import torch_script
+    from bpstudio.engine.text.torch_export import torch_script
 
     project = resolve_project(args.project)
     stepper = project.stepper()
@@ -196,7 +189,7 @@ def cmd_torch(args: argparse.Namespace) -> int:
 
 
 def cmd_example(args: argparse.Namespace) -> int:
-    from .engine.worked_example import FORMATS, format_for, worked_example
+    from bpstudio.engine.text.worked_example import FORMATS, format_for, worked_example
 
     fmt = args.fmt or (format_for(str(args.out)) if args.out else "md")
     if fmt not in FORMATS:  # checked before the project is loaded and trained
@@ -236,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run()
     if args.command in (None, "gui"):
-        from .app.launch import launch  # Qt is imported only for the app
+        from bpstudio.app.window.launch import launch  # Qt is imported only for the app
 
         return launch(getattr(args, "project", None), getattr(args, "language", None))
     commands = {"run": cmd_run, "gradcheck": cmd_gradcheck, "trace": cmd_trace, "torch": cmd_torch,

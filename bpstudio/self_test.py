@@ -23,7 +23,7 @@ Check = Callable[[Path], str]
 
 
 def _resources(tmp: Path) -> str:
-    from .resources_path import examples_dir, resource_dir, schema_path, translations_dir
+    from bpstudio.engine.resource_files import examples_dir, resource_dir, schema_path, translations_dir
 
     examples = sorted(examples_dir().glob("*.bpsproj"))
     lessons = sorted((resource_dir() / "lessons").glob("*.json"))
@@ -36,10 +36,10 @@ def _resources(tmp: Path) -> str:
 
 
 def _engine(tmp: Path) -> str:
-    from .cli import resolve_project
-    from .engine import gradient_check
-    from .engine.stages import BACKWARD
-    from .resources_path import example_path
+    from bpstudio.engine import gradient_check
+    from bpstudio.engine.examples import resolve_project
+    from bpstudio.engine.resource_files import example_path
+    from bpstudio.engine.stages import BACKWARD
 
     project = resolve_project(str(example_path("seed000_output_layer")))
     stepper = project.stepper()
@@ -57,7 +57,7 @@ def _engine(tmp: Path) -> str:
 
 
 def _training(tmp: Path) -> str:
-    from .cli import resolve_project
+    from bpstudio.engine.examples import resolve_project
 
     stepper = resolve_project("xor_tanh").stepper()
     first = stepper.step()
@@ -66,7 +66,7 @@ def _training(tmp: Path) -> str:
     stepper.finish_iteration()
     stepper.run_iterations(300)
     x, y = stepper.x, stepper.y
-    from .engine import backprop
+    from bpstudio.engine import backprop
 
     loss, _ = backprop.full_gradients(stepper.plan, list(stepper.parameters), x, y)
     assert np.isfinite(loss) and loss < first.loss, f"loss {first.loss:.4g} → {loss:.4g}"
@@ -76,9 +76,9 @@ def _training(tmp: Path) -> str:
 def _window(tmp: Path) -> str:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from .app.main_window import MainWindow
-    from .app.project_files import ProjectFiles
-    from .cli import resolve_project
+    from bpstudio.app.window.main_window import MainWindow
+    from bpstudio.app.window.project_files import ProjectFiles
+    from bpstudio.engine.examples import resolve_project
 
     app = QApplication.instance() or QApplication(sys.argv)
     ProjectFiles.ask = lambda self: QMessageBox.StandardButton.Discard  # closing never waits on a question
@@ -115,10 +115,10 @@ def _wait(app, done: Callable[[], bool], what: str, seconds: float = 20.0) -> No
 
 
 def _exports(tmp: Path) -> str:
-    from .cli import resolve_project
-    from .engine import load_snapshot, save_snapshot
-    from .engine.atomic_file import write_text_atomically
-    from .engine.worked_example import worked_example
+    from bpstudio.engine import load_snapshot, save_snapshot
+    from bpstudio.engine.atomic_file import write_text_atomically
+    from bpstudio.engine.examples import resolve_project
+    from bpstudio.engine.text.worked_example import worked_example
 
     project = resolve_project("seed003_2-2-1")
     markdown = tmp / "worked.md"
@@ -137,8 +137,8 @@ def _translations(tmp: Path) -> str:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    from .app.language import CHINESE, ENGLISH, install_language
-    from .engine.i18n import translate
+    from bpstudio.app.look.language import CHINESE, ENGLISH, install_language
+    from bpstudio.engine.i18n import translate
 
     QApplication.instance() or QApplication(sys.argv)
     try:
@@ -152,7 +152,7 @@ def _translations(tmp: Path) -> str:
 
 
 def _lessons(tmp: Path) -> str:
-    from .engine.lessons import expected_value, load_lesson, shipped_lessons
+    from bpstudio.engine.lessons import expected_value, load_lesson, shipped_lessons
 
     lessons = [load_lesson(p) for p in shipped_lessons()]
     predictions = [(lesson, s.predict) for lesson in lessons for s in lesson.steps if s.predict is not None]
@@ -182,8 +182,9 @@ def run(out=None) -> int:
         os.environ[var] = str(home / var.lower())
     from PySide6.QtCore import QSettings, qInstallMessageHandler
 
+    from bpstudio.app.window import autosave
+
     from . import __version__
-    from .app import autosave
 
     # XDG_* covers Linux; on Windows (registry) and macOS (~/Library) the settings and the autosave go here too
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))

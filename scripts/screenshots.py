@@ -19,14 +19,14 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from bpstudio.app.csv_import_dialog import CsvImportDialog  # noqa: E402
-from bpstudio.app.main_window import MainWindow  # noqa: E402
-from bpstudio.app.project_files import ProjectFiles  # noqa: E402
+from bpstudio.app.forms.csv_import_dialog import CsvImportDialog  # noqa: E402
+from bpstudio.app.window.main_window import MainWindow  # noqa: E402
+from bpstudio.app.window.project_files import ProjectFiles  # noqa: E402
 
 ProjectFiles.ask = lambda self: QMessageBox.StandardButton.Discard  # windows here close without asking
 from bpstudio.engine import load_project  # noqa: E402
+from bpstudio.engine.resource_files import example_path  # noqa: E402
 from bpstudio.engine.run_settings import RUNNING  # noqa: E402
-from bpstudio.resources_path import example_path  # noqa: E402
 
 SHOTS = [  # (file, example, stages to take, selected layer or None to follow the stage)
     ("01-start", "seed003_2-2-1", 0, None),
@@ -72,7 +72,7 @@ def front_tabs(window: MainWindow) -> None:
 
 def chinese_shots(app: QApplication, out: Path) -> list[Path]:
     """The studio in Simplified Chinese at seed 003's backward pass through layer 1, and lesson 2 in Chinese."""
-    from bpstudio.app.language import CHINESE, ENGLISH, install_language
+    from bpstudio.app.look.language import CHINESE, ENGLISH, install_language
 
     install_language(CHINESE)
     try:
@@ -203,7 +203,7 @@ def lesson_shot(app: QApplication, out: Path, name: str = "lesson") -> Path:
 def classroom_shots(app: QApplication, out: Path) -> list[Path]:
     """The dark theme, and presentation mode (F12), at seed 003's backward pass through layer 1 after a few
     iterations of training (so the plots have curves)."""
-    from bpstudio.app import presentation, theme
+    from bpstudio.app.look import presentation, theme
 
     shots = []
     for name, look in (("dark", "dark"), ("presentation", "presentation")):

@@ -7,7 +7,7 @@
     .venv/bin/python scripts/translations.py merge FILE.json ... [--lang zh_CN]
         put filled-in translations into the .ts (then run scripts/update-translations --compile)
 
-tests/test_translations.py applies the same checks as ``check``.
+tests/app/test_translations.py applies the same checks as ``check``.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ import pytest  # noqa: E402
 def fresh_settings():
     """Every test starts from empty settings (in the throwaway home): a window closed by one test must not
     hand its layout, digits or recent files to the next."""
-    from bpstudio.app.app_settings import settings
+    from bpstudio.app.widgets.app_settings import settings
 
     store = settings()
     store.clear()
@@ -32,7 +32,7 @@ def fresh_settings():
 def no_engine_thread_left_running():
     """A test must shut down every engine thread it starts (as the window does on close)."""
     yield
-    from bpstudio.app.engine_controller import _RUNNING, running_engine_threads
+    from bpstudio.app.engine_link.engine_controller import _RUNNING, running_engine_threads
 
     left = running_engine_threads()
     for thread in list(_RUNNING):  # clean up so one leak does not fail every later test
@@ -61,7 +61,7 @@ def unsaved_work_is_discarded_without_asking(monkeypatch):
     the question itself replace it again)."""
     from PySide6.QtWidgets import QMessageBox
 
-    from bpstudio.app.project_files import ProjectFiles
+    from bpstudio.app.window.project_files import ProjectFiles
 
     monkeypatch.setattr(ProjectFiles, "ask", lambda self: QMessageBox.StandardButton.Discard)
 
@@ -73,7 +73,7 @@ def no_main_window_left_open():
     yield
     from PySide6.QtWidgets import QApplication
 
-    from bpstudio.app.main_window import MainWindow
+    from bpstudio.app.window.main_window import MainWindow
 
     app = QApplication.instance()
     left = [w for w in (app.topLevelWidgets() if app else []) if isinstance(w, MainWindow) and w.isVisible()]

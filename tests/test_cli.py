@@ -11,8 +11,8 @@ import pytest
 
 from bpstudio.cli import main
 from bpstudio.engine import load_project, load_snapshot
-from bpstudio.engine.notation import format_number
-from bpstudio.resources_path import example_path
+from bpstudio.engine.resource_files import example_path
+from bpstudio.engine.text.notation import format_number
 
 EXAMPLE = "seed003_2-2-1"
 

@@ -1,5 +1,7 @@
 """BP Studio's engine: backpropagation in plain NumPy, one stage at a time. Imports no Qt."""
 
+from bpstudio.engine.text.trace import trace_iteration
+
 from .activations import ACTIVATIONS, Activation, get_activation
 from .backprop import Plan
 from .datasets import GENERATORS, Dataset, generate
@@ -12,7 +14,6 @@ from .snapshot_io import LoadedSnapshot, load_snapshot, save_snapshot
 from .spec import INITIALIZERS, InitSpec, LayerSpec, NetworkSpec, TrainingSpec
 from .stages import Stage, iteration_stages
 from .stepper import Stepper
-from .trace import trace_iteration
 
 __all__ = [
     "ACTIVATIONS", "Activation", "get_activation", "Plan", "GENERATORS", "Dataset", "generate",

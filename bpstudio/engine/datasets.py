@@ -165,8 +165,8 @@ BUILTIN = {"iris": ("iris.csv", "species")}  # name: (file in resources/datasets
 
 def builtin_dataset(name: str, outputs: int, standardize: bool = False, field: str = "data") -> Dataset:
     """A real dataset shipped with BP Studio (see resources/datasets/README.md for sources and licences)."""
-    from ..resources_path import resource_dir  # plain importlib.resources, no Qt
     from .csv_import import build_dataset, read_csv
+    from .resource_files import resource_dir  # plain importlib.resources, no Qt
 
     if name not in BUILTIN:
         raise ValidationError(f"{field}.dataset", _unknown_dataset(name))
@@ -188,8 +188,8 @@ def builtin_dataset(name: str, outputs: int, standardize: bool = False, field: s
 
 def builtin_classes(name: str, field: str = "data") -> int:
     """The number of classes of a shipped dataset, known before the output layer is chosen."""
-    from ..resources_path import resource_dir
     from .csv_import import read_csv
+    from .resource_files import resource_dir
 
     if name not in BUILTIN:
         raise ValidationError(f"{field}.dataset", _unknown_dataset(name))

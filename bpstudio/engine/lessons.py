@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from ..resources_path import example_path, examples_dir, resource_dir
 from .errors import FormatError, ValidationError
 from .i18n import translate
 from .project import Project, load_project, parse_json, project_from_dict, read_text_file
+from .resource_files import example_path, examples_dir, resource_dir
 from .snapshot import Snapshot, key
 from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, iteration_stages
 

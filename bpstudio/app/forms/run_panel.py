@@ -1,0 +1,376 @@
+"""The run panel: train many iterations toward a goal, at a chosen speed, with breakpoints.
+
+The window owns the Run/Resume, Pause and Stop actions (``make_run_actions``: F9, F6, Shift+F9) and
+gives them to the panel, which shows them as buttons: shortcut, tooltip and enabled state live in one
+place. The panel asks with signals and shows what the engine reports with ``set_status``.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bpstudio.app.widgets.form_messages import ERROR_STYLE
+from bpstudio.app.widgets.layer_list import HINT_STYLE
+from bpstudio.app.widgets.run_actions import RunActions, describe_divergence, make_run_actions, run_tip
+from bpstudio.engine import ValidationError
+from bpstudio.engine.run_settings import (
+    DIVERGED,
+    FINISHED,
+    IDLE,
+    PAUSED,
+    RUNNING,
+    SPEEDS,
+    Breakpoints,
+    RunGoal,
+    RunSettings,
+    RunStatus,
+)
+
+from .network_form import INT_MAX, SECTION_STYLE
+
+STATUS_STYLES = {
+    RUNNING: "QLabel { color: #174ea6; }",
+    PAUSED: "QLabel { color: #8a5300; }",
+    FINISHED: "QLabel { color: #137333; }",
+    DIVERGED: "QLabel { color: #b3261e; }",
+}
+
+
+class RunPanel(QWidget):
+    """Goal, speed and breakpoints of a run; Run/Resume, Pause, Stop as buttons for the window's actions.
+
+    ``settings()`` raises ``ValidationError`` (with a message for people) when a typed value is not
+    valid; triggering Run then shows the message in the panel and requests nothing.
+    """
+
+    runRequested = Signal(object)  # a validated RunSettings; also on Resume (status.resumable tells which)
+    pauseRequested = Signal()
+    stopRequested = Signal()
+    speedChanged = Signal(int)  # index into SPEEDS, at once, also while running
+
+    def __init__(self, parent: QWidget | None = None, actions: RunActions | None = None) -> None:
+        super().__init__(parent)
+        self._status = RunStatus()
+        self._actions: RunActions | None = None
+        self._speed_texts = self._speed_labels()
+
+        self.run_button, self.pause_button, self.stop_button = QToolButton(), QToolButton(), QToolButton()
+        buttons = QHBoxLayout()
+        for button in (self.run_button, self.pause_button, self.stop_button):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumHeight(30)
+            buttons.addWidget(button)
+        font = self.run_button.font()
+        font.setBold(True)
+        self.run_button.setFont(font)
+
+        self.status_label = _label("", "runStatus", self.tr("What the run is doing, or why it stopped"))
+        self.message_label = _label("", "runMessage", "", ERROR_STYLE)
+        self.message_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.message_label)
+        self.goal_box = self._build_goal()
+        self.speed_box = self._build_speed()
+        self.breakpoint_box = self._build_breakpoints()
+        for box in (self.goal_box, self.speed_box, self.breakpoint_box):
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+        self.set_actions(*(actions or make_run_actions(self)).all())
+        if actions is None:
+            self.addActions(self._actions.all())  # standalone: the keys work in the panel itself
+        self.set_status(self._status)
+
+    # ----- construction -----------------------------------------------------------------
+    @staticmethod
+    def _section(title: str, tip: str, rows: list[tuple[QWidget, ...]] | None = None) -> tuple[QWidget, QLabel]:
+        """A bold title over a grid: each row a control and, if any, its field."""
+        section = QWidget()
+        layout = QVBoxLayout(section)
+        layout.setContentsMargins(0, 6, 0, 0)
+        header = _label(title, "", tip, SECTION_STYLE)
+        layout.addWidget(header)
+        grid = QGridLayout()
+        for i, row in enumerate(rows or []):
+            for j, widget in enumerate(row):
+                grid.addWidget(widget, i, j, 1, 2 if len(row) == 1 else 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        return section, header
+
+    def _build_goal(self) -> QWidget:
+        self.epochs_radio = QRadioButton(self.tr("Ru&n for"))
+        self.epochs_radio.setToolTip(self.tr("End after this many more epochs (one epoch = every sample once)"))
+        self.epochs_spin = _whole_spin(1, 100, self.tr(" epochs"))
+        self.epochs_spin.setToolTip(self.epochs_radio.toolTip())
+        self.loss_radio = QRadioButton(self.tr("Until training &loss <"))
+        self.loss_radio.setToolTip(self.tr(
+            "End as soon as the training loss (the mean over the training set) is below this number"))
+        self.target_edit = QLineEdit("0.01")
+        self.target_edit.setToolTip(self.tr("A number > 0, such as 0.01 or 1e-3"))
+        self.forever_radio = QRadioButton(self.tr("&Keep going until stopped"))
+        self.forever_radio.setToolTip(self.tr("No goal: the run goes on until you press Stop or a breakpoint "
+                                              "pauses it"))
+        self.goal_group = QButtonGroup(self)
+        for i, radio in enumerate((self.epochs_radio, self.loss_radio, self.forever_radio)):
+            self.goal_group.addButton(radio, i)
+        self.epochs_radio.setChecked(True)
+        self.epochs_spin.valueChanged.connect(lambda: self.epochs_radio.setChecked(True))
+        self.target_edit.textEdited.connect(lambda: self.loss_radio.setChecked(True))
+        self.target_edit.editingFinished.connect(self._recheck)
+        return self._section(self.tr("Goal"), self.tr("When the run ends by itself"), [
+            (self.epochs_radio, self.epochs_spin), (self.loss_radio, self.target_edit), (self.forever_radio,)])[0]
+
+    def _build_speed(self) -> QWidget:
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider.setRange(0, len(SPEEDS) - 1)
+        self.speed_slider.setPageStep(1)
+        self.speed_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.speed_slider.setValue(RunSettings().speed)
+        self.speed_slider.setToolTip(self.tr(
+            "How fast the run goes. The slowest speeds show every stage of every iteration in turn; faster ones "
+            "show whole iterations; the fastest refreshes the panels only as often as the screen needs.\n"
+            "A change applies at once, also while running."))
+        tip = self.speed_slider.toolTip()
+        self.speed_label = _label("", "speedLabel", tip, HINT_STYLE)
+        self.speed_slider.valueChanged.connect(self._speed_moved)
+        self._speed_moved(self.speed_slider.value(), emit=False)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(_label(self.tr("slow"), "", tip, HINT_STYLE))
+        line.addWidget(self.speed_slider, 1)
+        line.addWidget(_label(self.tr("fast"), "", tip, HINT_STYLE))
+        section, header = self._section(self.tr("Pla&yback speed"), tip, [(row,), (self.speed_label,)])
+        header.setBuddy(self.speed_slider)
+        return section
+
+    def _build_breakpoints(self) -> QWidget:
+        self.loss_break_check = QCheckBox(self.tr("Pause &when training loss <"))
+        self.loss_break_check.setToolTip(self.tr("Pause once the training loss is below this number (> 0)"))
+        self.loss_break_edit = QLineEdit("0.05")
+        self.loss_break_edit.setToolTip(self.tr("A number > 0, such as 0.05 or 1e-3"))
+        self.loss_break_edit.textEdited.connect(lambda: self.loss_break_check.setChecked(True))
+        self.loss_break_edit.editingFinished.connect(self._recheck)
+        self.nonfinite_check = QCheckBox(self.tr("Pa&use on NaN or ∞"))
+        self.nonfinite_check.setChecked(True)
+        self.nonfinite_check.setToolTip(self.tr(
+            "Pause at the first number that is not finite (NaN or ±∞), for example when the learning rate is too "
+            "large; the panels keep the last finite state and the status says where it appeared"))
+        self.epoch_break_check = QCheckBox(self.tr("Pause on co&mpleting epoch"))
+        self.epoch_break_check.setToolTip(self.tr("Pause when this epoch (counted from 1) is complete"))
+        self.epoch_break_spin = _whole_spin(1, 10, "")
+        self.epoch_break_spin.setToolTip(self.epoch_break_check.toolTip())
+        self.epoch_break_spin.valueChanged.connect(lambda: self.epoch_break_check.setChecked(True))
+        return self._section(self.tr("Breakpoints"), self.tr("Pause the run (Resume goes on) when one of these "
+                                                             "happens"), [
+            (self.loss_break_check, self.loss_break_edit), (self.nonfinite_check,),
+            (self.epoch_break_check, self.epoch_break_spin)])[0]
+
+    def _speed_labels(self) -> dict[str, str]:
+        """The engine's speed labels, translated (literal strings, so lupdate finds them)."""
+        return {
+            "1 iteration per second, every stage": self.tr("1 iteration per second, every stage"),
+            "4 iterations per second, every stage": self.tr("4 iterations per second, every stage"),
+            "10 iterations per second": self.tr("10 iterations per second"),
+            "30 iterations per second": self.tr("30 iterations per second"),
+            "100 iterations per second": self.tr("100 iterations per second"),
+            "1000 iterations per second": self.tr("1000 iterations per second"),
+            "as fast as the engine goes": self.tr("as fast as the engine goes"),
+        }
+
+    # ----- actions ----------------------------------------------------------------------
+    def set_actions(self, run: QAction, pause: QAction, stop: QAction) -> None:
+        """Show these actions as the panel's buttons; their ``triggered`` becomes the panel's requests."""
+        if self._actions is not None:
+            old = self._actions
+            old.run.triggered.disconnect(self._run_triggered)
+            old.pause.triggered.disconnect(self.pauseRequested)
+            old.stop.triggered.disconnect(self.stopRequested)
+        self._actions = RunActions(run, pause, stop)
+        run.triggered.connect(self._run_triggered)
+        pause.triggered.connect(self.pauseRequested)
+        stop.triggered.connect(self.stopRequested)
+        self.run_button.setDefaultAction(run)
+        self.pause_button.setDefaultAction(pause)
+        self.stop_button.setDefaultAction(stop)
+        self.set_status(self._status)
+
+    @property
+    def actions_(self) -> RunActions:
+        assert self._actions is not None
+        return self._actions
+
+    def _run_triggered(self) -> None:
+        try:
+            settings = self.settings()
+        except ValidationError as e:
+            self._show_message(e.message)
+            return
+        self._show_message("")
+        self.runRequested.emit(settings)
+
+    # ----- values -----------------------------------------------------------------------
+    def settings(self) -> RunSettings:
+        """The run the controls describe, validated; raises ``ValidationError`` (``.message`` is for people)
+        when a loss typed into a field that is in use is not a number > 0."""
+        kind = ("epochs", "loss", "forever")[max(0, self.goal_group.checkedId())]
+        target = RunGoal().target_loss
+        if kind == "loss":
+            target = self._positive(self.target_edit, "goal.target_loss", self.tr("The training loss to reach"))
+        loss_below = None
+        if self.loss_break_check.isChecked():
+            loss_below = self._positive(self.loss_break_edit, "breakpoints.loss_below",
+                                        self.tr("The loss breakpoint"))
+        goal = RunGoal(kind, self.epochs_spin.value(), target)
+        breakpoints = Breakpoints(loss_below, self.nonfinite_check.isChecked(),
+                                  self.epoch_break_spin.value() if self.epoch_break_check.isChecked() else None)
+        return RunSettings(goal, breakpoints, self.speed_slider.value()).validate()
+
+    def _positive(self, edit: QLineEdit, field: str, what: str) -> float:
+        text = edit.text().strip()
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not (math.isfinite(value) and value > 0):
+            raise ValidationError(field, self.tr("{what} must be a number > 0, such as 0.01 or 1e-3, not “{text}”.")
+                                  .format(what=what, text=text))
+        return value
+
+    def _recheck(self) -> None:
+        """After typing: say at once what is wrong (or that it is fixed)."""
+        try:
+            self.settings()
+        except ValidationError as e:
+            self._show_message(e.message)
+        else:
+            self._show_message("")
+
+    def _show_message(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def message(self) -> str:
+        """The panel's error message, or "" when there is none."""
+        return "" if self.message_label.isHidden() else self.message_label.text()
+
+    def set_default_epochs(self, n: int) -> None:
+        """Start the goal's epochs from the project's training.epochs (the goal choice is kept)."""
+        checked = self.goal_group.checkedButton()
+        self.epochs_spin.setValue(max(1, min(int(n), INT_MAX)))
+        if checked is not None:
+            checked.setChecked(True)
+
+    def _speed_moved(self, index: int, emit: bool = True) -> None:
+        label = SPEEDS[index].label
+        self.speed_label.setText(self._speed_texts.get(label, label))
+        if emit:
+            self.speedChanged.emit(index)
+
+    # ----- status -----------------------------------------------------------------------
+    @property
+    def status(self) -> RunStatus:
+        return self._status
+
+    def set_status(self, status: RunStatus) -> None:
+        self._status = status
+        state = status.state
+        if self._actions is not None:
+            a = self._actions
+            a.run.setEnabled(state != RUNNING)
+            a.run.setText(self.tr("Resume") if state == PAUSED else self.tr("Run"))
+            tip = run_tip(state == PAUSED)
+            a.run.setToolTip(tip)
+            a.run.setStatusTip(tip)
+            a.pause.setEnabled(state == RUNNING)
+            a.stop.setEnabled(state in (RUNNING, PAUSED))
+        # the goal and breakpoints of a running run are fixed; the speed can change at any time
+        self.goal_box.setEnabled(state != RUNNING)
+        self.breakpoint_box.setEnabled(state != RUNNING)
+        self.status_label.setText(self.status_text(status))
+        self.status_label.setStyleSheet(STATUS_STYLES.get(state, HINT_STYLE))
+
+    def status_text(self, status: RunStatus) -> str:
+        left = f" · {status.goal_left}" if status.goal_left else ""
+        if status.state == RUNNING:
+            return self.tr("Running") + left
+        if status.state == PAUSED:
+            text = self.tr("Paused: {reason}").format(reason=status.reason) if status.reason else self.tr("Paused")
+            return text + left
+        if status.state == FINISHED:
+            return self.tr("Finished: {reason}").format(reason=status.reason) if status.reason \
+                else self.tr("Finished")
+        if status.state == DIVERGED:
+            what = describe_divergence(status.divergence) if status.divergence else status.reason
+            return self.tr("Diverged: {what} — the panels show the last finite state").format(what=what)
+        return self.tr("Not running. Run trains toward the goal below.")
+
+
+def _label(text: str, name: str, tip: str, style: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setToolTip(tip)
+    label.setStyleSheet(style)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _whole_spin(low: int, value: int, suffix: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, INT_MAX)
+    box.setValue(value)
+    box.setSuffix(suffix)
+    box.setMinimumWidth(70)
+    return box
+
+
+def preview_panel() -> RunPanel:
+    """A panel driven by a pretend engine: Run runs, Pause pauses, Stop stops."""
+    panel = RunPanel()
+    panel.set_default_epochs(100)
+
+    def run(s: RunSettings) -> None:
+        left = f"0 of {s.goal.epochs} epochs" if s.goal.kind == "epochs" else ""
+        panel.set_status(RunStatus(RUNNING, goal_left=left))
+
+    panel.runRequested.connect(run)
+    panel.pauseRequested.connect(lambda: panel.set_status(RunStatus(PAUSED, "paused by you")))
+    panel.stopRequested.connect(lambda: panel.set_status(RunStatus(IDLE)))
+    panel.speedChanged.connect(lambda i: print("speed", SPEEDS[i].label))
+    return panel
+
+
+if __name__ == "__main__":
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    shown = preview_panel()
+    shown.resize(330, 520)
+    shown.show()
+    sys.exit(app.exec())

@@ -1,0 +1,107 @@
+"""Light and dark themes: the Fusion style with a palette of our own, or the system's look ("system").
+
+The plots, the equations and the matrix tables take their colours from the palette (or keep their own
+dark text on their own light cells), and restyle when ``notifier().changed`` says the theme changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+THEMES = ("system", "light", "dark")
+DEFAULT_THEME = "system"
+LINK_LIGHT, LINK_DARK = "#7b2cbf", "#c9a0ff"  # the equations' hover-me symbols, readable on either ground
+
+
+class ThemeNotifier(QObject):
+    changed = Signal(str)
+
+
+_notifier: ThemeNotifier | None = None
+_current = DEFAULT_THEME
+_system: tuple[str, QPalette] | None = None  # the style's name and palette the application started with
+
+
+def notifier() -> ThemeNotifier:
+    global _notifier
+    if _notifier is None:
+        _notifier = ThemeNotifier()
+    return _notifier
+
+
+def current() -> str:
+    return _current
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether text is lighter than its background (a dark theme, ours or the system's)."""
+    if palette is None:
+        app = QApplication.instance()
+        palette = app.palette() if isinstance(app, QApplication) else QPalette()
+    return palette.color(QPalette.ColorRole.Base).lightness() < palette.color(QPalette.ColorRole.Text).lightness()
+
+
+def apply_theme(name: str) -> None:
+    """Switch the whole application to "system", "light" or "dark" (anything else counts as "system")."""
+    global _current, _system
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    name = name if name in THEMES else DEFAULT_THEME
+    first = _system is None
+    if first:
+        _system = (app.style().name(), QPalette(app.palette()))
+    if name == "system" and first:  # the start, on the system's look: nothing to change
+        pass
+    elif name == "system":
+        style = QStyleFactory.create(_system[0])
+        if style is not None:
+            app.setStyle(style)
+        app.setPalette(_system[1])
+    else:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette() if name == "dark" else light_palette())
+    _current = name
+    _follow_palette()
+    notifier().changed.emit(name)
+
+
+def _follow_palette() -> None:
+    """Colours other modules write into HTML (no palette reaches them)."""
+    from bpstudio.app.equations import equation_panel
+
+    equation_panel.LINK_COLOUR = LINK_DARK if is_dark() else LINK_LIGHT
+
+
+def _palette(colours: dict[QPalette.ColorRole, str], disabled: str) -> QPalette:
+    palette = QPalette()
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText,
+                 QPalette.ColorRole.HighlightedText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled))
+    return palette
+
+
+def light_palette() -> QPalette:
+    R = QPalette.ColorRole
+    return _palette({
+        R.Window: "#efefef", R.WindowText: "#1a1a1a", R.Base: "#ffffff", R.AlternateBase: "#f5f5f5",
+        R.ToolTipBase: "#ffffdc", R.ToolTipText: "#1a1a1a", R.PlaceholderText: "#7a7a7a", R.Text: "#1a1a1a",
+        R.Button: "#efefef", R.ButtonText: "#1a1a1a", R.BrightText: "#ffffff", R.Light: "#ffffff",
+        R.Midlight: "#e3e3e3", R.Mid: "#b8b8b8", R.Dark: "#9f9f9f", R.Shadow: "#767676",
+        R.Highlight: "#3073c6", R.HighlightedText: "#ffffff", R.Link: "#0b57a4", R.LinkVisited: "#6a3aa8",
+    }, disabled="#9a9a9a")
+
+
+def dark_palette() -> QPalette:
+    R = QPalette.ColorRole
+    return _palette({
+        R.Window: "#2b2b2e", R.WindowText: "#e6e6e6", R.Base: "#1e1e20", R.AlternateBase: "#2b2b2e",
+        R.ToolTipBase: "#3a3a3e", R.ToolTipText: "#f0f0f0", R.PlaceholderText: "#9a9a9a", R.Text: "#e6e6e6",
+        R.Button: "#38383c", R.ButtonText: "#e6e6e6", R.BrightText: "#ff6b6b", R.Light: "#505055",
+        R.Midlight: "#444448", R.Mid: "#303034", R.Dark: "#1a1a1c", R.Shadow: "#0e0e10",
+        R.Highlight: "#3d8ee0", R.HighlightedText: "#ffffff", R.Link: "#6cb6ff", R.LinkVisited: "#c9a0ff",
+    }, disabled="#7c7c7c")

@@ -1,0 +1,298 @@
+"""One quantity of one layer (W, b, z, a, δ, ∂L/∂W or ∂L/∂b) as a Qt table model.
+
+Cells show the engine's value formatted by ``format_number`` (the formatter of the hover
+derivations, so a cell and its tooltip agree), coloured from a precomputed blue–white–red
+table spanning ±max|x|; the tooltip is the entry's derivation, computed only when asked for.
+A quantity the current iteration has not computed yet has no rows: the view says so.
+
+In the row convention (``set_notation("row")``) the model holds the engine's array transposed: rows,
+columns, headers, exports and the colour image are the displayed ones, and a displayed (row, col) is
+explained as the engine's (col, row). ``engine_array`` is the engine's own array.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from bpstudio.engine.backprop import Plan
+from bpstudio.engine.snapshot import QUANTITIES, Snapshot, key
+from bpstudio.engine.text import convention as conv
+from bpstudio.engine.text.explain import explain, format_number, stage_computing
+from bpstudio.engine.text.trace import sup
+from bpstudio.session.view_state import ViewState
+
+Index = QModelIndex | QPersistentModelIndex
+
+# ColorBrewer RdBu without its two darkest ends, blue for negative, red for positive
+DIVERGING_STOPS = np.array([
+    (33, 102, 172), (67, 147, 195), (146, 197, 222), (209, 229, 240), (247, 247, 247),
+    (253, 219, 199), (244, 165, 130), (214, 96, 77), (178, 24, 43),
+], dtype=np.float64)
+LUT_SIZE = 257  # odd, so that 0 has its own entry (the white middle)
+
+
+def diverging_lut(size: int = LUT_SIZE) -> np.ndarray:
+    """(size, 3) uint8 RGB, blue → white → red."""
+    pos = np.linspace(0.0, 1.0, len(DIVERGING_STOPS))
+    t = np.linspace(0.0, 1.0, size)
+    rgb = np.stack([np.interp(t, pos, DIVERGING_STOPS[:, c]) for c in range(3)], axis=1)
+    return np.round(rgb).astype(np.uint8)
+
+
+def colour_indices(values: np.ndarray, vmax: float, size: int = LUT_SIZE) -> np.ndarray:
+    """Index into the diverging table for every value; 0 maps to the middle, ±vmax to the ends."""
+    half = (size - 1) / 2
+    scaled = np.nan_to_num(values / vmax, nan=0.0, posinf=1.0, neginf=-1.0)
+    return np.clip(np.rint(scaled * half + half), 0, size - 1).astype(np.intp)
+
+
+def symmetric_limit(values: np.ndarray | None) -> float:
+    """max|x| over the finite values, or 1 for an all-zero (or empty) matrix."""
+    if values is None or values.size == 0:
+        return 1.0
+    finite = np.abs(values[np.isfinite(values)])
+    v = float(finite.max()) if finite.size else 0.0
+    return v if v > 0 else 1.0
+
+
+_LUT = diverging_lut()
+_BACKGROUNDS = [QBrush(QColor(int(r), int(g), int(b))) for r, g, b in _LUT]
+# dark text on light cells, white on the saturated ends (relative luminance below about 0.45)
+_LUMA = (0.2126 * _LUT[:, 0] + 0.7152 * _LUT[:, 1] + 0.0722 * _LUT[:, 2]) / 255.0
+_FOREGROUNDS = [QBrush(QColor(255, 255, 255) if y < 0.45 else QColor(20, 20, 20)) for y in _LUMA]
+
+
+class MatrixModel(QAbstractTableModel):
+    """``quantity`` (one of W, b, z, a, delta, dW, db) of one layer of the current snapshot."""
+
+    def __init__(self, quantity: str, layer: int = 1, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if quantity not in QUANTITIES:
+            raise ValueError(f"unknown quantity {quantity!r}")
+        self.quantity = quantity
+        self.layer = layer
+        self.precision = 4
+        self._snap: Snapshot | None = None
+        self._plan: Plan | None = None
+        self._lr = 0.0
+        self._array: np.ndarray | None = None  # as displayed
+        self._engine: np.ndarray | None = None  # as the engine holds it (column convention)
+        self.notation = conv.COLUMN
+        self._changed = False
+        self._vmax = 1.0
+        self._colours: np.ndarray | None = None  # built on first paint: image views never need it
+        self._tip: tuple[int, int, int, str] | None = None  # (row, col, precision, text) of the last tooltip
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ----- feeding ----------------------------------------------------------------------
+    def set_state(self, state: ViewState, layer: int | None = None, plan: Plan | None = None) -> None:
+        self.set_snapshot(state.snapshot, plan or state.plan, state.learning_rate,
+                          state.layer if layer is None else layer)
+
+    def set_snapshot(self, snap: Snapshot, plan: Plan, learning_rate: float, layer: int) -> None:
+        self.beginResetModel()
+        try:
+            self._snap, self._plan, self._lr, self.layer = snap, plan, float(learning_rate), layer
+            self._engine = snap.get(self.quantity, layer)
+            self._array = conv.orient(self._engine, self.notation)
+            self._changed = key(self.quantity, layer) in snap.changed
+            self._vmax = symmetric_limit(self._array)
+            self._colours = None
+            self._tip = None
+        finally:
+            self.endResetModel()
+
+    def set_notation(self, notation: str) -> None:
+        """"column" (the engine's arrays) or "row" (their transposes)."""
+        notation = conv.check(notation)
+        if notation == self.notation:
+            return
+        self.beginResetModel()
+        try:
+            self.notation = notation
+            self._array = conv.orient(self._engine, notation)
+            self._colours = None
+            self._tip = None
+        finally:
+            self.endResetModel()
+
+    @property
+    def transposed(self) -> bool:
+        return self.notation == conv.ROW
+
+    def engine_index(self, row: int, col: int) -> tuple[int, int]:
+        """The engine's (row, col) of displayed entry (row, col)."""
+        return conv.engine_index(row, col, self.notation)
+
+    def set_precision(self, precision: int) -> None:
+        precision = max(1, min(10, int(precision)))
+        if precision == self.precision:
+            return
+        self.precision = precision
+        self._tip = None
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+
+    # ----- what it holds ----------------------------------------------------------------
+    @property
+    def array(self) -> np.ndarray | None:
+        """The matrix as displayed (transposed in the row convention)."""
+        return self._array
+
+    @property
+    def engine_array(self) -> np.ndarray | None:
+        """The engine's array (column convention)."""
+        return self._engine
+
+    @property
+    def computed(self) -> bool:
+        return self._array is not None
+
+    @property
+    def changed(self) -> bool:
+        """True when the stage just taken computed this quantity (snapshot.changed has its key)."""
+        return self._changed
+
+    @property
+    def limit(self) -> float:
+        """max|x|: the colour scale spans ±limit."""
+        return self._vmax
+
+    def expected_shape(self) -> tuple[int, int] | None:
+        """The displayed shape, known even before the quantity is computed."""
+        if self._snap is None:
+            return None
+        sizes = self._snap.spec.sizes
+        n, n_prev, m = sizes[self.layer], sizes[self.layer - 1], self._snap.batch_size
+        shape = {"W": (n, n_prev), "dW": (n, n_prev), "b": (n, 1), "db": (n, 1)}.get(self.quantity, (n, m))
+        return conv.display_shape(shape, self.notation)
+
+    def not_computed_message(self) -> str:
+        stage = stage_computing(self.quantity, self.layer)
+        return self.tr("not computed yet — computed at stage {stage}").format(stage=stage.label)
+
+    def value(self, row: int, col: int) -> float:
+        assert self._array is not None
+        return float(self._array[row, col])
+
+    def text(self, row: int, col: int) -> str:
+        return format_number(self.value(row, col), self.precision)
+
+    def explain(self, row: int, col: int) -> str:
+        """The derivation of displayed entry (row, col), 0-based, at the current precision (cached for the
+        last one): in the row convention that of the engine's entry (col, row)."""
+        if self._snap is None or self._plan is None:
+            return ""
+        tip = self._tip
+        if tip is not None and tip[:3] == (row, col, self.precision):
+            return tip[3]
+        r, c = self.engine_index(row, col)
+        text = explain(self._snap, self._plan, self._lr, self.quantity, self.layer, r, c, self.precision,
+                       self.notation)
+        self._tip = (row, col, self.precision, text)
+        return text
+
+    def colour_index(self, row: int, col: int) -> int:
+        if self._colours is None:
+            assert self._array is not None
+            self._colours = colour_indices(self._array, self._vmax)
+        return int(self._colours[row, col])
+
+    # ----- QAbstractTableModel ------------------------------------------------------------
+    def rowCount(self, parent: Index | None = None) -> int:
+        if self._array is None or (parent is not None and parent.isValid()):
+            return 0
+        return int(self._array.shape[0])
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        if self._array is None or (parent is not None and parent.isValid()):
+            return 0
+        return int(self._array.shape[1])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or self._array is None:
+            return None
+        r, c = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(r, c)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _BACKGROUNDS[self.colour_index(r, c)]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _FOREGROUNDS[self.colour_index(r, c)]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.explain(r, c)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if self._changed else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return self.value(r, c)
+        return None
+
+    def column_name(self, col: int) -> str:
+        """A column in words, for read-outs: "sample 4", "from unit 2", "b²" (row convention: "unit 2")."""
+        if self.transposed:
+            return self.tr("unit {j}").format(j=col + 1)
+        if self.quantity in ("W", "dW"):
+            return self.tr("from unit {k}").format(k=col + 1)
+        if self.quantity in ("b", "db"):
+            return str(self.headerData(col, Qt.Orientation.Horizontal))
+        return self.tr("sample {s}").format(s=col + 1)
+
+    def row_name(self, row: int) -> str:
+        """A row in words, for read-outs: "unit 3" (row convention: "sample 3", "from unit 3", "b²")."""
+        if not self.transposed:
+            return self.tr("unit {j}").format(j=row + 1)
+        if self.quantity in ("W", "dW"):
+            return self.tr("from unit {k}").format(k=row + 1)
+        if self.quantity in ("b", "db"):
+            return str(self.headerData(row, Qt.Orientation.Vertical))
+        return self.tr("sample {s}").format(s=row + 1)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if self.transposed:
+            return self._row_header(section, orientation, role == Qt.ItemDataRole.ToolTipRole)
+        tip = role == Qt.ItemDataRole.ToolTipRole
+        l = self.layer
+        if orientation == Qt.Orientation.Vertical:
+            if tip:
+                return self.tr("unit {j} of layer {l}: row {j}").format(j=section + 1, l=l)
+            return self.tr("unit {j}").format(j=section + 1)
+        if self.quantity in ("W", "dW"):
+            if tip:
+                if l == 1:
+                    return self.tr("column {k}: weights from input {k} (x{k})").format(k=section + 1)
+                return self.tr("column {k}: weights from unit {k} of layer {p}").format(k=section + 1, p=l - 1)
+            return self.tr("from unit {k}").format(k=section + 1)
+        if self.quantity in ("b", "db"):
+            symbol = ("b" if self.quantity == "b" else "∂L/∂b") + sup(l)
+            return self.tr("{symbol}, one value per unit").format(symbol=symbol) if tip else symbol
+        if tip:
+            return self.tr("column {s}: sample {s} of the batch").format(s=section + 1)
+        return self.tr("#{s}").format(s=section + 1)  # compact: the tooltip and the title say "sample"
+
+    def _row_header(self, section: int, orientation: Qt.Orientation, tip: bool) -> str:
+        """Headers of the row convention: units are the columns; samples, or source units, the rows."""
+        l = self.layer
+        if orientation == Qt.Orientation.Horizontal:
+            if tip:
+                return self.tr("column {j}: unit {j} of layer {l}").format(j=section + 1, l=l)
+            return self.tr("unit {j}").format(j=section + 1)
+        if self.quantity in ("W", "dW"):
+            if tip:
+                if l == 1:
+                    return self.tr("row {k}: weights from input {k} (x{k})").format(k=section + 1)
+                return self.tr("row {k}: weights from unit {k} of layer {p}").format(k=section + 1, p=l - 1)
+            return self.tr("from unit {k}").format(k=section + 1)
+        if self.quantity in ("b", "db"):
+            symbol = ("b" if self.quantity == "b" else "∂L/∂b") + sup(l)
+            return self.tr("{symbol}, one value per unit").format(symbol=symbol) if tip else symbol
+        if tip:
+            return self.tr("row {s}: sample {s} of the batch").format(s=section + 1)
+        return self.tr("#{s}").format(s=section + 1)

@@ -1,0 +1,372 @@
+"""One quantity's box: a title with its symbol and shape, then its matrix — a table when it is
+small (≤ 40 × 40), a colour image with a colour bar and a hover read-out when it is large, or a
+"not computed yet" placeholder. The widgets are created once and reused on every ``set_state``."""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bpstudio.app.widgets.export_menu import add_export_actions
+from bpstudio.engine.backprop import Plan
+from bpstudio.engine.text import convention as conv
+from bpstudio.engine.text.explain import format_number
+from bpstudio.engine.text.trace import sup
+from bpstudio.session.view_state import ViewState
+
+from .matrix_image import MatrixImage
+from .matrix_model import MatrixModel
+
+TABLE_LIMIT = 40  # rows and columns up to this are a table; anything larger is an image
+CHANGED_COLOUR = "#e08a00"
+
+
+def _widest_candidates(array: np.ndarray, count: int = 48) -> np.ndarray:
+    """Values whose text is longest: the largest in size (most integer digits) and the smallest
+    non-zero (scientific notation). Formatting every cell of a 40 × 40 table each step costs ~2 ms."""
+    flat = array.ravel()
+    if flat.size <= 2 * count:
+        return flat
+    size = np.abs(flat)
+    largest = flat[np.argpartition(size, -count)[-count:]]
+    nonzero = flat[size > 0]
+    smallest = nonzero[np.argpartition(np.abs(nonzero), count)[:count]] if nonzero.size > count else nonzero
+    return np.concatenate([largest, smallest])
+
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
+
+
+def symbol(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
+    """How TEACHING.md writes the quantity: W², b², z², a², δ² = ∂L/∂z², ∂L/∂W², ∂L/∂b² (Z², A² in the row
+    convention, where a batch matrix has a row per sample)."""
+    l = sup(layer)
+    if notation == conv.ROW and quantity in ("z", "a"):
+        return f"{quantity.upper()}{l}"
+    return {"W": f"W{l}", "b": f"b{l}", "z": f"z{l}", "a": f"a{l}", "delta": f"δ{l} = ∂L/∂z{l}",
+            "dW": f"∂L/∂W{l}", "db": f"∂L/∂b{l}"}[quantity]
+
+
+def shape_symbol(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
+    """(n², n¹), (n², 1) or (n², m); in the row convention (n¹, n²), (1, n²) or (m, n²)."""
+    return conv.shape_tuple_label(quantity, layer, notation)
+
+
+def describe(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
+    """What the quantity is, for the title's tooltip."""
+    l, p = sup(layer), sup(layer - 1)
+    if notation == conv.ROW:
+        row_texts = {
+            "W": translate("MatrixView",
+                           "Weights of layer {l} in the row convention (the transpose of W{sl}): row k holds the "
+                           "weights "
+                    "from unit k of layer {p}, column j those into unit j."),
+            "b": translate("MatrixView",
+                           "Biases of layer {l}: one per unit (a row), added to every row (every sample) of Z{sl}."),
+            "z": translate("MatrixView", "Weighted inputs Z{sl} = A{sp} W{sl} + b{sl}: one row per sample."),
+            "a": translate("MatrixView", "Activations A{sl} = f(Z{sl}): one row per sample."),
+            "delta": translate("MatrixView",
+                               "Errors δ{sl} = ∂L/∂z{sl}, one row per sample (never averaged): BP1 at the output "
+                        "layer, BP2 (δ{sl} = (δ⁽ˡ⁺¹⁾ (W⁽ˡ⁺¹⁾)ᵀ) ⊙ f′(z{sl})) below it."),
+            "dW": translate("MatrixView",
+                            "Weight gradient ∂L/∂W{sl} = (1/m) (A{sp})ᵀ δ{sl} (BP4): the mean over the m samples of "
+                     "the batch."),
+            "db": translate("MatrixView",
+                            "Bias gradient ∂L/∂b{sl}: the mean of δ{sl} over its m rows, the samples of the batch "
+                            "(BP3)."),
+        }
+        return row_texts[quantity].format(l=layer, p=layer - 1, sl=l, sp=p)
+    texts = {
+        "W": translate("MatrixView",
+                       "Weights of layer {l}: row j holds the weights into unit j, column k those from unit k "
+                "of layer {p}."),
+        "b": translate("MatrixView", "Biases of layer {l}: one per unit, added to z{sl} for every sample."),
+        "z": translate("MatrixView", "Weighted inputs z{sl} = W{sl} a{sp} + b{sl}: one column per sample."),
+        "a": translate("MatrixView", "Activations a{sl} = f(z{sl}): one column per sample."),
+        "delta": translate("MatrixView",
+                           "Errors δ{sl} = ∂L/∂z{sl}, one column per sample (never averaged): BP1 at the output "
+                    "layer, BP2 below it."),
+        "dW": translate("MatrixView",
+                        "Weight gradient ∂L/∂W{sl} = (1/m) δ{sl} (a{sp})ᵀ (BP4): the mean over the m samples of "
+                 "the batch."),
+        "db": translate("MatrixView",
+                        "Bias gradient ∂L/∂b{sl}: the mean of δ{sl} over the m samples of the batch (BP3)."),
+    }
+    return texts[quantity].format(l=layer, p=layer - 1, sl=l, sp=p)
+
+
+class MatrixView(QFrame):
+    """Shows one ``MatrixModel``; ``hovered`` carries the derivation of the entry under the mouse."""
+
+    hovered = Signal(str)
+    entryActivated = Signal(str, int, int, int)  # quantity, layer, row, col (double-click)
+
+    def __init__(self, quantity: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("matrixView")
+        self.quantity = quantity
+        self.model = MatrixModel(quantity, parent=self)
+        self._mode = "empty"
+        self._kind = ""  # "table" or "image", by the quantity's shape
+        self._highlighted = False
+        self._widths_key: tuple | None = None  # what the table's column widths were computed for
+        self._width = 0
+
+        self.title = QLabel()
+        self.title.setObjectName("matrixTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        self.title.setFont(font)
+        self._title = ""
+        self.placeholder = QLabel()
+        self.placeholder.setObjectName("notComputed")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)  # greyed: there is nothing to read here yet
+        self.table = self._make_table()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.table)
+        self.image_page: MatrixImage | None = None  # built the first time a matrix is too large for a table
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(3, 2, 3, 3)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.stack, 1)
+        # right-click anywhere on the box (table, image or title): copy or save the matrix, or a picture
+        self.export_menu = add_export_actions(self, lambda: self.model.array,
+                                              lambda: f"{self.quantity}{self.model.layer}")
+
+    # ----- construction -----------------------------------------------------------------
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("matrixTable")
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setMouseTracking(True)
+        table.setWordWrap(False)
+        table.setCornerButtonEnabled(False)
+        font = table.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))  # compact: a panel shows seven of these
+        table.setFont(font)
+        for header in (table.horizontalHeader(), table.verticalHeader()):
+            header.setFont(font)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setHighlightSections(False)
+        # "from unit 12" and "sample 7" break after the word, so a column is as narrow as its numbers
+        table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        table.verticalHeader().setDefaultSectionSize(QFontMetrics(font).height() + 5)
+        table.entered.connect(self._table_hovered)
+        table.doubleClicked.connect(self._table_activated)
+        return table
+
+    # ----- state ------------------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        """"table", "image" or "empty" (not computed yet)."""
+        return self._mode
+
+    @property
+    def layer(self) -> int:
+        return self.model.layer
+
+    @property
+    def highlighted(self) -> bool:
+        """Shown as changed by the stage just taken (outline, marker, bold numbers)."""
+        return self._highlighted
+
+    def set_state(self, state: ViewState, layer: int | None = None, plan: Plan | None = None) -> None:
+        self.model.set_state(state, layer, plan)
+        self._refresh()
+
+    def set_notation(self, notation: str) -> None:
+        """"column" or "row": the matrix, its headers, shape and title as that convention writes them."""
+        if notation != self.model.notation:
+            self.model.set_notation(notation)
+            self._widths_key = None
+            self._width = 0
+            if self.model.expected_shape() is not None:  # it has been given a state
+                self._refresh()
+
+    def set_precision(self, precision: int) -> None:
+        self.model.set_precision(precision)
+        if self._mode == "table":
+            self._fit_columns()
+        elif self._mode == "image" and self.image_page is not None:
+            self.image_page.refresh_entry()
+
+    def title_text(self) -> str:
+        m, l = self.model, self.model.layer
+        shape = m.expected_shape()
+        if m.array is not None:
+            shape = m.array.shape
+        size = f"{shape[0]} × {shape[1]} = " if shape else ""
+        return f"{symbol(self.quantity, l, m.notation)} · {size}{shape_symbol(self.quantity, l, m.notation)}"
+
+    def _refresh(self) -> None:
+        m = self.model
+        changed = m.changed
+        self._title = ("● " if changed else "") + self.title_text()
+        self._elide_title()
+        tip = describe(self.quantity, m.layer, m.notation)
+        if changed:
+            tip += "\n" + self.tr("Computed by the stage just taken (outlined, numbers in bold).")
+        self.title.setToolTip(tip)
+        self._set_frame(changed)
+        array = m.array
+        shape = array.shape if array is not None else m.expected_shape()
+        # table or image is decided by the shape, known before the numbers: a large quantity keeps its
+        # image (axes, colour bar) on show while not computed, so computing it only fills the image in
+        small = shape is None or (shape[0] <= TABLE_LIMIT and shape[1] <= TABLE_LIMIT)
+        self._set_kind("table" if small else "image")
+        if small:
+            if array is None:
+                self.placeholder.setText(m.not_computed_message())
+                self.stack.setCurrentWidget(self.placeholder)
+            else:
+                self.stack.setCurrentWidget(self.table)
+                self._fit_columns()
+        else:
+            assert shape is not None and self.image_page is not None
+            self.image_page.show_model((int(shape[0]), int(shape[1])))
+        self._mode = "empty" if array is None else self._kind
+
+    def _set_frame(self, changed: bool) -> None:
+        """The changed marker: an outline drawn in paintEvent and a coloured title (no style sheet,
+        which would restyle every child on every step)."""
+        if changed == self._highlighted:
+            return
+        self._highlighted = changed
+        palette = self.title.palette()
+        colour = QColor(CHANGED_COLOUR) if changed else self.palette().windowText().color()
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        self.title.setPalette(palette)
+        self.update()
+
+    def _elide_title(self) -> None:
+        """The title on one line if it fits, else broken before its shape (“… = (n¹, m)” below), and
+        elided only if a line still does not fit."""
+        fm = self.title.fontMetrics()
+        width = max(10, self.title.width())
+        text = self._title
+        lines = [text]
+        if fm.horizontalAdvance(text) > width and " = " in text:
+            head, tail = text.rsplit(" = ", 1)
+            lines = [head, "= " + tail]
+        self.title.setText("\n".join(fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines))
+        height = fm.lineSpacing() * len(lines) + 2
+        if self.title.height() != height:
+            self.title.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide_title()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = 2 if self._highlighted else 1
+        colour = QColor(CHANGED_COLOUR) if self._highlighted else self.palette().mid().color()
+        painter.setPen(QPen(colour, width))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2), 3, 3)
+        painter.end()
+
+    def _set_kind(self, kind: str) -> None:
+        if kind == self._kind:
+            return
+        if kind == "table":
+            self.table.setModel(self.model)
+            self._widths_key = None
+        else:
+            self.table.setModel(None)  # a hidden table would still follow every reset
+            if self.image_page is None:
+                self.image_page = MatrixImage(self.model)
+                self.image_page.hovered.connect(self.hovered)
+                self.stack.addWidget(self.image_page)
+            self.stack.setCurrentWidget(self.image_page)
+        self._kind = kind
+
+    # ----- table ------------------------------------------------------------------------
+    def _fit_columns(self) -> None:
+        """Fixed column widths, as wide as the widest number shown: no per-cell size queries by Qt.
+        While the shape and precision stay, widths only grow, so the table does not jitter as it steps."""
+        m = self.model
+        array = m.array
+        if array is None or array.size == 0:
+            return
+        key = (m.precision, self.quantity, array.shape, m.layer, m.notation, self.table.font().pointSizeF())
+        texts = {format_number(x, m.precision) for x in _widest_candidates(array)}
+        longest = max(len(t) for t in texts)
+        font = self.table.font()
+        font.setBold(m.changed)  # changed numbers are bold, and wider
+        fm = QFontMetrics(font)
+        header = str(m.headerData(array.shape[1] - 1, Qt.Orientation.Horizontal)).split()
+        width = max(fm.horizontalAdvance(t) for t in [*(t for t in texts if len(t) == longest), *header]) + 10
+        if key == self._widths_key and width <= self._width:
+            return
+        self._widths_key, self._width = key, width
+        header_view = self.table.horizontalHeader()
+        header_view.setDefaultSectionSize(width)
+        labels = [str(m.headerData(c, Qt.Orientation.Horizontal)) for c in range(array.shape[1])]
+        header_fm = QFontMetrics(header_view.font())
+        one_line = all(header_fm.horizontalAdvance(t) <= width - 8 for t in labels)
+        header_view.setFixedHeight((1 if one_line else 2) * header_fm.height() + 6)
+
+    def content_width(self, with_title: bool = True) -> int:
+        """The width the box needs to show its whole table (or a fair share for an image); the title
+        elides, so ``with_title=False`` asks for the table alone."""
+        title = self.title.fontMetrics().horizontalAdvance(self._title) + 12 if with_title else 0
+        if self._kind == "image":
+            return max(title, 220)
+        if self.model.array is None:
+            return max(title, 120)
+        rows, cols = self.model.array.shape
+        table = self.table
+        scroll = table.verticalScrollBar().sizeHint().width() if rows > 6 else 0
+        return max(title, table.verticalHeader().sizeHint().width() + cols * self._width + scroll
+                   + 2 * table.frameWidth() + 14)  # + the highlight border of a box just computed
+
+    def _table_hovered(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.hovered.emit(self.model.explain(index.row(), index.column()))
+
+    def _table_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.entryActivated.emit(self.quantity, self.model.layer, index.row(), index.column())
+
+    def hover_entry(self, row: int, col: int) -> str:
+        """Show entry (row, col) as if hovered (for keyboard use and tests); returns its derivation."""
+        if self._mode == "image" and self.image_page is not None:
+            return self.image_page.hover_entry(row, col)
+        text = self.model.explain(row, col)
+        self.hovered.emit(text)
+        return text
+
+
+def _preview_view() -> MatrixView:
+    return MatrixView("z")
+
+
+if __name__ == "__main__":
+    from bpstudio.app.widgets.preview import preview
+
+    sys.exit(preview(_preview_view))

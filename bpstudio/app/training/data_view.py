@@ -1,0 +1,250 @@
+"""The data and what the network makes of it: a scatter of the samples (training filled, test hollow,
+coloured by class or by target value) over the network's decision field — a heat map of the argmax
+class for two inputs, the fitted curve for one.
+
+``set_field`` runs up to ~30 times a second during a run, so its colours come from tables built once
+in ``set_data``: the only new array per call is the 80 × 80 RGBA image.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from bpstudio.app.widgets.export_menu import add_picture_actions
+from bpstudio.engine.datasets import Dataset
+from bpstudio.engine.decision_field import DecisionField, field_extent
+from bpstudio.engine.metrics import is_classification
+
+from . import plot_style as style
+
+LEVELS = 64  # shades per class in the heat map: from white (a coin toss) to the class colour (certain)
+FIELD_STRENGTH = 0.55  # a certain region is this far from white towards its class colour: points stay visible
+FIELD_STRENGTH_REGRESSION = 0.7  # the output's colour, paled, so points of the same value still stand out
+MAX_POINTS = 4000  # per set; more are thinned (seeded) so every repaint stays quick
+MAX_LEGEND_CLASSES = 10
+POINT_SIZE = 9
+OUTLINE = "#303030"
+REGRESSION_MAP = pg.colormap.get("viridis")
+
+
+class DataView(QWidget):
+    """Public items for tests and the window: ``plot`` (PlotWidget), ``train_points``/``test_points``
+    (ScatterPlotItems), ``image`` (ImageItem of the plane's RGBA colours), ``curve`` (PlotDataItem of
+    a fitted curve), ``colour_bar`` (ColorBarItem for a regression plane), ``legend`` and ``note`` (QLabels),
+    ``extent``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.extent: tuple[tuple[float, float], ...] | None = None  # the decision field's input range
+        self.classes = 0  # 0 for a regression target
+        self._lut = np.zeros((1, LEVELS, 4), np.uint8)  # (class, shade) → RGBA
+        self._levels = (0.0, 1.0)  # a regression target's colour range
+        self._rect_key: tuple | None = None
+
+        self.plot = style.new_plot_widget(self, grid=False)  # grid lines would read as structure in the map
+        self.plot.setToolTip(self.tr("The samples (training filled, test hollow) over what the network "
+                                     "outputs at each point of the input plane"))
+        item = self.plot.getPlotItem()
+        self.image = pg.ImageItem(axisOrder="row-major")  # per item, never the global option
+        self.image.setZValue(-10)
+        self.plot.addItem(self.image)
+        self.curve = pg.PlotDataItem(pen=style.pen(style.PALETTE[3], width=3.5))
+        self.curve.setZValue(5)
+        self.plot.addItem(self.curve)
+        style.thicken(self.curve)  # presentation mode: twice as thick
+        self.train_points = pg.ScatterPlotItem(size=POINT_SIZE, pen=pg.mkPen(OUTLINE, width=1))
+        self.test_points = pg.ScatterPlotItem(size=POINT_SIZE, brush=pg.mkBrush(None))
+        for z, points in enumerate((self.train_points, self.test_points)):
+            points.setZValue(10 + z)
+            self.plot.addItem(points)
+        self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=REGRESSION_MAP, width=14,
+                                          interactive=False, colorMapMenu=False)
+        self.colour_bar.setToolTip(self.tr("The colour of a target value, and of the network's output"))
+        item.layout.addItem(self.colour_bar, 2, 5)  # beside the right axis, as ColorBarItem itself does
+        self.colour_bar.hide()
+        self.legend = QLabel()
+        self.legend.setObjectName("dataViewLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setToolTip(self.tr("Colours are classes, in the points and in the regions the network "
+                                       "assigns to them; paler regions are less certain"))
+        self.note = QLabel()
+        self.note.setObjectName("dataViewNote")
+        self.note.setWordWrap(True)
+        self.note.setToolTip(self.tr("What this view cannot show for this data"))
+        self.note.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.note)
+        self.picture_menu = add_picture_actions(self, "data")  # right-click: save as PNG or SVG
+
+    # ----- API --------------------------------------------------------------------------
+    def set_data(self, train: Dataset, test: Dataset | None, classes: tuple[str, ...] | None = None) -> None:
+        """Show these samples; clears the decision field until the next ``set_field``."""
+        sets = [train] if test is None else [train, test]
+        d = train.x.shape[1]
+        labels = [_labels(s) for s in sets]
+        self.classes = 0 if labels[0] is None else max(len(classes or ()), train.y.shape[1],
+                                                          1 + max(int(l.max(initial=0)) for l in labels), 2)
+        notes = []
+        if d > 2:
+            notes.append(self.tr("decision boundary needs 2 inputs (this data has {d}); the points show "
+                                 "the first two features").format(d=d))
+        all_x = np.vstack([s.x for s in sets])
+        self.extent = field_extent(all_x) if d <= 2 else None
+        one_d = d == 1
+        if self.classes:
+            rgb = style.class_rgb(self.classes)
+            t = np.linspace(0.0, FIELD_STRENGTH, LEVELS)[None, :, None]
+            self._lut = np.empty((self.classes, LEVELS, 4), np.uint8)
+            self._lut[..., :3] = np.rint(255.0 * (1 - t) + rgb[:, None, :] * t)
+            self._lut[..., 3] = 255
+            colours = [style.class_colour(i, self.classes) for i in range(self.classes)]
+        else:
+            lo, hi = float(train.y[:, 0].min()), float(train.y[:, 0].max())
+            self._levels = (lo, hi) if hi > lo else (lo - 0.5, hi + 0.5)
+            full = REGRESSION_MAP.getLookupTable(nPts=256, alpha=True).astype(np.float64)
+            full[:, :3] = 255.0 * (1 - FIELD_STRENGTH_REGRESSION) + full[:, :3] * FIELD_STRENGTH_REGRESSION
+            self._lut = np.rint(full).astype(np.uint8)[None]  # paler than the points, which keep full colour
+            self.colour_bar.setLevels(self._levels)
+            if train.y.shape[1] > 1:
+                notes.append(self.tr("the colours show output 1 of {k}").format(k=train.y.shape[1]))
+        for s, points, filled, lab in zip(sets, (self.train_points, self.test_points), (True, False), labels,
+                                          strict=False):
+            keep = _thin(len(s.x))
+            if len(keep) < len(s.x):
+                notes.append(self.tr("{shown} of {n} {which} points shown").format(
+                    shown=len(keep), n=len(s.x), which=self.tr("training") if filled else self.tr("test")))
+            x = s.x[keep, 0]
+            y = (s.y[keep, 0] if s.y.shape[1] == 1 or lab is None else lab[keep]) if one_d else s.x[keep, 1]
+            if self.classes:
+                colour = [colours[int(c)] for c in lab[keep]]
+            elif one_d:
+                colour = [pg.mkColor(style.TRAIN_COLOUR)] * len(keep)
+            else:
+                colour = list(REGRESSION_MAP.map(self._scaled(s.y[keep, 0]) / 255.0, mode="qcolor"))
+            if filled:
+                points.setData(x, y, brush=[pg.mkBrush(c) for c in colour])
+            else:
+                points.setData(x, y, pen=[pg.mkPen(c, width=2.5) for c in colour])
+        if test is None:
+            self.test_points.setData([], [])
+        self._fill_legend(colours if self.classes else [], classes, test is not None, one_d)
+        self.colour_bar.setVisible(not self.classes and d >= 2)
+        item = self.plot.getPlotItem()
+        item.setLabel("bottom", self.tr("x₁ (input 1)") if not one_d else self.tr("x (input)"),
+                      **style.label_style())
+        item.setLabel("left", self.tr("x₂ (input 2)") if not one_d else
+                      (self.tr("y (target)") if labels[0] is None or train.y.shape[1] == 1 else self.tr("class")),
+                      **style.label_style())
+        if one_d:
+            ys = np.concatenate([p.data["y"] for p in (self.train_points, self.test_points)])
+            (y_lo, y_hi), = field_extent(ys[:, None])
+            self.plot.setRange(xRange=self.extent[0], yRange=(y_lo, y_hi), padding=0)
+        else:
+            x_range, y_range = field_extent(all_x[:, :2])
+            self.plot.setRange(xRange=x_range, yRange=y_range, padding=0)
+        self.note.setText("; ".join(notes))
+        self.note.setVisible(bool(notes))
+        self.set_field(None)
+
+    def set_field(self, field: DecisionField | None) -> None:
+        """The network's outputs over the input space (None: show none)."""
+        self.image.setVisible(field is not None and field.kind == "plane")
+        self.curve.setVisible(field is not None and field.kind == "curve")
+        if field is None:
+            return
+        if field.kind == "curve":
+            out = field.outputs
+            self.curve.setData(field.xs, out[:, 0] if out.shape[1] == 1 or not self.classes
+                               else np.argmax(out, axis=1))
+            return
+        self.image.setImage(self.field_colours(field.outputs), autoLevels=False)
+        xs, ys = field.xs, field.ys
+        key = (xs[0], xs[-1], ys[0], ys[-1], len(xs), len(ys))
+        if key != self._rect_key:  # setRect scales by the image's size: only after an image of it is set
+            self._rect_key = key
+            dx, dy = (xs[-1] - xs[0]) / max(1, len(xs) - 1), (ys[-1] - ys[0]) / max(1, len(ys) - 1)
+            self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2, dx * len(xs), dy * len(ys)))
+
+    def field_colours(self, outputs: np.ndarray) -> np.ndarray:
+        """(R, R, nᴸ) outputs → (R, R, 4) RGBA: the argmax class's colour, whiter where the top
+        probability is lower (a coin toss is white); for regression, output 1 on the colour map."""
+        if not self.classes:
+            return self._lut[0, self._scaled(outputs[..., 0])]
+        if outputs.shape[-1] == 1:  # one sigmoid unit: class 1 when aᴸ ≥ ½, the same rule as accuracy
+            p1 = outputs[..., 0]
+            cls = (p1 >= 0.5).view(np.int8)
+            top, k = np.maximum(p1, 1.0 - p1), 2
+        else:
+            cls = np.argmax(outputs, axis=-1)
+            top, k = np.max(outputs, axis=-1), outputs.shape[-1]
+        strength = np.nan_to_num((top - 1.0 / k) * (k / (k - 1.0)), nan=0.0, posinf=1.0, neginf=0.0)
+        shade = (np.clip(strength, 0.0, 1.0) * (LEVELS - 1) + 0.5).astype(np.intp)
+        return self._lut[np.minimum(cls, len(self._lut) - 1), shade]
+
+    # ----- internals ---------------------------------------------------------------------
+    def _scaled(self, values: np.ndarray) -> np.ndarray:
+        """Values → indices 0 … 255 into the regression colour table (NaN at the low end)."""
+        lo, hi = self._levels
+        t = np.nan_to_num((values - lo) * (255.0 / (hi - lo)), nan=0.0, posinf=255.0, neginf=0.0)
+        return np.clip(t, 0.0, 255.0).astype(np.intp)
+
+    def _fill_legend(self, colours: list, names: tuple[str, ...] | None, has_test: bool, curve: bool) -> None:
+        """A one-line legend above the plot (inside it, it would hide points near a corner)."""
+        def entry(symbol: str, colour: str, name: str) -> str:
+            return f'<span style="color:{colour}; font-size:14pt">{symbol}</span>&nbsp;{escape(name)}'
+
+        parts = [entry("●", c.name(), names[i] if names and i < len(names) else self.tr("class {i}").format(i=i))
+                 for i, c in enumerate(colours[:MAX_LEGEND_CLASSES])]
+        if len(colours) > MAX_LEGEND_CLASSES:
+            parts.append(escape(self.tr("… {n} classes in all").format(n=len(colours))))
+        if has_test:
+            grey = self.palette().placeholderText().color().name()
+            parts += [entry("●", grey, self.tr("training (filled)")), entry("○", grey, self.tr("test (hollow)"))]
+        if curve:
+            parts.append(entry("━", self.curve.opts["pen"].color().name(), self.tr("the network's output aᴸ")))
+        self.legend.setText("&nbsp;&nbsp;&nbsp;".join(parts))
+        self.legend.setVisible(bool(parts))
+
+
+def _labels(ds: Dataset) -> np.ndarray | None:
+    """Class indices: the data's own, or read from 0/1 or one-hot targets; None for regression."""
+    if ds.labels is not None:
+        return ds.labels
+    if len(ds.y) and is_classification(ds.y.T):
+        return ds.y[:, 0].astype(np.int64) if ds.y.shape[1] == 1 else np.argmax(ds.y, axis=1)
+    return None
+
+
+def _thin(n: int) -> np.ndarray:
+    """Indices of at most MAX_POINTS samples, the same ones every time."""
+    if n <= MAX_POINTS:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(0).choice(n, MAX_POINTS, replace=False))
+
+
+def _preview(name: str = "spiral_softmax", iterations: int = 1500) -> DataView:
+    """After some training: ``python -m bpstudio.app.training.data_view [xor_tanh | sine_regression | …]``."""
+    from bpstudio.engine.backprop import Plan
+    from bpstudio.engine.decision_field import decision_field
+
+    project, stepper, _ = style.example_training(name, iterations=iterations, probes=1)
+    view = DataView()
+    view.set_data(*project.split())
+    if view.extent is not None:
+        view.set_field(decision_field(Plan.of(project.network), stepper.parameters, view.extent))
+    return view
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(style.show_alone(_preview(*sys.argv[1:2]), 700, 600))

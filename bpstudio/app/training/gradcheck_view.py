@@ -1,0 +1,351 @@
+"""The gradient check: backprop's ∂L/∂W, ∂L/∂b against finite differences, per parameter array,
+with the entries that agree least.
+
+The view computes nothing: "Check gradients" emits ``checkRequested``; the window runs
+``gradient_check`` (in the engine's thread) and calls ``show_result``.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from bpstudio.app.forms.network_form import SECTION_STYLE
+from bpstudio.app.widgets.form_messages import ERROR_STYLE
+from bpstudio.app.widgets.layer_list import HINT_STYLE
+from bpstudio.engine.gradcheck import STEP, TOLERANCE, GradCheckEntry, GradCheckResult
+from bpstudio.engine.text.indices import parameter_symbol
+from bpstudio.engine.text.notation import sup
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
+
+PASS_COLOUR, FAIL_COLOUR = QColor("#e6f4ea"), QColor("#fce8e6")  # pale: the text stays readable
+SUMMARY_STYLES = {True: "QLabel { color: #137333; font-weight: bold; }",
+                  False: "QLabel { color: #b3261e; font-weight: bold; }"}
+WORST_COUNT = 5
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def format_error(x: float) -> str:
+    """A relative error in scientific notation with 2 significant digits: 3.2e-10, 7.6e-1."""
+    return "0" if x == 0 else _short_exponent(f"{x:.1e}")
+
+
+def format_tolerance(x: float) -> str:
+    return _short_exponent(f"{x:g}")
+
+
+def format_gradient(x: float) -> str:
+    """Enough digits to see where backprop and the difference quotient part."""
+    return _short_exponent(f"{x:.6g}")
+
+
+def _short_exponent(text: str) -> str:
+    """1e-07 → 1e-7, as people write it."""
+    mantissa, e, exponent = text.partition("e")
+    if not e:
+        return text
+    sign, digits = (exponent[0], exponent[1:]) if exponent[0] in "+-" else ("", exponent)
+    return f"{mantissa}e{'-' if sign == '-' else ''}{digits.lstrip('0') or '0'}"
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[str, ...]
+    values: tuple[object, ...]  # the numbers behind the cells (UserRole), for tests and copying
+    passed: bool
+    tip: str = ""
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only rows of text, each row pale green (passed) or pale red (failed)."""
+
+    def __init__(self, headers: list[tuple[str, str]], parent=None) -> None:
+        super().__init__(parent)
+        self._headers = headers  # (title, tooltip)
+        self._rows: list[Row] = []
+        self.centred: set[str] = set()  # cell texts shown centred (pass, fail)
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        try:
+            self._rows = rows
+        finally:
+            self.endResetModel()
+
+    def row(self, i: int) -> Row:
+        return self._rows[i]
+
+    def rowCount(self, parent: ModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._headers)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.cells[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.values[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return PASS_COLOUR if row.passed else FAIL_COLOUR
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#1a1a1a")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tip or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            centred = row.cells[index.column()] in self.centred
+            return int((Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignRight)
+                       | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section][0]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._headers[section][1]
+        return None
+
+
+class GradCheckView(QWidget):
+    """Shows a ``GradCheckResult``: a summary, one row per parameter array, and the worst entries."""
+
+    checkRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check_button = QPushButton(self.tr("Check &gradients"))
+        self.check_button.setObjectName("checkGradients")
+        self.check_button.setToolTip(self.tr(
+            "Compare backprop's ∂L/∂W and ∂L/∂b for the current weights and batch with finite differences: each "
+            "weight and bias θ in turn is moved by ±h and ±2h and the loss computed again,\n"
+            "∂L/∂θ ≈ (−L(θ+2h) + 8L(θ+h) − 8L(θ−h) + L(θ−2h)) / 12h  (the fourth-order central difference, "
+            "h = {h:g}).\nAn entry passes when the relative error |backprop − numeric| / max(|backprop|, |numeric|) "
+            "is < {tol}; gradients too small to compare relatively are compared absolutely."
+        ).format(h=STEP, tol=format_tolerance(TOLERANCE)))
+        self.check_button.clicked.connect(self.checkRequested)
+        self._button_text = self.check_button.text()
+
+        self._idle_text = self.tr("Not checked yet: press Check gradients to compare backprop with finite "
+                                  "differences for the current weights and batch.")
+        self.summary_label = QLabel(self._idle_text)
+        self.summary_label.setObjectName("gradcheckSummary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setStyleSheet(HINT_STYLE)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label.setToolTip(self.tr("How many of the checked entries agree, and the largest "
+                                              "relative error among them"))
+        self.where_label = QLabel()
+        self.where_label.setWordWrap(True)
+        self.where_label.setStyleSheet(HINT_STYLE)
+        self.where_label.setToolTip(self.tr("The weights and the batch the check used"))
+        self.where_label.hide()
+        self.error_label = QLabel()
+        self.error_label.setObjectName("gradcheckError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+
+        error_tip = self.tr("|backprop − numeric| / max(|backprop|, |numeric|, floor); the floor keeps "
+                            "near-zero gradients from being compared relatively")
+        self.parameter_model = RowsModel([
+            (self.tr("Parameter"), self.tr("The weight matrix Wˡ or bias vector bˡ of layer l")),
+            (self.tr("Entries"), self.tr("How many entries of the array were checked")),
+            (self.tr("Largest error"), self.tr("The largest relative error in the array: ") + error_tip),
+            (self.tr("Result"), self.tr("pass when every entry's relative error is < {tol}").format(
+                tol=format_tolerance(TOLERANCE))),
+        ], self)
+        self.parameter_model.centred = {self.tr("pass"), self.tr("fail")}
+        self.parameter_table = self._table(self.parameter_model, self.tr(
+            "One row per parameter array: green when backprop and the finite differences agree, red when not"))
+        self.worst_model = RowsModel([
+            (self.tr("Array"), self.tr("The weight matrix Wˡ or bias vector bˡ the entry belongs to")),
+            (self.tr("Index"), self.tr("(row, column), counted from 1 as in the matrix panels")),
+            (self.tr("Backprop"), self.tr("∂L/∂θ as backpropagation computed it (BP3, BP4)")),
+            (self.tr("Numeric"), self.tr("∂L/∂θ from the fourth-order central difference")),
+            (self.tr("Rel. error"), error_tip),
+        ], self)
+        self.worst_table = self._table(self.worst_model, self.tr(
+            "The entries with the largest relative errors, largest first"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.addWidget(self.check_button)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.where_label)
+        layout.addWidget(self.error_label)
+        self.parameter_header = self._header(self.tr("Per parameter"), self.parameter_table.toolTip())
+        layout.addSpacing(6)
+        layout.addWidget(self.parameter_header)
+        layout.addWidget(self.parameter_table)
+        self.worst_header = self._header(self.tr("Largest relative errors"), self.worst_table.toolTip())
+        layout.addSpacing(6)
+        layout.addWidget(self.worst_header)
+        layout.addWidget(self.worst_table)
+        layout.addStretch(1)
+        self._show_tables(False)
+
+    @staticmethod
+    def _header(text: str, tip: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet(SECTION_STYLE)
+        label.setToolTip(tip)
+        return label
+
+    @staticmethod
+    def _table(model: RowsModel, tip: str) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setToolTip(tip)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        return table
+
+    def _show_tables(self, on: bool) -> None:
+        for widget in (self.parameter_header, self.parameter_table, self.worst_header, self.worst_table):
+            widget.setVisible(on)
+
+    # ----- what the window calls --------------------------------------------------------
+    def show_busy(self) -> None:
+        """While the check runs: the button waits and says so."""
+        self.check_button.setEnabled(False)
+        self.check_button.setText(self.tr("Checking…"))
+        self.error_label.hide()
+
+    def show_error(self, text: str) -> None:
+        self._ready()
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def show_result(self, result: GradCheckResult, where: str = "") -> None:
+        """``where`` says which weights and batch were checked, e.g. "iteration 3, batch 1 of 4"."""
+        self._ready()
+        self.error_label.hide()
+        total = len(result.checked)
+        bad = sum(1 for e in result.checked if not e.rel_error < result.tolerance)
+        largest = format_error(result.max_error)
+        if total == 0:
+            text = self.tr("There are no weights or biases to check.")
+        elif bad == 0:
+            text = (self.tr("The 1 gradient agrees (relative error {err})") if total == 1 else
+                    self.tr("All {n} gradients agree (largest relative error {err})"))
+        else:
+            text = self.tr("{bad} of {n} disagree (largest relative error {err}, tolerance {tol})")
+        text = text.format(n=total, bad=bad, err=largest, tol=format_tolerance(result.tolerance))
+        if result.kinks:
+            text += self.tr("; {k} more not checkable: their finite-difference steps cross a ReLU kink (some z "
+                            "changes sign), where the loss has no derivative").format(k=result.kinks)
+        self.summary_label.setText(text)
+        self.summary_label.setStyleSheet(SUMMARY_STYLES[bad == 0] if total else HINT_STYLE)
+        details = [self.tr("loss {loss:.6g}").format(loss=result.loss)]
+        if where:
+            details.insert(0, where)
+        self.where_label.setText(self.tr("Checked at {what}").format(what=" · ".join(details)))
+        self.where_label.show()
+
+        counts: dict[tuple[int, str], int] = {}
+        for e in result.entries:
+            counts[(e.layer, e.name)] = counts.get((e.layer, e.name), 0) + 1
+        self.parameter_model.set_rows([
+            Row((f"{name}{sup(layer)}", str(counts[(layer, name)]), format_error(err),
+                 self.tr("pass") if ok else self.tr("fail")),
+                (f"{name}{sup(layer)}", counts[(layer, name)], err, ok), ok)
+            for layer, name, err, ok in result.per_parameter()
+        ])
+        self.worst_model.set_rows([self._worst_row(e, result.tolerance) for e in result.worst(WORST_COUNT)])
+        self._show_tables(total > 0)
+        for table in (self.parameter_table, self.worst_table):
+            rows = table.model().rowCount()
+            height = table.horizontalHeader().height() + sum(table.rowHeight(i) for i in range(rows))
+            if table.horizontalScrollBar().isVisible():
+                height += table.horizontalScrollBar().sizeHint().height()
+            table.setMaximumHeight(height + 2 * table.frameWidth() + 2)
+
+    def _worst_row(self, e: GradCheckEntry, tolerance: float) -> Row:
+        symbol = parameter_symbol(e.layer, e.name, *e.index)
+        row, col = e.index[0] + 1, e.index[1] + 1
+        tip = self.tr("{symbol}: backprop {bp!r}, numeric {num!r}, relative error {err:.3e}").format(
+            symbol=symbol, bp=e.backprop, num=e.numeric, err=e.rel_error)
+        return Row((f"{e.name}{sup(e.layer)}", f"({row}, {col})", format_gradient(e.backprop),
+                    format_gradient(e.numeric), format_error(e.rel_error)),
+                   (f"{e.name}{sup(e.layer)}", (row, col), e.backprop, e.numeric, e.rel_error),
+                   e.rel_error < tolerance and math.isfinite(e.rel_error), tip)
+
+    def clear(self) -> None:
+        """Forget the result shown (another project was opened, its weights are not the ones checked)."""
+        self._ready()
+        self.error_label.hide()
+        self.where_label.hide()
+        self.summary_label.setText(self._idle_text)
+        self.summary_label.setStyleSheet(HINT_STYLE)
+        self.parameter_model.set_rows([])
+        self.worst_model.set_rows([])
+        self._show_tables(False)
+
+    def _ready(self) -> None:
+        self.check_button.setEnabled(True)
+        self.check_button.setText(self._button_text)
+
+
+def failing_example() -> GradCheckResult:
+    """A hand-made result with two disagreeing entries (a forgotten f′(z) in layer 1), for tests and a look."""
+    entries = []
+    for layer, name, shape in ((1, "W", (2, 2)), (1, "b", (2, 1)), (2, "W", (1, 2)), (2, "b", (1, 1))):
+        for r in range(shape[0]):
+            for c in range(shape[1]):
+                numeric = 0.01 * (1 + r + 2 * c + 3 * layer) * (-1) ** (r + c)
+                backprop = numeric * (1 + 3e-11 * (r + c + 1))
+                if layer == 1 and name == "W" and c == 1:
+                    backprop = numeric * 4.2
+                entries.append(GradCheckEntry(layer, name, (r, c), backprop, numeric,
+                                              abs(backprop - numeric) / max(abs(backprop), abs(numeric))))
+    return GradCheckResult(0.6931, tuple(entries), TOLERANCE)
+
+
+def preview_view(example: str = "seed003_2-2-1") -> GradCheckView:
+    """The view checking an example's starting weights on its first batch; the button checks again."""
+    from bpstudio.engine import gradient_check, load_project
+    from bpstudio.engine.backprop import Plan
+    from bpstudio.engine.resource_files import example_path
+
+    view = GradCheckView()
+    project = load_project(example_path(example))
+    stepper = project.stepper()
+
+    def check() -> None:
+        view.show_busy()
+        x, y = stepper.current_batch()
+        result = gradient_check(Plan.of(project.network), stepper.parameters, x, y)
+        view.show_result(result, translate("GradCheckView", "iteration {i}").format(i=stepper.iteration + 1))
+
+    view.checkRequested.connect(check)
+    check()
+    return view
+
+
+if __name__ == "__main__":
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    shown = preview_view(*sys.argv[1:2])
+    shown.resize(400, 560)
+    shown.show()
+    sys.exit(app.exec())

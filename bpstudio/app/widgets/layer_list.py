@@ -1,0 +1,251 @@
+"""The layers of a network as a small grid: units and activation per layer, and buttons to add, move
+and remove hidden layers. It only shows and asks: edits are signals (the network form checks them)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bpstudio.engine import NetworkSpec
+from bpstudio.engine.activations import get_activation
+from bpstudio.engine.text.indices import superscript
+from bpstudio.session.view_state import ViewState
+
+from .network_labels import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, activation_label, activation_tip
+
+MAX_HIDDEN_UNITS = 4096
+HINT_STYLE = "QLabel { color: #5f6368; }"
+READ_ONLY_STYLE = "QSpinBox { background: #ececec; color: #3c4043; }"
+
+
+def read_only_spin() -> QSpinBox:
+    """A number that is shown like the editable ones but fixed (by the data)."""
+    box = QSpinBox()
+    box.setRange(0, 1_000_000)
+    box.setReadOnly(True)
+    box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+    box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    box.setStyleSheet(READ_ONLY_STYLE)  # looks fixed, not like a box to type in
+    return box
+
+
+class _Row:
+    def __init__(self, label: QLabel, units: QSpinBox, activation: QComboBox,
+                 buttons: tuple[QToolButton, QToolButton, QToolButton] | None) -> None:
+        self.label, self.units, self.activation, self.buttons = label, units, activation, buttons
+
+
+class LayerList(QWidget):
+    """Layers 1 … L; the last is the output layer, whose units are fixed by the data's targets."""
+
+    unitsEdited = Signal(int, int)  # (layer l, 1-based; units)
+    activationEdited = Signal(int, str)  # (layer l; activation name)
+    moveRequested = Signal(int, int)  # (layer l; −1 up, +1 down)
+    removeRequested = Signal(int)  # layer l
+    addRequested = Signal()  # a hidden layer before the output layer
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+        self._updating = False
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._grid_widget = QWidget()
+        self._layout.addWidget(self._grid_widget)
+        self.add_button = QPushButton(self.tr("&Add hidden layer"))
+        self.add_button.setToolTip(self.tr(
+            "Add a hidden layer just before the output layer, with the size and activation of the last hidden "
+            "layer. The layer sizes change, so explicit starting weights are dropped."
+        ))
+        self.add_button.clicked.connect(lambda _c=False: self.addRequested.emit())
+        self._layout.addWidget(self.add_button)
+
+    # ----- access for the form and tests (l is 1-based, as shown) ----------------------------
+    @property
+    def layer_count(self) -> int:  # not "depth": QWidget.depth() is the paint device's colour depth
+        return len(self._rows)
+
+    def units_box(self, l: int) -> QSpinBox:
+        return self._rows[l - 1].units
+
+    def activation_box(self, l: int) -> QComboBox:
+        return self._rows[l - 1].activation
+
+    def label(self, l: int) -> QLabel:
+        return self._rows[l - 1].label
+
+    def buttons(self, l: int) -> tuple[QToolButton, QToolButton, QToolButton]:
+        """(move up, move down, remove) of hidden layer l."""
+        buttons = self._rows[l - 1].buttons
+        if buttons is None:
+            raise IndexError(f"layer {l} is the output layer: it cannot be moved or removed")
+        return buttons
+
+    # ----- showing ----------------------------------------------------------------------
+    def set_state(self, state: ViewState) -> None:
+        self.show_network(state.project.network, state.project.data)
+        self.set_selected_layer(state.layer)
+
+    def show_network(self, net: NetworkSpec, data: dict | None = None) -> None:
+        """Show ``net`` without emitting anything. ``data`` (the project's) explains the output size."""
+        self._updating = True
+        try:
+            if len(self._rows) != net.depth:
+                self._rebuild(net.depth)
+            for l, (row, layer) in enumerate(zip(self._rows, net.layers, strict=True), start=1):
+                if l < net.depth:  # a file may hold a bigger layer than the form offers: show it as it is
+                    row.units.setMaximum(max(MAX_HIDDEN_UNITS, layer.units))
+                row.units.setValue(layer.units)
+                name = get_activation(layer.activation).name
+                row.activation.setCurrentIndex(max(0, row.activation.findData(name)))
+                self._explain(l, row, net, data or {})
+        finally:
+            self._updating = False
+
+    def set_selected_layer(self, layer: int) -> None:
+        for l, row in enumerate(self._rows, start=1):
+            font = row.label.font()
+            font.setBold(l == layer)
+            row.label.setFont(font)
+
+    def _explain(self, l: int, row: _Row, net: NetworkSpec, data: dict) -> None:
+        L, sl, sp = net.depth, superscript(l), superscript(l - 1)
+        units = net.layers[l - 1].units
+        shape = self.tr("W{l} is {rows} × {cols} (n{l} × n{p}) and b{l} is {rows} × 1, in z{l} = W{l}a{p} + b{l}."
+                        ).format(l=sl, p=sp, rows=units, cols=net.sizes[l - 1])
+        if l == L:
+            row.label.setToolTip(self.tr("Layer {l}, the output layer: a{l} is the network's output.").format(l=sl))
+            row.units.setToolTip(self.tr(
+                "nᴸ = {n}, fixed by the data's targets (each y is {targets}), so it cannot be changed here. "
+            ).format(n=units, targets=self._target_kind(data, units)) + shape)
+            row.activation.setToolTip(self.tr(
+                "fᴸ, the output activation: a{l} = f{l}(z{l}). softmax (only here, and only with at least 2 units: "
+                "with 1 unit it always gives 1) turns z into probabilities. cross-entropy needs softmax; binary "
+                "cross-entropy needs sigmoid."
+            ).format(l=sl))
+            return
+        row.label.setToolTip(self.tr("Layer {l}, a hidden layer").format(l=sl))
+        row.units.setToolTip(self.tr("n{l}, the number of units in layer {n} (1 … {max}). ").format(
+            l=sl, n=l, max=MAX_HIDDEN_UNITS) + shape + "\n" + self.tr(
+            "Changing it changes the shapes, so explicit starting weights are dropped."))
+        row.activation.setToolTip(self.tr(
+            "f{l}, applied element by element: a{l} = f{l}(z{l}), and BP2 multiplies by f{l}′(z{l}). softmax is "
+            "offered only for the output layer: its Jacobian is not diagonal."
+        ).format(l=sl))
+        up, down, remove = self.buttons(l)
+        up.setEnabled(l > 1)
+        down.setEnabled(l < L - 1)
+        up.setToolTip(self.tr("Move layer {l} up (swap it with layer {k})").format(l=l, k=l - 1))
+        down.setToolTip(self.tr("Move layer {l} down (swap it with layer {k})").format(l=l, k=l + 1))
+        remove.setToolTip(self.tr("Remove hidden layer {l}").format(l=l))
+        up.setAccessibleName(self.tr("Move layer {l} up").format(l=l))
+        down.setAccessibleName(self.tr("Move layer {l} down").format(l=l))
+        remove.setAccessibleName(self.tr("Remove layer {l}").format(l=l))
+
+    def _target_kind(self, data: dict, n: int) -> str:
+        generator = data.get("generator")
+        if generator and generator != "sine":
+            return self.tr("a 0/1 class") if n == 1 else self.tr("one-hot over {n} classes").format(n=n)
+        return self.tr("1 value") if n == 1 else self.tr("{n} values").format(n=n)
+
+    def _rebuild(self, depth: int) -> None:
+        """A fresh grid. The old one is deleted later: this may run inside one of its buttons' handlers
+        (the main window calls set_state back while the edit is being requested)."""
+        old = self._grid_widget
+        self._layout.removeWidget(old)
+        old.hide()
+        old.deleteLater()
+        self._grid_widget = QWidget()
+        grid = QGridLayout(self._grid_widget)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(4)
+        for col, text in enumerate((self.tr("#"), self.tr("Units"), self.tr("Activation"))):
+            header = QLabel(text)
+            header.setStyleSheet(HINT_STYLE)
+            grid.addWidget(header, 0, col)
+        self._rows = []
+        for l in range(1, depth + 1):
+            row = self._make_row(l, output=l == depth)
+            grid.addWidget(row.label, l, 0)
+            grid.addWidget(row.units, l, 1)
+            grid.addWidget(row.activation, l, 2)
+            if row.buttons is None:  # the output layer stays last: where the buttons would be, say why
+                self.output_note = QLabel(self.tr("output"))
+                self.output_note.setStyleSheet(HINT_STYLE)
+                self.output_note.setToolTip(self.tr("The output layer is always the last layer."))
+                grid.addWidget(self.output_note, l, 3, 1, 3)
+            for col, button in enumerate(row.buttons or (), start=3):
+                grid.addWidget(button, l, col)
+            self._rows.append(row)
+        grid.setColumnStretch(2, 1)
+        self._layout.insertWidget(0, self._grid_widget)
+
+    def _make_row(self, l: int, output: bool) -> _Row:
+        label = QLabel(str(l))
+        if output:
+            units = read_only_spin()
+        else:
+            units = QSpinBox()
+            units.setRange(1, MAX_HIDDEN_UNITS)
+            units.setKeyboardTracking(False)  # one edit per value entered, not one per digit typed
+            units.valueChanged.connect(lambda value, l=l: self._emit_units(l, value))
+        units.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        activation = QComboBox()
+        for name in OUTPUT_ACTIVATIONS if output else HIDDEN_ACTIVATIONS:
+            activation.addItem(activation_label(name), name)
+            activation.setItemData(activation.count() - 1, activation_tip(name), Qt.ItemDataRole.ToolTipRole)
+        activation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        activation.setMinimumContentsLength(6)
+        activation.currentIndexChanged.connect(lambda _i, l=l: self._emit_activation(l))
+        buttons = None
+        if not output:
+            buttons = (self._tool_button("↑", lambda _c=False, l=l: self._emit_move(l, -1)),
+                       self._tool_button("↓", lambda _c=False, l=l: self._emit_move(l, +1)),
+                       self._tool_button("✕", lambda _c=False, l=l: self._emit_remove(l)))
+        return _Row(label, units, activation, buttons)
+
+    @staticmethod
+    def _tool_button(text: str, slot) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setAutoRaise(True)
+        button.setFixedWidth(22)
+        button.clicked.connect(slot)
+        return button
+
+    # ----- requests (never while showing) ---------------------------------------------------
+    def _emit_units(self, l: int, value: int) -> None:
+        if not self._updating:
+            self.unitsEdited.emit(l, value)
+
+    def _emit_activation(self, l: int) -> None:
+        if not self._updating:
+            self.activationEdited.emit(l, self._rows[l - 1].activation.currentData())
+
+    def _emit_move(self, l: int, step: int) -> None:
+        if not self._updating:
+            self.moveRequested.emit(l, step)
+
+    def _emit_remove(self, l: int) -> None:
+        if not self._updating:
+            self.removeRequested.emit(l)
+
+
+if __name__ == "__main__":
+    from .preview import preview
+
+    sys.exit(preview(LayerList))

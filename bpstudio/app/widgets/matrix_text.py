@@ -1,0 +1,156 @@
+"""Matrices written as text blocks for a monospaced equation display.
+
+A ``Block`` is a few lines of equal width with a baseline row; ``hcat`` lines blocks up on their
+baselines, so ``⎡0.4 ⎤ · [0.1  0.2]`` reads like a matrix equation. ``wrap`` breaks a long
+equation before an operator, the way a derivation is broken over lines on paper. No Qt here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from bpstudio.engine.text.explain import format_number
+
+SUP = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
+SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+MINUS = "−"  # U+2212, the minus sign of the equations (numbers keep "-", as in the matrix panels)
+MAX_WRITTEN = 8  # matrices with at most this many rows and columns are written out
+OPERATORS = frozenset({"=", "+", MINUS, "·", "⊙", "←"})
+
+
+def sup(n: int | str) -> str:
+    return str(n).translate(SUP)
+
+
+def sub(n: int | str) -> str:
+    return str(n).translate(SUB)
+
+
+def fmt_number(v: float, precision: int = 4) -> str:
+    """The matrix panels' formatter (4 decimals, trailing zeros dropped), so a number reads the same
+    in every view: 0.5933, -0.032, 1.234e-04."""
+    return format_number(v, precision)
+
+
+@dataclass(frozen=True)
+class Block:
+    lines: tuple[str, ...]
+    base: int = 0  # the row that operators and neighbours line up with
+
+    @property
+    def width(self) -> int:
+        return max((len(s) for s in self.lines), default=0)
+
+    @property
+    def height(self) -> int:
+        return len(self.lines)
+
+    def text(self) -> str:
+        return "\n".join(s.rstrip() for s in self.lines)
+
+
+def text_block(s: str) -> Block:
+    return Block((s,))
+
+
+def writable(m: np.ndarray) -> bool:
+    return m.ndim == 2 and m.shape[0] <= MAX_WRITTEN and m.shape[1] <= MAX_WRITTEN
+
+
+def _aligned_column(values: list[str]) -> list[str]:
+    """Line a column of numbers up on the decimal point (right-aligned if any uses an exponent)."""
+    if any("e" in v for v in values):
+        w = max(map(len, values))
+        return [v.rjust(w) for v in values]
+    heads = [v.split(".")[0] for v in values]
+    tails = [v[len(h):] for v, h in zip(values, heads, strict=True)]
+    hw, tw = max(map(len, heads)), max(map(len, tails))
+    return [h.rjust(hw) + t.ljust(tw) for h, t in zip(heads, tails, strict=True)]
+
+
+def matrix_block(m: np.ndarray, precision: int = 4) -> Block:
+    """⎡a  b⎤ / ⎣c  d⎦ for several rows, [a  b] for one."""
+    m = np.atleast_2d(np.asarray(m))
+    rows, cols = m.shape
+    columns = [_aligned_column([fmt_number(m[i, j], precision) for i in range(rows)]) for j in range(cols)]
+    body = ["  ".join(columns[j][i] for j in range(cols)) for i in range(rows)]
+    if rows == 1:
+        return Block((f"[{body[0]}]",))
+    left = ["⎡", *["⎢"] * (rows - 2), "⎣"]
+    right = ["⎤", *["⎥"] * (rows - 2), "⎦"]
+    return Block(tuple(f"{lb}{b}{rb}" for lb, b, rb in zip(left, body, right, strict=True)), (rows - 1) // 2)
+
+
+def hcat(*blocks: Block, sep: str | list[str] = " ") -> Block:
+    """Blocks side by side, baselines on one row; ``sep`` between each pair (or one per gap)."""
+    seps = list(sep) if isinstance(sep, list) else [sep] * max(len(blocks) - 1, 0)
+    pairs = [(b, seps[i - 1] if i else "") for i, b in enumerate(blocks) if b.height]
+    if not pairs:
+        return Block(("",))
+    above = max(b.base for b, _ in pairs)
+    below = max(b.height - b.base - 1 for b, _ in pairs)
+    rows = []
+    for r in range(above + below + 1):
+        parts = []
+        for n, (b, gap) in enumerate(pairs):
+            i = r - (above - b.base)
+            parts.append((gap if n else "") + (b.lines[i] if 0 <= i < b.height else "").ljust(b.width))
+        rows.append("".join(parts))
+    return Block(tuple(rows), above)
+
+
+@dataclass(frozen=True)
+class Paren:
+    """An opening or closing parenthesis, as tall as the row it ends up on."""
+
+    side: str  # "(" or ")"
+
+    def block(self, above: int, below: int) -> Block:
+        h = above + below + 1
+        if h == 1:
+            return Block((self.side,))
+        top, mid, bot = ("⎛", "⎜", "⎝") if self.side == "(" else ("⎞", "⎟", "⎠")
+        return Block((top, *[mid] * (h - 2), bot), above)
+
+
+Term = Block | Paren
+
+
+def _row(terms: list[Term]) -> Block:
+    blocks = [t for t in terms if isinstance(t, Block)]
+    above = max((b.base for b in blocks), default=0)
+    below = max((b.height - b.base - 1 for b in blocks), default=0)
+    seps = [
+        "" if (isinstance(a, Paren) and a.side == "(") or (isinstance(b, Paren) and b.side == ")") else " "
+        for a, b in zip(terms, terms[1:], strict=False)
+    ]
+    return hcat(*(t.block(above, below) if isinstance(t, Paren) else t for t in terms), sep=seps)
+
+
+def _is_operator(t: Term) -> bool:
+    return isinstance(t, Block) and t.height == 1 and t.lines[0].strip() in OPERATORS
+
+
+def wrap(lead: str, terms: list[Term], width: int) -> list[Block]:
+    """``lead`` then ``terms``: each ``=`` starts a row, as in a derivation on paper; a row wider than
+    ``width`` characters is broken again before another operator. Operators of continuation rows
+    stand under the first ``=``, or a little further in when they continue a step."""
+    chunks: list[list[Term]] = []
+    for t in terms:
+        if not chunks or (_is_operator(t) and not _is_operator(chunks[-1][-1])):
+            chunks.append([t])
+        else:
+            chunks[-1].append(t)
+    rows: list[list[Term]] = []
+    current: list[Term] = [text_block(lead)]
+    for chunk in chunks:
+        starts_step = _is_operator(chunk[0]) and chunk[0].lines[0].strip() == "="  # type: ignore[union-attr]
+        if len(current) > 1 and (starts_step or _row(current + chunk).width > width):
+            rows.append(current)
+            current = [text_block(" " * (len(lead) + (0 if starts_step else 2))), *chunk]
+        else:
+            current = current + chunk
+    rows.append(current)
+    return [_row(r) for r in rows]

@@ -1,0 +1,77 @@
+"""Undo commands for the main window's ``QUndoStack``: a project edit, and one weight or bias.
+
+Each command only remembers both values and calls ``apply`` with one of them: ``redo`` applies the
+new value, ``undo`` the old. ``QUndoStack.push`` calls ``redo`` at once, so the caller pushes the
+command *instead of* applying the change itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from bpstudio.engine import Project
+from bpstudio.engine.text.indices import format_value, parameter_symbol
+
+
+class ProjectEditCommand(QUndoCommand):
+    """Replace the project: ``apply(new)`` on redo, ``apply(old)`` on undo. ``text`` is the undo text,
+    such as the network form's description "Set layer 2 units to 4".
+
+    With ``tokens`` (numbers unique to the engine), the engine is asked to keep the state it leaves
+    under one token and to return to the state kept under the other, so undo gives back the exact
+    weights, stage and step-back history, not a fresh start: ``apply(project, save_as=…, restore=…)``."""
+
+    def __init__(self, apply: Callable[..., object], old: Project, new: Project, text: str,
+                 parent: QUndoCommand | None = None, tokens: Iterator[int] | None = None) -> None:
+        super().__init__(text, parent)
+        self._apply = apply
+        self.old = old
+        self.new = new
+        self._tokens = None if tokens is None else (next(tokens), next(tokens))  # (before, after)
+        self._done_once = False
+
+    def redo(self) -> None:
+        if self._tokens is None:
+            self._apply(self.new)
+            return
+        before, after = self._tokens
+        self._apply(self.new, save_as=before, restore=after if self._done_once else None)
+        self._done_once = True
+
+    def undo(self) -> None:
+        if self._tokens is None:
+            self._apply(self.old)
+            return
+        before, after = self._tokens
+        self._apply(self.old, save_as=after, restore=before)
+
+
+class ParameterEditCommand(QUndoCommand):
+    """Set one entry of Wˡ or bˡ: ``apply(layer, name, index, new_value)`` on redo, the old value on undo.
+
+    ``apply`` has the signature of ``Stepper.set_parameter``: layer l is 1-based, ``index`` is the
+    0-based (row, column), column 0 for a bias.
+    """
+
+    def __init__(self, apply: Callable[[int, str, tuple[int, int], float], object], layer: int, name: str,
+                 index: tuple[int, int], old_value: float, new_value: float, text: str | None = None,
+                 parent: QUndoCommand | None = None) -> None:
+        if text is None:
+            text = QCoreApplication.translate("ParameterEditCommand", "Set {symbol} to {value}").format(
+                symbol=parameter_symbol(layer, name, index[0], index[1]), value=format_value(new_value))
+        super().__init__(text, parent)
+        self._apply = apply
+        self.layer = layer
+        self.name = name
+        self.index = (int(index[0]), int(index[1]))
+        self.old_value = float(old_value)
+        self.new_value = float(new_value)
+
+    def redo(self) -> None:
+        self._apply(self.layer, self.name, self.index, self.new_value)
+
+    def undo(self) -> None:
+        self._apply(self.layer, self.name, self.index, self.old_value)

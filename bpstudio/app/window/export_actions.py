@@ -1,0 +1,124 @@
+"""File ▸ Export: a snapshot of this stage (.npz), a worked example of this iteration (Markdown, HTML or
+LaTeX) and a PyTorch script that recomputes this batch's loss and gradients.
+
+The snapshot comes from the state on screen (immutable); the worked example and the script are written by
+the engine thread (the example steps a copy of the engine through the iteration). Files are written
+atomically (``engine.atomic_file``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from bpstudio.app.widgets.step_actions import make_action
+from bpstudio.engine import BPStudioError, save_snapshot
+from bpstudio.engine.atomic_file import write_text_atomically
+from bpstudio.engine.text.torch_export import suggested_filename
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+EXAMPLE_FORMATS = {"md": ("Markdown", "*.md"), "html": ("HTML", "*.html"), "tex": ("LaTeX", "*.tex")}
+
+
+class ExportActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._pending: dict[str, Path] = {}  # what → where its text goes when the engine answers
+        self.snapshot_action = make_action(window, self.tr("Snapshot of this stage (.npz)…"), [], self.tr(
+            "Every array of the stage on screen, in the snapshot format (docs/formats.md), to inspect later"),
+            "exportSnapshot")
+        self.snapshot_action.triggered.connect(self._snapshot_dialog)
+        self.example_actions = {}
+        for fmt, (label, _) in EXAMPLE_FORMATS.items():
+            action = make_action(window, self.tr("Worked example ({format})…").format(format=label), [], self.tr(
+                "This iteration written out as in a textbook: the network, the data, every stage with its "
+                "equation and the numbers"), f"exportExample_{fmt}")
+            action.triggered.connect(lambda _=False, f=fmt: self._example_dialog(f))
+            self.example_actions[fmt] = action
+        self.torch_action = make_action(window, self.tr("PyTorch script…"), [], self.tr(
+            "A standalone script that builds this network with these weights and this batch in PyTorch and "
+            "prints the loss and gradients, to compare with BP Studio's"), "exportTorch")
+        self.torch_action.triggered.connect(self._torch_dialog)
+        window.controller.exportReady.connect(self._ready)
+
+    def menu(self, parent: QMenu, before: QAction) -> QMenu:
+        menu = QMenu(self.tr("E&xport"), parent)
+        parent.insertMenu(before, menu)
+        menu.addAction(self.snapshot_action)
+        menu.addSeparator()
+        for action in self.example_actions.values():
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.torch_action)
+        return menu
+
+    # ----- where to (dialogs) -----------------------------------------------------------------
+    def _ask(self, title: str, name: str, pattern: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(Path.home() / name), pattern)
+        return Path(path) if path else None
+
+    def _stem(self) -> str:
+        w = self.window
+        return "".join(c if c.isalnum() else "_" for c in (w.state.project.name if w.state else "bpstudio"))[:60]
+
+    @Slot()
+    def _snapshot_dialog(self) -> None:
+        path = self._ask(self.tr("Save snapshot"), f"{self._stem()}.npz", self.tr("Snapshots (*.npz)"))
+        if path is not None:
+            self.snapshot_to(path)
+
+    def _example_dialog(self, fmt: str) -> None:
+        label, pattern = EXAMPLE_FORMATS[fmt]
+        path = self._ask(self.tr("Save worked example"), f"{self._stem()}.{fmt}", f"{label} ({pattern})")
+        if path is not None:
+            self.example_to(path, fmt)
+
+    @Slot()
+    def _torch_dialog(self) -> None:
+        name = suggested_filename(self.window.state.project.name if self.window.state else "")
+        path = self._ask(self.tr("Save PyTorch script"), name, self.tr("Python scripts (*.py)"))
+        if path is not None:
+            self.torch_to(path)
+
+    # ----- exports (tests call these with a path) ------------------------------------------------
+    def snapshot_to(self, path: Path) -> bool:
+        w = self.window
+        if w.state is None:
+            return False
+        try:
+            save_snapshot(path, w.state.snapshot, w.state.project.to_dict())
+        except (OSError, BPStudioError) as exc:
+            w.show_error(self.tr("Could not save {path}: {error}").format(path=path.name, error=exc))
+            return False
+        w.statusBar().showMessage(self.tr("Snapshot saved to {path}").format(path=path), 6000)
+        return True
+
+    def example_to(self, path: Path, fmt: str) -> None:
+        self._pending["example"] = path
+        self.window.controller.send("export", "example", fmt, self.window.matrices.precision(),
+                                    self.window.matrices.notation())  # the convention on screen
+
+    def torch_to(self, path: Path) -> None:
+        self._pending["torch"] = path
+        self.window.controller.send("export", "torch")
+
+    @Slot(str, object)
+    def _ready(self, what: str, text: object) -> None:
+        path = self._pending.pop(what, None)
+        if path is None or not isinstance(text, str):
+            return
+        try:
+            write_text_atomically(path, text)
+        except OSError as exc:
+            self.window.show_error(self.tr("Could not save {path}: {error}").format(path=path.name, error=exc))
+            return
+        done = (self.tr("Worked example saved to {path}") if what == "example"
+                else self.tr("PyTorch script saved to {path} — run it with: python {path}"))
+        self.window.statusBar().showMessage(done.format(path=path), 8000)

@@ -1,0 +1,112 @@
+"""View ▸ Notation: the column convention (Wˡ aˡ⁻¹, samples as columns — the engine's) or the row convention
+(A W, samples as rows — seed 001 and framework code). Ctrl+Shift+T switches between them.
+
+The choice is stored (``app_settings.notation``) and every view follows it: the matrix panels (values,
+shapes, headers, hover derivations, copies and CSV files), the equation panel (equations and numbers), the
+selected-weight editor, the network canvas's weight names and File ▸ Export ▸ Worked example. Nothing is
+recomputed: the row convention shows the engine's arrays transposed. Snapshots (.npz) stay in the engine's
+column convention.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from bpstudio.app.network import network_texts
+from bpstudio.app.widgets import app_settings
+from bpstudio.engine.text.convention import COLUMN, ROW, check
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
+
+TOGGLE_KEY = "Ctrl+Shift+T"
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class NotationMenu(QObject):
+    """The submenu, its two exclusive actions and the toggle; ``set_notation`` applies a choice."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("notationMenu")
+        self.window = window
+        self.menu = window.view_menu.addMenu(translate("NotationMenu", "&Notation"))
+        self.menu.setObjectName("notationSubmenu")
+        self.menu.setToolTipsVisible(True)
+        self.group = QActionGroup(self)
+        self.group.setExclusive(True)
+        self.column_action = self._choice(
+            COLUMN, translate("NotationMenu", "Column convention (Wˡ aˡ⁻¹, samples as columns)"),
+            translate("NotationMenu", "Wˡ is nˡ × nˡ⁻¹ and each sample is a column: zˡ = Wˡ aˡ⁻¹ + bˡ, "
+                      "BP2 δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ) (seeds 000, 002, Nielsen, Ng)"))
+        self.row_action = self._choice(
+            ROW, translate("NotationMenu", "Row convention (A W, samples as rows)"),
+            translate("NotationMenu", "W is nˡ⁻¹ × nˡ and each sample is a row: Zˡ = Aˡ⁻¹ Wˡ + bˡ, "
+                      "BP2 δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ) (seed 001, framework code). The same numbers, transposed"))
+        self.menu.addSeparator()
+        self.toggle_action = QAction(translate("NotationMenu", "Switch notation"), self)
+        self.toggle_action.setObjectName("toggleNotation")
+        self.toggle_action.setShortcut(QKeySequence(TOGGLE_KEY))
+        tip = translate("NotationMenu", "Switch between the column and the row convention ({key})").format(
+            key=QKeySequence(TOGGLE_KEY).toString(QKeySequence.SequenceFormat.NativeText))
+        self.toggle_action.setToolTip(tip)
+        self.toggle_action.setStatusTip(tip)
+        self.toggle_action.triggered.connect(self.toggle)
+        self.menu.addAction(self.toggle_action)
+        window.addAction(self.toggle_action)  # the shortcut works with the menu closed
+        self.group.triggered.connect(self._chosen)
+        self._notation = COLUMN
+        self.set_notation(app_settings.notation(), store=False)
+
+    def _choice(self, notation: str, text: str, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"notation_{notation}")
+        action.setCheckable(True)
+        action.setData(notation)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        self.group.addAction(action)
+        self.menu.addAction(action)
+        return action
+
+    def notation(self) -> str:
+        return self._notation
+
+    @Slot(QAction)
+    def _chosen(self, action: QAction) -> None:
+        self.set_notation(str(action.data()))
+
+    @Slot()
+    def toggle(self) -> None:
+        self.set_notation(ROW if self._notation == COLUMN else COLUMN)
+
+    def set_notation(self, notation: str, store: bool = True) -> None:
+        """Show everything in ``notation`` ("column" or "row"), and remember it for the next start."""
+        notation = check(notation)
+        self._notation = notation
+        (self.row_action if notation == ROW else self.column_action).setChecked(True)
+        if store:
+            app_settings.set_notation(notation)
+        w = self.window
+        network_texts.set_notation(notation)
+        w.matrices.set_notation(notation)
+        w.equations.set_notation(notation)
+        w.parameter_editor.set_notation(notation)
+        if w.state is not None:
+            w.canvas.set_state(w.state)  # its stage line and weight names
+        lessons = getattr(w, "lessons", None)
+        if lessons is not None:  # a lesson's indices follow the panels
+            lessons.panel.refresh()
+        if store:
+            name = (translate("NotationMenu", "Row convention: samples as rows, W is nˡ⁻¹ × nˡ") if notation == ROW
+                    else translate("NotationMenu", "Column convention: samples as columns, Wˡ is nˡ × nˡ⁻¹"))
+            w.statusBar().showMessage(name, 4000)
+
+
+def install_notation(window: MainWindow) -> NotationMenu:
+    """Add View ▸ Notation to ``window`` and apply the stored choice; keep the returned object."""
+    return NotationMenu(window)

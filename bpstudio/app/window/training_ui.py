@@ -1,0 +1,229 @@
+"""The training side of the window: the run panel and its actions, the plots, the data view and the
+gradient check, wired to the engine controller.
+
+The plots read the controller's training log; a 30 Hz timer refreshes those on screen when rows have
+arrived, so however fast the engine reports, the plots cost at most 30 redraws a second.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
+
+from bpstudio.app.forms.run_panel import RunPanel
+from bpstudio.app.network.network_texts import LOSS_FORMULAS
+from bpstudio.app.training.data_view import DataView
+from bpstudio.app.training.gradcheck_view import GradCheckView
+from bpstudio.app.training.gradient_plot import GradientPlot
+from bpstudio.app.training.loss_plot import LossPlot
+from bpstudio.app.widgets.run_actions import describe_divergence, make_run_actions
+from bpstudio.app.widgets.step_actions import make_action
+from bpstudio.engine import GradCheckResult, Project
+from bpstudio.engine.losses import get_loss
+from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, SPEEDS, RunSettings, RunStatus
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+PLOT_INTERVAL_MS = 30  # the curves: ≥ 30 refreshes a second
+FIELD_INTERVAL = 0.2  # s: the decision boundary while running, 5 a second (a repaint of the whole map)
+
+
+class TrainingUi(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = window.controller
+        self.actions = make_run_actions(window)
+        self.run_panel = RunPanel(actions=self.actions)
+        self.loss_plot = LossPlot()
+        self.gradient_plot = GradientPlot()
+        self.data_view = DataView()
+        self.gradcheck_view = GradCheckView()
+        self.loss_plot.set_log(self.controller.log)
+        self.gradient_plot.set_log(self.controller.log)
+        self._data_of: object = None  # the project data the data view shows
+        self._log_dirty = True
+        self._field_shown: object = None
+        self._field_time = 0.0
+        self.plot_refreshes = 0  # counted for the benchmark
+        self._timer = QTimer(self)
+        self._timer.setInterval(PLOT_INTERVAL_MS)
+        self._timer.timeout.connect(self.refresh_plots)
+        self._timer.start()
+        self._connect()
+        self._plot_actions()
+
+    def _plot_actions(self) -> None:
+        """Shortcuts for the plots' switches (window-wide: the plots' own Alt letters would clash)."""
+        w = self.window
+        self.log_loss_action = make_action(w, self.tr("Loss on a log scale"), ["Ctrl+Shift+L"], self.tr(
+            "Show the loss on a logarithmic axis (late, small improvements stay visible)"), "logLoss")
+        self.epochs_action = make_action(w, self.tr("Plot against epochs"), ["Ctrl+Shift+E"], self.tr(
+            "Put epochs instead of iterations on the plots' x axes"), "plotEpochs")
+        self.log_gradient_action = make_action(w, self.tr("Gradient sizes on a log scale"), ["Ctrl+Shift+G"],
+                                               self.tr("Show mean |∂L/∂Wˡ| on a logarithmic axis"), "logGradients")
+        for action in (self.log_loss_action, self.epochs_action, self.log_gradient_action):
+            action.setCheckable(True)
+        self.log_gradient_action.setChecked(self.gradient_plot.is_log_scale())
+        self.log_loss_action.toggled.connect(self.loss_plot.set_log_scale)
+        self.loss_plot.log_box.toggled.connect(self.log_loss_action.setChecked)
+        self.log_gradient_action.toggled.connect(self.gradient_plot.set_log_scale)
+        self.gradient_plot.log_box.toggled.connect(self.log_gradient_action.setChecked)
+        self.epochs_action.toggled.connect(lambda on: self.loss_plot.set_x_axis("epoch" if on else "iteration"))
+        self.loss_plot.xAxisChanged.connect(lambda column: self.epochs_action.setChecked(column == "epoch"))
+        for box, action in ((self.loss_plot.log_box, self.log_loss_action),
+                            (self.gradient_plot.log_box, self.log_gradient_action),
+                            (self.loss_plot.x_box, self.epochs_action),
+                            (self.gradient_plot.x_box, self.epochs_action)):
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            box.setToolTip(f"{box.toolTip()} ({key})")
+
+    @property
+    def plot_actions(self) -> list[QAction]:
+        return [self.log_loss_action, self.epochs_action, self.log_gradient_action]
+
+    def build_docks(self) -> list[QDockWidget]:
+        w = self.window
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.loss_dock = w.make_dock(self.tr("Loss and accuracy"), "lossDock", self.loss_plot, bottom)
+        self.gradient_dock = w.make_dock(self.tr("Gradient size"), "gradientDock", self.gradient_plot, bottom)
+        self.data_dock = w.make_dock(self.tr("Data and decision boundary"), "dataViewDock", self.data_view, bottom)
+        w.splitDockWidget(self.loss_dock, self.data_dock, Qt.Orientation.Horizontal)
+        w.tabifyDockWidget(self.loss_dock, self.gradient_dock)
+        self.loss_dock.raise_()
+        for dock in (self.loss_dock, self.gradient_dock, self.data_dock):
+            dock.visibilityChanged.connect(self._dock_shown)
+        self.run_dock = w.make_dock(self.tr("Training"), "runDock", self.run_panel,
+                                    Qt.DockWidgetArea.LeftDockWidgetArea)
+        scroll = QScrollArea()  # the tables and notes need more height than a short dock has
+        scroll.setWidget(self.gradcheck_view)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.gradcheck_dock = w.make_dock(self.tr("Gradient check"), "gradcheckDock", scroll,
+                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        return [self.run_dock, self.loss_dock, self.gradient_dock, self.data_dock, self.gradcheck_dock]
+
+    def _connect(self) -> None:
+        c, p = self.controller, self.run_panel
+        p.runRequested.connect(self._run)
+        p.pauseRequested.connect(self._pause)
+        p.stopRequested.connect(self._stop)
+        p.speedChanged.connect(c.set_speed)
+        c.runStatusChanged.connect(self.show_status)
+        c.logChanged.connect(self._log_changed)
+        c.gradcheckReady.connect(self._gradcheck_ready)
+        c.errorOccurred.connect(self._error)
+        self.gradcheck_view.checkRequested.connect(self._check)
+        self.loss_plot.xAxisChanged.connect(self.gradient_plot.set_x_axis)
+        self.gradient_plot.xAxisChanged.connect(self.loss_plot.set_x_axis)
+
+    # ----- run control --------------------------------------------------------------------
+    @Slot(object)
+    def _run(self, settings: RunSettings) -> None:
+        self.controller.run(settings, resume=self.controller.run_status.state == PAUSED)
+
+    @Slot()
+    def _pause(self) -> None:
+        self.controller.pause()
+
+    @Slot()
+    def _stop(self) -> None:
+        self.controller.stop()
+
+    @Slot(object)
+    def show_status(self, status: RunStatus) -> None:
+        self.run_panel.set_status(status)
+        w = self.window
+        w.actions_.stop.setEnabled(self.controller.busy or status.state == RUNNING)
+        if status.state == DIVERGED and status.divergence is not None:
+            w.messages.show_message(self.tr(
+                "Training diverged and was paused: {where}. The panels show the last stage whose numbers are all "
+                "finite; the next step produces the NaN/∞. Lower the learning rate η and reset (Ctrl+R)."
+            ).format(where=describe_divergence(status.divergence)), "error")
+        elif status.state in (FINISHED, PAUSED) and status.reason:
+            w.statusBar().showMessage(self.run_panel.status_text(status), 8000)
+
+    def render_interval_ms(self) -> int:
+        """How often the matrices and equations follow a run: every stage at the animated and paced
+        speeds, a few times a second at 100–1000 iterations a second, once a second at full speed (each
+        render holds the interpreter lock for milliseconds the engine would otherwise train in)."""
+        rate = SPEEDS[self.run_panel.speed_slider.value()].iterations_per_second
+        if rate is None:
+            return 1000
+        return 250 if rate > 30 else 0
+
+    # ----- plots and data -----------------------------------------------------------------
+    @Slot()
+    def _log_changed(self) -> None:
+        self._log_dirty = True
+
+    @Slot()
+    def refresh_plots(self) -> None:
+        """Redraw what is on screen (a dock in a hidden tab is 'visible' to Qt, but shows nothing)."""
+        self.controller.mark_busy()
+        if self._log_dirty:
+            self._log_dirty = False
+            for plot in (self.loss_plot, self.gradient_plot):
+                if on_screen(plot):
+                    plot.refresh()
+                else:
+                    self._log_dirty = True  # refreshed when shown
+            self.plot_refreshes += 1
+        field = self.controller.field
+        now = time.perf_counter()
+        if field is not self._field_shown and on_screen(self.data_view) and (
+                now - self._field_time >= FIELD_INTERVAL or not self.controller.running):
+            self._field_shown, self._field_time = field, now
+            self.data_view.set_field(field)
+
+    @Slot(bool)
+    def _dock_shown(self, visible: bool) -> None:
+        if visible:
+            self._log_dirty = True
+            self._field_shown = None
+            QTimer.singleShot(0, self.refresh_plots)  # once the tab's widget has its place on screen
+
+    def show_project(self, project: Project) -> None:
+        """The data view follows the project's data; the run panel its epochs; the loss plot names the loss."""
+        loss = get_loss(project.network.loss).name
+        form = LOSS_FORMULAS.get(loss, loss)
+        if getattr(self.loss_plot, "loss_form", None) != form:
+            self.loss_plot.set_loss_form(form)
+        if project.data is not self._data_of:
+            self._data_of = project.data
+            try:
+                train, test = project.split()
+            except Exception:  # noqa: BLE001 - the engine accepted it; a view must not take the window down
+                return
+            classes = project.data.get("classes") if isinstance(project.data, dict) else None
+            self.data_view.set_data(train, test, tuple(classes) if classes else None)
+            self._field_shown = None
+            self.gradcheck_view.clear()
+            self.run_panel.set_default_epochs(project.training.epochs)
+
+    # ----- gradient check -----------------------------------------------------------------
+    @Slot()
+    def _check(self) -> None:
+        self.gradcheck_view.show_busy()
+        self._checking = True
+        self.controller.gradcheck()
+
+    @Slot(object, str)
+    def _gradcheck_ready(self, result: GradCheckResult, where: str) -> None:
+        self._checking = False
+        self.gradcheck_view.show_result(result, where)
+
+    @Slot(str)
+    def _error(self, message: str) -> None:
+        if getattr(self, "_checking", False):
+            self._checking = False
+            self.gradcheck_view.show_error(message)
+
+
+def on_screen(widget: QWidget) -> bool:
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()

@@ -1,0 +1,73 @@
+"""File ▸ Export from the window: the stage on screen as a snapshot, this iteration as a worked example, these
+weights and this batch as a PyTorch script — each file checked for the engine's numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bpstudio.app.window.main_window import MainWindow
+from bpstudio.engine import load_project, load_snapshot
+from bpstudio.engine.resource_files import example_path
+from bpstudio.engine.text.notation import format_number
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=True)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.state is not None and not w.controller.busy)
+    for _ in range(3):  # forward 1, forward 2, loss
+        w.actions_.step.trigger()
+    qtbot.waitUntil(lambda: not w.controller.busy and w.state.snapshot.position == 3)
+    yield w
+    w.close()
+
+
+def test_snapshot_of_the_stage_on_screen(window, tmp_path):
+    path = tmp_path / "stage.npz"
+    assert window.exports.snapshot_to(path)
+    loaded = load_snapshot(path)
+    for key, value in window.state.snapshot.arrays.items():
+        np.testing.assert_array_equal(loaded.arrays[key], value)
+
+
+def test_worked_example_of_this_iteration_leaves_the_engine_where_it_was(qtbot, window, tmp_path):
+    path = tmp_path / "iteration.md"
+    window.exports.example_to(path, "md")
+    qtbot.waitUntil(path.exists, timeout=10_000)
+    text = path.read_text(encoding="utf-8")
+    z1 = window.state.snapshot.get("z", 1)
+    assert all(format_number(v, window.matrices.precision()) in text for v in z1.ravel())
+    assert "BP1" in text and "BP2" in text  # the whole iteration, not only the stages stepped so far
+    qtbot.waitUntil(lambda: not window.controller.busy)
+    assert window.controller.latest.snapshot.position == 3
+
+
+def test_pytorch_script_holds_these_weights_and_compiles(qtbot, window, tmp_path):
+    path = tmp_path / "net.py"
+    window.exports.torch_to(path)
+    qtbot.waitUntil(path.exists, timeout=10_000)
+    text = path.read_text(encoding="utf-8")
+    compile(text, str(path), "exec")
+    W1 = window.state.snapshot.get("W", 1)
+    assert all(repr(float(v)) in text for v in W1.ravel())
+
+
+def test_a_snapshot_opens_again_at_its_stage_with_the_same_numbers(qtbot, window, tmp_path):
+    path = tmp_path / "stage.npz"
+    assert window.exports.snapshot_to(path)
+    expected = window.state.snapshot
+    other = MainWindow(load_project(example_path("xor_tanh")), threaded=False)
+    qtbot.addWidget(other)
+    other.show()
+    other.open_snapshot(path)
+    snap = other.state.snapshot
+    assert (snap.iteration, snap.position) == (expected.iteration, expected.position)
+    for key, value in expected.arrays.items():
+        np.testing.assert_array_equal(snap.arrays[key], value)
+    assert other.files.dirty  # not in any project file yet
+    other.open_snapshot(tmp_path / "missing.npz")
+    assert "Could not open" in other.messages.text() and other.state.snapshot is snap
+    other.close()
