@@ -87,7 +87,7 @@ def gradient_check(
     seed: int = 0,
 ) -> GradCheckResult:
     """Check every entry (or a seeded sample of ``max_entries_per_array`` per array)."""
-    loss, grads = bp.full_gradients(plan, list(params), x, y)
+    loss, grads = bp.full_gradients(plan, params, x, y)
     # the default TOLERANCE, not ``tolerance``: the reported errors do not depend on the pass mark
     floor = max(FLOOR, ROUNDING * EPS * _loss_size(plan, params, x, y) / step / TOLERANCE)
     rng = np.random.default_rng(seed)
@@ -139,19 +139,14 @@ KINKED = ("relu", "leaky_relu")  # not differentiable at z = 0
 def _kink_signs(plan: bp.Plan, params, x: Array) -> bytes:
     """Which side of 0 every z of a kinked layer is on: when it differs between θ − 2h and θ + 2h,
     the loss is not smooth between them and the difference quotient is no derivative."""
-    a, signs = x, []
-    for (W, b), f in zip(params, plan.activations, strict=True):
-        z, a = bp.forward_layer(W, b, a, f)
-        if f.name in KINKED:
-            signs.append(np.packbits(z > 0).tobytes())
-    return b"".join(signs)
+    zs, _ = bp.forward(plan, params, x)
+    return b"".join(np.packbits(z > 0).tobytes() for z, f in zip(zs, plan.activations, strict=True)
+                    if f.name in KINKED)
 
 
 def _loss_size(plan: bp.Plan, params, x: Array, y: Array) -> float:
     """|L| + mean over samples of Σ(|zᴸ| + |aᴸ| + |y|): the scale of the rounding in evaluating L
     (log-sum-exp and a − y cancel, so it is not ε·|L| alone)."""
-    z, a = x, x
-    for (W, b), f in zip(params, plan.activations, strict=True):
-        z, a = bp.forward_layer(W, b, a, f)
-    loss = float(np.mean(bp.loss_per_sample(plan, z, a, y)))
-    return abs(loss) + float(np.mean(np.sum(np.abs(z) + np.abs(a) + np.abs(y), axis=0)))
+    zs, activations = bp.forward(plan, params, x)
+    loss = bp.mean_loss(plan, zs, activations, y)
+    return abs(loss) + float(np.mean(np.sum(np.abs(zs[-1]) + np.abs(activations[-1]) + np.abs(y), axis=0)))

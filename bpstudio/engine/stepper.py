@@ -388,19 +388,11 @@ class Stepper:
             loss = float(np.mean(losses))
             out = {"losses": losses, "grad_a": bp.grad_output(self.plan, a_out, y)}
         elif stage.kind == BACKWARD:
-            if l == L:  # BP1
-                delta = bp.output_delta(self.plan, cache[key("z", L)], cache[key("a", L)], y, cache["grad_a"])
-            else:  # BP2, with the weights of the layer above as they are before the update
-                delta = bp.hidden_delta(
-                    params[l][0], cache[key("delta", l + 1)], cache[key("z", l)], cache[key("a", l)],
-                    self.plan.activations[l - 1],
-                )
-            a_prev = x if l == 1 else cache[key("a", l - 1)]
-            out = {
-                key("delta", l): delta,
-                key("db", l): bp.bias_gradient(delta),  # BP3
-                key("dW", l): bp.weight_gradient(delta, a_prev),  # BP4
-            }
+            zs = [cache[key("z", i)] for i in range(1, L + 1)]
+            activations = [x, *(cache[key("a", i)] for i in range(1, L + 1))]
+            delta, dW, db = bp.backward_layer(self.plan, params, l, zs, activations, y, cache["grad_a"],
+                                              cache.get(key("delta", l + 1)))
+            out = {key("delta", l): delta, key("db", l): db, key("dW", l): dW}
         else:
             assert stage.kind == UPDATE
             t = self.training
@@ -433,7 +425,7 @@ class Stepper:
         to stepping; only the bookkeeping is lighter (one shuffle per epoch, no stage records, the
         update written into private copies of the weights rather than into new arrays)."""
         s = self._state
-        plan, lr, acts = self.plan, self.training.learning_rate, self.plan.activations
+        plan, lr = self.plan, self.training.learning_rate
         plain, mu, lam = self.training.plain, self.training.momentum, self.training.l2
         Ws = [W.copy() for W, _ in s.params]  # the state's arrays are shared and read-only
         bs = [b.copy() for _, b in s.params]
@@ -441,7 +433,7 @@ class Stepper:
             vWs, vbs = [v.copy() for v, _ in s.velocity], [v.copy() for _, v in s.velocity]
         else:
             vWs, vbs = [np.zeros_like(W) for W in Ws], [np.zeros_like(b) for b in bs]
-        L = len(Ws)
+        params = list(zip(Ws, bs, strict=True))  # the same arrays: the updates write into them
         epoch, batch, iteration = s.epoch, s.batch, s.iteration
         begun = self.complete  # the batch at (epoch, batch) has been used already
         size, per = self.batch_size, self.batches_per_epoch
@@ -463,33 +455,21 @@ class Stepper:
                     order, order_epoch = self._epoch_order(epoch), epoch
                 cols = order[batch * size : (batch + 1) * size]
                 x, y = x_all[:, cols], y_all[:, cols]
-            zs, outs = [], [x]
-            for i in range(L):
-                z, a = bp.forward_layer(Ws[i], bs[i], outs[-1], acts[i])
-                zs.append(z)
-                outs.append(a)
-            grad_a = None if plan.fused else bp.grad_output(plan, outs[-1], y)
-            delta = bp.output_delta(plan, zs[-1], outs[-1], y, grad_a)
-            for i in range(L - 1, -1, -1):  # layer i+1, from the output down
-                dW = bp.weight_gradient(delta, outs[i])
-                db = bp.bias_gradient(delta)
-                below = None
-                if i > 0:  # BP2 needs this layer's weights as they were before its update
-                    below = bp.hidden_delta(Ws[i], delta, zs[i - 1], outs[i], acts[i - 1])
+            zs, activations = bp.forward(plan, params, x)
+            grads = bp.backward(plan, params, zs, activations, y)
+            for (W, b), (dW, db), vW, vb in zip(params, grads, vWs, vbs, strict=True):
                 if plain:
-                    bp.update_in_place(Ws[i], bs[i], dW, db, lr)
+                    bp.update_in_place(W, b, dW, db, lr)
                 else:
-                    bp.update_momentum_in_place(Ws[i], bs[i], dW, db, vWs[i], vbs[i], lr, mu, lam)
-                if below is not None:
-                    delta = below
+                    bp.update_momentum_in_place(W, b, dW, db, vW, vb, lr, mu, lam)
             done += 1
             if observe is not None:
                 observe(iteration + 1, Ws, bs)
             if should_stop is not None and should_stop():
                 break
-        params = tuple((_readonly(W), _readonly(b)) for W, b in zip(Ws, bs, strict=True))
+        trained = tuple((_readonly(W), _readonly(b)) for W, b in params)
         velocity = None if plain else tuple((_readonly(v), _readonly(u)) for v, u in zip(vWs, vbs, strict=True))
-        self._state = _State(params, len(self.stages), iteration, epoch, batch, velocity=velocity)
+        self._state = _State(trained, len(self.stages), iteration, epoch, batch, velocity=velocity)
         self._xy = self._batch(epoch, batch)
         self._forget_history()  # the fast iterations kept no stages to step back into
         return done
