@@ -8,7 +8,7 @@ memory stays bounded however long a run goes.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -17,6 +17,7 @@ from . import backprop as bp
 from .errors import HistoryError, ValidationError
 from .i18n import translate
 from .initializers import initial_parameters
+from .readonly import read_only
 from .snapshot import Snapshot, key
 from .spec import InitSpec, NetworkSpec, TrainingSpec
 from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, iteration_stages
@@ -31,11 +32,6 @@ HISTORY_BYTES = 256 * 2**20  # and at most about this much memory of arrays kept
 def divergence_is_data() -> np.errstate:
     """A diverging run overflows to inf and NaN: the numbers are what the learner must see, not a warning."""
     return np.errstate(over="ignore", invalid="ignore", divide="ignore")
-
-
-def _readonly(x: Array) -> Array:
-    x.setflags(write=False)
-    return x
 
 
 @dataclass(frozen=True)
@@ -115,7 +111,7 @@ class Stepper:
         if self.batch_size == self.samples:  # full batch: never shuffled, order as given
             return self.x, self.y
         cols = self._batch_columns(epoch, batch)
-        return _readonly(self.x[:, cols]), _readonly(self.y[:, cols])
+        return read_only(self.x[:, cols], copy=False), read_only(self.y[:, cols], copy=False)
 
     def _following(self, epoch: int, batch: int) -> tuple[int, int]:
         batch += 1
@@ -128,9 +124,7 @@ class Stepper:
             params: ParamTuple = self._initial
         else:
             rng = np.random.default_rng(self.training.seed)
-            params = tuple(
-                (_readonly(W), _readonly(b)) for W, b in initial_parameters(self.spec, self.init, rng)
-            )
+            params = _frozen(initial_parameters(self.spec, self.init, rng))
         self._state = _State(params=params, position=0, iteration=0, epoch=0, batch=0)
         self._xy = self._batch(0, 0)
         self._forget_history()
@@ -283,7 +277,7 @@ class Stepper:
                 "Stepper", "index {index} is outside shape {shape}").format(index=index, shape=target.shape))
         new = target.copy()
         new[j, k] = value
-        pair = (_readonly(new), b) if name == "W" else (W, _readonly(new))
+        pair = (read_only(new, copy=False), b) if name == "W" else (W, read_only(new, copy=False))
         params = tuple(pair if i == layer - 1 else p for i, p in enumerate(self._state.params))
         self._remember(self._state)
         s, changed = self._state, frozenset({key(name, layer)})
@@ -404,14 +398,14 @@ class Stepper:
                 else:
                     vW, vb = velocity[i - 1] if velocity is not None else (np.zeros_like(W), np.zeros_like(b))
                     W2, b2, vW, vb = bp.update_momentum(W, b, dW, db, vW, vb, t.learning_rate, t.momentum, t.l2)
-                    moved.append((_readonly(vW), _readonly(vb)))
-                new.append((_readonly(W2), _readonly(b2)))
+                    moved.append((vW, vb))
+                new.append((W2, b2))
                 out[key("W", i)], out[key("b", i)] = W2, b2
-            params = tuple(new)
-            velocity = tuple(moved) if moved else None
+            params = _frozen(new)
+            velocity = _frozen(moved) if moved else None
         for k, v in out.items():
             if not k.endswith(("/W", "/b")):
-                cache[k] = _readonly(v)
+                cache[k] = read_only(v, copy=False)
         cost = sum(v.nbytes for v in out.values())
         if velocity is not s.velocity:
             cost *= 2  # the velocities are as large as the new weights
@@ -467,9 +461,8 @@ class Stepper:
                 observe(iteration + 1, Ws, bs)
             if should_stop is not None and should_stop():
                 break
-        trained = tuple((_readonly(W), _readonly(b)) for W, b in params)
-        velocity = None if plain else tuple((_readonly(v), _readonly(u)) for v, u in zip(vWs, vbs, strict=True))
-        self._state = _State(trained, len(self.stages), iteration, epoch, batch, velocity=velocity)
+        velocity = None if plain else _frozen(zip(vWs, vbs, strict=True))
+        self._state = _State(_frozen(params), len(self.stages), iteration, epoch, batch, velocity=velocity)
         self._xy = self._batch(epoch, batch)
         self._forget_history()  # the fast iterations kept no stages to step back into
         return done
@@ -495,6 +488,11 @@ class Stepper:
         return self._xy
 
 
+def _frozen(pairs: Iterable[tuple[Array, Array]]) -> ParamTuple:
+    """(W, b) or (vW, vb) pairs just made, marked read-only."""
+    return tuple((read_only(W, copy=False), read_only(b, copy=False)) for W, b in pairs)
+
+
 def _whole(x: object) -> bool:
     return isinstance(x, (int, np.integer)) and not isinstance(x, bool)
 
@@ -512,8 +510,7 @@ def check_parameters(
     for l, (W_in, b_in) in enumerate(params, start=1):
         where = f"{field}[{l - 1}]"
         try:
-            W = np.array(W_in, dtype=np.float64)
-            b = np.array(b_in, dtype=np.float64)
+            W, b = read_only(W_in), read_only(b_in)
         except (TypeError, ValueError) as exc:
             raise ValidationError(where, translate(
                 "Stepper", "must hold numbers in rectangular lists ({reason})").format(reason=exc)) from None
@@ -529,15 +526,14 @@ def check_parameters(
         for name, arr in (("W", W), ("b", b)):
             if not np.all(np.isfinite(arr)):
                 raise ValidationError(f"{where}.{name}", translate("Stepper", "contains NaN or infinity"))
-        out.append((_readonly(W), _readonly(b)))
+        out.append((W, b))
     return tuple(out)
 
 
 def check_data(spec: NetworkSpec, x: Array, y: Array) -> tuple[Array, Array]:
     """Validate data in column convention, x (n⁰, N) and y (nᴸ, N); returns read-only copies."""
     try:
-        x = np.array(x, dtype=np.float64)
-        y = np.array(y, dtype=np.float64)
+        x, y = read_only(x), read_only(y)
     except (TypeError, ValueError) as exc:
         raise ValidationError("data", translate(
             "Stepper", "must hold numbers in rectangular lists ({reason})").format(reason=exc)) from None
@@ -571,4 +567,4 @@ def check_data(spec: NetworkSpec, x: Array, y: Array) -> tuple[Array, Array]:
         if loss.name == "cross_entropy" and not np.allclose(y.sum(axis=0), 1.0):
             raise ValidationError("data.y", translate(
                 "Stepper", "cross_entropy needs each target to sum to 1 (one-hot or probabilities)"))
-    return _readonly(x), _readonly(y)
+    return x, y
