@@ -52,6 +52,10 @@ class Activation:
         """``derivative`` as the UI shows it: in its language where the formula has words."""
         return translate("Activations", self.derivative)
 
+    def fprime(self, z: Array | None, a: Array | None) -> Array | None:
+        """f′(z) as the panels show it: None for softmax (its Jacobian is not element-wise) or before z exists."""
+        return None if self.df is None or z is None or a is None else self.df(z, a)
+
     def backward(self, z: Array, a: Array, grad_a: Array) -> Array:
         """δ = ∂L/∂z from ∂L/∂a: grad_a ⊙ f′(z) for element-wise activations."""
         if self.df is not None:

@@ -21,7 +21,6 @@ from bpstudio.engine.stepper import Stepper
 
 from . import convention as conv
 from .notation import format_number, sup
-from .trace import _fprime
 from .worked_example_formats import RENDERERS, Block, Eq, Heading, M, Para, Sub, Table
 
 FORMATS = tuple(RENDERERS)  # md, html, tex
@@ -216,7 +215,7 @@ def _loss_blocks(stepper: Stepper, snap: Snapshot, digits: int, w: _Writer) -> l
 def _delta_blocks(stepper: Stepper, l: int, snap: Snapshot, w: _Writer) -> list[Block]:
     plan, L = stepper.plan, stepper.spec.depth
     f, g, s = plan.activations[l - 1], snap.get, sup(l)
-    fp = _fprime(f, g("z", l), g("a", l))
+    fp = f.fprime(g("z", l), g("a", l))
     if l == L and plan.fused:
         return [
             Eq(("BP1: δᴸ = ∇ₐL ⊙ f′(zᴸ)", translate("WorkedExample", "with {f} output and {loss}: δᴸ = aᴸ − y").format(
