@@ -27,7 +27,8 @@ from .i18n import translate
 from .project import Project, load_project, parse_json, project_from_dict, read_text_file
 from .resource_files import example_path, examples_dir, resource_dir
 from .snapshot import Snapshot, key
-from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, iteration_stages
+from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, iteration_stages, stage_computing
+from .text.indices import superscript
 
 LESSON_FORMAT = "bpstudio-lesson"
 LESSON_VERSION = 1
@@ -114,7 +115,7 @@ class Predict:
             return "L"
         symbol = {"W": "W", "b": "b", "z": "z", "a": "a", "delta": "δ", "dW": "∂L/∂W", "db": "∂L/∂b",
                   "grad_a": "∇ₐL"}[self.quantity]
-        layer = "" if self.quantity == "grad_a" else _sup(self.layer)
+        layer = "" if self.quantity == "grad_a" else superscript(self.layer)
         row, col = (self.col, self.row) if notation == "row" else (self.row, self.col)
         return f"{symbol}{layer}[{row + 1}, {col + 1}]"
 
@@ -324,7 +325,7 @@ def _predict(p: object, where: str, depth: int, source: str) -> Predict:
         row = _int(p, "row", where, source, 1, 1_000_000) - 1
         col = _int(p, "col", where, source, 1, 1_000_000) - 1
     iteration = _int(p, "iteration", where, source, 1, MAX_ITERATION, 1)
-    computing = computing_stage(quantity, layer, depth)
+    computing = stage_computing(quantity, layer)
     if p.get("after") is not None:
         a = p["after"]
         if not isinstance(a, dict):
@@ -332,12 +333,12 @@ def _predict(p: object, where: str, depth: int, source: str) -> Predict:
                                                              "{\"stage\": \"update\"}"))
         _known(a, {"stage", "layer"}, f"{where}.after", source)
         after = _stage(a, f"{where}.after", depth, source)
-        if computing is not None and stage_position(after, depth) < stage_position(computing, depth):
+        if stage_position(after, depth) < stage_position(computing, depth):
             raise _error(source, f"{where}.after", translate("Lessons", "{quantity} is computed at stage "
                                                              "{computed}, after {stage}").format(
                 quantity=quantity, computed=computing.name, stage=after.name))
     else:
-        after = computing if computing is not None else Stage("start")
+        after = computing
     tol = p.get("tolerance", {})
     if not isinstance(tol, dict):
         raise _error(source, f"{where}.tolerance", translate("Lessons", "must be an object with abs and/or rel"))
@@ -358,15 +359,6 @@ def _predict(p: object, where: str, depth: int, source: str) -> Predict:
 
 
 # ----- stages and values -----------------------------------------------------------------------------
-def computing_stage(quantity: str, layer: int, depth: int) -> Stage | None:
-    """The stage that computes ``quantity`` (None for W and b: they exist from the iteration's start)."""
-    if quantity in ("W", "b"):
-        return None
-    if quantity in ("loss", "grad_a"):
-        return Stage(LOSS)
-    return Stage(FORWARD if quantity in ("z", "a") else BACKWARD, layer)
-
-
 def stage_position(stage: Stage, depth: int) -> int:
     """How many stages of an iteration are done once ``stage`` is (0 for the iteration's start)."""
     if stage.kind == "start":
@@ -444,7 +436,3 @@ def parse_answer(text: str) -> float:
     raise AnswerError(translate("Lessons", "{text} is not a number. Type a decimal such as 0.063 or -0.032, "
                                 "a power of ten such as 6.3e-2, or a fraction such as 1/2.").format(
         text=text.strip()))
-
-
-def _sup(n: int) -> str:
-    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))

@@ -56,6 +56,16 @@ class Stage:
         raise ValueError(f"not a stage name: {text!r}")
 
 
+def stage_computing(quantity: str, layer: int) -> Stage:
+    """The stage of an iteration that computes ``quantity`` (z, a, delta, dW, db of ``layer``, or loss, grad_a);
+    W and b are there from its start, Stage("start")."""
+    if quantity in ("W", "b"):
+        return Stage("start")
+    if quantity in ("loss", "grad_a"):
+        return Stage(LOSS)
+    return Stage(FORWARD if quantity in ("z", "a") else BACKWARD, layer)
+
+
 def iteration_stages(depth: int) -> tuple[Stage, ...]:
     return (
         *(Stage(FORWARD, l) for l in range(1, depth + 1)),
