@@ -21,27 +21,17 @@ from bpstudio.engine.activations import Activation
 from bpstudio.engine.backprop import Plan
 from bpstudio.engine.i18n import translate
 from bpstudio.engine.snapshot import QUANTITIES, Snapshot, key
-from bpstudio.engine.stages import BACKWARD, FORWARD, UPDATE, Stage
+from bpstudio.engine.stages import UPDATE, stage_computing
 
 from . import convention as conv
-from .notation import SUB, format_number, sub, sup  # noqa: F401 - format_number, sub: re-exported
+from .indices import idx
+from .notation import format_number, sub, sup
 
 MAX_TERMS = 8  # sums with more terms are shortened to their first SHOWN_TERMS and a count
 SHOWN_TERMS = 4
 EXP_LIMIT = 50.0  # softmax is written with e^(z − max z) when some z exceeds this (e^z would overflow)
 
 Array = np.ndarray
-
-
-def idx(*zero_based: int) -> str:
-    """Subscript indices shown 1-based: w²₁₂; with a comma once one has two digits: w¹₁,₁₂."""
-    shown = [n + 1 for n in zero_based]
-    return ("," if any(n >= 10 for n in shown) else "").join(sub(n) for n in shown)
-
-
-def stage_computing(quantity: str, layer: int) -> Stage:
-    """The stage of an iteration that computes ``quantity`` of ``layer``."""
-    return Stage(FORWARD if quantity in ("z", "a") else BACKWARD, layer)
 
 
 def explain(
@@ -63,7 +53,7 @@ def explain(
         raise ValueError(f"layer must be from 1 to {plan.spec.depth}, got {layer}")
     x = _Explainer(snap, plan, float(learning_rate), layer, precision, conv.check(convention))
     value = snap.get(quantity, layer)
-    name = x.entry_name(quantity, row, col)
+    name = conv.entry_name(quantity, layer, row, col, x.convention)
     if value is None:
         stage = stage_computing(quantity, layer)
         return translate("Explain", "{name} is not computed yet in this iteration: it is computed at stage "
@@ -150,15 +140,6 @@ class _Explainer:
 
     def a_name(self, layer: int, k: int) -> str:
         return f"a{sup(layer)}{idx(k)}"
-
-    def entry_name(self, quantity: str, j: int, k: int) -> str:
-        if self.row:
-            return conv.entry_name(quantity, self.l, j, k, self.convention)
-        l = sup(self.l)
-        return {
-            "W": f"w{l}{idx(j, k)}", "b": f"b{l}{idx(j)}", "z": f"z{l}{idx(j)}", "a": f"a{l}{idx(j)}",
-            "delta": f"δ{l}{idx(j)}", "dW": f"∂L/∂w{l}{idx(j, k)}", "db": f"∂L/∂b{l}{idx(j)}",
-        }[quantity]
 
     def source(self, k: int, layer: int | None = None) -> str:
         """What unit k of layer l − 1 is, in words."""
