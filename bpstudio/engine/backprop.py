@@ -32,6 +32,7 @@ from .spec import NetworkSpec
 
 Array = np.ndarray
 Params = list[tuple[Array, Array]]
+ParamTuple = tuple[tuple[Array, Array], ...]  # as states and snapshots hold them: read-only, one pair per layer
 
 
 @dataclass(frozen=True)

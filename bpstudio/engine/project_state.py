@@ -13,13 +13,14 @@ from typing import Any
 
 import numpy as np
 
+from .array_checks import check_parameters
+from .backprop import ParamTuple
 from .errors import ValidationError
 from .i18n import translate
 from .spec import NetworkSpec, reject_unknown_keys
 from .training_log import columns
 
 Array = np.ndarray
-ParamTuple = tuple[tuple[Array, Array], ...]
 MAX_SAVED_ROWS = 5000  # a longer log is thinned evenly (the last row always kept)
 KEYS = {"iteration", "epoch", "batch", "position", "parameters", "velocity", "log"}
 
@@ -57,7 +58,6 @@ def thinned(rows: Array, most: int = MAX_SAVED_ROWS) -> Array:
 
 def state_from_dict(d: object, network: NetworkSpec, where: str = "state") -> ProjectState:
     from .project import _matrix  # the same number checks as the rest of the file
-    from .stepper import check_parameters
 
     if not isinstance(d, dict):
         raise ValidationError(where, translate("ProjectState", "must be an object"))

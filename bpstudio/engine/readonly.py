@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -12,3 +14,8 @@ def read_only(x: ArrayLike, copy: bool = True) -> np.ndarray:
     out = np.array(x, dtype=np.float64) if copy else np.asarray(x)
     out.setflags(write=False)
     return out
+
+
+def read_only_pairs(pairs: Iterable[tuple[np.ndarray, np.ndarray]]) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+    """(W, b) or (vW, vb) pairs just made, marked read-only (not copied)."""
+    return tuple((read_only(W, copy=False), read_only(b, copy=False)) for W, b in pairs)
