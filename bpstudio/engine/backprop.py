@@ -15,8 +15,7 @@ Indices: l counts layers 1 … L, as the text does; the lists are those of Niels
 ``forward_layer`` and ``backward_layer`` are one layer's stage each: the stepper calls them one stage at a
 time. ``forward`` and ``backward`` call them in order for everyone else (the fast path, the training log's
 probe, metrics, the gradient check, the decision field), so every caller gets the same bits.
-Arrays are never modified in place, except by the ``*_in_place`` updates, which the fast path uses on its own
-copies of the weights (element by element the same operations, so the same numbers).
+Arrays are never modified in place, except by the updates, which write into the (private) arrays they are given.
 """
 
 from __future__ import annotations
@@ -145,25 +144,15 @@ def full_gradients(plan: Plan, params: Sequence[tuple[Array, Array]], x: Array, 
 
 
 # ----- update -------------------------------------------------------------------------------------
-def update(W: Array, b: Array, dW: Array, db: Array, lr: float) -> tuple[Array, Array]:
-    return W - lr * dW, b - lr * db
-
-
-def update_in_place(W: Array, b: Array, dW: Array, db: Array, lr: float) -> None:
+def update(W: Array, b: Array, dW: Array, db: Array, lr: float) -> None:
+    """W ← W − η ∂L/∂W, b ← b − η ∂L/∂b, written into W and b."""
     W -= lr * dW
     b -= lr * db
 
 
 def update_momentum(W: Array, b: Array, dW: Array, db: Array, vW: Array, vb: Array,
-                    lr: float, momentum: float, l2: float) -> tuple[Array, Array, Array, Array]:
-    """The update with momentum and L2 weight decay: returns (W, b, vW, vb), all new arrays."""
-    vW = momentum * vW - lr * (dW + l2 * W)
-    vb = momentum * vb - lr * db
-    return W + vW, b + vb, vW, vb
-
-
-def update_momentum_in_place(W: Array, b: Array, dW: Array, db: Array, vW: Array, vb: Array,
-                             lr: float, momentum: float, l2: float) -> None:
+                    lr: float, momentum: float, l2: float) -> None:
+    """With momentum and L2 weight decay, written into W, b and the velocities vW, vb."""
     vW[...] = momentum * vW - lr * (dW + l2 * W)
     vb[...] = momentum * vb - lr * db
     W += vW

@@ -49,9 +49,9 @@ def run_fast(plan: bp.Plan, training: TrainingSpec, batches: Batches, state: Sta
         grads = bp.backward(plan, params, zs, activations, y)
         for (W, b), (dW, db), vW, vb in zip(params, grads, vWs, vbs, strict=True):
             if plain:
-                bp.update_in_place(W, b, dW, db, lr)
+                bp.update(W, b, dW, db, lr)
             else:
-                bp.update_momentum_in_place(W, b, dW, db, vW, vb, lr, mu, lam)
+                bp.update_momentum(W, b, dW, db, vW, vb, lr, mu, lam)
         done += 1
         if observe is not None:
             observe(iteration + 1, Ws, bs)

@@ -7,7 +7,7 @@ field, so every caller (project loader, CLI, GUI form) reports bad input the sam
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .activations import Activation, get_activation
 from .errors import ValidationError
@@ -212,14 +212,6 @@ class TrainingSpec:
                 f"{prefix}.l2", translate("Spec", "must be a number ≥ 0, got {value!r}").format(value=self.l2)
             )
         return self
-
-
-@dataclass(frozen=True)
-class Hyper:
-    """Everything needed besides the network: initialisation and training."""
-
-    init: InitSpec = field(default_factory=InitSpec)
-    training: TrainingSpec = field(default_factory=TrainingSpec)
 
 
 def reject_unknown_keys(d: dict, allowed: set[str], where: str) -> None:

@@ -45,11 +45,12 @@ def take_stage(plan: bp.Plan, training: TrainingSpec, stage: Stage, s: State, x:
         t, new, out, moved = training, [], {}, []
         for i, (W, b) in enumerate(params, start=1):
             dW, db = cache[key("dW", i)], cache[key("db", i)]
+            W2, b2 = W.copy(), b.copy()  # the state's arrays are shared: the update writes into copies
             if t.plain:
-                W2, b2 = bp.update(W, b, dW, db, t.learning_rate)
+                bp.update(W2, b2, dW, db, t.learning_rate)
             else:
-                vW, vb = velocity[i - 1] if velocity is not None else (np.zeros_like(W), np.zeros_like(b))
-                W2, b2, vW, vb = bp.update_momentum(W, b, dW, db, vW, vb, t.learning_rate, t.momentum, t.l2)
+                vW, vb = (v.copy() for v in velocity[i - 1]) if velocity else (np.zeros_like(W), np.zeros_like(b))
+                bp.update_momentum(W2, b2, dW, db, vW, vb, t.learning_rate, t.momentum, t.l2)
                 moved.append((vW, vb))
             new.append((W2, b2))
             out[key("W", i)], out[key("b", i)] = W2, b2
