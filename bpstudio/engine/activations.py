@@ -109,19 +109,13 @@ SOFTMAX = Activation(
     output_only=True,
 )
 
-ACTIVATIONS: dict[str, Activation] = {
-    a.name: a for a in (IDENTITY, SIGMOID, TANH, RELU, LEAKY_RELU, SOFTMAX)
-}
+ACTIVATIONS: dict[str, Activation] = {a.name: a for a in (IDENTITY, SIGMOID, TANH, RELU, LEAKY_RELU, SOFTMAX)}
 ALIASES = {"linear": "identity", "leakyrelu": "leaky_relu", "leaky-relu": "leaky_relu"}
 
 
 def get_activation(name: str, field: str = "activation") -> Activation:
     key = ALIASES.get(str(name).lower(), str(name).lower())
     if key not in ACTIVATIONS:
-        raise ValidationError(
-            field,
-            translate("Activations", "unknown activation {name!r}; choose one of {choices}").format(
-                name=name, choices=", ".join(ACTIVATIONS)
-            ),
-        )
+        raise ValidationError(field, translate("Activations", "unknown activation {name!r}; choose one of {choices}")
+                              .format(name=name, choices=", ".join(ACTIVATIONS)))
     return ACTIVATIONS[key]

@@ -47,9 +47,7 @@ def _whole(x: object) -> bool:
     return isinstance(x, (int, np.integer)) and not isinstance(x, bool)
 
 
-def check_parameters(
-    spec: NetworkSpec, params: Sequence[tuple[Array, Array]], field: str = "parameters"
-) -> ParamTuple:
+def check_parameters(spec: NetworkSpec, params: Sequence[tuple[Array, Array]], field: str = "parameters") -> ParamTuple:
     """Validate explicit (W, b) pairs against the spec; returns read-only float64 copies."""
     if len(params) != spec.depth:
         raise ValidationError(field, translate(

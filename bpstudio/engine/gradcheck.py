@@ -16,6 +16,7 @@ finite difference; it is checked absolutely against that rounding error instead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,16 +77,9 @@ class GradCheckResult:
         return [(l, n, err, err < self.tolerance) for (l, n), err in sorted(out.items())]
 
 
-def gradient_check(
-    plan: bp.Plan,
-    params: tuple[tuple[Array, Array], ...] | list[tuple[Array, Array]],
-    x: Array,
-    y: Array,
-    step: float = STEP,
-    tolerance: float = TOLERANCE,
-    max_entries_per_array: int | None = None,
-    seed: int = 0,
-) -> GradCheckResult:
+def gradient_check(plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: Array, y: Array, step: float = STEP,
+                   tolerance: float = TOLERANCE, max_entries_per_array: int | None = None, seed: int = 0
+                   ) -> GradCheckResult:
     """Check every entry (or a seeded sample of ``max_entries_per_array`` per array)."""
     loss, grads = bp.full_gradients(plan, params, x, y)
     # the default TOLERANCE, not ``tolerance``: the reported errors do not depend on the pass mark

@@ -46,17 +46,7 @@ class Snapshot:
         return int(self.arrays["input"].shape[1])
 
     @staticmethod
-    def build(
-        spec: NetworkSpec,
-        stage: Stage | None,
-        next_stage: Stage,
-        position: int,
-        iteration: int,
-        epoch: int,
-        batch: int,
-        arrays: Mapping[str, np.ndarray],
-        loss: float | None,
-        changed: frozenset[str],
-    ) -> Snapshot:
+    def build(spec: NetworkSpec, stage: Stage | None, next_stage: Stage, position: int, iteration: int, epoch: int,
+              batch: int, arrays: Mapping[str, np.ndarray], loss: float | None, changed: frozenset[str]) -> Snapshot:
         frozen = MappingProxyType({k: read_only(v) for k, v in arrays.items()})
         return Snapshot(spec, stage, next_stage, position, iteration, epoch, batch, frozen, loss, changed)

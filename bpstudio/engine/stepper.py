@@ -40,17 +40,9 @@ class Stepper:
     Data is in column convention: ``x`` (n⁰, N), ``y`` (nᴸ, N).
     """
 
-    def __init__(
-        self,
-        spec: NetworkSpec,
-        x: Array,
-        y: Array,
-        training: TrainingSpec | None = None,
-        init: InitSpec | None = None,
-        params: Sequence[tuple[Array, Array]] | None = None,
-        history_limit: int = HISTORY_LIMIT,
-        history_bytes: int = HISTORY_BYTES,
-    ) -> None:
+    def __init__(self, spec: NetworkSpec, x: Array, y: Array, training: TrainingSpec | None = None,
+                 init: InitSpec | None = None, params: Sequence[tuple[Array, Array]] | None = None,
+                 history_limit: int = HISTORY_LIMIT, history_bytes: int = HISTORY_BYTES) -> None:
         self.spec = spec.validate()
         self.training = (training or TrainingSpec()).validate()
         self.init = (init or InitSpec()).validate()

@@ -32,17 +32,8 @@ class _Explainer(ForwardTerms, BackwardTerms):
     """``_{quantity}(row, col)`` for every quantity: the forward ones and the backward ones."""
 
 
-def explain(
-    snap: Snapshot,
-    plan: Plan,
-    learning_rate: float,
-    quantity: str,
-    layer: int,
-    row: int,
-    col: int,
-    precision: int = 4,
-    convention: str = conv.COLUMN,
-) -> str:
+def explain(snap: Snapshot, plan: Plan, learning_rate: float, quantity: str, layer: int, row: int, col: int,
+            precision: int = 4, convention: str = conv.COLUMN) -> str:
     """Plain text, several lines, saying how entry (row, col) of ``quantity`` of ``layer`` was computed.
     ``row``, ``col`` index the engine's (column-convention) array; ``convention`` is how it is displayed."""
     if quantity not in QUANTITIES:

@@ -99,7 +99,6 @@ def _describe(stepper: Stepper, snap: Snapshot, stage: Stage, precision: int) ->
             if W_up is not None and d_up is not None:
                 lines.append(f"  (W{sup(l + 1)})ᵀ δ{sup(l + 1)} = {fmt(W_up.T @ d_up, p)}")
             lines.append(f"  {f.label}′(z{sup(l)}) = {fmt(f.fprime(g('z', l), g('a', l)), p)}")
-        name, _ = prev_a(l)
         lines += [
             f"  δ{sup(l)}{shape(g('delta', l))} = {fmt(g('delta', l), p)}",
             f"  BP3: ∂L/∂b{sup(l)} = (1/m) Σ over samples of δ{sup(l)}  (m = {m})",
