@@ -27,7 +27,7 @@ import numpy as np
 
 from .activations import Activation
 from .losses import Loss
-from .spec import NetworkSpec
+from .spec import NetworkSpec, TrainingSpec
 
 Array = np.ndarray
 Params = list[tuple[Array, Array]]
@@ -157,3 +157,14 @@ def update_momentum(W: Array, b: Array, dW: Array, db: Array, vW: Array, vb: Arr
     vb[...] = momentum * vb - lr * db
     W += vW
     b += vb
+
+
+def update_layers(params: Sequence[tuple[Array, Array]], grads: Sequence[tuple[Array, Array]],
+                  velocities: Sequence[tuple[Array, Array]], training: TrainingSpec) -> None:
+    """The update stage: every layer's update, written into ``params`` (with momentum, ``velocities`` too)."""
+    lr, mu, l2 = training.learning_rate, training.momentum, training.l2
+    for (W, b), (dW, db), (vW, vb) in zip(params, grads, velocities, strict=True):
+        if training.plain:
+            update(W, b, dW, db, lr)
+        else:
+            update_momentum(W, b, dW, db, vW, vb, lr, mu, l2)

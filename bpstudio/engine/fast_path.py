@@ -26,14 +26,8 @@ def run_fast(plan: bp.Plan, training: TrainingSpec, batches: Batches, state: Sta
     """``count`` iterations from ``state`` at an iteration boundary (``begun``: its batch has been used already).
     Returns the state after the last one (``positions`` stages done) and how many ran: fewer when
     ``should_stop``, polled after each, says so. ``observe(completed, Ws, bs)`` sees the weights after each."""
-    lr, plain, mu, lam = training.learning_rate, training.plain, training.momentum, training.l2
-    Ws = [W.copy() for W, _ in state.params]  # the state's arrays are shared and read-only
-    bs = [b.copy() for _, b in state.params]
-    if state.velocity is not None:
-        vWs, vbs = [v.copy() for v, _ in state.velocity], [v.copy() for _, v in state.velocity]
-    else:
-        vWs, vbs = [np.zeros_like(W) for W in Ws], [np.zeros_like(b) for b in bs]
-    params = list(zip(Ws, bs, strict=True))  # the same arrays: the updates write into them
+    params, velocities = state.writable()
+    Ws, bs = [W for W, _ in params], [b for _, b in params]  # the same arrays, for observe
     epoch, batch, iteration = state.epoch, state.batch, state.iteration
     order, order_epoch = None, -1  # the samples' order in epoch order_epoch
     done = 0
@@ -46,16 +40,11 @@ def run_fast(plan: bp.Plan, training: TrainingSpec, batches: Batches, state: Sta
             order, order_epoch = batches.order(epoch), epoch
         x, y = batches.get(epoch, batch, order)
         zs, activations = bp.forward(plan, params, x)
-        grads = bp.backward(plan, params, zs, activations, y)
-        for (W, b), (dW, db), vW, vb in zip(params, grads, vWs, vbs, strict=True):
-            if plain:
-                bp.update(W, b, dW, db, lr)
-            else:
-                bp.update_momentum(W, b, dW, db, vW, vb, lr, mu, lam)
+        bp.update_layers(params, bp.backward(plan, params, zs, activations, y), velocities, training)
         done += 1
         if observe is not None:
             observe(iteration + 1, Ws, bs)
         if should_stop is not None and should_stop():
             break
-    velocity = None if plain else read_only_pairs(zip(vWs, vbs, strict=True))
+    velocity = None if training.plain else read_only_pairs(velocities)
     return State(read_only_pairs(params), positions, iteration, epoch, batch, velocity=velocity), done

@@ -106,15 +106,11 @@ def gradient_check(plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: Arra
 def _numeric(plan: bp.Plan, params, x: Array, y: Array, layer: int, name: str, idx, h: float
              ) -> tuple[float, bool]:
     """(the fourth-order difference quotient, whether its steps cross a kink)."""
-    def perturbed(delta: float) -> list:
-        out = []
-        for l, (W, b) in enumerate(params, start=1):
-            if l == layer:
-                target = (W if name == "W" else b).copy()
-                target[idx] += delta
-                W, b = (target, b) if name == "W" else (W, target)
-            out.append((W, b))
-        return out
+    def perturbed(delta: float) -> list[tuple[Array, Array]]:
+        W, b = params[layer - 1]
+        target = (W if name == "W" else b).copy()
+        target[idx] += delta
+        return [*params[: layer - 1], (target, b) if name == "W" else (W, target), *params[layer:]]
 
     def loss_at(delta: float) -> float:
         return bp.batch_loss(plan, perturbed(delta), x, y)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -66,16 +66,8 @@ class Project:
             "name": self.name,
             "description": self.description,
             "network": self.network.to_dict(),
-            "init": {"method": self.init.method, "scale": self.init.scale},
-            "training": {
-                "learning_rate": self.training.learning_rate,
-                "batch_size": self.training.batch_size,
-                "epochs": self.training.epochs,
-                "seed": self.training.seed,
-                "shuffle": self.training.shuffle,
-                "momentum": self.training.momentum,
-                "l2": self.training.l2,
-            },
+            "init": asdict(self.init),  # the fields in their order: method, scale
+            "training": asdict(self.training),  # learning_rate, batch_size, epochs, seed, shuffle, momentum, l2
             "data": self.data,
         }
         if self.parameters is not None:
@@ -158,8 +150,7 @@ def project_from_dict(d: object, source: str = "project") -> Project:
 def _training(d: object) -> TrainingSpec:
     if not isinstance(d, dict):
         raise ValidationError("training", translate("Project", "must be an object"))
-    allowed = {"learning_rate", "batch_size", "epochs", "seed", "shuffle", "momentum", "l2"}
-    extra = set(d) - allowed
+    extra = set(d) - {f.name for f in fields(TrainingSpec)}
     if extra:
         raise ValidationError(f"training.{sorted(extra)[0]}", translate("Project", "is not a training setting"))
     return TrainingSpec(**d).validate()
@@ -168,7 +159,7 @@ def _training(d: object) -> TrainingSpec:
 def _init(d: object) -> InitSpec:
     if not isinstance(d, dict):
         raise ValidationError("init", translate("Project", "must be an object"))
-    extra = set(d) - {"method", "scale"}
+    extra = set(d) - {f.name for f in fields(InitSpec)}
     if extra:
         raise ValidationError(f"init.{sorted(extra)[0]}", translate("Project", "is not an initialisation setting"))
     return InitSpec(**d).validate()

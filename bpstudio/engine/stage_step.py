@@ -42,20 +42,10 @@ def take_stage(plan: bp.Plan, training: TrainingSpec, stage: Stage, s: State, x:
         out = {key("delta", l): delta, key("db", l): db, key("dW", l): dW}
     else:
         assert stage.kind == UPDATE
-        t, new, out, moved = training, [], {}, []
-        for i, (W, b) in enumerate(params, start=1):
-            dW, db = cache[key("dW", i)], cache[key("db", i)]
-            W2, b2 = W.copy(), b.copy()  # the state's arrays are shared: the update writes into copies
-            if t.plain:
-                bp.update(W2, b2, dW, db, t.learning_rate)
-            else:
-                vW, vb = (v.copy() for v in velocity[i - 1]) if velocity else (np.zeros_like(W), np.zeros_like(b))
-                bp.update_momentum(W2, b2, dW, db, vW, vb, t.learning_rate, t.momentum, t.l2)
-                moved.append((vW, vb))
-            new.append((W2, b2))
-            out[key("W", i)], out[key("b", i)] = W2, b2
-        params = read_only_pairs(new)
-        velocity = read_only_pairs(moved) if moved else None
+        new, moved = s.writable()
+        bp.update_layers(new, [(cache[key("dW", i)], cache[key("db", i)]) for i in range(1, L + 1)], moved, training)
+        out = {key(q, i): v for i, pair in enumerate(new, start=1) for q, v in zip(("W", "b"), pair, strict=True)}
+        params, velocity = read_only_pairs(new), None if training.plain else read_only_pairs(moved)
     for k, v in out.items():
         if not k.endswith(("/W", "/b")):
             cache[k] = read_only(v, copy=False)

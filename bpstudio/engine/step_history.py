@@ -34,6 +34,13 @@ class State:
     cost: int = 0  # bytes of the arrays this state's stage created (what keeping it in history costs)
     velocity: ParamTuple | None = None  # momentum's (vW, vb) per layer; None means zeros (or plain descent)
 
+    def writable(self) -> tuple[list[tuple[Array, Array]], list[tuple[Array, Array]]]:
+        """Copies of the weights and of the velocities, for an update to write into (the state's are shared)."""
+        params = [(W.copy(), b.copy()) for W, b in self.params]
+        if self.velocity is None:
+            return params, [(np.zeros_like(W), np.zeros_like(b)) for W, b in self.params]
+        return params, [(v.copy(), u.copy()) for v, u in self.velocity]
+
 
 class History:
     """States to step back to, oldest first: at most ``limit`` of them and about ``budget`` bytes of arrays
