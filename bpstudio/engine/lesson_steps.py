@@ -17,7 +17,7 @@ from .errors import ValidationError
 from .i18n import translate
 from .project import Project
 from .snapshot import Snapshot, key
-from .stages import Stage, iteration_stages
+from .stages import Stage, stage_position
 from .text.indices import superscript
 
 
@@ -116,13 +116,6 @@ class Lesson:
 def lesson_error(source: str, field: str, message: str) -> ValidationError:
     return ValidationError(field, translate("Lessons", "{source}: {field}: {message}").format(
         source=source, field=field, message=message))
-
-
-def stage_position(stage: Stage, depth: int) -> int:
-    """How many stages of an iteration are done once ``stage`` is (0 for the iteration's start)."""
-    if stage.kind == "start":
-        return 0
-    return iteration_stages(depth).index(stage) + 1
 
 
 def _array(snap: Snapshot, predict: Predict) -> np.ndarray | None:

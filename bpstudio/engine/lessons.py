@@ -16,22 +16,11 @@ from pathlib import Path
 
 from .errors import FormatError, ValidationError
 from .i18n import translate
-from .lesson_steps import (  # noqa: F401 - the panel imports them here
-    AnswerError,
-    Lesson,
-    Predict,
-    Step,
-    Text,
-    WaitFor,
-    expected_value,
-    parse_answer,
-    stage_position,
-    value_in,
-)
+from .lesson_steps import AnswerError, Lesson, Predict, Step, Text, WaitFor, expected_value, parse_answer, value_in  # noqa: F401 - the panel imports them here
 from .lesson_steps import lesson_error as _error
 from .project import Project, load_project, parse_json, project_from_dict, read_text_file
 from .resource_files import example_path, examples_dir, resource_dir
-from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, stage_computing
+from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, stage_computing, stage_position
 
 LESSON_FORMAT = "bpstudio-lesson"
 LESSON_VERSION = 1

@@ -66,6 +66,13 @@ def stage_computing(quantity: str, layer: int) -> Stage:
     return Stage(FORWARD if quantity in ("z", "a") else BACKWARD, layer)
 
 
+def stage_position(stage: Stage, depth: int) -> int:
+    """How many stages of an iteration are done once ``stage`` is (0 for the iteration's start)."""
+    if stage.kind == "start":
+        return 0
+    return iteration_stages(depth).index(stage) + 1
+
+
 def iteration_stages(depth: int) -> tuple[Stage, ...]:
     return (
         *(Stage(FORWARD, l) for l in range(1, depth + 1)),
