@@ -126,19 +126,14 @@ def _delta_blocks(stepper: Stepper, l: int, snap: Snapshot, w: Writer) -> list[B
     WT = None if W_up is None else W_up.T
     note = Para(translate("WorkedExample", "W{u} is used as it is before this iteration's update.").format(u=u))
     if w.rows:  # δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ)
-        return [
-            Eq((f"BP2: δ{s} = (δ{u} (W{u})ᵀ) ⊙ {f.label}′(z{s})", f.derivative)),
-            note,
-            Sub(f"δ{u} (W{u})ᵀ", ("=", w.m(f"δ{u}", d_up), w.m(f"(W{u})ᵀ", WT), "=", w.m(f"δ{u} (W{u})ᵀ", back))),
-            Sub(f"δ{s}", ("=", w.m(f"δ{u} (W{u})ᵀ", back), "⊙", w.m(f"{f.label}′(z{s})", fp), "=",
-                          w.m(f"δ{s}", g("delta", l)))),
-        ]
+        back_name, factors = f"δ{u} (W{u})ᵀ", (w.m(f"δ{u}", d_up), w.m(f"(W{u})ᵀ", WT))
+    else:
+        back_name, factors = f"(W{u})ᵀ δ{u}", (w.m(f"(W{u})ᵀ", WT), w.m(f"δ{u}", d_up))
     return [
-        Eq((f"BP2: δ{s} = ((W{u})ᵀ δ{u}) ⊙ {f.label}′(z{s})", f.derivative)),
+        Eq((f"BP2: δ{s} = ({back_name}) ⊙ {f.label}′(z{s})", f.derivative)),
         note,
-        Sub(f"(W{u})ᵀ δ{u}", ("=", w.m(f"(W{u})ᵀ", WT), w.m(f"δ{u}", d_up), "=", w.m(f"(W{u})ᵀ δ{u}", back))),
-        Sub(f"δ{s}", ("=", w.m(f"(W{u})ᵀ δ{u}", back), "⊙", w.m(f"{f.label}′(z{s})", fp), "=",
-                      w.m(f"δ{s}", g("delta", l)))),
+        Sub(back_name, ("=", *factors, "=", w.m(back_name, back))),
+        Sub(f"δ{s}", ("=", w.m(back_name, back), "⊙", w.m(f"{f.label}′(z{s})", fp), "=", w.m(f"δ{s}", g("delta", l)))),
     ]
 
 
@@ -150,20 +145,16 @@ def _gradient_blocks(l: int, snap: Snapshot, w: Writer) -> list[Block]:
     a_T = None if a_prev is None else a_prev.T
     if w.rows:  # ∂L/∂Wˡ = (1/m) (Aˡ⁻¹)ᵀ δˡ; ∂L/∂bˡ the mean down each column
         sum_name = translate("WorkedExample", "Σ rows of δ{s}").format(s=s)
-        return [
-            Eq((translate("WorkedExample", "BP3: ∂L/∂b{s} = (1/m) Σ (the rows of δ{s})").format(s=s),
-                f"BP4: ∂L/∂W{s} = (1/m) (A{p})ᵀ δ{s}")),
-            Sub(f"∂L/∂b{s}", ("=", f"(1/{m}) ·", w.m(sum_name, sums), "=", w.m(f"∂L/∂b{s}", g("db", l)))),
-            Sub(f"∂L/∂W{s}", ("=", f"(1/{m}) ·", w.m(f"(A{p})ᵀ", a_T), w.m(f"δ{s}", delta),
-                              "=", w.m(f"∂L/∂W{s}", g("dW", l)))),
-        ]
-    sum_name = translate("WorkedExample", "Σ columns of δ{s}").format(s=s)
+        bp3 = translate("WorkedExample", "BP3: ∂L/∂b{s} = (1/m) Σ (the rows of δ{s})").format(s=s)
+        bp4, factors = f"BP4: ∂L/∂W{s} = (1/m) (A{p})ᵀ δ{s}", (w.m(f"(A{p})ᵀ", a_T), w.m(f"δ{s}", delta))
+    else:
+        sum_name = translate("WorkedExample", "Σ columns of δ{s}").format(s=s)
+        bp3 = translate("WorkedExample", "BP3: ∂L/∂b{s} = (1/m) Σ (the columns of δ{s})").format(s=s)
+        bp4, factors = f"BP4: ∂L/∂W{s} = (1/m) δ{s} (a{p})ᵀ", (w.m(f"δ{s}", delta), w.m(f"(a{p})ᵀ", a_T))
     return [
-        Eq((translate("WorkedExample", "BP3: ∂L/∂b{s} = (1/m) Σ (the columns of δ{s})").format(s=s),
-            f"BP4: ∂L/∂W{s} = (1/m) δ{s} (a{p})ᵀ")),
+        Eq((bp3, bp4)),
         Sub(f"∂L/∂b{s}", ("=", f"(1/{m}) ·", w.m(sum_name, sums), "=", w.m(f"∂L/∂b{s}", g("db", l)))),
-        Sub(f"∂L/∂W{s}", ("=", f"(1/{m}) ·", w.m(f"δ{s}", delta), w.m(f"(a{p})ᵀ", a_T),
-                          "=", w.m(f"∂L/∂W{s}", g("dW", l)))),
+        Sub(f"∂L/∂W{s}", ("=", f"(1/{m}) ·", *factors, "=", w.m(f"∂L/∂W{s}", g("dW", l)))),
     ]
 
 
