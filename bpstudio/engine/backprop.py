@@ -14,8 +14,9 @@ Indices: l counts layers 1 … L, as the text does; the lists are those of Niels
 
 ``forward_layer`` and ``backward_layer`` are one layer's stage each: the stepper calls them one stage at a
 time. ``forward`` and ``backward`` call them in order for everyone else (the fast path, the training log's
-probe, metrics, the gradient check, the decision field), so every caller gets the same bits.
-Arrays are never modified in place, except by the updates, which write into the (private) arrays they are given.
+probe, metrics, the gradient check, the decision field), and ``update_layers`` is the update stage of both the
+stepper and the fast path, so every caller gets the same bits. Arrays are never modified in place, except by
+the updates, which write into the (private) arrays they are given.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def grad_output(plan: Plan, a_out: Array, y: Array) -> Array:
 
 # ----- backward -----------------------------------------------------------------------------------
 def output_delta(plan: Plan, z_out: Array, a_out: Array, y: Array, grad_a: Array | None) -> Array:
-    """BP1. ``grad_a`` may be None when fused (it is not needed then)."""
+    """BP1: δᴸ = ∇ₐL ⊙ f′(zᴸ), or a − y when fused (``grad_a`` may be None then)."""
     if plan.fused:
         return a_out - y
     assert grad_a is not None
@@ -98,17 +99,17 @@ def output_delta(plan: Plan, z_out: Array, a_out: Array, y: Array, grad_a: Array
 
 
 def hidden_delta(W_next: Array, delta_next: Array, z: Array, a: Array, f: Activation) -> Array:
-    """BP2."""
+    """BP2: δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ)."""
     return f.backward(z, a, W_next.T @ delta_next)
 
 
 def bias_gradient(delta: Array) -> Array:
-    """BP3, averaged over the m samples (columns)."""
-    return delta.sum(axis=1, keepdims=True) / delta.shape[1]  # the method: np.sum's wrapper costs as much
+    """BP3: ∂L/∂bˡ = (1/m) Σ δˡ over the m samples (columns)."""
+    return delta.sum(axis=1, keepdims=True) / delta.shape[1]  # ndarray.sum: np.sum's sum, without its overhead
 
 
 def weight_gradient(delta: Array, a_prev: Array) -> Array:
-    """BP4, averaged over the m samples."""
+    """BP4: ∂L/∂Wˡ = (1/m) δˡ (aˡ⁻¹)ᵀ."""
     return (delta @ a_prev.T) / delta.shape[1]
 
 

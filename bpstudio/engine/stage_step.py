@@ -1,8 +1,8 @@
 """One stage of a training iteration, as ``Stepper.step`` takes it: forward l, loss, backward l, or the update.
 
-A stage computes only its own quantities — ``backprop.forward_layer``, the loss and ∇ₐL, ``backprop.backward_layer``,
-or the update — from what the iteration's earlier stages left in the state's cache. What it makes is read-only,
-and its size is what keeping the state for step back costs.
+A stage computes only its own quantities (``backprop.forward_layer``, the loss and ∇ₐL, ``backprop.backward_layer``
+or ``backprop.update_layers``) from what the iteration's earlier stages left in the state's cache. What it makes
+is read-only, and its size is what keeping the state for step back costs.
 """
 
 from __future__ import annotations
