@@ -1,4 +1,4 @@
-"""The equations, one function each. Column convention: samples are columns.
+"""Backpropagation as TEACHING.md writes it, one function per equation. Column convention: samples are columns.
 
     forward:  zˡ = Wˡ aˡ⁻¹ + bˡ,   aˡ = fˡ(zˡ)
     BP1:      δᴸ = ∇ₐL ⊙ f′(zᴸ)          (δᴸ = a − y for softmax+CE and sigmoid+BCE)
@@ -8,23 +8,31 @@
     update:   W ← W − η ∂L/∂W,  b ← b − η ∂L/∂b
               with momentum μ and L2 λ:  v ← μv − η(∂L/∂W + λW),  W ← W + v  (biases: no λ)
 
-The stepper and the fast path both call these, so they produce bit-identical numbers.
-Arrays are never modified in place: every function returns new arrays, except ``update_in_place``,
-which the fast path uses on its own copies of the weights (the same numbers, no new arrays).
+Indices: l counts layers 1 … L, as the text does; the lists are those of Nielsen's ``backprop()``:
+    activations[l] = aˡ (activations[0] = a⁰ = x),   zs[l − 1] = zˡ,
+    params[l − 1] = (Wˡ, bˡ),   plan.activations[l − 1] = fˡ.
+
+``forward_layer`` and ``backward_layer`` are one layer's stage each: the stepper calls them one stage at a
+time. ``forward`` and ``backward`` call them in order for everyone else (the fast path, the training log's
+probe, metrics, the gradient check, the decision field), and ``update_layers`` is the update stage of both the
+stepper and the fast path, so every caller gets the same bits. Arrays are never modified in place, except by
+the updates, which write into the (private) arrays they are given.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from .activations import Activation
 from .losses import Loss
-from .spec import NetworkSpec
+from .spec import NetworkSpec, TrainingSpec
 
 Array = np.ndarray
 Params = list[tuple[Array, Array]]
+ParamTuple = tuple[tuple[Array, Array], ...]  # as states and snapshots hold them: read-only, one pair per layer
 
 
 @dataclass(frozen=True)
@@ -42,9 +50,21 @@ class Plan:
         return Plan(spec, acts, spec.loss_fn, spec.fused_output)
 
 
+# ----- forward ------------------------------------------------------------------------------------
 def forward_layer(W: Array, b: Array, a_prev: Array, f: Activation) -> tuple[Array, Array]:
+    """One layer: (zˡ, aˡ) from aˡ⁻¹."""
     z = W @ a_prev + b
     return z, f.f(z)
+
+
+def forward(plan: Plan, params: Sequence[tuple[Array, Array]], x: Array) -> tuple[list[Array], list[Array]]:
+    """(zs, activations) = ([z¹ … zᴸ], [a⁰ = x, a¹ … aᴸ])."""
+    zs, activations = [], [x]
+    for (W, b), f in zip(params, plan.activations, strict=True):
+        z, a = forward_layer(W, b, activations[-1], f)
+        zs.append(z)
+        activations.append(a)
+    return zs, activations
 
 
 def loss_per_sample(plan: Plan, z_out: Array, a_out: Array, y: Array) -> Array:
@@ -54,14 +74,24 @@ def loss_per_sample(plan: Plan, z_out: Array, a_out: Array, y: Array) -> Array:
     return plan.loss.per_sample(a_out, y)
 
 
+def mean_loss(plan: Plan, zs: Sequence[Array], activations: Sequence[Array], y: Array) -> float:
+    """The batch loss: the mean of the per-sample losses."""
+    return float(np.mean(loss_per_sample(plan, zs[-1], activations[-1], y)))
+
+
+def batch_loss(plan: Plan, params: Sequence[tuple[Array, Array]], x: Array, y: Array) -> float:
+    return mean_loss(plan, *forward(plan, params, x), y)
+
+
 def grad_output(plan: Plan, a_out: Array, y: Array) -> Array:
     """∇ₐL per sample: one column per sample, never averaged."""
     with np.errstate(divide="ignore", invalid="ignore"):
         return plan.loss.grad(a_out, y)
 
 
+# ----- backward -----------------------------------------------------------------------------------
 def output_delta(plan: Plan, z_out: Array, a_out: Array, y: Array, grad_a: Array | None) -> Array:
-    """BP1. ``grad_a`` may be None when fused (it is not needed then)."""
+    """BP1: δᴸ = ∇ₐL ⊙ f′(zᴸ), or a − y when fused (``grad_a`` may be None then)."""
     if plan.fused:
         return a_out - y
     assert grad_a is not None
@@ -69,69 +99,73 @@ def output_delta(plan: Plan, z_out: Array, a_out: Array, y: Array, grad_a: Array
 
 
 def hidden_delta(W_next: Array, delta_next: Array, z: Array, a: Array, f: Activation) -> Array:
-    """BP2."""
+    """BP2: δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ)."""
     return f.backward(z, a, W_next.T @ delta_next)
 
 
 def bias_gradient(delta: Array) -> Array:
-    """BP3, averaged over the m samples (columns)."""
-    return np.sum(delta, axis=1, keepdims=True) / delta.shape[1]
+    """BP3: ∂L/∂bˡ = (1/m) Σ δˡ over the m samples (columns)."""
+    return delta.sum(axis=1, keepdims=True) / delta.shape[1]  # ndarray.sum: np.sum's sum, without its overhead
 
 
 def weight_gradient(delta: Array, a_prev: Array) -> Array:
-    """BP4, averaged over the m samples."""
+    """BP4: ∂L/∂Wˡ = (1/m) δˡ (aˡ⁻¹)ᵀ."""
     return (delta @ a_prev.T) / delta.shape[1]
 
 
-def update(W: Array, b: Array, dW: Array, db: Array, lr: float) -> tuple[Array, Array]:
-    return W - lr * dW, b - lr * db
+def backward_layer(plan: Plan, params: Sequence[tuple[Array, Array]], l: int, zs: Sequence[Array],
+                   activations: Sequence[Array], y: Array, grad_a: Array | None,
+                   delta_above: Array | None) -> tuple[Array, Array, Array]:
+    """Layer l's stage of the backward pass: (δˡ, ∂L/∂Wˡ, ∂L/∂bˡ). ``delta_above`` is δˡ⁺¹ (None for the
+    output layer), ``grad_a`` is ∇ₐL (None will do when the output is fused)."""
+    if l == len(params):
+        delta = output_delta(plan, zs[l - 1], activations[l], y, grad_a)  # BP1
+    else:  # BP2, with Wˡ⁺¹ as the forward pass used it (before its update)
+        assert delta_above is not None
+        delta = hidden_delta(params[l][0], delta_above, zs[l - 1], activations[l], plan.activations[l - 1])
+    return delta, weight_gradient(delta, activations[l - 1]), bias_gradient(delta)  # BP4, BP3
 
 
-def update_in_place(W: Array, b: Array, dW: Array, db: Array, lr: float) -> None:
-    """``update`` written into W and b: element by element the same subtraction, so the same numbers."""
+def backward(plan: Plan, params: Sequence[tuple[Array, Array]], zs: Sequence[Array],
+             activations: Sequence[Array], y: Array) -> Params:
+    """[(∂L/∂W¹, ∂L/∂b¹), …, (∂L/∂Wᴸ, ∂L/∂bᴸ)], computed from the output layer down."""
+    grad_a = None if plan.fused else grad_output(plan, activations[-1], y)
+    grads, delta = [], None
+    for l in range(len(params), 0, -1):
+        delta, dW, db = backward_layer(plan, params, l, zs, activations, y, grad_a, delta)
+        grads.append((dW, db))
+    grads.reverse()
+    return grads
+
+
+def full_gradients(plan: Plan, params: Sequence[tuple[Array, Array]], x: Array, y: Array) -> tuple[float, Params]:
+    """Batch loss and [(∂L/∂W¹, ∂L/∂b¹), …] for the given parameters (no update)."""
+    zs, activations = forward(plan, params, x)
+    return mean_loss(plan, zs, activations, y), backward(plan, params, zs, activations, y)
+
+
+# ----- update -------------------------------------------------------------------------------------
+def update(W: Array, b: Array, dW: Array, db: Array, lr: float) -> None:
+    """W ← W − η ∂L/∂W, b ← b − η ∂L/∂b, written into W and b."""
     W -= lr * dW
     b -= lr * db
 
 
 def update_momentum(W: Array, b: Array, dW: Array, db: Array, vW: Array, vb: Array,
-                    lr: float, momentum: float, l2: float) -> tuple[Array, Array, Array, Array]:
-    """The update with momentum and L2 weight decay: returns (W, b, vW, vb), all new arrays."""
-    vW = momentum * vW - lr * (dW + l2 * W)
-    vb = momentum * vb - lr * db
-    return W + vW, b + vb, vW, vb
-
-
-def update_momentum_in_place(W: Array, b: Array, dW: Array, db: Array, vW: Array, vb: Array,
-                             lr: float, momentum: float, l2: float) -> None:
-    """``update_momentum`` written into W, b, vW and vb: the same operations, so the same numbers."""
+                    lr: float, momentum: float, l2: float) -> None:
+    """With momentum and L2 weight decay, written into W, b and the velocities vW, vb."""
     vW[...] = momentum * vW - lr * (dW + l2 * W)
     vb[...] = momentum * vb - lr * db
     W += vW
     b += vb
 
 
-def full_gradients(plan: Plan, params: Params, x: Array, y: Array) -> tuple[float, Params]:
-    """Batch loss and [(∂L/∂W¹, ∂L/∂b¹), …] for the given parameters (no update)."""
-    zs, acts = [], [x]
-    for (W, b), f in zip(params, plan.activations, strict=True):
-        z, a = forward_layer(W, b, acts[-1], f)
-        zs.append(z)
-        acts.append(a)
-    loss = float(np.mean(loss_per_sample(plan, zs[-1], acts[-1], y)))
-    grad_a = None if plan.fused else grad_output(plan, acts[-1], y)
-    delta = output_delta(plan, zs[-1], acts[-1], y, grad_a)
-    grads: Params = []
-    for l in range(len(params) - 1, -1, -1):
-        if l < len(params) - 1:
-            delta = hidden_delta(params[l + 1][0], delta, zs[l], acts[l + 1], plan.activations[l])
-        grads.append((weight_gradient(delta, acts[l]), bias_gradient(delta)))
-    grads.reverse()
-    return loss, grads
-
-
-def batch_loss(plan: Plan, params: Params, x: Array, y: Array) -> float:
-    a = x
-    z = x
-    for (W, b), f in zip(params, plan.activations, strict=True):
-        z, a = forward_layer(W, b, a, f)
-    return float(np.mean(loss_per_sample(plan, z, a, y)))
+def update_layers(params: Sequence[tuple[Array, Array]], grads: Sequence[tuple[Array, Array]],
+                  velocities: Sequence[tuple[Array, Array]], training: TrainingSpec) -> None:
+    """The update stage: every layer's update, written into ``params`` (with momentum, ``velocities`` too)."""
+    lr, mu, l2 = training.learning_rate, training.momentum, training.l2
+    for (W, b), (dW, db), (vW, vb) in zip(params, grads, velocities, strict=True):
+        if training.plain:
+            update(W, b, dW, db, lr)
+        else:
+            update_momentum(W, b, dW, db, vW, vb, lr, mu, l2)

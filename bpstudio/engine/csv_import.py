@@ -139,14 +139,8 @@ def raw_rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
-def build_dataset(
-    table: CsvTable,
-    features: Sequence[str | int] | None,
-    label: str | int,
-    kind: str = "auto",
-    standardize: bool = False,
-    outputs: int | None = None,
-) -> ImportedData:
+def build_dataset(table: CsvTable, features: Sequence[str | int] | None, label: str | int, kind: str = "auto",
+                  standardize: bool = False, outputs: int | None = None) -> ImportedData:
     """Inputs from the feature columns, targets from the label column.
 
     ``kind``: "classes" (one-hot, or 0/1 for two classes when ``outputs`` is 1), "numeric" (the

@@ -44,11 +44,8 @@ def _circles(rng: np.random.Generator, n: int, noise: float) -> tuple[Array, Arr
 def _moons(rng: np.random.Generator, n: int, noise: float) -> tuple[Array, Array]:
     labels = np.arange(n) % 2
     t = rng.uniform(0.0, np.pi, n)
-    x = np.where(
-        labels[:, None] == 0,
-        np.column_stack([np.cos(t), np.sin(t)]),
-        np.column_stack([1.0 - np.cos(t), 0.5 - np.sin(t)]),
-    )
+    x = np.where(labels[:, None] == 0, np.column_stack([np.cos(t), np.sin(t)]),
+                 np.column_stack([1.0 - np.cos(t), 0.5 - np.sin(t)]))
     return x + rng.normal(0.0, noise, (n, 2)), labels
 
 
@@ -72,12 +69,7 @@ def _sine(rng: np.random.Generator, n: int, noise: float) -> tuple[Array, Array]
 
 
 GENERATORS: dict[str, Callable[..., tuple[Array, Array]]] = {
-    "xor": _xor,
-    "circles": _circles,
-    "moons": _moons,
-    "spiral": _spiral,
-    "blobs": _blobs,
-    "sine": _sine,
+    "xor": _xor, "circles": _circles, "moons": _moons, "spiral": _spiral, "blobs": _blobs, "sine": _sine,
 }
 REGRESSION = {"sine"}
 MULTICLASS = {"spiral", "blobs"}
@@ -102,59 +94,41 @@ def encode_labels(labels: Array, classes: int, outputs: int, field: str = "data"
 def generate(name: str, params: dict, outputs: int, field: str = "data") -> Dataset:
     """Run a named generator with its parameters (n, noise, seed, classes)."""
     if name not in GENERATORS:
-        choices = ", ".join(GENERATORS)
-        raise ValidationError(
-            f"{field}.generator",
-            translate("Datasets", "unknown generator {name!r}; choose one of {choices}").format(
-                name=name, choices=choices
-            ),
-        )
+        raise ValidationError(f"{field}.generator", translate(
+            "Datasets", "unknown generator {name!r}; choose one of {choices}").format(
+            name=name, choices=", ".join(GENERATORS)))
     known = {"n", "noise", "seed", "classes"}
     extra = set(params) - known
     if extra:
-        raise ValidationError(
-            f"{field}.params",
-            translate("Datasets", "unknown parameter(s) {names}").format(names=", ".join(sorted(extra))),
-        )
+        raise ValidationError(f"{field}.params", translate("Datasets", "unknown parameter(s) {names}").format(
+            names=", ".join(sorted(extra))))
     n = params.get("n", 200)
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_SAMPLES:
-        raise ValidationError(
-            f"{field}.params.n",
-            translate("Datasets", "must be a whole number from 1 to {most}, got {value!r}").format(
-                most=MAX_SAMPLES, value=n
-            ),
-        )
+        raise ValidationError(f"{field}.params.n", translate(
+            "Datasets", "must be a whole number from 1 to {most}, got {value!r}").format(most=MAX_SAMPLES, value=n))
     noise = params.get("noise", 0.1)
     if isinstance(noise, bool) or not isinstance(noise, (int, float)) or not np.isfinite(noise) or noise < 0:
-        raise ValidationError(
-            f"{field}.params.noise", translate("Datasets", "must be a number ≥ 0, got {value!r}").format(value=noise)
-        )
+        raise ValidationError(f"{field}.params.noise", translate(
+            "Datasets", "must be a number ≥ 0, got {value!r}").format(value=noise))
     seed = params.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ValidationError(
-            f"{field}.params.seed",
-            translate("Datasets", "must be a whole number ≥ 0, got {value!r}").format(value=seed),
-        )
+        raise ValidationError(f"{field}.params.seed", translate(
+            "Datasets", "must be a whole number ≥ 0, got {value!r}").format(value=seed))
     rng = np.random.default_rng(seed)
     if name in MULTICLASS:
         classes = params.get("classes", 3)
         if isinstance(classes, bool) or not isinstance(classes, int) or not 2 <= classes <= 50:
-            raise ValidationError(
-                f"{field}.params.classes",
-                translate("Datasets", "must be a whole number from 2 to 50, got {value!r}").format(value=classes),
-            )
+            raise ValidationError(f"{field}.params.classes", translate(
+                "Datasets", "must be a whole number from 2 to 50, got {value!r}").format(value=classes))
         x, labels = GENERATORS[name](rng, n, float(noise), classes)
     else:
         classes = 2
         x, labels = GENERATORS[name](rng, n, float(noise))
     if name in REGRESSION:
         if outputs != 1:
-            raise ValidationError(
-                field,
-                translate("Datasets", "{name} has 1 target value, but the output layer has {outputs} units").format(
-                    name=name, outputs=outputs
-                ),
-            )
+            raise ValidationError(field, translate(
+                "Datasets", "{name} has 1 target value, but the output layer has {outputs} units").format(
+                name=name, outputs=outputs))
         return Dataset(x.astype(np.float64), labels.astype(np.float64), None, name)
     labels = np.asarray(labels, dtype=np.int64)
     return Dataset(x.astype(np.float64), encode_labels(labels, classes, outputs, field), labels, name)
@@ -165,44 +139,39 @@ BUILTIN = {"iris": ("iris.csv", "species")}  # name: (file in resources/datasets
 
 def builtin_dataset(name: str, outputs: int, standardize: bool = False, field: str = "data") -> Dataset:
     """A real dataset shipped with BP Studio (see resources/datasets/README.md for sources and licences)."""
-    from .csv_import import build_dataset, read_csv
-    from .resource_files import resource_dir  # plain importlib.resources, no Qt
+    from .csv_import import build_dataset
 
-    if name not in BUILTIN:
-        raise ValidationError(f"{field}.dataset", _unknown_dataset(name))
-    file, label = BUILTIN[name]
-    table = read_csv(resource_dir() / "datasets" / file)
+    table, label = _builtin_table(name, field)
     try:
         imported = build_dataset(table, None, label, "classes", standardize, outputs)
     except ValidationError as exc:
         raise ValidationError(field, exc.message) from None
     classes = len(imported.classes or ())
     if imported.dataset.y.shape[1] != outputs:
-        raise ValidationError(
-            field,
-            translate("Datasets", "{name} has {classes} classes, so the output layer needs {classes} units, "
-                                  "but it has {outputs}").format(name=name, classes=classes, outputs=outputs),
-        )
+        raise ValidationError(field, translate(
+            "Datasets", "{name} has {classes} classes, so the output layer needs {classes} units, but it has "
+            "{outputs}").format(name=name, classes=classes, outputs=outputs))
     return Dataset(imported.dataset.x, imported.dataset.y, imported.dataset.labels, name)
 
 
 def builtin_classes(name: str, field: str = "data") -> int:
     """The number of classes of a shipped dataset, known before the output layer is chosen."""
-    from .csv_import import read_csv
-    from .resource_files import resource_dir
-
-    if name not in BUILTIN:
-        raise ValidationError(f"{field}.dataset", _unknown_dataset(name))
-    file, label = BUILTIN[name]
-    table = read_csv(resource_dir() / "datasets" / file)
+    table, label = _builtin_table(name, field)
     column = table.column(label)
     return len({row[column] for row in table.rows})
 
 
-def _unknown_dataset(name: str) -> str:
-    return translate("Datasets", "unknown dataset {name!r}; choose one of {choices}").format(
-        name=name, choices=", ".join(BUILTIN)
-    )
+def _builtin_table(name: str, field: str):
+    """The shipped dataset's CsvTable and label column (csv_import imported here, as it imports this module)."""
+    from .csv_import import read_csv
+    from .resource_files import resource_dir  # plain importlib.resources, no Qt
+
+    if name not in BUILTIN:
+        raise ValidationError(f"{field}.dataset", translate(
+            "Datasets", "unknown dataset {name!r}; choose one of {choices}").format(
+            name=name, choices=", ".join(BUILTIN)))
+    file, label = BUILTIN[name]
+    return read_csv(resource_dir() / "datasets" / file), label
 
 
 def split_dataset(ds: Dataset, test_fraction: float, seed: int = 0) -> tuple[Dataset, Dataset | None]:

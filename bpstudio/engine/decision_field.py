@@ -12,6 +12,7 @@ import numpy as np
 
 from . import backprop as bp
 from .metrics import predict
+from .readonly import read_only
 
 Array = np.ndarray
 RESOLUTION = 80  # grid cells per side: 6 400 forward passes, well under a millisecond for small nets
@@ -45,7 +46,7 @@ def decision_field(plan: bp.Plan, params, extent: tuple[tuple[float, float], ...
         xs = np.linspace(*extent[0], CURVE_POINTS)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             out = predict(plan, params, xs[None, :]).T
-        return DecisionField("curve", _frozen(xs), None, _frozen(out))
+        return DecisionField("curve", read_only(xs), None, read_only(out))
     if len(extent) != 2:
         return None
     xs = np.linspace(*extent[0], resolution)
@@ -54,10 +55,4 @@ def decision_field(plan: bp.Plan, params, extent: tuple[tuple[float, float], ...
     grid = np.vstack([gx.ravel(), gy.ravel()])
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         out = predict(plan, params, grid)
-    return DecisionField("plane", _frozen(xs), _frozen(ys), _frozen(out.T.reshape(resolution, resolution, -1)))
-
-
-def _frozen(x: Array) -> Array:
-    x = np.array(x, dtype=np.float64)
-    x.setflags(write=False)
-    return x
+    return DecisionField("plane", read_only(xs), read_only(ys), read_only(out.T.reshape(resolution, resolution, -1)))

@@ -16,6 +16,7 @@ finite difference; it is checked absolutely against that rounding error instead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,18 +77,11 @@ class GradCheckResult:
         return [(l, n, err, err < self.tolerance) for (l, n), err in sorted(out.items())]
 
 
-def gradient_check(
-    plan: bp.Plan,
-    params: tuple[tuple[Array, Array], ...] | list[tuple[Array, Array]],
-    x: Array,
-    y: Array,
-    step: float = STEP,
-    tolerance: float = TOLERANCE,
-    max_entries_per_array: int | None = None,
-    seed: int = 0,
-) -> GradCheckResult:
+def gradient_check(plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: Array, y: Array, step: float = STEP,
+                   tolerance: float = TOLERANCE, max_entries_per_array: int | None = None, seed: int = 0
+                   ) -> GradCheckResult:
     """Check every entry (or a seeded sample of ``max_entries_per_array`` per array)."""
-    loss, grads = bp.full_gradients(plan, list(params), x, y)
+    loss, grads = bp.full_gradients(plan, params, x, y)
     # the default TOLERANCE, not ``tolerance``: the reported errors do not depend on the pass mark
     floor = max(FLOOR, ROUNDING * EPS * _loss_size(plan, params, x, y) / step / TOLERANCE)
     rng = np.random.default_rng(seed)
@@ -112,15 +106,11 @@ def gradient_check(
 def _numeric(plan: bp.Plan, params, x: Array, y: Array, layer: int, name: str, idx, h: float
              ) -> tuple[float, bool]:
     """(the fourth-order difference quotient, whether its steps cross a kink)."""
-    def perturbed(delta: float) -> list:
-        out = []
-        for l, (W, b) in enumerate(params, start=1):
-            if l == layer:
-                target = (W if name == "W" else b).copy()
-                target[idx] += delta
-                W, b = (target, b) if name == "W" else (W, target)
-            out.append((W, b))
-        return out
+    def perturbed(delta: float) -> list[tuple[Array, Array]]:
+        W, b = params[layer - 1]
+        target = (W if name == "W" else b).copy()
+        target[idx] += delta
+        return [*params[: layer - 1], (target, b) if name == "W" else (W, target), *params[layer:]]
 
     def loss_at(delta: float) -> float:
         return bp.batch_loss(plan, perturbed(delta), x, y)
@@ -139,19 +129,14 @@ KINKED = ("relu", "leaky_relu")  # not differentiable at z = 0
 def _kink_signs(plan: bp.Plan, params, x: Array) -> bytes:
     """Which side of 0 every z of a kinked layer is on: when it differs between θ − 2h and θ + 2h,
     the loss is not smooth between them and the difference quotient is no derivative."""
-    a, signs = x, []
-    for (W, b), f in zip(params, plan.activations, strict=True):
-        z, a = bp.forward_layer(W, b, a, f)
-        if f.name in KINKED:
-            signs.append(np.packbits(z > 0).tobytes())
-    return b"".join(signs)
+    zs, _ = bp.forward(plan, params, x)
+    return b"".join(np.packbits(z > 0).tobytes() for z, f in zip(zs, plan.activations, strict=True)
+                    if f.name in KINKED)
 
 
 def _loss_size(plan: bp.Plan, params, x: Array, y: Array) -> float:
     """|L| + mean over samples of Σ(|zᴸ| + |aᴸ| + |y|): the scale of the rounding in evaluating L
     (log-sum-exp and a − y cancel, so it is not ε·|L| alone)."""
-    z, a = x, x
-    for (W, b), f in zip(params, plan.activations, strict=True):
-        z, a = bp.forward_layer(W, b, a, f)
-    loss = float(np.mean(bp.loss_per_sample(plan, z, a, y)))
-    return abs(loss) + float(np.mean(np.sum(np.abs(z) + np.abs(a) + np.abs(y), axis=0)))
+    zs, activations = bp.forward(plan, params, x)
+    loss = bp.mean_loss(plan, zs, activations, y)
+    return abs(loss) + float(np.mean(np.sum(np.abs(zs[-1]) + np.abs(activations[-1]) + np.abs(y), axis=0)))

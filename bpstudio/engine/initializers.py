@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from .backprop import Params
 from .spec import InitSpec, NetworkSpec
 
 
-def initial_parameters(
-    spec: NetworkSpec, init: InitSpec, rng: np.random.Generator
-) -> list[tuple[np.ndarray, np.ndarray]]:
+def initial_parameters(spec: NetworkSpec, init: InitSpec, rng: np.random.Generator) -> Params:
     """[(W¹, b¹), …, (Wᴸ, bᴸ)] with Wˡ of shape (nˡ, nˡ⁻¹) and bˡ of shape (nˡ, 1)."""
     params = []
     sizes = spec.sizes

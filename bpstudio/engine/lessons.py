@@ -1,13 +1,9 @@
-"""Guided lessons: data files (JSON, format ``bpstudio-lesson`` version 1) read and checked
-strictly, and the engine's number for every prediction a lesson asks for. Imports no Qt.
-
-A lesson has a title, a preset (the name of a built-in example or an inline project object) and steps; a
-step has text, and optionally a panel to highlight, a stage to wait for and a number to predict. Every text
-is an object keyed by language (``{"en": "...", "zh_CN": "..."}``); ``Text.get(language)`` falls back to
-English, then to the first language given. The answer of a prediction is never in the file: it is read
-from a ``Stepper`` on the preset, stepped to the stage that computes the quantity (``expected_value``).
-Indices in a file are 1-based, as people and TEACHING.md count (w²₁₂ is ``row 1, col 2`` of W²; for z, a,
-δ, ∇ₐL the column is the sample). See docs/lessons.md.
+"""Guided lessons: data files (JSON, format ``bpstudio-lesson`` version 1) read and checked strictly into the
+``Lesson`` of ``lesson_steps``. A lesson has a title, a preset (the name of a built-in example or an inline
+project object) and steps; a step has text, and optionally a panel to highlight, a stage to wait for and a
+number to predict, whose answer is the engine's, never the file's. Indices in a file are 1-based, as people
+and TEACHING.md count (w²₁₂ is ``row 1, col 2`` of W²; for z, a, δ, ∇ₐL the column is the sample). Every
+text is an object keyed by language (``{"en": "...", "zh_CN": "..."}``). See docs/lessons.md.
 """
 
 from __future__ import annotations
@@ -16,18 +12,15 @@ import json
 import math
 import os
 import re
-import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 
 from .errors import FormatError, ValidationError
 from .i18n import translate
+from .lesson_steps import AnswerError, Lesson, Predict, Step, Text, WaitFor, expected_value, parse_answer, value_in  # noqa: F401 - the panel imports them here
+from .lesson_steps import lesson_error as _error
 from .project import Project, load_project, parse_json, project_from_dict, read_text_file
 from .resource_files import example_path, examples_dir, resource_dir
-from .snapshot import Snapshot, key
-from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, iteration_stages
+from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, stage_computing, stage_position
 
 LESSON_FORMAT = "bpstudio-lesson"
 LESSON_VERSION = 1
@@ -36,7 +29,6 @@ HIGHLIGHTS = ("network", "matrices", "equations", "stages", "form", "data", "par
               "gradients", "decision")
 # what a prediction may ask for: the snapshot's arrays, ∇ₐL and the batch loss
 QUANTITIES = ("W", "b", "z", "a", "delta", "dW", "db", "grad_a", "loss")
-PER_LAYER = ("W", "b", "z", "a", "delta", "dW", "db")
 STAGE_KINDS = (FORWARD, LOSS, BACKWARD, UPDATE)
 DEFAULT_ABS_TOLERANCE = 1e-3
 DEFAULT_REL_TOLERANCE = 1e-2
@@ -44,100 +36,6 @@ MAX_ITERATION = 100_000
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 
-# ----- data ----------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Text:
-    """A user-visible text in one or more languages."""
-
-    by_language: Mapping[str, str]
-
-    def get(self, language: str) -> str:
-        """The text in ``language`` (``zh_CN``, ``en``…); a bare ``zh`` matches ``zh_CN``; else English; else
-        the first language given."""
-        t = self.by_language
-        if language in t:
-            return t[language]
-        base = language.split("_")[0]
-        for code, text in t.items():
-            if code.split("_")[0] == base:
-                return text
-        return t.get("en", next(iter(t.values())))
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return tuple(self.by_language)
-
-
-@dataclass(frozen=True)
-class WaitFor:
-    """Where the engine must be before Next is enabled: a stage of a given iteration (1-based) is done, or
-    ``iterations`` whole iterations are (for training runs)."""
-
-    stage: Stage | None = None
-    iteration: int = 1
-    iterations: int | None = None
-
-    def reached(self, snap: Snapshot) -> bool:
-        if self.iterations is not None:
-            done = snap.iteration + (1 if snap.position == 2 * snap.spec.depth + 2 else 0)
-            return done >= self.iterations
-        assert self.stage is not None
-        target = stage_position(self.stage, snap.spec.depth)
-        it = self.iteration - 1
-        return snap.iteration > it or (snap.iteration == it and snap.position >= target)
-
-
-@dataclass(frozen=True)
-class Predict:
-    quantity: str
-    layer: int  # 1-based; 0 for loss (and ∇ₐL, which belongs to the output layer)
-    row: int  # 0-based internally (the file's value − 1)
-    col: int
-    iteration: int  # 1-based
-    after: Stage  # the value is read after this stage of that iteration (position 0: at its start)
-    abs_tolerance: float
-    rel_tolerance: float
-    hint: Text | None
-    explanation: Text | None
-    label: Text | None
-
-    def accepts(self, answer: float, expected: float) -> bool:
-        """|answer − expected| ≤ max(abs, rel·|expected|)."""
-        if not math.isfinite(answer):
-            return False
-        return abs(answer - expected) <= max(self.abs_tolerance, self.rel_tolerance * abs(expected))
-
-    def name(self, notation: str = "column") -> str:
-        """Like δ²[1, 2] (1-based), or L for the loss: how the panel names what is asked. The file counts in
-        the column convention; in the row one the panels show the transpose, so the indices swap."""
-        if self.quantity == "loss":
-            return "L"
-        symbol = {"W": "W", "b": "b", "z": "z", "a": "a", "delta": "δ", "dW": "∂L/∂W", "db": "∂L/∂b",
-                  "grad_a": "∇ₐL"}[self.quantity]
-        layer = "" if self.quantity == "grad_a" else _sup(self.layer)
-        row, col = (self.col, self.row) if notation == "row" else (self.row, self.col)
-        return f"{symbol}{layer}[{row + 1}, {col + 1}]"
-
-
-@dataclass(frozen=True)
-class Step:
-    text: Text
-    highlight: str | None
-    wait_for: WaitFor | None
-    predict: Predict | None
-
-
-@dataclass(frozen=True)
-class Lesson:
-    title: Text
-    description: Text | None
-    preset: str | None  # the built-in example's name, or None for an inline project
-    project: Project
-    steps: tuple[Step, ...]
-    source: str
-
-
-# ----- reading ---------------------------------------------------------------------------------------
 def lessons_dir() -> Path:
     return resource_dir() / "lessons"
 
@@ -154,11 +52,6 @@ def load_lesson(path: str | os.PathLike[str]) -> Lesson:
 def loads_lesson(text: str, source: str = "lesson") -> Lesson:
     d = parse_json(text, source, translate("Lessons", "{source}: not a lesson (its JSON is nested too deeply)"))
     return lesson_from_dict(d, source)
-
-
-def _error(source: str, field: str, message: str) -> ValidationError:
-    return ValidationError(field, translate("Lessons", "{source}: {field}: {message}").format(
-        source=source, field=field, message=message))
 
 
 def lesson_from_dict(d: object, source: str = "lesson") -> Lesson:
@@ -190,7 +83,7 @@ def lesson_from_dict(d: object, source: str = "lesson") -> Lesson:
     lesson = Lesson(title, description, preset_name, project, steps, source)
     for i, step in enumerate(steps):
         if step.predict is not None:
-            _resolve(lesson, step.predict, f"steps[{i}].predict")  # every answer exists, checked now
+            expected_value(lesson, step.predict, f"steps[{i}].predict")  # every answer exists, checked now
     return lesson
 
 
@@ -324,7 +217,7 @@ def _predict(p: object, where: str, depth: int, source: str) -> Predict:
         row = _int(p, "row", where, source, 1, 1_000_000) - 1
         col = _int(p, "col", where, source, 1, 1_000_000) - 1
     iteration = _int(p, "iteration", where, source, 1, MAX_ITERATION, 1)
-    computing = computing_stage(quantity, layer, depth)
+    computing = stage_computing(quantity, layer)
     if p.get("after") is not None:
         a = p["after"]
         if not isinstance(a, dict):
@@ -332,12 +225,12 @@ def _predict(p: object, where: str, depth: int, source: str) -> Predict:
                                                              "{\"stage\": \"update\"}"))
         _known(a, {"stage", "layer"}, f"{where}.after", source)
         after = _stage(a, f"{where}.after", depth, source)
-        if computing is not None and stage_position(after, depth) < stage_position(computing, depth):
+        if stage_position(after, depth) < stage_position(computing, depth):
             raise _error(source, f"{where}.after", translate("Lessons", "{quantity} is computed at stage "
                                                              "{computed}, after {stage}").format(
                 quantity=quantity, computed=computing.name, stage=after.name))
     else:
-        after = computing if computing is not None else Stage("start")
+        after = computing
     tol = p.get("tolerance", {})
     if not isinstance(tol, dict):
         raise _error(source, f"{where}.tolerance", translate("Lessons", "must be an object with abs and/or rel"))
@@ -355,96 +248,3 @@ def _predict(p: object, where: str, depth: int, source: str) -> Predict:
                    _text(p.get("hint"), f"{where}.hint", source), _text(p.get("explanation"),
                                                                         f"{where}.explanation", source),
                    _text(p.get("label"), f"{where}.label", source))
-
-
-# ----- stages and values -----------------------------------------------------------------------------
-def computing_stage(quantity: str, layer: int, depth: int) -> Stage | None:
-    """The stage that computes ``quantity`` (None for W and b: they exist from the iteration's start)."""
-    if quantity in ("W", "b"):
-        return None
-    if quantity in ("loss", "grad_a"):
-        return Stage(LOSS)
-    return Stage(FORWARD if quantity in ("z", "a") else BACKWARD, layer)
-
-
-def stage_position(stage: Stage, depth: int) -> int:
-    """How many stages of an iteration are done once ``stage`` is (0 for the iteration's start)."""
-    if stage.kind == "start":
-        return 0
-    return iteration_stages(depth).index(stage) + 1
-
-
-def value_in(snap: Snapshot, predict: Predict) -> float | None:
-    """The predicted entry as ``snap`` has it, or None when it is not there."""
-    if predict.quantity == "loss":
-        return snap.loss
-    array = snap.arrays.get("grad_a") if predict.quantity == "grad_a" else snap.arrays.get(
-        key(predict.quantity, predict.layer))
-    if array is None or not (predict.row < array.shape[0] and predict.col < array.shape[1]):
-        return None
-    return float(array[predict.row, predict.col])
-
-
-def _resolve(lesson: Lesson, predict: Predict, where: str) -> float:
-    stepper = lesson.project.stepper()
-    target = stage_position(predict.after, lesson.project.network.depth)
-    stepper.run_iterations(predict.iteration - 1)  # now at the start of iteration k (the end of k − 1)
-    snap = stepper.snapshot()
-    if target > 0:
-        while not (snap.iteration == predict.iteration - 1 and snap.position >= target):
-            snap = stepper.step()
-    if predict.quantity == "loss":
-        assert snap.loss is not None
-        return float(snap.loss)
-    array = snap.arrays["grad_a"] if predict.quantity == "grad_a" else snap.arrays[key(predict.quantity,
-                                                                                       predict.layer)]
-    rows, cols = array.shape
-    for index, size, name in ((predict.row, rows, "row"), (predict.col, cols, "col")):
-        if index >= size:
-            raise _error(lesson.source, f"{where}.{name}", translate(
-                "Lessons", "{index} is out of range: {quantity} of layer {layer} is {rows} × {cols} (indices "
-                "count from 1)").format(index=index + 1, quantity=predict.quantity, layer=predict.layer,
-                                        rows=rows, cols=cols))
-    return float(array[predict.row, predict.col])
-
-
-def expected_value(lesson: Lesson, predict: Predict) -> float:
-    """The engine's number for ``predict``: a fresh Stepper on the lesson's preset, stepped to the stage
-    (of the iteration) after which the prediction is read."""
-    return _resolve(lesson, predict, "predict")
-
-
-# ----- typed answers -----------------------------------------------------------------------------------
-class AnswerError(ValueError):
-    """A typed answer that is not a number; the message says what is accepted (in the UI's language)."""
-
-
-def parse_answer(text: str) -> float:
-    """A number as a learner types it: 0.063, -0.032, −0.032 (a typographic minus), 6.3e-2, 0,063 (a decimal
-    comma), .5, 1/2, -3/4, full-width digits from a Chinese input method. Anything else raises AnswerError."""
-    s = unicodedata.normalize("NFKC", text).strip().replace("−", "-").replace("–", "-").replace("＋", "+")
-    s = s.replace(" ", "")
-    if not s:
-        raise AnswerError(translate("Lessons", "Type a number first."))
-    if "," in s and "." not in s and s.count(",") == 1:
-        s = s.replace(",", ".")
-    number = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
-    try:
-        if re.fullmatch(number, s) and math.isfinite(float(s)):
-            return float(s)
-        m = re.fullmatch(rf"({number})/({number})", s)
-        if m:
-            numerator, denominator = s.split("/")
-            if float(denominator) == 0:
-                raise AnswerError(translate("Lessons", "{text} divides by zero.").format(text=text.strip()))
-            return float(Fraction(numerator) / Fraction(denominator))
-    except (ValueError, OverflowError, ZeroDivisionError) as exc:
-        if isinstance(exc, AnswerError):
-            raise
-    raise AnswerError(translate("Lessons", "{text} is not a number. Type a decimal such as 0.063 or -0.032, "
-                                "a power of ten such as 6.3e-2, or a fraction such as 1/2.").format(
-        text=text.strip()))
-
-
-def _sup(n: int) -> str:
-    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))

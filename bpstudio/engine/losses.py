@@ -109,24 +109,15 @@ BINARY_CROSS_ENTROPY = Loss(
     stable_per_sample=_bce_from_z,
 )
 
-LOSSES: dict[str, Loss] = {
-    x.name: x for x in (SQUARED_ERROR, SQUARED_ERROR_NO_HALF, CROSS_ENTROPY, BINARY_CROSS_ENTROPY)
-}
-ALIASES = {
-    "mse": "squared_error",
-    "softmax_cross_entropy": "cross_entropy",
-    "bce": "binary_cross_entropy",
-    "ce": "cross_entropy",
-}
+LOSSES: dict[str, Loss] = {x.name: x for x in (SQUARED_ERROR, SQUARED_ERROR_NO_HALF, CROSS_ENTROPY,
+                                                BINARY_CROSS_ENTROPY)}
+ALIASES = {"mse": "squared_error", "softmax_cross_entropy": "cross_entropy", "bce": "binary_cross_entropy",
+           "ce": "cross_entropy"}
 
 
 def get_loss(name: str, field: str = "loss") -> Loss:
     key = ALIASES.get(str(name).lower(), str(name).lower())
     if key not in LOSSES:
-        raise ValidationError(
-            field,
-            translate("Losses", "unknown loss {name!r}; choose one of {choices}").format(
-                name=name, choices=", ".join(LOSSES)
-            ),
-        )
+        raise ValidationError(field, translate("Losses", "unknown loss {name!r}; choose one of {choices}").format(
+            name=name, choices=", ".join(LOSSES)))
     return LOSSES[key]

@@ -25,21 +25,14 @@ def is_classification(y: Array) -> bool:
 
 
 def predict(plan: bp.Plan, params, x: Array) -> Array:
-    a = x
-    for (W, b), f in zip(params, plan.activations, strict=True):
-        _, a = bp.forward_layer(W, b, a, f)
-    return a
+    return bp.forward(plan, params, x)[1][-1]
 
 
 def evaluate(plan: bp.Plan, params, x: Array, y: Array) -> Evaluation:
     """x (n⁰, N) and y (nᴸ, N), column convention."""
-    z = a = x
-    for (W, b), f in zip(params, plan.activations, strict=True):
-        z, a = bp.forward_layer(W, b, a, f)
-    loss = float(np.mean(bp.loss_per_sample(plan, z, a, y)))
-    if not is_classification(y):
-        return Evaluation(loss, None)
-    return Evaluation(loss, accuracy_of(a, y))
+    zs, activations = bp.forward(plan, params, x)
+    loss = bp.mean_loss(plan, zs, activations, y)
+    return Evaluation(loss, accuracy_of(activations[-1], y) if is_classification(y) else None)
 
 
 def accuracy_of(a: Array, y: Array) -> float:

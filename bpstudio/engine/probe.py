@@ -19,27 +19,17 @@ def probe_row(plan: bp.Plan, params, iteration: int, batches_per_epoch: int,
     row[0] = iteration
     row[1] = iteration / max(1, batches_per_epoch)
     x, y = train
-    zs, acts = [], [x]
-    for (W, b), f in zip(params, plan.activations, strict=True):
-        z, a = bp.forward_layer(W, b, acts[-1], f)
-        zs.append(z)
-        acts.append(a)
-    row[2] = float(np.mean(bp.loss_per_sample(plan, zs[-1], acts[-1], y)))
+    zs, activations = bp.forward(plan, params, x)
+    row[2] = bp.mean_loss(plan, zs, activations, y)
     classes = is_classification(y)
     if classes:
-        row[4] = accuracy_of(acts[-1], y)
-    grad_a = None if plan.fused else bp.grad_output(plan, acts[-1], y)
-    delta = bp.output_delta(plan, zs[-1], acts[-1], y, grad_a)
-    for l in range(len(params) - 1, -1, -1):  # BP4's mean |∂L/∂W| per layer, BP2 to go down
-        row[6 + l] = float(np.mean(np.abs(bp.weight_gradient(delta, acts[l]))))
-        if l:
-            delta = bp.hidden_delta(params[l][0], delta, zs[l - 1], acts[l], plan.activations[l - 1])
+        row[4] = accuracy_of(activations[-1], y)
+    for l, (dW, _) in enumerate(bp.backward(plan, params, zs, activations, y)):
+        row[6 + l] = float(np.mean(np.abs(dW)))
     if test is not None:
         tx, ty = test
-        z = a = tx
-        for (W, b), f in zip(params, plan.activations, strict=True):
-            z, a = bp.forward_layer(W, b, a, f)
-        row[3] = float(np.mean(bp.loss_per_sample(plan, z, a, ty)))
+        zs, activations = bp.forward(plan, params, tx)
+        row[3] = bp.mean_loss(plan, zs, activations, ty)
         if classes and is_classification(ty):
-            row[5] = accuracy_of(a, ty)
+            row[5] = accuracy_of(activations[-1], ty)
     return row

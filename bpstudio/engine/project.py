@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from .atomic_file import write_text_atomically
-from .datasets import Dataset, builtin_dataset, generate, split_dataset
+from .datasets import Dataset, split_dataset
 from .errors import FormatError, ValidationError
 from .i18n import translate
+from .project_data import load_data, number_rows, split_settings
 from .project_state import ProjectState, state_from_dict
 from .spec import InitSpec, NetworkSpec, TrainingSpec, reject_unknown_keys
 from .stepper import Stepper, check_data, check_parameters
@@ -65,16 +66,8 @@ class Project:
             "name": self.name,
             "description": self.description,
             "network": self.network.to_dict(),
-            "init": {"method": self.init.method, "scale": self.init.scale},
-            "training": {
-                "learning_rate": self.training.learning_rate,
-                "batch_size": self.training.batch_size,
-                "epochs": self.training.epochs,
-                "seed": self.training.seed,
-                "shuffle": self.training.shuffle,
-                "momentum": self.training.momentum,
-                "l2": self.training.l2,
-            },
+            "init": asdict(self.init),  # the fields in their order: method, scale
+            "training": asdict(self.training),  # learning_rate, batch_size, epochs, seed, shuffle, momentum, l2
             "data": self.data,
         }
         if self.parameters is not None:
@@ -96,92 +89,6 @@ class Project:
     def with_state(self, state: ProjectState | None) -> Project:
         return Project(self.network, self.data, self.training, self.init, self.parameters, self.name,
                        self.description, state)
-
-
-SPLIT_KEYS = {"test_fraction", "split_seed"}
-
-
-def load_data(data: object, network: NetworkSpec, where: str = "data") -> Dataset:
-    """All the samples (training and test together)."""
-    if not isinstance(data, dict):
-        raise ValidationError(where, translate("Project", "must be an object with a generator, a dataset, or x and y"))
-    split_settings(data, where)
-    if "generator" in data:
-        reject_unknown_keys(data, {"generator", "params"} | SPLIT_KEYS, where)
-        params = data.get("params", {})
-        if not isinstance(params, dict):
-            raise ValidationError(f"{where}.params", translate("Project", "must be an object"))
-        return generate(str(data["generator"]), params, network.layers[-1].units, where)
-    if "dataset" in data:
-        reject_unknown_keys(data, {"dataset", "standardize"} | SPLIT_KEYS, where)
-        standardize = data.get("standardize", False)
-        if not isinstance(standardize, bool):
-            raise ValidationError(f"{where}.standardize", translate(
-                "Project", "must be true or false, got {value!r}").format(value=standardize))
-        return builtin_dataset(str(data["dataset"]), network.layers[-1].units, standardize, where)
-    if "x" not in data or "y" not in data:
-        raise ValidationError(where, translate("Project", "needs a generator, a dataset, or inline x and y"))
-    reject_unknown_keys(data, {"x", "y", "features", "classes"} | SPLIT_KEYS, where)
-    for key in ("features", "classes"):  # names for display only
-        names = data.get(key)
-        if names is not None and (not isinstance(names, list) or not all(isinstance(n, str) for n in names)):
-            raise ValidationError(f"{where}.{key}", translate("Project", "must be a list of names"))
-    x = _matrix(data["x"], f"{where}.x")
-    y = _matrix(data["y"], f"{where}.y")
-    if x.shape[1] != network.input_size:
-        raise ValidationError(f"{where}.x", translate(
-            "Project", "rows have {count} values, but the network's input size is {size}").format(
-            count=x.shape[1], size=network.input_size))
-    n_out = network.layers[-1].units
-    if y.shape[1] != n_out:
-        raise ValidationError(f"{where}.y", translate(
-            "Project", "rows have {count} values, but the output layer has {units} units").format(
-            count=y.shape[1], units=n_out))
-    if y.shape[0] != x.shape[0]:
-        raise ValidationError(f"{where}.y", translate(
-            "Project", "{targets} target rows for {inputs} input rows").format(
-            targets=y.shape[0], inputs=x.shape[0]))
-    return Dataset(x, y, None, "inline")
-
-
-def split_settings(data: dict, where: str = "data") -> tuple[float, int]:
-    """(test fraction, seed) of a data section; (0, 0) when it keeps no test set."""
-    fraction = data.get("test_fraction", 0.0)
-    if isinstance(fraction, bool) or not isinstance(fraction, (int, float)) or not 0 <= fraction < 1:
-        raise ValidationError(f"{where}.test_fraction", translate(
-            "Project", "must be a number from 0 up to (not including) 1, got {value!r}").format(value=fraction))
-    seed = data.get("split_seed", 0)
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ValidationError(f"{where}.split_seed", translate(
-            "Project", "must be a whole number ≥ 0, got {value!r}").format(value=seed))
-    return float(fraction), seed
-
-
-def _matrix(rows: object, where: str) -> np.ndarray:
-    """Rows of numbers → (N, d) float64; a flat list of numbers is one column (one value per row)."""
-    if not isinstance(rows, list) or not rows:
-        raise ValidationError(where, translate("Project", "must be a non-empty list of rows"))
-    if all(isinstance(r, (int, float)) and not isinstance(r, bool) for r in rows):
-        rows = [[r] for r in rows]
-    width = None
-    for i, row in enumerate(rows):
-        if not isinstance(row, list):
-            raise ValidationError(f"{where}[{i}]", translate("Project", "must be a list of numbers"))
-        if width is None:
-            width = len(row)
-        elif len(row) != width:
-            raise ValidationError(f"{where}[{i}]", translate("Project", "has {count} values, row 0 has {width}").format(
-                count=len(row), width=width))
-        for j, v in enumerate(row):
-            if isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise ValidationError(f"{where}[{i}][{j}]", translate(
-                    "Project", "must be a number, got {value!r}").format(
-                    value=v))
-            if not np.isfinite(v):
-                raise ValidationError(f"{where}[{i}][{j}]", translate("Project", "is NaN or infinity"))
-    if not width:
-        raise ValidationError(where, translate("Project", "rows are empty"))
-    return np.array(rows, dtype=np.float64)
 
 
 def project_from_dict(d: object, source: str = "project") -> Project:
@@ -221,7 +128,7 @@ def project_from_dict(d: object, source: str = "project") -> Project:
                 raise ValidationError(f"parameters[{i}]", translate("Project", "must be an object with W and b"))
             reject_unknown_keys(item, {"W", "b"}, f"parameters[{i}]")
             # the same number checks as inline data: text or true/false is never read as a weight
-            pairs.append((_matrix(item["W"], f"parameters[{i}].W"), _matrix(item["b"], f"parameters[{i}].b")))
+            pairs.append((number_rows(item["W"], f"parameters[{i}].W"), number_rows(item["b"], f"parameters[{i}].b")))
         params = check_parameters(network, pairs)
     elif init.method == "explicit":
         raise ValidationError("parameters", translate(
@@ -243,8 +150,7 @@ def project_from_dict(d: object, source: str = "project") -> Project:
 def _training(d: object) -> TrainingSpec:
     if not isinstance(d, dict):
         raise ValidationError("training", translate("Project", "must be an object"))
-    allowed = {"learning_rate", "batch_size", "epochs", "seed", "shuffle", "momentum", "l2"}
-    extra = set(d) - allowed
+    extra = set(d) - {f.name for f in fields(TrainingSpec)}
     if extra:
         raise ValidationError(f"training.{sorted(extra)[0]}", translate("Project", "is not a training setting"))
     return TrainingSpec(**d).validate()
@@ -253,7 +159,7 @@ def _training(d: object) -> TrainingSpec:
 def _init(d: object) -> InitSpec:
     if not isinstance(d, dict):
         raise ValidationError("init", translate("Project", "must be an object"))
-    extra = set(d) - {"method", "scale"}
+    extra = set(d) - {f.name for f in fields(InitSpec)}
     if extra:
         raise ValidationError(f"init.{sorted(extra)[0]}", translate("Project", "is not an initialisation setting"))
     return InitSpec(**d).validate()

@@ -13,13 +13,15 @@ from typing import Any
 
 import numpy as np
 
+from .array_checks import check_parameters
+from .backprop import ParamTuple
 from .errors import ValidationError
 from .i18n import translate
+from .project_data import number_rows  # the same number checks as the project file's
 from .spec import NetworkSpec, reject_unknown_keys
 from .training_log import columns
 
 Array = np.ndarray
-ParamTuple = tuple[tuple[Array, Array], ...]
 MAX_SAVED_ROWS = 5000  # a longer log is thinned evenly (the last row always kept)
 KEYS = {"iteration", "epoch", "batch", "position", "parameters", "velocity", "log"}
 
@@ -56,9 +58,6 @@ def thinned(rows: Array, most: int = MAX_SAVED_ROWS) -> Array:
 
 
 def state_from_dict(d: object, network: NetworkSpec, where: str = "state") -> ProjectState:
-    from .project import _matrix  # the same number checks as the rest of the file
-    from .stepper import check_parameters
-
     if not isinstance(d, dict):
         raise ValidationError(where, translate("ProjectState", "must be an object"))
     reject_unknown_keys(d, KEYS, where)
@@ -84,7 +83,8 @@ def state_from_dict(d: object, network: NetworkSpec, where: str = "state") -> Pr
             if not isinstance(item, dict) or set(item) != {"W", "b"}:
                 raise ValidationError(f"{where}.{key}[{i}]", translate(
                     "ProjectState", "must be an object with W and b"))
-            out.append((_matrix(item["W"], f"{where}.{key}[{i}].W"), _matrix(item["b"], f"{where}.{key}[{i}].b")))
+            at = f"{where}.{key}[{i}]"
+            out.append((number_rows(item["W"], f"{at}.W"), number_rows(item["b"], f"{at}.b")))
         return check_parameters(network, out)
 
     params = pairs("parameters")

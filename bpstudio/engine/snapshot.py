@@ -14,16 +14,11 @@ from types import MappingProxyType
 
 import numpy as np
 
+from .readonly import read_only
 from .spec import NetworkSpec
 from .stages import Stage
 
 QUANTITIES = ("W", "b", "z", "a", "delta", "dW", "db")
-
-
-def frozen_copy(x: np.ndarray) -> np.ndarray:
-    out = np.array(x, dtype=np.float64, copy=True)
-    out.setflags(write=False)
-    return out
 
 
 def key(quantity: str, layer: int) -> str:
@@ -51,17 +46,7 @@ class Snapshot:
         return int(self.arrays["input"].shape[1])
 
     @staticmethod
-    def build(
-        spec: NetworkSpec,
-        stage: Stage | None,
-        next_stage: Stage,
-        position: int,
-        iteration: int,
-        epoch: int,
-        batch: int,
-        arrays: Mapping[str, np.ndarray],
-        loss: float | None,
-        changed: frozenset[str],
-    ) -> Snapshot:
-        frozen = MappingProxyType({k: frozen_copy(v) for k, v in arrays.items()})
+    def build(spec: NetworkSpec, stage: Stage | None, next_stage: Stage, position: int, iteration: int, epoch: int,
+              batch: int, arrays: Mapping[str, np.ndarray], loss: float | None, changed: frozenset[str]) -> Snapshot:
+        frozen = MappingProxyType({k: read_only(v) for k, v in arrays.items()})
         return Snapshot(spec, stage, next_stage, position, iteration, epoch, batch, frozen, loss, changed)

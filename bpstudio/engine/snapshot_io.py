@@ -20,6 +20,7 @@ import numpy as np
 from .atomic_file import write_atomically
 from .errors import FormatError
 from .i18n import translate
+from .readonly import read_only
 from .snapshot import Snapshot
 
 if TYPE_CHECKING:
@@ -93,9 +94,7 @@ def load_snapshot(path: str | os.PathLike[str]) -> LoadedSnapshot:
             "(this BP Studio reads up to {most})").format(path=path, version=version, most=SNAPSHOT_VERSION))
     loss_arr = arrays.pop("loss", None)
     loss = None if loss_arr is None or np.isnan(loss_arr) else float(loss_arr)
-    for v in arrays.values():
-        v.setflags(write=False)
-    return LoadedSnapshot(arrays, loss, meta)
+    return LoadedSnapshot({k: read_only(v, copy=False) for k, v in arrays.items()}, loss, meta)
 
 
 def project_at_snapshot(loaded: LoadedSnapshot) -> Project:

@@ -7,7 +7,7 @@ field, so every caller (project loader, CLI, GUI form) reports bad input the sam
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .activations import Activation, get_activation
 from .errors import ValidationError
@@ -24,9 +24,8 @@ def _positive_int(value: object, where: str, maximum: int | None = None) -> int:
     if value < 1:
         raise ValidationError(where, translate("Spec", "must be at least 1, got {value}").format(value=value))
     if maximum is not None and value > maximum:
-        raise ValidationError(
-            where, translate("Spec", "must be at most {maximum}, got {value}").format(maximum=maximum, value=value)
-        )
+        raise ValidationError(where, translate("Spec", "must be at most {maximum}, got {value}").format(
+            maximum=maximum, value=value))
     return value
 
 
@@ -74,35 +73,24 @@ class NetworkSpec:
             _positive_int(layer.units, f"{where}.units", MAX_UNITS)
             act = get_activation(layer.activation, f"{where}.activation")
             if act.output_only and i != len(self.layers) - 1:
-                raise ValidationError(
-                    f"{where}.activation",
-                    translate(
-                        "Spec", "{activation} is only allowed on the output layer (its Jacobian is not element-wise)"
-                    ).format(activation=act.name),
-                )
+                raise ValidationError(f"{where}.activation", translate(
+                    "Spec", "{activation} is only allowed on the output layer (its Jacobian is not element-wise)"
+                ).format(activation=act.name))
             if act.name == "softmax" and layer.units < 2:
-                raise ValidationError(
-                    f"{where}.units", translate("Spec", "softmax needs at least 2 output units (with 1 it is always 1)")
-                )
+                raise ValidationError(f"{where}.units", translate(
+                    "Spec", "softmax needs at least 2 output units (with 1 it is always 1)"))
         weights = sum(a * b for a, b in zip(self.sizes, self.sizes[1:], strict=False))
         if weights > MAX_WEIGHTS:
-            raise ValidationError(
-                f"{prefix}.layers",
-                translate(
-                    "Spec", "the network would have {weights:,} weights; BP Studio handles up to {most:,}"
-                ).format(weights=weights, most=MAX_WEIGHTS),
-            )
+            raise ValidationError(f"{prefix}.layers", translate(
+                "Spec", "the network would have {weights:,} weights; BP Studio handles up to {most:,}").format(
+                weights=weights, most=MAX_WEIGHTS))
         loss = get_loss(self.loss, f"{prefix}.loss")
         out = get_activation(self.layers[-1].activation)
         if loss.fused_with is not None and out.name != loss.fused_with:
-            raise ValidationError(
-                f"{prefix}.loss",
-                translate(
-                    "Spec",
-                    "{loss} needs a {activation} output layer (its outputs must be "
-                    "probabilities), but the output activation is {output}",
-                ).format(loss=loss.name, activation=loss.fused_with, output=out.name),
-            )
+            raise ValidationError(f"{prefix}.loss", translate(
+                "Spec", "{loss} needs a {activation} output layer (its outputs must be "
+                "probabilities), but the output activation is {output}").format(
+                loss=loss.name, activation=loss.fused_with, output=out.name))
         return self
 
     def to_dict(self) -> dict:
@@ -148,17 +136,12 @@ class InitSpec:
 
     def validate(self, prefix: str = "init") -> InitSpec:
         if self.method not in INITIALIZERS:
-            raise ValidationError(
-                f"{prefix}.method",
-                translate("Spec", "unknown initialiser {method!r}; choose one of {choices}").format(
-                    method=self.method, choices=", ".join(INITIALIZERS)
-                ),
-            )
+            raise ValidationError(f"{prefix}.method", translate(
+                "Spec", "unknown initialiser {method!r}; choose one of {choices}").format(
+                method=self.method, choices=", ".join(INITIALIZERS)))
         if not _finite_number(self.scale) or self.scale <= 0:
-            raise ValidationError(
-                f"{prefix}.scale",
-                translate("Spec", "must be a positive number, got {value!r}").format(value=self.scale),
-            )
+            raise ValidationError(f"{prefix}.scale", translate(
+                "Spec", "must be a positive number, got {value!r}").format(value=self.scale))
         return self
 
 
@@ -179,47 +162,26 @@ class TrainingSpec:
 
     def validate(self, prefix: str = "training") -> TrainingSpec:
         if not _finite_number(self.learning_rate) or self.learning_rate <= 0:
-            raise ValidationError(
-                f"{prefix}.learning_rate",
-                translate("Spec", "must be a positive number, got {value!r}").format(value=self.learning_rate),
-            )
+            raise ValidationError(f"{prefix}.learning_rate", translate(
+                "Spec", "must be a positive number, got {value!r}").format(value=self.learning_rate))
         if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int) or self.batch_size < 0:
-            raise ValidationError(
-                f"{prefix}.batch_size",
-                translate("Spec", "must be a whole number ≥ 1 (or 0 for full batch), got {value!r}").format(
-                    value=self.batch_size
-                ),
-            )
+            raise ValidationError(f"{prefix}.batch_size", translate(
+                "Spec", "must be a whole number ≥ 1 (or 0 for full batch), got {value!r}").format(
+                value=self.batch_size))
         _positive_int(self.epochs, f"{prefix}.epochs")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
-            raise ValidationError(
-                f"{prefix}.seed", translate("Spec", "must be a whole number ≥ 0, got {value!r}").format(value=self.seed)
-            )
+            raise ValidationError(f"{prefix}.seed", translate(
+                "Spec", "must be a whole number ≥ 0, got {value!r}").format(value=self.seed))
         if not isinstance(self.shuffle, bool):
-            raise ValidationError(
-                f"{prefix}.shuffle",
-                translate("Spec", "must be true or false, got {value!r}").format(value=self.shuffle),
-            )
+            raise ValidationError(f"{prefix}.shuffle", translate(
+                "Spec", "must be true or false, got {value!r}").format(value=self.shuffle))
         if not _finite_number(self.momentum) or not 0 <= self.momentum < 1:
-            raise ValidationError(
-                f"{prefix}.momentum",
-                translate("Spec", "must be a number from 0 up to (not including) 1, got {value!r}").format(
-                    value=self.momentum
-                ),
-            )
+            raise ValidationError(f"{prefix}.momentum", translate(
+                "Spec", "must be a number from 0 up to (not including) 1, got {value!r}").format(value=self.momentum))
         if not _finite_number(self.l2) or self.l2 < 0:
-            raise ValidationError(
-                f"{prefix}.l2", translate("Spec", "must be a number ≥ 0, got {value!r}").format(value=self.l2)
-            )
+            raise ValidationError(f"{prefix}.l2", translate(
+                "Spec", "must be a number ≥ 0, got {value!r}").format(value=self.l2))
         return self
-
-
-@dataclass(frozen=True)
-class Hyper:
-    """Everything needed besides the network: initialisation and training."""
-
-    init: InitSpec = field(default_factory=InitSpec)
-    training: TrainingSpec = field(default_factory=TrainingSpec)
 
 
 def reject_unknown_keys(d: dict, allowed: set[str], where: str) -> None:
@@ -227,11 +189,8 @@ def reject_unknown_keys(d: dict, allowed: set[str], where: str) -> None:
     extra = sorted(set(d) - allowed)
     if extra:
         expected = ", ".join(sorted(allowed))
-        raise ValidationError(
-            f"{where}.{extra[0]}", translate("Spec", "is not a known field here (expected: {expected})").format(
-                expected=expected
-            )
-        )
+        raise ValidationError(f"{where}.{extra[0]}", translate(
+            "Spec", "is not a known field here (expected: {expected})").format(expected=expected))
 
 
 def _finite_number(x: object) -> bool:

@@ -56,6 +56,23 @@ class Stage:
         raise ValueError(f"not a stage name: {text!r}")
 
 
+def stage_computing(quantity: str, layer: int) -> Stage:
+    """The stage of an iteration that computes ``quantity`` (z, a, delta, dW, db of ``layer``, or loss, grad_a);
+    W and b are there from its start, Stage("start")."""
+    if quantity in ("W", "b"):
+        return Stage("start")
+    if quantity in ("loss", "grad_a"):
+        return Stage(LOSS)
+    return Stage(FORWARD if quantity in ("z", "a") else BACKWARD, layer)
+
+
+def stage_position(stage: Stage, depth: int) -> int:
+    """How many stages of an iteration are done once ``stage`` is (0 for the iteration's start)."""
+    if stage.kind == "start":
+        return 0
+    return iteration_stages(depth).index(stage) + 1
+
+
 def iteration_stages(depth: int) -> tuple[Stage, ...]:
     return (
         *(Stage(FORWARD, l) for l in range(1, depth + 1)),

@@ -1,56 +1,37 @@
 """Steps training one stage at a time, keeps a bounded history to step back, runs fast on request.
 
-State is a small record of references to arrays that are never modified in place, so a
-history entry costs only the arrays its stage created; the history is a bounded deque, so
-memory stays bounded however long a run goes.
+Stages are taken by ``stage_step``, fast runs by ``fast_path``, batches drawn by ``batches``; ``step_history``
+keeps the states step back returns to, and ``array_checks`` checks data and parameters.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import numpy as np
 
 from . import backprop as bp
+from .array_checks import check_data, check_parameters, edited_parameters
+from .backprop import ParamTuple
+from .batches import Batches
 from .errors import HistoryError, ValidationError
+from .fast_path import Observer, run_fast
 from .i18n import translate
 from .initializers import initial_parameters
+from .readonly import read_only_pairs
 from .snapshot import Snapshot, key
 from .spec import InitSpec, NetworkSpec, TrainingSpec
-from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage, iteration_stages
+from .stage_step import take_stage
+from .stages import Stage, iteration_stages
+from .step_history import HISTORY_BYTES, HISTORY_LIMIT, History, State
 
 Array = np.ndarray
-ParamTuple = tuple[tuple[Array, Array], ...]
-Observer = Callable[[int, list[Array], list[Array]], None]
-HISTORY_LIMIT = 512  # stages kept for step back
-HISTORY_BYTES = 256 * 2**20  # and at most about this much memory of arrays kept only for stepping back
 
 
 def divergence_is_data() -> np.errstate:
     """A diverging run overflows to inf and NaN: the numbers are what the learner must see, not a warning."""
     return np.errstate(over="ignore", invalid="ignore", divide="ignore")
-
-
-def _readonly(x: Array) -> Array:
-    x.setflags(write=False)
-    return x
-
-
-@dataclass(frozen=True)
-class _State:
-    params: ParamTuple
-    position: int  # stages of this iteration already done
-    iteration: int
-    epoch: int
-    batch: int
-    cache: dict[str, Array] = field(default_factory=dict)  # z, a, delta, dW, db, grad_a, losses
-    loss: float | None = None
-    last: Stage | None = None
-    changed: frozenset[str] = frozenset()
-    cost: int = 0  # bytes of the arrays this state's stage created (what keeping it in history costs)
-    velocity: ParamTuple | None = None  # momentum's (vW, vb) per layer; None means zeros (or plain descent)
 
 
 class Stepper:
@@ -59,17 +40,9 @@ class Stepper:
     Data is in column convention: ``x`` (n⁰, N), ``y`` (nᴸ, N).
     """
 
-    def __init__(
-        self,
-        spec: NetworkSpec,
-        x: Array,
-        y: Array,
-        training: TrainingSpec | None = None,
-        init: InitSpec | None = None,
-        params: Sequence[tuple[Array, Array]] | None = None,
-        history_limit: int = HISTORY_LIMIT,
-        history_bytes: int = HISTORY_BYTES,
-    ) -> None:
+    def __init__(self, spec: NetworkSpec, x: Array, y: Array, training: TrainingSpec | None = None,
+                 init: InitSpec | None = None, params: Sequence[tuple[Array, Array]] | None = None,
+                 history_limit: int = HISTORY_LIMIT, history_bytes: int = HISTORY_BYTES) -> None:
         self.spec = spec.validate()
         self.training = (training or TrainingSpec()).validate()
         self.init = (init or InitSpec()).validate()
@@ -80,8 +53,10 @@ class Stepper:
         self.x, self.y = check_data(spec, x, y)
         self.stages = iteration_stages(spec.depth)
         self._initial = None if params is None else check_parameters(spec, params)
-        self._history: deque[_State] = deque()
-        self._history_limit, self._history_budget, self._history_bytes = history_limit, history_bytes, 0
+        self._batches = Batches.of(self.x, self.y, self.training)
+        self._history = History(history_limit, history_bytes)
+        self._state: State
+        self._xy: tuple[Array, Array]
         self.reset()
 
     # ----- data and batches -----------------------------------------------------------
@@ -91,35 +66,11 @@ class Stepper:
 
     @property
     def batch_size(self) -> int:
-        bs = self.training.batch_size
-        return self.samples if bs == 0 or bs >= self.samples else bs
+        return self._batches.size
 
     @property
     def batches_per_epoch(self) -> int:
-        return -(-self.samples // self.batch_size)
-
-    def _epoch_order(self, epoch: int) -> Array:
-        """The order of the samples in epoch ``epoch``: shuffled from (seed, epoch), so any batch
-        can be rebuilt without replaying a random stream."""
-        n = self.samples
-        if self.training.shuffle and self.batch_size < n:
-            return np.random.default_rng([self.training.seed, epoch]).permutation(n)
-        return np.arange(n)
-
-    def _batch_columns(self, epoch: int, batch: int) -> Array:
-        """Columns of batch ``batch`` in epoch ``epoch``."""
-        bs = self.batch_size
-        return self._epoch_order(epoch)[batch * bs : (batch + 1) * bs]
-
-    def _batch(self, epoch: int, batch: int) -> tuple[Array, Array]:
-        if self.batch_size == self.samples:  # full batch: never shuffled, order as given
-            return self.x, self.y
-        cols = self._batch_columns(epoch, batch)
-        return _readonly(self.x[:, cols]), _readonly(self.y[:, cols])
-
-    def _following(self, epoch: int, batch: int) -> tuple[int, int]:
-        batch += 1
-        return (epoch + 1, 0) if batch == self.batches_per_epoch else (epoch, batch)
+        return self._batches.per_epoch
 
     # ----- control ----------------------------------------------------------------------
     def reset(self) -> Snapshot:
@@ -128,13 +79,8 @@ class Stepper:
             params: ParamTuple = self._initial
         else:
             rng = np.random.default_rng(self.training.seed)
-            params = tuple(
-                (_readonly(W), _readonly(b)) for W, b in initial_parameters(self.spec, self.init, rng)
-            )
-        self._state = _State(params=params, position=0, iteration=0, epoch=0, batch=0)
-        self._xy = self._batch(0, 0)
-        self._forget_history()
-        return self.snapshot()
+            params = read_only_pairs(initial_parameters(self.spec, self.init, rng))
+        return self._go(State(params=params, position=0, iteration=0, epoch=0, batch=0))
 
     @property
     def complete(self) -> bool:
@@ -178,17 +124,15 @@ class Stepper:
     def restore(self, checkpoint: object, history: Sequence[object] = ()) -> None:
         """Go to a ``checkpoint`` of this stepper (or of one on the same network and data, in another
         process); ``history``, from ``recent``, is what step back can return to from there."""
-        assert isinstance(checkpoint, _State)
-        self._state = checkpoint
-        self._xy = self._batch(checkpoint.epoch, checkpoint.batch)
-        self._forget_history()
+        assert isinstance(checkpoint, State)
+        self._go(checkpoint)
         for state in history:
-            assert isinstance(state, _State)
-            self._remember(state)
+            assert isinstance(state, State)
+            self._history.remember(state)
 
     def recent(self, stages: int) -> tuple[object, ...]:
         """The last ``stages`` states step back would return to, oldest first (for ``restore``)."""
-        return tuple(self._history)[-stages:] if stages > 0 else ()
+        return self._history.recent(stages)
 
     def all_finite(self) -> bool:
         """No NaN or infinity in any weight or bias."""
@@ -200,7 +144,7 @@ class Stepper:
 
     def step(self) -> Snapshot:
         """Advance exactly one stage and return the state after it."""
-        self._remember(self._state)
+        self._history.remember(self._state)
         with divergence_is_data():
             self._state = self._advance(self._state)
         return self.snapshot()
@@ -208,10 +152,7 @@ class Stepper:
     def step_back(self) -> Snapshot:
         if not self._history:
             raise HistoryError(translate("Stepper", "no earlier stage is kept"))
-        self._state = self._history.pop()
-        self._history_bytes -= self._state.cost
-        self._xy = self._batch(self._state.epoch, self._state.batch)
-        return self.snapshot()
+        return self._go(self._history.pop(), forget=False)
 
     def finish_iteration(self) -> Snapshot:
         """Run the remaining stages of this iteration (a whole one if at its start)."""
@@ -263,29 +204,8 @@ class Stepper:
     def set_parameter(self, layer: int, name: str, index: tuple[int, int], value: float) -> Snapshot:
         """Set one entry of Wˡ or bˡ. The current iteration restarts (its numbers depended on the
         old value); step back undoes the edit."""
-        if not _whole(layer) or not 1 <= layer <= self.spec.depth:
-            raise ValidationError("layer", translate("Stepper", "must be from 1 to {depth}, got {value!r}").format(
-                depth=self.spec.depth, value=layer))
-        if name not in ("W", "b"):
-            raise ValidationError("name", translate("Stepper", "must be W or b, got {value!r}").format(value=name))
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) or not np.isfinite(value):
-            raise ValidationError(key(name, layer), translate(
-                "Stepper", "must be a finite number, got {value!r}").format(
-                value=value))
-        W, b = self._state.params[layer - 1]
-        target = W if name == "W" else b
-        if not isinstance(index, (tuple, list)) or len(index) != 2 or not all(_whole(i) for i in index):
-            raise ValidationError(key(name, layer), translate(
-                "Stepper", "index must be two whole numbers (row, column), got {index!r}").format(index=index))
-        j, k = index
-        if not (0 <= j < target.shape[0] and 0 <= k < target.shape[1]):
-            raise ValidationError(key(name, layer), translate(
-                "Stepper", "index {index} is outside shape {shape}").format(index=index, shape=target.shape))
-        new = target.copy()
-        new[j, k] = value
-        pair = (_readonly(new), b) if name == "W" else (W, _readonly(new))
-        params = tuple(pair if i == layer - 1 else p for i, p in enumerate(self._state.params))
-        self._remember(self._state)
+        params = edited_parameters(self.spec, self._state.params, layer, name, index, value)
+        self._history.remember(self._state)
         s, changed = self._state, frozenset({key(name, layer)})
         if self.complete:  # after an update the edit simply applies to the next iteration
             self._state = replace(s, params=params, changed=changed)
@@ -297,10 +217,7 @@ class Stepper:
         """Continue from these weights (e.g. after a hyper-parameter change): a fresh iteration 1,
         no history. ``reset`` still returns to the initial weights."""
         checked = check_parameters(self.spec, params)
-        self._state = _State(params=checked, position=0, iteration=0, epoch=0, batch=0)
-        self._xy = self._batch(0, 0)
-        self._forget_history()
-        return self.snapshot()
+        return self._go(State(params=checked, position=0, iteration=0, epoch=0, batch=0))
 
     def resume(self, params: Sequence[tuple[Array, Array]], iteration: int, epoch: int, batch: int,
                position: int, velocity: Sequence[tuple[Array, Array]] | None = None) -> Snapshot:
@@ -316,10 +233,7 @@ class Stepper:
                 stages=len(self.stages), position=position))
         checked = check_parameters(self.spec, params)
         moved = None if velocity is None else check_parameters(self.spec, velocity)
-        self._state = _State(params=checked, position=0, iteration=iteration, epoch=epoch, batch=batch,
-                             velocity=moved)
-        self._xy = self._batch(epoch, batch)
-        self._forget_history()
+        self._go(State(params=checked, position=0, iteration=iteration, epoch=epoch, batch=batch, velocity=moved))
         for _ in range(position):
             self.step()
         return self.snapshot()
@@ -332,12 +246,12 @@ class Stepper:
             return s.params, s.iteration, s.epoch, s.batch, s.position, s.velocity
         earlier = self.recent(len(self.stages))
         start = earlier[0] if len(earlier) == len(self.stages) else None
-        if isinstance(start, _State) and start.position == 0:
+        if isinstance(start, State) and start.position == 0:
             return start.params, start.iteration, start.epoch, start.batch, len(self.stages), start.velocity
-        if isinstance(start, _State) and start.position == len(self.stages):  # the end of the one before
-            epoch, batch = self._following(start.epoch, start.batch)
+        if isinstance(start, State) and start.position == len(self.stages):  # the end of the one before
+            epoch, batch = self._batches.following(start.epoch, start.batch)
             return start.params, start.iteration + 1, epoch, batch, len(self.stages), start.velocity
-        epoch, batch = self._following(s.epoch, s.batch)
+        epoch, batch = self._batches.following(s.epoch, s.batch)
         return s.params, s.iteration + 1, epoch, batch, 0, s.velocity
 
     def continue_from(self, other: Stepper) -> Snapshot:
@@ -348,150 +262,28 @@ class Stepper:
         if (t.batch_size, t.shuffle, t.seed) != (u.batch_size, u.shuffle, u.seed):
             return self.replace_parameters(other.parameters)
         check_parameters(self.spec, other.parameters)
-        self._state = other._state
-        self._xy = self._batch(self._state.epoch, self._state.batch)
-        self._forget_history()
+        return self._go(other._state)
+
+    def _go(self, state: State, forget: bool = True) -> Snapshot:
+        """Be at ``state``, on its batch; with no stages kept for step back, unless ``forget`` is False."""
+        self._state, self._xy = state, self._batches.get(state.epoch, state.batch)
+        if forget:
+            self._history.clear()
         return self.snapshot()
 
-    def _remember(self, state: _State) -> None:
-        """Keep ``state`` for step back, dropping the oldest stages beyond the count and memory limits
-        (a 4096-unit layer makes every update cost hundreds of MB)."""
-        self._history.append(state)
-        self._history_bytes += state.cost
-        while self._history and (len(self._history) > self._history_limit
-                                 or self._history_bytes > self._history_budget):
-            self._history_bytes -= self._history.popleft().cost
-
-    def _forget_history(self) -> None:
-        self._history.clear()
-        self._history_bytes = 0
-
     # ----- one stage --------------------------------------------------------------------
-    def _advance(self, s: _State) -> _State:
+    def _advance(self, s: State) -> State:
         if s.position == len(self.stages):  # the previous iteration is complete: begin the next
-            epoch, batch = self._following(s.epoch, s.batch)
-            s = _State(s.params, 0, s.iteration + 1, epoch, batch, velocity=s.velocity)
-            self._xy = self._batch(epoch, batch)
-        stage = self.stages[s.position]
-        x, y = self._xy
-        cache, params, loss, velocity = dict(s.cache), s.params, s.loss, s.velocity
-        L, l = self.spec.depth, stage.layer
-        out: dict[str, Array]
-        if stage.kind == FORWARD:
-            a_prev = x if l == 1 else cache[key("a", l - 1)]
-            W, b = params[l - 1]
-            z, a = bp.forward_layer(W, b, a_prev, self.plan.activations[l - 1])
-            out = {key("z", l): z, key("a", l): a}
-        elif stage.kind == LOSS:
-            z_out, a_out = cache[key("z", L)], cache[key("a", L)]
-            losses = bp.loss_per_sample(self.plan, z_out, a_out, y)
-            loss = float(np.mean(losses))
-            out = {"losses": losses, "grad_a": bp.grad_output(self.plan, a_out, y)}
-        elif stage.kind == BACKWARD:
-            if l == L:  # BP1
-                delta = bp.output_delta(self.plan, cache[key("z", L)], cache[key("a", L)], y, cache["grad_a"])
-            else:  # BP2, with the weights of the layer above as they are before the update
-                delta = bp.hidden_delta(
-                    params[l][0], cache[key("delta", l + 1)], cache[key("z", l)], cache[key("a", l)],
-                    self.plan.activations[l - 1],
-                )
-            a_prev = x if l == 1 else cache[key("a", l - 1)]
-            out = {
-                key("delta", l): delta,
-                key("db", l): bp.bias_gradient(delta),  # BP3
-                key("dW", l): bp.weight_gradient(delta, a_prev),  # BP4
-            }
-        else:
-            assert stage.kind == UPDATE
-            t = self.training
-            new, out, moved = [], {}, []
-            for i, (W, b) in enumerate(params, start=1):
-                dW, db = cache[key("dW", i)], cache[key("db", i)]
-                if t.plain:
-                    W2, b2 = bp.update(W, b, dW, db, t.learning_rate)
-                else:
-                    vW, vb = velocity[i - 1] if velocity is not None else (np.zeros_like(W), np.zeros_like(b))
-                    W2, b2, vW, vb = bp.update_momentum(W, b, dW, db, vW, vb, t.learning_rate, t.momentum, t.l2)
-                    moved.append((_readonly(vW), _readonly(vb)))
-                new.append((_readonly(W2), _readonly(b2)))
-                out[key("W", i)], out[key("b", i)] = W2, b2
-            params = tuple(new)
-            velocity = tuple(moved) if moved else None
-        for k, v in out.items():
-            if not k.endswith(("/W", "/b")):
-                cache[k] = _readonly(v)
-        cost = sum(v.nbytes for v in out.values())
-        if velocity is not s.velocity:
-            cost *= 2  # the velocities are as large as the new weights
-        return _State(params, s.position + 1, s.iteration, s.epoch, s.batch, cache, loss, stage, frozenset(out),
-                      cost, velocity)
+            epoch, batch = self._batches.following(s.epoch, s.batch)
+            s = State(s.params, 0, s.iteration + 1, epoch, batch, velocity=s.velocity)
+            self._xy = self._batches.get(epoch, batch)
+        return take_stage(self.plan, self.training, self.stages[s.position], s, *self._xy)
 
     def _run_fast(self, count: int, should_stop: Callable[[], bool] | None, observe: Observer | None = None) -> int:
-        """``count`` whole iterations from an iteration boundary, keeping no intermediates.
-
-        The same functions as the stages, called in the same order, so the weights end bit-identical
-        to stepping; only the bookkeeping is lighter (one shuffle per epoch, no stage records, the
-        update written into private copies of the weights rather than into new arrays)."""
-        s = self._state
-        plan, lr, acts = self.plan, self.training.learning_rate, self.plan.activations
-        plain, mu, lam = self.training.plain, self.training.momentum, self.training.l2
-        Ws = [W.copy() for W, _ in s.params]  # the state's arrays are shared and read-only
-        bs = [b.copy() for _, b in s.params]
-        if s.velocity is not None:
-            vWs, vbs = [v.copy() for v, _ in s.velocity], [v.copy() for _, v in s.velocity]
-        else:
-            vWs, vbs = [np.zeros_like(W) for W in Ws], [np.zeros_like(b) for b in bs]
-        L = len(Ws)
-        epoch, batch, iteration = s.epoch, s.batch, s.iteration
-        begun = self.complete  # the batch at (epoch, batch) has been used already
-        size, per = self.batch_size, self.batches_per_epoch
-        full = size == self.samples
-        x_all, y_all = self.x, self.y
-        order, order_epoch = np.arange(0), -1  # the samples' order in epoch order_epoch
-        done = 0
-        while done < count:
-            if begun:
-                batch += 1
-                if batch == per:
-                    epoch, batch = epoch + 1, 0
-                iteration += 1
-            begun = True
-            if full:
-                x, y = x_all, y_all
-            else:
-                if epoch != order_epoch:
-                    order, order_epoch = self._epoch_order(epoch), epoch
-                cols = order[batch * size : (batch + 1) * size]
-                x, y = x_all[:, cols], y_all[:, cols]
-            zs, outs = [], [x]
-            for i in range(L):
-                z, a = bp.forward_layer(Ws[i], bs[i], outs[-1], acts[i])
-                zs.append(z)
-                outs.append(a)
-            grad_a = None if plan.fused else bp.grad_output(plan, outs[-1], y)
-            delta = bp.output_delta(plan, zs[-1], outs[-1], y, grad_a)
-            for i in range(L - 1, -1, -1):  # layer i+1, from the output down
-                dW = bp.weight_gradient(delta, outs[i])
-                db = bp.bias_gradient(delta)
-                below = None
-                if i > 0:  # BP2 needs this layer's weights as they were before its update
-                    below = bp.hidden_delta(Ws[i], delta, zs[i - 1], outs[i], acts[i - 1])
-                if plain:
-                    bp.update_in_place(Ws[i], bs[i], dW, db, lr)
-                else:
-                    bp.update_momentum_in_place(Ws[i], bs[i], dW, db, vWs[i], vbs[i], lr, mu, lam)
-                if below is not None:
-                    delta = below
-            done += 1
-            if observe is not None:
-                observe(iteration + 1, Ws, bs)
-            if should_stop is not None and should_stop():
-                break
-        params = tuple((_readonly(W), _readonly(b)) for W, b in zip(Ws, bs, strict=True))
-        velocity = None if plain else tuple((_readonly(v), _readonly(u)) for v, u in zip(vWs, vbs, strict=True))
-        self._state = _State(params, len(self.stages), iteration, epoch, batch, velocity=velocity)
-        self._xy = self._batch(epoch, batch)
-        self._forget_history()  # the fast iterations kept no stages to step back into
+        """``count`` whole iterations from an iteration boundary, keeping no intermediates (see fast_path)."""
+        state, done = run_fast(self.plan, self.training, self._batches, self._state, self.complete, count,
+                               should_stop, observe, len(self.stages))
+        self._go(state)  # the fast iterations kept no stages to step back into
         return done
 
     # ----- read-out ---------------------------------------------------------------------
@@ -511,84 +303,5 @@ class Stepper:
     def current_batch(self) -> tuple[Array, Array]:
         """(A⁰, Y) that the next forward stage will use."""
         if self.complete:
-            return self._batch(*self._following(self._state.epoch, self._state.batch))
+            return self._batches.get(*self._batches.following(self._state.epoch, self._state.batch))
         return self._xy
-
-
-def _whole(x: object) -> bool:
-    return isinstance(x, (int, np.integer)) and not isinstance(x, bool)
-
-
-def check_parameters(
-    spec: NetworkSpec, params: Sequence[tuple[Array, Array]], field: str = "parameters"
-) -> ParamTuple:
-    """Validate explicit (W, b) pairs against the spec; returns read-only float64 copies."""
-    if len(params) != spec.depth:
-        raise ValidationError(field, translate(
-            "Stepper", "{count} layers of parameters given, the network has {depth}").format(
-            count=len(params), depth=spec.depth))
-    out = []
-    sizes = spec.sizes
-    for l, (W_in, b_in) in enumerate(params, start=1):
-        where = f"{field}[{l - 1}]"
-        try:
-            W = np.array(W_in, dtype=np.float64)
-            b = np.array(b_in, dtype=np.float64)
-        except (TypeError, ValueError) as exc:
-            raise ValidationError(where, translate(
-                "Stepper", "must hold numbers in rectangular lists ({reason})").format(reason=exc)) from None
-        if b.ndim == 1:
-            b = b.reshape(-1, 1)
-        if W.shape != (sizes[l], sizes[l - 1]):
-            raise ValidationError(f"{where}.W", translate(
-                "Stepper", "has shape {shape}, but W{l} must be (n{l}, n{previous}) = {expected}").format(
-                shape=W.shape, l=l, previous=l - 1, expected=(sizes[l], sizes[l - 1])))
-        if b.shape != (sizes[l], 1):
-            raise ValidationError(f"{where}.b", translate("Stepper", "needs {count} values, got shape {shape}").format(
-                count=sizes[l], shape=b.shape))
-        for name, arr in (("W", W), ("b", b)):
-            if not np.all(np.isfinite(arr)):
-                raise ValidationError(f"{where}.{name}", translate("Stepper", "contains NaN or infinity"))
-        out.append((_readonly(W), _readonly(b)))
-    return tuple(out)
-
-
-def check_data(spec: NetworkSpec, x: Array, y: Array) -> tuple[Array, Array]:
-    """Validate data in column convention, x (n⁰, N) and y (nᴸ, N); returns read-only copies."""
-    try:
-        x = np.array(x, dtype=np.float64)
-        y = np.array(y, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise ValidationError("data", translate(
-            "Stepper", "must hold numbers in rectangular lists ({reason})").format(reason=exc)) from None
-    if x.ndim != 2 or y.ndim != 2:
-        raise ValidationError("data", translate("Stepper", "inputs and targets must be 2-D (features × samples)"))
-    if x.shape[1] == 0:
-        raise ValidationError("data.x", translate("Stepper", "there are no samples"))
-    if x.shape[0] != spec.input_size:
-        raise ValidationError("data.x", translate(
-            "Stepper", "samples have {count} features, but the network's input size is {size}").format(
-            count=x.shape[0], size=spec.input_size))
-    n_out = spec.layers[-1].units
-    if y.shape[0] != n_out:
-        raise ValidationError("data.y", translate(
-            "Stepper", "targets have {count} values, but the output layer has {units} units").format(
-            count=y.shape[0], units=n_out))
-    if y.shape[1] != x.shape[1]:
-        raise ValidationError("data.y", translate("Stepper", "{targets} targets for {samples} samples").format(
-            targets=y.shape[1], samples=x.shape[1]))
-    for name, arr in (("x", x), ("y", y)):
-        bad = np.argwhere(~np.isfinite(arr))
-        if len(bad):
-            sample, value = bad[0][1] + 1, bad[0][0] + 1  # counted from 1, for people
-            raise ValidationError(f"data.{name}", translate(
-                "Stepper", "sample {sample} has NaN or infinity (in value {value})").format(sample=sample, value=value))
-    loss = spec.loss_fn
-    if loss.fused_with is not None:
-        if np.any(y < 0) or np.any(y > 1):
-            raise ValidationError("data.y", translate("Stepper", "{loss} needs targets between 0 and 1").format(
-                loss=loss.name))
-        if loss.name == "cross_entropy" and not np.allclose(y.sum(axis=0), 1.0):
-            raise ValidationError("data.y", translate(
-                "Stepper", "cross_entropy needs each target to sum to 1 (one-hot or probabilities)"))
-    return _readonly(x), _readonly(y)

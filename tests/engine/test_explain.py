@@ -13,7 +13,8 @@ import pytest
 from bpstudio.engine import LayerSpec, NetworkSpec, Stepper, TrainingSpec, load_project
 from bpstudio.engine.resource_files import example_path
 from bpstudio.engine.snapshot import QUANTITIES
-from bpstudio.engine.text.explain import explain, format_number, idx, sub
+from bpstudio.engine.text.explain import explain, format_number, idx
+from bpstudio.engine.text.notation import sub
 
 NUMBER = r"-?\d+(?:\.\d+)?(?:e[-+]\d+)?"
 EXAMPLES = ("seed003_2-2-1", "spiral_softmax", "seed000_output_layer")

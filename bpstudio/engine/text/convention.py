@@ -15,6 +15,7 @@ import numpy as np
 
 from bpstudio.engine.i18n import translate
 
+from .indices import idx
 from .notation import sub, sup
 
 COLUMN = "column"
@@ -93,11 +94,6 @@ def shape_tuple_label(quantity: str, layer: int | None, convention: str) -> str:
     return f"({r}, {c})"
 
 
-def _idx(*zero_based: int) -> str:
-    shown = [n + 1 for n in zero_based]
-    return ("," if any(n >= 10 for n in shown) else "").join(sub(n) for n in shown)
-
-
 SYMBOLS = {"W": "W", "b": "b", "z": "z", "a": "a", "delta": "δ", "dW": "∂L/∂W", "db": "∂L/∂b"}
 ROW_SYMBOLS = {"W": "W", "b": "b", "z": "Z", "a": "A", "delta": "δ", "dW": "∂L/∂W", "db": "∂L/∂b"}
 
@@ -109,9 +105,9 @@ def entry_name(quantity: str, layer: int, row: int, col: int, convention: str) -
     l = sup(layer)
     if not transposed(convention):
         return {
-            "W": f"w{l}{_idx(row, col)}", "b": f"b{l}{_idx(row)}", "z": f"z{l}{_idx(row)}",
-            "a": f"a{l}{_idx(row)}", "delta": f"δ{l}{_idx(row)}", "dW": f"∂L/∂w{l}{_idx(row, col)}",
-            "db": f"∂L/∂b{l}{_idx(row)}",
+            "W": f"w{l}{idx(row, col)}", "b": f"b{l}{idx(row)}", "z": f"z{l}{idx(row)}",
+            "a": f"a{l}{idx(row)}", "delta": f"δ{l}{idx(row)}", "dW": f"∂L/∂w{l}{idx(row, col)}",
+            "db": f"∂L/∂b{l}{idx(row)}",
         }[quantity]
     r, c = display_index(row, col, convention)
     return f"{ROW_SYMBOLS[quantity]}{l}[{r + 1}, {c + 1}]"
@@ -127,7 +123,7 @@ def weight_meaning(layer: int, j: int, k: int, convention: str) -> str:
             l=sup(layer), p=sup(layer - 1), k=k + 1, j=j + 1, source=source, layer=layer)
     return translate("Convention", "w{l}{jk}: row {j}, column {k} of W{l} (n{l} × n{p}); the weight from {source} "
                      "to unit {j} of layer {layer}").format(
-        l=sup(layer), p=sup(layer - 1), jk=_idx(j, k), j=j + 1, k=k + 1, source=source, layer=layer)
+        l=sup(layer), p=sup(layer - 1), jk=idx(j, k), j=j + 1, k=k + 1, source=source, layer=layer)
 
 
 def equations(convention: str) -> dict[str, str]:

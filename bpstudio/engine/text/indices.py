@@ -18,16 +18,15 @@ def subscript(n: int | str) -> str:
     return str(n).translate(_SUB)
 
 
-def parameter_symbol(layer: int, name: str, row: int, col: int = 0) -> str:
-    """w²₁₂ for W² at 0-based (row 0, col 1), b²₁ for b² at row 0. ``layer`` is 1-based, as in the engine.
+def idx(*zero_based: int) -> str:
+    """Subscript indices shown 1-based: ₁₂ for (0, 1); with a comma once one has two digits (₁₂,₁ is not ₁,₂₁)."""
+    shown = [n + 1 for n in zero_based]
+    return ("," if any(n >= 10 for n in shown) else "").join(subscript(n) for n in shown)
 
-    A comma separates the two indices when either has several digits (w³₁₂,₁ is not w³₁,₂₁).
-    """
-    if name == "b":
-        return f"b{superscript(layer)}{subscript(row + 1)}"
-    j, k = row + 1, col + 1
-    sep = "," if j >= 10 or k >= 10 else ""
-    return f"w{superscript(layer)}{subscript(j)}{sep}{subscript(k)}"
+
+def parameter_symbol(layer: int, name: str, row: int, col: int = 0) -> str:
+    """w²₁₂ for W² at 0-based (row 0, col 1), b²₁ for b² at row 0. ``layer`` is 1-based, as in the engine."""
+    return f"b{superscript(layer)}{idx(row)}" if name == "b" else f"w{superscript(layer)}{idx(row, col)}"
 
 
 def format_value(x: float) -> str:

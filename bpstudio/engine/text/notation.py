@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import math
 
-SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def sup(n: int) -> str:
-    return str(n).translate(SUP)
-
-
-def sub(n: int) -> str:
-    return str(n).translate(SUB)
+# the short names the formulas' f-strings use, for the one implementation in indices
+from .indices import subscript as sub  # noqa: F401
+from .indices import superscript as sup  # noqa: F401
 
 
 def format_number(x: float, precision: int = 4) -> str:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from bpstudio.engine.activations import Activation
 from bpstudio.engine.snapshot import Snapshot
 from bpstudio.engine.stages import BACKWARD, FORWARD, LOSS, Stage
 from bpstudio.engine.stepper import Stepper
 
-from .notation import SUP, format_number, sup  # noqa: F401 - SUP: re-exported
+from .notation import format_number, sup
 
 MAX_WRITTEN = 64  # larger matrices are summarised by shape and range
 
@@ -90,7 +89,7 @@ def _describe(stepper: Stepper, snap: Snapshot, stage: Stage, precision: int) ->
             else:
                 lines.append(f"[backward {l}]  BP1: δ{sup(L)} = ∇ₐL ⊙ {f.label}′(z{sup(L)})   [{f.derivative}]")
                 lines.append(f"  ∇ₐL = {fmt(snap.arrays.get('grad_a'), p)}")
-                lines.append(f"  {f.label}′(z{sup(L)}) = {fmt(_fprime(f, g('z', L), g('a', L)), p)}")
+                lines.append(f"  {f.label}′(z{sup(L)}) = {fmt(f.fprime(g('z', L), g('a', L)), p)}")
         else:
             W_up, d_up = g("W", l + 1), g("delta", l + 1)
             lines.append(
@@ -99,8 +98,7 @@ def _describe(stepper: Stepper, snap: Snapshot, stage: Stage, precision: int) ->
             )
             if W_up is not None and d_up is not None:
                 lines.append(f"  (W{sup(l + 1)})ᵀ δ{sup(l + 1)} = {fmt(W_up.T @ d_up, p)}")
-            lines.append(f"  {f.label}′(z{sup(l)}) = {fmt(_fprime(f, g('z', l), g('a', l)), p)}")
-        name, _ = prev_a(l)
+            lines.append(f"  {f.label}′(z{sup(l)}) = {fmt(f.fprime(g('z', l), g('a', l)), p)}")
         lines += [
             f"  δ{sup(l)}{shape(g('delta', l))} = {fmt(g('delta', l), p)}",
             f"  BP3: ∂L/∂b{sup(l)} = (1/m) Σ over samples of δ{sup(l)}  (m = {m})",
@@ -140,10 +138,3 @@ def trace_iteration(stepper: Stepper, precision: int = 4) -> str:
 
 def _row(v: np.ndarray | None) -> np.ndarray | None:
     return None if v is None else v[None, :]
-
-
-def _fprime(f: Activation, z: np.ndarray | None, a: np.ndarray | None) -> np.ndarray | None:
-    """f′(z) for element-wise activations (softmax has a full Jacobian instead)."""
-    if f.df is None or z is None or a is None:
-        return None
-    return f.df(z, a)

@@ -1,0 +1,96 @@
+"""A project's data section: a named generator with its parameters, a shipped dataset, or inline rows
+(one sample per row, as a person writes a table), with an optional seeded test split."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .datasets import Dataset, builtin_dataset, generate
+from .errors import ValidationError
+from .i18n import translate
+from .spec import NetworkSpec, reject_unknown_keys
+
+SPLIT_KEYS = {"test_fraction", "split_seed"}
+
+
+def load_data(data: object, network: NetworkSpec, where: str = "data") -> Dataset:
+    """All the samples (training and test together)."""
+    if not isinstance(data, dict):
+        raise ValidationError(where, translate("Project", "must be an object with a generator, a dataset, or x and y"))
+    split_settings(data, where)
+    if "generator" in data:
+        reject_unknown_keys(data, {"generator", "params"} | SPLIT_KEYS, where)
+        params = data.get("params", {})
+        if not isinstance(params, dict):
+            raise ValidationError(f"{where}.params", translate("Project", "must be an object"))
+        return generate(str(data["generator"]), params, network.layers[-1].units, where)
+    if "dataset" in data:
+        reject_unknown_keys(data, {"dataset", "standardize"} | SPLIT_KEYS, where)
+        standardize = data.get("standardize", False)
+        if not isinstance(standardize, bool):
+            raise ValidationError(f"{where}.standardize", translate(
+                "Project", "must be true or false, got {value!r}").format(value=standardize))
+        return builtin_dataset(str(data["dataset"]), network.layers[-1].units, standardize, where)
+    if "x" not in data or "y" not in data:
+        raise ValidationError(where, translate("Project", "needs a generator, a dataset, or inline x and y"))
+    reject_unknown_keys(data, {"x", "y", "features", "classes"} | SPLIT_KEYS, where)
+    for key in ("features", "classes"):  # names for display only
+        names = data.get(key)
+        if names is not None and (not isinstance(names, list) or not all(isinstance(n, str) for n in names)):
+            raise ValidationError(f"{where}.{key}", translate("Project", "must be a list of names"))
+    x = number_rows(data["x"], f"{where}.x")
+    y = number_rows(data["y"], f"{where}.y")
+    if x.shape[1] != network.input_size:
+        raise ValidationError(f"{where}.x", translate(
+            "Project", "rows have {count} values, but the network's input size is {size}").format(
+            count=x.shape[1], size=network.input_size))
+    n_out = network.layers[-1].units
+    if y.shape[1] != n_out:
+        raise ValidationError(f"{where}.y", translate(
+            "Project", "rows have {count} values, but the output layer has {units} units").format(
+            count=y.shape[1], units=n_out))
+    if y.shape[0] != x.shape[0]:
+        raise ValidationError(f"{where}.y", translate(
+            "Project", "{targets} target rows for {inputs} input rows").format(
+            targets=y.shape[0], inputs=x.shape[0]))
+    return Dataset(x, y, None, "inline")
+
+
+def split_settings(data: dict, where: str = "data") -> tuple[float, int]:
+    """(test fraction, seed) of a data section; (0, 0) when it keeps no test set."""
+    fraction = data.get("test_fraction", 0.0)
+    if isinstance(fraction, bool) or not isinstance(fraction, (int, float)) or not 0 <= fraction < 1:
+        raise ValidationError(f"{where}.test_fraction", translate(
+            "Project", "must be a number from 0 up to (not including) 1, got {value!r}").format(value=fraction))
+    seed = data.get("split_seed", 0)
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ValidationError(f"{where}.split_seed", translate(
+            "Project", "must be a whole number ≥ 0, got {value!r}").format(value=seed))
+    return float(fraction), seed
+
+
+def number_rows(rows: object, where: str) -> np.ndarray:
+    """Rows of numbers → (N, d) float64; a flat list of numbers is one column (one value per row)."""
+    if not isinstance(rows, list) or not rows:
+        raise ValidationError(where, translate("Project", "must be a non-empty list of rows"))
+    if all(isinstance(r, (int, float)) and not isinstance(r, bool) for r in rows):
+        rows = [[r] for r in rows]
+    width = None
+    for i, row in enumerate(rows):
+        if not isinstance(row, list):
+            raise ValidationError(f"{where}[{i}]", translate("Project", "must be a list of numbers"))
+        if width is None:
+            width = len(row)
+        elif len(row) != width:
+            raise ValidationError(f"{where}[{i}]", translate("Project", "has {count} values, row 0 has {width}").format(
+                count=len(row), width=width))
+        for j, v in enumerate(row):
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise ValidationError(f"{where}[{i}][{j}]", translate(
+                    "Project", "must be a number, got {value!r}").format(
+                    value=v))
+            if not np.isfinite(v):
+                raise ValidationError(f"{where}[{i}][{j}]", translate("Project", "is NaN or infinity"))
+    if not width:
+        raise ValidationError(where, translate("Project", "rows are empty"))
+    return np.array(rows, dtype=np.float64)
