@@ -134,46 +134,6 @@ def generate(name: str, params: dict, outputs: int, field: str = "data") -> Data
     return Dataset(x.astype(np.float64), encode_labels(labels, classes, outputs, field), labels, name)
 
 
-BUILTIN = {"iris": ("iris.csv", "species")}  # name: (file in resources/datasets, label column)
-
-
-def builtin_dataset(name: str, outputs: int, standardize: bool = False, field: str = "data") -> Dataset:
-    """A real dataset shipped with BP Studio (see resources/datasets/README.md for sources and licences)."""
-    from .csv_import import build_dataset
-
-    table, label = _builtin_table(name, field)
-    try:
-        imported = build_dataset(table, None, label, "classes", standardize, outputs)
-    except ValidationError as exc:
-        raise ValidationError(field, exc.message) from None
-    classes = len(imported.classes or ())
-    if imported.dataset.y.shape[1] != outputs:
-        raise ValidationError(field, translate(
-            "Datasets", "{name} has {classes} classes, so the output layer needs {classes} units, but it has "
-            "{outputs}").format(name=name, classes=classes, outputs=outputs))
-    return Dataset(imported.dataset.x, imported.dataset.y, imported.dataset.labels, name)
-
-
-def builtin_classes(name: str, field: str = "data") -> int:
-    """The number of classes of a shipped dataset, known before the output layer is chosen."""
-    table, label = _builtin_table(name, field)
-    column = table.column(label)
-    return len({row[column] for row in table.rows})
-
-
-def _builtin_table(name: str, field: str):
-    """The shipped dataset's CsvTable and label column (csv_import imported here, as it imports this module)."""
-    from .csv_import import read_csv
-    from .resource_files import resource_dir  # plain importlib.resources, no Qt
-
-    if name not in BUILTIN:
-        raise ValidationError(f"{field}.dataset", translate(
-            "Datasets", "unknown dataset {name!r}; choose one of {choices}").format(
-            name=name, choices=", ".join(BUILTIN)))
-    file, label = BUILTIN[name]
-    return read_csv(resource_dir() / "datasets" / file), label
-
-
 def split_dataset(ds: Dataset, test_fraction: float, seed: int = 0) -> tuple[Dataset, Dataset | None]:
     """A seeded random split into (training, test); at least one sample stays for training."""
     n = len(ds.x)

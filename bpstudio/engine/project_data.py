@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .datasets import Dataset, builtin_dataset, generate
+from .builtin_datasets import builtin_dataset
+from .datasets import Dataset, generate
 from .errors import ValidationError
 from .i18n import translate
 from .spec import NetworkSpec, reject_unknown_keys

@@ -15,7 +15,8 @@ from typing import Any
 import numpy as np
 
 from bpstudio.engine import InitSpec, LayerSpec, NetworkSpec, Project, ValidationError, get_activation, get_loss
-from bpstudio.engine.datasets import MULTICLASS, REGRESSION, builtin_classes
+from bpstudio.engine.builtin_datasets import builtin_classes
+from bpstudio.engine.datasets import MULTICLASS, REGRESSION
 from bpstudio.engine.project import load_data
 from bpstudio.engine.stepper import check_data
 

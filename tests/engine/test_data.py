@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from bpstudio.engine import ValidationError, project_from_dict
+from bpstudio.engine.builtin_datasets import builtin_dataset
 from bpstudio.engine.csv_import import build_dataset, parse_csv, read_csv
-from bpstudio.engine.datasets import builtin_dataset, split_dataset
+from bpstudio.engine.datasets import split_dataset
 from bpstudio.engine.metrics import evaluate, is_classification
 from bpstudio.engine.resource_files import resource_dir
 
