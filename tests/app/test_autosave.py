@@ -10,21 +10,11 @@ import sys
 import textwrap
 
 import numpy as np
-import pytest
 
 from bpstudio.app.window.autosave import autosave_path, left_by_a_crash, lock_path, recovered_project
 from bpstudio.app.window.main_window import MainWindow
 from bpstudio.engine import load_project
 from bpstudio.engine.resource_files import example_path
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=False)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
 
 
 def test_unsaved_work_is_autosaved_and_a_clean_exit_removes_it(window):
@@ -76,7 +66,7 @@ def test_a_killed_session_is_offered_back_exactly(qtbot):
     w = MainWindow(load_project(example_path("xor_tanh")), threaded=False)
     qtbot.addWidget(w)
     w.show()
-    w.open_recovered(project)
+    w.files.open_recovered(project)
     reference = load_project(example_path("seed003_2-2-1")).stepper()
     for _ in range(3):
         reference.finish_iteration()

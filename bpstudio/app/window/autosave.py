@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Slot
+from PySide6.QtGui import QUndoStack
 
+from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.engine import BPStudioError, Project, load_project, save_project
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .project_files import ProjectFiles
 
 INTERVAL_MS = 60_000  # every minute while there are unsaved changes
 AFTER_EDIT_MS = 2_000  # and this soon after an edit of the network or the data
@@ -69,9 +69,11 @@ def _alive(pid: int) -> bool:
 
 
 class Autosave(QObject):
-    def __init__(self, window: MainWindow, interval_ms: int = INTERVAL_MS) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, files: ProjectFiles, undo_stack: QUndoStack, controller: EngineController,
+                 interval_ms: int = INTERVAL_MS) -> None:
+        super().__init__(files)
+        self.files = files
+        self.controller = controller
         self.saves = 0
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -80,18 +82,21 @@ class Autosave(QObject):
         self._soon.setSingleShot(True)
         self._soon.setInterval(AFTER_EDIT_MS)
         self._soon.timeout.connect(self.save_now)
-        window.undo_stack.indexChanged.connect(lambda _: self._soon.start())
+        undo_stack.indexChanged.connect(self._edited)
         data_dir().mkdir(parents=True, exist_ok=True)
         lock_path().write_text(str(os.getpid()), encoding="utf-8")
         self._timer.start()
 
+    @Slot(int)
+    def _edited(self, _index: int) -> None:
+        self._soon.start()
+
     @Slot()
     def save_now(self) -> bool:
         """Write the autosave if there is unsaved work (not while a run goes: asking the engine pauses it)."""
-        w = self.window
-        if w.state is None or not w.files.dirty or w.controller.running:
+        if not self.files.dirty or self.controller.running:  # (nothing shown yet: nothing dirty)
             return False
-        project = w.files.current_project()
+        project = self.files.current_project()
         if project is None:
             return False
         try:
