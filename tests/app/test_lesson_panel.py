@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from bpstudio.app.lessons.lesson_texts import lesson_language
+from bpstudio.app.lessons.lesson_panel import lesson_language
 from bpstudio.app.window.project_files import ProjectFiles
 from bpstudio.engine import load_project
 from bpstudio.engine.lessons import lessons_dir, load_lesson

@@ -28,17 +28,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.app.look import language
 from bpstudio.engine import BPStudioError, Project
 from bpstudio.engine.lessons import AnswerError, Lesson, Step, lessons_dir, load_lesson, parse_answer, shipped_lessons
 from bpstudio.engine.lessons import value_in as value_in_snapshot
 from bpstudio.session.commands import EngineResult
 from bpstudio.session.lesson_progress import LessonProgress
+from bpstudio.session.lesson_texts import WRONG_COLOUR, answer_html, feedback_html, step_html, waiting_text, wrong_html
 from bpstudio.session.view_state import ViewState
 
 from .lesson_highlight import Highlighter, PanelTargets
-from .lesson_texts import WRONG_COLOUR, answer_html, feedback_html, lesson_language, step_html, waiting_text, wrong_html
 
 W = TypeVar("W", bound=QWidget)
+
+
+def lesson_language() -> str:
+    """The language lesson texts are shown in: the UI's language (View ▸ Language, installed when the app
+    starts: Chinese on a Chinese system unless another is chosen), so a lesson speaks as the menus around it."""
+    return language.current_language()
 
 
 class LessonPanel(QWidget):
@@ -197,7 +204,7 @@ class LessonPanel(QWidget):
         self.answer.clear()
         self.feedback.clear()
         if self.course.answered_here:
-            self.feedback.setText(answer_html(self.course, None, self._notation()))
+            self.feedback.setText(answer_html(self.course, None, lesson_language(), self._notation()))
         self.highlighter.show(step.highlight)
         if step.wait_for is None:
             self._show_asked_layer()
@@ -229,7 +236,7 @@ class LessonPanel(QWidget):
         else:
             self.progress.setText(self.tr("Step {number} of {count}").format(number=index + 1, count=last))
         notation = self._notation()
-        self.text.setHtml(step_html(step, notation))
+        self.text.setHtml(step_html(step, language, notation))
         self.waiting.setText(waiting_text(self.course))
         predict = step.predict
         self.predict_box.setVisible(predict is not None)
@@ -253,7 +260,8 @@ class LessonPanel(QWidget):
             self.feedback.setText(feedback_html(WRONG_COLOUR, str(exc)))
             return
         right = self.course.check(answer)
-        self.feedback.setText(answer_html(self.course, True, self._notation()) if right else wrong_html(step, answer))
+        self.feedback.setText(answer_html(self.course, True, lesson_language(), self._notation()) if right
+                              else wrong_html(step, answer, lesson_language()))
         self.refresh()
 
     @Slot()
@@ -262,7 +270,7 @@ class LessonPanel(QWidget):
         if step is None or step.predict is None or self.course.answered_here:
             return
         self.course.reveal()
-        self.feedback.setText(answer_html(self.course, False, self._notation()))
+        self.feedback.setText(answer_html(self.course, False, lesson_language(), self._notation()))
         self.refresh()
 
     def shown_value(self) -> float | None:

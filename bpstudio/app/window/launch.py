@@ -17,8 +17,9 @@ from bpstudio.app.widgets import app_settings
 from bpstudio.engine import BPStudioError, Project
 from bpstudio.engine.examples import DEFAULT_EXAMPLE, resolve_project
 from bpstudio.engine.resource_files import ICON_SIZES, icon_path
+from bpstudio.session.crash_recovery import left_by_a_crash, recovered_project
 
-from .autosave import left_by_a_crash, recovered_project
+from .autosave import data_dir
 from .project_files import remember_file
 
 if TYPE_CHECKING:  # imported when the app starts, after the language is installed (texts translate on import)
@@ -51,12 +52,6 @@ def load_start_project(name: str | None) -> tuple[Project, str | None]:
     return resolve_project(DEFAULT_EXAMPLE), None
 
 
-def apply_stored_look() -> None:
-    """The theme and presentation mode of last time, before the window is made."""
-    theme.apply_theme(app_settings.theme())
-    presentation.set_presentation(app_settings.presentation())
-
-
 def launch(name: str | None = None, language_choice: str | None = None) -> int:
     """``language_choice`` (system, en, zh_CN) overrides the stored one for this start only."""
     from bpstudio.app.look.language import install_language, load_bundled_fonts, resolve, stored_choice
@@ -72,8 +67,9 @@ def launch(name: str | None = None, language_choice: str | None = None) -> int:
     load_bundled_fonts()  # a packaged build's CJK font, if it carries one
     install_language(resolve(language_choice or stored_choice()))  # before any widget: they translate once
     project, error = load_start_project(name)
-    apply_stored_look()  # theme and presentation mode of last time, before any widget exists
-    crashed = left_by_a_crash()  # before the window starts a session (and an autosave) of its own
+    theme.apply_theme(app_settings.theme())  # the theme and presentation mode of last time, before any widget
+    presentation.set_presentation(app_settings.presentation())
+    crashed = left_by_a_crash(data_dir())  # before the window starts a session (and an autosave) of its own
     recovered = recovered_project(crashed) if crashed is not None else None
     window = MainWindow(project)
     if name and Path(name).is_file() and error is None:

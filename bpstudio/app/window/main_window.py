@@ -41,9 +41,8 @@ from .notation_menu import NotationMenu
 from .project_files import ProjectFiles
 from .render_schedule import RenderSlices, RunThrottle, StateView
 from .training_ui import TrainingUi
-from .window_actions import connect_actions, window_actions
 from .window_layout import centre, give_lesson_room, place_lesson_dock, place_training_docks, side_docks, status_labels
-from .window_menus import build_menus
+from .window_menus import build_menus, connect_actions, window_actions
 
 
 class MainWindow(QMainWindow):

@@ -117,15 +117,20 @@ class ProjectFiles(QObject):
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> None:
+        project = self._read(path, load_project)
+        if project is not None:  # an example is not overwritten: Save asks where
+            self.open_project(project, None if path.parent == examples_dir() else path)
+
+    def _read(self, path: Path, load: Callable[[Path], Project]) -> Project | None:
+        """The project in ``path``, once unsaved work has been asked about; None: the work on screen stays."""
         if not self.confirm_discard():
-            return
+            return None
         try:
-            project = load_project(path)
-        except (BPStudioError, OSError) as exc:  # the current work stays as it is
+            return load(path)
+        except (BPStudioError, OSError) as exc:
             self.errorOccurred.emit(translate("MainWindow", "Could not open {path}: {error}").format(
                 path=path.name, error=exc))
-            return
-        self.open_project(project, None if path.parent == examples_dir() else path)  # an example is not overwritten
+            return None
 
     def open_project(self, project: Project, path: Path | None = None) -> None:
         """Show ``project`` (from ``path``, which Save then writes; None: untitled). The title and the undo
@@ -153,15 +158,9 @@ class ProjectFiles(QObject):
             self.open_snapshot(Path(path))
 
     def open_snapshot(self, path: Path) -> None:
-        if not self.confirm_discard():
-            return
-        try:
-            project = project_at_snapshot(load_snapshot(path))
-        except (BPStudioError, OSError) as exc:  # the current work stays as it is
-            self.errorOccurred.emit(translate("MainWindow", "Could not open {path}: {error}").format(
-                path=path.name, error=exc))
-            return
-        self.open_recovered(project)
+        project = self._read(path, lambda p: project_at_snapshot(load_snapshot(p)))
+        if project is not None:
+            self.open_recovered(project)
 
     def open_recovered(self, project: Project) -> None:
         """Work restored from an autosave: shown as unsaved (it has no file of its own yet)."""

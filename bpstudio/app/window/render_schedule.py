@@ -80,8 +80,7 @@ class RenderSlices(QObject):
             QTimer.singleShot(0, self, self._fit_form_dock)  # after the form's own layout has settled
 
     @Slot()
-    def _fit_form_dock(self) -> None:
-        """The form's fields decide the dock's width (no side scroll bar)."""
+    def _fit_form_dock(self) -> None:  # its fields decide the dock's width (no side scroll bar)
         self.form_dock.setMinimumWidth(self.form_dock.widget().minimumSizeHint().width() + 4)
 
 

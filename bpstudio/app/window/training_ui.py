@@ -116,8 +116,8 @@ class TrainingUi(QObject):
     def _connect(self) -> None:
         c, p = self.controller, self.run_panel
         p.runRequested.connect(self._run)
-        p.pauseRequested.connect(self._pause)
-        p.stopRequested.connect(self._stop)
+        p.pauseRequested.connect(c.pause)
+        p.stopRequested.connect(c.stop)
         p.speedChanged.connect(c.set_speed)
         c.runStatusChanged.connect(self.show_status)
         c.logChanged.connect(self._log_changed)
@@ -131,14 +131,6 @@ class TrainingUi(QObject):
     @Slot(object)
     def _run(self, settings: RunSettings) -> None:
         self.controller.run(settings, resume=self.controller.run_status.state == PAUSED)
-
-    @Slot()
-    def _pause(self) -> None:
-        self.controller.pause()
-
-    @Slot()
-    def _stop(self) -> None:
-        self.controller.stop()
 
     @Slot(object)
     def show_status(self, status: RunStatus) -> None:

@@ -1,33 +1,24 @@
-"""What the Lesson panel writes: a step's text, what the step waits for, and the feedback on a prediction, in
-the UI's language (lesson files carry their own translations; the panel's sentences are Qt's)."""
+"""What the Lesson panel writes: a step's text, what the step waits for, and the feedback on a prediction (Qt
+rich text), in ``language`` — the UI's: lesson files carry their own translations, the panel's sentences reach
+the app's translator through ``engine.i18n``."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication
-
-from bpstudio.app.look import language
+from bpstudio.engine.i18n import translate
 from bpstudio.engine.lessons import Step
 from bpstudio.engine.text.explain import format_number
 from bpstudio.session.lesson_progress import LessonProgress
-
-translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
 RIGHT_COLOUR = "#1b7f2a"
 WRONG_COLOUR = "#b3261e"
 ANSWER_DIGITS = 6  # the engine's number, as the feedback writes it
 
 
-def lesson_language() -> str:
-    """The language lesson texts are shown in: the UI's language (View ▸ Language, installed when the app
-    starts: Chinese on a Chinese system unless another is chosen), so a lesson speaks as the menus around it."""
-    return language.current_language()
-
-
-def step_html(step: Step, notation: str) -> str:
-    """The step's text (Qt rich text; plain text keeps its paragraphs), with a note in the row convention."""
-    text = step.text.get(lesson_language())
+def step_html(step: Step, language: str, notation: str) -> str:
+    """The step's text (plain text keeps its paragraphs), with a note in the row convention."""
+    text = step.text.get(language)
     body = text if "<" in text else "".join(f"<p>{line}</p>" for line in text.split("\n\n"))
     if notation == "row":  # lessons are written as TEACHING.md is, samples as columns
         note = translate("LessonPanel", "This lesson is written in the column convention (samples as columns); the "
@@ -58,7 +49,7 @@ def waiting_text(course: LessonProgress) -> str:
     return " ".join(parts)
 
 
-def answer_html(course: LessonProgress, right: bool | None, notation: str) -> str:
+def answer_html(course: LessonProgress, right: bool | None, language: str, notation: str) -> str:
     """The engine's number for the step's prediction (``right``: the learner's was; None: said before)."""
     step, value = course.step, course.expected_value()
     assert step is not None and step.predict is not None and value is not None
@@ -68,14 +59,14 @@ def answer_html(course: LessonProgress, right: bool | None, notation: str) -> st
         text = translate("LessonPanel", "The engine computes {name} = {value}.")
     message = text.format(name=step.predict.name(notation), value=format_number(value, ANSWER_DIGITS))
     if step.predict.explanation is not None:
-        message += " " + step.predict.explanation.get(lesson_language())
+        message += " " + step.predict.explanation.get(language)
     return feedback_html(RIGHT_COLOUR if right else None, message)
 
 
-def wrong_html(step: Step, answer: float) -> str:
+def wrong_html(step: Step, answer: float, language: str) -> str:
     """A wrong answer, with the step's hint."""
     assert step.predict is not None
-    hint = step.predict.hint.get(lesson_language()) if step.predict.hint else translate(
+    hint = step.predict.hint.get(language) if step.predict.hint else translate(
         "LessonPanel", "Work it out factor by factor with the numbers in the panels.")
     return feedback_html(WRONG_COLOUR, translate("LessonPanel", "Not quite ({answer}). Hint: {hint}").format(
         answer=format_number(answer, ANSWER_DIGITS), hint=hint))
