@@ -63,3 +63,18 @@ def test_no_lesson_no_step():
     assert progress.step is None and not progress.can_go_next() and not progress.next() and not progress.previous()
     assert progress.expected_value() is None
 
+
+
+def test_what_the_panel_says_at_a_prediction(lesson):
+    from bpstudio.session.lesson_texts import answer_html, step_html, waiting_text, wrong_html
+
+    progress = LessonProgress()
+    progress.start(lesson)
+    progress.index = 2  # predict ∇ₐL₁ before the loss stage
+    step = progress.step
+    assert waiting_text(progress) == ("Next is enabled once you have checked your prediction. Waiting for the stage "
+                                      "loss of iteration 1.")
+    assert "Hint: a₁ = 0.8 and y₁ = 1" in wrong_html(step, 0.2, "en") and "#b3261e" in wrong_html(step, 0.2, "en")
+    assert progress.check(-0.2)
+    assert answer_html(progress, True, "en", "column").startswith('<span style="color:#1b7f2a">Right! The engine')
+    assert "transposed" in step_html(step, "en", "row") and "transposed" not in step_html(step, "en", "column")
