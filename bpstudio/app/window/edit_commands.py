@@ -1,4 +1,5 @@
-"""Undo commands for the main window's ``QUndoStack``: a project edit, and one weight or bias.
+"""Undo commands for the main window's ``QUndoStack``: a project edit, and one weight or bias; and
+``UndoableEdits``, which turns the views' edit requests into them.
 
 Each command only remembers both values and calls ``apply`` with one of them: ``redo`` applies the
 new value, ``undo`` the old. ``QUndoStack.push`` calls ``redo`` at once, so the caller pushes the
