@@ -107,7 +107,7 @@ def main() -> int:
     def rendered() -> None:  # the window's render slice has given the views their state
         done["t"] = time.perf_counter()
 
-    window._render_timer.timeout.connect(lambda: None if window.render_pending else rendered())
+    window.renderer.sliceRendered.connect(lambda _views: None if window.render_pending else rendered())
     probe = StallProbe()
     probe.start()
     stall_first = 0.0

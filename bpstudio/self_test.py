@@ -16,6 +16,7 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 
@@ -80,9 +81,10 @@ def _window(tmp: Path) -> str:
     from bpstudio.app.window.project_files import ProjectFiles
     from bpstudio.engine.examples import resolve_project
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    ProjectFiles.ask = lambda self: QMessageBox.StandardButton.Discard  # closing never waits on a question
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     project = resolve_project("seed003_2-2-1")
+    discard = mock.patch.object(ProjectFiles, "ask", return_value=QMessageBox.StandardButton.Discard)
     window = MainWindow(project)  # the engine in its worker thread, as the app runs it
     window.show()
     try:
@@ -101,7 +103,8 @@ def _window(tmp: Path) -> str:
         assert window.grab().save(str(picture)) and picture.stat().st_size > 10_000, "the window did not render"
         return "one iteration through the window's engine thread: W¹ after the update = the engine's, bit for bit"
     finally:
-        window.close()
+        with discard:  # closing never waits on a question
+            window.close()
         app.processEvents()
 
 

@@ -133,7 +133,7 @@ def training_shots(app: QApplication, out: Path) -> list[Path]:
     w.training.gradient_dock.raise_()
     save(w, "10-training-paused-gradient-sizes")
     w.training.gradcheck_dock.raise_()
-    w.check_gradients.trigger()
+    w.window_actions.check_gradients.trigger()
     wait(app, 20, lambda: w.training.gradcheck_view.summary_label.text().startswith("All"))
     save(w, "11-gradient-check")
     w.close()
@@ -213,7 +213,7 @@ def classroom_shots(app: QApplication, out: Path) -> list[Path]:
         window.resize(*SIZE)
         window.show()
         if look == "presentation":
-            window.presentation_action.trigger()  # F12, as in class
+            window.classroom.presentation_action.trigger()  # F12, as in class
         for _ in range(4):
             window.actions_.finish.trigger()
         for _ in range(5):

@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import QByteArray
 
 from bpstudio.app.widgets import app_settings
-from bpstudio.app.window.main_window import MainWindow
 from bpstudio.app.window.recent_menu import RecentFilesMenu
 from bpstudio.engine import load_project
 from bpstudio.engine.resource_files import example_path
@@ -22,13 +21,6 @@ def copies(tmp_path: Path, count: int, name: str = "seed003_2-2-1") -> list[Path
     for path in paths:
         shutil.copyfile(example_path(name), path)
     return paths
-
-
-def make_window(qtbot, name: str = "seed003_2-2-1") -> MainWindow:
-    w = MainWindow(load_project(example_path(name)), threaded=False)
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def test_the_settings_file_is_under_the_temporary_config_folder():
@@ -92,34 +84,34 @@ def test_the_menu_lists_the_files_and_clears_the_list(qtbot, tmp_path):
     assert not menu.clear_action.isEnabled()
 
 
-def test_opening_from_the_menu_opens_the_project_and_keeps_it_on_top(qtbot, tmp_path):
-    w = make_window(qtbot)
+def test_opening_from_the_menu_opens_the_project_and_keeps_it_on_top(open_window, tmp_path):
+    w = open_window()
     mine = tmp_path / "mine.bpsproj"
     shutil.copyfile(example_path("xor_tanh"), mine)
     (other,) = copies(tmp_path, 1)
     app_settings.add_recent_file(mine)
     app_settings.add_recent_file(other)
-    w.recent_menu.aboutToShow.emit()
-    assert w.recent_menu.menuAction() in w.file_menu.actions()
-    w.recent_menu.file_actions()[1].trigger()  # mine.bpsproj
+    w.menus.recent.aboutToShow.emit()
+    assert w.menus.recent.menuAction() in w.menus.file.actions()
+    w.menus.recent.file_actions()[1].trigger()  # mine.bpsproj
     assert w.files.path == mine and w.state.project.name == load_project(mine).name
     assert app_settings.recent_files() == [mine, other]
-    w.open_path(example_path("seed000_output_layer"))  # built-in examples are not listed
+    w.files.open_path(example_path("seed000_output_layer"))  # built-in examples are not listed
     assert app_settings.recent_files() == [mine, other]
     w.close()
 
 
-def test_a_project_that_cannot_be_opened_is_not_listed(qtbot, tmp_path):
-    w = make_window(qtbot)
+def test_a_project_that_cannot_be_opened_is_not_listed(open_window, tmp_path):
+    w = open_window()
     bad = tmp_path / "bad.bpsproj"
     bad.write_text("{ not json", encoding="utf-8")
-    w.open_path(bad)
+    w.files.open_path(bad)
     assert app_settings.recent_files() == []
     w.close()
 
 
-def test_a_saved_project_is_listed(qtbot, tmp_path, monkeypatch):
-    w = make_window(qtbot)
+def test_a_saved_project_is_listed(open_window, tmp_path, monkeypatch):
+    w = open_window()
     path = tmp_path / "saved.bpsproj"
     monkeypatch.setattr("bpstudio.app.window.project_files.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(path), ""))
@@ -128,8 +120,8 @@ def test_a_saved_project_is_listed(qtbot, tmp_path, monkeypatch):
     w.close()
 
 
-def test_the_dock_layout_and_size_come_back_in_the_next_window(qtbot):
-    w = make_window(qtbot)
+def test_the_dock_layout_and_size_come_back_in_the_next_window(open_window):
+    w = open_window()
     assert w.equation_dock.isVisible()
     w.equation_dock.hide()
     default = w.size()
@@ -137,18 +129,18 @@ def test_the_dock_layout_and_size_come_back_in_the_next_window(qtbot):
     size = w.size()
     assert size != default
     w.close()
-    again = make_window(qtbot)
+    again = open_window()
     assert again.equation_dock.isHidden() and again.stage_dock.isVisible()
     assert again.size() == size
     again.close()
 
 
-def test_a_cancelled_close_stores_nothing(qtbot, monkeypatch):
+def test_a_cancelled_close_stores_nothing(open_window, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     from bpstudio.app.window.project_files import ProjectFiles
 
-    w = make_window(qtbot)
+    w = open_window()
     w.actions_.finish.trigger()  # unsaved work: closing asks
     monkeypatch.setattr(ProjectFiles, "ask", lambda self: QMessageBox.StandardButton.Cancel)
     w.close()
@@ -158,14 +150,14 @@ def test_a_cancelled_close_stores_nothing(qtbot, monkeypatch):
     assert app_settings.settings().value(app_settings.STATE_KEY) is not None
 
 
-def test_the_digits_are_a_preference(qtbot):
-    w = make_window(qtbot)
+def test_the_digits_are_a_preference(open_window):
+    w = open_window()
     assert w.matrices.precision() == app_settings.DEFAULT_PRECISION
-    w.more_digits.trigger()
-    w.more_digits.trigger()
+    w.window_actions.more_digits.trigger()
+    w.window_actions.more_digits.trigger()
     assert app_settings.precision() == app_settings.DEFAULT_PRECISION + 2
     w.close()
-    again = make_window(qtbot)
+    again = open_window()
     assert again.matrices.precision() == app_settings.DEFAULT_PRECISION + 2
     assert again.equations._precision == app_settings.DEFAULT_PRECISION + 2
     again.close()
@@ -181,12 +173,12 @@ def test_a_bad_stored_precision_falls_back_to_the_default(stored):
     ("not bytes at all", 42),
     (QByteArray(b"\x00\x01garbage"), QByteArray(b"more garbage")),
 ])
-def test_a_corrupted_stored_layout_is_ignored(qtbot, geometry, state):
+def test_a_corrupted_stored_layout_is_ignored(open_window, geometry, state):
     store = app_settings.settings()
     store.setValue(app_settings.GEOMETRY_KEY, geometry)
     store.setValue(app_settings.STATE_KEY, state)
     store.sync()
-    w = make_window(qtbot)
+    w = open_window()
     assert w.equation_dock.isVisible() and w.state is not None
     w.close()
     assert isinstance(app_settings.settings().value(app_settings.GEOMETRY_KEY), QByteArray)  # rewritten whole

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from window_helpers import settle
 
 from bpstudio.app.window.launch import load_start_project
 from bpstudio.app.window.main_window import MainWindow
@@ -16,21 +17,9 @@ EXAMPLE = "seed003_2-2-1"
 QUANTITIES = ("W", "b", "z", "a", "delta", "dW", "db")
 
 
-def settle(qtbot, w: MainWindow) -> None:
-    """Wait until the worker is idle and the window shows its latest result."""
-    qtbot.waitUntil(lambda: not w.controller.busy and w.result is not None
-                    and w.result.ident == w.controller.latest.ident and not w.render_pending, timeout=10_000)
-
-
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(load_project(example_path(EXAMPLE)), threaded=True)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    settle(qtbot, w)
-    yield w
-    w.close()
+def window(open_window):
+    return open_window(EXAMPLE, threaded=True, size=(1280, 800))
 
 
 def trigger(qtbot, w: MainWindow, action) -> None:
@@ -64,7 +53,8 @@ def test_opens_on_the_example_ready_to_step(window):
 
 
 def test_every_action_has_a_shortcut_in_its_tooltip(window):
-    for action in window.actions_.all() + [window.undo_action, window.open_action, window.next_layer]:
+    more = window.window_actions
+    for action in window.actions_.all() + [more.undo, more.open, more.next_layer]:
         assert action.shortcuts(), action.text()
         assert action.shortcut().toString() in action.toolTip() or "Ctrl+Z" in action.toolTip()
     assert window.actions_.step.shortcut().toString() == "F11"
@@ -159,10 +149,10 @@ def test_editing_a_weight_through_the_canvas_with_undo(qtbot, window):
     settle(qtbot, window)
     assert window.state.snapshot.arrays["L2/W"][0, 1] == 0.25
     assert window.matrices.model("W", 2).value(0, 1) == 0.25
-    window.undo_action.trigger()
+    window.window_actions.undo.trigger()
     settle(qtbot, window)
     assert window.state.snapshot.arrays["L2/W"][0, 1] == old
-    window.redo_action.trigger()
+    window.window_actions.redo.trigger()
     settle(qtbot, window)
     assert window.state.snapshot.arrays["L2/W"][0, 1] == 0.25
 
@@ -187,7 +177,7 @@ def test_a_valid_network_edit_rebuilds_and_undoes(qtbot, window):
     assert window.state.snapshot.arrays["L1/W"].shape == (3, 2)
     trigger(qtbot, window, window.actions_.step)
     assert window.matrices.model("z", 1).rowCount() == 3
-    window.undo_action.trigger()
+    window.window_actions.undo.trigger()
     settle(qtbot, window)
     assert window.state.project.network.sizes == (2, 2, 1)
 
@@ -196,7 +186,7 @@ def test_opening_a_bad_file_keeps_the_current_work(qtbot, window, tmp_path):
     trigger(qtbot, window, window.actions_.step)
     bad = tmp_path / "bad.bpsproj"
     bad.write_text('{"format": "bpstudio-project", "version": 99}', encoding="utf-8")
-    window.open_path(bad)
+    window.files.open_path(bad)
     assert "newer BP Studio" in window.messages.text()
     assert window.state.snapshot.position == 1 and window.state.project.name.startswith("Seed 003")
 
@@ -244,22 +234,22 @@ def test_undo_returns_to_exactly_the_state_before_each_edit(qtbot, window):
     settle(qtbot, window)
     assert window.state.snapshot.arrays["L1/W"].shape == (3, 2)
 
-    window.undo_action.trigger()  # the units: back to the 2-unit network exactly as it was
+    window.window_actions.undo.trigger()  # the units: back to the 2-unit network exactly as it was
     settle(qtbot, window)
     assert window.state.project.training.learning_rate == 0.1
     np.testing.assert_array_equal(window.state.snapshot.arrays["L1/W"], edited_W1)
-    window.undo_action.trigger()  # the learning rate: back to the stage and numbers before it
+    window.window_actions.undo.trigger()  # the learning rate: back to the stage and numbers before it
     settle(qtbot, window)
     assert window.state.project.training.learning_rate == 0.5
     assert window.state.snapshot.iteration == 2 and window.state.snapshot.position == 1
     for key, value in before_lr.items():
         np.testing.assert_array_equal(window.state.snapshot.arrays[key], value)
-    window.undo_action.trigger()  # the weight: the old value again
+    window.window_actions.undo.trigger()  # the weight: the old value again
     settle(qtbot, window)
     assert window.state.snapshot.arrays["L1/W"][0, 0] == trained["L1/W"][0, 0]
-    window.redo_action.trigger()
-    window.redo_action.trigger()
-    window.redo_action.trigger()
+    window.window_actions.redo.trigger()
+    window.window_actions.redo.trigger()
+    window.window_actions.redo.trigger()
     settle(qtbot, window)
     assert window.state.snapshot.arrays["L1/W"].shape == (3, 2) and window.state.project.training.learning_rate == 0.1
 
@@ -283,10 +273,10 @@ def test_every_form_field_has_a_keyboard_shortcut_and_digits_have_actions(qtbot,
     letters += [form.shuffle_box.text()[form.shuffle_box.text().index("&") + 1].lower()]
     assert len(letters) == len(set(letters))  # no two fields share a letter
     assert not set(letters) & {"f", "e", "s", "v"}  # nor with the menus
-    assert window.more_digits.shortcut().toString() == "Ctrl+="
-    window.more_digits.trigger()
+    assert window.window_actions.more_digits.shortcut().toString() == "Ctrl+="
+    window.window_actions.more_digits.trigger()
     settle(qtbot, window)
     assert window.matrices.precision() == 5 and window.equations._precision == 5
-    window.fewer_digits.trigger()
-    window.fewer_digits.trigger()
+    window.window_actions.fewer_digits.trigger()
+    window.window_actions.fewer_digits.trigger()
     assert window.matrices.precision() == 3

@@ -10,21 +10,12 @@ import sys
 import textwrap
 
 import numpy as np
-import pytest
 
-from bpstudio.app.window.autosave import autosave_path, left_by_a_crash, lock_path, recovered_project
+from bpstudio.app.window.autosave import data_dir
 from bpstudio.app.window.main_window import MainWindow
 from bpstudio.engine import load_project
 from bpstudio.engine.resource_files import example_path
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=False)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
+from bpstudio.session.crash_recovery import autosave_file, left_by_a_crash, lock_file, recovered_project
 
 
 def test_unsaved_work_is_autosaved_and_a_clean_exit_removes_it(window):
@@ -32,11 +23,11 @@ def test_unsaved_work_is_autosaved_and_a_clean_exit_removes_it(window):
     assert not w.autosave.save_now()  # nothing unsaved: nothing written
     w.actions_.finish.trigger()
     w.actions_.step.trigger()
-    assert w.autosave.save_now() and autosave_path().exists() and lock_path().exists()
-    saved = load_project(autosave_path())
+    assert w.autosave.save_now() and autosave_file(data_dir()).exists() and lock_file(data_dir()).exists()
+    saved = load_project(autosave_file(data_dir()))
     assert (saved.state.iteration, saved.state.position) == (1, 1)
     w.close()
-    assert not autosave_path().exists() and not lock_path().exists()
+    assert not autosave_file(data_dir()).exists() and not lock_file(data_dir()).exists()
 
 
 CRASHING = textwrap.dedent("""
@@ -69,14 +60,14 @@ def test_a_killed_session_is_offered_back_exactly(qtbot):
         child.wait(10)
         if child.stdout is not None:
             child.stdout.close()
-    path = left_by_a_crash()
-    assert path == autosave_path()
+    path = left_by_a_crash(data_dir())
+    assert path == autosave_file(data_dir())
     project = recovered_project(path)
     assert project is not None
     w = MainWindow(load_project(example_path("xor_tanh")), threaded=False)
     qtbot.addWidget(w)
     w.show()
-    w.open_recovered(project)
+    w.files.open_recovered(project)
     reference = load_project(example_path("seed003_2-2-1")).stepper()
     for _ in range(3):
         reference.finish_iteration()
@@ -87,10 +78,10 @@ def test_a_killed_session_is_offered_back_exactly(qtbot):
         np.testing.assert_array_equal(w.state.snapshot.arrays[key], value)
     assert w.files.dirty and w.windowTitle().endswith("*")  # restored work is not in any file yet
     w.close()
-    assert left_by_a_crash() is None
+    assert left_by_a_crash(data_dir()) is None
 
 
 def test_no_offer_while_the_session_that_wrote_it_runs(window):
     window.actions_.finish.trigger()
     assert window.autosave.save_now()
-    assert left_by_a_crash() is None  # its own lock, a live process: not a crash
+    assert left_by_a_crash(data_dir()) is None  # its own lock, a live process: not a crash

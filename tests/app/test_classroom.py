@@ -16,19 +16,11 @@ from bpstudio.engine.resource_files import example_path
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    for _ in range(3):
-        w.controller.step()
-    qtbot.waitUntil(lambda: w.state is not None and not w.render_pending)
-    yield w
+def window(open_window):
+    yield open_window(size=(1280, 800), stages=3)
     presentation.set_presentation(False)  # application-wide: never left on for the next test
     if theme.current() != "system":
         theme.apply_theme("system")
-    w.close()
 
 
 def menu_actions(menu: QMenu) -> list[QAction]:
@@ -67,7 +59,7 @@ def test_every_menu_action_has_a_tooltip_and_every_shortcut_is_in_a_menu(window)
         assert action in in_menus, action.text()
     keys = [k.toString() for a in with_keys for k in a.shortcuts()]
     assert len(keys) == len(set(keys)), "a key bound twice"
-    assert window.presentation_action.shortcut().toString() == "F12"
+    assert window.classroom.presentation_action.shortcut().toString() == "F12"
 
 
 @pytest.mark.parametrize("form_name", ["form", "data_panel", "run_panel"])
@@ -98,8 +90,8 @@ def test_tab_order_visits_the_form_in_visual_order(window, form_name):
 
 def test_go_to_actions_put_the_focus_in_each_panel(window, qtbot):
     window.activateWindow()
-    by_name = {a.objectName(): a for a in window.go_to_actions}
-    assert [a.shortcut().toString() for a in window.go_to_actions][:3] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
+    by_name = {a.objectName(): a for a in window.classroom.go_to_actions}
+    assert [a.shortcut().toString() for a in window.classroom.go_to_actions][:3] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
     by_name["goToEquations"].trigger()
     assert QApplication.focusWidget() is window.equations.browser or window.equations.browser.hasFocus()
     by_name["goToTraining"].trigger()
@@ -111,14 +103,14 @@ def test_go_to_actions_put_the_focus_in_each_panel(window, qtbot):
 def test_dark_theme_changes_the_palette_and_the_plots(window, qtbot):
     plot = window.training.loss_plot.loss_plot
     light_ground = plot.backgroundBrush().color().lightness()
-    window.theme_actions["dark"].trigger()
+    window.classroom.theme_actions["dark"].trigger()
     assert theme.current() == "dark" and app_settings.theme() == "dark"
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
     qtbot.waitUntil(lambda: plot.backgroundBrush().color().lightness() < 80)
     axis = plot.getPlotItem().getAxis("left")
     assert axis.textPen().color().lightness() > 150  # light tick labels on the dark ground
-    assert window.theme_actions["dark"].isChecked()
-    window.theme_actions["system"].trigger()
+    assert window.classroom.theme_actions["dark"].isChecked()
+    window.classroom.theme_actions["system"].trigger()
     qtbot.waitUntil(lambda: plot.backgroundBrush().color().lightness() == light_ground)
     assert app_settings.theme() == "system"
 
@@ -138,7 +130,7 @@ def test_presentation_mode_enlarges_fonts_and_lines_and_restores_them(window, qt
     }
     docks = [window.training.loss_dock, window.training.data_dock, window.form_dock, window.equation_dock]
     sizes = [d.size() for d in docks]
-    window.presentation_action.trigger()  # F12
+    window.classroom.presentation_action.trigger()  # F12
     assert presentation.is_on() and app_settings.presentation()
     assert app.font().pointSizeF() == pytest.approx(before["app"] * 1.5)
     qtbot.waitUntil(lambda: window.equations.browser.font().pointSizeF() != before["equations"])  # posted events
@@ -149,7 +141,7 @@ def test_presentation_mode_enlarges_fonts_and_lines_and_restores_them(window, qt
     assert window.canvas.edges[1][0].pen().widthF() == pytest.approx(before["edge"] * 2)
     ticks = window.training.loss_plot.loss_plot.getPlotItem().getAxis("left").style["tickFont"].pointSizeF()
     assert ticks == pytest.approx(before["ticks"] * 1.5)
-    window.presentation_action.trigger()  # and back
+    window.classroom.presentation_action.trigger()  # and back
     assert not presentation.is_on() and not app_settings.presentation()
     assert app.font().pointSizeF() == before["app"]
     qtbot.waitUntil(lambda: window.equations.browser.font().pointSizeF() == before["equations"])
@@ -171,8 +163,8 @@ def test_a_new_window_reflects_the_mode_already_on(qtbot):
     try:
         w = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=False)
         qtbot.addWidget(w)
-        assert w.presentation_action.isChecked()
-        assert Qt.Key.Key_F12.value == w.presentation_action.shortcut()[0].key().value
+        assert w.classroom.presentation_action.isChecked()
+        assert Qt.Key.Key_F12.value == w.classroom.presentation_action.shortcut()[0].key().value
         w.close()
     finally:
         presentation.set_presentation(False)

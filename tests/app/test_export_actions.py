@@ -13,16 +13,8 @@ from bpstudio.engine.text.notation import format_number
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=True)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.state is not None and not w.controller.busy)
-    for _ in range(3):  # forward 1, forward 2, loss
-        w.actions_.step.trigger()
-    qtbot.waitUntil(lambda: not w.controller.busy and w.state.snapshot.position == 3)
-    yield w
-    w.close()
+def window(open_window):
+    return open_window(threaded=True, stages=3)  # forward 1, forward 2, loss
 
 
 def test_snapshot_of_the_stage_on_screen(window, tmp_path):
@@ -62,12 +54,12 @@ def test_a_snapshot_opens_again_at_its_stage_with_the_same_numbers(qtbot, window
     other = MainWindow(load_project(example_path("xor_tanh")), threaded=False)
     qtbot.addWidget(other)
     other.show()
-    other.open_snapshot(path)
+    other.files.open_snapshot(path)
     snap = other.state.snapshot
     assert (snap.iteration, snap.position) == (expected.iteration, expected.position)
     for key, value in expected.arrays.items():
         np.testing.assert_array_equal(snap.arrays[key], value)
     assert other.files.dirty  # not in any project file yet
-    other.open_snapshot(tmp_path / "missing.npz")
+    other.files.open_snapshot(tmp_path / "missing.npz")
     assert "Could not open" in other.messages.text() and other.state.snapshot is snap
     other.close()

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from bpstudio.app.lessons.lesson_panel import lesson_language
-from bpstudio.app.window.main_window import MainWindow
 from bpstudio.app.window.project_files import ProjectFiles
 from bpstudio.engine import load_project
 from bpstudio.engine.lessons import lessons_dir, load_lesson
@@ -19,13 +18,8 @@ LESSON = "02_bp1_output_error"
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=False)
-    qtbot.addWidget(w)
-    w.resize(1440, 900)
-    w.show()
-    yield w
-    w.close()
+def window(open_window):
+    return open_window(size=(1440, 900))
 
 
 def type_answer(qtbot, panel, text: str) -> None:
@@ -67,7 +61,7 @@ def test_a_lesson_end_to_end_with_a_wrong_and_a_right_prediction(qtbot, window):
     start = next(a for a in lessons.start_actions if a.objectName() == f"startLesson_{LESSON}")
     start.trigger()
     # the preset is opened in the window, as File ▸ Open does
-    assert window.result.project is panel.lesson.project
+    assert window.result.project is panel.course.lesson.project
     assert window.windowTitle().endswith(lesson.project.name)
     assert lessons.dock.isVisible()
     assert panel.title.text() == lesson.title.get(lang)
@@ -100,12 +94,12 @@ def test_a_lesson_end_to_end_with_a_wrong_and_a_right_prediction(qtbot, window):
     ref = reference_stepper()
     ref.step()
     ref_loss = ref.step()
-    assert panel.expected_value() == ref_loss.arrays["grad_a"][0, 0]
+    assert panel.course.expected_value() == ref_loss.arrays["grad_a"][0, 0]
     assert "Right!" in panel.feedback.text() and "-0.2" in panel.feedback.text()
     assert not panel.answer.isEnabled()
     assert not panel.next_button.isEnabled()  # the loss stage is still to come
     window.actions_.step.trigger()  # F11
-    assert window.state.snapshot.arrays["grad_a"][0, 0] == panel.expected_value()
+    assert window.state.snapshot.arrays["grad_a"][0, 0] == panel.course.expected_value()
     assert panel.next_button.isEnabled()
     lessons.next_action.trigger()
 
@@ -114,7 +108,7 @@ def test_a_lesson_end_to_end_with_a_wrong_and_a_right_prediction(qtbot, window):
     assert not window.matrices.model("delta", 1).computed
     type_answer(qtbot, panel, "6.3e-2")
     expected = ref.step().arrays["L1/delta"][1, 0]
-    assert panel.expected_value() == expected == pytest.approx(0.063, abs=1e-12)
+    assert panel.course.expected_value() == expected == pytest.approx(0.063, abs=1e-12)
     assert "Right!" in panel.feedback.text()
     window.actions_.backward.trigger()  # Shift+F10
     model = window.matrices.model("delta", 1)
@@ -146,7 +140,7 @@ def test_a_lesson_end_to_end_with_a_wrong_and_a_right_prediction(qtbot, window):
     assert panel.progress.text() == "Step 7 of 7"
     assert panel.next_button.text() == "Finish"
     lessons.next_action.trigger()
-    assert panel.finished
+    assert panel.course.finished
     assert panel.progress.text() == "Lesson complete ✓ (7 steps)"
     assert panel.highlighter.frame is None
 
@@ -157,7 +151,7 @@ def test_starting_a_lesson_asks_about_unsaved_work_first(qtbot, window, monkeypa
     monkeypatch.setattr(ProjectFiles, "ask", lambda self: QMessageBox.StandardButton.Cancel)
     project = window.result.project
     assert not window.lessons.panel.start_path(lessons_dir() / f"{LESSON}.json")
-    assert window.result.project is project and window.lessons.panel.lesson is None
+    assert window.result.project is project and window.lessons.panel.course.lesson is None
     # closing the window at teardown must not be cancelled too (it would stay open over later tests)
     monkeypatch.setattr(ProjectFiles, "ask", lambda self: QMessageBox.StandardButton.Discard)
 
@@ -207,9 +201,9 @@ def test_the_keys_open_the_panel_step_the_lesson_and_the_engine(qtbot, window):
     assert lessons.dock.isVisible()
     assert panel.start_path(lessons_dir() / f"{LESSON}.json")
     qtbot.keyClick(panel.answer, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
-    assert panel.index == 1 and not panel.can_go_next()
+    assert panel.course.index == 1 and not panel.course.can_go_next()
     qtbot.keyClick(panel.answer, Qt.Key.Key_F10)
     assert window.state.snapshot.stage.name == "forward 1"
-    assert panel.can_go_next()
+    assert panel.course.can_go_next()
     qtbot.keyClick(panel.answer, Qt.Key.Key_PageUp, Qt.KeyboardModifier.AltModifier)
-    assert panel.index == 0
+    assert panel.course.index == 0

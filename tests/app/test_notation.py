@@ -147,17 +147,9 @@ def test_cli_example_takes_a_notation(tmp_path, capsys):
 
 # ----- the window ---------------------------------------------------------------------------------
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(load_project(example_path(SEED003)), threaded=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitUntil(lambda: w.state is not None)
-    for _ in range(5):  # forward 1, forward 2, loss, backward 2, backward 1: every quantity computed
-        w.actions_.step.trigger()
-    qtbot.waitUntil(lambda: w.state.snapshot.position == 5)
-    yield w
-    w.close()
+def window(open_window):
+    # forward 1, forward 2, loss, backward 2, backward 1: every quantity computed
+    return open_window(SEED003, size=(1400, 900), stages=5)
 
 
 def engine(window, quantity: str, layer: int) -> np.ndarray:
@@ -185,7 +177,7 @@ def test_menu_key_and_default(window):
     actions = window.findChildren(type(menu.toggle_action))
     keys = [k.toString() for a in actions for k in a.shortcuts()]
     assert keys.count("Ctrl+Shift+T") == 1  # no other action uses the key
-    assert menu.menu.menuAction() in window.view_menu.actions()
+    assert menu.menu.menuAction() in window.menus.view.actions()
 
 
 def test_every_matrix_panel_shows_the_engine_arrays_transposed(qtbot, window):

@@ -17,15 +17,6 @@ from bpstudio.engine.resource_files import example_path
 Button = QMessageBox.StandardButton
 
 
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=False)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-
-
 def answer(monkeypatch, button) -> list:
     asked = []
     monkeypatch.setattr(ProjectFiles, "ask", lambda self: asked.append(1) or button)
@@ -80,10 +71,10 @@ def test_opening_another_project_asks_and_cancel_keeps_everything(window, monkey
     w.actions_.finish.trigger()
     before = w.state.snapshot
     asked = answer(monkeypatch, Button.Cancel)
-    w.open_path(example_path("xor_tanh"))
+    w.files.open_path(example_path("xor_tanh"))
     assert asked and w.state.snapshot is before and w.state.project.name != load_project(example_path("xor_tanh")).name
     answer(monkeypatch, Button.Discard)
-    w.open_path(example_path("xor_tanh"))
+    w.files.open_path(example_path("xor_tanh"))
     assert w.state.project.name == load_project(example_path("xor_tanh")).name and not w.files.dirty
 
 
@@ -109,7 +100,7 @@ def test_new_starts_an_untitled_project_after_asking(window, monkeypatch):
     w = window
     w.actions_.finish.trigger()
     asked = answer(monkeypatch, Button.Discard)
-    w.new_action.trigger()
+    w.window_actions.new.trigger()
     assert asked and w.state.project.name == "Untitled" and w.state.snapshot.iteration == 0
     assert w.files.path is None and not w.files.dirty
     from PySide6.QtWidgets import QToolBar
@@ -137,7 +128,7 @@ def test_a_bad_file_gets_a_message_and_the_work_stays(window, tmp_path, kind):
     before, title = w.state.snapshot, w.windowTitle()
     path = tmp_path / f"{kind}.bpsproj"
     path.write_text(BAD_FILES[kind](load_project(example_path("xor_tanh")).to_dict()), encoding="utf-8")
-    w.open_path(path)
+    w.files.open_path(path)
     assert "Could not open" in w.messages.text() and path.name in w.messages.text()
     assert w.state.snapshot is before and w.windowTitle() == title and w.files.dirty
 

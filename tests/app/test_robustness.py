@@ -77,9 +77,9 @@ def test_opening_changes_title_and_undo_only_once_the_project_is_accepted(qtbot,
     d["data"] = {"x": [[0, 0], [1, 1]], "y": [[2], [0]]}
     path = tmp_path / "other.bpsproj"
     path.write_text(json.dumps(d), encoding="utf-8")
-    w.open_path(path)  # accepted: now the title and a fresh undo history follow
+    w.files.open_path(path)  # accepted: now the title and a fresh undo history follow
     assert w.windowTitle() == "BP Studio — Broken (other.bpsproj)" and w.undo_stack.count() == 0
-    w.open_path(tmp_path / "missing.bpsproj")
+    w.files.open_path(tmp_path / "missing.bpsproj")
     assert "no such file" in w.messages.text() and w.windowTitle() == "BP Studio — Broken (other.bpsproj)"
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from test_app_window import assert_panels_match, settle
+from test_app_window import assert_panels_match
+from window_helpers import settle
 
 from bpstudio.app.window.main_window import MainWindow
 from bpstudio.engine import load_project
@@ -17,14 +18,8 @@ from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=True)
-    qtbot.addWidget(w)
-    w.resize(1440, 900)
-    w.show()
-    settle(qtbot, w)
-    yield w
-    w.close()
+def window(open_window):
+    return open_window(threaded=True, size=(1440, 900))
 
 
 def wait_status(qtbot, w: MainWindow, state: str, timeout: int = 60_000) -> None:
@@ -41,7 +36,7 @@ def assert_every_layer_matches(w: MainWindow) -> None:
 
 
 def open_example(qtbot, w: MainWindow, name: str) -> None:
-    w.open_path(example_path(name))
+    w.files.open_path(example_path(name))
     qtbot.waitUntil(lambda: w.state.project.name == load_project(example_path(name)).name)
     settle(qtbot, w)
 

@@ -4,15 +4,14 @@ pass through), so no panel's own style is touched."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-if TYPE_CHECKING:
-    from bpstudio.app.window.main_window import MainWindow
-
+# where each panel a lesson may point at is: its dock (shown and raised, None for the centre) and its widget
+PanelTargets = Mapping[str, tuple[QDockWidget | None, QWidget]]
 FRAME_COLOUR = QColor(255, 140, 0)  # the orange the panels use for "just computed", stronger
 FLASHES = 3
 FLASH_MS = 220
@@ -59,7 +58,7 @@ class HighlightFrame(QWidget):
             self._timer.stop()
         self.update()
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = QColor(FRAME_COLOUR)
@@ -70,48 +69,24 @@ class HighlightFrame(QWidget):
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(2, 2, -2, -2), 6, 6)
 
 
-def panel_target(window: MainWindow, panel: str) -> tuple[QDockWidget | None, QWidget | None]:
-    """The dock (to show and raise) and the widget to outline for a lesson's highlight id."""
-    t = getattr(window, "training", None)
-    docks: dict[str, QDockWidget | None] = {
-        "equations": window.equation_dock,
-        "stages": window.stage_dock,
-        "form": window.form_dock,
-        "data": window.data_source_dock,
-        "parameter": window.parameter_dock,
-        "training": getattr(t, "run_dock", None),
-        "plots": getattr(t, "loss_dock", None),
-        "gradients": getattr(t, "gradient_dock", None),
-        "decision": getattr(t, "data_dock", None),
-    }
-    if panel == "network":
-        return None, window.canvas
-    if panel == "matrices":
-        return None, window.matrices
-    dock = docks.get(panel)
-    return dock, dock
-
-
 class Highlighter:
     """Keeps at most one frame on screen."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, targets: PanelTargets) -> None:
+        self.targets = targets
         self.frame: HighlightFrame | None = None
         self.panel: str | None = None
 
     def show(self, panel: str | None) -> None:
         self.clear()
-        if panel is None:
+        if panel is None or panel not in self.targets:
             return
-        dock, widget = panel_target(self.window, panel)
-        if widget is None:
-            return
+        dock, widget = self.targets[panel]
         if dock is not None:
             dock.show()
             dock.raise_()
         self.panel = panel
-        self.frame = HighlightFrame(widget)
+        self.frame = HighlightFrame(widget if dock is None else dock)  # a dock is outlined whole, with its title
         self.frame.flash()
 
     def clear(self) -> None:

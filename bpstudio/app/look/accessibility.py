@@ -61,13 +61,13 @@ def labels_of(root: QWidget) -> dict[QWidget, str]:
             found.setdefault(buddy, plain(label.text()))
     for form in root.findChildren(QFormLayout):
         for row in range(form.rowCount()):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label is None or field is None or not isinstance(label.widget(), QLabel) or field.widget() is None:
-                continue
-            text = plain(label.widget().text())
-            if text:
-                found.setdefault(field.widget(), text)
+            label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            caption = label_item.widget() if label_item is not None else None
+            field = field_item.widget() if field_item is not None else None
+            text = plain(caption.text()) if isinstance(caption, QLabel) else ""
+            if text and field is not None:
+                found.setdefault(field, text)
     return found
 
 

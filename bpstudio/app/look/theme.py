@@ -51,15 +51,16 @@ def apply_theme(name: str) -> None:
         return
     name = name if name in THEMES else DEFAULT_THEME
     first = _system is None
-    if first:
+    if _system is None:
         _system = (app.style().name(), QPalette(app.palette()))
     if name == "system" and first:  # the start, on the system's look: nothing to change
         pass
     elif name == "system":
-        style = QStyleFactory.create(_system[0])
+        style_name, palette = _system
+        style = QStyleFactory.create(style_name)
         if style is not None:
             app.setStyle(style)
-        app.setPalette(_system[1])
+        app.setPalette(palette)
     else:
         app.setStyle("Fusion")
         app.setPalette(dark_palette() if name == "dark" else light_palette())

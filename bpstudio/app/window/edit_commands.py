@@ -1,4 +1,5 @@
-"""Undo commands for the main window's ``QUndoStack``: a project edit, and one weight or bias.
+"""Undo commands for the main window's ``QUndoStack``: a project edit, and one weight or bias; and
+``UndoableEdits``, which turns the views' edit requests into them.
 
 Each command only remembers both values and calls ``apply`` with one of them: ``redo`` applies the
 new value, ``undo`` the old. ``QUndoStack.push`` calls ``redo`` at once, so the caller pushes the
@@ -9,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.engine import Project
 from bpstudio.engine.text.indices import format_value, parameter_symbol
+from bpstudio.session.view_state import ViewState
 
 
 class ProjectEditCommand(QUndoCommand):
@@ -75,3 +78,28 @@ class ParameterEditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self.layer, self.name, self.index, self.old_value)
+
+
+class UndoableEdits(QObject):
+    """The views' edit requests, each pushed on the undo stack as a command (which applies it at once)."""
+
+    def __init__(self, undo_stack: QUndoStack, controller: EngineController,
+                 state: Callable[[], ViewState | None]) -> None:
+        super().__init__(undo_stack)
+        self.undo_stack = undo_stack
+        self.controller = controller
+        self.state = state
+
+    @Slot(object, str)
+    def edit_project(self, project: Project, description: str) -> None:
+        state = self.state()
+        assert state is not None
+        self.undo_stack.push(ProjectEditCommand(self.controller.set_project, state.project, project, description,
+                                                tokens=self.controller.tokens))
+
+    @Slot(int, str, int, int, float)
+    def set_parameter(self, layer: int, name: str, row: int, col: int, value: float) -> None:
+        state = self.state()
+        assert state is not None
+        old = float(state.snapshot.arrays[f"L{layer}/{name}"][row, col])
+        self.undo_stack.push(ParameterEditCommand(self.controller.set_parameter, layer, name, (row, col), old, value))

@@ -8,49 +8,56 @@ atomically (``engine.atomic_file``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.widgets.step_actions import make_action
 from bpstudio.engine import BPStudioError, save_snapshot
 from bpstudio.engine.atomic_file import write_text_atomically
 from bpstudio.engine.text.torch_export import suggested_filename
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from bpstudio.session.view_state import ViewState
 
 EXAMPLE_FORMATS = {"md": ("Markdown", "*.md"), "html": ("HTML", "*.html"), "tex": ("LaTeX", "*.tex")}
 
 
 class ExportActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    errorOccurred = Signal(str)  # noqa: N815 - Qt's naming
+    statusMessage = Signal(str, int)  # noqa: N815 - the text, for how many milliseconds
+
+    def __init__(self, host: QWidget, controller: EngineController, state: Callable[[], ViewState | None],
+                 display: Callable[[], tuple[int, str]]) -> None:
+        """``host``: the window (the parent of dialogs); ``state``: what it shows; ``display``: the digits and the
+        notation it shows them in."""
+        super().__init__(host)
+        self.host = host
+        self.controller = controller
+        self.state = state
+        self.display = display
         self._pending: dict[str, Path] = {}  # what → where its text goes when the engine answers
-        self.snapshot_action = make_action(window, self.tr("Snapshot of this stage (.npz)…"), [], self.tr(
+        self.snapshot_action = make_action(host, self.tr("Snapshot of this stage (.npz)…"), [], self.tr(
             "Every array of the stage on screen, in the snapshot format (docs/formats.md), to inspect later"),
             "exportSnapshot")
         self.snapshot_action.triggered.connect(self._snapshot_dialog)
-        self.example_actions = {}
+        self.example_actions: dict[str, QAction] = {}
         for fmt, (label, _) in EXAMPLE_FORMATS.items():
-            action = make_action(window, self.tr("Worked example ({format})…").format(format=label), [], self.tr(
+            action = make_action(host, self.tr("Worked example ({format})…").format(format=label), [], self.tr(
                 "This iteration written out as in a textbook: the network, the data, every stage with its "
                 "equation and the numbers"), f"exportExample_{fmt}")
             action.triggered.connect(lambda _=False, f=fmt: self._example_dialog(f))
             self.example_actions[fmt] = action
-        self.torch_action = make_action(window, self.tr("PyTorch script…"), [], self.tr(
+        self.torch_action = make_action(host, self.tr("PyTorch script…"), [], self.tr(
             "A standalone script that builds this network with these weights and this batch in PyTorch and "
             "prints the loss and gradients, to compare with BP Studio's"), "exportTorch")
         self.torch_action.triggered.connect(self._torch_dialog)
-        window.controller.exportReady.connect(self._ready)
+        controller.exportReady.connect(self._ready)
 
-    def menu(self, parent: QMenu, before: QAction) -> QMenu:
-        menu = QMenu(self.tr("E&xport"), parent)
-        parent.insertMenu(before, menu)
+    def menu(self, parent: QMenu) -> QMenu:
+        menu = parent.addMenu(self.tr("E&xport"))
         menu.addAction(self.snapshot_action)
         menu.addSeparator()
         for action in self.example_actions.values():
@@ -61,12 +68,15 @@ class ExportActions(QObject):
 
     # ----- where to (dialogs) -----------------------------------------------------------------
     def _ask(self, title: str, name: str, pattern: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.window, title, str(Path.home() / name), pattern)
+        path, _ = QFileDialog.getSaveFileName(self.host, title, str(Path.home() / name), pattern)
         return Path(path) if path else None
 
+    def _name(self) -> str:
+        state = self.state()
+        return state.project.name if state is not None else ""
+
     def _stem(self) -> str:
-        w = self.window
-        return "".join(c if c.isalnum() else "_" for c in (w.state.project.name if w.state else "bpstudio"))[:60]
+        return "".join(c if c.isalnum() else "_" for c in (self._name() or "bpstudio"))[:60]
 
     @Slot()
     def _snapshot_dialog(self) -> None:
@@ -82,32 +92,32 @@ class ExportActions(QObject):
 
     @Slot()
     def _torch_dialog(self) -> None:
-        name = suggested_filename(self.window.state.project.name if self.window.state else "")
+        name = suggested_filename(self._name())
         path = self._ask(self.tr("Save PyTorch script"), name, self.tr("Python scripts (*.py)"))
         if path is not None:
             self.torch_to(path)
 
     # ----- exports (tests call these with a path) ------------------------------------------------
     def snapshot_to(self, path: Path) -> bool:
-        w = self.window
-        if w.state is None:
+        state = self.state()
+        if state is None:
             return False
         try:
-            save_snapshot(path, w.state.snapshot, w.state.project.to_dict())
+            save_snapshot(path, state.snapshot, state.project.to_dict())
         except (OSError, BPStudioError) as exc:
-            w.show_error(self.tr("Could not save {path}: {error}").format(path=path.name, error=exc))
+            self.errorOccurred.emit(self.tr("Could not save {path}: {error}").format(path=path.name, error=exc))
             return False
-        w.statusBar().showMessage(self.tr("Snapshot saved to {path}").format(path=path), 6000)
+        self.statusMessage.emit(self.tr("Snapshot saved to {path}").format(path=path), 6000)
         return True
 
     def example_to(self, path: Path, fmt: str) -> None:
         self._pending["example"] = path
-        self.window.controller.send("export", "example", fmt, self.window.matrices.precision(),
-                                    self.window.matrices.notation())  # the convention on screen
+        digits, notation = self.display()
+        self.controller.send("export", "example", fmt, digits, notation)  # as the numbers are on screen
 
     def torch_to(self, path: Path) -> None:
         self._pending["torch"] = path
-        self.window.controller.send("export", "torch")
+        self.controller.send("export", "torch")
 
     @Slot(str, object)
     def _ready(self, what: str, text: object) -> None:
@@ -117,8 +127,8 @@ class ExportActions(QObject):
         try:
             write_text_atomically(path, text)
         except OSError as exc:
-            self.window.show_error(self.tr("Could not save {path}: {error}").format(path=path.name, error=exc))
+            self.errorOccurred.emit(self.tr("Could not save {path}: {error}").format(path=path.name, error=exc))
             return
         done = (self.tr("Worked example saved to {path}") if what == "example"
                 else self.tr("PyTorch script saved to {path} — run it with: python {path}"))
-        self.window.statusBar().showMessage(done.format(path=path), 8000)
+        self.statusMessage.emit(done.format(path=path), 8000)

@@ -4,18 +4,16 @@ which the menu says, offering to restart now (unsaved work is asked about first,
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Slot
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from bpstudio.app.look import language
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 
 def restart_command(project: str | None) -> tuple[str, list[str]]:
@@ -27,10 +25,13 @@ def restart_command(project: str | None) -> tuple[str, list[str]]:
 
 
 class LanguageMenu(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, view_menu: QMenu, window: QWidget, file_path: Callable[[], Path | None]) -> None:
+        """``window``: closed to restart (which asks about unsaved work); ``file_path``: the project's file,
+        which the new start opens."""
         super().__init__(window)
         self.window = window
-        self.menu = window.view_menu.addMenu(translate("LanguageMenu", "&Language"))
+        self.file_path = file_path
+        self.menu = view_menu.addMenu(translate("LanguageMenu", "&Language"))
         self.menu.setObjectName("languageMenu")
         self.menu.setToolTip(
             translate("LanguageMenu", "The language of the whole app; it changes when BP Studio starts again"))
@@ -80,12 +81,9 @@ class LanguageMenu(QObject):
         return box.clickedButton() is now
 
     def restart(self) -> None:
-        path = self.window.files.path  # read before closing: the new start reopens the saved file
+        path = self.file_path()  # read before closing: the new start reopens the saved file
         if not self.window.close():  # the user kept the window (Cancel on unsaved work)
             return
         program, arguments = restart_command(str(path) if path is not None and path.is_file() else None)
         self.restart_requested = QProcess.startDetached(program, arguments)[0]
 
-
-def install_language_menu(window: MainWindow) -> LanguageMenu:
-    return LanguageMenu(window)

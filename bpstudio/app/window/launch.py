@@ -6,17 +6,24 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QSize, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from bpstudio.app.look import presentation, theme
+from bpstudio.app.widgets import app_settings
 from bpstudio.engine import BPStudioError, Project
 from bpstudio.engine.examples import DEFAULT_EXAMPLE, resolve_project
 from bpstudio.engine.resource_files import ICON_SIZES, icon_path
+from bpstudio.session.crash_recovery import left_by_a_crash, recovered_project
 
-from .autosave import left_by_a_crash, recovered_project
-from .classroom import apply_stored_look
+from .autosave import data_dir
+from .project_files import remember_file
+
+if TYPE_CHECKING:  # imported when the app starts, after the language is installed (texts translate on import)
+    from .main_window import MainWindow
 
 _IMPORTED = time.time()  # the start time where /proc does not tell it
 
@@ -51,7 +58,8 @@ def launch(name: str | None = None, language_choice: str | None = None) -> int:
 
     from .main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("BP Studio")
     app.setOrganizationName("BP Studio")
     app.setDesktopFileName(DESKTOP_ID)  # docks match the window to the installed .desktop file
@@ -59,13 +67,14 @@ def launch(name: str | None = None, language_choice: str | None = None) -> int:
     load_bundled_fonts()  # a packaged build's CJK font, if it carries one
     install_language(resolve(language_choice or stored_choice()))  # before any widget: they translate once
     project, error = load_start_project(name)
-    apply_stored_look(app)  # theme and presentation mode of last time, before any widget exists
-    crashed = left_by_a_crash()  # before the window starts a session (and an autosave) of its own
+    theme.apply_theme(app_settings.theme())  # the theme and presentation mode of last time, before any widget
+    presentation.set_presentation(app_settings.presentation())
+    crashed = left_by_a_crash(data_dir())  # before the window starts a session (and an autosave) of its own
     recovered = recovered_project(crashed) if crashed is not None else None
     window = MainWindow(project)
     if name and Path(name).is_file() and error is None:
         window.files.opened(Path(name))  # Save writes back to it
-        window.remember_file(Path(name))
+        remember_file(Path(name))
     window.show()
     if os.environ.get("BPSTUDIO_STARTUP_PROBE") == "1":
         _startup_probe(window)
@@ -77,12 +86,12 @@ def launch(name: str | None = None, language_choice: str | None = None) -> int:
                 error=error
             ),
         )
-    if recovered is not None and offer_recovery(window, crashed):
-        window.open_recovered(recovered)
+    if crashed is not None and recovered is not None and offer_recovery(window, crashed):
+        window.files.open_recovered(recovered)
     return app.exec()
 
 
-def offer_recovery(window, path: Path) -> bool:
+def offer_recovery(window: QWidget, path: Path) -> bool:
     """Ask whether to restore the work an earlier session left unsaved when it ended without closing."""
     when = QDateTime.fromSecsSinceEpoch(int(path.stat().st_mtime)).toString("yyyy-MM-dd HH:mm")
     answer = QMessageBox.question(
@@ -95,7 +104,7 @@ def offer_recovery(window, path: Path) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def _startup_probe(window) -> None:
+def _startup_probe(window: MainWindow) -> None:
     """BPSTUDIO_STARTUP_PROBE=1 (benchmarks/bench_startup.py): once the window is exposed with its first engine
     state in every view, paint it, print ``bpstudio-startup shown=<seconds since the process started>``, close."""
     def check() -> None:

@@ -1,55 +1,48 @@
 """The studio: the network canvas and matrix panels in the middle, the network form on the left,
 the equations and the stages of the iteration on the right, stepping in the toolbar.
 
-The window owns no numbers: it sends commands to the engine controller and renders every
-``EngineResult`` it gets back into a ``ViewState`` for the views.
+The window owns no numbers: it sends commands to the engine controller and renders every ``EngineResult`` it
+gets back into a ``ViewState`` for the views. It assembles its parts; each gets what it uses and reports back
+by signals.
 """
 
 from __future__ import annotations
 
-import time
-from dataclasses import replace
-from pathlib import Path
-
-import numpy as np
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow
 
-from bpstudio.app.engine_link.engine_controller import EngineController, EngineResult
+from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.equations.equation_panel import EquationPanel
 from bpstudio.app.equations.stage_list import StageList
 from bpstudio.app.forms.data_panel import DataPanel
 from bpstudio.app.forms.network_form import NetworkForm
-from bpstudio.app.lessons.lesson_panel import install_lessons
+from bpstudio.app.lessons.lesson_dock import Lessons
+from bpstudio.app.lessons.lesson_highlight import PanelTargets
+from bpstudio.app.lessons.lesson_panel import LessonPanel
 from bpstudio.app.matrices.matrix_panel import MatrixPanel
 from bpstudio.app.matrices.parameter_editor import ParameterEditor
+from bpstudio.app.network import network_texts
 from bpstudio.app.network.network_canvas import NetworkCanvas
 from bpstudio.app.widgets import app_settings
-from bpstudio.engine import BPStudioError, Project, load_project, load_snapshot
-from bpstudio.engine.examples import DEFAULT_EXAMPLE
-from bpstudio.engine.resource_files import example_path, examples_dir
-from bpstudio.engine.run_settings import RUNNING
-from bpstudio.engine.snapshot_io import project_at_snapshot
-from bpstudio.engine.text.explain import format_number
+from bpstudio.app.widgets.step_actions import step_actions
+from bpstudio.engine import Project
+from bpstudio.session.commands import EngineResult
+from bpstudio.session.status_texts import divergence_text, where_text
 from bpstudio.session.view_state import ViewState
 
 from .autosave import Autosave
-from .classroom import install_classroom
-from .edit_commands import ParameterEditCommand, ProjectEditCommand
-from .language_menu import install_language_menu
+from .classroom import Classroom, name_main_views
+from .edit_commands import UndoableEdits
+from .export_actions import ExportActions
+from .language_menu import LanguageMenu
 from .message_bar import MessageBar
-from .notation_menu import install_notation
+from .notation_menu import NotationMenu
+from .project_files import ProjectFiles
+from .render_schedule import RenderSlices, RunThrottle, StateView
 from .training_ui import TrainingUi
-from .window_menus import build_actions, build_training
+from .window_layout import centre, give_lesson_room, place_lesson_dock, place_training_docks, side_docks, status_labels
+from .window_menus import build_menus, connect_actions, window_actions
 
 
 class MainWindow(QMainWindow):
@@ -62,23 +55,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.state: ViewState | None = None
         self.result: EngineResult | None = None
-        self._layer = 1
-        self._follow_stage = True
-        # each view renders in an event-loop slice of its own, apart from the paint it causes, so no
-        # slice blocks the loop for long; results that arrive meanwhile restart the round
-        self._render_queue: list = []
-        self._render_timer = QTimer(self)
-        self._render_timer.setSingleShot(True)
-        self._render_timer.setInterval(0)
-        self._render_timer.timeout.connect(self._render_next)
-        # while a run goes, the panels follow a few times a second: each render holds the interpreter
-        # for milliseconds that the engine thread would otherwise train in (the plots keep 30 a second)
-        self._run_pending: EngineResult | None = None
-        self._last_run_render = 0.0
-        self._run_render_timer = QTimer(self)
-        self._run_render_timer.setSingleShot(True)
-        self._run_render_timer.timeout.connect(self._show_pending_run_result)
+        self._layer = 1  # the layer shown: the stage's, unless the user chose one
 
+        # the views: a message strip, the canvas and the matrices in the middle, the others in docks
         self.messages = MessageBar()
         self.canvas = NetworkCanvas()
         self.matrices = MatrixPanel()
@@ -87,94 +66,84 @@ class MainWindow(QMainWindow):
         self.form = NetworkForm()
         self.parameter_editor = ParameterEditor()
         self.data_panel = DataPanel()
-        self.views = [self.canvas, self.matrices, self.equations, self.stages, self.form, self.parameter_editor,
-                      self.data_panel]
-        # the costly views get a slice each; the cheap ones share one
-        self.render_slices = [[self.matrices], [self.canvas, self.stages, self.form, self.parameter_editor,
-                                                self.data_panel], [self.equations]]
-        self._build_layout()
-        self._build_actions()
+        self.views: list[StateView] = [self.canvas, self.matrices, self.equations, self.stages, self.form,
+                                       self.parameter_editor, self.data_panel]
+        self.setCentralWidget(centre(self.messages, self.canvas, self.matrices))
+        self.form_dock, self.parameter_dock, self.data_source_dock, self.equation_dock, self.stage_dock = side_docks(
+            self, self.form, self.parameter_editor, self.data_panel, self.equations, self.stages)
+        self.where, self.busy_label = status_labels(self)
 
+        # the engine, and the parts that work with it
         self.controller = EngineController(project, threaded=threaded, parent=self, start=False)
-        self.controller.stateChanged.connect(self.show_result)
-        self.controller.errorOccurred.connect(self.show_error)
-        self.controller.busyChanged.connect(self._busy_changed)
-        self.training = TrainingUi(self)
-        self._build_training()
-        self._connect_views()
-        self._opening: Project | None = None
-        self._opening_path: Path | None = None
-        self._fit_pending = False
+        self.renderer = RenderSlices(self.views, [[self.matrices], [self.canvas, self.stages, self.form,
+                                     self.parameter_editor, self.data_panel], [self.equations]], self.form_dock,
+                                     self.controller.mark_busy, self)
+        self.run_throttle = RunThrottle(self._render_interval, self.controller.mark_busy, self)
+        self.edits = UndoableEdits(self.undo_stack, self.controller, self.view_state)
+        self.actions_ = step_actions(self)
+        self.window_actions = window_actions(self, self.undo_stack)
+        self.files = ProjectFiles(self, self.controller, self.undo_stack, self.view_state)
+        self.exports = ExportActions(self, self.controller, self.view_state,
+                                     lambda: (self.matrices.precision(), self.matrices.notation()))
+        self.training = t = TrainingUi(self, self.controller, self.actions_.stop)
+        place_training_docks(self, self.form_dock, self.stage_dock, t.loss_dock, t.gradient_dock, t.data_dock,
+                             t.run_dock, t.gradcheck_dock)
+        self.menus = build_menus(self, self.actions_, self.window_actions, self.files, self.exports, t, [
+            self.form_dock, self.data_source_dock, self.parameter_dock, self.equation_dock, self.stage_dock])
         app_settings.restore_window_state(self)  # the size and dock layout of last time, if stored
-        self.autosave = Autosave(self)
-        self.language_menu = install_language_menu(self)
+        self.autosave = Autosave(self.files, self.undo_stack, self.controller)
+        self.language_menu = LanguageMenu(self.menus.view, self, lambda: self.files.path)
+        self.notation_menu = NotationMenu(self.menus.view, self)  # column or row convention
+
+        # the Lesson dock and menu (F1); presentation mode (F12), Theme and Go to (Ctrl+1…9) in View
+        panels: PanelTargets = {
+            "network": (None, self.canvas), "matrices": (None, self.matrices),
+            "equations": (self.equation_dock, self.equations), "stages": (self.stage_dock, self.stages),
+            "form": (self.form_dock, self.form), "data": (self.data_source_dock, self.data_panel),
+            "parameter": (self.parameter_dock, self.parameter_editor), "training": (t.run_dock, t.run_panel),
+            "plots": (t.loss_dock, t.loss_plot), "gradients": (t.gradient_dock, t.gradient_plot),
+            "decision": (t.data_dock, t.data_view)}
+        self.lessons = Lessons(LessonPanel(self.view_state, self.matrices.notation, self.files.replace_project,
+                                           panels), self)
+        place_lesson_dock(self, self.lessons.dock)
+        self.menuBar().addMenu(self.lessons.menu)
+        self.classroom = Classroom(self, self.menus.view, panels, self.form_dock, [t.loss_dock, t.data_dock])
+        name_main_views(self.canvas, self.matrices, self.equations, self.stages, t)
+        self._connect()
+        self._notation_changed(self.notation_menu.notation())
         self.controller.send("snapshot")  # the first state, now that the window listens
-        self.notation_menu = install_notation(self)  # View ▸ Notation: column or row convention
-        self.lessons = install_lessons(self)  # the Lesson dock and the Lessons menu (F1)
-        install_classroom(self)  # View ▸ Presentation mode (F12), Theme, Go to (Ctrl+1…9); accessible names
+        self.classroom.name_controls()
 
-    # ----- construction -----------------------------------------------------------------
-    def _build_layout(self) -> None:
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.setObjectName("centreSplit")
-        split.addWidget(self.canvas)
-        split.addWidget(self.matrices)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        centre = QWidget()
-        layout = QVBoxLayout(centre)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.messages)
-        layout.addWidget(split, 1)
-        self.setCentralWidget(centre)
+    def view_state(self) -> ViewState | None:
+        return self.state
 
-        self.form_dock = self.make_dock(self.tr("Network"), "networkDock", self.form,
-                                        Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.parameter_dock = self.make_dock(self.tr("Selected weight"), "parameterDock", self.parameter_editor,
-                                         Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.data_source_dock = self.make_dock(self.tr("Data"), "dataSourceDock", self.data_panel,
-                                               Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.tabifyDockWidget(self.form_dock, self.data_source_dock)
-        self.splitDockWidget(self.form_dock, self.parameter_dock, Qt.Orientation.Vertical)
-        self.parameter_dock.hide()  # shown when a weight or bias is clicked
-        self.equation_dock = self.make_dock(self.tr("Equations"), "equationDock", self.equations,
-                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.stage_dock = self.make_dock(self.tr("Stages"), "stageDock", self.stages,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.splitDockWidget(self.equation_dock, self.stage_dock, Qt.Orientation.Vertical)
-        self.resizeDocks([self.form_dock, self.equation_dock], [280, 400], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.equation_dock, self.stage_dock], [560, 200], Qt.Orientation.Vertical)
+    def _connect(self) -> None:
+        c, w, lesson = self.controller, self.window_actions, self.lessons.panel
+        c.stateChanged.connect(self.run_throttle.offer)
+        c.errorOccurred.connect(self.show_error)
+        c.busyChanged.connect(self._busy_changed)
+        c.stateChanged.connect(lesson.engine_changed)
+        c.stateChanged.connect(self.classroom.name_soon)
+        self.run_throttle.due.connect(self.show_result)
+        connect_actions(self.actions_, w, c, self.files)
+        w.quit.triggered.connect(self.close)
+        w.previous_layer.triggered.connect(lambda: self.select_layer(self._layer - 1))
+        w.next_layer.triggered.connect(lambda: self.select_layer(self._layer + 1))
+        w.more_digits.triggered.connect(lambda: self.matrices.set_precision(self.matrices.precision() + 1))
+        w.fewer_digits.triggered.connect(lambda: self.matrices.set_precision(self.matrices.precision() - 1))
+        w.check_gradients.triggered.connect(self.training.check_gradients)
+        self.files.titleChanged.connect(self.setWindowTitle)
+        for error in (self.files.errorOccurred, self.exports.errorOccurred, lesson.errorOccurred):
+            error.connect(self.show_error)
+        self.training.errorOccurred.connect(self.messages.show_message)
+        for status in (self.files.statusMessage, self.exports.statusMessage, self.training.statusMessage,
+                       self.notation_menu.statusMessage):
+            status.connect(self.statusBar().showMessage)
+        self.notation_menu.notationChanged.connect(self._notation_changed)
+        lesson.layerRequested.connect(self.select_layer)
+        self.lessons.roomWanted.connect(self._give_lesson_room)
+        self.classroom.rerenderRequested.connect(self._rerender)
 
-        self.where = QLabel()
-        self.where.setObjectName("whereLabel")
-        self.statusBar().addWidget(self.where, 1)
-        self.busy_label = QLabel()
-        self.statusBar().addPermanentWidget(self.busy_label)
-
-    def make_dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(area, dock)
-        return dock
-
-    def _build_actions(self) -> None:
-        build_actions(self)
-
-    def _build_training(self) -> None:
-        build_training(self)
-
-    @Slot()
-    def _check_gradients(self) -> None:
-        dock = self.training.gradcheck_dock
-        dock.show()
-        dock.raise_()
-        self.training.gradcheck_view.check_button.click()
-
-    def _connect_views(self) -> None:
         self.canvas.layerSelected.connect(self.select_layer)
         self.canvas.parameterClicked.connect(self.edit_parameter)
         self.matrices.layerSelected.connect(self.select_layer)
@@ -182,146 +151,67 @@ class MainWindow(QMainWindow):
         # one precision for every place a number is written, so the same quantity reads the same
         self.matrices.precision_spin.valueChanged.connect(self._precision_changed)
         self.matrices.set_precision(app_settings.precision())
-        self.stages.stageRequested.connect(self.controller.goto)
-        self.form.projectEditRequested.connect(self.edit_project)
-        self.data_panel.projectEditRequested.connect(self.edit_project)
-        self.parameter_editor.valueEntered.connect(self._parameter_entered)
+        self.stages.stageRequested.connect(c.goto)
+        self.form.projectEditRequested.connect(self.edits.edit_project)
+        self.data_panel.projectEditRequested.connect(self.edits.edit_project)
+        self.parameter_editor.valueEntered.connect(self.edits.set_parameter)
         self.canvas.insertLayerRequested.connect(self.form.insert_hidden_layer)
         self.canvas.removeLayerRequested.connect(self.form.remove_hidden_layer)
         self.canvas.moveLayerRequested.connect(self.form.move_hidden_layer)
         self.canvas.activationChangeRequested.connect(self.form.set_activation)
 
     # ----- results ----------------------------------------------------------------------
+    def _render_interval(self) -> int:
+        """How long a running training's results wait for the last one's render (ms; 0: not at all)."""
+        return self.training.render_interval_ms() if self.controller.threaded else 0
+
     @Slot(object)
     def show_result(self, result: EngineResult) -> None:
-        interval = self.training.render_interval_ms()
-        if result.command == "run_tick" and result.run.state == RUNNING and self.controller.threaded and interval:
-            wait = interval - (time.perf_counter() - self._last_run_render) * 1000
-            if wait > 0:  # shown a moment ago: the newest is shown when the interval is over
-                self._run_pending = result
-                if not self._run_render_timer.isActive():
-                    self._run_render_timer.start(int(wait))
-                return
-            self._last_run_render = time.perf_counter()
-        self._run_pending = None
-        self._show(result)
-
-    @Slot()
-    def _show_pending_run_result(self) -> None:
-        self.controller.mark_busy()
-        self._last_run_render = time.perf_counter()
-        if self._run_pending is not None:
-            result, self._run_pending = self._run_pending, None
-            self._show(result)
-
-    def _show(self, result: EngineResult) -> None:
         old_depth = self.state.depth if self.state else None
         if self.result is None or result.project is not self.result.project:
-            self._fit_pending = True  # the dock is fitted once the form shows the new project's fields
-        opened = self._opening is not None and result.project is self._opening
-        if opened:
-            self._opening = None
-            self.undo_stack.clear()
+            self.renderer.fit_pending = True  # the form's dock fits the new project's fields
         self.result = result
         if result.info:
             self.statusBar().showMessage(result.info, 6000)
-        stage = result.snapshot.stage
-        depth = result.project.network.depth
-        if self._follow_stage and stage is not None:
+        stage, depth = result.snapshot.stage, result.project.network.depth
+        if stage is not None:  # the layer follows the stage
             self._layer = stage.layer or (depth if stage.kind == "loss" else self._layer)
         if old_depth is not None and old_depth != depth:
             self._layer = min(self._layer, depth)
         self.state = ViewState(result.project, result.snapshot, max(1, min(self._layer, depth)), result.can_step_back)
         self.training.show_project(result.project)
-        if opened:
-            self.files.opened(self._opening_path)
-            if getattr(self, "_recovering", False):
-                self._recovering = False
-                self.files.mark_unsaved()
-            if self._opening_path is not None:
-                self.remember_file(self._opening_path)
-        self.files.update_title()
-        self._warn_if_diverged(result)
+        self.files.shown(result.project)
+        diverged = divergence_text(result.snapshot)
+        if diverged is not None:
+            self.messages.show_message(diverged, "error")
         if self.controller.threaded:
             self._render_status()
-            self._render_queue = list(self.render_slices)
-            self._render_timer.start()
+            self.renderer.start(self.state)
         else:
             self._render()
 
     @property
     def render_pending(self) -> bool:
-        return bool(self._render_queue)
-
-    @Slot()
-    def _render_next(self) -> None:
-        self.controller.mark_busy()
-        if self._render_queue and self.state is not None:
-            views = self._render_queue.pop(0)
-            for view in views:
-                view.set_state(self.state)
-            if self.form in views:
-                self._fit_after_form()
-        if self._render_queue:
-            self._render_timer.start()
+        return self.renderer.pending
 
     def _render(self) -> None:
         """Every view at once (synchronous mode, and a layer chosen by the user)."""
-        self._render_timer.stop()
-        self._render_queue = []
         assert self.state is not None
-        for view in self.views:
-            view.set_state(self.state)
-        self._fit_after_form()
+        self.renderer.render_all(self.state)
         self._render_status()
+
+    @Slot()
+    def _rerender(self) -> None:
+        """Views that size or colour things once per state (the matrix columns, the equations) draw again."""
+        if self.state is not None:
+            self._render()
 
     def _render_status(self) -> None:
         assert self.state is not None
-        self.where.setText(self.where_text())
+        self.where.setText(where_text(self.state, self.matrices.precision()))
         self.actions_.back.setEnabled(self.state.can_step_back)
-        self.prev_layer.setEnabled(self.state.layer > 1)
-        self.next_layer.setEnabled(self.state.layer < self.state.depth)
-
-    def where_text(self) -> str:
-        """"Backward · layer 2 of 3 · iteration 4 · epoch 1" — counted from 1 for people."""
-        assert self.state is not None
-        snap, depth = self.state.snapshot, self.state.depth
-        stage = snap.stage
-        i, e = snap.iteration + 1, snap.epoch + 1
-        if stage is None:
-            return self.tr("Ready · next: forward, layer 1 · iteration {i} · epoch {e}").format(i=i, e=e)
-        kinds = {"forward": self.tr("Forward"), "backward": self.tr("Backward"),
-                 "loss": self.tr("Loss"), "update": self.tr("Update")}
-        if stage.layer:
-            return self.tr("{kind} · layer {l} of {L} · iteration {i} · epoch {e}").format(
-                kind=kinds[stage.kind], l=stage.layer, L=depth, i=i, e=e)
-        text = self.tr("{kind} · iteration {i} · epoch {e}").format(kind=kinds[stage.kind], i=i, e=e)
-        if stage.kind == "loss" and snap.loss is not None:
-            text += self.tr(" · L = {loss}").format(loss=format_number(snap.loss, self.matrices.precision()))
-        return text
-
-    def _warn_if_diverged(self, result: EngineResult) -> None:
-        """Say so when the stage just taken produced NaN or ∞ (a learning rate too large, usually)."""
-        snap = result.snapshot
-        for key in sorted(snap.changed):
-            values = snap.arrays.get(key)
-            if values is not None and not np.all(np.isfinite(values)):
-                stage = snap.stage.label if snap.stage else ""
-                self.messages.show_message(self.tr(
-                    "Training has diverged: {key} holds NaN or infinite values after stage {stage} of iteration "
-                    "{i}. Step back (Shift+F11) to the last finite numbers, or lower the learning rate η and reset."
-                ).format(key=key, stage=stage, i=snap.iteration + 1), "error")
-                return
-
-    def _fit_after_form(self) -> None:
-        if self._fit_pending:
-            self._fit_pending = False
-            QTimer.singleShot(0, self._fit_form_dock)  # after the form's own layout has settled
-
-    @Slot()
-    def _fit_form_dock(self) -> None:
-        """The dock keeps the minimum it first measured; the form's fields decide it (no side scroll bar)."""
-        self.form_dock.setMinimumWidth(self.form.minimumSizeHint().width() + 4)
+        self.window_actions.previous_layer.setEnabled(self.state.layer > 1)
+        self.window_actions.next_layer.setEnabled(self.state.layer < self.state.depth)
 
     @Slot(int)
     def _precision_changed(self, digits: int) -> None:
@@ -330,6 +220,15 @@ class MainWindow(QMainWindow):
             app_settings.set_precision(digits)
         if self.state is not None:
             self._render_status()
+
+    @Slot(str)
+    def _notation_changed(self, notation: str) -> None:
+        network_texts.set_notation(notation)
+        for view in (self.matrices, self.equations, self.parameter_editor):
+            view.set_notation(notation)
+        if self.state is not None:
+            self.canvas.set_state(self.state)  # its stage line and weight names
+        self.lessons.panel.refresh()  # a lesson's indices follow the panels
 
     @Slot(str)
     def show_error(self, message: str) -> None:
@@ -341,6 +240,10 @@ class MainWindow(QMainWindow):
         self.actions_.stop.setEnabled(busy or self.controller.running)
         self.busy_label.setText(self.tr("computing…") if busy else "")
 
+    @Slot()
+    def _give_lesson_room(self) -> None:
+        give_lesson_room(self, self.training.loss_dock, self.training.data_dock, self.lessons.dock)
+
     # ----- requests from the views ------------------------------------------------------
     @Slot(int)
     def select_layer(self, layer: int) -> None:
@@ -349,12 +252,6 @@ class MainWindow(QMainWindow):
         self._layer = layer
         self.state = self.state.with_layer(layer)
         self._render()
-
-    @Slot(object, str)
-    def edit_project(self, project: Project, description: str) -> None:
-        assert self.state is not None
-        self.undo_stack.push(ProjectEditCommand(self.controller.set_project, self.state.project, project, description,
-                                                tokens=self.controller.tokens))
 
     @Slot(int, str, int, int)
     def edit_parameter(self, layer: int, name: str, row: int, col: int) -> None:
@@ -368,46 +265,6 @@ class MainWindow(QMainWindow):
         self.parameter_editor.value_edit.setFocus()
         self.parameter_editor.value_edit.selectAll()
 
-    @Slot(int, str, int, int, float)
-    def _parameter_entered(self, layer: int, name: str, row: int, col: int, value: float) -> None:
-        assert self.state is not None
-        old = float(self.state.snapshot.arrays[f"L{layer}/{name}"][row, col])
-        self.undo_stack.push(ParameterEditCommand(self.controller.set_parameter, layer, name, (row, col), old, value))
-
-    # ----- files ------------------------------------------------------------------------
-    def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), str(examples_dir()),
-                                              self.tr("BP Studio projects (*.bpsproj);;All files (*)"))
-        if path:
-            self.open_path(Path(path))
-
-    def open_path(self, path: Path) -> None:
-        if not self.files.confirm_discard():
-            return
-        try:
-            project = load_project(path)
-        except (BPStudioError, OSError) as exc:  # the current work stays as it is
-            self.show_error(self.tr("Could not open {path}: {error}").format(path=path.name, error=exc))
-            return
-        self.open_project(project, None if path.parent == examples_dir() else path)  # an example is not overwritten
-
-    def open_project(self, project: Project, path: Path | None = None) -> None:
-        """Show ``project`` (from ``path``, which Save then writes; None: untitled). The title and the undo
-        history change once the engine accepts it. Unsaved work must have been asked about already."""
-        self._opening = project
-        self._opening_path = path
-        self.controller.set_project(project)
-
-    def remember_file(self, path: Path) -> None:
-        """Put a project file just opened or saved at the top of File ▸ Open recent (never a built-in example)."""
-        if Path(path).parent != examples_dir():
-            app_settings.add_recent_file(path)
-
-    @Slot()
-    def _remember_saved_file(self) -> None:
-        if self.files.path is not None and not self.files.dirty:
-            self.remember_file(self.files.path)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.files.confirm_discard():
             event.ignore()
@@ -416,32 +273,3 @@ class MainWindow(QMainWindow):
         self.controller.shutdown()
         self.autosave.finish()  # a clean exit: nothing to recover next time
         super().closeEvent(event)
-
-    def new_project(self) -> None:
-        if not self.files.confirm_discard():
-            return
-        project = replace(load_project(example_path(DEFAULT_EXAMPLE)), name=self.tr("Untitled"), description="")
-        self._opening = project
-        self._opening_path = None
-        self.controller.set_project(project)
-
-    def _open_snapshot_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open snapshot"), str(Path.home()),
-                                              self.tr("BP Studio snapshots (*.npz);;All files (*)"))
-        if path:
-            self.open_snapshot(Path(path))
-
-    def open_snapshot(self, path: Path) -> None:
-        if not self.files.confirm_discard():
-            return
-        try:
-            project = project_at_snapshot(load_snapshot(path))
-        except (BPStudioError, OSError) as exc:  # the current work stays as it is
-            self.show_error(self.tr("Could not open {path}: {error}").format(path=path.name, error=exc))
-            return
-        self.open_recovered(project)
-
-    def open_recovered(self, project: Project) -> None:
-        """Work restored from an autosave: shown as unsaved (it has no file of its own yet)."""
-        self._recovering = True
-        self.open_project(project)

@@ -10,12 +10,10 @@ column convention.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
-from bpstudio.app.network import network_texts
 from bpstudio.app.widgets import app_settings
 from bpstudio.engine.text.convention import COLUMN, ROW, check
 
@@ -23,18 +21,19 @@ translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a
 
 TOGGLE_KEY = "Ctrl+Shift+T"
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
-
 
 class NotationMenu(QObject):
-    """The submenu, its two exclusive actions and the toggle; ``set_notation`` applies a choice."""
+    """The submenu, its two exclusive actions and the toggle; ``set_notation`` makes a choice, which
+    ``notationChanged`` tells the window (the stored one, at the start, it reads from ``notation()``)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    notationChanged = Signal(str)  # noqa: N815 - Qt's naming
+    statusMessage = Signal(str, int)  # noqa: N815 - the text, for how many milliseconds
+
+    def __init__(self, view_menu: QMenu, host: QWidget) -> None:
+        """``host``: the widget whose key the toggle is (the window)."""
+        super().__init__(host)
         self.setObjectName("notationMenu")
-        self.window = window
-        self.menu = window.view_menu.addMenu(translate("NotationMenu", "&Notation"))
+        self.menu = view_menu.addMenu(translate("NotationMenu", "&Notation"))
         self.menu.setObjectName("notationSubmenu")
         self.menu.setToolTipsVisible(True)
         self.group = QActionGroup(self)
@@ -57,10 +56,10 @@ class NotationMenu(QObject):
         self.toggle_action.setStatusTip(tip)
         self.toggle_action.triggered.connect(self.toggle)
         self.menu.addAction(self.toggle_action)
-        window.addAction(self.toggle_action)  # the shortcut works with the menu closed
+        host.addAction(self.toggle_action)  # the shortcut works with the menu closed
         self.group.triggered.connect(self._chosen)
-        self._notation = COLUMN
-        self.set_notation(app_settings.notation(), store=False)
+        self._notation = check(app_settings.notation())
+        (self.row_action if self._notation == ROW else self.column_action).setChecked(True)
 
     def _choice(self, notation: str, text: str, tip: str) -> QAction:
         action = QAction(text, self)
@@ -84,29 +83,13 @@ class NotationMenu(QObject):
     def toggle(self) -> None:
         self.set_notation(ROW if self._notation == COLUMN else COLUMN)
 
-    def set_notation(self, notation: str, store: bool = True) -> None:
+    def set_notation(self, notation: str) -> None:
         """Show everything in ``notation`` ("column" or "row"), and remember it for the next start."""
         notation = check(notation)
         self._notation = notation
         (self.row_action if notation == ROW else self.column_action).setChecked(True)
-        if store:
-            app_settings.set_notation(notation)
-        w = self.window
-        network_texts.set_notation(notation)
-        w.matrices.set_notation(notation)
-        w.equations.set_notation(notation)
-        w.parameter_editor.set_notation(notation)
-        if w.state is not None:
-            w.canvas.set_state(w.state)  # its stage line and weight names
-        lessons = getattr(w, "lessons", None)
-        if lessons is not None:  # a lesson's indices follow the panels
-            lessons.panel.refresh()
-        if store:
-            name = (translate("NotationMenu", "Row convention: samples as rows, W is nˡ⁻¹ × nˡ") if notation == ROW
-                    else translate("NotationMenu", "Column convention: samples as columns, Wˡ is nˡ × nˡ⁻¹"))
-            w.statusBar().showMessage(name, 4000)
-
-
-def install_notation(window: MainWindow) -> NotationMenu:
-    """Add View ▸ Notation to ``window`` and apply the stored choice; keep the returned object."""
-    return NotationMenu(window)
+        app_settings.set_notation(notation)
+        self.notationChanged.emit(notation)
+        name = (translate("NotationMenu", "Row convention: samples as rows, W is nˡ⁻¹ × nˡ") if notation == ROW
+                else translate("NotationMenu", "Column convention: samples as columns, Wˡ is nˡ × nˡ⁻¹"))
+        self.statusMessage.emit(name, 4000)

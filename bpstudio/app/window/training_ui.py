@@ -8,12 +8,12 @@ arrived, so however fast the engine reports, the plots cost at most 30 redraws a
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
+from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.forms.run_panel import RunPanel
 from bpstudio.app.network.network_texts import LOSS_FORMULAS
 from bpstudio.app.training.data_view import DataView
@@ -26,19 +26,24 @@ from bpstudio.engine import GradCheckResult, Project
 from bpstudio.engine.losses import get_loss
 from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, SPEEDS, RunSettings, RunStatus
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .window_layout import make_dock
 
 PLOT_INTERVAL_MS = 30  # the curves: ≥ 30 refreshes a second
 FIELD_INTERVAL = 0.2  # s: the decision boundary while running, 5 a second (a repaint of the whole map)
 
 
 class TrainingUi(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.controller = window.controller
-        self.actions = make_run_actions(window)
+    errorOccurred = Signal(str)  # noqa: N815 - Qt's naming
+    statusMessage = Signal(str, int)  # noqa: N815 - the text, for how many milliseconds
+
+    def __init__(self, host: QWidget, controller: EngineController, stop: QAction) -> None:
+        """``host``: the window (the parent of the docks and actions); ``stop``: its Stop (Esc), enabled while a
+        run goes."""
+        super().__init__(host)
+        self.host = host
+        self.controller = controller
+        self.stop = stop
+        self.actions = make_run_actions(host)
         self.run_panel = RunPanel(actions=self.actions)
         self.loss_plot = LossPlot()
         self.gradient_plot = GradientPlot()
@@ -51,16 +56,18 @@ class TrainingUi(QObject):
         self._field_shown: object = None
         self._field_time = 0.0
         self.plot_refreshes = 0  # counted for the benchmark
+        self._checking = False
         self._timer = QTimer(self)
         self._timer.setInterval(PLOT_INTERVAL_MS)
         self._timer.timeout.connect(self.refresh_plots)
         self._timer.start()
         self._connect()
         self._plot_actions()
+        self._make_docks()
 
     def _plot_actions(self) -> None:
         """Shortcuts for the plots' switches (window-wide: the plots' own Alt letters would clash)."""
-        w = self.window
+        w = self.host
         self.log_loss_action = make_action(w, self.tr("Loss on a log scale"), ["Ctrl+Shift+L"], self.tr(
             "Show the loss on a logarithmic axis (late, small improvements stay visible)"), "logLoss")
         self.epochs_action = make_action(w, self.tr("Plot against epochs"), ["Ctrl+Shift+E"], self.tr(
@@ -87,32 +94,30 @@ class TrainingUi(QObject):
     def plot_actions(self) -> list[QAction]:
         return [self.log_loss_action, self.epochs_action, self.log_gradient_action]
 
-    def build_docks(self) -> list[QDockWidget]:
-        w = self.window
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self.loss_dock = w.make_dock(self.tr("Loss and accuracy"), "lossDock", self.loss_plot, bottom)
-        self.gradient_dock = w.make_dock(self.tr("Gradient size"), "gradientDock", self.gradient_plot, bottom)
-        self.data_dock = w.make_dock(self.tr("Data and decision boundary"), "dataViewDock", self.data_view, bottom)
-        w.splitDockWidget(self.loss_dock, self.data_dock, Qt.Orientation.Horizontal)
-        w.tabifyDockWidget(self.loss_dock, self.gradient_dock)
-        self.loss_dock.raise_()
+    def _make_docks(self) -> None:
+        """The docks, which the window places."""
+        w = self.host
+        self.loss_dock = make_dock(self.tr("Loss and accuracy"), "lossDock", self.loss_plot, w)
+        self.gradient_dock = make_dock(self.tr("Gradient size"), "gradientDock", self.gradient_plot, w)
+        self.data_dock = make_dock(self.tr("Data and decision boundary"), "dataViewDock", self.data_view, w)
         for dock in (self.loss_dock, self.gradient_dock, self.data_dock):
             dock.visibilityChanged.connect(self._dock_shown)
-        self.run_dock = w.make_dock(self.tr("Training"), "runDock", self.run_panel,
-                                    Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.run_dock = make_dock(self.tr("Training"), "runDock", self.run_panel, w)
         scroll = QScrollArea()  # the tables and notes need more height than a short dock has
         scroll.setWidget(self.gradcheck_view)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.gradcheck_dock = w.make_dock(self.tr("Gradient check"), "gradcheckDock", scroll,
-                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.gradcheck_dock = make_dock(self.tr("Gradient check"), "gradcheckDock", scroll, w)
+
+    @property
+    def docks(self) -> list[QDockWidget]:
         return [self.run_dock, self.loss_dock, self.gradient_dock, self.data_dock, self.gradcheck_dock]
 
     def _connect(self) -> None:
         c, p = self.controller, self.run_panel
         p.runRequested.connect(self._run)
-        p.pauseRequested.connect(self._pause)
-        p.stopRequested.connect(self._stop)
+        p.pauseRequested.connect(c.pause)
+        p.stopRequested.connect(c.stop)
         p.speedChanged.connect(c.set_speed)
         c.runStatusChanged.connect(self.show_status)
         c.logChanged.connect(self._log_changed)
@@ -127,26 +132,17 @@ class TrainingUi(QObject):
     def _run(self, settings: RunSettings) -> None:
         self.controller.run(settings, resume=self.controller.run_status.state == PAUSED)
 
-    @Slot()
-    def _pause(self) -> None:
-        self.controller.pause()
-
-    @Slot()
-    def _stop(self) -> None:
-        self.controller.stop()
-
     @Slot(object)
     def show_status(self, status: RunStatus) -> None:
         self.run_panel.set_status(status)
-        w = self.window
-        w.actions_.stop.setEnabled(self.controller.busy or status.state == RUNNING)
+        self.stop.setEnabled(self.controller.busy or status.state == RUNNING)
         if status.state == DIVERGED and status.divergence is not None:
-            w.messages.show_message(self.tr(
+            self.errorOccurred.emit(self.tr(
                 "Training diverged and was paused: {where}. The panels show the last stage whose numbers are all "
                 "finite; the next step produces the NaN/∞. Lower the learning rate η and reset (Ctrl+R)."
-            ).format(where=describe_divergence(status.divergence)), "error")
+            ).format(where=describe_divergence(status.divergence)))
         elif status.state in (FINISHED, PAUSED) and status.reason:
-            w.statusBar().showMessage(self.run_panel.status_text(status), 8000)
+            self.statusMessage.emit(self.run_panel.status_text(status), 8000)
 
     def render_interval_ms(self) -> int:
         """How often the matrices and equations follow a run: every stage at the animated and paced
@@ -208,6 +204,13 @@ class TrainingUi(QObject):
 
     # ----- gradient check -----------------------------------------------------------------
     @Slot()
+    def check_gradients(self) -> None:
+        """Train ▸ Check gradients: the Gradient check dock in front, checking."""
+        self.gradcheck_dock.show()
+        self.gradcheck_dock.raise_()
+        self.gradcheck_view.check_button.click()
+
+    @Slot()
     def _check(self) -> None:
         self.gradcheck_view.show_busy()
         self._checking = True
@@ -220,7 +223,7 @@ class TrainingUi(QObject):
 
     @Slot(str)
     def _error(self, message: str) -> None:
-        if getattr(self, "_checking", False):
+        if self._checking:
             self._checking = False
             self.gradcheck_view.show_error(message)
 

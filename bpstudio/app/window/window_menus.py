@@ -1,163 +1,180 @@
-"""The window's menus, toolbars and actions (built once, in MainWindow's constructor)."""
+"""The window's own actions (undo and redo, new, open and quit, the layer shown, the digits written, the gradient
+check), what the stepping and file actions do, and the menu bar and toolbars: File, Edit, Step, View and Train,
+each action in its place and every key bound to the window so it works with the menus closed. View ▸ Language,
+Notation and the classroom entries, and the Lessons menu, are added after these by their own parts."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
-from bpstudio.app.widgets.step_actions import make_action, step_actions
+from bpstudio.app.engine_link.engine_controller import EngineController
+from bpstudio.app.widgets.step_actions import StepActions, make_action
 from bpstudio.engine.resource_files import examples_dir
 
 from .export_actions import ExportActions
 from .project_files import ProjectFiles
 from .recent_menu import RecentFilesMenu
+from .training_ui import TrainingUi
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+
+@dataclass(frozen=True)
+class WindowActions:
+    undo: QAction
+    redo: QAction
+    new: QAction
+    open: QAction
+    open_snapshot: QAction
+    quit: QAction
+    previous_layer: QAction
+    next_layer: QAction
+    more_digits: QAction
+    fewer_digits: QAction
+    check_gradients: QAction
+
+    def with_keys(self) -> list[QAction]:
+        """The actions whose keys work anywhere in the window."""
+        return [self.undo, self.redo, self.open, self.quit, self.new, self.previous_layer, self.next_layer,
+                self.more_digits, self.fewer_digits]
 
 
-def build_actions(w: MainWindow) -> None:
-    """The stepping actions and keys, and the File, Edit, Step and View menus."""
-    w.actions_ = step_actions(w)
-    a = w.actions_
-    a.step.triggered.connect(lambda: w.controller.step())
-    a.forward.triggered.connect(lambda: w.controller.step_forward_layer())
-    a.backward.triggered.connect(lambda: w.controller.step_backward_layer())
-    a.back.triggered.connect(lambda: w.controller.step_back())
-    a.finish.triggered.connect(lambda: w.controller.finish_iteration())
-    a.reset.triggered.connect(lambda: w.controller.reset())
-    a.stop.triggered.connect(lambda: w.controller.cancel())
-    a.stop.setEnabled(False)
-    a.back.setEnabled(False)
+def window_actions(host: QWidget, undo_stack: QUndoStack) -> WindowActions:
+    undo = undo_stack.createUndoAction(host, translate("MainWindow", "Undo"))
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    undo.setToolTip(translate("MainWindow", "Undo the last edit of the network or a weight (Ctrl+Z)"))
+    redo = undo_stack.createRedoAction(host, translate("MainWindow", "Redo"))
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    redo.setToolTip(translate("MainWindow", "Redo the edit just undone (Ctrl+Shift+Z)"))
+    return WindowActions(
+        undo=undo,
+        redo=redo,
+        open=make_action(host, translate("MainWindow", "Open project…"), ["Ctrl+O"],
+                         translate("MainWindow", "Open a BP Studio project (.bpsproj)"), "openProject"),
+        new=make_action(host, translate("MainWindow", "New project"), ["Ctrl+N"], translate(
+            "MainWindow", "Start a new, untitled project: seed 003's 2-2-1 network, to change at will (Ctrl+N)"),
+            "newProject"),
+        open_snapshot=make_action(host, translate("MainWindow", "Open snapshot…"), [], translate(
+            "MainWindow", "Open a snapshot (.npz) saved with File ▸ Export: its project at its stage, every number "
+            "as saved"), "openSnapshot"),
+        quit=make_action(host, translate("MainWindow", "Quit"), ["Ctrl+Q"], translate("MainWindow", "Close BP Studio"),
+                         "quit"),
+        previous_layer=make_action(host, translate("MainWindow", "Previous layer"), ["Ctrl+PgUp"],
+                                   translate("MainWindow", "Show the matrices of the layer below"), "previousLayer"),
+        next_layer=make_action(host, translate("MainWindow", "Next layer"), ["Ctrl+PgDown"],
+                               translate("MainWindow", "Show the matrices of the layer above"), "nextLayer"),
+        more_digits=make_action(host, translate("MainWindow", "More digits"), ["Ctrl+="], translate(
+            "MainWindow", "Show one more digit after the decimal point everywhere"), "moreDigits"),
+        fewer_digits=make_action(host, translate("MainWindow", "Fewer digits"), ["Ctrl+-"], translate(
+            "MainWindow", "Show one digit fewer after the decimal point everywhere"), "fewerDigits"),
+        check_gradients=make_action(host, translate("MainWindow", "Check gradients"), ["Ctrl+G"], translate(
+            "MainWindow", "Compare backprop's ∂L/∂W and ∂L/∂b with finite differences for the current weights"),
+            "checkGradients"),
+    )
 
-    w.undo_action = w.undo_stack.createUndoAction(w, translate("MainWindow", "Undo"))
-    w.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-    w.undo_action.setToolTip(translate("MainWindow", "Undo the last edit of the network or a weight (Ctrl+Z)"))
-    w.redo_action = w.undo_stack.createRedoAction(w, translate("MainWindow", "Redo"))
-    w.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    w.redo_action.setToolTip(translate("MainWindow", "Redo the edit just undone (Ctrl+Shift+Z)"))
-    w.open_action = make_action(w, translate("MainWindow", "Open project…"), ["Ctrl+O"],
-                                   translate("MainWindow", "Open a BP Studio project (.bpsproj)"), "openProject")
-    w.open_action.triggered.connect(w.open_dialog)
-    w.new_action = make_action(w, translate("MainWindow", "New project"), ["Ctrl+N"], translate("MainWindow",
-        "Start a new, untitled project: seed 003's 2-2-1 network, to change at will (Ctrl+N)"), "newProject")
-    w.new_action.triggered.connect(w.new_project)
-    w.open_snapshot_action = make_action(w, translate("MainWindow", "Open snapshot…"), [], translate("MainWindow",
-        "Open a snapshot (.npz) saved with File ▸ Export: its project at its stage, every number as saved"),
-        "openSnapshot")
-    w.open_snapshot_action.triggered.connect(w._open_snapshot_dialog)
-    w.quit_action = make_action(w, translate("MainWindow",
-                                             "Quit"), ["Ctrl+Q"], translate("MainWindow", "Close BP Studio"), "quit")
-    w.quit_action.triggered.connect(w.close)
-    w.prev_layer = make_action(w, translate("MainWindow", "Previous layer"), ["Ctrl+PgUp"],
-                                  translate("MainWindow", "Show the matrices of the layer below"), "previousLayer")
-    w.prev_layer.triggered.connect(lambda: w.select_layer(w._layer - 1))
-    w.next_layer = make_action(w, translate("MainWindow", "Next layer"), ["Ctrl+PgDown"],
-                                  translate("MainWindow", "Show the matrices of the layer above"), "nextLayer")
-    w.next_layer.triggered.connect(lambda: w.select_layer(w._layer + 1))
-    w.more_digits = make_action(w, translate("MainWindow", "More digits"), ["Ctrl+="],
-                                   translate("MainWindow",
-                                             "Show one more digit after the decimal point everywhere"), "moreDigits")
-    w.more_digits.triggered.connect(lambda: w.matrices.set_precision(w.matrices.precision() + 1))
-    w.fewer_digits = make_action(w, translate("MainWindow", "Fewer digits"), ["Ctrl+-"],
-                                    translate("MainWindow", "Show one digit fewer after the decimal point everywhere"),
-                                    "fewerDigits")
-    w.fewer_digits.triggered.connect(lambda: w.matrices.set_precision(w.matrices.precision() - 1))
 
-    w.files = ProjectFiles(w)
-    file_menu = w.file_menu = w.menuBar().addMenu(translate("MainWindow", "&File"))
-    file_menu.addAction(w.new_action)
-    file_menu.addAction(w.open_action)
-    w.recent_menu = RecentFilesMenu(w)
-    w.recent_menu.fileChosen.connect(w.open_path)
-    file_menu.addMenu(w.recent_menu)
-    file_menu.addAction(w.open_snapshot_action)
-    # after ProjectFiles' own handlers (connected first): a save that succeeded leaves a clean file
-    for action in (w.files.save_action, w.files.save_as_action):
-        action.triggered.connect(w._remember_saved_file)
-    file_menu.addAction(w.files.save_action)
-    file_menu.addAction(w.files.save_as_action)
-    w._export_place = file_menu.addSeparator()  # File ▸ Export goes here, once the engine exists
+def connect_actions(step: StepActions, actions: WindowActions, controller: EngineController,
+                    files: ProjectFiles) -> None:
+    """What the stepping and file actions do (the window connects the others, which act on it)."""
+    for action, command in ((step.step, controller.step), (step.forward, controller.step_forward_layer),
+                            (step.backward, controller.step_backward_layer), (step.back, controller.step_back),
+                            (step.finish, controller.finish_iteration), (step.reset, controller.reset),
+                            (step.stop, controller.cancel)):
+        action.triggered.connect(command)
+    step.stop.setEnabled(False)
+    step.back.setEnabled(False)
+    actions.open.triggered.connect(files.open_dialog)
+    actions.new.triggered.connect(files.new_project)
+    actions.open_snapshot.triggered.connect(files.open_snapshot_dialog)
+
+
+@dataclass(frozen=True)
+class WindowMenus:
+    file: QMenu
+    recent: RecentFilesMenu
+    view: QMenu
+    file_toolbar: QToolBar
+    stepping_toolbar: QToolBar
+    training_toolbar: QToolBar
+
+
+def build_menus(w: QMainWindow, step: StepActions, actions: WindowActions, files: ProjectFiles,
+                exports: ExportActions, training: TrainingUi, docks: list[QDockWidget]) -> WindowMenus:
+    """``docks``: the window's own, shown or hidden from View (the training docks follow them there)."""
+    bar = w.menuBar()
+    file_menu = bar.addMenu(translate("MainWindow", "&File"))
+    file_menu.addAction(actions.new)
+    file_menu.addAction(actions.open)
+    recent = RecentFilesMenu(w)
+    recent.fileChosen.connect(files.open_path)
+    file_menu.addMenu(recent)
+    file_menu.addAction(actions.open_snapshot)
+    file_menu.addAction(files.save_action)
+    file_menu.addAction(files.save_as_action)
+    exports.menu(file_menu)
+    file_menu.addSeparator()
     examples = file_menu.addMenu(translate("MainWindow", "Open &example"))
     for path in sorted(examples_dir().glob("*.bpsproj")):
         action = QAction(path.stem, w)
         action.setToolTip(translate("MainWindow", "Open the built-in example {name}").format(name=path.stem))
-        action.triggered.connect(lambda _=False, p=path: w.open_path(p))
+        action.triggered.connect(lambda _=False, p=path: files.open_path(p))
         examples.addAction(action)
     file_menu.addSeparator()
-    file_menu.addAction(w.quit_action)
-    edit_menu = w.menuBar().addMenu(translate("MainWindow", "&Edit"))
-    edit_menu.addAction(w.undo_action)
-    edit_menu.addAction(w.redo_action)
-    step_menu = w.menuBar().addMenu(translate("MainWindow", "&Step"))
-    toolbar = w.stepping_toolbar = QToolBar(translate("MainWindow", "Stepping"))
-    toolbar.setObjectName("steppingToolbar")
-    for action in w.actions_.all():
+    file_menu.addAction(actions.quit)
+
+    edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
+    edit_menu.addAction(actions.undo)
+    edit_menu.addAction(actions.redo)
+
+    step_menu = bar.addMenu(translate("MainWindow", "&Step"))
+    stepping = toolbar(w, translate("MainWindow", "Stepping"), "steppingToolbar")
+    for action in step.all():
         step_menu.addAction(action)
-        if action is not w.actions_.stop:  # Esc stays in the menu; the Training toolbar has Stop
-            toolbar.addAction(action)
-        if action is w.actions_.finish:
+        if action is not step.stop:  # Esc stays in the menu; the Training toolbar has Stop
+            stepping.addAction(action)
+        if action is step.finish:
             step_menu.addSeparator()
-            toolbar.addSeparator()
-    w.addToolBar(toolbar)
-    view_menu = w.view_menu = w.menuBar().addMenu(translate("MainWindow", "&View"))
-    view_menu.addAction(w.prev_layer)
-    view_menu.addAction(w.next_layer)
-    view_menu.addAction(w.more_digits)
-    view_menu.addAction(w.fewer_digits)
+            stepping.addSeparator()
+
+    view_menu = bar.addMenu(translate("MainWindow", "&View"))
+    for action in (actions.previous_layer, actions.next_layer, actions.more_digits, actions.fewer_digits):
+        view_menu.addAction(action)
     view_menu.addSeparator()
-    for dock in (w.form_dock, w.data_source_dock, w.parameter_dock, w.equation_dock, w.stage_dock):
-        toggle = dock.toggleViewAction()
-        toggle.setToolTip(translate("MainWindow", "Show or hide the {title} panel").format(title=dock.windowTitle()))
-        view_menu.addAction(toggle)
-    for action in (w.undo_action, w.redo_action, w.open_action, w.quit_action,
-                   w.files.save_action, w.files.save_as_action, w.new_action,
-                   w.prev_layer, w.next_layer, w.more_digits, w.fewer_digits):
-        w.addAction(action)
+    _add_toggles(view_menu, docks)
+
+    train_menu = bar.addMenu(translate("MainWindow", "&Train"))
+    training_bar = toolbar(w, translate("MainWindow", "Training"), "trainingToolbar")
+    for action in training.actions.all():
+        train_menu.addAction(action)
+        training_bar.addAction(action)
+    train_menu.addSeparator()
+    train_menu.addAction(actions.check_gradients)
+    view_menu.addSeparator()
+    view_menu.addActions(training.plot_actions)
+    view_menu.addSeparator()
+    _add_toggles(view_menu, training.docks)
+
+    files_bar = toolbar(w, translate("MainWindow", "File"), "fileToolbar")
+    files_bar.addActions([actions.new, actions.open, files.save_action, exports.snapshot_action])
+    for each in (files_bar, stepping, training_bar):  # File first, as usual
+        w.addToolBar(each)
+    w.addActions([*actions.with_keys(), files.save_action, files.save_as_action, *training.actions.all(),
+                  actions.check_gradients, *training.plot_actions])
+    return WindowMenus(file_menu, recent, view_menu, files_bar, stepping, training_bar)
 
 
-def build_training(w: MainWindow) -> None:
-    """File ▸ Export and the File toolbar; the Train menu and toolbar; the training docks; the plots' switches."""
-    w.exports = ExportActions(w)
-    w.exports.menu(w.file_menu, w._export_place)
-    files = w.file_toolbar = QToolBar(translate("MainWindow", "File"), w)
-    files.setObjectName("fileToolbar")
-    for action in (w.new_action, w.open_action, w.files.save_action, w.exports.snapshot_action):
-        files.addAction(action)
-    w.insertToolBar(w.stepping_toolbar, files)  # first, as usual
-    t = w.training
-    docks = t.build_docks()
-    w.tabifyDockWidget(w.form_dock, t.run_dock)
-    w.tabifyDockWidget(w.stage_dock, t.gradcheck_dock)
-    w.form_dock.raise_()
-    w.stage_dock.raise_()
-    w.resizeDocks([t.loss_dock, t.data_dock], [700, 360], Qt.Orientation.Horizontal)
-    w.resizeDocks([t.loss_dock], [280], Qt.Orientation.Vertical)
-    w.check_gradients = make_action(w, translate("MainWindow", "Check gradients"), ["Ctrl+G"], translate("MainWindow",
-        "Compare backprop's ∂L/∂W and ∂L/∂b with finite differences for the current weights"), "checkGradients")
-    w.check_gradients.triggered.connect(w._check_gradients)
-    menu = w.menuBar().addMenu(translate("MainWindow", "&Train"))
-    toolbar = QToolBar(translate("MainWindow", "Training"))
-    toolbar.setObjectName("trainingToolbar")
-    for action in t.actions.all():
-        menu.addAction(action)
-        toolbar.addAction(action)
-        w.addAction(action)
-    menu.addSeparator()
-    menu.addAction(w.check_gradients)
-    w.addAction(w.check_gradients)
-    w.addToolBar(toolbar)
-    w.view_menu.addSeparator()
-    for action in t.plot_actions:
-        w.view_menu.addAction(action)
-        w.addAction(action)
-    w.view_menu.addSeparator()
+def toolbar(w: QMainWindow, title: str, name: str) -> QToolBar:
+    bar = QToolBar(title, w)
+    bar.setObjectName(name)
+    return bar
+
+
+def _add_toggles(menu: QMenu, docks: list[QDockWidget]) -> None:
     for dock in docks:
         toggle = dock.toggleViewAction()
         toggle.setToolTip(translate("MainWindow", "Show or hide the {title} panel").format(title=dock.windowTitle()))
-        w.view_menu.addAction(toggle)
+        menu.addAction(toggle)
