@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
+from bpstudio.app.look import theme
 from bpstudio.engine.snapshot import Snapshot
 from bpstudio.engine.stages import Stage
 from bpstudio.engine.text.convention import COLUMN, ROW, check
@@ -26,7 +27,6 @@ from .equation_numbers import StageNumbers
 EQUATIONS = ("forward", "loss", "BP1", "BP2", "BP3", "BP4", "update")
 HIGHLIGHT_BG = "#ffe9a8"
 HIGHLIGHT_FG = "#1a1a1a"
-LINK_COLOUR = "#7b2cbf"
 MONO_FAMILY = "DejaVu Sans Mono"
 # symbol shown in the text → anchor name; hovering the anchor explains the symbol
 SYMBOL_ANCHORS = {"⊙": "hadamard", "∇ₐL": "gradient", "η": "eta", "δ": "delta"}
@@ -35,7 +35,7 @@ SYMBOL_ANCHORS = {"⊙": "hadamard", "∇ₐL": "gradient", "η": "eta", "δ": "
 def linkify(escaped: str, symbols: tuple[str, ...] = ("⊙", "∇ₐL", "η")) -> str:
     """Make each symbol of already escaped HTML an anchor that explains itself on hover."""
     for sym in symbols:
-        anchor = f'<a href="sym:{SYMBOL_ANCHORS[sym]}" style="color:{LINK_COLOUR}; text-decoration:none">{sym}</a>'
+        anchor = f'<a href="sym:{SYMBOL_ANCHORS[sym]}" style="color:{theme.link_colour()}; text-decoration:none">{sym}</a>'
         escaped = escaped.replace(sym, anchor)
     return escaped
 

@@ -65,15 +65,12 @@ def apply_theme(name: str) -> None:
         app.setStyle("Fusion")
         app.setPalette(dark_palette() if name == "dark" else light_palette())
     _current = name
-    _follow_palette()
     notifier().changed.emit(name)
 
 
-def _follow_palette() -> None:
-    """Colours other modules write into HTML (no palette reaches them)."""
-    from bpstudio.app.equations import equation_panel
-
-    equation_panel.LINK_COLOUR = LINK_DARK if is_dark() else LINK_LIGHT
+def link_colour() -> str:
+    """The equations' hover-me symbols are written into HTML, which no palette reaches."""
+    return LINK_DARK if is_dark() else LINK_LIGHT
 
 
 def _palette(colours: dict[QPalette.ColorRole, str], disabled: str) -> QPalette:
