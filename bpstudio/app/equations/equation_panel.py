@@ -34,8 +34,9 @@ SYMBOL_ANCHORS = {"⊙": "hadamard", "∇ₐL": "gradient", "η": "eta", "δ": "
 
 def linkify(escaped: str, symbols: tuple[str, ...] = ("⊙", "∇ₐL", "η")) -> str:
     """Make each symbol of already escaped HTML an anchor that explains itself on hover."""
+    colour = theme.link_colour()
     for sym in symbols:
-        anchor = f'<a href="sym:{SYMBOL_ANCHORS[sym]}" style="color:{theme.link_colour()}; text-decoration:none">{sym}</a>'
+        anchor = f'<a href="sym:{SYMBOL_ANCHORS[sym]}" style="color:{colour}; text-decoration:none">{sym}</a>'
         escaped = escaped.replace(sym, anchor)
     return escaped
 
