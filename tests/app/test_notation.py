@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from html_check import TagStack
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -330,7 +331,6 @@ def test_a_large_matrix_image_is_transposed_with_its_read_out(qtbot):
 
 @pytest.mark.parametrize("name", [SEED003, "iris_softmax", "spiral_softmax"])
 def test_worked_example_in_rows_is_well_formed_html_and_latex(name):
-    from test_worked_example import TagStack  # the same HTML check
 
     project = resolve_project(name)
     html = worked_example(project.stepper(), project.name, "html", 4, "row")

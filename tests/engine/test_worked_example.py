@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from html.parser import HTMLParser
 
 import numpy as np
 import pytest
+from html_check import TagStack
 
 from bpstudio.cli import main
 from bpstudio.engine import ValidationError
@@ -120,29 +120,6 @@ def test_momentum_and_l2_show_their_rule_and_velocities():
     update = text[text.index("Stage 6: update"):]
     for entry in numbers(v1) + numbers(stepper.parameters[0][0]):
         assert entry in update
-
-
-class TagStack(HTMLParser):
-    VOID = {"meta", "br", "hr", "img", "link", "input"}
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stack: list[str] = []
-        self.errors: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag not in self.VOID:
-            self.stack.append(tag)
-
-    def handle_endtag(self, tag):
-        if not self.stack or self.stack[-1] != tag:
-            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
-        else:
-            self.stack.pop()
-
-    def handle_data(self, data):
-        self.text.append(data)
 
 
 @pytest.mark.parametrize("name", [SEED000, SEED003])
