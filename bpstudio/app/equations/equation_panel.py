@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
+from bpstudio.app.widgets.styles import DARK_TEXT, HIGHLIGHT
 from bpstudio.engine.snapshot import Snapshot
 from bpstudio.engine.stages import Stage
 from bpstudio.engine.text.convention import COLUMN, ROW, check
@@ -24,8 +25,6 @@ from bpstudio.session.view_state import ViewState
 from .equation_numbers import StageNumbers
 
 EQUATIONS = ("forward", "loss", "BP1", "BP2", "BP3", "BP4", "update")
-HIGHLIGHT_BG = "#ffe9a8"
-HIGHLIGHT_FG = "#1a1a1a"
 LINK_COLOUR = "#7b2cbf"
 MONO_FAMILY = "DejaVu Sans Mono"
 # symbol shown in the text → anchor name; hovering the anchor explains the symbol
@@ -239,7 +238,7 @@ class EquationPanel(QWidget):
             equation, meaning = numbers.general(name)
             lit = name in self._highlighted
             label = html.escape(name if name.startswith("BP") else numbers.label(name))
-            style = f" bgcolor='{HIGHLIGHT_BG}' style='color:{HIGHLIGHT_FG}'" if lit else ""
+            style = f" bgcolor='{HIGHLIGHT}' style='color:{DARK_TEXT}'" if lit else ""
             text = f"<span style='font-size:{self._equation_pt:.1f}pt'>{linkify(html.escape(equation))}</span>"
             if lit:
                 text = f"<b>{text}</b>"

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from bpstudio.app.widgets.styles import DARK_TEXT, HIGHLIGHT
 from bpstudio.engine.stages import Stage, iteration_stages
 from bpstudio.session.view_state import ViewState
 
@@ -66,8 +67,8 @@ class StageList(QWidget):
             current = i == position - 1
             # the current stage: dark text on its own pale yellow; the others in the theme's text colours
             role = QPalette.ColorRole.Text if done else QPalette.ColorRole.PlaceholderText
-            item.setForeground(QBrush(QColor("#1a1a1a") if current else self.list.palette().color(role)))
-            item.setBackground(QBrush(QColor("#ffe9a8") if current else QColor(0, 0, 0, 0)))
+            item.setForeground(QBrush(QColor(DARK_TEXT) if current else self.list.palette().color(role)))
+            item.setBackground(QBrush(QColor(HIGHLIGHT) if current else QColor(0, 0, 0, 0)))
         if position:
             self.list.setCurrentRow(position - 1)
         else:

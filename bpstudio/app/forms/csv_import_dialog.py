@@ -33,14 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.app.widgets.form_messages import ERROR_STYLE, INFO_STYLE
+from bpstudio.app.widgets.styles import ERROR_GROUND, ERROR_STYLE, INFO_STYLE
 from bpstudio.engine import ValidationError
 from bpstudio.engine.csv_import import MAX_BYTES, CsvTable, ImportedData, build_dataset, parse_csv, raw_rows, read_csv
 
 PREVIEW_ROWS = 50
 SHOWN_CLASSES = 8  # class names listed in the summary; the rest are counted
 BAD = QBrush(QColor("#f9d0cc"))
-BAD_ROW = QBrush(QColor("#fdecea"))
+BAD_ROW = QBrush(QColor(ERROR_GROUND))
 Index = QModelIndex | QPersistentModelIndex
 
 

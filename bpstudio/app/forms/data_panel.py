@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from bpstudio.app.widgets.form_messages import clear_message, show_message
-from bpstudio.app.widgets.layer_list import HINT_STYLE
+from bpstudio.app.widgets.form_fields import INT_MAX, spin_box
+from bpstudio.app.widgets.form_messages import clear_message, message_line, show_message, shown_message, shows_error
 from bpstudio.app.widgets.network_labels import activation_label, loss_label
+from bpstudio.app.widgets.styles import HINT_STYLE
 from bpstudio.engine import Project, ValidationError
 from bpstudio.engine.csv_import import NUMBER
 from bpstudio.engine.datasets import MAX_SAMPLES, MULTICLASS
@@ -41,7 +41,6 @@ from bpstudio.session.data_edits import project_with_data, source_of, target_cla
 from bpstudio.session.view_state import ViewState
 
 from .csv_import_dialog import CsvImportDialog
-from .network_form import INT_MAX
 
 GENERATED = ("xor", "circles", "moons", "spiral", "blobs", "sine")
 DEFAULT_X, DEFAULT_Y = "0.05, 0.10", "0.01, 0.99"  # Mazur's worked example
@@ -68,17 +67,8 @@ class DataPanel(QWidget):
         self.setEnabled(False)  # until a project arrives
 
     # ----- construction -----------------------------------------------------------------
-    def _spin(self, low: int, high: int, tip: str) -> QSpinBox:
-        box = QSpinBox()
-        box.setRange(low, high)
-        box.setToolTip(tip)
-        return box
-
     def _build(self) -> None:
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.hide()
+        self.message_label = message_line()
         self.source_box = QComboBox()
         self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.source_box.setMinimumContentsLength(8)
@@ -100,11 +90,11 @@ class DataPanel(QWidget):
         self.source_box.currentIndexChanged.connect(self._show_fields)
         self.source_box.activated.connect(self._source_activated)
 
-        self.samples_box = self._spin(1, MAX_SAMPLES, self.tr("N, how many samples to generate (training and test)."))
+        self.samples_box = spin_box(1, MAX_SAMPLES, self.tr("N, how many samples to generate (training and test)."))
         self.noise_edit = QLineEdit()
         self.noise_edit.setToolTip(self.tr("The standard deviation of the Gaussian noise, a number ≥ 0 such as 0.1."))
-        self.classes_box = self._spin(2, 50, self.tr("k, the number of classes: one output unit per class."))
-        self.seed_box = self._spin(0, INT_MAX, self.tr("Seeds the generator: the same seed gives the same samples."))
+        self.classes_box = spin_box(2, 50, self.tr("k, the number of classes: one output unit per class."))
+        self.seed_box = spin_box(0, INT_MAX, self.tr("Seeds the generator: the same seed gives the same samples."))
         self.standardize_box = QCheckBox(self.tr("Standardise each feature (&z-score)"))
         self.standardize_box.setToolTip(self.tr("Scale each input to mean 0 and standard deviation 1."))
         self.x_edit = QLineEdit()
@@ -115,10 +105,10 @@ class DataPanel(QWidget):
         self.csv_button = QPushButton(self.tr("Choose CSV file…"))
         self.csv_button.setToolTip(self.tr("Import another CSV file; the project changes only if the import succeeds."))
         self.csv_button.clicked.connect(self.open_csv_dialog)
-        self.test_box = self._spin(0, 90, self.tr("The share of the samples kept apart as a test set: never "
+        self.test_box = spin_box(0, 90, self.tr("The share of the samples kept apart as a test set: never "
                                                   "trained on, only evaluated. 0 %: every sample trains."))
         self.test_box.setSuffix(" %")
-        self.split_seed_box = self._spin(0, INT_MAX, self.tr("Seeds the random choice of the test samples."))
+        self.split_seed_box = spin_box(0, INT_MAX, self.tr("Seeds the random choice of the test samples."))
         self.split_seed_box.setPrefix(self.tr("seed "))
         self.split_seed_box.setMinimumWidth(90)  # its hint fits "seed 2147483647": too wide for a side panel
         self.samples_box.setValue(200)
@@ -182,10 +172,10 @@ class DataPanel(QWidget):
         self._source_activated(index)
 
     def message(self) -> str:
-        return "" if self.message_label.isHidden() else self.message_label.text()
+        return shown_message(self.message_label)
 
     def message_is_error(self) -> bool:
-        return not self.message_label.isHidden() and self.message_label.property("kind") == "error"
+        return shows_error(self.message_label)
 
     def summary(self) -> str:
         return self.summary_label.text()

@@ -30,8 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.app.widgets.form_messages import clear_message, show_message, typed_number
-from bpstudio.app.widgets.layer_list import HINT_STYLE, LayerList, read_only_spin
+from bpstudio.app.widgets.form_fields import INT_MAX, read_only_spin, section_title
+from bpstudio.app.widgets.form_messages import (
+    clear_message,
+    message_line,
+    show_message,
+    shown_message,
+    shows_error,
+    typed_number,
+)
+from bpstudio.app.widgets.layer_list import LayerList
 from bpstudio.app.widgets.network_labels import (
     INIT_ORDER,
     LOSS_ORDER,
@@ -41,6 +49,7 @@ from bpstudio.app.widgets.network_labels import (
     loss_label,
     loss_tip,
 )
+from bpstudio.app.widgets.styles import HINT_STYLE
 from bpstudio.engine import LayerSpec, NetworkSpec, Project, TrainingSpec, ValidationError
 from bpstudio.engine.activations import get_activation
 from bpstudio.engine.losses import get_loss
@@ -48,8 +57,6 @@ from bpstudio.engine.text.indices import format_value
 from bpstudio.session.project_edits import edit_project
 from bpstudio.session.view_state import ViewState
 
-SECTION_STYLE = "QLabel { font-weight: bold; }"
-INT_MAX = 2_147_483_647  # a QSpinBox holds a C int
 NEW_LAYER = LayerSpec(4, "sigmoid")  # the first hidden layer added to a network that has none
 
 
@@ -69,11 +76,7 @@ class NetworkForm(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("message")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.hide()
+        self.message_label = message_line("message")
         message_box = QVBoxLayout()
         message_box.setContentsMargins(8, 6, 8, 0)
         message_box.addWidget(self.message_label)
@@ -119,9 +122,7 @@ class NetworkForm(QWidget):
         section = QWidget()
         layout = QVBoxLayout(section)
         layout.setContentsMargins(0, 4, 0, 4)
-        header = QLabel(title)
-        header.setStyleSheet(SECTION_STYLE)
-        layout.addWidget(header)
+        layout.addWidget(section_title(title))
         return section, layout
 
     def _build_network_group(self) -> QWidget:
@@ -279,10 +280,10 @@ class NetworkForm(QWidget):
 
     def message(self) -> str:
         """The message line's text, or "" when it is hidden."""
-        return "" if self.message_label.isHidden() else self.message_label.text()
+        return shown_message(self.message_label)
 
     def message_is_error(self) -> bool:
-        return not self.message_label.isHidden() and self.message_label.property("kind") == "error"
+        return shows_error(self.message_label)
 
     # ----- showing a state ------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:

@@ -28,9 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.app.widgets.form_messages import ERROR_STYLE
-from bpstudio.app.widgets.layer_list import HINT_STYLE
+from bpstudio.app.widgets.form_fields import INT_MAX, spin_box
 from bpstudio.app.widgets.run_actions import RunActions, describe_divergence, make_run_actions, run_tip
+from bpstudio.app.widgets.styles import (
+    ERROR_RED,
+    ERROR_STYLE,
+    HINT_STYLE,
+    INFO_BLUE,
+    PASS_GREEN,
+    SECTION_STYLE,
+    WAIT_AMBER,
+    text_style,
+)
 from bpstudio.engine import ValidationError
 from bpstudio.engine.run_settings import (
     DIVERGED,
@@ -45,14 +54,8 @@ from bpstudio.engine.run_settings import (
     RunStatus,
 )
 
-from .network_form import INT_MAX, SECTION_STYLE
-
-STATUS_STYLES = {
-    RUNNING: "QLabel { color: #174ea6; }",
-    PAUSED: "QLabel { color: #8a5300; }",
-    FINISHED: "QLabel { color: #137333; }",
-    DIVERGED: "QLabel { color: #b3261e; }",
-}
+STATUS_STYLES = {RUNNING: text_style(INFO_BLUE), PAUSED: text_style(WAIT_AMBER), FINISHED: text_style(PASS_GREEN),
+                 DIVERGED: text_style(ERROR_RED)}
 
 
 class RunPanel(QWidget):
@@ -342,8 +345,7 @@ def _label(text: str, name: str, tip: str, style: str = "") -> QLabel:
 
 
 def _whole_spin(low: int, value: int, suffix: str) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, INT_MAX)
+    box = spin_box(low)
     box.setValue(value)
     box.setSuffix(suffix)
     box.setMinimumWidth(70)

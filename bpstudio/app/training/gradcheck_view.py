@@ -15,18 +15,15 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from bpstudio.app.forms.network_form import SECTION_STYLE
-from bpstudio.app.widgets.form_messages import ERROR_STYLE
-from bpstudio.app.widgets.layer_list import HINT_STYLE
+from bpstudio.app.widgets.form_fields import section_title
+from bpstudio.app.widgets.styles import DARK_TEXT, ERROR_RED, ERROR_STYLE, HINT_STYLE, PASS_GREEN, text_style
 from bpstudio.engine.gradcheck import STEP, TOLERANCE, GradCheckEntry, GradCheckResult
-from bpstudio.engine.text.indices import parameter_symbol
-from bpstudio.engine.text.notation import sup
+from bpstudio.engine.text.indices import parameter_symbol, superscript
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
 PASS_COLOUR, FAIL_COLOUR = QColor("#e6f4ea"), QColor("#fce8e6")  # pale: the text stays readable
-SUMMARY_STYLES = {True: "QLabel { color: #137333; font-weight: bold; }",
-                  False: "QLabel { color: #b3261e; font-weight: bold; }"}
+SUMMARY_STYLES = {True: text_style(PASS_GREEN, bold=True), False: text_style(ERROR_RED, bold=True)}
 WORST_COUNT = 5
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -98,7 +95,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return PASS_COLOUR if row.passed else FAIL_COLOUR
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#1a1a1a")
+            return QColor(DARK_TEXT)
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tip or None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
@@ -185,23 +182,16 @@ class GradCheckView(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.where_label)
         layout.addWidget(self.error_label)
-        self.parameter_header = self._header(self.tr("Per parameter"), self.parameter_table.toolTip())
+        self.parameter_header = section_title(self.tr("Per parameter"), self.parameter_table.toolTip())
         layout.addSpacing(6)
         layout.addWidget(self.parameter_header)
         layout.addWidget(self.parameter_table)
-        self.worst_header = self._header(self.tr("Largest relative errors"), self.worst_table.toolTip())
+        self.worst_header = section_title(self.tr("Largest relative errors"), self.worst_table.toolTip())
         layout.addSpacing(6)
         layout.addWidget(self.worst_header)
         layout.addWidget(self.worst_table)
         layout.addStretch(1)
         self._show_tables(False)
-
-    @staticmethod
-    def _header(text: str, tip: str) -> QLabel:
-        label = QLabel(text)
-        label.setStyleSheet(SECTION_STYLE)
-        label.setToolTip(tip)
-        return label
 
     @staticmethod
     def _table(model: RowsModel, tip: str) -> QTableView:
@@ -265,9 +255,9 @@ class GradCheckView(QWidget):
         for e in result.entries:
             counts[(e.layer, e.name)] = counts.get((e.layer, e.name), 0) + 1
         self.parameter_model.set_rows([
-            Row((f"{name}{sup(layer)}", str(counts[(layer, name)]), format_error(err),
+            Row((f"{name}{superscript(layer)}", str(counts[(layer, name)]), format_error(err),
                  self.tr("pass") if ok else self.tr("fail")),
-                (f"{name}{sup(layer)}", counts[(layer, name)], err, ok), ok)
+                (f"{name}{superscript(layer)}", counts[(layer, name)], err, ok), ok)
             for layer, name, err, ok in result.per_parameter()
         ])
         self.worst_model.set_rows([self._worst_row(e, result.tolerance) for e in result.worst(WORST_COUNT)])
@@ -284,9 +274,9 @@ class GradCheckView(QWidget):
         row, col = e.index[0] + 1, e.index[1] + 1
         tip = self.tr("{symbol}: backprop {bp!r}, numeric {num!r}, relative error {err:.3e}").format(
             symbol=symbol, bp=e.backprop, num=e.numeric, err=e.rel_error)
-        return Row((f"{e.name}{sup(e.layer)}", f"({row}, {col})", format_gradient(e.backprop),
+        return Row((f"{e.name}{superscript(e.layer)}", f"({row}, {col})", format_gradient(e.backprop),
                     format_gradient(e.numeric), format_error(e.rel_error)),
-                   (f"{e.name}{sup(e.layer)}", (row, col), e.backprop, e.numeric, e.rel_error),
+                   (f"{e.name}{superscript(e.layer)}", (row, col), e.backprop, e.numeric, e.rel_error),
                    e.rel_error < tolerance and math.isfinite(e.rel_error), tip)
 
     def clear(self) -> None:

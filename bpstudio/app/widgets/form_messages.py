@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-ERROR_STYLE = "QLabel { color: #b3261e; background: #fdecea; border: 1px solid #f3b5ae; padding: 4px; }"
-INFO_STYLE = "QLabel { color: #174ea6; background: #e8f0fe; border: 1px solid #aecbfa; padding: 4px; }"
+from .styles import ERROR_STYLE, INFO_STYLE
+
+
+def message_line(name: str = "") -> QLabel:
+    """A hidden, selectable, wrapping line for ``show_message``."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
 
 
 def show_message(label: QLabel, text: str, error: bool) -> None:
@@ -21,6 +31,15 @@ def clear_message(label: QLabel) -> None:
     label.clear()
     label.setProperty("kind", None)
     label.hide()
+
+
+def shown_message(label: QLabel) -> str:
+    """The line's text, or "" when it is hidden."""
+    return "" if label.isHidden() else label.text()
+
+
+def shows_error(label: QLabel) -> bool:
+    return not label.isHidden() and label.property("kind") == "error"
 
 
 def typed_number(text: str) -> float:

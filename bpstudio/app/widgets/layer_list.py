@@ -7,7 +7,6 @@ import sys
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QComboBox,
     QGridLayout,
     QLabel,
@@ -24,22 +23,11 @@ from bpstudio.engine.activations import get_activation
 from bpstudio.engine.text.indices import superscript
 from bpstudio.session.view_state import ViewState
 
+from .form_fields import read_only_spin, spin_box
 from .network_labels import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, activation_label, activation_tip
+from .styles import HINT_STYLE
 
 MAX_HIDDEN_UNITS = 4096
-HINT_STYLE = "QLabel { color: #5f6368; }"
-READ_ONLY_STYLE = "QSpinBox { background: #ececec; color: #3c4043; }"
-
-
-def read_only_spin() -> QSpinBox:
-    """A number that is shown like the editable ones but fixed (by the data)."""
-    box = QSpinBox()
-    box.setRange(0, 1_000_000)
-    box.setReadOnly(True)
-    box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-    box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    box.setStyleSheet(READ_ONLY_STYLE)  # looks fixed, not like a box to type in
-    return box
 
 
 class _Row:
@@ -199,8 +187,7 @@ class LayerList(QWidget):
         if output:
             units = read_only_spin()
         else:
-            units = QSpinBox()
-            units.setRange(1, MAX_HIDDEN_UNITS)
+            units = spin_box(1, MAX_HIDDEN_UNITS)
             units.setKeyboardTracking(False)  # one edit per value entered, not one per digit typed
             units.valueChanged.connect(lambda value, l=l: self._emit_units(l, value))
         units.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
