@@ -16,22 +16,15 @@ from collections.abc import Mapping
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from bpstudio.app.widgets.matrix_text import (
-    MAX_WRITTEN,
-    Block,
-    Paren,
-    Term,
-    fmt_number,
-    matrix_block,
-    sup,
-    text_block,
-    wrap,
-)
 from bpstudio.engine.backprop import Plan
 from bpstudio.engine.snapshot import key
 from bpstudio.engine.stages import BACKWARD, FORWARD, LOSS
 from bpstudio.engine.text import convention as conv
+from bpstudio.engine.text.indices import superscript as sup
+from bpstudio.engine.text.notation import format_number
 from bpstudio.session.view_state import ViewState
+
+from .matrix_text import MAX_WRITTEN, Block, Paren, Term, matrix_block, text_block, wrap
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
@@ -133,10 +126,10 @@ class StageNumbers:
                     translate("EquationPanel",
                 "gradient descent with momentum μ = {mu} (v remembers the previous steps) and L2 weight decay "
                 "λ = {lam} (pulls weights towards 0), η = {eta}; v and u start at 0").format(
-                    mu=fmt_number(t.momentum), lam=fmt_number(t.l2), eta=fmt_number(self.eta)))
+                    mu=format_number(t.momentum), lam=format_number(t.l2), eta=format_number(self.eta)))
         return (("Wˡ ← Wˡ − η ∂L/∂Wˡ,   bˡ ← bˡ − η ∂L/∂bˡ",
             translate("EquationPanel",
-                      "one gradient-descent step for every layer, η = {eta}").format(eta=fmt_number(self.eta))))
+                      "one gradient-descent step for every layer, η = {eta}").format(eta=format_number(self.eta))))
 
     def _loss_text(self) -> tuple[str, str]:
         """(equation, which form is in use) — the batch loss is always the mean of the per-sample losses."""
@@ -347,7 +340,7 @@ class StageNumbers:
         self._eq(
             translate("EquationPanel",
                       "L per sample"), [EQ, self._m("L", None if losses is None else losses[None, :], True)])
-        total = "—" if self.snap.loss is None else fmt_number(self.snap.loss, self.p + 2)
+        total = "—" if self.snap.loss is None else format_number(self.snap.loss, self.p + 2)
         self._eq(translate("EquationPanel", "batch L"), [EQ, T(
             translate("EquationPanel", "mean of the {m} values").format(m=self.m)), EQ, T(total)])
         terms: list[Term]
@@ -480,7 +473,7 @@ class StageNumbers:
             translate("EquationPanel", "With momentum μ = {mu} and L2 λ = {lam} the step vˡ also carries the earlier "
                 "steps, so it is "
                        "shown as taken: vˡ = Wˡ(after) − Wˡ(before).").format(
-                           mu=fmt_number(t.momentum), lam=fmt_number(t.l2)))
+                           mu=format_number(t.momentum), lam=format_number(t.l2)))
 
     def _update(self, l: int) -> None:
         s, eta = sup(l), self.eta
@@ -507,13 +500,13 @@ class StageNumbers:
                 old, exact = new + step, False  # not seen: recovered from the update rule
             self._eq(f"{q}{s}", [
                 T("←"), T(f"{q}{s} − η ∂L/∂{q}{s}"),
-                EQ, self._m(f"{q}{s}", old), T("−"), T(fmt_number(eta, 6)), T("·"), self._m(f"∂L/∂{q}{s}", grad),
+                EQ, self._m(f"{q}{s}", old), T("−"), T(format_number(eta, 6)), T("·"), self._m(f"∂L/∂{q}{s}", grad),
                 EQ, self._m(f"{q}{s}", old), T("−"), self._m(f"η∂L/∂{q}{s}", step),
                 EQ, self._m(f"{q}{s}", new)])
         self._text(
             translate("EquationPanel", "All {L} layers are updated in this stage with η = {eta}; this is layer {l} "
                 "(select a layer "
-                       "to see another).").format(L=self.L, eta=fmt_number(eta), l=l))
+                       "to see another).").format(L=self.L, eta=format_number(eta), l=l))
         if not exact:
             self._text(
                 translate("EquationPanel", "(The values before the update are recovered as the new value + η ∂L/∂W.)"))

@@ -20,7 +20,7 @@ from bpstudio.engine.backprop import Plan
 from bpstudio.engine.snapshot import QUANTITIES, Snapshot, key
 from bpstudio.engine.text import convention as conv
 from bpstudio.engine.text.explain import explain, format_number, stage_computing
-from bpstudio.engine.text.trace import sup
+from bpstudio.engine.text.indices import superscript
 from bpstudio.session.view_state import ViewState
 
 Index = QModelIndex | QPersistentModelIndex
@@ -271,7 +271,7 @@ class MatrixModel(QAbstractTableModel):
                 return self.tr("column {k}: weights from unit {k} of layer {p}").format(k=section + 1, p=l - 1)
             return self.tr("from unit {k}").format(k=section + 1)
         if self.quantity in ("b", "db"):
-            symbol = ("b" if self.quantity == "b" else "∂L/∂b") + sup(l)
+            symbol = ("b" if self.quantity == "b" else "∂L/∂b") + superscript(l)
             return self.tr("{symbol}, one value per unit").format(symbol=symbol) if tip else symbol
         if tip:
             return self.tr("column {s}: sample {s} of the batch").format(s=section + 1)
@@ -291,7 +291,7 @@ class MatrixModel(QAbstractTableModel):
                 return self.tr("row {k}: weights from unit {k} of layer {p}").format(k=section + 1, p=l - 1)
             return self.tr("from unit {k}").format(k=section + 1)
         if self.quantity in ("b", "db"):
-            symbol = ("b" if self.quantity == "b" else "∂L/∂b") + sup(l)
+            symbol = ("b" if self.quantity == "b" else "∂L/∂b") + superscript(l)
             return self.tr("{symbol}, one value per unit").format(symbol=symbol) if tip else symbol
         if tip:
             return self.tr("row {s}: sample {s} of the batch").format(s=section + 1)

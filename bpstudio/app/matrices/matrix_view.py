@@ -25,7 +25,7 @@ from bpstudio.app.widgets.export_menu import add_export_actions
 from bpstudio.engine.backprop import Plan
 from bpstudio.engine.text import convention as conv
 from bpstudio.engine.text.explain import format_number
-from bpstudio.engine.text.trace import sup
+from bpstudio.engine.text.indices import superscript
 from bpstudio.session.view_state import ViewState
 
 from .matrix_image import MatrixImage
@@ -54,7 +54,7 @@ translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a
 def symbol(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
     """How TEACHING.md writes the quantity: W², b², z², a², δ² = ∂L/∂z², ∂L/∂W², ∂L/∂b² (Z², A² in the row
     convention, where a batch matrix has a row per sample)."""
-    l = sup(layer)
+    l = superscript(layer)
     if notation == conv.ROW and quantity in ("z", "a"):
         return f"{quantity.upper()}{l}"
     return {"W": f"W{l}", "b": f"b{l}", "z": f"z{l}", "a": f"a{l}", "delta": f"δ{l} = ∂L/∂z{l}",
@@ -68,7 +68,7 @@ def shape_symbol(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
 
 def describe(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
     """What the quantity is, for the title's tooltip."""
-    l, p = sup(layer), sup(layer - 1)
+    l, p = superscript(layer), superscript(layer - 1)
     if notation == conv.ROW:
         row_texts = {
             "W": translate("MatrixView",

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsView, 
 
 from bpstudio.app.look import presentation
 from bpstudio.app.widgets.export_menu import PictureExport
-from bpstudio.app.widgets.matrix_text import fmt_number
 from bpstudio.engine.spec import NetworkSpec
 from bpstudio.engine.stages import BACKWARD, FORWARD, LOSS, UPDATE
+from bpstudio.engine.text.notation import format_number
 from bpstudio.session.view_state import ViewState
 
 from . import network_layout as geometry
@@ -394,7 +394,7 @@ class NetworkCanvas(QGraphicsView):
         ink = BACKWARD_INK if kind == BACKWARD else FORWARD_INK if kind == FORWARD else INK
         self._header.setBrush(QBrush(ink))
         loss = snap.loss
-        self._loss_text.set_text(self.tr("loss\n{v}").format(v="—" if loss is None else fmt_number(loss)),
+        self._loss_text.set_text(self.tr("loss\n{v}").format(v="—" if loss is None else format_number(loss)),
                                  pixel_font(12))
         self._loss_box.setBrush(QBrush(LOSS_BG if kind == LOSS else WHITE))
         self._loss_box.setToolTip(texts.loss_tip(snap.spec.loss))
@@ -424,7 +424,7 @@ class NetworkCanvas(QGraphicsView):
                 ring = BACKWARD_INK if delta is not None else QColor(80, 80, 80)
                 u.setPen(QPen(ring, (2.0 if delta is not None else 1.3) * presentation.line_scale()))
                 u.set_value_text(_two(v), self._value_font)
-            d = "" if delta is None else f"δ = {fmt_number(delta[j, 0])}"
+            d = "" if delta is None else f"δ = {format_number(delta[j, 0])}"
             u.set_delta_text(d, self._delta_font, BACKWARD_INK)
             u.setToolTip(texts.unit_tip(c, j, a, z, delta, b))
 

@@ -11,27 +11,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpstudio.engine.text.explain import format_number
+from bpstudio.engine.text.notation import format_number
 
-SUP = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
-SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 MINUS = "−"  # U+2212, the minus sign of the equations (numbers keep "-", as in the matrix panels)
 MAX_WRITTEN = 8  # matrices with at most this many rows and columns are written out
 OPERATORS = frozenset({"=", "+", MINUS, "·", "⊙", "←"})
-
-
-def sup(n: int | str) -> str:
-    return str(n).translate(SUP)
-
-
-def sub(n: int | str) -> str:
-    return str(n).translate(SUB)
-
-
-def fmt_number(v: float, precision: int = 4) -> str:
-    """The matrix panels' formatter (4 decimals, trailing zeros dropped), so a number reads the same
-    in every view: 0.5933, -0.032, 1.234e-04."""
-    return format_number(v, precision)
 
 
 @dataclass(frozen=True)
@@ -74,7 +58,7 @@ def matrix_block(m: np.ndarray, precision: int = 4) -> Block:
     """⎡a  b⎤ / ⎣c  d⎦ for several rows, [a  b] for one."""
     m = np.atleast_2d(np.asarray(m))
     rows, cols = m.shape
-    columns = [_aligned_column([fmt_number(m[i, j], precision) for i in range(rows)]) for j in range(cols)]
+    columns = [_aligned_column([format_number(m[i, j], precision) for i in range(rows)]) for j in range(cols)]
     body = ["  ".join(columns[j][i] for j in range(cols)) for i in range(rows)]
     if rows == 1:
         return Block((f"[{body[0]}]",))
