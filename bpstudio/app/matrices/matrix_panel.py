@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.engine.snapshot import QUANTITIES
-from bpstudio.engine.text.convention import COLUMN, check
+from bpstudio.engine.text.convention import COLUMN, SYMBOLS, check
 from bpstudio.session.view_state import ViewState
 
 from .matrix_grid import MatrixGrid
@@ -57,9 +57,8 @@ class MatrixPanel(QWidget):
         self.mode_combo = QComboBox()
         self.mode_combo.setObjectName("matrixMode")
         self.mode_combo.addItem(self.tr("Layer l: all quantities"), LAYER_MODE)
-        names = {"W": "W", "b": "b", "z": "z", "a": "a", "delta": "δ", "dW": "∂L/∂W", "db": "∂L/∂b"}
         for q in QUANTITIES:
-            self.mode_combo.addItem(self.tr("{q} across layers").format(q=names[q]), q)
+            self.mode_combo.addItem(self.tr("{q} across layers").format(q=SYMBOLS[q]), q)
         self.mode_combo.setToolTip(self.tr("Show every quantity of one layer, or one quantity of every layer "
                                            "side by side"))
         self.mode_combo.currentIndexChanged.connect(self._mode_picked)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.export_menu import add_picture_actions
+from bpstudio.app.widgets.preview import TRAINING_EXAMPLE, example_training, show_alone
 from bpstudio.engine.datasets import Dataset
 from bpstudio.engine.decision_field import DecisionField, field_extent
 from bpstudio.engine.metrics import is_classification
@@ -91,14 +92,14 @@ class DataView(QWidget):
         sets = [train] if test is None else [train, test]
         d = train.x.shape[1]
         labels = [_labels(s) for s in sets]
-        self.classes = 0 if labels[0] is None else max(len(classes or ()), train.y.shape[1],
-                                                          1 + max(int(l.max(initial=0)) for l in labels), 2)
+        top = max((int(l.max(initial=0)) for l in labels if l is not None), default=-1)
+        self.classes = 0 if labels[0] is None else max(len(classes or ()), train.y.shape[1], 1 + top, 2)
         notes = []
         if d > 2:
             notes.append(self.tr("decision boundary needs 2 inputs (this data has {d}); the points show "
                                  "the first two features").format(d=d))
         all_x = np.vstack([s.x for s in sets])
-        self.extent = field_extent(all_x) if d <= 2 else None
+        self.extent = extent = field_extent(all_x) if d <= 2 else None
         one_d = d == 1
         if self.classes:
             rgb = style.class_rgb(self.classes)
@@ -124,7 +125,7 @@ class DataView(QWidget):
                     shown=len(keep), n=len(s.x), which=self.tr("training") if filled else self.tr("test")))
             x = s.x[keep, 0]
             y = (s.y[keep, 0] if s.y.shape[1] == 1 or lab is None else lab[keep]) if one_d else s.x[keep, 1]
-            if self.classes:
+            if self.classes and lab is not None:
                 colour = [colours[int(c)] for c in lab[keep]]
             elif one_d:
                 colour = [pg.mkColor(style.TRAIN_COLOUR)] * len(keep)
@@ -144,10 +145,10 @@ class DataView(QWidget):
         item.setLabel("left", self.tr("x₂ (input 2)") if not one_d else
                       (self.tr("y (target)") if labels[0] is None or train.y.shape[1] == 1 else self.tr("class")),
                       **style.label_style())
-        if one_d:
+        if one_d and extent is not None:
             ys = np.concatenate([p.data["y"] for p in (self.train_points, self.test_points)])
             (y_lo, y_hi), = field_extent(ys[:, None])
-            self.plot.setRange(xRange=self.extent[0], yRange=(y_lo, y_hi), padding=0)
+            self.plot.setRange(xRange=extent[0], yRange=(y_lo, y_hi), padding=0)
         else:
             x_range, y_range = field_extent(all_x[:, :2])
             self.plot.setRange(xRange=x_range, yRange=y_range, padding=0)
@@ -168,6 +169,7 @@ class DataView(QWidget):
             return
         self.image.setImage(self.field_colours(field.outputs), autoLevels=False)
         xs, ys = field.xs, field.ys
+        assert ys is not None  # a plane has both axes
         key = (xs[0], xs[-1], ys[0], ys[-1], len(xs), len(ys))
         if key != self._rect_key:  # setRect scales by the image's size: only after an image of it is set
             self._rect_key = key
@@ -231,12 +233,12 @@ def _thin(n: int) -> np.ndarray:
     return np.sort(np.random.default_rng(0).choice(n, MAX_POINTS, replace=False))
 
 
-def _preview(name: str = "spiral_softmax", iterations: int = 1500) -> DataView:
+def _preview(name: str = TRAINING_EXAMPLE) -> DataView:
     """After some training: ``python -m bpstudio.app.training.data_view [xor_tanh | sine_regression | …]``."""
     from bpstudio.engine.backprop import Plan
     from bpstudio.engine.decision_field import decision_field
 
-    project, stepper, _ = style.example_training(name, iterations=iterations, probes=1)
+    project, stepper, _ = example_training(name, iterations=1500, probes=1)
     view = DataView()
     view.set_data(*project.split())
     if view.extent is not None:
@@ -247,4 +249,4 @@ def _preview(name: str = "spiral_softmax", iterations: int = 1500) -> DataView:
 if __name__ == "__main__":
     import sys
 
-    sys.exit(style.show_alone(_preview(*sys.argv[1:2]), 700, 600))
+    sys.exit(show_alone(lambda: _preview(*sys.argv[1:2]), 700, 600))
