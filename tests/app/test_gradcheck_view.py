@@ -7,16 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QTableView
 
-from bpstudio.app.training.gradcheck_view import (
-    FAIL_COLOUR,
-    PASS_COLOUR,
-    WORST_COUNT,
-    GradCheckView,
-    failing_example,
-    format_error,
-    format_gradient,
-    preview_view,
-)
+from bpstudio.app.training.gradcheck_rows import FAIL_COLOUR, PASS_COLOUR, format_error, format_gradient
+from bpstudio.app.training.gradcheck_view import WORST_COUNT, GradCheckView, failing_example, preview_view
 from bpstudio.engine import gradient_check, load_project
 from bpstudio.engine.backprop import Plan
 from bpstudio.engine.gradcheck import GradCheckEntry, GradCheckResult

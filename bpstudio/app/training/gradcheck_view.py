@@ -9,110 +9,23 @@ from __future__ import annotations
 
 import math
 import sys
-from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.form_fields import section_title
-from bpstudio.app.widgets.styles import DARK_TEXT, ERROR_RED, ERROR_STYLE, HINT_STYLE, PASS_GREEN, text_style
+from bpstudio.app.widgets.preview import show_alone
+from bpstudio.app.widgets.styles import ERROR_RED, ERROR_STYLE, HINT_STYLE, PASS_GREEN, text_style
+from bpstudio.engine.examples import DEFAULT_EXAMPLE
 from bpstudio.engine.gradcheck import STEP, TOLERANCE, GradCheckEntry, GradCheckResult
 from bpstudio.engine.text.indices import parameter_symbol, superscript
 
+from .gradcheck_rows import Row, RowsModel, format_error, format_gradient, format_tolerance
+
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
-PASS_COLOUR, FAIL_COLOUR = QColor("#e6f4ea"), QColor("#fce8e6")  # pale: the text stays readable
 SUMMARY_STYLES = {True: text_style(PASS_GREEN, bold=True), False: text_style(ERROR_RED, bold=True)}
 WORST_COUNT = 5
-ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def format_error(x: float) -> str:
-    """A relative error in scientific notation with 2 significant digits: 3.2e-10, 7.6e-1."""
-    return "0" if x == 0 else _short_exponent(f"{x:.1e}")
-
-
-def format_tolerance(x: float) -> str:
-    return _short_exponent(f"{x:g}")
-
-
-def format_gradient(x: float) -> str:
-    """Enough digits to see where backprop and the difference quotient part."""
-    return _short_exponent(f"{x:.6g}")
-
-
-def _short_exponent(text: str) -> str:
-    """1e-07 → 1e-7, as people write it."""
-    mantissa, e, exponent = text.partition("e")
-    if not e:
-        return text
-    sign, digits = (exponent[0], exponent[1:]) if exponent[0] in "+-" else ("", exponent)
-    return f"{mantissa}e{'-' if sign == '-' else ''}{digits.lstrip('0') or '0'}"
-
-
-@dataclass(frozen=True)
-class Row:
-    cells: tuple[str, ...]
-    values: tuple[object, ...]  # the numbers behind the cells (UserRole), for tests and copying
-    passed: bool
-    tip: str = ""
-
-
-class RowsModel(QAbstractTableModel):
-    """Read-only rows of text, each row pale green (passed) or pale red (failed)."""
-
-    def __init__(self, headers: list[tuple[str, str]], parent=None) -> None:
-        super().__init__(parent)
-        self._headers = headers  # (title, tooltip)
-        self._rows: list[Row] = []
-        self.centred: set[str] = set()  # cell texts shown centred (pass, fail)
-
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        try:
-            self._rows = rows
-        finally:
-            self.endResetModel()
-
-    def row(self, i: int) -> Row:
-        return self._rows[i]
-
-    def rowCount(self, parent: ModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._headers)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.values[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return PASS_COLOUR if row.passed else FAIL_COLOUR
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(DARK_TEXT)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tip or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            centred = row.cells[index.column()] in self.centred
-            return int((Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignRight)
-                       | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section][0]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._headers[section][1]
-        return None
 
 
 class GradCheckView(QWidget):
@@ -310,7 +223,7 @@ def failing_example() -> GradCheckResult:
     return GradCheckResult(0.6931, tuple(entries), TOLERANCE)
 
 
-def preview_view(example: str = "seed003_2-2-1") -> GradCheckView:
+def preview_view(example: str = DEFAULT_EXAMPLE) -> GradCheckView:
     """The view checking an example's starting weights on its first batch; the button checks again."""
     from bpstudio.engine import gradient_check, load_project
     from bpstudio.engine.backprop import Plan
@@ -332,10 +245,4 @@ def preview_view(example: str = "seed003_2-2-1") -> GradCheckView:
 
 
 if __name__ == "__main__":
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    shown = preview_view(*sys.argv[1:2])
-    shown.resize(400, 560)
-    shown.show()
-    sys.exit(app.exec())
+    sys.exit(show_alone(lambda: preview_view(*sys.argv[1:2]), 400, 560))
