@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.app.widgets.form_fields import INT_MAX, spin_box
+from bpstudio.app.widgets.form_fields import spin_box
 from bpstudio.app.widgets.form_messages import clear_message, message_line, show_message, shown_message, shows_error
 from bpstudio.app.widgets.network_labels import activation_label, loss_label
 from bpstudio.app.widgets.styles import HINT_STYLE
@@ -90,11 +90,12 @@ class DataPanel(QWidget):
         self.source_box.currentIndexChanged.connect(self._show_fields)
         self.source_box.activated.connect(self._source_activated)
 
-        self.samples_box = spin_box(1, MAX_SAMPLES, self.tr("N, how many samples to generate (training and test)."))
+        self.samples_box = spin_box(1, MAX_SAMPLES, self.tr("N, how many samples to generate (training and test)."),
+                                    200)
         self.noise_edit = QLineEdit()
         self.noise_edit.setToolTip(self.tr("The standard deviation of the Gaussian noise, a number ≥ 0 such as 0.1."))
-        self.classes_box = spin_box(2, 50, self.tr("k, the number of classes: one output unit per class."))
-        self.seed_box = spin_box(0, INT_MAX, self.tr("Seeds the generator: the same seed gives the same samples."))
+        self.classes_box = spin_box(2, 50, self.tr("k, the number of classes: one output unit per class."), 3)
+        self.seed_box = spin_box(0, tip=self.tr("Seeds the generator: the same seed gives the same samples."))
         self.standardize_box = QCheckBox(self.tr("Standardise each feature (&z-score)"))
         self.standardize_box.setToolTip(self.tr("Scale each input to mean 0 and standard deviation 1."))
         self.x_edit = QLineEdit()
@@ -106,13 +107,10 @@ class DataPanel(QWidget):
         self.csv_button.setToolTip(self.tr("Import another CSV file; the project changes only if the import succeeds."))
         self.csv_button.clicked.connect(self.open_csv_dialog)
         self.test_box = spin_box(0, 90, self.tr("The share of the samples kept apart as a test set: never "
-                                                  "trained on, only evaluated. 0 %: every sample trains."))
-        self.test_box.setSuffix(" %")
-        self.split_seed_box = spin_box(0, INT_MAX, self.tr("Seeds the random choice of the test samples."))
+                                                "trained on, only evaluated. 0 %: every sample trains."), suffix=" %")
+        self.split_seed_box = spin_box(0, tip=self.tr("Seeds the random choice of the test samples."))
         self.split_seed_box.setPrefix(self.tr("seed "))
         self.split_seed_box.setMinimumWidth(90)  # its hint fits "seed 2147483647": too wide for a side panel
-        self.samples_box.setValue(200)
-        self.classes_box.setValue(3)
         self.noise_edit.setText("0.1")
         self.apply_button = QPushButton(self.tr("App&ly"))
         self.apply_button.setToolTip(self.tr("Use these data settings (or Enter in a field); Ctrl+Z undoes."))
