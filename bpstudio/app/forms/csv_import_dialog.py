@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.app.widgets.form_fields import wrapped_label
+from bpstudio.app.widgets.form_fields import add_items, wrapped_label
 from bpstudio.app.widgets.preview import show_alone
 from bpstudio.app.widgets.styles import ERROR_STYLE, INFO_STYLE
 from bpstudio.engine import ValidationError
@@ -72,13 +72,11 @@ class CsvImportDialog(QDialog):
         self.label_box.setToolTip(self.tr("The column holding each sample's target y: class names or numbers."))
         self.label_box.currentIndexChanged.connect(self._label_changed)
         self.kind_box = QComboBox()
-        for text, kind, tip in [
+        add_items(self.kind_box, [
             (self.tr("auto"), "auto", self.tr("Text and whole numbers are classes; other numbers are values.")),
             (self.tr("classes"), "classes", self.tr("Each different label is a class (one-hot targets).")),
             (self.tr("numeric (regression)"), "numeric", self.tr("The label is a number to predict.")),
-        ]:
-            self.kind_box.addItem(text, kind)
-            self.kind_box.setItemData(self.kind_box.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        ])
         self.kind_box.setToolTip(self.tr("How labels become targets: classes (one-hot) or a number (regression)."))
         self.kind_box.currentIndexChanged.connect(self.rebuild)
         self.standardize_box = QCheckBox(self.tr("&Standardise features (mean 0, sd 1)"))

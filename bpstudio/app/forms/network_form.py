@@ -1,10 +1,7 @@
 """The side form: the project's network (layers, activations, loss) and its hyper-parameters.
 
-The form never changes the project itself. For each edit it builds the new ``Project``, checks it as
-the loader would (``project_edits``) and emits ``projectEditRequested(project, description)``; the
-main window pushes an undo command and calls ``set_state`` with the result, which the form then
-shows. A refused edit is explained in the form's message line and the control returns to the
-project's value.
+For each edit it builds the new ``Project``, checks it as the loader would (``project_edits``) and asks
+for it (``ProjectForm``); after a refused edit the control returns to the project's value.
 """
 
 from __future__ import annotations
@@ -13,7 +10,7 @@ import math
 import sys
 from dataclasses import replace
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,13 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.app.widgets.form_fields import INT_MAX, read_only_spin, section_title
+from bpstudio.app.widgets.form_fields import (
+    INT_MAX,
+    add_items,
+    align_labels,
+    read_only_spin,
+    section_title,
+    shrinkable_combo,
+)
 from bpstudio.app.widgets.form_messages import (
-    clear_message,
-    message_line,
-    show_message,
-    shown_message,
-    shows_error,
     typed_number,
 )
 from bpstudio.app.widgets.layer_list import LayerList
@@ -57,18 +56,16 @@ from bpstudio.engine.text.indices import format_value
 from bpstudio.session.project_edits import edit_project
 from bpstudio.session.view_state import ViewState
 
+from .project_form import ProjectForm
+
 NEW_LAYER = LayerSpec(4, "sigmoid")  # the first hidden layer added to a network that has none
 
 
-class NetworkForm(QWidget):
+class NetworkForm(ProjectForm):
     """Shows a project's network and hyper-parameters; asks for edits with ``projectEditRequested``."""
 
-    projectEditRequested = Signal(object, str)  # (the new Project, a description used as the undo text)
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._project: Project | None = None
-        self._pending: Project | None = None  # the project last requested: its message stays when it arrives
+        super().__init__(parent, "message")
         self._updating = False  # set while the form shows a project: nothing is requested then
         self._samples = 0
         self._forms: list[QFormLayout] = []
@@ -76,7 +73,6 @@ class NetworkForm(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
-        self.message_label = message_line("message")
         message_box = QVBoxLayout()
         message_box.setContentsMargins(8, 6, 8, 0)
         message_box.addWidget(self.message_label)
@@ -89,7 +85,7 @@ class NetworkForm(QWidget):
         column.addWidget(self._build_init_group())
         column.addWidget(self._build_training_group())
         column.addStretch(1)
-        self._align_labels()
+        align_labels(self._forms)  # one label column for all sections: the fields line up down the panel
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -106,15 +102,6 @@ class NetworkForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._forms.append(form)
         return form
-
-    def _align_labels(self) -> None:
-        """One label column for all sections, so the fields line up down the panel."""
-        labels = [label for form in self._forms for i in range(form.rowCount())
-                  if (item := form.itemAt(i, QFormLayout.ItemRole.LabelRole)) is not None
-                  and (label := item.widget()) is not None]
-        width = max(label.sizeHint().width() for label in labels)
-        for label in labels:
-            label.setMinimumWidth(width)
 
     @staticmethod
     def _section(title: str) -> tuple[QWidget, QVBoxLayout]:
@@ -145,10 +132,8 @@ class NetworkForm(QWidget):
         layout.addWidget(self.layers)
 
         bottom = self._form()
-        self.loss_box = _shrinkable_combo()
-        for name in LOSS_ORDER:
-            self.loss_box.addItem(loss_label(name), name)
-            self.loss_box.setItemData(self.loss_box.count() - 1, loss_tip(name), Qt.ItemDataRole.ToolTipRole)
+        self.loss_box = shrinkable_combo()
+        add_items(self.loss_box, [(loss_label(name), name, loss_tip(name)) for name in LOSS_ORDER])
         self.loss_box.setToolTip(self.tr(
             "The loss per sample, L(a, y); the loss of a batch is the mean over its m samples. The backward pass "
             "starts from ∇ₐL.\n½‖y − a‖²: ∇ₐL = a − y.   ‖a − y‖² (no ½, as in 3Blue1Brown): ∇ₐL = 2(a − y).\n"
@@ -164,7 +149,7 @@ class NetworkForm(QWidget):
         group, layout = self._section(self.tr("Starting weights"))
         form = self._form()
         layout.addLayout(form)
-        self.init_box = _shrinkable_combo()
+        self.init_box = shrinkable_combo()
         self.init_box.setToolTip(self.tr(
             "How W starts; biases start at 0. Random draws are seeded by the seed below.\n"
             "xavier: Wˡ ~ U(±√(6/(nˡ⁻¹+nˡ))).  he: Wˡ ~ N(0, 2/nˡ⁻¹).  small uniform: Wˡ ~ U(−scale, +scale).  "
@@ -252,11 +237,6 @@ class NetworkForm(QWidget):
         return group
 
     # ----- access for tests and the main window (l is 1-based, as shown) ---------------------
-    @property
-    def project(self) -> Project | None:
-        """The project shown: the last one given to ``set_state``."""
-        return self._project
-
     def layer_units_box(self, l: int) -> QSpinBox:
         """Units of layer l, 1 … L; layer L (the output) is read-only."""
         return self.layers.units_box(l)
@@ -278,22 +258,9 @@ class NetworkForm(QWidget):
     def add_layer_button(self) -> QPushButton:
         return self.layers.add_button
 
-    def message(self) -> str:
-        """The message line's text, or "" when it is hidden."""
-        return shown_message(self.message_label)
-
-    def message_is_error(self) -> bool:
-        return shows_error(self.message_label)
-
     # ----- showing a state ------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:
-        project = state.project
-        if self._project is None or (project is not self._project and project != self._project):
-            arrived = self._pending is not None and (project is self._pending or project == self._pending)
-            if not arrived:
-                self._clear_message()  # a project from elsewhere (open, undo): the old message no longer applies
-            self._pending = None
-            self._project = project
+        if self._take(state.project):
             self._show_project()
         self.layers.set_selected_layer(state.layer)
 
@@ -358,11 +325,8 @@ class NetworkForm(QWidget):
 
     def _show_init(self, project: Project) -> None:
         self.init_box.clear()
-        for name in INIT_ORDER:
-            if name == "explicit" and project.parameters is None:
-                continue
-            self.init_box.addItem(init_label(name), name)
-            self.init_box.setItemData(self.init_box.count() - 1, init_tip(name), Qt.ItemDataRole.ToolTipRole)
+        add_items(self.init_box, [(init_label(name), name, init_tip(name)) for name in INIT_ORDER
+                                  if name != "explicit" or project.parameters is not None])
         method = self._effective_init(project)
         self.init_box.setCurrentIndex(max(0, self.init_box.findData(method)))
         self.scale_box.setValue(project.init.scale)
@@ -394,13 +358,7 @@ class NetworkForm(QWidget):
             "iteration(s) here."
         ).format(k=math.ceil(n / m) if m else 1))
 
-    # ----- messages -----------------------------------------------------------------------
-    def _show_message(self, text: str, error: bool) -> None:
-        show_message(self.message_label, text, error)
-
-    def _clear_message(self) -> None:
-        clear_message(self.message_label)
-
+    # ----- requesting edits -----------------------------------------------------------------
     def _refuse(self, reason: str, hint: str = "") -> None:
         text = self.tr("Not changed: {reason}").format(reason=reason.rstrip())
         if hint and not text.endswith((".", "!", "?", ")")):
@@ -408,7 +366,6 @@ class NetworkForm(QWidget):
         self._show_message(f"{text} {hint}" if hint else text, error=True)
         self._show_project()  # the control goes back to the project's value
 
-    # ----- requesting edits -----------------------------------------------------------------
     def _request(self, description: str, hint: str = "", **parts) -> bool:
         """Build and check the edited project, then ask for it; a refusal is explained instead."""
         assert self._project is not None
@@ -428,8 +385,7 @@ class NetworkForm(QWidget):
             ).format(method=init_label(edit.project.init.method)), error=False)
         else:
             self._clear_message()
-        self._pending = edit.project
-        self.projectEditRequested.emit(edit.project, description)
+        self._ask(edit.project, description)
         return True
 
     def _network_with(self, layers: list[LayerSpec]) -> NetworkSpec:
@@ -590,14 +546,6 @@ class NetworkForm(QWidget):
             return
         self._request(self.tr("Turn shuffling on") if on else self.tr("Turn shuffling off"),
                       training=replace(self._project.training, shuffle=on))
-
-
-def _shrinkable_combo() -> QComboBox:
-    """A combo as narrow as the panel needs (the default is as wide as its longest item)."""
-    box = QComboBox()
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(8)
-    return box
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.app.widgets.form_fields import shrinkable_combo
 from bpstudio.engine.snapshot import QUANTITIES
 from bpstudio.engine.text.convention import COLUMN, SYMBOLS, check
 from bpstudio.session.view_state import ViewState
@@ -54,7 +54,7 @@ class MatrixPanel(QWidget):
         self._network: tuple | None = None  # the network the pages and the layer combo were built for
         self._notation = COLUMN  # "column" or "row": how every box writes its matrix
 
-        self.mode_combo = QComboBox()
+        self.mode_combo = shrinkable_combo(12)
         self.mode_combo.setObjectName("matrixMode")
         self.mode_combo.addItem(self.tr("Layer l: all quantities"), LAYER_MODE)
         for q in QUANTITIES:
@@ -62,13 +62,11 @@ class MatrixPanel(QWidget):
         self.mode_combo.setToolTip(self.tr("Show every quantity of one layer, or one quantity of every layer "
                                            "side by side"))
         self.mode_combo.currentIndexChanged.connect(self._mode_picked)
-        self.layer_combo = QComboBox()
+        self.layer_combo = shrinkable_combo(12)
         self.layer_combo.setObjectName("matrixLayer")
         self.layer_combo.setToolTip(self.tr("The layer whose matrices are shown"))
         self.layer_combo.activated.connect(self._layer_picked)
         for combo in (self.mode_combo, self.layer_combo):  # let the bar shrink in a narrow dock
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.precision_spin = QSpinBox()
         self.precision_spin.setObjectName("matrixPrecision")

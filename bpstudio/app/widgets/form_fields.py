@@ -1,10 +1,12 @@
-"""Fields the side panels share: whole-number boxes over a C int's range, a fixed number, labels that wrap,
-a section title."""
+"""Fields the side panels share: whole-number boxes over a C int's range, a fixed number, narrow combos with
+item tooltips, labels that wrap, a section title, one label column."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QSpinBox
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QFormLayout, QLabel, QSpinBox
 
 from .styles import READ_ONLY_STYLE, SECTION_STYLE
 
@@ -19,6 +21,21 @@ def spin_box(low: int, high: int = INT_MAX, tip: str = "", value: int | None = N
     if value is not None:
         box.setValue(value)
     return box
+
+
+def shrinkable_combo(length: int = 8) -> QComboBox:
+    """A combo as narrow as ``length`` characters (the default is as wide as its longest item)."""
+    box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(length)
+    return box
+
+
+def add_items(box: QComboBox, items: Iterable[tuple[str, object, str]]) -> None:
+    """(text, data, tooltip) items."""
+    for text, data, tip in items:
+        box.addItem(text, data)
+        box.setItemData(box.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
 
 
 def read_only_spin() -> QSpinBox:
@@ -48,3 +65,12 @@ def section_title(text: str, tip: str = "") -> QLabel:
     label.setStyleSheet(SECTION_STYLE)
     label.setToolTip(tip)
     return label
+
+
+def align_labels(forms: list[QFormLayout], margin: int = 0) -> None:
+    """One label column for several forms (or rows that come and go), so the fields line up."""
+    items = [form.itemAt(i, QFormLayout.ItemRole.LabelRole) for form in forms for i in range(form.rowCount())]
+    labels = [label for item in items if item is not None and (label := item.widget()) is not None]
+    width = max(label.sizeHint().width() for label in labels) + margin
+    for label in labels:
+        label.setMinimumWidth(width)

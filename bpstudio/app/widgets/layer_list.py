@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -23,7 +23,7 @@ from bpstudio.engine.activations import get_activation
 from bpstudio.engine.text.indices import superscript
 from bpstudio.session.view_state import ViewState
 
-from .form_fields import read_only_spin, spin_box
+from .form_fields import add_items, read_only_spin, shrinkable_combo, spin_box
 from .network_labels import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, activation_label, activation_tip
 from .styles import HINT_STYLE
 
@@ -191,12 +191,9 @@ class LayerList(QWidget):
             units.setKeyboardTracking(False)  # one edit per value entered, not one per digit typed
             units.valueChanged.connect(lambda value, l=l: self._emit_units(l, value))
         units.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        activation = QComboBox()
-        for name in OUTPUT_ACTIVATIONS if output else HIDDEN_ACTIVATIONS:
-            activation.addItem(activation_label(name), name)
-            activation.setItemData(activation.count() - 1, activation_tip(name), Qt.ItemDataRole.ToolTipRole)
-        activation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        activation.setMinimumContentsLength(6)
+        activation = shrinkable_combo(6)
+        add_items(activation, [(activation_label(name), name, activation_tip(name))
+                               for name in (OUTPUT_ACTIVATIONS if output else HIDDEN_ACTIVATIONS)])
         activation.currentIndexChanged.connect(lambda _i, l=l: self._emit_activation(l))
         buttons = None
         if not output:
