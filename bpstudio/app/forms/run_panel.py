@@ -84,7 +84,7 @@ class RunPanel(QWidget):
 
         self.set_actions(*(actions or make_run_actions(self)).all())
         if actions is None:
-            self.addActions(self._actions.all())  # standalone: the keys work in the panel itself
+            self.addActions(self.actions_.all())  # standalone: the keys work in the panel itself
         self.set_status(self._status)
 
     # ----- construction -----------------------------------------------------------------

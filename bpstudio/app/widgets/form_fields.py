@@ -1,12 +1,12 @@
 """Fields the side panels share: whole-number boxes over a C int's range, a fixed number, narrow combos with
-item tooltips, labels that wrap, a section title, one label column."""
+item tooltips, labels that wrap, titled sections of forms, one label column."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QFormLayout, QLabel, QSpinBox
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from .styles import READ_ONLY_STYLE, SECTION_STYLE
 
@@ -65,6 +65,22 @@ def section_title(text: str, tip: str = "") -> QLabel:
     label.setStyleSheet(SECTION_STYLE)
     label.setToolTip(tip)
     return label
+
+
+def titled_section(title: str) -> tuple[QWidget, QVBoxLayout]:
+    """A titled section; plain headers rather than group boxes, whose frames cost a narrow panel width."""
+    section = QWidget()
+    layout = QVBoxLayout(section)
+    layout.setContentsMargins(0, 4, 0, 4)
+    layout.addWidget(section_title(title))
+    return section, layout
+
+
+def growing_form() -> QFormLayout:
+    """A form whose fields take the width there is."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
 
 
 def align_labels(forms: list[QFormLayout], margin: int = 0) -> None:

@@ -75,6 +75,10 @@ class LayerList(QWidget):
     def label(self, l: int) -> QLabel:
         return self._rows[l - 1].label
 
+    def in_visual_order(self) -> list[QWidget]:
+        """Each row's units, activation and buttons, then the add button: as they are on screen."""
+        return [w for row in self._rows for w in (row.units, row.activation, *(row.buttons or ()))] + [self.add_button]
+
     def buttons(self, l: int) -> tuple[QToolButton, QToolButton, QToolButton]:
         """(move up, move down, remove) of hidden layer l."""
         buttons = self._rows[l - 1].buttons
