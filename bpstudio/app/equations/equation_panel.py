@@ -2,7 +2,7 @@
 
 Top: forward, loss, BP1–BP4 and the update in the column convention of TEACHING.md. Below: the
 equations of the stage just taken, written out with the engine's own arrays for one layer, as a
-derivation on paper (``equation_numbers.py`` builds those). Symbols such as ⊙ and ∇ₐL explain
+derivation on paper (``equation_numbers.py``, ``row_numbers.py`` build those). Symbols such as ⊙ and ∇ₐL explain
 themselves when hovered. Views never compute training: every number comes from the snapshot.
 """
 
@@ -23,6 +23,7 @@ from bpstudio.engine.text.convention import COLUMN, ROW, check
 from bpstudio.session.view_state import ViewState
 
 from .equation_numbers import StageNumbers
+from .row_numbers import RowStageNumbers
 
 EQUATIONS = ("forward", "loss", "BP1", "BP2", "BP3", "BP4", "update")
 LINK_COLOUR = "#7b2cbf"
@@ -182,8 +183,8 @@ class EquationPanel(QWidget):
 
     def _html(self, state: ViewState) -> str:
         snap = state.snapshot
-        numbers = StageNumbers(state, self._width_chars, self._parameters_before_update(snap), self._precision,
-                               self._notation)
+        numbers = (RowStageNumbers if self._notation == ROW else StageNumbers)(
+            state, self._width_chars, self._parameters_before_update(snap), self._precision, self._notation)
         if self._notation == ROW:
             legend = self.tr(
                 "Row convention: W is (nˡ⁻¹ × nˡ), the transpose of Wˡ; the m samples of a batch are the rows of Aˡ, "
