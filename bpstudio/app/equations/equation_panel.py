@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
+from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION, clamp_precision
 from bpstudio.app.widgets.styles import DARK_TEXT, HIGHLIGHT
 from bpstudio.engine.snapshot import Snapshot
 from bpstudio.engine.stages import Stage
@@ -73,7 +74,7 @@ class EquationPanel(QWidget):
         self._highlighted: tuple[str, ...] = ()
         self._mouse = QPoint()
         self._width_chars = 0
-        self._precision = 4
+        self._precision = DEFAULT_PRECISION
         self._notation = COLUMN  # "column" or "row": the equations and numbers as that convention writes them
         self._before_update: tuple[int, dict[int, tuple]] | None = None  # (iteration, {l: (W, b)})
         self._help = {
@@ -115,7 +116,7 @@ class EquationPanel(QWidget):
 
     def set_precision(self, precision: int) -> None:
         """Decimals of the written-out numbers (as the matrix panels' precision setting)."""
-        precision = max(1, min(10, int(precision)))
+        precision = clamp_precision(precision)
         if precision != self._precision:
             self._precision = precision
             if self._state is not None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION
 from bpstudio.engine.text.explain import format_number
 
 from .matrix_model import DIVERGING_STOPS, MatrixModel
@@ -36,7 +37,7 @@ class ColourBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._low, self._high = -1.0, 1.0
-        self.precision = 4
+        self.precision = DEFAULT_PRECISION
         self.setFixedWidth(62)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self._gradient_stops = [(float(t), QColor(*map(int, c[:3])))

@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION, clamp_precision
 from bpstudio.engine.backprop import Plan
 from bpstudio.engine.snapshot import QUANTITIES, Snapshot, key
 from bpstudio.engine.text import convention as conv
@@ -73,7 +74,7 @@ class MatrixModel(QAbstractTableModel):
             raise ValueError(f"unknown quantity {quantity!r}")
         self.quantity = quantity
         self.layer = layer
-        self.precision = 4
+        self.precision = DEFAULT_PRECISION
         self._snap: Snapshot | None = None
         self._plan: Plan | None = None
         self._lr = 0.0
@@ -128,7 +129,7 @@ class MatrixModel(QAbstractTableModel):
         return conv.engine_index(row, col, self.notation)
 
     def set_precision(self, precision: int) -> None:
-        precision = max(1, min(10, int(precision)))
+        precision = clamp_precision(precision)
         if precision == self.precision:
             return
         self.precision = precision

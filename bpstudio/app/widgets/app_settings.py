@@ -67,9 +67,9 @@ def restore_window_state(window: QMainWindow) -> bool:
     store = settings()
     geometry, state = store.value(GEOMETRY_KEY), store.value(STATE_KEY)
     restored = False
-    if isinstance(geometry, (QByteArray, bytes)) and len(geometry):
+    if isinstance(geometry, (QByteArray, bytes)) and not QByteArray(geometry).isEmpty():
         restored = window.restoreGeometry(QByteArray(geometry))
-    if isinstance(state, (QByteArray, bytes)) and len(state):
+    if isinstance(state, (QByteArray, bytes)) and not QByteArray(state).isEmpty():
         restored = window.restoreState(QByteArray(state), STATE_VERSION) and restored
     return restored
 
@@ -78,16 +78,20 @@ def restore_window_state(window: QMainWindow) -> bool:
 def precision() -> int:
     """The digits shown after the decimal point (1–10)."""
     try:
-        digits = int(settings().value(PRECISION_KEY, DEFAULT_PRECISION))
+        digits = int(str(settings().value(PRECISION_KEY, DEFAULT_PRECISION)))  # an INI file holds text
     except (TypeError, ValueError):
         return DEFAULT_PRECISION
     low, high = PRECISION_RANGE
     return digits if low <= digits <= high else DEFAULT_PRECISION
 
 
-def set_precision(digits: int) -> None:
+def clamp_precision(digits: int) -> int:
     low, high = PRECISION_RANGE
-    settings().setValue(PRECISION_KEY, max(low, min(high, int(digits))))
+    return max(low, min(high, int(digits)))
+
+
+def set_precision(digits: int) -> None:
+    settings().setValue(PRECISION_KEY, clamp_precision(digits))
 
 
 # ----- classroom: theme and presentation mode ---------------------------------------------
