@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsSceneHoverEvent
 
 from bpstudio.app.network.network_canvas import NetworkCanvas
 from bpstudio.app.network.network_items import BandItem, BlockItem, EdgeItem
-from bpstudio.app.network.network_values import BACKWARD_BG, FORWARD_BG
+from bpstudio.app.network.network_scene import BACKWARD_BG, FORWARD_BG
 from bpstudio.app.widgets.preview import example_state
 from bpstudio.engine import InitSpec, LayerSpec, NetworkSpec, Project, TrainingSpec, load_project
 from bpstudio.engine.examples import wide_project

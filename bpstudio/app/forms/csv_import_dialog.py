@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -177,9 +177,7 @@ class CsvImportDialog(QDialog):
         return self.rebuild()
 
     def _fill_columns(self, header: list[str]) -> None:
-        self.label_box.blockSignals(True)
-        self.feature_list.blockSignals(True)
-        try:
+        with QSignalBlocker(self.label_box), QSignalBlocker(self.feature_list):
             self.label_box.clear()
             self.label_box.addItems(header)
             self.label_box.setCurrentIndex(len(header) - 1)  # the label is usually the last column
@@ -190,9 +188,6 @@ class CsvImportDialog(QDialog):
                 item.setToolTip(self.tr("Use column “{name}” as an input feature").format(name=name))
                 self.feature_list.addItem(item)
             self._label_changed()
-        finally:
-            self.label_box.blockSignals(False)
-            self.feature_list.blockSignals(False)
 
     def _enable_choices(self, on: bool) -> None:
         for widget in (self.label_box, self.kind_box, self.standardize_box, self.feature_list):

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -166,9 +166,8 @@ class DataPanel(ProjectForm):
         self.test_box.setValue(self._shown_fraction[0])
         self.split_seed_box.setValue(int(data.get("split_seed", 0)))
         self.split_seed_box.setEnabled(fraction > 0)
-        self.source_box.blockSignals(True)
-        self.source_box.setCurrentIndex(self.source_box.findData(source))
-        self.source_box.blockSignals(False)
+        with QSignalBlocker(self.source_box):
+            self.source_box.setCurrentIndex(self.source_box.findData(source))
         self._show_fields()
         self.summary_label.setText(texts.data_summary(project))
 

@@ -16,8 +16,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from bpstudio.app.widgets.form_fields import add_items, growing_form, shrinkable_combo, spin_box, titled_section
-from bpstudio.app.widgets.form_messages import typed_number
+from bpstudio.app.widgets.form_fields import (
+    add_items,
+    growing_form,
+    shrinkable_combo,
+    spin_box,
+    titled_section,
+    typed_number,
+)
 from bpstudio.app.widgets.network_labels import INIT_ORDER, init_label, init_tip
 from bpstudio.engine import Project
 from bpstudio.engine.text.indices import format_value

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from bpstudio.app.widgets.form_messages import clear_message, message_line, show_message, shown_message, shows_error
+from bpstudio.app.widgets.form_fields import clear_message, message_line, show_message, shown_message, shows_error
 from bpstudio.engine import Project
 
 

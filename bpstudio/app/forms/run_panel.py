@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.app.widgets.form_fields import INT_MAX, spin_box, wrapped_label
-from bpstudio.app.widgets.form_messages import shown_message
+from bpstudio.app.widgets.form_fields import INT_MAX, shown_message, spin_box, wrapped_label
 from bpstudio.app.widgets.preview import show_alone
 from bpstudio.app.widgets.run_actions import RunActions, make_run_actions, run_tip
 from bpstudio.app.widgets.styles import ERROR_STYLE, HINT_STYLE, SECTION_STYLE

@@ -207,10 +207,6 @@ def _preview() -> QWidget:
 if __name__ == "__main__":
     import sys
 
-    from PySide6.QtWidgets import QApplication
+    from bpstudio.app.widgets.preview import show_alone
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    widget = _preview()
-    widget.resize(700, 400)
-    widget.show()
-    sys.exit(app.exec())
+    sys.exit(show_alone(_preview, 700, 400))

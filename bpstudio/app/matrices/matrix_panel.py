@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -230,18 +230,14 @@ class MatrixPanel(QWidget):
                 grid = self._grids.pop(layer)
                 self.pages.removeWidget(grid)
                 grid.deleteLater()
-            self.layer_combo.blockSignals(True)
-            try:
+            with QSignalBlocker(self.layer_combo):
                 self.layer_combo.clear()
                 for l in range(1, net.depth + 1):
                     self.layer_combo.addItem(self.tr("Layer {l}: {a} → {b}, {f}").format(
                         l=l, a=net.sizes[l - 1], b=net.sizes[l], f=net.layers[l - 1].activation), l)
-            finally:
-                self.layer_combo.blockSignals(False)
         if self.layer_combo.currentIndex() != state.layer - 1:
-            self.layer_combo.blockSignals(True)
-            self.layer_combo.setCurrentIndex(state.layer - 1)
-            self.layer_combo.blockSignals(False)
+            with QSignalBlocker(self.layer_combo):
+                self.layer_combo.setCurrentIndex(state.layer - 1)
         return new
 
     def _draw_ahead(self, state: ViewState) -> None:

@@ -29,15 +29,14 @@ def symbol(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
     """How TEACHING.md writes the quantity: W², b², z², a², δ² = ∂L/∂z², ∂L/∂W², ∂L/∂b² (Z², A² in the row
     convention, where a batch matrix has a row per sample)."""
     l = superscript(layer)
-    if notation == conv.ROW and quantity in ("z", "a"):
-        return f"{quantity.upper()}{l}"
-    return {"W": f"W{l}", "b": f"b{l}", "z": f"z{l}", "a": f"a{l}", "delta": f"δ{l} = ∂L/∂z{l}",
-            "dW": f"∂L/∂W{l}", "db": f"∂L/∂b{l}"}[quantity]
+    name = (conv.ROW_SYMBOLS if notation == conv.ROW else conv.SYMBOLS)[quantity]
+    return f"δ{l} = ∂L/∂z{l}" if quantity == "delta" else f"{name}{l}"
 
 
-def shape_symbol(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
-    """(n², n¹), (n², 1) or (n², m); in the row convention (n¹, n²), (1, n²) or (m, n²)."""
-    return conv.shape_tuple_label(quantity, layer, notation)
+def title(quantity: str, layer: int, notation: str, shape: tuple[int, ...] | None) -> str:
+    """"W² · 2 × 2 = (n², n¹)": the symbol, then the shape in numbers (when known) and in symbols."""
+    size = f"{shape[0]} × {shape[1]} = " if shape else ""
+    return f"{symbol(quantity, layer, notation)} · {size}{conv.shape_tuple_label(quantity, layer, notation)}"
 
 
 def describe(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:

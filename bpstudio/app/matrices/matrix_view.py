@@ -27,7 +27,7 @@ from bpstudio.session.view_state import ViewState
 
 from .matrix_image import MatrixImage
 from .matrix_model import MatrixModel
-from .matrix_titles import describe, shape_symbol, symbol, widest_candidates
+from .matrix_titles import describe, title, widest_candidates
 
 TABLE_LIMIT = 40  # rows and columns up to this are a table; anything larger is an image
 CHANGED_COLOUR = "#e08a00"
@@ -138,12 +138,8 @@ class MatrixView(QFrame):
             self.image_page.refresh_entry()
 
     def title_text(self) -> str:
-        m, l = self.model, self.model.layer
-        shape = m.expected_shape()
-        if m.array is not None:
-            shape = m.array.shape
-        size = f"{shape[0]} × {shape[1]} = " if shape else ""
-        return f"{symbol(self.quantity, l, m.notation)} · {size}{shape_symbol(self.quantity, l, m.notation)}"
+        m = self.model
+        return title(self.quantity, m.layer, m.notation, m.array.shape if m.array is not None else m.expected_shape())
 
     def _refresh(self) -> None:
         m = self.model

@@ -15,7 +15,7 @@ import sys
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from bpstudio.app.widgets.form_messages import shown_message
+from bpstudio.app.widgets.form_fields import shown_message
 from bpstudio.app.widgets.styles import ERROR_RED, HINT_STYLE, text_style
 from bpstudio.engine.text import convention as conv
 from bpstudio.engine.text.indices import format_value, parameter_symbol, subscript, superscript

@@ -2,9 +2,9 @@
 
 Units show their activation for sample 1 once computed; weights are coloured by sign (blue
 negative, red positive) and drawn thicker the larger they are; the layer the current stage
-computes is highlighted, green going forward and orange going backward (``network_values``). The
-items (``network_scene``) are laid out in pixels for the size of the view (text stays at its real
-size), and scaled down only below ``MIN_SIZE``.
+computes is highlighted, green going forward and orange going backward (``network_scene``). The
+items are laid out in pixels for the size of the view (text stays at its real size), and scaled down
+only below ``MIN_SIZE``.
 """
 
 from __future__ import annotations
@@ -38,11 +38,11 @@ from .network_items import (
     pixel_font,
 )
 from .network_menu import LayerMenu
-from .network_scene import NetworkItems
-from .network_values import (
+from .network_scene import (
     BACKWARD_INK,
     FORWARD_INK,
     LOSS_BG,
+    NetworkItems,
     column_background,
     paint_band,
     paint_biases,

@@ -15,8 +15,7 @@ from bpstudio.app.widgets.preview import example_training, show_alone
 from bpstudio.engine.training_log import TrainingLog
 
 from . import plot_style as style
-from .plot_switches import PlotSwitches
-from .stepped_range import SteppedRange
+from .plot_axes import PlotSwitches, SteppedRange
 
 
 class GradientPlot(PlotSwitches):

@@ -1,14 +1,16 @@
 """Fields the side panels share: whole-number boxes over a C int's range, a fixed number, narrow combos with
-item tooltips, labels that wrap, titled sections of forms, one label column."""
+item tooltips, labels that wrap, titled sections of forms, one label column; and the message line under a
+form (network form, data panel): a refusal in red, a note in blue."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from .styles import READ_ONLY_STYLE, SECTION_STYLE
+from .styles import ERROR_STYLE, INFO_STYLE, READ_ONLY_STYLE, SECTION_STYLE
 
 INT_MAX = 2_147_483_647  # a QSpinBox holds a C int
 
@@ -90,3 +92,43 @@ def align_labels(forms: list[QFormLayout], margin: int = 0) -> None:
     width = max(label.sizeHint().width() for label in labels) + margin
     for label in labels:
         label.setMinimumWidth(width)
+
+
+def message_line(name: str = "") -> QLabel:
+    """A hidden, selectable, wrapping line for ``show_message``."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def show_message(label: QLabel, text: str, error: bool) -> None:
+    label.setText(("⚠ " if error else "ℹ ") + text)
+    label.setProperty("kind", "error" if error else "info")
+    label.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
+    label.show()
+
+
+def clear_message(label: QLabel) -> None:
+    label.clear()
+    label.setProperty("kind", None)
+    label.hide()
+
+
+def shown_message(label: QLabel) -> str:
+    """The line's text, or "" when it is hidden."""
+    return "" if label.isHidden() else label.text()
+
+
+def shows_error(label: QLabel) -> bool:
+    return not label.isHidden() and label.property("kind") == "error"
+
+
+def typed_number(text: str) -> float:
+    """A number as typed (a decimal comma is accepted); NaN when it is none."""
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        return math.nan

@@ -62,10 +62,6 @@ class LayerList(QWidget):
         self._layout.addWidget(self.add_button)
 
     # ----- access for the form and tests (l is 1-based, as shown) ----------------------------
-    @property
-    def layer_count(self) -> int:  # not "depth": QWidget.depth() is the paint device's colour depth
-        return len(self._rows)
-
     def units_box(self, l: int) -> QSpinBox:
         return self._rows[l - 1].units
 
