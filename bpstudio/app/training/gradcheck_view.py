@@ -208,21 +208,6 @@ class GradCheckView(QWidget):
         self.check_button.setText(self._button_text)
 
 
-def failing_example() -> GradCheckResult:
-    """A hand-made result with two disagreeing entries (a forgotten f′(z) in layer 1), for tests and a look."""
-    entries = []
-    for layer, name, shape in ((1, "W", (2, 2)), (1, "b", (2, 1)), (2, "W", (1, 2)), (2, "b", (1, 1))):
-        for r in range(shape[0]):
-            for c in range(shape[1]):
-                numeric = 0.01 * (1 + r + 2 * c + 3 * layer) * (-1) ** (r + c)
-                backprop = numeric * (1 + 3e-11 * (r + c + 1))
-                if layer == 1 and name == "W" and c == 1:
-                    backprop = numeric * 4.2
-                entries.append(GradCheckEntry(layer, name, (r, c), backprop, numeric,
-                                              abs(backprop - numeric) / max(abs(backprop), abs(numeric))))
-    return GradCheckResult(0.6931, tuple(entries), TOLERANCE)
-
-
 def preview_view(example: str = DEFAULT_EXAMPLE) -> GradCheckView:
     """The view checking an example's starting weights on its first batch; the button checks again."""
     from bpstudio.engine import gradient_check, load_project

@@ -99,10 +99,15 @@ THEME_KEY = "view/theme"
 PRESENTATION_KEY = "view/presentation"
 
 
+def _one_of(key: str, choices: tuple[str, ...]) -> str:
+    """The stored choice, or the first of ``choices`` when unset or unreadable."""
+    value = settings().value(key, choices[0])
+    return value if isinstance(value, str) and value in choices else choices[0]
+
+
 def theme() -> str:
     """"system", "light" or "dark" ("system" when unset or unreadable)."""
-    value = settings().value(THEME_KEY, "system")
-    return value if value in ("system", "light", "dark") else "system"
+    return _one_of(THEME_KEY, ("system", "light", "dark"))
 
 
 def set_theme(name: str) -> None:
@@ -124,8 +129,7 @@ NOTATION_KEY = "view/notation"
 
 def notation() -> str:
     """"column" (default) or "row": how matrices and equations are written (View ▸ Notation)."""
-    value = settings().value(NOTATION_KEY, "column")
-    return value if value in ("column", "row") else "column"
+    return _one_of(NOTATION_KEY, ("column", "row"))
 
 
 def set_notation(name: str) -> None:
