@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.app.widgets.export_menu import add_export_actions
+from bpstudio.app.widgets.form_fields import wrapped_label
 from bpstudio.engine.backprop import Plan
 from bpstudio.engine.text.explain import format_number
 from bpstudio.session.view_state import ViewState
@@ -59,10 +60,8 @@ class MatrixView(QFrame):
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         self.title.setFont(font)
         self._title = ""
-        self.placeholder = QLabel()
-        self.placeholder.setObjectName("notComputed")
+        self.placeholder = wrapped_label(name="notComputed")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)  # greyed: there is nothing to read here yet
         self.table = self._make_table()
         self.stack = QStackedWidget()

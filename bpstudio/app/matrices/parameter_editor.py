@@ -15,7 +15,7 @@ import sys
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from bpstudio.app.widgets.form_fields import shown_message
+from bpstudio.app.widgets.form_fields import shown_message, wrapped_label
 from bpstudio.app.widgets.styles import ERROR_RED, HINT_STYLE, text_style
 from bpstudio.engine.text import convention as conv
 from bpstudio.engine.text.indices import format_value, parameter_symbol, subscript, superscript
@@ -35,9 +35,7 @@ class ParameterEditor(QWidget):
         font = self.symbol_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         self.symbol_label.setFont(font)
-        self.meaning_label = QLabel()
-        self.meaning_label.setWordWrap(True)
-        self.meaning_label.setStyleSheet(HINT_STYLE)
+        self.meaning_label = wrapped_label(style=HINT_STYLE)
         self.value_label = QLabel()
         self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.value_edit = QLineEdit()
@@ -49,10 +47,7 @@ class ParameterEditor(QWidget):
         self.apply_button.setToolTip(self.tr("Use this value from the current iteration on (Enter). Undo restores "
                                              "the old value."))
         self.apply_button.clicked.connect(self.submit)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("message")
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(text_style(ERROR_RED))
+        self.message_label = wrapped_label(name="message", style=text_style(ERROR_RED))
         self.message_label.hide()
         grid.addWidget(self.symbol_label, 0, 0)
         grid.addWidget(self.value_label, 0, 1, 1, 2)

@@ -13,9 +13,10 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.export_menu import add_picture_actions
+from bpstudio.app.widgets.form_fields import wrapped_label
 from bpstudio.app.widgets.preview import TRAINING_EXAMPLE, example_training, show_alone
 from bpstudio.engine.datasets import Dataset
 from bpstudio.engine.decision_field import DecisionField, field_extent
@@ -68,16 +69,11 @@ class DataView(QWidget):
         self.colour_bar.setToolTip(self.tr("The colour of a target value, and of the network's output"))
         item.layout.addItem(self.colour_bar, 2, 5)  # beside the right axis, as ColorBarItem itself does
         self.colour_bar.hide()
-        self.legend = QLabel()
-        self.legend.setObjectName("dataViewLegend")
+        self.legend = wrapped_label(name="dataViewLegend", tip=self.tr(
+            "Colours are classes, in the points and in the regions the network assigns to them; paler regions are "
+            "less certain"))
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)
-        self.legend.setToolTip(self.tr("Colours are classes, in the points and in the regions the network "
-                                       "assigns to them; paler regions are less certain"))
-        self.note = QLabel()
-        self.note.setObjectName("dataViewNote")
-        self.note.setWordWrap(True)
-        self.note.setToolTip(self.tr("What this view cannot show for this data"))
+        self.note = wrapped_label(name="dataViewNote", tip=self.tr("What this view cannot show for this data"))
         self.note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)

@@ -11,9 +11,9 @@ import math
 import sys
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from bpstudio.app.widgets.form_fields import section_title
+from bpstudio.app.widgets.form_fields import section_title, wrapped_label
 from bpstudio.app.widgets.preview import show_alone
 from bpstudio.app.widgets.styles import ERROR_RED, ERROR_STYLE, HINT_STYLE, PASS_GREEN, text_style
 from bpstudio.engine.examples import DEFAULT_EXAMPLE
@@ -49,22 +49,11 @@ class GradCheckView(QWidget):
 
         self._idle_text = self.tr("Not checked yet: press Check gradients to compare backprop with finite "
                                   "differences for the current weights and batch.")
-        self.summary_label = QLabel(self._idle_text)
-        self.summary_label.setObjectName("gradcheckSummary")
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setStyleSheet(HINT_STYLE)
-        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary_label.setToolTip(self.tr("How many of the checked entries agree, and the largest "
-                                              "relative error among them"))
-        self.where_label = QLabel()
-        self.where_label.setWordWrap(True)
-        self.where_label.setStyleSheet(HINT_STYLE)
-        self.where_label.setToolTip(self.tr("The weights and the batch the check used"))
+        self.summary_label = wrapped_label(self._idle_text, "gradcheckSummary", self.tr(
+            "How many of the checked entries agree, and the largest relative error among them"), HINT_STYLE, True)
+        self.where_label = wrapped_label(tip=self.tr("The weights and the batch the check used"), style=HINT_STYLE)
+        self.error_label = wrapped_label(name="gradcheckError", style=ERROR_STYLE)
         self.where_label.hide()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("gradcheckError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
 
         error_tip = self.tr("|backprop − numeric| / max(|backprop|, |numeric|, floor); the floor keeps "
