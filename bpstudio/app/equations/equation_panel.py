@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION, clamp_precision
+from bpstudio.app.widgets.form_fields import fill
 from bpstudio.app.widgets.styles import DARK_TEXT, HIGHLIGHT
 from bpstudio.engine.snapshot import Snapshot
 from bpstudio.engine.stages import Stage
@@ -67,9 +68,7 @@ class EquationPanel(QWidget):
         mono.setPointSizeF(self.browser.font().pointSizeF())
         self._mono = mono
         self._equation_pt = self.browser.font().pointSizeF() * 1.2  # superscripts stay legible
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
+        fill(QVBoxLayout(self), self.browser, margins=(0, 0, 0, 0))
         self._state: ViewState | None = None
         self._highlighted: tuple[str, ...] = ()
         self._mouse = QPoint()

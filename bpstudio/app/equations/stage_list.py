@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from bpstudio.app.widgets.form_fields import fill
 from bpstudio.app.widgets.styles import DARK_TEXT, HIGHLIGHT
 from bpstudio.engine.stages import Stage, iteration_stages
 from bpstudio.session.view_state import ViewState
@@ -28,10 +29,7 @@ class StageList(QWidget):
         self.list.setToolTip(self.title.toolTip())
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.list)
+        fill(QVBoxLayout(self), self.title, self.list, margins=(0, 0, 0, 0))
         self._stages: tuple[Stage, ...] = ()
         self._position = 0
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.app.widgets.form_fields import add_items, wrapped_label
+from bpstudio.app.widgets.form_fields import add_items, buddy_label, fill, wrapped_label
 from bpstudio.app.widgets.preview import show_alone
 from bpstudio.app.widgets.styles import ERROR_STYLE, INFO_STYLE
 from bpstudio.engine import ValidationError
@@ -102,33 +101,17 @@ class CsvImportDialog(QDialog):
         self._enable_choices(False)
 
     def _layout(self) -> None:
-        path_row = QHBoxLayout()
-        path_label = QLabel(self.tr("&File"))
-        path_label.setBuddy(self.path_edit)
-        path_row.addWidget(path_label)
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(self.browse_button)
-        preview_label = QLabel(self.tr("Pre&view (first {n} rows)").format(n=PREVIEW_ROWS))
-        preview_label.setBuddy(self.preview)
+        path_row = fill(QHBoxLayout(), buddy_label(self.tr("&File"), self.path_edit), (self.path_edit, 1),
+                        self.browse_button)
+        preview_label = buddy_label(self.tr("Pre&view (first {n} rows)").format(n=PREVIEW_ROWS), self.preview)
         choices = QFormLayout()
         choices.addRow(self.tr("&Label column"), self.label_box)
         choices.addRow(self.tr("Labels &are"), self.kind_box)
         choices.addRow(self.standardize_box)
-        features = QVBoxLayout()
-        features_label = QLabel(self.tr("Fea&tures"))
-        features_label.setBuddy(self.feature_list)
-        features.addWidget(features_label)
-        features.addWidget(self.feature_list)
-        bottom = QHBoxLayout()
-        bottom.addLayout(choices, 1)
-        bottom.addLayout(features, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(path_row)
-        layout.addWidget(preview_label)
-        layout.addWidget(self.preview, 3)
-        layout.addLayout(bottom, 2)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.buttons)
+        features = fill(QVBoxLayout(), buddy_label(self.tr("Fea&tures"), self.feature_list), self.feature_list)
+        bottom = fill(QHBoxLayout(), (choices, 1), (features, 1))
+        fill(QVBoxLayout(self), path_row, preview_label, (self.preview, 3), (bottom, 2), self.message_label,
+             self.buttons)
 
     # ----- loading ------------------------------------------------------------------------
     def browse(self) -> None:

@@ -17,14 +17,21 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from bpstudio.app.widgets.form_fields import add_items, align_labels, shrinkable_combo, spin_box, wrapped_label
+from bpstudio.app.widgets.form_fields import (
+    add_items,
+    align_labels,
+    buddy_label,
+    fill,
+    shrinkable_combo,
+    spin_box,
+    wrapped_label,
+)
 from bpstudio.app.widgets.styles import HINT_STYLE
 from bpstudio.engine import Project, ValidationError
 from bpstudio.engine.datasets import GENERATORS, MAX_SAMPLES, MULTICLASS
@@ -98,25 +105,12 @@ class DataPanel(ProjectForm):
         form.insertRow(5, self.standardize_box)
         form.addRow(self.csv_button)
         self.split_row = QWidget()
-        split = QHBoxLayout(self.split_row)
-        split.setContentsMargins(0, 0, 0, 0)
-        split.addWidget(self.test_box, 1)
-        split.addWidget(self.split_seed_box, 1)
-        test_label = QLabel(self.tr("Hel&d-out test set"))
-        test_label.setBuddy(self.test_box)
-        form.addRow(test_label, self.split_row)
+        fill(QHBoxLayout(self.split_row), (self.test_box, 1), (self.split_seed_box, 1), margins=(0, 0, 0, 0))
+        form.addRow(buddy_label(self.tr("Hel&d-out test set"), self.test_box), self.split_row)
         self.test_box.valueChanged.connect(lambda percent: self.split_seed_box.setEnabled(percent > 0))
         align_labels([form], margin=4)  # one label column whatever rows are shown
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.apply_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
-        layout.addWidget(self.message_label)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.summary_label)
-        layout.addStretch(1)
+        buttons = fill(QHBoxLayout(), (None, 1), self.apply_button)
+        fill(QVBoxLayout(self), self.message_label, form, buttons, self.summary_label, (None, 1), margins=(8, 6, 8, 8))
 
     # ----- access for tests and the main window ---------------------------------------------
     def source(self) -> str:

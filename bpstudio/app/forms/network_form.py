@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from bpstudio.app.widgets.form_fields import (
     add_items,
     align_labels,
+    fill,
     growing_form,
     read_only_spin,
     shrinkable_combo,
@@ -56,13 +57,8 @@ class NetworkForm(ProjectForm):
         self._samples = 0
         self._forms: list[QFormLayout] = []
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(4)
-        message_box = QVBoxLayout()
-        message_box.setContentsMargins(8, 6, 8, 0)
-        message_box.addWidget(self.message_label)
-        outer.addLayout(message_box)
+        outer = fill(QVBoxLayout(self), fill(QVBoxLayout(), self.message_label, margins=(8, 6, 8, 0)),
+                     margins=(0, 0, 0, 0), spacing=4)
 
         body = QWidget()
         column = QVBoxLayout(body)

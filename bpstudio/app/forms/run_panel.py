@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.app.widgets.form_fields import INT_MAX, shown_message, spin_box, wrapped_label
+from bpstudio.app.widgets.form_fields import INT_MAX, fill, shown_message, spin_box, wrapped_label
 from bpstudio.app.widgets.preview import show_alone
 from bpstudio.app.widgets.run_actions import RunActions, make_run_actions, run_tip
 from bpstudio.app.widgets.styles import ERROR_STYLE, HINT_STYLE, SECTION_STYLE
@@ -69,17 +69,11 @@ class RunPanel(QWidget):
         self.message_label = wrapped_label("", "runMessage", "", ERROR_STYLE, True)
         self.message_label.hide()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.message_label)
+        layout = fill(QVBoxLayout(self), buttons, self.status_label, self.message_label, margins=(8, 6, 8, 8))
         self.goal_box = self._build_goal()
         self.speed_box = self._build_speed()
         self.breakpoint_box = self._build_breakpoints()
-        for box in (self.goal_box, self.speed_box, self.breakpoint_box):
-            layout.addWidget(box)
-        layout.addStretch(1)
+        fill(layout, self.goal_box, self.speed_box, self.breakpoint_box, (None, 1))
 
         self.set_actions(*(actions or make_run_actions(self)).all())
         if actions is None:
@@ -142,11 +136,8 @@ class RunPanel(QWidget):
         self.speed_slider.valueChanged.connect(self._speed_moved)
         self._speed_moved(self.speed_slider.value(), emit=False)
         row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(wrapped_label(self.tr("slow"), "", tip, HINT_STYLE, True))
-        line.addWidget(self.speed_slider, 1)
-        line.addWidget(wrapped_label(self.tr("fast"), "", tip, HINT_STYLE, True))
+        fill(QHBoxLayout(row), wrapped_label(self.tr("slow"), "", tip, HINT_STYLE, True), (self.speed_slider, 1),
+             wrapped_label(self.tr("fast"), "", tip, HINT_STYLE, True), margins=(0, 0, 0, 0))
         section, header = self._section(self.tr("Pla&yback speed"), tip, [(row,), (self.speed_label,)])
         header.setBuddy(self.speed_slider)
         return section

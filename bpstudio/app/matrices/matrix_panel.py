@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION, PRECISION_RANGE
-from bpstudio.app.widgets.form_fields import shrinkable_combo, spin_box
+from bpstudio.app.widgets.form_fields import fill, shrinkable_combo, spin_box
 from bpstudio.engine.snapshot import QUANTITIES
 from bpstudio.engine.text.convention import COLUMN, SYMBOLS, check
 from bpstudio.session.view_state import ViewState
@@ -77,13 +77,8 @@ class MatrixPanel(QWidget):
         legend.setObjectName("changedLegend")
         legend.setStyleSheet(f"color: {CHANGED_COLOUR};")
         legend.setToolTip(self.tr("Outlined boxes with bold numbers were computed by the stage just taken"))
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setSpacing(6)
-        bar.addWidget(self.mode_combo)
-        bar.addWidget(self.layer_combo)
-        bar.addWidget(self.precision_spin)
-        bar.addWidget(legend)
+        bar = fill(QHBoxLayout(), self.mode_combo, self.layer_combo, self.precision_spin, legend, margins=(0, 0, 0, 0),
+                   spacing=6)
 
         self.derivation = QPlainTextEdit()
         self.derivation.setObjectName("derivation")
@@ -113,11 +108,7 @@ class MatrixPanel(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([1000, self._derivation_height(DERIVATION_LINES)])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
-        layout.addLayout(bar)
-        layout.addWidget(self.splitter, 1)
+        fill(QVBoxLayout(self), bar, (self.splitter, 1), margins=(4, 4, 4, 4), spacing=4)
 
     def sizeHint(self) -> QSize:
         return QSize(700, 450)  # a dock or splitter pane at 1280 × 800

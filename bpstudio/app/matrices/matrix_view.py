@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.app.widgets.export_menu import add_export_actions
-from bpstudio.app.widgets.form_fields import wrapped_label
+from bpstudio.app.widgets.form_fields import fill, wrapped_label
 from bpstudio.engine.backprop import Plan
 from bpstudio.engine.text.explain import format_number
 from bpstudio.session.view_state import ViewState
@@ -69,11 +69,7 @@ class MatrixView(QFrame):
         self.stack.addWidget(self.table)
         self.image_page: MatrixImage | None = None  # built the first time a matrix is too large for a table
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(3, 2, 3, 3)
-        layout.setSpacing(2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.stack, 1)
+        fill(QVBoxLayout(self), self.title, (self.stack, 1), margins=(3, 2, 3, 3), spacing=2)
         # right-click anywhere on the box (table, image or title): copy or save the matrix, or a picture
         self.export_menu = add_export_actions(self, lambda: self.model.array,
                                               lambda: f"{self.quantity}{self.model.layer}")

@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.export_menu import add_picture_actions
-from bpstudio.app.widgets.form_fields import wrapped_label
+from bpstudio.app.widgets.form_fields import fill, wrapped_label
 from bpstudio.app.widgets.preview import TRAINING_EXAMPLE, example_training, show_alone
 from bpstudio.engine.datasets import Dataset
 from bpstudio.engine.decision_field import DecisionField, field_extent
@@ -75,11 +75,7 @@ class DataView(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.note = wrapped_label(name="dataViewNote", tip=self.tr("What this view cannot show for this data"))
         self.note.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.plot, 1)
-        layout.addWidget(self.note)
+        fill(QVBoxLayout(self), self.legend, (self.plot, 1), self.note, margins=(2, 2, 2, 2))
         self.picture_menu = add_picture_actions(self, "data")  # right-click: save as PNG or SVG
 
     # ----- API --------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import sys
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from bpstudio.app.widgets.form_fields import section_title, wrapped_label
+from bpstudio.app.widgets.form_fields import fill, section_title, wrapped_label
 from bpstudio.app.widgets.preview import show_alone
 from bpstudio.app.widgets.styles import ERROR_RED, ERROR_STYLE, HINT_STYLE, PASS_GREEN, text_style
 from bpstudio.engine.examples import DEFAULT_EXAMPLE
@@ -78,21 +78,11 @@ class GradCheckView(QWidget):
         self.worst_table = self._table(self.worst_model, self.tr(
             "The entries with the largest relative errors, largest first"))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
-        layout.addWidget(self.check_button)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.where_label)
-        layout.addWidget(self.error_label)
         self.parameter_header = section_title(self.tr("Per parameter"), self.parameter_table.toolTip())
-        layout.addSpacing(6)
-        layout.addWidget(self.parameter_header)
-        layout.addWidget(self.parameter_table)
         self.worst_header = section_title(self.tr("Largest relative errors"), self.worst_table.toolTip())
-        layout.addSpacing(6)
-        layout.addWidget(self.worst_header)
-        layout.addWidget(self.worst_table)
-        layout.addStretch(1)
+        fill(QVBoxLayout(self), self.check_button, self.summary_label, self.where_label, self.error_label, 6,
+             self.parameter_header, self.parameter_table, 6, self.worst_header, self.worst_table, (None, 1),
+             margins=(8, 6, 8, 8))
         self._show_tables(False)
 
     @staticmethod

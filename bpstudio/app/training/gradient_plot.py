@@ -11,6 +11,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.export_menu import add_picture_actions
+from bpstudio.app.widgets.form_fields import buddy_label, fill
 from bpstudio.app.widgets.preview import example_training, show_alone
 from bpstudio.engine.training_log import TrainingLog
 
@@ -37,17 +38,10 @@ class GradientPlot(PlotSwitches):
         self.log_box.toggled.connect(self.set_log_scale)
         self.x_box = style.x_axis_combo(self)
         self.x_box.currentIndexChanged.connect(self._x_axis_changed)
-        x_label = QLabel(self.tr("Plot against"))
-        x_label.setBuddy(self.x_box)
+        x_label = buddy_label(self.tr("Plot against"), self.x_box)
         title = QLabel(self.tr("Gradient size per layer, mean |∂L/∂Wˡ|"))
         title.setToolTip(explanation)
-        controls = QHBoxLayout()
-        controls.addWidget(title)
-        controls.addStretch()
-        controls.addWidget(self.log_box)
-        controls.addSpacing(12)
-        controls.addWidget(x_label)
-        controls.addWidget(self.x_box)
+        controls = fill(QHBoxLayout(), title, None, self.log_box, 12, x_label, self.x_box)
 
         self.plot = self.main_plot = style.new_plot_widget(self)
         self.plot.setToolTip(explanation)
@@ -57,10 +51,7 @@ class GradientPlot(PlotSwitches):
         self.hint = style.hint_text(self.plot, self, self.tr("Run or step an iteration to see the gradients"))
         self.follow = SteppedRange(self.plot.getPlotItem())
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(controls)
-        layout.addWidget(self.plot, 1)
+        fill(QVBoxLayout(self), controls, (self.plot, 1), margins=(2, 2, 2, 2))
         self._label_x()
         self.refresh()
         self.picture_menu = add_picture_actions(self, "gradients")  # right-click: save as PNG or SVG

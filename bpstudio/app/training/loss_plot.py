@@ -13,6 +13,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.export_menu import add_picture_actions
+from bpstudio.app.widgets.form_fields import buddy_label, fill
 from bpstudio.app.widgets.preview import example_training, show_alone
 from bpstudio.engine.training_log import TrainingLog
 
@@ -45,8 +46,7 @@ class LossPlot(PlotSwitches):
         self.log_box.toggled.connect(self.set_log_scale)
         self.x_box = style.x_axis_combo(self)
         self.x_box.currentIndexChanged.connect(self._x_axis_changed)
-        x_label = QLabel(self.tr("x axis"))
-        x_label.setBuddy(self.x_box)
+        x_label = buddy_label(self.tr("x axis"), self.x_box)
         self.form_label = QLabel()  # which loss the curves show
         self.form_label.setObjectName("lossForm")
         self.form_label.setToolTip(self.tr("The loss in use, per sample; a point of the curve is its mean over "
@@ -56,16 +56,8 @@ class LossPlot(PlotSwitches):
         self.note.setObjectName("lossPlotNote")
         self.note.setToolTip(self.tr("Why a curve is missing"))
         self.note.hide()
-        controls = QHBoxLayout()
-        controls.addWidget(self.log_box)
-        controls.addSpacing(12)
-        controls.addWidget(x_label)
-        controls.addWidget(self.x_box)
-        controls.addSpacing(12)
-        controls.addWidget(self.form_label)
-        controls.addSpacing(12)
-        controls.addWidget(self.note, 1)
-        controls.addStretch()
+        controls = fill(QHBoxLayout(), self.log_box, 12, x_label, self.x_box, 12, self.form_label, 12,
+                        (self.note, 1), None)
 
         self.loss_plot = self.main_plot = style.new_plot_widget(self)
         self.loss_plot.setToolTip(self.tr("Mean loss over the whole training set (solid) and test set (dashed), "
@@ -97,13 +89,9 @@ class LossPlot(PlotSwitches):
         self.hint = style.hint_text(self.loss_plot, self, self.tr("Run or step an iteration to see the loss"))
         self.follow = SteppedRange(self.loss_plot.getPlotItem())
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(controls)
-        plots = QHBoxLayout()  # side by side: the dock sits under the panels, wide and short
-        plots.addWidget(self.loss_plot, 3)
-        plots.addWidget(self.accuracy_plot, 2)
-        layout.addLayout(plots, 1)
+        # side by side: the dock sits under the panels, wide and short
+        plots = fill(QHBoxLayout(), (self.loss_plot, 3), (self.accuracy_plot, 2))
+        fill(QVBoxLayout(self), controls, (plots, 1), margins=(2, 2, 2, 2))
         self._label_x()
         self.refresh()
         self.picture_menu = add_picture_actions(self, "loss")  # right-click: save as PNG or SVG

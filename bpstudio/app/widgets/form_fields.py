@@ -1,6 +1,6 @@
 """Fields the side panels share: whole-number boxes over a C int's range, a fixed number, narrow combos with
-item tooltips, labels that wrap, titled sections of forms, one label column; and the message line under a
-form (network form, data panel): a refusal in red, a note in blue."""
+item tooltips, labels that wrap, rows and columns of widgets, titled sections of forms, one label column; and
+the message line under a form (network form, data panel): a refusal in red, a note in blue."""
 
 from __future__ import annotations
 
@@ -8,7 +8,17 @@ import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QBoxLayout,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .styles import ERROR_STYLE, INFO_STYLE, READ_ONLY_STYLE, SECTION_STYLE
 
@@ -66,6 +76,34 @@ def section_title(text: str, tip: str = "") -> QLabel:
     label = QLabel(text)
     label.setStyleSheet(SECTION_STYLE)
     label.setToolTip(tip)
+    return label
+
+
+def fill(layout: QBoxLayout, *items: QWidget | QLayout | int | None | tuple[QWidget | QLayout | None, int],
+         margins: tuple[int, int, int, int] | None = None, spacing: int | None = None) -> QBoxLayout:
+    """Lay ``items`` out in order: a widget or a layout, or (it, stretch); an int is a gap in pixels, None a
+    stretch ((None, n): of factor n)."""
+    if margins is not None:
+        layout.setContentsMargins(*margins)
+    if spacing is not None:
+        layout.setSpacing(spacing)
+    for item in items:
+        thing, stretch = item if isinstance(item, tuple) else (item, 0)
+        if isinstance(thing, int):
+            layout.addSpacing(thing)
+        elif thing is None:
+            layout.addStretch(stretch)
+        elif isinstance(thing, QLayout):
+            layout.addLayout(thing, stretch)
+        else:
+            layout.addWidget(thing, stretch)
+    return layout
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A label whose mnemonic (the letter after &) focuses ``buddy``."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
     return label
 
 
