@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -189,17 +189,18 @@ class LayerList(QWidget):
         else:
             units = spin_box(1, MAX_HIDDEN_UNITS)
             units.setKeyboardTracking(False)  # one edit per value entered, not one per digit typed
-            units.valueChanged.connect(lambda value, l=l: self._emit_units(l, value))
+            units.valueChanged.connect(lambda value, l=l: self._emit(self.unitsEdited, l, value))
         units.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         activation = shrinkable_combo(6)
         add_items(activation, [(activation_label(name), name, activation_tip(name))
                                for name in (OUTPUT_ACTIVATIONS if output else HIDDEN_ACTIVATIONS)])
-        activation.currentIndexChanged.connect(lambda _i, l=l: self._emit_activation(l))
+        activation.currentIndexChanged.connect(
+            lambda _i, l=l: self._emit(self.activationEdited, l, self._rows[l - 1].activation.currentData()))
         buttons = None
         if not output:
-            buttons = (self._tool_button("↑", lambda _c=False, l=l: self._emit_move(l, -1)),
-                       self._tool_button("↓", lambda _c=False, l=l: self._emit_move(l, +1)),
-                       self._tool_button("✕", lambda _c=False, l=l: self._emit_remove(l)))
+            buttons = (self._tool_button("↑", lambda _c=False, l=l: self._emit(self.moveRequested, l, -1)),
+                       self._tool_button("↓", lambda _c=False, l=l: self._emit(self.moveRequested, l, +1)),
+                       self._tool_button("✕", lambda _c=False, l=l: self._emit(self.removeRequested, l)))
         return _Row(label, units, activation, buttons)
 
     @staticmethod
@@ -212,21 +213,9 @@ class LayerList(QWidget):
         return button
 
     # ----- requests (never while showing) ---------------------------------------------------
-    def _emit_units(self, l: int, value: int) -> None:
+    def _emit(self, signal: SignalInstance, *args: object) -> None:
         if not self._updating:
-            self.unitsEdited.emit(l, value)
-
-    def _emit_activation(self, l: int) -> None:
-        if not self._updating:
-            self.activationEdited.emit(l, self._rows[l - 1].activation.currentData())
-
-    def _emit_move(self, l: int, step: int) -> None:
-        if not self._updating:
-            self.moveRequested.emit(l, step)
-
-    def _emit_remove(self, l: int) -> None:
-        if not self._updating:
-            self.removeRequested.emit(l)
+            signal.emit(*args)
 
 
 if __name__ == "__main__":
