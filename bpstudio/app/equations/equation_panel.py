@@ -193,8 +193,7 @@ class EquationPanel(QWidget):
         else:
             legend = self.tr(
                 "Column convention: Wˡ is (nˡ × nˡ⁻¹); the m samples of a batch are the columns of aˡ, zˡ, δˡ. "
-            "Hover ⊙, ∇ₐL or η for its meaning."
-        )
+            "Hover ⊙, ∇ₐL or η for its meaning.")
         parts = [
             f"<p style='margin-bottom:4px'><b>{html.escape(self._where(snap))}</b></p>",
             self._table(state, numbers),
@@ -205,8 +204,7 @@ class EquationPanel(QWidget):
             if kind == "math":
                 parts.append(
                     f"<pre style='font-family:\"{MONO_FAMILY}\",monospace; margin-top:2px; margin-bottom:6px'>"
-                    f"{linkify(html.escape(content))}</pre>"
-                )
+                    f"{linkify(html.escape(content))}</pre>")
             else:
                 parts.append(f"<p style='margin-top:2px; margin-bottom:4px'>{linkify(html.escape(content))}</p>")
         notes = self.tr("Notes")  # outside the f-string, where lupdate finds it

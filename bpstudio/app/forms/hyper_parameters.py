@@ -69,13 +69,11 @@ class HyperParameters(QWidget):
         self.init_box.setToolTip(translate("NetworkForm",
             "How W starts; biases start at 0. Random draws are seeded by the seed below.\n"
             "xavier: Wˡ ~ U(±√(6/(nˡ⁻¹+nˡ))).  he: Wˡ ~ N(0, 2/nˡ⁻¹).  small uniform: Wˡ ~ U(−scale, +scale).  "
-            "zeros: Wˡ = 0.\nexplicit is offered only when the project holds its own starting weights."
-        ))
+            "zeros: Wˡ = 0.\nexplicit is offered only when the project holds its own starting weights."))
         self.init_box.currentIndexChanged.connect(self._init_edited)
         form.addRow(translate("NetworkForm", "&Initialiser"), self.init_box)
         self.scale_box = _double_box(0.0001, 100.0, 4, 0.01, translate("NetworkForm",
-            "The half-width of small uniform: Wˡ ~ U(−scale, +scale). Only small uniform uses it."
-        ))
+            "The half-width of small uniform: Wˡ ~ U(−scale, +scale). Only small uniform uses it."))
         self.scale_box.valueChanged.connect(self._scale_edited)
         form.addRow(translate("NetworkForm", "S&cale"), self.scale_box)
         return group
@@ -85,8 +83,7 @@ class HyperParameters(QWidget):
         self.learning_rate_box = QLineEdit()
         self.learning_rate_box.setToolTip(translate("NetworkForm",
             "η, the learning rate, a number > 0. Every update does W ← W − η ∂L/∂W and b ← b − η ∂L/∂b.\n"
-            "Too small and the loss falls slowly; too large and it jumps about or grows. Press Enter to apply."
-        ))
+            "Too small and the loss falls slowly; too large and it jumps about or grows. Press Enter to apply."))
         self.learning_rate_box.editingFinished.connect(lambda: self._typed(
             self.learning_rate_box, "learning_rate", lambda v: v > 0, translate("NetworkForm",
                 "the learning rate η must be a finite number greater than 0, such as 0.5 or 1e-3 (not “{text}”)."),
@@ -107,8 +104,7 @@ class HyperParameters(QWidget):
 
         self.seed_box = spin_box(0, tip=translate("NetworkForm",
             "Seeds the random starting weights (unused with explicit weights) and the order of the samples in "
-            "each epoch. The same seed gives a bit-identical run."
-        ))
+            "each epoch. The same seed gives a bit-identical run."))
         self.seed_box.valueChanged.connect(lambda seed: self._set(
             "seed", seed, translate("NetworkForm", "Set seed to {seed}").format(seed=seed)))
         form.addRow(translate("NetworkForm", "See&d"), self.seed_box)
@@ -118,8 +114,7 @@ class HyperParameters(QWidget):
         self.shuffle_box = QCheckBox(translate("NetworkForm", "S&huffle every epoch"))
         self.shuffle_box.setToolTip(translate("NetworkForm",
             "Reshuffle the samples at the start of every epoch, so the mini-batches differ from epoch to epoch. "
-            "The full batch is never shuffled (its mean does not depend on the order)."
-        ))
+            "The full batch is never shuffled (its mean does not depend on the order)."))
         self.shuffle_box.toggled.connect(lambda on: self._set("shuffle", on, translate(
             "NetworkForm", "Turn shuffling on") if on else translate("NetworkForm", "Turn shuffling off")))
         form.addRow(self.shuffle_box)
@@ -128,8 +123,7 @@ class HyperParameters(QWidget):
             "μ, momentum, from 0 up to (not including) 1. Each update keeps a velocity per weight:\n"
             "v ← μv − η(∂L/∂W + λW),  W ← W + v  (v starts at 0).\n"
             "The steps accumulate along directions the gradient keeps pointing to, which speeds up long valleys. "
-            "0 is plain gradient descent, W ← W − η ∂L/∂W."
-        ))
+            "0 is plain gradient descent, W ← W − η ∂L/∂W."))
         self.momentum_box.valueChanged.connect(lambda mu: self._set("momentum", float(mu), translate(
             "NetworkForm", "Set momentum to {mu}").format(mu=format_value(mu))))
         form.addRow(translate("NetworkForm", "&Momentum μ"), self.momentum_box)
@@ -138,8 +132,7 @@ class HyperParameters(QWidget):
         self.l2_box.setToolTip(translate("NetworkForm",
             "λ, L2 weight decay, a number ≥ 0. The loss gets (λ/2)‖W‖² added, so each update uses ∂L/∂W + λW "
             "and pulls every weight towards 0 (biases are not decayed). The panels show BP4's ∂L/∂W and the "
-            "loss curves show the data loss, both without the λ term. 0 turns it off. Press Enter to apply."
-        ))
+            "loss curves show the data loss, both without the λ term. 0 turns it off. Press Enter to apply."))
         self.l2_box.editingFinished.connect(lambda: self._typed(
             self.l2_box, "l2", lambda v: v >= 0, translate("NetworkForm",
                 "the L2 decay λ must be a finite number ≥ 0, such as 0 or 1e-4 (not “{text}”)."),

@@ -113,8 +113,7 @@ class NetworkForm(ProjectForm):
             "The loss per sample, L(a, y); the loss of a batch is the mean over its m samples. The backward pass "
             "starts from ∇ₐL.\n½‖y − a‖²: ∇ₐL = a − y.   ‖a − y‖² (no ½, as in 3Blue1Brown): ∇ₐL = 2(a − y).\n"
             "cross-entropy −Σᵢ yᵢ log aᵢ needs a softmax output; binary cross-entropy needs a sigmoid output. "
-            "With those pairs δᴸ = a − y."
-        ))
+            "With those pairs δᴸ = a − y."))
         self.loss_box.currentIndexChanged.connect(self._loss_edited)
         bottom.addRow(self.tr("L&oss"), self.loss_box)
         layout.addLayout(bottom)

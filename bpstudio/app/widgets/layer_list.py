@@ -56,8 +56,7 @@ class LayerList(QWidget):
         self.add_button = QPushButton(self.tr("&Add hidden layer"))
         self.add_button.setToolTip(self.tr(
             "Add a hidden layer just before the output layer, with the size and activation of the last hidden "
-            "layer. The layer sizes change, so explicit starting weights are dropped."
-        ))
+            "layer. The layer sizes change, so explicit starting weights are dropped."))
         self.add_button.clicked.connect(lambda _c=False: self.addRequested.emit())
         self._layout.addWidget(self.add_button)
 
