@@ -30,10 +30,10 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from bpstudio.app.training import plot_style as style  # noqa: E402
 from bpstudio.app.training.data_view import DataView  # noqa: E402
 from bpstudio.app.training.gradient_plot import GradientPlot  # noqa: E402
 from bpstudio.app.training.loss_plot import LossPlot  # noqa: E402
+from bpstudio.app.widgets.preview import example_training  # noqa: E402
 from bpstudio.engine.backprop import Plan  # noqa: E402
 from bpstudio.engine.decision_field import decision_field  # noqa: E402
 from bpstudio.engine.training_log import TrainingLog, columns  # noqa: E402
@@ -97,7 +97,7 @@ def main() -> int:
             rows.append((f"{cls.__name__}.refresh, {n:,} rows", alone, framed))
             widget.close()
 
-    project, stepper, _ = style.example_training("spiral_softmax", iterations=600, probes=1)
+    project, stepper, _ = example_training("spiral_softmax", iterations=600, probes=1)
     view = DataView()
     view.resize(700, 600)
     view.show()

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from bpstudio.app.forms.csv_import_dialog import BAD, PREVIEW_ROWS, CsvImportDialog
+from bpstudio.app.forms.csv_import_dialog import PREVIEW_ROWS, CsvImportDialog
+from bpstudio.app.forms.csv_preview import BAD
 from bpstudio.engine.resource_files import resource_dir
 
 GOOD = "width,height,kind\n1.5,2,cat\n3,4.25,dog\n5,6,cat\n"

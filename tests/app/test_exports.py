@@ -14,14 +14,13 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from bpstudio.app.matrices.matrix_view import MatrixView
 from bpstudio.app.network.network_canvas import NetworkCanvas
-from bpstudio.app.training import plot_style as style
 from bpstudio.app.training.data_view import DataView
 from bpstudio.app.training.gradient_plot import GradientPlot
 from bpstudio.app.training.loss_plot import LossPlot
 from bpstudio.app.widgets.export_menu import add_picture_actions
 from bpstudio.app.widgets.matrix_export import matrix_numpy_literal, matrix_tsv, python_name, save_matrix_csv
 from bpstudio.app.widgets.picture_export import save_png, save_svg
-from bpstudio.app.widgets.preview import example_state
+from bpstudio.app.widgets.preview import example_state, example_training
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +185,7 @@ def canvas(qtbot, state):
 
 @pytest.fixture(scope="module")
 def spiral_log():
-    return style.example_training("spiral_softmax", iterations=200, probes=50)[2]
+    return example_training("spiral_softmax", iterations=200, probes=50)[2]
 
 
 def test_canvas_png_at_1920_keeps_its_shape(canvas, tmp_path):

@@ -7,22 +7,29 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QTableView
 
-from bpstudio.app.training.gradcheck_view import (
-    FAIL_COLOUR,
-    PASS_COLOUR,
-    WORST_COUNT,
-    GradCheckView,
-    failing_example,
-    format_error,
-    format_gradient,
-    preview_view,
-)
+from bpstudio.app.training.gradcheck_rows import FAIL_COLOUR, PASS_COLOUR, format_error, format_gradient
+from bpstudio.app.training.gradcheck_view import WORST_COUNT, GradCheckView, preview_view
 from bpstudio.engine import gradient_check, load_project
 from bpstudio.engine.backprop import Plan
-from bpstudio.engine.gradcheck import GradCheckEntry, GradCheckResult
+from bpstudio.engine.gradcheck import TOLERANCE, GradCheckEntry, GradCheckResult
 from bpstudio.engine.resource_files import example_path
 
 DISPLAY, USER, BACKGROUND = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.BackgroundRole
+
+
+def failing_example() -> GradCheckResult:
+    """A hand-made result with two disagreeing entries (a forgotten f′(z) in layer 1)."""
+    entries = []
+    for layer, name, shape in ((1, "W", (2, 2)), (1, "b", (2, 1)), (2, "W", (1, 2)), (2, "b", (1, 1))):
+        for r in range(shape[0]):
+            for c in range(shape[1]):
+                numeric = 0.01 * (1 + r + 2 * c + 3 * layer) * (-1) ** (r + c)
+                backprop = numeric * (1 + 3e-11 * (r + c + 1))
+                if layer == 1 and name == "W" and c == 1:
+                    backprop = numeric * 4.2
+                entries.append(GradCheckEntry(layer, name, (r, c), backprop, numeric,
+                                              abs(backprop - numeric) / max(abs(backprop), abs(numeric))))
+    return GradCheckResult(0.6931, tuple(entries), TOLERANCE)
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QGraphicsSceneHoverEvent
 
-from bpstudio.app.network.network_canvas import BACKWARD_BG, FORWARD_BG, NetworkCanvas
+from bpstudio.app.network.network_canvas import NetworkCanvas
 from bpstudio.app.network.network_items import BandItem, BlockItem, EdgeItem
+from bpstudio.app.network.network_scene import BACKWARD_BG, FORWARD_BG
 from bpstudio.app.widgets.preview import example_state
 from bpstudio.engine import InitSpec, LayerSpec, NetworkSpec, Project, TrainingSpec, load_project
 from bpstudio.engine.examples import wide_project
@@ -142,14 +143,14 @@ def test_highlighted_layer_follows_the_stage(canvas):
             others = [c for c in canvas.columns if c.layer != snap.stage.layer]
             assert all(c.brush().style() == Qt.BrushStyle.NoBrush for c in others)
             arrow = "→ forward" if snap.stage.kind == "forward" else "← backward (δ)"
-            assert canvas._header.text().startswith(arrow)
+            assert canvas.drawn.header.text().startswith(arrow)
     assert seen == [1, 2, 0, 2, 1, 0]
 
 
 def test_loss_box_shows_the_batch_loss(canvas):
     state = example_state("seed003_2-2-1", 3)
     canvas.set_state(state)
-    assert format_number(state.snapshot.loss) in canvas._loss_text.text()
+    assert format_number(state.snapshot.loss) in canvas.drawn.loss_text.text()
 
 
 def test_784_128_64_10_collapses_and_is_fast(canvas):

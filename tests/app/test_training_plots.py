@@ -13,6 +13,7 @@ from bpstudio.app.training import plot_style as style
 from bpstudio.app.training.data_view import FIELD_STRENGTH, LEVELS, MAX_POINTS, DataView
 from bpstudio.app.training.gradient_plot import GradientPlot
 from bpstudio.app.training.loss_plot import LossPlot
+from bpstudio.app.widgets.preview import example_training
 from bpstudio.engine import load_project
 from bpstudio.engine.backprop import Plan
 from bpstudio.engine.decision_field import DecisionField, decision_field
@@ -23,12 +24,12 @@ from bpstudio.engine.training_log import TrainingLog
 @pytest.fixture(scope="module")
 def spiral():
     """(project, stepper, log): the spiral example, 200 iterations, a test set of a quarter."""
-    return style.example_training("spiral_softmax", iterations=200, probes=50)
+    return example_training("spiral_softmax", iterations=200, probes=50)
 
 
 @pytest.fixture(scope="module")
 def sine():
-    return style.example_training("sine_regression", iterations=300, probes=30, test_fraction=0.0)
+    return example_training("sine_regression", iterations=300, probes=30, test_fraction=0.0)
 
 
 def shown(qtbot, widget, width=800, height=600):
@@ -88,7 +89,7 @@ def test_log_scale_and_epochs_change_the_axes_and_the_x_data(qtbot, spiral):
 
 
 def test_without_a_test_set_the_test_curves_are_hidden(qtbot):
-    _, _, log = style.example_training("xor_tanh", iterations=60, probes=20, test_fraction=0.0)
+    _, _, log = example_training("xor_tanh", iterations=60, probes=20, test_fraction=0.0)
     assert np.isnan(log.column("test_loss")).all()
     plot = shown(qtbot, LossPlot())
     plot.set_log(log)
@@ -284,7 +285,7 @@ def test_heat_map_has_the_argmax_class_colour_at_a_known_cell(qtbot, spiral):
 
 
 def test_one_sigmoid_output_blends_two_class_colours(qtbot):
-    project, stepper, _ = style.example_training("xor_tanh", iterations=400, probes=1)
+    project, stepper, _ = example_training("xor_tanh", iterations=400, probes=1)
     view = shown(qtbot, DataView(), 700, 600)
     view.set_data(*project.split())
     assert view.classes == 2

@@ -2,7 +2,7 @@
 
 Top: forward, loss, BP1–BP4 and the update in the column convention of TEACHING.md. Below: the
 equations of the stage just taken, written out with the engine's own arrays for one layer, as a
-derivation on paper (``equation_numbers.py`` builds those). Symbols such as ⊙ and ∇ₐL explain
+derivation on paper (``equation_numbers.py``, ``row_numbers.py`` build those). Symbols such as ⊙ and ∇ₐL explain
 themselves when hovered. Views never compute training: every number comes from the snapshot.
 """
 
@@ -17,16 +17,18 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from bpstudio.app.look import theme
+from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION, clamp_precision
+from bpstudio.app.widgets.form_fields import fill
+from bpstudio.app.widgets.styles import DARK_TEXT, HIGHLIGHT
 from bpstudio.engine.snapshot import Snapshot
 from bpstudio.engine.stages import Stage
 from bpstudio.engine.text.convention import COLUMN, ROW, check
 from bpstudio.session.view_state import ViewState
 
 from .equation_numbers import StageNumbers
+from .row_numbers import RowStageNumbers
 
 EQUATIONS = ("forward", "loss", "BP1", "BP2", "BP3", "BP4", "update")
-HIGHLIGHT_BG = "#ffe9a8"
-HIGHLIGHT_FG = "#1a1a1a"
 MONO_FAMILY = "DejaVu Sans Mono"
 # symbol shown in the text → anchor name; hovering the anchor explains the symbol
 SYMBOL_ANCHORS = {"⊙": "hadamard", "∇ₐL": "gradient", "η": "eta", "δ": "delta"}
@@ -67,14 +69,12 @@ class EquationPanel(QWidget):
         mono.setPointSizeF(self.browser.font().pointSizeF())
         self._mono = mono
         self._equation_pt = self.browser.font().pointSizeF() * 1.2  # superscripts stay legible
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
+        fill(QVBoxLayout(self), self.browser, margins=(0, 0, 0, 0))
         self._state: ViewState | None = None
         self._highlighted: tuple[str, ...] = ()
         self._mouse = QPoint()
         self._width_chars = 0
-        self._precision = 4
+        self._precision = DEFAULT_PRECISION
         self._notation = COLUMN  # "column" or "row": the equations and numbers as that convention writes them
         self._before_update: tuple[int, dict[int, tuple]] | None = None  # (iteration, {l: (W, b)})
         self._help = {
@@ -116,7 +116,7 @@ class EquationPanel(QWidget):
 
     def set_precision(self, precision: int) -> None:
         """Decimals of the written-out numbers (as the matrix panels' precision setting)."""
-        precision = max(1, min(10, int(precision)))
+        precision = clamp_precision(precision)
         if precision != self._precision:
             self._precision = precision
             if self._state is not None:
@@ -184,8 +184,8 @@ class EquationPanel(QWidget):
 
     def _html(self, state: ViewState) -> str:
         snap = state.snapshot
-        numbers = StageNumbers(state, self._width_chars, self._parameters_before_update(snap), self._precision,
-                               self._notation)
+        numbers = (RowStageNumbers if self._notation == ROW else StageNumbers)(
+            state, self._width_chars, self._parameters_before_update(snap), self._precision, self._notation)
         if self._notation == ROW:
             legend = self.tr(
                 "Row convention: W is (nˡ⁻¹ × nˡ), the transpose of Wˡ; the m samples of a batch are the rows of Aˡ, "
@@ -194,8 +194,7 @@ class EquationPanel(QWidget):
         else:
             legend = self.tr(
                 "Column convention: Wˡ is (nˡ × nˡ⁻¹); the m samples of a batch are the columns of aˡ, zˡ, δˡ. "
-            "Hover ⊙, ∇ₐL or η for its meaning."
-        )
+            "Hover ⊙, ∇ₐL or η for its meaning.")
         parts = [
             f"<p style='margin-bottom:4px'><b>{html.escape(self._where(snap))}</b></p>",
             self._table(state, numbers),
@@ -206,8 +205,7 @@ class EquationPanel(QWidget):
             if kind == "math":
                 parts.append(
                     f"<pre style='font-family:\"{MONO_FAMILY}\",monospace; margin-top:2px; margin-bottom:6px'>"
-                    f"{linkify(html.escape(content))}</pre>"
-                )
+                    f"{linkify(html.escape(content))}</pre>")
             else:
                 parts.append(f"<p style='margin-top:2px; margin-bottom:4px'>{linkify(html.escape(content))}</p>")
         notes = self.tr("Notes")  # outside the f-string, where lupdate finds it
@@ -240,7 +238,7 @@ class EquationPanel(QWidget):
             equation, meaning = numbers.general(name)
             lit = name in self._highlighted
             label = html.escape(name if name.startswith("BP") else numbers.label(name))
-            style = f" bgcolor='{HIGHLIGHT_BG}' style='color:{HIGHLIGHT_FG}'" if lit else ""
+            style = f" bgcolor='{HIGHLIGHT}' style='color:{DARK_TEXT}'" if lit else ""
             text = f"<span style='font-size:{self._equation_pt:.1f}pt'>{linkify(html.escape(equation))}</span>"
             if lit:
                 text = f"<b>{text}</b>"

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from bpstudio.app.widgets.form_fields import fill
+from bpstudio.app.widgets.styles import DARK_TEXT, HIGHLIGHT
 from bpstudio.engine.stages import Stage, iteration_stages
 from bpstudio.session.view_state import ViewState
 
@@ -27,10 +29,7 @@ class StageList(QWidget):
         self.list.setToolTip(self.title.toolTip())
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.list)
+        fill(QVBoxLayout(self), self.title, self.list, margins=(0, 0, 0, 0))
         self._stages: tuple[Stage, ...] = ()
         self._position = 0
 
@@ -66,8 +65,8 @@ class StageList(QWidget):
             current = i == position - 1
             # the current stage: dark text on its own pale yellow; the others in the theme's text colours
             role = QPalette.ColorRole.Text if done else QPalette.ColorRole.PlaceholderText
-            item.setForeground(QBrush(QColor("#1a1a1a") if current else self.list.palette().color(role)))
-            item.setBackground(QBrush(QColor("#ffe9a8") if current else QColor(0, 0, 0, 0)))
+            item.setForeground(QBrush(QColor(DARK_TEXT) if current else self.list.palette().color(role)))
+            item.setBackground(QBrush(QColor(HIGHLIGHT) if current else QColor(0, 0, 0, 0)))
         if position:
             self.list.setCurrentRow(position - 1)
         else:

@@ -7,14 +7,13 @@ project before OK: ``data()`` is then the inline data dict (samples as rows, fea
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,87 +22,23 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from bpstudio.app.widgets.form_messages import ERROR_STYLE, INFO_STYLE
+from bpstudio.app.widgets.form_fields import add_items, buddy_label, fill, wrapped_label
+from bpstudio.app.widgets.preview import show_alone
+from bpstudio.app.widgets.styles import ERROR_STYLE, INFO_STYLE
 from bpstudio.engine import ValidationError
-from bpstudio.engine.csv_import import MAX_BYTES, CsvTable, ImportedData, build_dataset, parse_csv, raw_rows, read_csv
+from bpstudio.engine.csv_import import MAX_BYTES, CsvTable, ImportedData, build_dataset, parse_csv, read_csv
 
-PREVIEW_ROWS = 50
+from .csv_preview import PREVIEW_ROWS, CsvPreview, located
+
 SHOWN_CLASSES = 8  # class names listed in the summary; the rest are counted
-BAD = QBrush(QColor("#f9d0cc"))
-BAD_ROW = QBrush(QColor("#fdecea"))
-Index = QModelIndex | QPersistentModelIndex
-
-
-class CsvPreviewModel(QAbstractTableModel):
-    """The first rows of a file as text; rows are numbered as in the file, and a bad row or cell is marked."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._header: list[str] = []
-        self._rows: list[list[str]] = []
-        self._lines: list[int] = []
-        self._width = 0
-        self._bad: tuple[int | None, int | None] = (None, None)  # (file line, column index)
-        self._bad_text = ""
-
-    def set_rows(self, header: list[str], rows: list[list[str]], lines: list[int]) -> None:
-        self.beginResetModel()
-        try:
-            self._header, self._rows, self._lines = header, rows, lines
-            self._width = max([len(header), *(len(r) for r in rows)])
-            self._bad, self._bad_text = (None, None), ""
-        finally:
-            self.endResetModel()
-
-    def mark(self, line: int | None, column: int | None, text: str = "") -> None:
-        """Mark a row (and a cell in it), or a whole column when only the column is known."""
-        self._bad, self._bad_text = (line, column), text
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self._width - 1))
-
-    def row_of(self, line: int) -> int | None:
-        """The preview row showing file line ``line`` (None when it is not among the rows shown)."""
-        return self._lines.index(line) if line in self._lines else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's names
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else self._width
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r, c = index.row(), index.column()
-        row = self._rows[r]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row[c] if c < len(row) else None
-        line, column = self._bad
-        bad_row = line is not None and self._lines[r] == line
-        bad_cell = c == column and (bad_row or line is None)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return BAD if bad_cell else BAD_ROW if bad_row else None
-        if role == Qt.ItemDataRole.ToolTipRole and (bad_cell or (bad_row and column is None)):
-            return self._bad_text
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(self._lines[section]) if section < len(self._lines) else None
-        return self._header[section] if section < len(self._header) else self.tr("column {n}").format(n=section + 1)
 
 
 class CsvImportDialog(QDialog):
@@ -129,24 +64,18 @@ class CsvImportDialog(QDialog):
         self.browse_button.setToolTip(self.tr("Choose a CSV file on disk"))
         self.browse_button.clicked.connect(self.browse)
 
-        self.model = CsvPreviewModel(self)
-        self.preview = QTableView()
-        self.preview.setModel(self.model)
-        self.preview.setToolTip(self.tr("The file's first {n} rows, numbered as in the file; a row or cell at "
-                                        "fault is marked red.").format(n=PREVIEW_ROWS))
-        self.preview.verticalHeader().setDefaultSectionSize(22)
+        self.preview = CsvPreview()
+        self.model = self.preview.rows
 
         self.label_box = QComboBox()
         self.label_box.setToolTip(self.tr("The column holding each sample's target y: class names or numbers."))
         self.label_box.currentIndexChanged.connect(self._label_changed)
         self.kind_box = QComboBox()
-        for text, kind, tip in [
+        add_items(self.kind_box, [
             (self.tr("auto"), "auto", self.tr("Text and whole numbers are classes; other numbers are values.")),
             (self.tr("classes"), "classes", self.tr("Each different label is a class (one-hot targets).")),
             (self.tr("numeric (regression)"), "numeric", self.tr("The label is a number to predict.")),
-        ]:
-            self.kind_box.addItem(text, kind)
-            self.kind_box.setItemData(self.kind_box.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        ])
         self.kind_box.setToolTip(self.tr("How labels become targets: classes (one-hot) or a number (regression)."))
         self.kind_box.currentIndexChanged.connect(self.rebuild)
         self.standardize_box = QCheckBox(self.tr("&Standardise features (mean 0, sd 1)"))
@@ -157,10 +86,8 @@ class CsvImportDialog(QDialog):
         self.feature_list.setToolTip(self.tr("The columns that form each sample's input x, one input unit each."))
         self.feature_list.itemChanged.connect(self.rebuild)
 
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.setToolTip(self.tr("What the current choice gives, or why it cannot be imported"))
+        self.message_label = wrapped_label(
+            tip=self.tr("What the current choice gives, or why it cannot be imported"), selectable=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Import"))
@@ -174,33 +101,17 @@ class CsvImportDialog(QDialog):
         self._enable_choices(False)
 
     def _layout(self) -> None:
-        path_row = QHBoxLayout()
-        path_label = QLabel(self.tr("&File"))
-        path_label.setBuddy(self.path_edit)
-        path_row.addWidget(path_label)
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(self.browse_button)
-        preview_label = QLabel(self.tr("Pre&view (first {n} rows)").format(n=PREVIEW_ROWS))
-        preview_label.setBuddy(self.preview)
+        path_row = fill(QHBoxLayout(), buddy_label(self.tr("&File"), self.path_edit), (self.path_edit, 1),
+                        self.browse_button)
+        preview_label = buddy_label(self.tr("Pre&view (first {n} rows)").format(n=PREVIEW_ROWS), self.preview)
         choices = QFormLayout()
         choices.addRow(self.tr("&Label column"), self.label_box)
         choices.addRow(self.tr("Labels &are"), self.kind_box)
         choices.addRow(self.standardize_box)
-        features = QVBoxLayout()
-        features_label = QLabel(self.tr("Fea&tures"))
-        features_label.setBuddy(self.feature_list)
-        features.addWidget(features_label)
-        features.addWidget(self.feature_list)
-        bottom = QHBoxLayout()
-        bottom.addLayout(choices, 1)
-        bottom.addLayout(features, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(path_row)
-        layout.addWidget(preview_label)
-        layout.addWidget(self.preview, 3)
-        layout.addLayout(bottom, 2)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.buttons)
+        features = fill(QVBoxLayout(), buddy_label(self.tr("Fea&tures"), self.feature_list), self.feature_list)
+        bottom = fill(QHBoxLayout(), (choices, 1), (features, 1))
+        fill(QVBoxLayout(self), path_row, preview_label, (self.preview, 3), (bottom, 2), self.message_label,
+             self.buttons)
 
     # ----- loading ------------------------------------------------------------------------
     def browse(self) -> None:
@@ -237,26 +148,19 @@ class CsvImportDialog(QDialog):
     def _load(self, table: CsvTable | None, text: str, error: ValidationError | None) -> bool:
         self.table, self.imported = table, None
         if table is None:  # show the raw cells, so the row named in the message can be seen
-            rows = [[c.strip() for c in r] for r in raw_rows(text)[:PREVIEW_ROWS]] if text else []
-            self.model.set_rows([], rows, list(range(1, len(rows) + 1)))
-            self.preview.resizeColumnsToContents()
+            self.preview.show_text(text)
             self._fill_columns([])
             self._enable_choices(False)
             assert error is not None
             self._refuse(error)
             return False
-        shown = min(len(table.rows), PREVIEW_ROWS)
-        self.model.set_rows(list(table.header), [list(r) for r in table.rows[:shown]],
-                            [table.line(r) for r in range(shown)])
-        self.preview.resizeColumnsToContents()
+        self.preview.show_table(table)
         self._fill_columns(list(table.header))
         self._enable_choices(True)
         return self.rebuild()
 
     def _fill_columns(self, header: list[str]) -> None:
-        self.label_box.blockSignals(True)
-        self.feature_list.blockSignals(True)
-        try:
+        with QSignalBlocker(self.label_box), QSignalBlocker(self.feature_list):
             self.label_box.clear()
             self.label_box.addItems(header)
             self.label_box.setCurrentIndex(len(header) - 1)  # the label is usually the last column
@@ -267,9 +171,6 @@ class CsvImportDialog(QDialog):
                 item.setToolTip(self.tr("Use column “{name}” as an input feature").format(name=name))
                 self.feature_list.addItem(item)
             self._label_changed()
-        finally:
-            self.label_box.blockSignals(False)
-            self.feature_list.blockSignals(False)
 
     def _enable_choices(self, on: bool) -> None:
         for widget in (self.label_box, self.kind_box, self.standardize_box, self.feature_list):
@@ -362,25 +263,9 @@ class CsvImportDialog(QDialog):
         return self.message_label.property("kind") == "error"
 
     def _refuse(self, exc: ValidationError) -> None:
-        where = exc.field
-        line = re.fullmatch(r"row (\d+)", where)
-        named = exc.column  # the message may be translated: the column comes apart from it
-        header = list(self.table.header) if self.table else []
-        column = header.index(named) if named is not None and named in header else None
-        if where in ("file", "features", "columns", "kind"):
-            text = exc.message
-        elif line:  # the field is a key ("row 7"); the reader gets it in the UI's language
-            text = self.tr("Row {row}: {message}").format(row=line.group(1), message=exc.message)
-        else:
-            text = f"{where}: {exc.message}"
-        if "." not in text.split(" ", 1)[0]:  # a message that starts with a file's name keeps its case
-            text = text[0].upper() + text[1:]
-        row = int(line.group(1)) if line else None
-        self.model.mark(row, column, text)
+        text, row, column = located(exc, list(self.table.header) if self.table else [])
         self._show_message(text, error=True)
-        r = self.model.row_of(row) if row is not None else None
-        if r is not None or column is not None:  # bring the marked row or column into view
-            self.preview.scrollTo(self.model.index(r or 0, column or 0))
+        self.preview.mark(row, column, text)
 
     def _show_message(self, text: str, error: bool) -> None:
         self.message_label.setText(("⚠ " if error else "") + text)
@@ -396,12 +281,11 @@ class CsvImportDialog(QDialog):
 
 
 if __name__ == "__main__":
-    from PySide6.QtWidgets import QApplication
-
     from bpstudio.engine.resource_files import resource_dir
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    dialog = CsvImportDialog()
-    dialog.load_path(sys.argv[1] if len(sys.argv) > 1 else resource_dir() / "datasets" / "iris.csv")
-    dialog.show()
-    sys.exit(app.exec())
+    def shown() -> CsvImportDialog:
+        dialog = CsvImportDialog()
+        dialog.load_path(sys.argv[1] if len(sys.argv) > 1 else resource_dir() / "datasets" / "iris.csv")
+        return dialog
+
+    sys.exit(show_alone(shown, 760, 600))

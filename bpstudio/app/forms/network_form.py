@@ -1,26 +1,19 @@
 """The side form: the project's network (layers, activations, loss) and its hyper-parameters.
 
-The form never changes the project itself. For each edit it builds the new ``Project``, checks it as
-the loader would (``project_edits``) and emits ``projectEditRequested(project, description)``; the
-main window pushes an undo command and calls ``set_state`` with the result, which the form then
-shows. A refused edit is explained in the form's message line and the control returns to the
-project's value.
+For each edit it builds the new ``Project``, checks it as the loader would (``project_edits``) and asks
+for it (``ProjectForm``); after a refused edit the control returns to the project's value.
 """
 
 from __future__ import annotations
 
-import math
 import sys
 from dataclasses import replace
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -30,63 +23,56 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.app.widgets.form_messages import clear_message, show_message, typed_number
-from bpstudio.app.widgets.layer_list import HINT_STYLE, LayerList, read_only_spin
-from bpstudio.app.widgets.network_labels import (
-    INIT_ORDER,
-    LOSS_ORDER,
-    activation_label,
-    init_label,
-    init_tip,
-    loss_label,
-    loss_tip,
+from bpstudio.app.widgets.form_fields import (
+    add_items,
+    align_labels,
+    fill,
+    growing_form,
+    read_only_spin,
+    shrinkable_combo,
+    titled_section,
+    wrapped_label,
 )
-from bpstudio.engine import LayerSpec, NetworkSpec, Project, TrainingSpec, ValidationError
+from bpstudio.app.widgets.layer_list import LayerList
+from bpstudio.app.widgets.network_labels import LOSS_ORDER, activation_label, init_label, loss_label, loss_tip
+from bpstudio.app.widgets.styles import HINT_STYLE
+from bpstudio.engine import LayerSpec, NetworkSpec, ValidationError
 from bpstudio.engine.activations import get_activation
 from bpstudio.engine.losses import get_loss
-from bpstudio.engine.text.indices import format_value
 from bpstudio.session.project_edits import edit_project
 from bpstudio.session.view_state import ViewState
 
-SECTION_STYLE = "QLabel { font-weight: bold; }"
-INT_MAX = 2_147_483_647  # a QSpinBox holds a C int
+from .hyper_parameters import HyperParameters
+from .project_form import ProjectForm
+
 NEW_LAYER = LayerSpec(4, "sigmoid")  # the first hidden layer added to a network that has none
 
 
-class NetworkForm(QWidget):
+class NetworkForm(ProjectForm):
     """Shows a project's network and hyper-parameters; asks for edits with ``projectEditRequested``."""
 
-    projectEditRequested = Signal(object, str)  # (the new Project, a description used as the undo text)
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._project: Project | None = None
-        self._pending: Project | None = None  # the project last requested: its message stays when it arrives
+        super().__init__(parent, "message")
         self._updating = False  # set while the form shows a project: nothing is requested then
         self._samples = 0
         self._forms: list[QFormLayout] = []
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(4)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("message")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.hide()
-        message_box = QVBoxLayout()
-        message_box.setContentsMargins(8, 6, 8, 0)
-        message_box.addWidget(self.message_label)
-        outer.addLayout(message_box)
+        outer = fill(QVBoxLayout(self), fill(QVBoxLayout(), self.message_label, margins=(8, 6, 8, 0)),
+                     margins=(0, 0, 0, 0), spacing=4)
 
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(8, 4, 8, 8)
         column.addWidget(self._build_network_group())
-        column.addWidget(self._build_init_group())
-        column.addWidget(self._build_training_group())
+        self.hyper_parameters = h = HyperParameters()
+        h.editRequested.connect(lambda description, parts: self._request(description, **parts))
+        h.refused.connect(self._refuse)
+        self.init_box, self.scale_box, self.learning_rate_box = h.init_box, h.scale_box, h.learning_rate_box
+        self.batch_size_box, self.epochs_box, self.seed_box = h.batch_size_box, h.epochs_box, h.seed_box
+        self.shuffle_box, self.momentum_box, self.l2_box = h.shuffle_box, h.momentum_box, h.l2_box
+        column.addWidget(h)
         column.addStretch(1)
-        self._align_labels()
+        align_labels(self._forms + h.forms)  # one label column for all sections: the fields line up down the panel
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -99,40 +85,17 @@ class NetworkForm(QWidget):
 
     # ----- construction -----------------------------------------------------------------
     def _form(self) -> QFormLayout:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = growing_form()
         self._forms.append(form)
         return form
 
-    def _align_labels(self) -> None:
-        """One label column for all sections, so the fields line up down the panel."""
-        labels = [label for form in self._forms for i in range(form.rowCount())
-                  if (item := form.itemAt(i, QFormLayout.ItemRole.LabelRole)) is not None
-                  and (label := item.widget()) is not None]
-        width = max(label.sizeHint().width() for label in labels)
-        for label in labels:
-            label.setMinimumWidth(width)
-
-    @staticmethod
-    def _section(title: str) -> tuple[QWidget, QVBoxLayout]:
-        """A titled section; plain headers rather than group boxes, whose frames cost a narrow panel width."""
-        section = QWidget()
-        layout = QVBoxLayout(section)
-        layout.setContentsMargins(0, 4, 0, 4)
-        header = QLabel(title)
-        header.setStyleSheet(SECTION_STYLE)
-        layout.addWidget(header)
-        return section, layout
-
     def _build_network_group(self) -> QWidget:
-        group, layout = self._section(self.tr("Network"))
+        group, layout = titled_section(self.tr("Network"))
         top = self._form()
         self.input_size_box = read_only_spin()
         top.addRow(self.tr("Input size n⁰"), self.input_size_box)
         layout.addLayout(top)
-        self.data_label = QLabel()
-        self.data_label.setWordWrap(True)
-        self.data_label.setStyleSheet(HINT_STYLE)
+        self.data_label = wrapped_label(style=HINT_STYLE)
         layout.addWidget(self.data_label)
 
         self.layers = LayerList()
@@ -144,118 +107,19 @@ class NetworkForm(QWidget):
         layout.addWidget(self.layers)
 
         bottom = self._form()
-        self.loss_box = _shrinkable_combo()
-        for name in LOSS_ORDER:
-            self.loss_box.addItem(loss_label(name), name)
-            self.loss_box.setItemData(self.loss_box.count() - 1, loss_tip(name), Qt.ItemDataRole.ToolTipRole)
+        self.loss_box = shrinkable_combo()
+        add_items(self.loss_box, [(loss_label(name), name, loss_tip(name)) for name in LOSS_ORDER])
         self.loss_box.setToolTip(self.tr(
             "The loss per sample, L(a, y); the loss of a batch is the mean over its m samples. The backward pass "
             "starts from ∇ₐL.\n½‖y − a‖²: ∇ₐL = a − y.   ‖a − y‖² (no ½, as in 3Blue1Brown): ∇ₐL = 2(a − y).\n"
             "cross-entropy −Σᵢ yᵢ log aᵢ needs a softmax output; binary cross-entropy needs a sigmoid output. "
-            "With those pairs δᴸ = a − y."
-        ))
+            "With those pairs δᴸ = a − y."))
         self.loss_box.currentIndexChanged.connect(self._loss_edited)
         bottom.addRow(self.tr("L&oss"), self.loss_box)
         layout.addLayout(bottom)
         return group
 
-    def _build_init_group(self) -> QWidget:
-        group, layout = self._section(self.tr("Starting weights"))
-        form = self._form()
-        layout.addLayout(form)
-        self.init_box = _shrinkable_combo()
-        self.init_box.setToolTip(self.tr(
-            "How W starts; biases start at 0. Random draws are seeded by the seed below.\n"
-            "xavier: Wˡ ~ U(±√(6/(nˡ⁻¹+nˡ))).  he: Wˡ ~ N(0, 2/nˡ⁻¹).  small uniform: Wˡ ~ U(−scale, +scale).  "
-            "zeros: Wˡ = 0.\nexplicit is offered only when the project holds its own starting weights."
-        ))
-        self.init_box.currentIndexChanged.connect(self._init_edited)
-        form.addRow(self.tr("&Initialiser"), self.init_box)
-        self.scale_box = QDoubleSpinBox()
-        self.scale_box.setDecimals(4)
-        self.scale_box.setRange(0.0001, 100.0)
-        self.scale_box.setSingleStep(0.01)
-        self.scale_box.setKeyboardTracking(False)
-        self.scale_box.setToolTip(self.tr(
-            "The half-width of small uniform: Wˡ ~ U(−scale, +scale). Only small uniform uses it."
-        ))
-        self.scale_box.valueChanged.connect(self._scale_edited)
-        form.addRow(self.tr("S&cale"), self.scale_box)
-        return group
-
-    def _build_training_group(self) -> QWidget:
-        group, layout = self._section(self.tr("Training"))
-        form = self._form()
-        layout.addLayout(form)
-        self.learning_rate_box = QLineEdit()
-        self.learning_rate_box.setToolTip(self.tr(
-            "η, the learning rate, a number > 0. Every update does W ← W − η ∂L/∂W and b ← b − η ∂L/∂b.\n"
-            "Too small and the loss falls slowly; too large and it jumps about or grows. Press Enter to apply."
-        ))
-        self.learning_rate_box.editingFinished.connect(self._learning_rate_edited)
-        form.addRow(self.tr("Learning &rate η"), self.learning_rate_box)
-
-        self.batch_size_box = QSpinBox()
-        self.batch_size_box.setRange(0, INT_MAX)
-        self.batch_size_box.setSpecialValueText(self.tr("full batch"))
-        self.batch_size_box.setKeyboardTracking(False)
-        self.batch_size_box.valueChanged.connect(self._batch_size_edited)
-        form.addRow(self.tr("&Batch size m"), self.batch_size_box)
-
-        self.epochs_box = QSpinBox()
-        self.epochs_box.setRange(1, INT_MAX)
-        self.epochs_box.setKeyboardTracking(False)
-        self.epochs_box.valueChanged.connect(self._epochs_edited)
-        form.addRow(self.tr("E&pochs"), self.epochs_box)
-
-        self.seed_box = QSpinBox()
-        self.seed_box.setRange(0, INT_MAX)
-        self.seed_box.setKeyboardTracking(False)
-        self.seed_box.setToolTip(self.tr(
-            "Seeds the random starting weights (unused with explicit weights) and the order of the samples in "
-            "each epoch. The same seed gives a bit-identical run."
-        ))
-        self.seed_box.valueChanged.connect(self._seed_edited)
-        form.addRow(self.tr("See&d"), self.seed_box)
-
-        self.shuffle_box = QCheckBox(self.tr("S&huffle every epoch"))
-        self.shuffle_box.setToolTip(self.tr(
-            "Reshuffle the samples at the start of every epoch, so the mini-batches differ from epoch to epoch. "
-            "The full batch is never shuffled (its mean does not depend on the order)."
-        ))
-        self.shuffle_box.toggled.connect(self._shuffle_edited)
-        form.addRow(self.shuffle_box)
-
-        self.momentum_box = QDoubleSpinBox()
-        self.momentum_box.setRange(0.0, 0.999)
-        self.momentum_box.setDecimals(3)
-        self.momentum_box.setSingleStep(0.05)
-        self.momentum_box.setKeyboardTracking(False)
-        self.momentum_box.setToolTip(self.tr(
-            "μ, momentum, from 0 up to (not including) 1. Each update keeps a velocity per weight:\n"
-            "v ← μv − η(∂L/∂W + λW),  W ← W + v  (v starts at 0).\n"
-            "The steps accumulate along directions the gradient keeps pointing to, which speeds up long valleys. "
-            "0 is plain gradient descent, W ← W − η ∂L/∂W."
-        ))
-        self.momentum_box.valueChanged.connect(self._momentum_edited)
-        form.addRow(self.tr("&Momentum μ"), self.momentum_box)
-
-        self.l2_box = QLineEdit()
-        self.l2_box.setToolTip(self.tr(
-            "λ, L2 weight decay, a number ≥ 0. The loss gets (λ/2)‖W‖² added, so each update uses ∂L/∂W + λW "
-            "and pulls every weight towards 0 (biases are not decayed). The panels show BP4's ∂L/∂W and the "
-            "loss curves show the data loss, both without the λ term. 0 turns it off. Press Enter to apply."
-        ))
-        self.l2_box.editingFinished.connect(self._l2_edited)
-        form.addRow(self.tr("L&2 decay λ"), self.l2_box)
-        return group
-
     # ----- access for tests and the main window (l is 1-based, as shown) ---------------------
-    @property
-    def project(self) -> Project | None:
-        """The project shown: the last one given to ``set_state``."""
-        return self._project
-
     def layer_units_box(self, l: int) -> QSpinBox:
         """Units of layer l, 1 … L; layer L (the output) is read-only."""
         return self.layers.units_box(l)
@@ -277,22 +141,9 @@ class NetworkForm(QWidget):
     def add_layer_button(self) -> QPushButton:
         return self.layers.add_button
 
-    def message(self) -> str:
-        """The message line's text, or "" when it is hidden."""
-        return "" if self.message_label.isHidden() else self.message_label.text()
-
-    def message_is_error(self) -> bool:
-        return not self.message_label.isHidden() and self.message_label.property("kind") == "error"
-
     # ----- showing a state ------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:
-        project = state.project
-        if self._project is None or (project is not self._project and project != self._project):
-            arrived = self._pending is not None and (project is self._pending or project == self._pending)
-            if not arrived:
-                self._clear_message()  # a project from elsewhere (open, undo): the old message no longer applies
-            self._pending = None
-            self._project = project
+        if self._take(state.project):
             self._show_project()
         self.layers.set_selected_layer(state.layer)
 
@@ -303,20 +154,13 @@ class NetworkForm(QWidget):
         need = self._body.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width() + 4
         return QSize(max(hint.width(), need), hint.height())
 
-    def _fit_width(self) -> None:
-        self.updateGeometry()  # the docks ask minimumSizeHint again
-
     def _tab_in_visual_order(self) -> None:
         """New layer rows join the end of the window's Tab chain: put them, row by row, between the input
         size and the loss, where they are on screen."""
-        order: list[QWidget] = [self.input_size_box]
-        for l in range(1, self.layers.layer_count + 1):
-            order += [self.layers.units_box(l), self.layers.activation_box(l)]
-            if l < self.layers.layer_count:
-                order += list(self.layers.buttons(l))
-        order += [self.layers.add_button, self.loss_box]
+        order = [self.input_size_box, *self.layers.in_visual_order(), self.loss_box]
         # a read-only number box takes no focus itself (Qt then ignores it here), its text does
-        order = [box.findChild(QLineEdit) if box.focusPolicy() == Qt.FocusPolicy.NoFocus else box for box in order]
+        order = [box.findChild(QLineEdit) or box if box.focusPolicy() == Qt.FocusPolicy.NoFocus else box
+                 for box in order]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -349,57 +193,12 @@ class NetworkForm(QWidget):
             self.layers.show_network(net, project.data)
             self._tab_in_visual_order()
             self.loss_box.setCurrentIndex(max(0, self.loss_box.findData(get_loss(net.loss).name)))
-            self._show_init(project)
-            self._show_training(project.training)
+            self.hyper_parameters.show_project(project, self._samples)
         finally:
             self._updating = False
-        self._fit_width()
+        self.updateGeometry()  # the docks ask minimumSizeHint again: fit the width of the fields shown
 
-    def _show_init(self, project: Project) -> None:
-        self.init_box.clear()
-        for name in INIT_ORDER:
-            if name == "explicit" and project.parameters is None:
-                continue
-            self.init_box.addItem(init_label(name), name)
-            self.init_box.setItemData(self.init_box.count() - 1, init_tip(name), Qt.ItemDataRole.ToolTipRole)
-        method = self._effective_init(project)
-        self.init_box.setCurrentIndex(max(0, self.init_box.findData(method)))
-        self.scale_box.setValue(project.init.scale)
-        self.scale_box.setEnabled(method == "small_uniform")
-
-    @staticmethod
-    def _effective_init(project: Project) -> str:
-        return "explicit" if project.parameters is not None else project.init.method  # weights win (formats.md)
-
-    def _show_training(self, training: TrainingSpec) -> None:
-        self.learning_rate_box.setText(format_value(training.learning_rate))
-        self.learning_rate_box.setCursorPosition(0)
-        self.batch_size_box.setValue(training.batch_size)
-        self.epochs_box.setValue(training.epochs)
-        self.seed_box.setValue(training.seed)
-        self.shuffle_box.setChecked(training.shuffle)
-        self.momentum_box.setValue(training.momentum)
-        self.l2_box.setText(format_value(training.l2))
-        self.l2_box.setCursorPosition(0)
-        n = self._samples
-        self.batch_size_box.setToolTip(self.tr(
-            "m, the samples per iteration (this data has N = {n}). The batch loss is the mean over its m "
-            "samples, L = (1/m) Σᵢ Lᵢ, and ∂L/∂Wˡ = (1/m) δˡ (Aˡ⁻¹)ᵀ, while δ stays per sample.\n"
-            "1 = stochastic gradient descent; full batch (0, or any m ≥ N) = all N samples every iteration."
-        ).format(n=n))
-        m = training.batch_size if 0 < training.batch_size < n else n
-        self.epochs_box.setToolTip(self.tr(
-            "How many epochs a training run takes. One epoch passes over every sample once: ⌈N / m⌉ = {k} "
-            "iteration(s) here."
-        ).format(k=math.ceil(n / m) if m else 1))
-
-    # ----- messages -----------------------------------------------------------------------
-    def _show_message(self, text: str, error: bool) -> None:
-        show_message(self.message_label, text, error)
-
-    def _clear_message(self) -> None:
-        clear_message(self.message_label)
-
+    # ----- requesting edits -----------------------------------------------------------------
     def _refuse(self, reason: str, hint: str = "") -> None:
         text = self.tr("Not changed: {reason}").format(reason=reason.rstrip())
         if hint and not text.endswith((".", "!", "?", ")")):
@@ -407,7 +206,6 @@ class NetworkForm(QWidget):
         self._show_message(f"{text} {hint}" if hint else text, error=True)
         self._show_project()  # the control goes back to the project's value
 
-    # ----- requesting edits -----------------------------------------------------------------
     def _request(self, description: str, hint: str = "", **parts) -> bool:
         """Build and check the edited project, then ask for it; a refusal is explained instead."""
         assert self._project is not None
@@ -427,8 +225,7 @@ class NetworkForm(QWidget):
             ).format(method=init_label(edit.project.init.method)), error=False)
         else:
             self._clear_message()
-        self._pending = edit.project
-        self.projectEditRequested.emit(edit.project, description)
+        self._ask(edit.project, description)
         return True
 
     def _network_with(self, layers: list[LayerSpec]) -> NetworkSpec:
@@ -490,14 +287,7 @@ class NetworkForm(QWidget):
         layers.insert(index - 1, template)
         self._request(self.tr("Insert hidden layer {l}").format(l=index), network=self._network_with(layers))
 
-    def remove_hidden_layer(self, l: int) -> None:
-        self._remove_layer(l)
-
-    def move_hidden_layer(self, l: int, step: int) -> None:
-        self._move_layer(l, step)
-
-    def set_activation(self, l: int, name: str) -> None:
-        self._activation_edited(l, name)
+    remove_hidden_layer, move_hidden_layer, set_activation = _remove_layer, _move_layer, _activation_edited
 
     def _loss_edited(self) -> None:
         if self._updating or self._project is None:
@@ -510,93 +300,6 @@ class NetworkForm(QWidget):
             if fused else ""
         self._request(self.tr("Set loss to {loss}").format(loss=loss_label(name)), hint,
                       network=replace(self._project.network, loss=name))
-
-    def _init_edited(self) -> None:
-        if self._updating or self._project is None:
-            return
-        name = self.init_box.currentData()
-        if name is None or name == self._effective_init(self._project):
-            return
-        self._request(self.tr("Set initialiser to {method}").format(method=init_label(name)),
-                      init=replace(self._project.init, method=name), drop_parameters=True)
-
-    def _scale_edited(self, value: float) -> None:
-        if self._updating or self._project is None or value == self._project.init.scale:
-            return
-        self._request(self.tr("Set initialiser scale to {scale}").format(scale=format_value(value)),
-                      init=replace(self._project.init, scale=float(value)))
-
-    def _learning_rate_edited(self) -> None:
-        if self._updating or self._project is None or not self.learning_rate_box.isModified():
-            return
-        self.learning_rate_box.setModified(False)  # Enter and then leaving the box finish one edit, not two
-        text = self.learning_rate_box.text()
-        value = typed_number(text)
-        if not math.isfinite(value) or value <= 0:
-            self._refuse(self.tr(
-                "the learning rate η must be a finite number greater than 0, such as 0.5 or 1e-3 (not “{text}”)."
-            ).format(text=text))
-            return
-        if value == self._project.training.learning_rate:
-            self._show_project()  # "0.50" is shown as 0.5 again
-            return
-        self._request(self.tr("Set learning rate to {eta}").format(eta=format_value(value)),
-                      training=replace(self._project.training, learning_rate=value))
-
-    def _momentum_edited(self, value: float) -> None:
-        if self._updating or self._project is None or value == self._project.training.momentum:
-            return
-        self._request(self.tr("Set momentum to {mu}").format(mu=format_value(value)),
-                      training=replace(self._project.training, momentum=float(value)))
-
-    def _l2_edited(self) -> None:
-        if self._updating or self._project is None or not self.l2_box.isModified():
-            return
-        self.l2_box.setModified(False)
-        text = self.l2_box.text()
-        value = typed_number(text)
-        if not math.isfinite(value) or value < 0:
-            self._refuse(self.tr(
-                "the L2 decay λ must be a finite number ≥ 0, such as 0 or 1e-4 (not “{text}”)."
-            ).format(text=text))
-            return
-        if value == self._project.training.l2:
-            self._show_project()
-            return
-        self._request(self.tr("Set L2 decay to {lam}").format(lam=format_value(value)),
-                      training=replace(self._project.training, l2=value))
-
-    def _batch_size_edited(self, value: int) -> None:
-        if self._updating or self._project is None or value == self._project.training.batch_size:
-            return
-        text = self.tr("Use the full batch") if value == 0 else self.tr("Set batch size to {m}").format(m=value)
-        self._request(text, training=replace(self._project.training, batch_size=value))
-
-    def _epochs_edited(self, value: int) -> None:
-        if self._updating or self._project is None or value == self._project.training.epochs:
-            return
-        self._request(self.tr("Set epochs to {n}").format(n=value),
-                      training=replace(self._project.training, epochs=value))
-
-    def _seed_edited(self, value: int) -> None:
-        if self._updating or self._project is None or value == self._project.training.seed:
-            return
-        self._request(self.tr("Set seed to {seed}").format(seed=value),
-                      training=replace(self._project.training, seed=value))
-
-    def _shuffle_edited(self, on: bool) -> None:
-        if self._updating or self._project is None or on == self._project.training.shuffle:
-            return
-        self._request(self.tr("Turn shuffling on") if on else self.tr("Turn shuffling off"),
-                      training=replace(self._project.training, shuffle=on))
-
-
-def _shrinkable_combo() -> QComboBox:
-    """A combo as narrow as the panel needs (the default is as wide as its longest item)."""
-    box = QComboBox()
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(8)
-    return box
 
 
 if __name__ == "__main__":

@@ -22,37 +22,19 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSizePolicy,
     QSlider,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from bpstudio.app.widgets.form_messages import ERROR_STYLE
-from bpstudio.app.widgets.layer_list import HINT_STYLE
-from bpstudio.app.widgets.run_actions import RunActions, describe_divergence, make_run_actions, run_tip
+from bpstudio.app.widgets.form_fields import INT_MAX, fill, shown_message, spin_box, wrapped_label
+from bpstudio.app.widgets.preview import show_alone
+from bpstudio.app.widgets.run_actions import RunActions, make_run_actions, run_tip
+from bpstudio.app.widgets.styles import ERROR_STYLE, HINT_STYLE, SECTION_STYLE
 from bpstudio.engine import ValidationError
-from bpstudio.engine.run_settings import (
-    DIVERGED,
-    FINISHED,
-    IDLE,
-    PAUSED,
-    RUNNING,
-    SPEEDS,
-    Breakpoints,
-    RunGoal,
-    RunSettings,
-    RunStatus,
-)
+from bpstudio.engine.run_settings import IDLE, PAUSED, RUNNING, SPEEDS, Breakpoints, RunGoal, RunSettings, RunStatus
 
-from .network_form import INT_MAX, SECTION_STYLE
-
-STATUS_STYLES = {
-    RUNNING: "QLabel { color: #174ea6; }",
-    PAUSED: "QLabel { color: #8a5300; }",
-    FINISHED: "QLabel { color: #137333; }",
-    DIVERGED: "QLabel { color: #b3261e; }",
-}
+from .run_status import StatusLine, speed_text, status_text
 
 
 class RunPanel(QWidget):
@@ -71,7 +53,6 @@ class RunPanel(QWidget):
         super().__init__(parent)
         self._status = RunStatus()
         self._actions: RunActions | None = None
-        self._speed_texts = self._speed_labels()
 
         self.run_button, self.pause_button, self.stop_button = QToolButton(), QToolButton(), QToolButton()
         buttons = QHBoxLayout()
@@ -84,25 +65,19 @@ class RunPanel(QWidget):
         font.setBold(True)
         self.run_button.setFont(font)
 
-        self.status_label = _label("", "runStatus", self.tr("What the run is doing, or why it stopped"))
-        self.message_label = _label("", "runMessage", "", ERROR_STYLE)
+        self.status_label = StatusLine()
+        self.message_label = wrapped_label("", "runMessage", "", ERROR_STYLE, True)
         self.message_label.hide()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.message_label)
+        layout = fill(QVBoxLayout(self), buttons, self.status_label, self.message_label, margins=(8, 6, 8, 8))
         self.goal_box = self._build_goal()
         self.speed_box = self._build_speed()
         self.breakpoint_box = self._build_breakpoints()
-        for box in (self.goal_box, self.speed_box, self.breakpoint_box):
-            layout.addWidget(box)
-        layout.addStretch(1)
+        fill(layout, self.goal_box, self.speed_box, self.breakpoint_box, (None, 1))
 
         self.set_actions(*(actions or make_run_actions(self)).all())
         if actions is None:
-            self.addActions(self._actions.all())  # standalone: the keys work in the panel itself
+            self.addActions(self.actions_.all())  # standalone: the keys work in the panel itself
         self.set_status(self._status)
 
     # ----- construction -----------------------------------------------------------------
@@ -112,7 +87,7 @@ class RunPanel(QWidget):
         section = QWidget()
         layout = QVBoxLayout(section)
         layout.setContentsMargins(0, 6, 0, 0)
-        header = _label(title, "", tip, SECTION_STYLE)
+        header = wrapped_label(title, "", tip, SECTION_STYLE, True)
         layout.addWidget(header)
         grid = QGridLayout()
         for i, row in enumerate(rows or []):
@@ -125,8 +100,9 @@ class RunPanel(QWidget):
     def _build_goal(self) -> QWidget:
         self.epochs_radio = QRadioButton(self.tr("Ru&n for"))
         self.epochs_radio.setToolTip(self.tr("End after this many more epochs (one epoch = every sample once)"))
-        self.epochs_spin = _whole_spin(1, 100, self.tr(" epochs"))
+        self.epochs_spin = spin_box(1, value=100, suffix=self.tr(" epochs"))
         self.epochs_spin.setToolTip(self.epochs_radio.toolTip())
+        self.epochs_spin.setMinimumWidth(70)
         self.loss_radio = QRadioButton(self.tr("Until training &loss <"))
         self.loss_radio.setToolTip(self.tr(
             "End as soon as the training loss (the mean over the training set) is below this number"))
@@ -156,15 +132,12 @@ class RunPanel(QWidget):
             "show whole iterations; the fastest refreshes the panels only as often as the screen needs.\n"
             "A change applies at once, also while running."))
         tip = self.speed_slider.toolTip()
-        self.speed_label = _label("", "speedLabel", tip, HINT_STYLE)
+        self.speed_label = wrapped_label("", "speedLabel", tip, HINT_STYLE, True)
         self.speed_slider.valueChanged.connect(self._speed_moved)
         self._speed_moved(self.speed_slider.value(), emit=False)
         row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(_label(self.tr("slow"), "", tip, HINT_STYLE))
-        line.addWidget(self.speed_slider, 1)
-        line.addWidget(_label(self.tr("fast"), "", tip, HINT_STYLE))
+        fill(QHBoxLayout(row), wrapped_label(self.tr("slow"), "", tip, HINT_STYLE, True), (self.speed_slider, 1),
+             wrapped_label(self.tr("fast"), "", tip, HINT_STYLE, True), margins=(0, 0, 0, 0))
         section, header = self._section(self.tr("Pla&yback speed"), tip, [(row,), (self.speed_label,)])
         header.setBuddy(self.speed_slider)
         return section
@@ -183,25 +156,14 @@ class RunPanel(QWidget):
             "large; the panels keep the last finite state and the status says where it appeared"))
         self.epoch_break_check = QCheckBox(self.tr("Pause on co&mpleting epoch"))
         self.epoch_break_check.setToolTip(self.tr("Pause when this epoch (counted from 1) is complete"))
-        self.epoch_break_spin = _whole_spin(1, 10, "")
+        self.epoch_break_spin = spin_box(1, value=10)
         self.epoch_break_spin.setToolTip(self.epoch_break_check.toolTip())
+        self.epoch_break_spin.setMinimumWidth(70)
         self.epoch_break_spin.valueChanged.connect(lambda: self.epoch_break_check.setChecked(True))
         return self._section(self.tr("Breakpoints"), self.tr("Pause the run (Resume goes on) when one of these "
                                                              "happens"), [
             (self.loss_break_check, self.loss_break_edit), (self.nonfinite_check,),
             (self.epoch_break_check, self.epoch_break_spin)])[0]
-
-    def _speed_labels(self) -> dict[str, str]:
-        """The engine's speed labels, translated (literal strings, so lupdate finds them)."""
-        return {
-            "1 iteration per second, every stage": self.tr("1 iteration per second, every stage"),
-            "4 iterations per second, every stage": self.tr("4 iterations per second, every stage"),
-            "10 iterations per second": self.tr("10 iterations per second"),
-            "30 iterations per second": self.tr("30 iterations per second"),
-            "100 iterations per second": self.tr("100 iterations per second"),
-            "1000 iterations per second": self.tr("1000 iterations per second"),
-            "as fast as the engine goes": self.tr("as fast as the engine goes"),
-        }
 
     # ----- actions ----------------------------------------------------------------------
     def set_actions(self, run: QAction, pause: QAction, stop: QAction) -> None:
@@ -277,7 +239,7 @@ class RunPanel(QWidget):
 
     def message(self) -> str:
         """The panel's error message, or "" when there is none."""
-        return "" if self.message_label.isHidden() else self.message_label.text()
+        return shown_message(self.message_label)
 
     def set_default_epochs(self, n: int) -> None:
         """Start the goal's epochs from the project's training.epochs (the goal choice is kept)."""
@@ -287,8 +249,7 @@ class RunPanel(QWidget):
             checked.setChecked(True)
 
     def _speed_moved(self, index: int, emit: bool = True) -> None:
-        label = SPEEDS[index].label
-        self.speed_label.setText(self._speed_texts.get(label, label))
+        self.speed_label.setText(speed_text(SPEEDS[index].label))
         if emit:
             self.speedChanged.emit(index)
 
@@ -312,42 +273,9 @@ class RunPanel(QWidget):
         # the goal and breakpoints of a running run are fixed; the speed can change at any time
         self.goal_box.setEnabled(state != RUNNING)
         self.breakpoint_box.setEnabled(state != RUNNING)
-        self.status_label.setText(self.status_text(status))
-        self.status_label.setStyleSheet(STATUS_STYLES.get(state, HINT_STYLE))
+        self.status_label.show_status(status)
 
-    def status_text(self, status: RunStatus) -> str:
-        left = f" · {status.goal_left}" if status.goal_left else ""
-        if status.state == RUNNING:
-            return self.tr("Running") + left
-        if status.state == PAUSED:
-            text = self.tr("Paused: {reason}").format(reason=status.reason) if status.reason else self.tr("Paused")
-            return text + left
-        if status.state == FINISHED:
-            return self.tr("Finished: {reason}").format(reason=status.reason) if status.reason \
-                else self.tr("Finished")
-        if status.state == DIVERGED:
-            what = describe_divergence(status.divergence) if status.divergence else status.reason
-            return self.tr("Diverged: {what} — the panels show the last finite state").format(what=what)
-        return self.tr("Not running. Run trains toward the goal below.")
-
-
-def _label(text: str, name: str, tip: str, style: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setToolTip(tip)
-    label.setStyleSheet(style)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def _whole_spin(low: int, value: int, suffix: str) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, INT_MAX)
-    box.setValue(value)
-    box.setSuffix(suffix)
-    box.setMinimumWidth(70)
-    return box
+    status_text = staticmethod(status_text)  # the window's status bar says the same
 
 
 def preview_panel() -> RunPanel:
@@ -367,10 +295,4 @@ def preview_panel() -> RunPanel:
 
 
 if __name__ == "__main__":
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    shown = preview_panel()
-    shown.resize(330, 520)
-    shown.show()
-    sys.exit(app.exec())
+    sys.exit(show_alone(preview_panel, 330, 520))

@@ -9,6 +9,7 @@ import sys
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
+from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION
 from bpstudio.engine.backprop import Plan
 from bpstudio.session.view_state import ViewState
 
@@ -32,7 +33,7 @@ class MatrixGrid(QWidget):
     hovered = Signal(str)
     entryActivated = Signal(str, int, int, int)  # quantity, layer, row, col
 
-    def __init__(self, layer: int, precision: int = 4, parent: QWidget | None = None) -> None:
+    def __init__(self, layer: int, precision: int = DEFAULT_PRECISION, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.layer = layer
         self.views: dict[str, MatrixView] = {}

@@ -10,6 +10,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION
+from bpstudio.app.widgets.form_fields import fill
 from bpstudio.engine.text.explain import format_number
 
 from .matrix_model import DIVERGING_STOPS, MatrixModel
@@ -36,7 +38,7 @@ class ColourBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._low, self._high = -1.0, 1.0
-        self.precision = 4
+        self.precision = DEFAULT_PRECISION
         self.setFixedWidth(62)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self._gradient_stops = [(float(t), QColor(*map(int, c[:3])))
@@ -81,12 +83,6 @@ class MatrixImage(QWidget):
         self._shown: np.ndarray | None = None  # what the image shows now
         self._levels = 0.0  # the colour scale spans ±_levels
         self._hover: tuple[int, int] | None = None
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(1)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(2)
         self.graphics = pg.GraphicsView(background=self.palette().window().color())
         self.graphics.setObjectName("matrixImage")
         self.view_box = pg.ViewBox(enableMouse=False, enableMenu=False, invertY=True, defaultPadding=0.0)
@@ -100,15 +96,13 @@ class MatrixImage(QWidget):
         self.view_box.addItem(self.message, ignoreBounds=True)
         self.colour_bar = ColourBar()
         self.colour_bar.setToolTip(self.tr("Colour scale: blue negative, white 0, red positive (symmetric)"))
-        row.addWidget(self.graphics, 1)
-        row.addWidget(self.colour_bar)
         self.graphics.scene().sigMouseMoved.connect(self._mouse_moved)
         self.readout = QLabel()
         self.readout.setObjectName("hoverReadout")
         self.readout.setTextFormat(Qt.TextFormat.PlainText)
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        box.addLayout(row, 1)
-        box.addWidget(self.readout)
+        row = fill(QHBoxLayout(), (self.graphics, 1), self.colour_bar, margins=(0, 0, 0, 0), spacing=2)
+        fill(QVBoxLayout(self), (row, 1), self.readout, margins=(0, 0, 0, 0), spacing=1)
 
     def show_model(self, shape: tuple[int, int]) -> None:
         """Show the model's array (of ``shape``), or, when it is not computed, an empty frame and no numbers."""
@@ -206,10 +200,6 @@ def _preview() -> QWidget:
 if __name__ == "__main__":
     import sys
 
-    from PySide6.QtWidgets import QApplication
+    from bpstudio.app.widgets.preview import show_alone
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    widget = _preview()
-    widget.resize(700, 400)
-    widget.show()
-    sys.exit(app.exec())
+    sys.exit(show_alone(_preview, 700, 400))

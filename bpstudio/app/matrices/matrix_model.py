@@ -16,11 +16,12 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION, clamp_precision
 from bpstudio.engine.backprop import Plan
 from bpstudio.engine.snapshot import QUANTITIES, Snapshot, key
 from bpstudio.engine.text import convention as conv
 from bpstudio.engine.text.explain import explain, format_number, stage_computing
-from bpstudio.engine.text.trace import sup
+from bpstudio.engine.text.indices import superscript
 from bpstudio.session.view_state import ViewState
 
 Index = QModelIndex | QPersistentModelIndex
@@ -73,7 +74,7 @@ class MatrixModel(QAbstractTableModel):
             raise ValueError(f"unknown quantity {quantity!r}")
         self.quantity = quantity
         self.layer = layer
-        self.precision = 4
+        self.precision = DEFAULT_PRECISION
         self._snap: Snapshot | None = None
         self._plan: Plan | None = None
         self._lr = 0.0
@@ -128,7 +129,7 @@ class MatrixModel(QAbstractTableModel):
         return conv.engine_index(row, col, self.notation)
 
     def set_precision(self, precision: int) -> None:
-        precision = max(1, min(10, int(precision)))
+        precision = clamp_precision(precision)
         if precision == self.precision:
             return
         self.precision = precision
@@ -235,64 +236,46 @@ class MatrixModel(QAbstractTableModel):
 
     def column_name(self, col: int) -> str:
         """A column in words, for read-outs: "sample 4", "from unit 2", "b²" (row convention: "unit 2")."""
-        if self.transposed:
-            return self.tr("unit {j}").format(j=col + 1)
-        if self.quantity in ("W", "dW"):
-            return self.tr("from unit {k}").format(k=col + 1)
-        if self.quantity in ("b", "db"):
-            return str(self.headerData(col, Qt.Orientation.Horizontal))
-        return self.tr("sample {s}").format(s=col + 1)
+        return self._axis_name(col, self.transposed)
 
     def row_name(self, row: int) -> str:
         """A row in words, for read-outs: "unit 3" (row convention: "sample 3", "from unit 3", "b²")."""
-        if not self.transposed:
-            return self.tr("unit {j}").format(j=row + 1)
+        return self._axis_name(row, not self.transposed)
+
+    def _axis_name(self, i: int, units: bool) -> str:
+        if units:
+            return self.tr("unit {j}").format(j=i + 1)
         if self.quantity in ("W", "dW"):
-            return self.tr("from unit {k}").format(k=row + 1)
+            return self.tr("from unit {k}").format(k=i + 1)
         if self.quantity in ("b", "db"):
-            return str(self.headerData(row, Qt.Orientation.Vertical))
-        return self.tr("sample {s}").format(s=row + 1)
+            return self._bias_symbol()
+        return self.tr("sample {s}").format(s=i + 1)
+
+    def _bias_symbol(self) -> str:
+        return ("b" if self.quantity == "b" else "∂L/∂b") + superscript(self.layer)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Units are the rows (the columns in the row convention); samples, or source units, the other axis."""
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        if self.transposed:
-            return self._row_header(section, orientation, role == Qt.ItemDataRole.ToolTipRole)
-        tip = role == Qt.ItemDataRole.ToolTipRole
-        l = self.layer
-        if orientation == Qt.Orientation.Vertical:
-            if tip:
-                return self.tr("unit {j} of layer {l}: row {j}").format(j=section + 1, l=l)
-            return self.tr("unit {j}").format(j=section + 1)
-        if self.quantity in ("W", "dW"):
-            if tip:
-                if l == 1:
-                    return self.tr("column {k}: weights from input {k} (x{k})").format(k=section + 1)
-                return self.tr("column {k}: weights from unit {k} of layer {p}").format(k=section + 1, p=l - 1)
-            return self.tr("from unit {k}").format(k=section + 1)
+        tip, n, l, rows = role == Qt.ItemDataRole.ToolTipRole, section + 1, self.layer, self.transposed
+        if (orientation == Qt.Orientation.Horizontal) == rows:  # the layer's units
+            if not tip:
+                return self.tr("unit {j}").format(j=n)
+            return (self.tr("column {j}: unit {j} of layer {l}") if rows else
+                    self.tr("unit {j} of layer {l}: row {j}")).format(j=n, l=l)
         if self.quantity in ("b", "db"):
-            symbol = ("b" if self.quantity == "b" else "∂L/∂b") + sup(l)
+            symbol = self._bias_symbol()
             return self.tr("{symbol}, one value per unit").format(symbol=symbol) if tip else symbol
-        if tip:
-            return self.tr("column {s}: sample {s} of the batch").format(s=section + 1)
-        return self.tr("#{s}").format(s=section + 1)  # compact: the tooltip and the title say "sample"
-
-    def _row_header(self, section: int, orientation: Qt.Orientation, tip: bool) -> str:
-        """Headers of the row convention: units are the columns; samples, or source units, the rows."""
-        l = self.layer
-        if orientation == Qt.Orientation.Horizontal:
-            if tip:
-                return self.tr("column {j}: unit {j} of layer {l}").format(j=section + 1, l=l)
-            return self.tr("unit {j}").format(j=section + 1)
+        if self.quantity in ("W", "dW") and not tip:
+            return self.tr("from unit {k}").format(k=n)
+        if self.quantity in ("W", "dW") and l == 1:
+            return (self.tr("row {k}: weights from input {k} (x{k})") if rows else
+                    self.tr("column {k}: weights from input {k} (x{k})")).format(k=n)
         if self.quantity in ("W", "dW"):
-            if tip:
-                if l == 1:
-                    return self.tr("row {k}: weights from input {k} (x{k})").format(k=section + 1)
-                return self.tr("row {k}: weights from unit {k} of layer {p}").format(k=section + 1, p=l - 1)
-            return self.tr("from unit {k}").format(k=section + 1)
-        if self.quantity in ("b", "db"):
-            symbol = ("b" if self.quantity == "b" else "∂L/∂b") + sup(l)
-            return self.tr("{symbol}, one value per unit").format(symbol=symbol) if tip else symbol
-        if tip:
-            return self.tr("row {s}: sample {s} of the batch").format(s=section + 1)
-        return self.tr("#{s}").format(s=section + 1)
+            return (self.tr("row {k}: weights from unit {k} of layer {p}") if rows else
+                    self.tr("column {k}: weights from unit {k} of layer {p}")).format(k=n, p=l - 1)
+        if not tip:
+            return self.tr("#{s}").format(s=n)  # compact: the tooltip and the title say "sample"
+        return (self.tr("row {s}: sample {s} of the batch") if rows else
+                self.tr("column {s}: sample {s} of the batch")).format(s=n)

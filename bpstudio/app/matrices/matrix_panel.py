@@ -10,27 +10,27 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION, PRECISION_RANGE
+from bpstudio.app.widgets.form_fields import fill, shrinkable_combo, spin_box
 from bpstudio.engine.snapshot import QUANTITIES
-from bpstudio.engine.text.convention import COLUMN, check
+from bpstudio.engine.text.convention import COLUMN, SYMBOLS, check
 from bpstudio.session.view_state import ViewState
 
+from .across_layers import AcrossLayers
 from .matrix_grid import MatrixGrid
 from .matrix_model import MatrixModel
 from .matrix_view import CHANGED_COLOUR, MatrixView
@@ -54,43 +54,31 @@ class MatrixPanel(QWidget):
         self._network: tuple | None = None  # the network the pages and the layer combo were built for
         self._notation = COLUMN  # "column" or "row": how every box writes its matrix
 
-        self.mode_combo = QComboBox()
+        self.mode_combo = shrinkable_combo(12)
         self.mode_combo.setObjectName("matrixMode")
         self.mode_combo.addItem(self.tr("Layer l: all quantities"), LAYER_MODE)
-        names = {"W": "W", "b": "b", "z": "z", "a": "a", "delta": "δ", "dW": "∂L/∂W", "db": "∂L/∂b"}
         for q in QUANTITIES:
-            self.mode_combo.addItem(self.tr("{q} across layers").format(q=names[q]), q)
+            self.mode_combo.addItem(self.tr("{q} across layers").format(q=SYMBOLS[q]), q)
         self.mode_combo.setToolTip(self.tr("Show every quantity of one layer, or one quantity of every layer "
                                            "side by side"))
         self.mode_combo.currentIndexChanged.connect(self._mode_picked)
-        self.layer_combo = QComboBox()
+        self.layer_combo = shrinkable_combo(12)
         self.layer_combo.setObjectName("matrixLayer")
         self.layer_combo.setToolTip(self.tr("The layer whose matrices are shown"))
         self.layer_combo.activated.connect(self._layer_picked)
         for combo in (self.mode_combo, self.layer_combo):  # let the bar shrink in a narrow dock
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.precision_spin = QSpinBox()
-        self.precision_spin.setObjectName("matrixPrecision")
-        self.precision_spin.setRange(1, 10)
-        self.precision_spin.setValue(4)
-        self.precision_spin.setSuffix(self.tr(" digits"))
-        self.precision_spin.setToolTip(self.tr(
+        self.precision_spin = spin_box(*PRECISION_RANGE, self.tr(
             "Digits after the decimal point in the tables and derivations (1–10); values too small to show "
-            "two digits switch to scientific notation"))
+            "two digits switch to scientific notation"), DEFAULT_PRECISION, self.tr(" digits"))
+        self.precision_spin.setObjectName("matrixPrecision")
         self.precision_spin.valueChanged.connect(self.set_precision)
         legend = QLabel(self.tr("● just computed"))
         legend.setObjectName("changedLegend")
         legend.setStyleSheet(f"color: {CHANGED_COLOUR};")
         legend.setToolTip(self.tr("Outlined boxes with bold numbers were computed by the stage just taken"))
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setSpacing(6)
-        bar.addWidget(self.mode_combo)
-        bar.addWidget(self.layer_combo)
-        bar.addWidget(self.precision_spin)
-        bar.addWidget(legend)
+        bar = fill(QHBoxLayout(), self.mode_combo, self.layer_combo, self.precision_spin, legend, margins=(0, 0, 0, 0),
+                   spacing=6)
 
         self.derivation = QPlainTextEdit()
         self.derivation.setObjectName("derivation")
@@ -105,12 +93,9 @@ class MatrixPanel(QWidget):
 
         self._grids: dict[int, MatrixGrid] = {}  # layer → its page
         self._ahead_pending = False  # the other layers' pages are still to be drawn ahead
-        self._across_views: list[MatrixView] = []
-        self._across_key: tuple[str, int] | None = None
-        self.across_page = QWidget()
-        self._across_grid = QGridLayout(self.across_page)
-        self._across_grid.setContentsMargins(0, 0, 0, 0)
-        self._across_grid.setSpacing(4)
+        self.across_page = AcrossLayers()
+        self.across_page.hovered.connect(self.derivation.setPlainText)
+        self.across_page.entryActivated.connect(self._entry_activated)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.across_page)
 
@@ -123,11 +108,7 @@ class MatrixPanel(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([1000, self._derivation_height(DERIVATION_LINES)])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
-        layout.addLayout(bar)
-        layout.addWidget(self.splitter, 1)
+        fill(QVBoxLayout(self), bar, (self.splitter, 1), margins=(4, 4, 4, 4), spacing=4)
 
     def sizeHint(self) -> QSize:
         return QSize(700, 450)  # a dock or splitter pane at 1280 × 800
@@ -153,9 +134,8 @@ class MatrixPanel(QWidget):
             if new_network:
                 self._draw_ahead(state)
         else:
-            self._build_across(self._mode, state.depth)
-            for l, view in enumerate(self._across_views, start=1):
-                view.set_state(state, l, plan)
+            self.across_page.show_quantity(self._mode, state.depth, self.precision(), self._notation)
+            self.across_page.set_state(state, plan)
             self.pages.setCurrentWidget(self.across_page)
 
     def mode(self) -> str:
@@ -182,8 +162,7 @@ class MatrixPanel(QWidget):
         self.derivation.clear()  # it named the entries the other way
         for grid in self._grids.values():
             grid.set_notation(notation)
-        for view in self._across_views:
-            view.set_notation(notation)
+        self.across_page.set_notation(notation)
 
     def precision(self) -> int:
         return self.precision_spin.value()
@@ -195,8 +174,7 @@ class MatrixPanel(QWidget):
             return
         for grid in self._grids.values():
             grid.set_precision(precision)
-        for view in self._across_views:
-            view.set_precision(precision)
+        self.across_page.set_precision(precision)
 
     def views(self) -> list[MatrixView]:
         """The boxes on show, in layout order."""
@@ -204,7 +182,7 @@ class MatrixPanel(QWidget):
             if self._state is None:
                 return []
             return list(self._grid(self._state.layer).views.values())
-        return list(self._across_views)
+        return list(self.across_page.views)
 
     def view(self, quantity: str, layer: int | None = None) -> MatrixView:
         """The box of ``quantity``: of the selected layer, or, across layers, of ``layer``."""
@@ -212,7 +190,7 @@ class MatrixPanel(QWidget):
             raise KeyError(quantity)
         selected = self._state.layer if self._state is not None else 1
         if self._mode == quantity:
-            return self._across_views[(selected if layer is None else layer) - 1]
+            return self.across_page.views[(selected if layer is None else layer) - 1]
         if self._mode == LAYER_MODE and layer in (None, selected):
             return self._grid(selected).views[quantity]
         raise KeyError(f"{quantity} of layer {layer} is not on show in mode {self._mode!r}")
@@ -243,18 +221,14 @@ class MatrixPanel(QWidget):
                 grid = self._grids.pop(layer)
                 self.pages.removeWidget(grid)
                 grid.deleteLater()
-            self.layer_combo.blockSignals(True)
-            try:
+            with QSignalBlocker(self.layer_combo):
                 self.layer_combo.clear()
                 for l in range(1, net.depth + 1):
                     self.layer_combo.addItem(self.tr("Layer {l}: {a} → {b}, {f}").format(
                         l=l, a=net.sizes[l - 1], b=net.sizes[l], f=net.layers[l - 1].activation), l)
-            finally:
-                self.layer_combo.blockSignals(False)
         if self.layer_combo.currentIndex() != state.layer - 1:
-            self.layer_combo.blockSignals(True)
-            self.layer_combo.setCurrentIndex(state.layer - 1)
-            self.layer_combo.blockSignals(False)
+            with QSignalBlocker(self.layer_combo):
+                self.layer_combo.setCurrentIndex(state.layer - 1)
         return new
 
     def _draw_ahead(self, state: ViewState) -> None:
@@ -275,28 +249,6 @@ class MatrixPanel(QWidget):
                 grid.setGeometry(area)
                 QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
                 grid.grab()  # lays the hidden page out and draws it once: axes and images are cached
-
-    def _build_across(self, quantity: str, depth: int) -> None:
-        if self._across_key == (quantity, depth):
-            return
-        for view in self._across_views:
-            self._across_grid.removeWidget(view)
-            view.deleteLater()
-        self._across_views = []
-        for c in range(depth):
-            view = MatrixView(quantity)
-            view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-            view.model.set_precision(self.precision())
-            view.set_notation(self._notation)
-            view.hovered.connect(self.derivation.setPlainText)
-            view.entryActivated.connect(self._entry_activated)
-            self._across_views.append(view)
-            self._across_grid.addWidget(view, 0, c)
-            self._across_grid.setColumnStretch(c, 1)
-            view.show()  # added to a visible page, a widget would otherwise appear only after the event loop
-        for c in range(depth, self._across_grid.columnCount()):
-            self._across_grid.setColumnStretch(c, 0)
-        self._across_key = (quantity, depth)
 
     # ----- user choices -----------------------------------------------------------------
     @Slot(int)

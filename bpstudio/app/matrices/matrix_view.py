@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import sys
 
-import numpy as np
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,91 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.app.widgets.export_menu import add_export_actions
+from bpstudio.app.widgets.form_fields import fill, wrapped_label
 from bpstudio.engine.backprop import Plan
-from bpstudio.engine.text import convention as conv
 from bpstudio.engine.text.explain import format_number
-from bpstudio.engine.text.trace import sup
 from bpstudio.session.view_state import ViewState
 
 from .matrix_image import MatrixImage
 from .matrix_model import MatrixModel
+from .matrix_titles import describe, title, widest_candidates
 
 TABLE_LIMIT = 40  # rows and columns up to this are a table; anything larger is an image
 CHANGED_COLOUR = "#e08a00"
-
-
-def _widest_candidates(array: np.ndarray, count: int = 48) -> np.ndarray:
-    """Values whose text is longest: the largest in size (most integer digits) and the smallest
-    non-zero (scientific notation). Formatting every cell of a 40 × 40 table each step costs ~2 ms."""
-    flat = array.ravel()
-    if flat.size <= 2 * count:
-        return flat
-    size = np.abs(flat)
-    largest = flat[np.argpartition(size, -count)[-count:]]
-    nonzero = flat[size > 0]
-    smallest = nonzero[np.argpartition(np.abs(nonzero), count)[:count]] if nonzero.size > count else nonzero
-    return np.concatenate([largest, smallest])
-
-
-translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
-
-
-def symbol(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
-    """How TEACHING.md writes the quantity: W², b², z², a², δ² = ∂L/∂z², ∂L/∂W², ∂L/∂b² (Z², A² in the row
-    convention, where a batch matrix has a row per sample)."""
-    l = sup(layer)
-    if notation == conv.ROW and quantity in ("z", "a"):
-        return f"{quantity.upper()}{l}"
-    return {"W": f"W{l}", "b": f"b{l}", "z": f"z{l}", "a": f"a{l}", "delta": f"δ{l} = ∂L/∂z{l}",
-            "dW": f"∂L/∂W{l}", "db": f"∂L/∂b{l}"}[quantity]
-
-
-def shape_symbol(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
-    """(n², n¹), (n², 1) or (n², m); in the row convention (n¹, n²), (1, n²) or (m, n²)."""
-    return conv.shape_tuple_label(quantity, layer, notation)
-
-
-def describe(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
-    """What the quantity is, for the title's tooltip."""
-    l, p = sup(layer), sup(layer - 1)
-    if notation == conv.ROW:
-        row_texts = {
-            "W": translate("MatrixView",
-                           "Weights of layer {l} in the row convention (the transpose of W{sl}): row k holds the "
-                           "weights "
-                    "from unit k of layer {p}, column j those into unit j."),
-            "b": translate("MatrixView",
-                           "Biases of layer {l}: one per unit (a row), added to every row (every sample) of Z{sl}."),
-            "z": translate("MatrixView", "Weighted inputs Z{sl} = A{sp} W{sl} + b{sl}: one row per sample."),
-            "a": translate("MatrixView", "Activations A{sl} = f(Z{sl}): one row per sample."),
-            "delta": translate("MatrixView",
-                               "Errors δ{sl} = ∂L/∂z{sl}, one row per sample (never averaged): BP1 at the output "
-                        "layer, BP2 (δ{sl} = (δ⁽ˡ⁺¹⁾ (W⁽ˡ⁺¹⁾)ᵀ) ⊙ f′(z{sl})) below it."),
-            "dW": translate("MatrixView",
-                            "Weight gradient ∂L/∂W{sl} = (1/m) (A{sp})ᵀ δ{sl} (BP4): the mean over the m samples of "
-                     "the batch."),
-            "db": translate("MatrixView",
-                            "Bias gradient ∂L/∂b{sl}: the mean of δ{sl} over its m rows, the samples of the batch "
-                            "(BP3)."),
-        }
-        return row_texts[quantity].format(l=layer, p=layer - 1, sl=l, sp=p)
-    texts = {
-        "W": translate("MatrixView",
-                       "Weights of layer {l}: row j holds the weights into unit j, column k those from unit k "
-                "of layer {p}."),
-        "b": translate("MatrixView", "Biases of layer {l}: one per unit, added to z{sl} for every sample."),
-        "z": translate("MatrixView", "Weighted inputs z{sl} = W{sl} a{sp} + b{sl}: one column per sample."),
-        "a": translate("MatrixView", "Activations a{sl} = f(z{sl}): one column per sample."),
-        "delta": translate("MatrixView",
-                           "Errors δ{sl} = ∂L/∂z{sl}, one column per sample (never averaged): BP1 at the output "
-                    "layer, BP2 below it."),
-        "dW": translate("MatrixView",
-                        "Weight gradient ∂L/∂W{sl} = (1/m) δ{sl} (a{sp})ᵀ (BP4): the mean over the m samples of "
-                 "the batch."),
-        "db": translate("MatrixView",
-                        "Bias gradient ∂L/∂b{sl}: the mean of δ{sl} over the m samples of the batch (BP3)."),
-    }
-    return texts[quantity].format(l=layer, p=layer - 1, sl=l, sp=p)
 
 
 class MatrixView(QFrame):
@@ -135,10 +60,8 @@ class MatrixView(QFrame):
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         self.title.setFont(font)
         self._title = ""
-        self.placeholder = QLabel()
-        self.placeholder.setObjectName("notComputed")
+        self.placeholder = wrapped_label(name="notComputed")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)  # greyed: there is nothing to read here yet
         self.table = self._make_table()
         self.stack = QStackedWidget()
@@ -146,11 +69,7 @@ class MatrixView(QFrame):
         self.stack.addWidget(self.table)
         self.image_page: MatrixImage | None = None  # built the first time a matrix is too large for a table
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(3, 2, 3, 3)
-        layout.setSpacing(2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.stack, 1)
+        fill(QVBoxLayout(self), self.title, (self.stack, 1), margins=(3, 2, 3, 3), spacing=2)
         # right-click anywhere on the box (table, image or title): copy or save the matrix, or a picture
         self.export_menu = add_export_actions(self, lambda: self.model.array,
                                               lambda: f"{self.quantity}{self.model.layer}")
@@ -214,12 +133,8 @@ class MatrixView(QFrame):
             self.image_page.refresh_entry()
 
     def title_text(self) -> str:
-        m, l = self.model, self.model.layer
-        shape = m.expected_shape()
-        if m.array is not None:
-            shape = m.array.shape
-        size = f"{shape[0]} × {shape[1]} = " if shape else ""
-        return f"{symbol(self.quantity, l, m.notation)} · {size}{shape_symbol(self.quantity, l, m.notation)}"
+        m = self.model
+        return title(self.quantity, m.layer, m.notation, m.array.shape if m.array is not None else m.expected_shape())
 
     def _refresh(self) -> None:
         m = self.model
@@ -314,7 +229,7 @@ class MatrixView(QFrame):
         if array is None or array.size == 0:
             return
         key = (m.precision, self.quantity, array.shape, m.layer, m.notation, self.table.font().pointSizeF())
-        texts = {format_number(x, m.precision) for x in _widest_candidates(array)}
+        texts = {format_number(x, m.precision) for x in widest_candidates(array)}
         longest = max(len(t) for t in texts)
         font = self.table.font()
         font.setBold(m.changed)  # changed numbers are bold, and wider

@@ -15,13 +15,11 @@ import sys
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from bpstudio.app.widgets.form_fields import shown_message, wrapped_label
+from bpstudio.app.widgets.styles import ERROR_RED, HINT_STYLE, text_style
 from bpstudio.engine.text import convention as conv
-from bpstudio.engine.text.indices import format_value, parameter_symbol, subscript
-from bpstudio.engine.text.notation import sup
+from bpstudio.engine.text.indices import format_value, parameter_symbol, subscript, superscript
 from bpstudio.session.view_state import ViewState
-
-ERROR_STYLE = "QLabel { color: #b3261e; }"
-HINT_STYLE = "QLabel { color: #5f6368; }"
 
 
 class ParameterEditor(QWidget):
@@ -37,9 +35,7 @@ class ParameterEditor(QWidget):
         font = self.symbol_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         self.symbol_label.setFont(font)
-        self.meaning_label = QLabel()
-        self.meaning_label.setWordWrap(True)
-        self.meaning_label.setStyleSheet(HINT_STYLE)
+        self.meaning_label = wrapped_label(style=HINT_STYLE)
         self.value_label = QLabel()
         self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.value_edit = QLineEdit()
@@ -51,10 +47,7 @@ class ParameterEditor(QWidget):
         self.apply_button.setToolTip(self.tr("Use this value from the current iteration on (Enter). Undo restores "
                                              "the old value."))
         self.apply_button.clicked.connect(self.submit)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("message")
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.message_label = wrapped_label(name="message", style=text_style(ERROR_RED))
         self.message_label.hide()
         grid.addWidget(self.symbol_label, 0, 0)
         grid.addWidget(self.value_label, 0, 1, 1, 2)
@@ -93,7 +86,7 @@ class ParameterEditor(QWidget):
             self.meaning_label.setText(self.tr(
                 "Row {k}, column {j} of W{l} in the row convention (n{p} × n{l}, the transpose of the column "
                 "convention's W{l}): the weight from {source} to unit {j} of layer {layer}."
-            ).format(k=col + 1, j=row + 1, l=sup(layer), p=sup(layer - 1), source=source, layer=layer))
+            ).format(k=col + 1, j=row + 1, l=superscript(layer), p=superscript(layer - 1), source=source, layer=layer))
         elif name == "W" and layer == 1:
             self.meaning_label.setText(self.tr("The weight from input x{k} to unit {j} of layer 1.").format(
                 k=subscript(col + 1), j=row + 1))
@@ -163,7 +156,7 @@ class ParameterEditor(QWidget):
 
     def message(self) -> str:
         """The message line's text, or "" when it is hidden."""
-        return "" if self.message_label.isHidden() else self.message_label.text()
+        return shown_message(self.message_label)
 
     def _refuse(self, text: str) -> bool:
         self.message_label.setText("⚠ " + text)

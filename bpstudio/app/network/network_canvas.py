@@ -2,30 +2,27 @@
 
 Units show their activation for sample 1 once computed; weights are coloured by sign (blue
 negative, red positive) and drawn thicker the larger they are; the layer the current stage
-computes is highlighted, green going forward and orange going backward. Layers of more than
-``COLLAPSE_ABOVE`` units are drawn as one block, and the weights to or from them as one band, so
-a 784-128-64-10 network costs a few dozen items. The scene is laid out in pixels for the size
-of the view (text stays at its real size), and scaled down only below ``MIN_SIZE``.
+computes is highlighted, green going forward and orange going backward (``network_scene``). The
+items are laid out in pixels for the size of the view (text stays at its real size), and scaled down
+only below ``MIN_SIZE``.
 """
 
 from __future__ import annotations
 
 import sys
-from functools import partial
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsView, QMenu, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
 
 from bpstudio.app.look import presentation
 from bpstudio.app.widgets.export_menu import PictureExport
-from bpstudio.app.widgets.matrix_text import fmt_number
 from bpstudio.engine.spec import NetworkSpec
-from bpstudio.engine.stages import BACKWARD, FORWARD, LOSS, UPDATE
+from bpstudio.engine.stages import BACKWARD, FORWARD, LOSS
+from bpstudio.engine.text.notation import format_number
 from bpstudio.session.view_state import ViewState
 
-from . import network_layout as geometry
 from . import network_texts as texts
 from .network_items import (
     INK,
@@ -37,35 +34,25 @@ from .network_items import (
     EdgeItem,
     TextLines,
     UnitItem,
-    blend,
-    diverging,
     owner,
     pixel_font,
 )
 from .network_menu import LayerMenu
+from .network_scene import (
+    BACKWARD_INK,
+    FORWARD_INK,
+    LOSS_BG,
+    NetworkItems,
+    column_background,
+    paint_band,
+    paint_biases,
+    paint_block,
+    paint_edges,
+    paint_units,
+)
 
-COLLAPSE_ABOVE = 16
 MIN_SIZE = (420, 240)  # below this the laid-out scene is scaled down instead
-FORWARD_BG = QColor(220, 240, 224)
-BACKWARD_BG = QColor(253, 226, 198)
-LOSS_BG = QColor(255, 240, 180)
-UPDATE_BG = QColor(224, 234, 250)
-FORWARD_INK = QColor(30, 110, 50)
-BACKWARD_INK = QColor(170, 80, 0)
 SCENE_BG = QColor(252, 252, 252)
-SELECTION = QColor(255, 196, 0)
-
-
-def _two(v: float) -> str:
-    """A unit's value inside its circle: two decimals (the tooltip has the full 4)."""
-    text = f"{v:.2f}"
-    return "0.00" if text == "-0.00" else text
-
-
-def _scale(values: np.ndarray) -> float:
-    """The largest finite |value| (0 if none): colours span ±scale, so one NaN does not blank a layer."""
-    finite = np.abs(values[np.isfinite(values)])
-    return float(finite.max()) if finite.size else 0.0
 
 
 class NetworkCanvas(QGraphicsView):
@@ -99,6 +86,7 @@ class NetworkCanvas(QGraphicsView):
         self.bands: dict[int, BandItem] = {}
         self.columns: list[ColumnItem] = []
         self.labels: list[TextLines] = []
+        self.drawn: NetworkItems | None = None  # the items of the network shown
         self.picture_export = PictureExport(self, "network")  # "Save picture as PNG/SVG…" in every context menu
         presentation.notifier().changed.connect(self._restyle)
 
@@ -219,64 +207,11 @@ class NetworkCanvas(QGraphicsView):
 
     # ----- building -----------------------------------------------------------------------
     def _build(self, spec: NetworkSpec) -> None:
-        scene = self.scene()
-        scene.clear()
         self._sizes = spec.sizes
-        self._acts = [spec.activation(l) for l in range(1, spec.depth + 1)]
-        self.units, self.biases, self.blocks, self.edges, self.bands = [], [], {}, {}, {}
-        self.columns, self.labels = [], []
-        collapsed = [n > COLLAPSE_ABOVE for n in self._sizes]
-        for c, n in enumerate(self._sizes):
-            column = ColumnItem(c)
-            scene.addItem(column)
-            self.columns.append(column)
-            label = TextLines()
-            scene.addItem(label)
-            self.labels.append(label)
-            if collapsed[c]:
-                block = BlockItem(c)
-                block.set_text(self.tr("{n}\nunits").format(n=n) if c else self.tr("{n}\ninputs").format(n=n))
-                scene.addItem(block)
-                self.blocks[c] = block
-                self.units.append([])
-                self.biases.append([])
-                continue
-            units = [UnitItem(c, j) for j in range(n)]
-            for u in units:
-                scene.addItem(u)
-            self.units.append(units)
-            biases = [BiasItem(c, j) for j in range(n)] if c else []
-            for b in biases:
-                scene.addItem(b)
-            self.biases.append(biases)
-        for l in range(1, len(self._sizes)):
-            if collapsed[l] or collapsed[l - 1]:
-                band = BandItem(l)
-                scene.addItem(band)
-                self.bands[l] = band
-            else:
-                edges = [EdgeItem(l, j, k) for j in range(self._sizes[l]) for k in range(self._sizes[l - 1])]
-                for e in edges:
-                    e.tip = partial(_edge_tip, e)
-                for e in edges:
-                    scene.addItem(e)
-                self.edges[l] = edges
-        self._halo = QGraphicsLineItem()  # under the selected weight
-        self._halo.setZValue(-1)
-        self._halo.setPen(QPen(SELECTION, 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        self._halo.setVisible(False)
-        scene.addItem(self._halo)
-        self._bias_halo = scene.addRect(QRectF(), QPen(SELECTION.darker(115), 3))  # around the selected bias
-        self._bias_halo.setZValue(4)
-        self._bias_halo.setVisible(False)
-        self._header = scene.addSimpleText("")
-        self._sample_note = scene.addSimpleText("")
-        self._sample_note.setBrush(QBrush(QColor(110, 110, 110)))
-        self._loss_box = scene.addRect(QRectF(), QPen(QColor(110, 110, 110), 1.2), QBrush(WHITE))
-        self._loss_box.setZValue(2)
-        self._loss_text = TextLines()
-        self._loss_text.setParentItem(self._loss_box)
-        self._loss_arrow = scene.addLine(0, 0, 0, 0, QPen(QColor(150, 150, 150), 1.2, Qt.PenStyle.DashLine))
+        labels = [spec.activation(l).label for l in range(1, spec.depth + 1)]
+        net = self.drawn = NetworkItems(self.scene(), spec.sizes, labels)
+        self.units, self.biases, self.blocks, self.edges = net.units, net.biases, net.blocks, net.edges
+        self.bands, self.columns, self.labels = net.bands, net.columns, net.labels
         if self._selected is not None and not self._selection_valid(self._selected):
             self._selected = None
 
@@ -300,189 +235,65 @@ class NetworkCanvas(QGraphicsView):
         self.centerOn(size[0] / 2, size[1] / 2)
 
     def _layout(self, W: float, H: float) -> None:
+        assert self.drawn is not None
         self.scene().setSceneRect(0, 0, W, H)
-        g = self._geometry = geometry.compute(self._sizes, set(self.blocks), W, H)
+        g = self.drawn.place(W, H)
         self._xs, self._gap = list(g.xs), g.gap
-        self._value_font = pixel_font(g.value_px / presentation.font_scale())  # sized to fit the unit's circle
-        self._delta_font = pixel_font(11)
-        for c, column in enumerate(self.columns):
-            column.setRect(*g.column_rect(c))
-        for c, block in self.blocks.items():
-            block.place(g.xs[c], g.cy, *g.blocks[c], pixel_font(12, bold=True))
-        for c, units in enumerate(self.units):
-            for u, y in zip(units, g.ys[c], strict=True):
-                u.value.setFont(self._value_font)
-                u.place(g.xs[c], y, g.r, g.room_below)
-        bs = g.bias_size
-        for c, biases in enumerate(self.biases):
-            for b in biases:
-                b.setRect(g.xs[c] - bs / 2, g.ys[c][b.row] - g.r - bs * 0.55, bs, bs)
-        for l, edges in self.edges.items():
-            for e in edges:
-                e.setLine(g.xs[l - 1], g.ys[l - 1][e.col], g.xs[l], g.ys[l][e.row])
-        for l, band in self.bands.items():
-            (hw0, t0, b0), (hw1, t1, b1) = g.extents[l - 1], g.extents[l]
-            x0, x1 = g.xs[l - 1] + hw0, g.xs[l] - hw1
-            band.setPolygon(QPolygonF([QPointF(x0, t0), QPointF(x1, t1), QPointF(x1, b1), QPointF(x0, b0)]))
-        for c, label in enumerate(self.labels):
-            self._set_label(c, g.gap - 10)
-            label.centre_lines(g.xs[c], H - geometry.BOTTOM + 6)
-        box = QRectF(*g.loss_box())  # the loss, right of the output layer
-        self._loss_box.setRect(box)
-        self._loss_arrow.setLine(g.xs[-1] + g.extents[-1][0] + 4, g.cy, box.left() - 2, g.cy)
-        self._header.setFont(pixel_font(13, bold=True))
-        self._header.setPos(geometry.SIDE - 8, 8)
-        self._sample_note.setFont(pixel_font(11))
-        self._place_loss_text()
-        self._place_sample_note(W)
         self._show_selection()
-
-    def _set_label(self, c: int, room: float) -> None:
-        """"layer 2 · 3 units · σ" under a column, on two lines when one is too wide."""
-        one, two = texts.column_label(c, self._sizes[c], self._acts[c - 1].label if c else "")
-        label = self.labels[c]
-        label.set_text(one, pixel_font(12))
-        if label.text_size()[0] > room:
-            label.set_text(two, pixel_font(12))
-
-    def _place_loss_text(self) -> None:
-        box = self._loss_box.rect()
-        self._loss_text.centre_lines(box.center().x(), box.center().y() - self._loss_text.text_size()[1] / 2)
-
-    def _place_sample_note(self, W: float) -> None:
-        br = self._sample_note.boundingRect()
-        self._sample_note.setPos(W - geometry.SIDE + 8 - br.width(), 10)
-        header_end = self._header.pos().x() + self._header.boundingRect().width()
-        self._sample_note.setVisible(header_end + 16 <= self._sample_note.pos().x())  # the stage comes first
 
     # ----- values -------------------------------------------------------------------------
     def _update_values(self) -> None:
-        assert self._state is not None
-        snap = self._state.snapshot
+        assert self._state is not None and self.drawn is not None
+        net, snap = self.drawn, self._state.snapshot
         stage = snap.stage
         L = len(self._sizes) - 1
         x = snap.arrays["input"]
         for c in range(L + 1):
-            a = x if c == 0 else snap.get("a", c)
-            self._update_units(c, a, snap)
+            a, b = (x, None) if c == 0 else (snap.get("a", c), snap.get("b", c))
+            if c in self.blocks:
+                paint_block(self.blocks[c], c, self._sizes[c], a, b)
+            else:
+                z, delta = (snap.get("z", c), snap.get("delta", c)) if c else (None, None)
+                paint_units(self.units[c], c, a, z, delta, b, net.value_font, net.delta_font)
         for l in range(1, L + 1):
             W, b = snap.get("W", l), snap.get("b", l)
             if W is None or b is None:
                 continue
             if l in self.edges:
-                self._update_edges(l, W)
+                paint_edges(self.edges[l], W)
             else:
-                self._update_band(l, W)
-            self._update_biases(l, b)
+                paint_band(self.bands[l], l, W)
+            paint_biases(self.biases[l], l, b)  # none for a collapsed layer: its block's tooltip has b's range
         # stage: highlighted column, header, loss
         kind = None if stage is None else stage.kind
         selected = max(1, min(self._state.layer, L))
         for c, column in enumerate(self.columns):
-            colour = None
-            if stage is not None and stage.layer == c and kind == FORWARD:
-                colour = FORWARD_BG
-            elif stage is not None and stage.layer == c and kind == BACKWARD:
-                colour = BACKWARD_BG
-            elif kind == UPDATE and c > 0:
-                colour = UPDATE_BG
+            colour = column_background(stage, c)
             column.setBrush(QBrush(colour) if colour is not None else QBrush(Qt.BrushStyle.NoBrush))
             pen = QPen(QColor(120, 120, 120), 1.2, Qt.PenStyle.DashLine) if c == selected else QPen(Qt.PenStyle.NoPen)
             column.setPen(pen)
             column.setToolTip(texts.column_tip(c))
-        self._header.setText(texts.stage_line(stage, snap.next_stage, [f.label for f in self._acts],
-                                              self._state.learning_rate))
+        net.header.setText(texts.stage_line(stage, snap.next_stage, net.activations, self._state.learning_rate))
         ink = BACKWARD_INK if kind == BACKWARD else FORWARD_INK if kind == FORWARD else INK
-        self._header.setBrush(QBrush(ink))
+        net.header.setBrush(QBrush(ink))
         loss = snap.loss
-        self._loss_text.set_text(self.tr("loss\n{v}").format(v="—" if loss is None else fmt_number(loss)),
-                                 pixel_font(12))
-        self._loss_box.setBrush(QBrush(LOSS_BG if kind == LOSS else WHITE))
-        self._loss_box.setToolTip(texts.loss_tip(snap.spec.loss))
-        self._place_loss_text()
+        net.loss_text.set_text(self.tr("loss\n{v}").format(v="—" if loss is None else format_number(loss)),
+                               pixel_font(12))
+        net.loss_box.setBrush(QBrush(LOSS_BG if kind == LOSS else WHITE))
+        net.loss_box.setToolTip(texts.loss_tip(snap.spec.loss))
+        net.place_loss_text()
         m = snap.batch_size
-        self._sample_note.setText(self.tr("values shown: sample 1 of {m}").format(m=m) if m > 1 else "")
-        self._place_sample_note(self.scene().sceneRect().width())
-
-    def _update_units(self, c: int, a: np.ndarray | None, snap) -> None:
-        b = snap.get("b", c) if c else None
-        if c in self.blocks:
-            self.blocks[c].setBrush(QBrush(WHITE if a is None else QColor(236, 236, 236)))
-            self.blocks[c].setToolTip(texts.block_tip(c, self._sizes[c], a, b))
-            return
-        scale = 0.0 if a is None else _scale(a[:, 0])
-        z = snap.get("z", c) if c else None
-        delta = snap.get("delta", c) if c else None
-        for u in self.units[c]:
-            j = u.row
-            if a is None:
-                u.setBrush(QBrush(WHITE))
-                u.setPen(QPen(QColor(170, 170, 170), 1.2, Qt.PenStyle.DashLine))
-                u.set_value_text("", self._value_font)
-            else:
-                v = float(a[j, 0])
-                u.setBrush(QBrush(blend(WHITE, diverging(v, scale, WHITE), 0.55)))
-                ring = BACKWARD_INK if delta is not None else QColor(80, 80, 80)
-                u.setPen(QPen(ring, (2.0 if delta is not None else 1.3) * presentation.line_scale()))
-                u.set_value_text(_two(v), self._value_font)
-            d = "" if delta is None else f"δ = {fmt_number(delta[j, 0])}"
-            u.set_delta_text(d, self._delta_font, BACKWARD_INK)
-            u.setToolTip(texts.unit_tip(c, j, a, z, delta, b))
-
-    def _update_edges(self, l: int, W: np.ndarray) -> None:
-        scale = _scale(W)
-        flat = W.ravel()
-        finite = np.isfinite(flat)
-        t = np.where(finite, np.minimum(np.abs(flat) / scale, 1.0), 0.0) if scale > 0 else np.zeros_like(flat)
-        # a style a person can tell apart: 1/64 of the colour scale, 1/8 px; an edge whose style stays the
-        # same is left alone (hundreds of edges, refreshed while a run goes)
-        keys = np.where(finite, np.round(t * np.sign(flat) * 64), 999).astype(int) * 100 + np.round(t * 28)
-        for e, w, key, tt in zip(self.edges[l], flat.tolist(), keys.tolist(), t.tolist(), strict=True):
-            e.weight = w  # the tooltip is written from it when hovered
-            if e.style_key != key:
-                e.style_key = key
-                e.set_weight_style(diverging(w, scale), 0.6 + 3.6 * tt)
-
-    def _update_band(self, l: int, W: np.ndarray) -> None:
-        band = self.bands[l]
-        mean = float(np.mean(W))
-        scale = _scale(W)
-        colour = diverging(mean, scale)
-        colour.setAlpha(110)
-        band.setBrush(QBrush(colour))
-        band.setToolTip(texts.band_tip(l, W))
-
-    def _update_biases(self, l: int, b: np.ndarray) -> None:
-        if not self.biases[l]:  # a collapsed layer: its block's tooltip has the range of b
-            return
-        scale = _scale(b)
-        for item in self.biases[l]:
-            v = float(b[item.row, 0])
-            item.setBrush(QBrush(diverging(v, scale, WHITE)))
-            item.setToolTip(texts.bias_tip(l, item.row, v))
+        net.sample_note.setText(self.tr("values shown: sample 1 of {m}").format(m=m) if m > 1 else "")
+        net.place_sample_note(self.scene().sceneRect().width())
 
     def _show_selection(self) -> None:
-        if not hasattr(self, "_halo"):
-            return
-        sel = self._selected
-        valid = sel is not None and self._selection_valid(sel)
-        self._halo.setVisible(valid and sel[1] == "W")  # type: ignore[index]
-        self._bias_halo.setVisible(valid and sel[1] == "b")  # type: ignore[index]
-        if not valid:
-            return
-        layer, name, row, col = sel  # type: ignore[misc]
-        if name == "W":
-            item = self.edge_item(layer, row, col)
-            assert item is not None
-            self._halo.setLine(item.line())
-        else:
-            self._bias_halo.setRect(self.biases[layer][row].rect().adjusted(-3, -3, 3, 3))
+        sel = self._selected if self._selected is not None and self._selection_valid(self._selected) else None
+        if self.drawn is not None:
+            self.drawn.mark(self.edge_item(sel[0], sel[2], sel[3]) if sel and sel[1] == "W" else None,
+                            self.biases[sel[0]][sel[2]] if sel and sel[1] == "b" else None)
 
 
 if __name__ == "__main__":
     from bpstudio.app.widgets.preview import preview
 
     sys.exit(preview(NetworkCanvas))
-
-
-def _edge_tip(edge: EdgeItem) -> str:
-    return texts.edge_tip(edge.layer, edge.row, edge.col, edge.weight)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from bpstudio.app.widgets.matrix_text import fmt_number, sub, sup
 from bpstudio.engine.stages import BACKWARD, FORWARD, LOSS, Stage
 from bpstudio.engine.text import convention as conv
 from bpstudio.engine.text.explain import idx
+from bpstudio.engine.text.indices import parameter_symbol, subscript, superscript
+from bpstudio.engine.text.notation import format_number
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
@@ -56,16 +57,17 @@ def stage_line(stage: Stage | None, next_stage: Stage, activation_labels: list[s
     l = stage.layer
     if stage.kind == FORWARD and _notation == conv.ROW:
         return translate("NetworkCanvas", "→ forward · layer {l}: Z{s} = A{p}W{s} + b{s}, A{s} = {f}(Z{s})").format(
-            l=l, s=sup(l), p=sup(l - 1), f=activation_labels[l - 1])
+            l=l, s=superscript(l), p=superscript(l - 1), f=activation_labels[l - 1])
     if stage.kind == FORWARD:
         return translate("NetworkCanvas", "→ forward · layer {l}: z{s} = W{s}a{p} + b{s}, a{s} = {f}(z{s})").format(
-            l=l, s=sup(l), p=sup(l - 1), f=activation_labels[l - 1])
+            l=l, s=superscript(l), p=superscript(l - 1), f=activation_labels[l - 1])
     if stage.kind == BACKWARD:
-        return translate("NetworkCanvas", "← backward (δ) · layer {l}: δ{s}, ∂L/∂W{s}, ∂L/∂b{s}").format(l=l, s=sup(l))
+        return translate("NetworkCanvas", "← backward (δ) · layer {l}: δ{s}, ∂L/∂W{s}, ∂L/∂b{s}").format(
+            l=l, s=superscript(l))
     if stage.kind == LOSS:
         return translate("NetworkCanvas", "→ loss: L and ∇ₐL at the output")
     return translate("NetworkCanvas",
-                     "update: W ← W − η ∂L/∂W in every layer (η = {eta})").format(eta=fmt_number(eta, 6))
+                     "update: W ← W − η ∂L/∂W in every layer (η = {eta})").format(eta=format_number(eta, 6))
 
 
 def loss_tip(loss_name: str) -> str:
@@ -83,14 +85,14 @@ def column_tip(c: int) -> str:
 def unit_tip(c: int, j: int, a, z, delta, b) -> str:
     """Unit j (0-based) of column c for sample 1: z, a, δ as far as computed, and its bias."""
     if c == 0:
-        v = "—" if a is None else fmt_number(a[j, 0])
-        return translate("NetworkCanvas", "input x{j} = {v} (sample 1)").format(j=sub(j + 1), v=v)
+        v = "—" if a is None else format_number(a[j, 0])
+        return translate("NetworkCanvas", "input x{j} = {v} (sample 1)").format(j=subscript(j + 1), v=v)
     parts = [translate("NetworkCanvas", "unit {j} of layer {l}, sample 1").format(j=j + 1, l=c)]
     for name, arr in (("z", z), ("a", a), ("δ", delta)):
         if arr is not None:
-            parts.append(f"{name}{sup(c)}{idx(j)} = {fmt_number(arr[j, 0])}")
+            parts.append(f"{name}{superscript(c)}{idx(j)} = {format_number(arr[j, 0])}")
     if b is not None:
-        parts.append(f"b{sup(c)}{idx(j)} = {fmt_number(b[j, 0])}")
+        parts.append(f"{parameter_symbol(c, 'b', j)} = {format_number(b[j, 0])}")
     return "\n".join(parts)
 
 
@@ -99,32 +101,30 @@ def block_tip(c: int, n: int, a: np.ndarray | None, b: np.ndarray | None) -> str
         translate("NetworkCanvas", "{n} inputs").format(n=n)]
     if a is not None:
         col = a[:, 0]
-        lines.append(translate("NetworkCanvas", "sample 1: values from {lo} to {hi}").format(lo=fmt_number(col.min()),
-                                                                      hi=fmt_number(col.max())))
+        lines.append(translate("NetworkCanvas", "sample 1: values from {lo} to {hi}").format(
+            lo=format_number(col.min()), hi=format_number(col.max())))
     if b is not None:
-        lines.append(
-            translate("NetworkCanvas",
-                      "b{s}: from {lo} to {hi}").format(s=sup(c), lo=fmt_number(b.min()), hi=fmt_number(b.max())))
+        lines.append(translate("NetworkCanvas", "b{s}: from {lo} to {hi}").format(
+            s=superscript(c), lo=format_number(b.min()), hi=format_number(b.max())))
     return "\n".join(lines)
 
 
 def edge_tip(l: int, j: int, k: int, w: float) -> str:
     """"w²₁₂ = 0.45 (unit 2 of layer 1 → unit 1 of layer 2)" for W^l[j, k], 0-based j, k."""
     if l == 1:
-        source = translate("NetworkCanvas", "input x{k}").format(k=sub(k + 1))
+        source = translate("NetworkCanvas", "input x{k}").format(k=subscript(k + 1))
     else:
         source = translate("NetworkCanvas", "unit {k} of layer {p}").format(k=k + 1, p=l - 1)
     return translate("NetworkCanvas", "{name} = {v} ({source} → unit {j} of layer {l})").format(
-        name=conv.entry_name("W", l, j, k, _notation), v=fmt_number(w), source=source, j=j + 1, l=l)
+        name=conv.entry_name("W", l, j, k, _notation), v=format_number(w), source=source, j=j + 1, l=l)
 
 
 def band_tip(l: int, W: np.ndarray) -> str:
     return translate("NetworkCanvas", "W{s} ({r} × {c}): {n} weights from {lo} to {hi}, mean |w| {mabs}").format(
-        s=sup(l), r=W.shape[int(_notation == conv.ROW)], c=W.shape[int(_notation != conv.ROW)], n=W.size,
-        lo=fmt_number(W.min()), hi=fmt_number(W.max()),
-        mabs=fmt_number(np.mean(np.abs(W))))
+        s=superscript(l), r=W.shape[int(_notation == conv.ROW)], c=W.shape[int(_notation != conv.ROW)], n=W.size,
+        lo=format_number(W.min()), hi=format_number(W.max()), mabs=format_number(np.mean(np.abs(W))))
 
 
 def bias_tip(l: int, j: int, v: float) -> str:
     return translate("NetworkCanvas", "b{s}{j} = {v} (bias of unit {u} of layer {l})").format(
-        s=sup(l), j=idx(j), v=fmt_number(v), u=j + 1, l=l)
+        s=superscript(l), j=idx(j), v=format_number(v), u=j + 1, l=l)

@@ -13,9 +13,11 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.export_menu import add_picture_actions
+from bpstudio.app.widgets.form_fields import fill, wrapped_label
+from bpstudio.app.widgets.preview import TRAINING_EXAMPLE, example_training, show_alone
 from bpstudio.engine.datasets import Dataset
 from bpstudio.engine.decision_field import DecisionField, field_extent
 from bpstudio.engine.metrics import is_classification
@@ -67,22 +69,13 @@ class DataView(QWidget):
         self.colour_bar.setToolTip(self.tr("The colour of a target value, and of the network's output"))
         item.layout.addItem(self.colour_bar, 2, 5)  # beside the right axis, as ColorBarItem itself does
         self.colour_bar.hide()
-        self.legend = QLabel()
-        self.legend.setObjectName("dataViewLegend")
+        self.legend = wrapped_label(name="dataViewLegend", tip=self.tr(
+            "Colours are classes, in the points and in the regions the network assigns to them; paler regions are "
+            "less certain"))
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)
-        self.legend.setToolTip(self.tr("Colours are classes, in the points and in the regions the network "
-                                       "assigns to them; paler regions are less certain"))
-        self.note = QLabel()
-        self.note.setObjectName("dataViewNote")
-        self.note.setWordWrap(True)
-        self.note.setToolTip(self.tr("What this view cannot show for this data"))
+        self.note = wrapped_label(name="dataViewNote", tip=self.tr("What this view cannot show for this data"))
         self.note.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.plot, 1)
-        layout.addWidget(self.note)
+        fill(QVBoxLayout(self), self.legend, (self.plot, 1), self.note, margins=(2, 2, 2, 2))
         self.picture_menu = add_picture_actions(self, "data")  # right-click: save as PNG or SVG
 
     # ----- API --------------------------------------------------------------------------
@@ -91,14 +84,14 @@ class DataView(QWidget):
         sets = [train] if test is None else [train, test]
         d = train.x.shape[1]
         labels = [_labels(s) for s in sets]
-        self.classes = 0 if labels[0] is None else max(len(classes or ()), train.y.shape[1],
-                                                          1 + max(int(l.max(initial=0)) for l in labels), 2)
+        top = max((int(l.max(initial=0)) for l in labels if l is not None), default=-1)
+        self.classes = 0 if labels[0] is None else max(len(classes or ()), train.y.shape[1], 1 + top, 2)
         notes = []
         if d > 2:
             notes.append(self.tr("decision boundary needs 2 inputs (this data has {d}); the points show "
                                  "the first two features").format(d=d))
         all_x = np.vstack([s.x for s in sets])
-        self.extent = field_extent(all_x) if d <= 2 else None
+        self.extent = extent = field_extent(all_x) if d <= 2 else None
         one_d = d == 1
         if self.classes:
             rgb = style.class_rgb(self.classes)
@@ -124,7 +117,7 @@ class DataView(QWidget):
                     shown=len(keep), n=len(s.x), which=self.tr("training") if filled else self.tr("test")))
             x = s.x[keep, 0]
             y = (s.y[keep, 0] if s.y.shape[1] == 1 or lab is None else lab[keep]) if one_d else s.x[keep, 1]
-            if self.classes:
+            if self.classes and lab is not None:
                 colour = [colours[int(c)] for c in lab[keep]]
             elif one_d:
                 colour = [pg.mkColor(style.TRAIN_COLOUR)] * len(keep)
@@ -144,10 +137,10 @@ class DataView(QWidget):
         item.setLabel("left", self.tr("x₂ (input 2)") if not one_d else
                       (self.tr("y (target)") if labels[0] is None or train.y.shape[1] == 1 else self.tr("class")),
                       **style.label_style())
-        if one_d:
+        if one_d and extent is not None:
             ys = np.concatenate([p.data["y"] for p in (self.train_points, self.test_points)])
             (y_lo, y_hi), = field_extent(ys[:, None])
-            self.plot.setRange(xRange=self.extent[0], yRange=(y_lo, y_hi), padding=0)
+            self.plot.setRange(xRange=extent[0], yRange=(y_lo, y_hi), padding=0)
         else:
             x_range, y_range = field_extent(all_x[:, :2])
             self.plot.setRange(xRange=x_range, yRange=y_range, padding=0)
@@ -168,6 +161,7 @@ class DataView(QWidget):
             return
         self.image.setImage(self.field_colours(field.outputs), autoLevels=False)
         xs, ys = field.xs, field.ys
+        assert ys is not None  # a plane has both axes
         key = (xs[0], xs[-1], ys[0], ys[-1], len(xs), len(ys))
         if key != self._rect_key:  # setRect scales by the image's size: only after an image of it is set
             self._rect_key = key
@@ -231,12 +225,12 @@ def _thin(n: int) -> np.ndarray:
     return np.sort(np.random.default_rng(0).choice(n, MAX_POINTS, replace=False))
 
 
-def _preview(name: str = "spiral_softmax", iterations: int = 1500) -> DataView:
+def _preview(name: str = TRAINING_EXAMPLE) -> DataView:
     """After some training: ``python -m bpstudio.app.training.data_view [xor_tanh | sine_regression | …]``."""
     from bpstudio.engine.backprop import Plan
     from bpstudio.engine.decision_field import decision_field
 
-    project, stepper, _ = style.example_training(name, iterations=iterations, probes=1)
+    project, stepper, _ = example_training(name, iterations=1500, probes=1)
     view = DataView()
     view.set_data(*project.split())
     if view.extent is not None:
@@ -247,4 +241,4 @@ def _preview(name: str = "spiral_softmax", iterations: int = 1500) -> DataView:
 if __name__ == "__main__":
     import sys
 
-    sys.exit(style.show_alone(_preview(*sys.argv[1:2]), 700, 600))
+    sys.exit(show_alone(lambda: _preview(*sys.argv[1:2]), 700, 600))

@@ -9,113 +9,23 @@ from __future__ import annotations
 
 import math
 import sys
-from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from bpstudio.app.forms.network_form import SECTION_STYLE
-from bpstudio.app.widgets.form_messages import ERROR_STYLE
-from bpstudio.app.widgets.layer_list import HINT_STYLE
+from bpstudio.app.widgets.form_fields import fill, section_title, wrapped_label
+from bpstudio.app.widgets.preview import show_alone
+from bpstudio.app.widgets.styles import ERROR_RED, ERROR_STYLE, HINT_STYLE, PASS_GREEN, text_style
+from bpstudio.engine.examples import DEFAULT_EXAMPLE
 from bpstudio.engine.gradcheck import STEP, TOLERANCE, GradCheckEntry, GradCheckResult
-from bpstudio.engine.text.indices import parameter_symbol
-from bpstudio.engine.text.notation import sup
+from bpstudio.engine.text.indices import parameter_symbol, superscript
+
+from .gradcheck_rows import Row, RowsModel, format_error, format_gradient, format_tolerance
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
-PASS_COLOUR, FAIL_COLOUR = QColor("#e6f4ea"), QColor("#fce8e6")  # pale: the text stays readable
-SUMMARY_STYLES = {True: "QLabel { color: #137333; font-weight: bold; }",
-                  False: "QLabel { color: #b3261e; font-weight: bold; }"}
+SUMMARY_STYLES = {True: text_style(PASS_GREEN, bold=True), False: text_style(ERROR_RED, bold=True)}
 WORST_COUNT = 5
-ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def format_error(x: float) -> str:
-    """A relative error in scientific notation with 2 significant digits: 3.2e-10, 7.6e-1."""
-    return "0" if x == 0 else _short_exponent(f"{x:.1e}")
-
-
-def format_tolerance(x: float) -> str:
-    return _short_exponent(f"{x:g}")
-
-
-def format_gradient(x: float) -> str:
-    """Enough digits to see where backprop and the difference quotient part."""
-    return _short_exponent(f"{x:.6g}")
-
-
-def _short_exponent(text: str) -> str:
-    """1e-07 → 1e-7, as people write it."""
-    mantissa, e, exponent = text.partition("e")
-    if not e:
-        return text
-    sign, digits = (exponent[0], exponent[1:]) if exponent[0] in "+-" else ("", exponent)
-    return f"{mantissa}e{'-' if sign == '-' else ''}{digits.lstrip('0') or '0'}"
-
-
-@dataclass(frozen=True)
-class Row:
-    cells: tuple[str, ...]
-    values: tuple[object, ...]  # the numbers behind the cells (UserRole), for tests and copying
-    passed: bool
-    tip: str = ""
-
-
-class RowsModel(QAbstractTableModel):
-    """Read-only rows of text, each row pale green (passed) or pale red (failed)."""
-
-    def __init__(self, headers: list[tuple[str, str]], parent=None) -> None:
-        super().__init__(parent)
-        self._headers = headers  # (title, tooltip)
-        self._rows: list[Row] = []
-        self.centred: set[str] = set()  # cell texts shown centred (pass, fail)
-
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        try:
-            self._rows = rows
-        finally:
-            self.endResetModel()
-
-    def row(self, i: int) -> Row:
-        return self._rows[i]
-
-    def rowCount(self, parent: ModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._headers)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.values[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return PASS_COLOUR if row.passed else FAIL_COLOUR
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#1a1a1a")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tip or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            centred = row.cells[index.column()] in self.centred
-            return int((Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignRight)
-                       | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section][0]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._headers[section][1]
-        return None
 
 
 class GradCheckView(QWidget):
@@ -139,22 +49,11 @@ class GradCheckView(QWidget):
 
         self._idle_text = self.tr("Not checked yet: press Check gradients to compare backprop with finite "
                                   "differences for the current weights and batch.")
-        self.summary_label = QLabel(self._idle_text)
-        self.summary_label.setObjectName("gradcheckSummary")
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setStyleSheet(HINT_STYLE)
-        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary_label.setToolTip(self.tr("How many of the checked entries agree, and the largest "
-                                              "relative error among them"))
-        self.where_label = QLabel()
-        self.where_label.setWordWrap(True)
-        self.where_label.setStyleSheet(HINT_STYLE)
-        self.where_label.setToolTip(self.tr("The weights and the batch the check used"))
+        self.summary_label = wrapped_label(self._idle_text, "gradcheckSummary", self.tr(
+            "How many of the checked entries agree, and the largest relative error among them"), HINT_STYLE, True)
+        self.where_label = wrapped_label(tip=self.tr("The weights and the batch the check used"), style=HINT_STYLE)
+        self.error_label = wrapped_label(name="gradcheckError", style=ERROR_STYLE)
         self.where_label.hide()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("gradcheckError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
 
         error_tip = self.tr("|backprop − numeric| / max(|backprop|, |numeric|, floor); the floor keeps "
@@ -179,29 +78,12 @@ class GradCheckView(QWidget):
         self.worst_table = self._table(self.worst_model, self.tr(
             "The entries with the largest relative errors, largest first"))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
-        layout.addWidget(self.check_button)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.where_label)
-        layout.addWidget(self.error_label)
-        self.parameter_header = self._header(self.tr("Per parameter"), self.parameter_table.toolTip())
-        layout.addSpacing(6)
-        layout.addWidget(self.parameter_header)
-        layout.addWidget(self.parameter_table)
-        self.worst_header = self._header(self.tr("Largest relative errors"), self.worst_table.toolTip())
-        layout.addSpacing(6)
-        layout.addWidget(self.worst_header)
-        layout.addWidget(self.worst_table)
-        layout.addStretch(1)
+        self.parameter_header = section_title(self.tr("Per parameter"), self.parameter_table.toolTip())
+        self.worst_header = section_title(self.tr("Largest relative errors"), self.worst_table.toolTip())
+        fill(QVBoxLayout(self), self.check_button, self.summary_label, self.where_label, self.error_label, 6,
+             self.parameter_header, self.parameter_table, 6, self.worst_header, self.worst_table, (None, 1),
+             margins=(8, 6, 8, 8))
         self._show_tables(False)
-
-    @staticmethod
-    def _header(text: str, tip: str) -> QLabel:
-        label = QLabel(text)
-        label.setStyleSheet(SECTION_STYLE)
-        label.setToolTip(tip)
-        return label
 
     @staticmethod
     def _table(model: RowsModel, tip: str) -> QTableView:
@@ -265,9 +147,9 @@ class GradCheckView(QWidget):
         for e in result.entries:
             counts[(e.layer, e.name)] = counts.get((e.layer, e.name), 0) + 1
         self.parameter_model.set_rows([
-            Row((f"{name}{sup(layer)}", str(counts[(layer, name)]), format_error(err),
+            Row((f"{name}{superscript(layer)}", str(counts[(layer, name)]), format_error(err),
                  self.tr("pass") if ok else self.tr("fail")),
-                (f"{name}{sup(layer)}", counts[(layer, name)], err, ok), ok)
+                (f"{name}{superscript(layer)}", counts[(layer, name)], err, ok), ok)
             for layer, name, err, ok in result.per_parameter()
         ])
         self.worst_model.set_rows([self._worst_row(e, result.tolerance) for e in result.worst(WORST_COUNT)])
@@ -284,9 +166,9 @@ class GradCheckView(QWidget):
         row, col = e.index[0] + 1, e.index[1] + 1
         tip = self.tr("{symbol}: backprop {bp!r}, numeric {num!r}, relative error {err:.3e}").format(
             symbol=symbol, bp=e.backprop, num=e.numeric, err=e.rel_error)
-        return Row((f"{e.name}{sup(e.layer)}", f"({row}, {col})", format_gradient(e.backprop),
+        return Row((f"{e.name}{superscript(e.layer)}", f"({row}, {col})", format_gradient(e.backprop),
                     format_gradient(e.numeric), format_error(e.rel_error)),
-                   (f"{e.name}{sup(e.layer)}", (row, col), e.backprop, e.numeric, e.rel_error),
+                   (f"{e.name}{superscript(e.layer)}", (row, col), e.backprop, e.numeric, e.rel_error),
                    e.rel_error < tolerance and math.isfinite(e.rel_error), tip)
 
     def clear(self) -> None:
@@ -305,22 +187,7 @@ class GradCheckView(QWidget):
         self.check_button.setText(self._button_text)
 
 
-def failing_example() -> GradCheckResult:
-    """A hand-made result with two disagreeing entries (a forgotten f′(z) in layer 1), for tests and a look."""
-    entries = []
-    for layer, name, shape in ((1, "W", (2, 2)), (1, "b", (2, 1)), (2, "W", (1, 2)), (2, "b", (1, 1))):
-        for r in range(shape[0]):
-            for c in range(shape[1]):
-                numeric = 0.01 * (1 + r + 2 * c + 3 * layer) * (-1) ** (r + c)
-                backprop = numeric * (1 + 3e-11 * (r + c + 1))
-                if layer == 1 and name == "W" and c == 1:
-                    backprop = numeric * 4.2
-                entries.append(GradCheckEntry(layer, name, (r, c), backprop, numeric,
-                                              abs(backprop - numeric) / max(abs(backprop), abs(numeric))))
-    return GradCheckResult(0.6931, tuple(entries), TOLERANCE)
-
-
-def preview_view(example: str = "seed003_2-2-1") -> GradCheckView:
+def preview_view(example: str = DEFAULT_EXAMPLE) -> GradCheckView:
     """The view checking an example's starting weights on its first batch; the button checks again."""
     from bpstudio.engine import gradient_check, load_project
     from bpstudio.engine.backprop import Plan
@@ -342,10 +209,4 @@ def preview_view(example: str = "seed003_2-2-1") -> GradCheckView:
 
 
 if __name__ == "__main__":
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    shown = preview_view(*sys.argv[1:2])
-    shown.resize(400, 560)
-    shown.show()
-    sys.exit(app.exec())
+    sys.exit(show_alone(lambda: preview_view(*sys.argv[1:2]), 400, 560))

@@ -7,25 +7,26 @@ Same refresh discipline as the loss plot: new data is handed over only when the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Signal
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.export_menu import add_picture_actions
+from bpstudio.app.widgets.form_fields import buddy_label, fill
+from bpstudio.app.widgets.preview import example_training, show_alone
 from bpstudio.engine.training_log import TrainingLog
 
 from . import plot_style as style
+from .plot_axes import PlotSwitches, SteppedRange
 
 
-class GradientPlot(style.PlotSwitches, QWidget):
+class GradientPlot(PlotSwitches):
     """Public items for tests and the window: ``plot`` (PlotWidget), ``curves`` (one PlotDataItem per
     layer, ``curves[0]`` is layer 1), ``log_box`` (QCheckBox), ``x_box`` (QComboBox), ``hint`` (TextItem)."""
-
-    xAxisChanged = Signal(str)  # "iteration" or "epoch"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._log: TrainingLog | None = None
-        self._shown: tuple | None = None  # (rows, generation, x column) last handed to pyqtgraph
+        self._shown = None
         self.curves: list = []
         explanation = self.tr("Mean |∂L/∂Wˡ| on the training set: curves that fall towards 0 for the lower "
                               "layers show vanishing gradients; curves that grow show exploding ones.")
@@ -37,37 +38,23 @@ class GradientPlot(style.PlotSwitches, QWidget):
         self.log_box.toggled.connect(self.set_log_scale)
         self.x_box = style.x_axis_combo(self)
         self.x_box.currentIndexChanged.connect(self._x_axis_changed)
-        x_label = QLabel(self.tr("Plot against"))
-        x_label.setBuddy(self.x_box)
+        x_label = buddy_label(self.tr("Plot against"), self.x_box)
         title = QLabel(self.tr("Gradient size per layer, mean |∂L/∂Wˡ|"))
         title.setToolTip(explanation)
-        controls = QHBoxLayout()
-        controls.addWidget(title)
-        controls.addStretch()
-        controls.addWidget(self.log_box)
-        controls.addSpacing(12)
-        controls.addWidget(x_label)
-        controls.addWidget(self.x_box)
+        controls = fill(QHBoxLayout(), title, None, self.log_box, 12, x_label, self.x_box)
 
-        self.plot = style.new_plot_widget(self)
+        self.plot = self.main_plot = style.new_plot_widget(self)
         self.plot.setToolTip(explanation)
         self.plot.setLabel("left", self.tr("mean |∂L/∂W|"), **style.label_style())
         self.plot.getPlotItem().setLogMode(False, True)
         style.add_legend(self.plot, self)
         self.hint = style.hint_text(self.plot, self, self.tr("Run or step an iteration to see the gradients"))
-        self.follow = style.SteppedRange(self.plot.getPlotItem())
+        self.follow = SteppedRange(self.plot.getPlotItem())
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(controls)
-        layout.addWidget(self.plot, 1)
+        fill(QVBoxLayout(self), controls, (self.plot, 1), margins=(2, 2, 2, 2))
         self._label_x()
         self.refresh()
         self.picture_menu = add_picture_actions(self, "gradients")  # right-click: save as PNG or SVG
-
-    @property
-    def main_plot(self):
-        return self.plot
 
     def picture_rect(self) -> QRect:
         """What a saved picture shows: the plot, not the switches above it."""
@@ -90,7 +77,7 @@ class GradientPlot(style.PlotSwitches, QWidget):
         self._shown = key
         self._one_curve_per_layer(0 if log is None else log.layers)  # a reset may change the depth
         empty = log is None or not len(log)
-        if empty:
+        if log is None or empty:
             for curve in self.curves:
                 curve.setData([], [])
             style.show_empty(self.plot, self.hint, self.is_log_scale())
@@ -122,11 +109,11 @@ class GradientPlot(style.PlotSwitches, QWidget):
 def _preview() -> GradientPlot:
     """The spiral example's 3 layers over 1500 iterations: ``python -m bpstudio.app.training.gradient_plot``."""
     widget = GradientPlot()
-    widget.set_log(style.example_training("spiral_softmax", iterations=1500)[2])
+    widget.set_log(example_training(iterations=1500)[2])
     return widget
 
 
 if __name__ == "__main__":
     import sys
 
-    sys.exit(style.show_alone(_preview(), height=500))
+    sys.exit(show_alone(_preview, height=500))

@@ -9,33 +9,34 @@ clipping keep hundreds of thousands of points smooth.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRect, Signal
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.export_menu import add_picture_actions
+from bpstudio.app.widgets.form_fields import buddy_label, fill
+from bpstudio.app.widgets.preview import example_training, show_alone
 from bpstudio.engine.training_log import TrainingLog
 
 from . import plot_style as style
+from .plot_axes import PlotSwitches, SteppedRange
 
 LEFT_AXIS_WIDTH = 64  # both plots' left axes equally wide, so their x axes line up
 
 
-class LossPlot(style.PlotSwitches, QWidget):
+class LossPlot(PlotSwitches):
     """Public items for tests and the window: ``loss_plot``/``accuracy_plot`` (PlotWidgets),
     ``curves`` {"train_loss", "test_loss", "train_accuracy", "test_accuracy"} (PlotDataItems),
     ``log_box`` (QCheckBox), ``x_box`` (QComboBox), ``hint`` (TextItem), ``note`` (QLabel)."""
-
-    xAxisChanged = Signal(str)  # "iteration" or "epoch", so the window can keep other plots in step
-
 
     def set_loss_form(self, form: str) -> None:
         """Name the loss in use above the plot (e.g. ½‖y − a‖² or ‖a − y‖²: the two squared errors differ by 2)."""
         self.form_label.setText(self.tr("L = {form}, the mean over the samples").format(form=form) if form else "")
         self.loss_form = form
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._log: TrainingLog | None = None
-        self._shown: tuple | None = None  # (rows, generation, x column) last handed to pyqtgraph
+        self._shown = None
         self._has_test = self._has_accuracy = False
         self._state: tuple | None = None  # (empty, has test set, has accuracy) as last shown
 
@@ -45,8 +46,7 @@ class LossPlot(style.PlotSwitches, QWidget):
         self.log_box.toggled.connect(self.set_log_scale)
         self.x_box = style.x_axis_combo(self)
         self.x_box.currentIndexChanged.connect(self._x_axis_changed)
-        x_label = QLabel(self.tr("x axis"))
-        x_label.setBuddy(self.x_box)
+        x_label = buddy_label(self.tr("x axis"), self.x_box)
         self.form_label = QLabel()  # which loss the curves show
         self.form_label.setObjectName("lossForm")
         self.form_label.setToolTip(self.tr("The loss in use, per sample; a point of the curve is its mean over "
@@ -56,18 +56,10 @@ class LossPlot(style.PlotSwitches, QWidget):
         self.note.setObjectName("lossPlotNote")
         self.note.setToolTip(self.tr("Why a curve is missing"))
         self.note.hide()
-        controls = QHBoxLayout()
-        controls.addWidget(self.log_box)
-        controls.addSpacing(12)
-        controls.addWidget(x_label)
-        controls.addWidget(self.x_box)
-        controls.addSpacing(12)
-        controls.addWidget(self.form_label)
-        controls.addSpacing(12)
-        controls.addWidget(self.note, 1)
-        controls.addStretch()
+        controls = fill(QHBoxLayout(), self.log_box, 12, x_label, self.x_box, 12, self.form_label, 12,
+                        (self.note, 1), None)
 
-        self.loss_plot = style.new_plot_widget(self)
+        self.loss_plot = self.main_plot = style.new_plot_widget(self)
         self.loss_plot.setToolTip(self.tr("Mean loss over the whole training set (solid) and test set (dashed), "
                                           "measured after each logged update"))
         self.accuracy_plot = style.new_plot_widget(self)
@@ -95,22 +87,14 @@ class LossPlot(style.PlotSwitches, QWidget):
                                              dashed=True, finite=True),
         }
         self.hint = style.hint_text(self.loss_plot, self, self.tr("Run or step an iteration to see the loss"))
-        self.follow = style.SteppedRange(self.loss_plot.getPlotItem())
+        self.follow = SteppedRange(self.loss_plot.getPlotItem())
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(controls)
-        plots = QHBoxLayout()  # side by side: the dock sits under the panels, wide and short
-        plots.addWidget(self.loss_plot, 3)
-        plots.addWidget(self.accuracy_plot, 2)
-        layout.addLayout(plots, 1)
+        # side by side: the dock sits under the panels, wide and short
+        plots = fill(QHBoxLayout(), (self.loss_plot, 3), (self.accuracy_plot, 2))
+        fill(QVBoxLayout(self), controls, (plots, 1), margins=(2, 2, 2, 2))
         self._label_x()
         self.refresh()
         self.picture_menu = add_picture_actions(self, "loss")  # right-click: save as PNG or SVG
-
-    @property
-    def main_plot(self):
-        return self.loss_plot
 
     def picture_rect(self) -> QRect:
         """What a saved picture shows: the plots, not the switches above them."""
@@ -206,11 +190,11 @@ class LossPlot(style.PlotSwitches, QWidget):
 def _preview() -> LossPlot:
     """The spiral example trained 1500 iterations, with a test set: ``python -m bpstudio.app.training.loss_plot``."""
     widget = LossPlot()
-    widget.set_log(style.example_training("spiral_softmax", iterations=1500)[2])
+    widget.set_log(example_training(iterations=1500)[2])
     return widget
 
 
 if __name__ == "__main__":
     import sys
 
-    sys.exit(style.show_alone(_preview()))
+    sys.exit(show_alone(_preview))

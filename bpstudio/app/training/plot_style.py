@@ -8,7 +8,6 @@ previews, tests and benchmark.
 from __future__ import annotations
 
 import weakref
-from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
@@ -47,7 +46,8 @@ def class_colour(index: int, count: int = len(PALETTE)) -> QColor:
 
 def class_rgb(count: int) -> np.ndarray:
     """(count, 3) uint8: the class colours as the heat map and the points both use them."""
-    return np.array([class_colour(i, count).getRgb()[:3] for i in range(count)], dtype=np.uint8)
+    colours = [class_colour(i, count) for i in range(count)]
+    return np.array([(c.red(), c.green(), c.blue()) for c in colours], dtype=np.uint8)
 
 
 def mix(a, b, t: float) -> QColor:
@@ -209,144 +209,6 @@ def x_axis_combo(owner: QWidget) -> QComboBox:
     box.setToolTip(translate("PlotStyle", "Plot against completed iterations (one per mini-batch) or epochs "
                             "(passes over the whole training set)"))
     return box
-
-
-def show_alone(widget: QWidget, width: int = 800, height: int = 600) -> int:
-    """Run one plot as its own window: the modules' ``__main__``."""
-    import sys
-
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    widget.resize(width, height)
-    widget.show()
-    return app.exec()
-
-
-def example_training(name: str = "spiral_softmax", iterations: int = 600, probes: int = 200,
-                     test_fraction: float = 0.25):
-    """(project, stepper, log) after ``iterations`` iterations of a shipped example, with a training-log
-    row every ``iterations // probes`` iterations and a test set split off."""
-    from bpstudio.engine import load_project
-    from bpstudio.engine.backprop import Plan
-    from bpstudio.engine.probe import probe_row
-    from bpstudio.engine.resource_files import examples_dir
-    from bpstudio.engine.training_log import TrainingLog
-
-    project = load_project(examples_dir() / f"{name}.bpsproj")
-    if test_fraction:
-        project = replace(project, data={**project.data, "test_fraction": test_fraction})
-    train, test = project.split()
-    plan = Plan.of(project.network)
-    stepper = project.stepper()
-    log = TrainingLog(project.network.depth)
-    every = max(1, iterations // max(1, probes))
-    sets = (train.x.T, train.y.T), (None if test is None else (test.x.T, test.y.T))
-    while stepper.iteration < iterations:
-        stepper.run_iterations(min(every, iterations - stepper.iteration))
-        log.append(probe_row(plan, stepper.parameters, stepper.iteration, stepper.batches_per_epoch, *sets))
-    return project, stepper, log
-
-
-class SteppedRange:
-    """Follows the data as auto-range does, but in steps: the view jumps to a rounder, larger range only
-    when the data leaves it. pyqtgraph rebuilds an axis (hundreds of Python calls) whenever its range
-    moves; auto-range moves it on every refresh of a growing curve, stepping a few times per run.
-    A zoom or pan by the user stops the following; the plot's "A" button starts it again."""
-
-    def __init__(self, item: pg.PlotItem, follow_y: bool = True) -> None:
-        self.item, self.follow_y = item, follow_y
-        self.following = True
-        self._bounds: tuple[float, float, float, float] | None = None  # x lo, x hi, y lo, y hi of the data
-        self._seen = (-1, 0)  # (log generation, rows) already in _bounds
-        self._view = item.getViewBox()
-        self._view.sigRangeChangedManually.connect(self._manual)
-        item.autoBtn.clicked.connect(self.reset)
-
-    def _manual(self, *_) -> None:
-        self.following = False
-
-    def reset(self) -> None:
-        """Follow again, from the whole data (a new log, another x axis, the "A" button)."""
-        self.following, self._bounds, self._seen = True, None, (-1, 0)
-
-    def update(self, x: np.ndarray, ys: list[np.ndarray], generation: int, log_y: bool) -> None:
-        if not self.following or not len(x):
-            return
-        self._view.disableAutoRange()
-        start = self._seen[1] if self._seen[0] == generation and self._bounds is not None else 0
-        if start > len(x):
-            start = 0
-        self._seen = (generation, len(x))
-        new = np.concatenate([y[start:] for y in ys]) if ys else np.empty(0)
-        new = new[np.isfinite(new) & ((new > 0) if log_y else True)]
-        lo_y = float(new.min()) if new.size else None
-        hi_y = float(new.max()) if new.size else None
-        b = self._bounds if start else None
-        x_lo = float(x[0]) if b is None else b[0]
-        x_hi = float(x[-1])
-        if b is not None:
-            lo_y = b[2] if lo_y is None else min(lo_y, b[2])
-            hi_y = b[3] if hi_y is None else max(hi_y, b[3])
-        self._bounds = (x_lo, x_hi, lo_y if lo_y is not None else 0.0, hi_y if hi_y is not None else 1.0)
-        (vx0, vx1), (vy0, vy1) = self._view.viewRange()
-        if x_hi > vx1 or x_lo < vx0 or x_hi - x_lo < 0.4 * (vx1 - vx0):
-            span = _nice(max(x_hi - x_lo, 1.0) * 1.5)  # at least an iteration (or an epoch) wide
-            self._view.setXRange(x_lo, x_lo + span, padding=0.02)
-        if not self.follow_y or lo_y is None or hi_y is None:
-            return
-        if log_y:
-            lo, hi = np.log10(lo_y), np.log10(hi_y)
-            if lo < vy0 or hi > vy1 or (vy1 - vy0) > 3 * max(hi - lo, 1.0):
-                self._view.setYRange(np.floor(lo - 0.25), np.ceil(hi + 0.25), padding=0)
-        elif lo_y < vy0 or hi_y > vy1 or (vy1 - vy0) > 3 * max(hi_y - lo_y, 1e-12):
-            pad = 0.1 * max(hi_y - lo_y, abs(hi_y), 1e-12)
-            self._view.setYRange(min(lo_y, 0.0) if lo_y >= 0 else lo_y - pad, hi_y + pad, padding=0)
-
-
-def _nice(x: float) -> float:
-    """The next of 1, 2, 5 × 10ⁿ at or above x."""
-    p = 10.0 ** np.floor(np.log10(x))
-    for m in (1.0, 2.0, 5.0, 10.0):
-        if m * p >= x:
-            return m * p
-    return 10.0 * p
-
-
-class PlotSwitches:
-    """The log-scale and x-axis switches both training plots have. The plot class provides ``log_box``,
-    ``x_box``, ``hint``, ``follow``, ``refresh``, ``_label_x``, ``xAxisChanged`` and ``main_plot``."""
-
-    def x_column(self) -> str:
-        return self.x_box.currentData()  # type: ignore[attr-defined]
-
-    def set_x_axis(self, column: str) -> None:
-        """"iteration" or "epoch"."""
-        self.x_box.setCurrentIndex(max(0, self.x_box.findData(column)))  # type: ignore[attr-defined]
-
-    def is_log_scale(self) -> bool:
-        return self.log_box.isChecked()  # type: ignore[attr-defined]
-
-    def set_log_scale(self, on: bool) -> None:
-        if self.log_box.isChecked() != on:  # type: ignore[attr-defined]
-            self.log_box.setChecked(on)  # type: ignore[attr-defined]  # toggled comes back here
-            return
-        plot = self.main_plot  # type: ignore[attr-defined]
-        plot.getPlotItem().setLogMode(False, on)
-        self._start_over()
-        if self.hint.isVisible():  # type: ignore[attr-defined]
-            show_empty(plot, self.hint, on)  # type: ignore[attr-defined]
-
-    def _x_axis_changed(self) -> None:
-        self._label_x()  # type: ignore[attr-defined]
-        self._start_over()  # a zoom in iterations means nothing in epochs
-        self.xAxisChanged.emit(self.x_column())  # type: ignore[attr-defined]
-
-    def _start_over(self) -> None:
-        """Follow the whole data again and re-read the log."""
-        self.follow.reset()  # type: ignore[attr-defined]
-        self._shown = None
-        self.refresh()  # type: ignore[attr-defined]
 
 
 def dot_if_alone(curve: pg.PlotDataItem, points: int) -> None:

@@ -67,9 +67,9 @@ def restore_window_state(window: QMainWindow) -> bool:
     store = settings()
     geometry, state = store.value(GEOMETRY_KEY), store.value(STATE_KEY)
     restored = False
-    if isinstance(geometry, (QByteArray, bytes)) and len(geometry):
+    if isinstance(geometry, (QByteArray, bytes)) and not QByteArray(geometry).isEmpty():
         restored = window.restoreGeometry(QByteArray(geometry))
-    if isinstance(state, (QByteArray, bytes)) and len(state):
+    if isinstance(state, (QByteArray, bytes)) and not QByteArray(state).isEmpty():
         restored = window.restoreState(QByteArray(state), STATE_VERSION) and restored
     return restored
 
@@ -78,16 +78,20 @@ def restore_window_state(window: QMainWindow) -> bool:
 def precision() -> int:
     """The digits shown after the decimal point (1–10)."""
     try:
-        digits = int(settings().value(PRECISION_KEY, DEFAULT_PRECISION))
+        digits = int(str(settings().value(PRECISION_KEY, DEFAULT_PRECISION)))  # an INI file holds text
     except (TypeError, ValueError):
         return DEFAULT_PRECISION
     low, high = PRECISION_RANGE
     return digits if low <= digits <= high else DEFAULT_PRECISION
 
 
-def set_precision(digits: int) -> None:
+def clamp_precision(digits: int) -> int:
     low, high = PRECISION_RANGE
-    settings().setValue(PRECISION_KEY, max(low, min(high, int(digits))))
+    return max(low, min(high, int(digits)))
+
+
+def set_precision(digits: int) -> None:
+    settings().setValue(PRECISION_KEY, clamp_precision(digits))
 
 
 # ----- classroom: theme and presentation mode ---------------------------------------------
@@ -95,10 +99,15 @@ THEME_KEY = "view/theme"
 PRESENTATION_KEY = "view/presentation"
 
 
+def _one_of(key: str, choices: tuple[str, ...]) -> str:
+    """The stored choice, or the first of ``choices`` when unset or unreadable."""
+    value = settings().value(key, choices[0])
+    return value if isinstance(value, str) and value in choices else choices[0]
+
+
 def theme() -> str:
     """"system", "light" or "dark" ("system" when unset or unreadable)."""
-    value = settings().value(THEME_KEY, "system")
-    return value if value in ("system", "light", "dark") else "system"
+    return _one_of(THEME_KEY, ("system", "light", "dark"))
 
 
 def set_theme(name: str) -> None:
@@ -120,8 +129,7 @@ NOTATION_KEY = "view/notation"
 
 def notation() -> str:
     """"column" (default) or "row": how matrices and equations are written (View ▸ Notation)."""
-    value = settings().value(NOTATION_KEY, "column")
-    return value if value in ("column", "row") else "column"
+    return _one_of(NOTATION_KEY, ("column", "row"))
 
 
 def set_notation(name: str) -> None:

@@ -43,8 +43,22 @@ def _save_path(parent: QWidget, title: str, kind: str, file_name: str, filter_te
     return path
 
 
-def _with_suffix(path: str, suffix: str) -> str:
-    return path if path.lower().endswith(suffix) else path + suffix
+def _save(widget: QWidget, path: str | None, ask: tuple[str, str, str, str], write: Callable[[str], object],
+          errors: tuple[type[Exception], ...] = (OSError,)) -> bool:
+    """Write with ``write(path)``; when ``path`` is None ask for it first with ``ask`` (title, kind, file name,
+    filter; the filter's suffix is added if missing). A failure is shown; False if nothing was written."""
+    if path is None:
+        path = _save_path(widget, *ask)
+        if not path:
+            return False
+        suffix = ask[2][ask[2].rindex("."):]
+        path = path if path.lower().endswith(suffix) else path + suffix
+    try:
+        write(path)
+    except errors as error:
+        _failed(widget, error)
+        return False
+    return True
 
 
 def _failed(parent: QWidget, error: Exception) -> None:
@@ -67,9 +81,8 @@ class MatrixExport(QObject):
         super().__init__(widget)
         self.setObjectName("matrixExport")
         self.widget, self.get_array, self.name = widget, get_array, name
-        self.copy_tsv_action = _action(self, "copyTsvAction", translate("ExportMenu",
-                                                                        "Copy as TSV (for a spreadsheet)"
-                                                                        ), self.copy_tsv)
+        self.copy_tsv_action = _action(self, "copyTsvAction",
+                                       translate("ExportMenu", "Copy as TSV (for a spreadsheet)"), self.copy_tsv)
         self.copy_tsv_action.setToolTip(translate("ExportMenu",
                                                   "Tab-separated numbers in full precision: paste into a spreadsheet"))
         self.copy_numpy_action = _action(self, "copyNumpyAction", translate("ExportMenu",
@@ -102,20 +115,9 @@ class MatrixExport(QObject):
     def save_csv(self, path: str | None = None) -> bool:
         """Write the matrix to ``path`` (asked with a file dialog when None). False if nothing was written."""
         array = self.get_array()
-        if array is None:
-            return False
-        if path is None:
-            path = _save_path(self.widget, translate("ExportMenu", "Save matrix as CSV"), "matrix",
-                              python_name(_name(self.name)) + ".csv", translate("ExportMenu", "CSV files (*.csv)"))
-            if not path:
-                return False
-            path = _with_suffix(path, ".csv")
-        try:
-            save_matrix_csv(path, array)
-        except OSError as error:
-            _failed(self.widget, error)
-            return False
-        return True
+        return array is not None and _save(self.widget, path, (
+            translate("ExportMenu", "Save matrix as CSV"), "matrix", python_name(_name(self.name)) + ".csv",
+            translate("ExportMenu", "CSV files (*.csv)")), lambda p: save_matrix_csv(p, array))
 
 
 class PictureExport(QObject):
@@ -148,32 +150,15 @@ class PictureExport(QObject):
                 DEFAULT_PNG_WIDTH, 16, MAX_SIDE, 10)
             if not ok:
                 return False
-        if path is None:
-            path = _save_path(self.widget, translate("ExportMenu", "Save picture as PNG"), "picture",
-                              python_name(_name(self.name)) + ".png", translate("ExportMenu", "PNG images (*.png)"))
-            if not path:
-                return False
-            path = _with_suffix(path, ".png")
-        try:
-            save_png(self.widget, path, width, height)
-        except (OSError, ValueError) as error:
-            _failed(self.widget, error)
-            return False
-        return True
+        return _save(self.widget, path, (
+            translate("ExportMenu", "Save picture as PNG"), "picture", python_name(_name(self.name)) + ".png",
+            translate("ExportMenu", "PNG images (*.png)")), lambda p: save_png(self.widget, p, width, height),
+            (OSError, ValueError))
 
     def save_svg(self, path: str | None = None) -> bool:
-        if path is None:
-            path = _save_path(self.widget, translate("ExportMenu", "Save picture as SVG"), "picture",
-                              python_name(_name(self.name)) + ".svg", translate("ExportMenu", "SVG drawings (*.svg)"))
-            if not path:
-                return False
-            path = _with_suffix(path, ".svg")
-        try:
-            save_svg(self.widget, path, _name(self.name))
-        except OSError as error:
-            _failed(self.widget, error)
-            return False
-        return True
+        return _save(self.widget, path, (
+            translate("ExportMenu", "Save picture as SVG"), "picture", python_name(_name(self.name)) + ".svg",
+            translate("ExportMenu", "SVG drawings (*.svg)")), lambda p: save_svg(self.widget, p, _name(self.name)))
 
 
 class ContextMenu(QObject):

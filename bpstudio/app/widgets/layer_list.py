@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QComboBox,
     QGridLayout,
     QLabel,
@@ -24,22 +23,11 @@ from bpstudio.engine.activations import get_activation
 from bpstudio.engine.text.indices import superscript
 from bpstudio.session.view_state import ViewState
 
+from .form_fields import add_items, read_only_spin, shrinkable_combo, spin_box
 from .network_labels import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, activation_label, activation_tip
+from .styles import HINT_STYLE
 
 MAX_HIDDEN_UNITS = 4096
-HINT_STYLE = "QLabel { color: #5f6368; }"
-READ_ONLY_STYLE = "QSpinBox { background: #ececec; color: #3c4043; }"
-
-
-def read_only_spin() -> QSpinBox:
-    """A number that is shown like the editable ones but fixed (by the data)."""
-    box = QSpinBox()
-    box.setRange(0, 1_000_000)
-    box.setReadOnly(True)
-    box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-    box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    box.setStyleSheet(READ_ONLY_STYLE)  # looks fixed, not like a box to type in
-    return box
 
 
 class _Row:
@@ -68,16 +56,11 @@ class LayerList(QWidget):
         self.add_button = QPushButton(self.tr("&Add hidden layer"))
         self.add_button.setToolTip(self.tr(
             "Add a hidden layer just before the output layer, with the size and activation of the last hidden "
-            "layer. The layer sizes change, so explicit starting weights are dropped."
-        ))
+            "layer. The layer sizes change, so explicit starting weights are dropped."))
         self.add_button.clicked.connect(lambda _c=False: self.addRequested.emit())
         self._layout.addWidget(self.add_button)
 
     # ----- access for the form and tests (l is 1-based, as shown) ----------------------------
-    @property
-    def layer_count(self) -> int:  # not "depth": QWidget.depth() is the paint device's colour depth
-        return len(self._rows)
-
     def units_box(self, l: int) -> QSpinBox:
         return self._rows[l - 1].units
 
@@ -86,6 +69,10 @@ class LayerList(QWidget):
 
     def label(self, l: int) -> QLabel:
         return self._rows[l - 1].label
+
+    def in_visual_order(self) -> list[QWidget]:
+        """Each row's units, activation and buttons, then the add button: as they are on screen."""
+        return [w for row in self._rows for w in (row.units, row.activation, *(row.buttons or ()))] + [self.add_button]
 
     def buttons(self, l: int) -> tuple[QToolButton, QToolButton, QToolButton]:
         """(move up, move down, remove) of hidden layer l."""
@@ -199,23 +186,20 @@ class LayerList(QWidget):
         if output:
             units = read_only_spin()
         else:
-            units = QSpinBox()
-            units.setRange(1, MAX_HIDDEN_UNITS)
+            units = spin_box(1, MAX_HIDDEN_UNITS)
             units.setKeyboardTracking(False)  # one edit per value entered, not one per digit typed
-            units.valueChanged.connect(lambda value, l=l: self._emit_units(l, value))
+            units.valueChanged.connect(lambda value, l=l: self._emit(self.unitsEdited, l, value))
         units.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        activation = QComboBox()
-        for name in OUTPUT_ACTIVATIONS if output else HIDDEN_ACTIVATIONS:
-            activation.addItem(activation_label(name), name)
-            activation.setItemData(activation.count() - 1, activation_tip(name), Qt.ItemDataRole.ToolTipRole)
-        activation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        activation.setMinimumContentsLength(6)
-        activation.currentIndexChanged.connect(lambda _i, l=l: self._emit_activation(l))
+        activation = shrinkable_combo(6)
+        add_items(activation, [(activation_label(name), name, activation_tip(name))
+                               for name in (OUTPUT_ACTIVATIONS if output else HIDDEN_ACTIVATIONS)])
+        activation.currentIndexChanged.connect(
+            lambda _i, l=l: self._emit(self.activationEdited, l, self._rows[l - 1].activation.currentData()))
         buttons = None
         if not output:
-            buttons = (self._tool_button("↑", lambda _c=False, l=l: self._emit_move(l, -1)),
-                       self._tool_button("↓", lambda _c=False, l=l: self._emit_move(l, +1)),
-                       self._tool_button("✕", lambda _c=False, l=l: self._emit_remove(l)))
+            buttons = (self._tool_button("↑", lambda _c=False, l=l: self._emit(self.moveRequested, l, -1)),
+                       self._tool_button("↓", lambda _c=False, l=l: self._emit(self.moveRequested, l, +1)),
+                       self._tool_button("✕", lambda _c=False, l=l: self._emit(self.removeRequested, l)))
         return _Row(label, units, activation, buttons)
 
     @staticmethod
@@ -228,21 +212,9 @@ class LayerList(QWidget):
         return button
 
     # ----- requests (never while showing) ---------------------------------------------------
-    def _emit_units(self, l: int, value: int) -> None:
+    def _emit(self, signal: SignalInstance, *args: object) -> None:
         if not self._updating:
-            self.unitsEdited.emit(l, value)
-
-    def _emit_activation(self, l: int) -> None:
-        if not self._updating:
-            self.activationEdited.emit(l, self._rows[l - 1].activation.currentData())
-
-    def _emit_move(self, l: int, step: int) -> None:
-        if not self._updating:
-            self.moveRequested.emit(l, step)
-
-    def _emit_remove(self, l: int) -> None:
-        if not self._updating:
-            self.removeRequested.emit(l)
+            signal.emit(*args)
 
 
 if __name__ == "__main__":

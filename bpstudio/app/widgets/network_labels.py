@@ -71,9 +71,7 @@ def init_tip(name: str) -> str:
                       "Suits sigmoid and tanh."),
         "he": translate("NetworkLabels", "He normal: Wˡ ~ N(0, 2/nˡ⁻¹), biases 0. Suits ReLU."),
         "small_uniform": translate("NetworkLabels", "Wˡ ~ U(−scale, +scale), biases 0."),
-        "zeros":
-            translate("NetworkLabels", "Wˡ = 0, biases 0. Every unit of a layer then stays identical (the symmetry is "
-                "never "
-                     "broken): instructive, but the network cannot learn."),
+        "zeros": translate("NetworkLabels", "Wˡ = 0, biases 0. Every unit of a layer then stays identical (the "
+                           "symmetry is never broken): instructive, but the network cannot learn."),
         "explicit": translate("NetworkLabels", "The weights written in the project file; Reset returns to them."),
     }[name]

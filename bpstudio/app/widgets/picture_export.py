@@ -97,7 +97,8 @@ def save_png(widget: QWidget, path: str | os.PathLike, width: int, height: int |
     image = render_image(widget, width, height)
     target, temp = _atomic_target(path)
     try:
-        if not image.save(str(temp), "PNG"):
+        # the stub wants bytes for the format, but PySide6 takes a str here (and fails with bytes)
+        if not image.save(str(temp), "PNG"):  # type: ignore[call-overload]
             raise OSError(f"could not write {target}")
         os.replace(temp, target)
     finally:

@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from bpstudio.engine.run_settings import Divergence
-from bpstudio.engine.text.notation import sup
+from bpstudio.engine.text.convention import SYMBOLS
+from bpstudio.engine.text.indices import superscript
 
 from .step_actions import make_action
 
@@ -61,9 +62,8 @@ def quantity_name(quantity: str, layer: int | None) -> str:
     if quantity.startswith("L") and "/" in quantity:
         head, quantity = quantity.split("/", 1)
         layer = int(head[1:]) if head[1:].isdigit() else layer
-    names = {"W": "W", "b": "b", "z": "z", "a": "a", "delta": "δ", "dW": "∂L/∂W", "db": "∂L/∂b"}
-    if quantity in names:
-        return names[quantity] + (sup(layer) if layer else "")
+    if quantity in SYMBOLS:
+        return SYMBOLS[quantity] + (superscript(layer) if layer else "")
     return {"losses": translate("RunPanel", "the loss"), "grad_a": "∇ₐL", "input": translate("RunPanel", "the input"),
             "target": translate("RunPanel", "the target")}.get(quantity, quantity)
 

@@ -49,14 +49,12 @@ def step_actions(parent: QObject) -> StepActions:
                                 "f(zˡ)"), "stepForward"),
         backward=make_action(parent, translate("StepActions", "Backward one layer"), ["Shift+F10"],
                              translate("StepActions", "Compute up to the next backward stage: δˡ by BP1 or BP2, then "
-                                 "BP3 and BP4"),
-                             "stepBackward"),
+                                       "BP3 and BP4"), "stepBackward"),
         back=make_action(parent, translate("StepActions", "Step back"), ["Shift+F11", "Alt+Left"],
                          translate("StepActions", "Return to the previous stage, exactly as it was"), "stepBack"),
         finish=make_action(parent, translate("StepActions", "Finish iteration"), ["F5"],
                            translate("StepActions", "Compute the remaining stages of this iteration, up to and "
-                               "including the update"),
-                           "finishIteration"),
+                                     "including the update"), "finishIteration"),
         reset=make_action(parent, translate("StepActions", "Reset"), ["Ctrl+R"],
                           translate("StepActions", "Back to the initial weights, iteration 1 (edits to the network "
                               "are kept)"), "reset"),

@@ -2,36 +2,23 @@
 
 A ``Block`` is a few lines of equal width with a baseline row; ``hcat`` lines blocks up on their
 baselines, so ``⎡0.4 ⎤ · [0.1  0.2]`` reads like a matrix equation. ``wrap`` breaks a long
-equation before an operator, the way a derivation is broken over lines on paper. No Qt here.
+equation before an operator, the way a derivation is broken over lines on paper; ``Derivation`` collects
+the equations and sentences of one worked stage. No Qt here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from bpstudio.engine.text.explain import format_number
+from bpstudio.engine.text.notation import format_number
 
-SUP = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
-SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 MINUS = "−"  # U+2212, the minus sign of the equations (numbers keep "-", as in the matrix panels)
 MAX_WRITTEN = 8  # matrices with at most this many rows and columns are written out
+SAMPLE_ROWS = 12  # a batch too wide to write out shows sample 1's column when it has at most this many rows
 OPERATORS = frozenset({"=", "+", MINUS, "·", "⊙", "←"})
-
-
-def sup(n: int | str) -> str:
-    return str(n).translate(SUP)
-
-
-def sub(n: int | str) -> str:
-    return str(n).translate(SUB)
-
-
-def fmt_number(v: float, precision: int = 4) -> str:
-    """The matrix panels' formatter (4 decimals, trailing zeros dropped), so a number reads the same
-    in every view: 0.5933, -0.032, 1.234e-04."""
-    return format_number(v, precision)
 
 
 @dataclass(frozen=True)
@@ -55,6 +42,10 @@ def text_block(s: str) -> Block:
     return Block((s,))
 
 
+T = text_block  # short: a derivation is written with many of them
+EQ = text_block("=")  # each step of a derivation starts with one
+
+
 def writable(m: np.ndarray) -> bool:
     return m.ndim == 2 and m.shape[0] <= MAX_WRITTEN and m.shape[1] <= MAX_WRITTEN
 
@@ -74,7 +65,7 @@ def matrix_block(m: np.ndarray, precision: int = 4) -> Block:
     """⎡a  b⎤ / ⎣c  d⎦ for several rows, [a  b] for one."""
     m = np.atleast_2d(np.asarray(m))
     rows, cols = m.shape
-    columns = [_aligned_column([fmt_number(m[i, j], precision) for i in range(rows)]) for j in range(cols)]
+    columns = [_aligned_column([format_number(m[i, j], precision) for i in range(rows)]) for j in range(cols)]
     body = ["  ".join(columns[j][i] for j in range(cols)) for i in range(rows)]
     if rows == 1:
         return Block((f"[{body[0]}]",))
@@ -154,3 +145,42 @@ def wrap(lead: str, terms: list[Term], width: int) -> list[Block]:
             current = current + chunk
     rows.append(current)
     return [_row(r) for r in rows]
+
+
+class Derivation:
+    """A worked stage in reading order: ``parts`` are ("math", monospaced lines) and ("text", sentence).
+    ``orient`` writes an engine array as the convention does; a batch matrix too large to write out is
+    named by its shape, and its sample 1 follows the equation under ``sample_heading``."""
+
+    def __init__(self, width: int, precision: int, orient: Callable[[np.ndarray], np.ndarray],
+                 sample_heading: str, not_computed: str) -> None:
+        self.width, self.precision, self.orient = width, precision, orient
+        self.sample_heading, self.not_computed = sample_heading, not_computed  # "{name} (not computed)"
+        self.parts: list[tuple[str, str]] = []
+        self._samples: list[tuple[str, np.ndarray]] = []
+
+    def matrix(self, name: str, arr: np.ndarray | None, batch: bool = False) -> Block:
+        """A matrix written out, or its name and shape when it is too large to read."""
+        if arr is None:
+            return T(self.not_computed.format(name=name))
+        engine = np.atleast_2d(arr)
+        shown = self.orient(engine)
+        if shown.shape[0] <= MAX_WRITTEN and shown.shape[1] <= MAX_WRITTEN:
+            return matrix_block(shown, self.precision)
+        if batch and engine.shape[0] <= SAMPLE_ROWS and all(n != name for n, _ in self._samples):
+            self._samples.append((name, self.orient(engine[:, :1])))  # sample 1: the engine's first column
+        return T(f"{name} ({shown.shape[0]} × {shown.shape[1]})")
+
+    def equation(self, lead: str, terms: list[Term]) -> None:
+        rows = wrap(lead, terms, self.width)
+        self.parts.append(("math", "\n".join(r.text() for r in rows)))
+        if self._samples:
+            self.text(self.sample_heading)
+            width = max(len(n) for n, _ in self._samples)
+            lines = [r.text() for n, col in self._samples
+                     for r in wrap(n.ljust(width), [EQ, matrix_block(col, self.precision)], self.width)]
+            self.parts.append(("math", "\n".join(lines)))
+            self._samples = []
+
+    def text(self, s: str) -> None:
+        self.parts.append(("text", s))

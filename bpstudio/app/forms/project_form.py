@@ -1,0 +1,55 @@
+"""What the network form and the data panel share: they show a project and ask for edits of it, never
+changing it themselves, and explain a refused or noteworthy edit in their message line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from bpstudio.app.widgets.form_fields import clear_message, message_line, show_message, shown_message, shows_error
+from bpstudio.engine import Project
+
+
+class ProjectForm(QWidget):
+    """``set_state`` calls ``_take``; an edit goes out through ``_ask``, and the main window pushes an undo
+    command and calls ``set_state`` with the result."""
+
+    projectEditRequested = Signal(object, str)  # (the new Project, a description used as the undo text)
+
+    def __init__(self, parent: QWidget | None = None, message_name: str = "") -> None:
+        super().__init__(parent)
+        self._project: Project | None = None
+        self._pending: Project | None = None  # the project last requested: its message stays when it arrives
+        self.message_label = message_line(message_name)
+
+    @property
+    def project(self) -> Project | None:
+        """The project shown: the last one given to ``set_state``."""
+        return self._project
+
+    def message(self) -> str:
+        """The message line's text, or "" when it is hidden."""
+        return shown_message(self.message_label)
+
+    def message_is_error(self) -> bool:
+        return shows_error(self.message_label)
+
+    def _show_message(self, text: str, error: bool) -> None:
+        show_message(self.message_label, text, error)
+
+    def _clear_message(self) -> None:
+        clear_message(self.message_label)
+
+    def _take(self, project: Project) -> bool:
+        """Show ``project`` from now on; False when it is the one shown already."""
+        if self._project is not None and (project is self._project or project == self._project):
+            return False
+        if not (self._pending is not None and (project is self._pending or project == self._pending)):
+            self._clear_message()  # a project from elsewhere (open, undo): the old message no longer applies
+        self._pending = None
+        self._project = project
+        return True
+
+    def _ask(self, project: Project, description: str) -> None:
+        self._pending = project
+        self.projectEditRequested.emit(project, description)

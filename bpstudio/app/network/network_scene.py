@@ -1,0 +1,263 @@
+"""The items of one network in the canvas's scene: made once per network shape, placed in pixels for the
+size of the view (``network_layout`` computes where), coloured by a step's numbers — a unit by its activation
+for sample 1 (with δ under it once computed), a weight by its sign and size, a band by its mean weight, a
+bias by its value, a column by the stage that computes it — with the marks of the selected weight or bias.
+
+Layers of more than ``COLLAPSE_ABOVE`` units are one block, and the weights to or from them one band, so a
+784-128-64-10 network costs a few dozen items.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
+
+from bpstudio.app.look import presentation
+from bpstudio.engine.stages import BACKWARD, FORWARD, UPDATE, Stage
+from bpstudio.engine.text.notation import format_number
+
+from . import network_layout as geometry
+from . import network_texts as texts
+from .network_items import (
+    WHITE,
+    BandItem,
+    BiasItem,
+    BlockItem,
+    ColumnItem,
+    EdgeItem,
+    TextLines,
+    UnitItem,
+    blend,
+    diverging,
+    pixel_font,
+)
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
+
+COLLAPSE_ABOVE = 16
+SELECTION = QColor(255, 196, 0)
+FORWARD_BG = QColor(220, 240, 224)
+BACKWARD_BG = QColor(253, 226, 198)
+LOSS_BG = QColor(255, 240, 180)
+UPDATE_BG = QColor(224, 234, 250)
+FORWARD_INK = QColor(30, 110, 50)
+BACKWARD_INK = QColor(170, 80, 0)
+
+
+def _edge_tip(edge: EdgeItem) -> str:
+    return texts.edge_tip(edge.layer, edge.row, edge.col, edge.weight)
+
+
+class NetworkItems:
+    """Every item of a network with ``sizes`` (inputs first); ``activations`` are the layers' labels (σ …)."""
+
+    def __init__(self, scene: QGraphicsScene, sizes: tuple[int, ...], activations: list[str]) -> None:
+        scene.clear()
+        self.sizes, self.activations = sizes, activations
+        self.units: list[list[UnitItem]] = []  # per column (0 = inputs); empty when collapsed
+        self.biases: list[list[BiasItem]] = []
+        self.blocks: dict[int, BlockItem] = {}
+        self.edges: dict[int, list[EdgeItem]] = {}  # layer → its weights, row-major (j, k)
+        self.bands: dict[int, BandItem] = {}
+        self.columns: list[ColumnItem] = []
+        self.labels: list[TextLines] = []
+        self.value_font = self.delta_font = QFont()  # set by ``place``
+        collapsed = [n > COLLAPSE_ABOVE for n in sizes]
+        for c, n in enumerate(sizes):
+            column = ColumnItem(c)
+            scene.addItem(column)
+            self.columns.append(column)
+            label = TextLines()
+            scene.addItem(label)
+            self.labels.append(label)
+            if collapsed[c]:
+                block = BlockItem(c)
+                block.set_text(translate("NetworkCanvas", "{n}\nunits").format(n=n) if c else
+                               translate("NetworkCanvas", "{n}\ninputs").format(n=n))
+                scene.addItem(block)
+                self.blocks[c] = block
+                self.units.append([])
+                self.biases.append([])
+                continue
+            units = [UnitItem(c, j) for j in range(n)]
+            for u in units:
+                scene.addItem(u)
+            self.units.append(units)
+            biases = [BiasItem(c, j) for j in range(n)] if c else []
+            for b in biases:
+                scene.addItem(b)
+            self.biases.append(biases)
+        for l in range(1, len(sizes)):
+            if collapsed[l] or collapsed[l - 1]:
+                band = BandItem(l)
+                scene.addItem(band)
+                self.bands[l] = band
+            else:
+                edges = [EdgeItem(l, j, k) for j in range(sizes[l]) for k in range(sizes[l - 1])]
+                for e in edges:
+                    e.tip = partial(_edge_tip, e)
+                for e in edges:
+                    scene.addItem(e)
+                self.edges[l] = edges
+        self.halo = QGraphicsLineItem()  # under the selected weight
+        self.halo.setZValue(-1)
+        self.halo.setPen(QPen(SELECTION, 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        self.halo.setVisible(False)
+        scene.addItem(self.halo)
+        self.bias_halo = scene.addRect(QRectF(), QPen(SELECTION.darker(115), 3))  # around the selected bias
+        self.bias_halo.setZValue(4)
+        self.bias_halo.setVisible(False)
+        self.header = scene.addSimpleText("")
+        self.sample_note = scene.addSimpleText("")
+        self.sample_note.setBrush(QBrush(QColor(110, 110, 110)))
+        self.loss_box = scene.addRect(QRectF(), QPen(QColor(110, 110, 110), 1.2), QBrush(WHITE))
+        self.loss_box.setZValue(2)
+        self.loss_text = TextLines()
+        self.loss_text.setParentItem(self.loss_box)
+        self.loss_arrow = scene.addLine(0, 0, 0, 0, QPen(QColor(150, 150, 150), 1.2, Qt.PenStyle.DashLine))
+
+    def place(self, W: float, H: float) -> geometry.Geometry:
+        """Every item where it goes in a ``W`` × ``H`` scene."""
+        g = geometry.compute(self.sizes, set(self.blocks), W, H)
+        self.value_font = pixel_font(g.value_px / presentation.font_scale())  # sized to fit the unit's circle
+        self.delta_font = pixel_font(11)
+        for c, column in enumerate(self.columns):
+            column.setRect(*g.column_rect(c))
+        for c, block in self.blocks.items():
+            block.place(g.xs[c], g.cy, *g.blocks[c], pixel_font(12, bold=True))
+        for c, units in enumerate(self.units):
+            for u, y in zip(units, g.ys[c], strict=True):
+                u.value.setFont(self.value_font)
+                u.place(g.xs[c], y, g.r, g.room_below)
+        bs = g.bias_size
+        for c, biases in enumerate(self.biases):
+            for b in biases:
+                b.setRect(g.xs[c] - bs / 2, g.ys[c][b.row] - g.r - bs * 0.55, bs, bs)
+        for l, edges in self.edges.items():
+            for e in edges:
+                e.setLine(g.xs[l - 1], g.ys[l - 1][e.col], g.xs[l], g.ys[l][e.row])
+        for l, band in self.bands.items():
+            (hw0, t0, b0), (hw1, t1, b1) = g.extents[l - 1], g.extents[l]
+            x0, x1 = g.xs[l - 1] + hw0, g.xs[l] - hw1
+            band.setPolygon(QPolygonF([QPointF(x0, t0), QPointF(x1, t1), QPointF(x1, b1), QPointF(x0, b0)]))
+        for c, label in enumerate(self.labels):
+            self._set_label(c, g.gap - 10)
+            label.centre_lines(g.xs[c], H - geometry.BOTTOM + 6)
+        box = QRectF(*g.loss_box())  # the loss, right of the output layer
+        self.loss_box.setRect(box)
+        self.loss_arrow.setLine(g.xs[-1] + g.extents[-1][0] + 4, g.cy, box.left() - 2, g.cy)
+        self.header.setFont(pixel_font(13, bold=True))
+        self.header.setPos(geometry.SIDE - 8, 8)
+        self.sample_note.setFont(pixel_font(11))
+        self.place_loss_text()
+        self.place_sample_note(W)
+        return g
+
+    def _set_label(self, c: int, room: float) -> None:
+        """"layer 2 · 3 units · σ" under a column, on two lines when one is too wide."""
+        one, two = texts.column_label(c, self.sizes[c], self.activations[c - 1] if c else "")
+        label = self.labels[c]
+        label.set_text(one, pixel_font(12))
+        if label.text_size()[0] > room:
+            label.set_text(two, pixel_font(12))
+
+    def place_loss_text(self) -> None:
+        box = self.loss_box.rect()
+        self.loss_text.centre_lines(box.center().x(), box.center().y() - self.loss_text.text_size()[1] / 2)
+
+    def place_sample_note(self, W: float) -> None:
+        br = self.sample_note.boundingRect()
+        self.sample_note.setPos(W - geometry.SIDE + 8 - br.width(), 10)
+        header_end = self.header.pos().x() + self.header.boundingRect().width()
+        self.sample_note.setVisible(header_end + 16 <= self.sample_note.pos().x())  # the stage comes first
+
+    def mark(self, edge: EdgeItem | None, bias: BiasItem | None) -> None:
+        """The selected weight's halo or the selected bias's frame (neither: no selection)."""
+        self.halo.setVisible(edge is not None)
+        self.bias_halo.setVisible(bias is not None)
+        if edge is not None:
+            self.halo.setLine(edge.line())
+        if bias is not None:
+            self.bias_halo.setRect(bias.rect().adjusted(-3, -3, 3, 3))
+
+
+
+def two_decimals(v: float) -> str:
+    """A unit's value inside its circle: two decimals (the tooltip has the full 4)."""
+    text = f"{v:.2f}"
+    return "0.00" if text == "-0.00" else text
+
+
+def finite_scale(values: np.ndarray) -> float:
+    """The largest finite |value| (0 if none): colours span ±scale, so one NaN does not blank a layer."""
+    finite = np.abs(values[np.isfinite(values)])
+    return float(finite.max()) if finite.size else 0.0
+
+
+def column_background(stage: Stage | None, c: int) -> QColor | None:
+    """Green for the layer computed forward, orange backward, blue for every layer during the update."""
+    kind = None if stage is None else stage.kind
+    if stage is not None and stage.layer == c and kind == FORWARD:
+        return FORWARD_BG
+    if stage is not None and stage.layer == c and kind == BACKWARD:
+        return BACKWARD_BG
+    return UPDATE_BG if kind == UPDATE and c > 0 else None
+
+
+def paint_block(block: BlockItem, c: int, n: int, a: np.ndarray | None, b: np.ndarray | None) -> None:
+    block.setBrush(QBrush(WHITE if a is None else QColor(236, 236, 236)))
+    block.setToolTip(texts.block_tip(c, n, a, b))
+
+
+def paint_units(units: list[UnitItem], c: int, a: np.ndarray | None, z: np.ndarray | None,
+                delta: np.ndarray | None, b: np.ndarray | None, value_font: QFont, delta_font: QFont) -> None:
+    scale = 0.0 if a is None else finite_scale(a[:, 0])
+    for u in units:
+        j = u.row
+        if a is None:
+            u.setBrush(QBrush(WHITE))
+            u.setPen(QPen(QColor(170, 170, 170), 1.2, Qt.PenStyle.DashLine))
+            u.set_value_text("", value_font)
+        else:
+            v = float(a[j, 0])
+            u.setBrush(QBrush(blend(WHITE, diverging(v, scale, WHITE), 0.55)))
+            ring = BACKWARD_INK if delta is not None else QColor(80, 80, 80)
+            u.setPen(QPen(ring, (2.0 if delta is not None else 1.3) * presentation.line_scale()))
+            u.set_value_text(two_decimals(v), value_font)
+        d = "" if delta is None else f"δ = {format_number(delta[j, 0])}"
+        u.set_delta_text(d, delta_font, BACKWARD_INK)
+        u.setToolTip(texts.unit_tip(c, j, a, z, delta, b))
+
+
+def paint_edges(edges: list[EdgeItem], W: np.ndarray) -> None:
+    scale = finite_scale(W)
+    flat = W.ravel()
+    finite = np.isfinite(flat)
+    t = np.where(finite, np.minimum(np.abs(flat) / scale, 1.0), 0.0) if scale > 0 else np.zeros_like(flat)
+    # a style a person can tell apart: 1/64 of the colour scale, 1/8 px; an edge whose style stays the
+    # same is left alone (hundreds of edges, refreshed while a run goes)
+    keys = np.where(finite, np.round(t * np.sign(flat) * 64), 999).astype(int) * 100 + np.round(t * 28)
+    for e, w, key, tt in zip(edges, flat.tolist(), keys.tolist(), t.tolist(), strict=True):
+        e.weight = w  # the tooltip is written from it when hovered
+        if e.style_key != key:
+            e.style_key = key
+            e.set_weight_style(diverging(w, scale), 0.6 + 3.6 * tt)
+
+
+def paint_band(band: BandItem, l: int, W: np.ndarray) -> None:
+    colour = diverging(float(np.mean(W)), finite_scale(W))
+    colour.setAlpha(110)
+    band.setBrush(QBrush(colour))
+    band.setToolTip(texts.band_tip(l, W))
+
+
+def paint_biases(biases: list[BiasItem], l: int, b: np.ndarray) -> None:
+    scale = finite_scale(b)
+    for item in biases:
+        v = float(b[item.row, 0])
+        item.setBrush(QBrush(diverging(v, scale, WHITE)))
+        item.setToolTip(texts.bias_tip(l, item.row, v))

@@ -1,0 +1,172 @@
+"""Fields the side panels share: whole-number boxes over a C int's range, a fixed number, narrow combos with
+item tooltips, labels that wrap, rows and columns of widgets, titled sections of forms, one label column; and
+the message line under a form (network form, data panel): a refusal in red, a note in blue."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QBoxLayout,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .styles import ERROR_STYLE, INFO_STYLE, READ_ONLY_STYLE, SECTION_STYLE
+
+INT_MAX = 2_147_483_647  # a QSpinBox holds a C int
+
+
+def spin_box(low: int, high: int = INT_MAX, tip: str = "", value: int | None = None, suffix: str = "") -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setToolTip(tip)
+    box.setSuffix(suffix)
+    if value is not None:
+        box.setValue(value)
+    return box
+
+
+def shrinkable_combo(length: int = 8) -> QComboBox:
+    """A combo as narrow as ``length`` characters (the default is as wide as its longest item)."""
+    box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(length)
+    return box
+
+
+def add_items(box: QComboBox, items: Iterable[tuple[str, object, str]]) -> None:
+    """(text, data, tooltip) items."""
+    for text, data, tip in items:
+        box.addItem(text, data)
+        box.setItemData(box.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+
+
+def read_only_spin() -> QSpinBox:
+    """A number that is shown like the editable ones but fixed (by the data)."""
+    box = spin_box(0, 1_000_000)
+    box.setReadOnly(True)
+    box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+    box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    box.setStyleSheet(READ_ONLY_STYLE)  # looks fixed, not like a box to type in
+    return box
+
+
+def wrapped_label(text: str = "", name: str = "", tip: str = "", style: str = "", selectable: bool = False) -> QLabel:
+    """A label that wraps: a hint, a note, a status line."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setToolTip(tip)
+    label.setStyleSheet(style)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def section_title(text: str, tip: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(SECTION_STYLE)
+    label.setToolTip(tip)
+    return label
+
+
+def fill(layout: QBoxLayout, *items: QWidget | QLayout | int | None | tuple[QWidget | QLayout | None, int],
+         margins: tuple[int, int, int, int] | None = None, spacing: int | None = None) -> QBoxLayout:
+    """Lay ``items`` out in order: a widget or a layout, or (it, stretch); an int is a gap in pixels, None a
+    stretch ((None, n): of factor n)."""
+    if margins is not None:
+        layout.setContentsMargins(*margins)
+    if spacing is not None:
+        layout.setSpacing(spacing)
+    for item in items:
+        thing, stretch = item if isinstance(item, tuple) else (item, 0)
+        if isinstance(thing, int):
+            layout.addSpacing(thing)
+        elif thing is None:
+            layout.addStretch(stretch)
+        elif isinstance(thing, QLayout):
+            layout.addLayout(thing, stretch)
+        else:
+            layout.addWidget(thing, stretch)
+    return layout
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A label whose mnemonic (the letter after &) focuses ``buddy``."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def titled_section(title: str) -> tuple[QWidget, QVBoxLayout]:
+    """A titled section; plain headers rather than group boxes, whose frames cost a narrow panel width."""
+    section = QWidget()
+    layout = QVBoxLayout(section)
+    layout.setContentsMargins(0, 4, 0, 4)
+    layout.addWidget(section_title(title))
+    return section, layout
+
+
+def growing_form() -> QFormLayout:
+    """A form whose fields take the width there is."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def align_labels(forms: list[QFormLayout], margin: int = 0) -> None:
+    """One label column for several forms (or rows that come and go), so the fields line up."""
+    items = [form.itemAt(i, QFormLayout.ItemRole.LabelRole) for form in forms for i in range(form.rowCount())]
+    labels = [label for item in items if item is not None and (label := item.widget()) is not None]
+    width = max(label.sizeHint().width() for label in labels) + margin
+    for label in labels:
+        label.setMinimumWidth(width)
+
+
+def message_line(name: str = "") -> QLabel:
+    """A hidden, selectable, wrapping line for ``show_message``."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def show_message(label: QLabel, text: str, error: bool) -> None:
+    label.setText(("⚠ " if error else "ℹ ") + text)
+    label.setProperty("kind", "error" if error else "info")
+    label.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
+    label.show()
+
+
+def clear_message(label: QLabel) -> None:
+    label.clear()
+    label.setProperty("kind", None)
+    label.hide()
+
+
+def shown_message(label: QLabel) -> str:
+    """The line's text, or "" when it is hidden."""
+    return "" if label.isHidden() else label.text()
+
+
+def shows_error(label: QLabel) -> bool:
+    return not label.isHidden() and label.property("kind") == "error"
+
+
+def typed_number(text: str) -> float:
+    """A number as typed (a decimal comma is accepted); NaN when it is none."""
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        return math.nan
