@@ -177,29 +177,3 @@ class MatrixImage(QWidget):
         r, c = int(np.floor(p.y())), int(np.floor(p.x()))
         if 0 <= r < array.shape[0] and 0 <= c < array.shape[1] and (r, c) != self._hover:
             self.hover_entry(r, c)
-
-
-def _preview() -> QWidget:
-    """A 128 × 784 weight matrix drawn as an image: ``python -m bpstudio.app.matrices.matrix_image``."""
-    from bpstudio.engine import LayerSpec, NetworkSpec, Project, TrainingSpec
-    from bpstudio.session.view_state import ViewState
-
-    from .matrix_view import MatrixView
-
-    rng = np.random.default_rng(1)
-    spec = NetworkSpec(784, (LayerSpec(128, "relu"), LayerSpec(10, "softmax")), "cross_entropy")
-    project = Project(spec, {"x": rng.random((64, 784)).tolist(), "y": np.eye(10)[rng.integers(0, 10, 64)].tolist()},
-                      TrainingSpec(learning_rate=0.1))
-    stepper = project.stepper()
-    stepper.finish_iteration()
-    view = MatrixView("W")
-    view.set_state(ViewState(project, stepper.snapshot(), 1))
-    return view
-
-
-if __name__ == "__main__":
-    import sys
-
-    from bpstudio.app.widgets.preview import show_alone
-
-    sys.exit(show_alone(_preview, 700, 400))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 
+import numpy as np
 from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
@@ -281,7 +282,22 @@ def _preview_view() -> MatrixView:
     return MatrixView("z")
 
 
-if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+def _preview_image() -> MatrixView:
+    """A 128 × 784 weight matrix drawn as an image: ``python -m bpstudio.app.matrices.matrix_view image``."""
+    from bpstudio.engine import LayerSpec, NetworkSpec, Project, TrainingSpec
 
-    sys.exit(preview(_preview_view))
+    rng = np.random.default_rng(1)
+    spec = NetworkSpec(784, (LayerSpec(128, "relu"), LayerSpec(10, "softmax")), "cross_entropy")
+    project = Project(spec, {"x": rng.random((64, 784)).tolist(), "y": np.eye(10)[rng.integers(0, 10, 64)].tolist()},
+                      TrainingSpec(learning_rate=0.1))
+    stepper = project.stepper()
+    stepper.finish_iteration()
+    view = MatrixView("W")
+    view.set_state(ViewState(project, stepper.snapshot(), 1))
+    return view
+
+
+if __name__ == "__main__":
+    from bpstudio.app.widgets.preview import preview, show_alone
+
+    sys.exit(show_alone(_preview_image, 700, 400) if sys.argv[1:] == ["image"] else preview(_preview_view))
