@@ -14,10 +14,8 @@ at most a few hundred times a second, taking at most 1/20 of the time (the run d
 Storage grows by doubling; past ``MAX_ROWS`` every other row is dropped, so memory stays bounded
 however long a run goes, and a plot of the whole run keeps its shape.
 
-One thread writes a log; any thread may read it through a ``LogView``: the rows published in a view are
-never written again (growing, thinning, truncating and clearing move to a new buffer), so a view crosses
-threads without a copy, and another ``TrainingLog`` can ``follow`` it (the window reads the engine's log so).
-"""
+One thread writes a log, any thread reads it through a ``LogView``: rows published are never written again
+(growing, thinning, truncating, clearing move to a new buffer), so another log can ``follow`` without a copy."""
 
 from __future__ import annotations
 
@@ -52,44 +50,32 @@ class TrainingLog:
         self._max = max_rows
         self._data: Array = np.empty((0, 0))
         self._n = 0
-        self._view: LogView
+        self.view: LogView
         self.reset(layers)
 
-    # ----- reading: everything comes from the published view -----------------------------
-    @property
-    def view(self) -> LogView:
-        return self._view
-
+    # ----- reading: everything comes from the view shown ----------------------------------
     def follow(self, view: LogView) -> None:
-        """Read the rows of another log (written in another thread, perhaps); this log is not written to."""
-        self._view = view
+        """Show the rows of another log (written in another thread, perhaps); this log is not written to."""
+        self.view, self.layers, self.generation = view, view.layers, view.generation
         self.names = columns(view.layers)
 
-    @property
-    def layers(self) -> int:
-        return self._view.layers
-
-    @property
-    def generation(self) -> int:
-        return self._view.generation
-
     def __len__(self) -> int:
-        return len(self._view.rows)
+        return len(self.view.rows)
 
     def column(self, name: str) -> Array:
         """A read-only view of one column."""
-        return self._view.rows[:, self.names.index(name)]
+        return self.view.rows[:, self.names.index(name)]
 
     def gradient(self, layer: int) -> Array:
         return self.column(f"grad_{layer}")
 
     def rows(self, start: int = 0) -> Array:
         """A copy of the rows from ``start`` on."""
-        return self._view.rows[start:].copy()
+        return self.view.rows[start:].copy()
 
     @property
     def last(self) -> dict[str, float] | None:
-        rows = self._view.rows
+        rows = self.view.rows
         if not len(rows):
             return None
         return dict(zip(self.names, (float(v) for v in rows[-1]), strict=True))
@@ -97,8 +83,7 @@ class TrainingLog:
     # ----- writing ------------------------------------------------------------------------
     def reset(self, layers: int) -> None:
         """Empty, for a network of ``layers`` layers."""
-        self.names = columns(layers)
-        self._layers = layers
+        self.names, self._layers = columns(layers), layers
         self._move(np.empty((0, len(self.names))))
 
     def append(self, rows: Array) -> None:
@@ -120,7 +105,7 @@ class TrainingLog:
                 kept = kept[::2]
             self._move(kept)
         else:
-            self._publish(self._view.generation)
+            self._publish(self.generation)
 
     def truncate(self, iteration: float) -> None:
         """Forget rows after ``iteration`` (stepping back past an update un-does it)."""
@@ -141,4 +126,4 @@ class TrainingLog:
     def _publish(self, generation: int) -> None:
         rows = self._data[: self._n]
         rows.flags.writeable = False
-        self._view = LogView(self._layers, generation, rows)
+        self.follow(LogView(self._layers, generation, rows))
