@@ -6,7 +6,6 @@ import os
 import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_NO_GLIB", "1")  # as bpstudio.app does, even if a QApplication comes first
 # settings and autosaves go to a throwaway home for the whole session
 _home = tempfile.mkdtemp(prefix="bpstudio-test-home-")
 for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):

@@ -102,12 +102,12 @@ class ExportActions(QObject):
 
     def example_to(self, path: Path, fmt: str) -> None:
         self._pending["example"] = path
-        self.window.controller.send("export", "example", fmt, self.window.matrices.precision(),
-                                    self.window.matrices.notation())  # the convention on screen
+        self.window.controller.export("example", fmt, self.window.matrices.precision(),
+                                      self.window.matrices.notation())  # the convention on screen
 
     def torch_to(self, path: Path) -> None:
         self._pending["torch"] = path
-        self.window.controller.send("export", "torch")
+        self.window.controller.export("torch")
 
     @Slot(str, object)
     def _ready(self, what: str, text: object) -> None:

@@ -7,7 +7,6 @@ The window owns no numbers: it sends commands to the engine controller and rende
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,7 +36,6 @@ from bpstudio.app.widgets import app_settings
 from bpstudio.engine import BPStudioError, Project, load_project, load_snapshot
 from bpstudio.engine.examples import DEFAULT_EXAMPLE
 from bpstudio.engine.resource_files import example_path, examples_dir
-from bpstudio.engine.run_settings import RUNNING
 from bpstudio.engine.snapshot_io import project_at_snapshot
 from bpstudio.engine.text.explain import format_number
 from bpstudio.session.view_state import ViewState
@@ -71,13 +69,6 @@ class MainWindow(QMainWindow):
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
         self._render_timer.timeout.connect(self._render_next)
-        # while a run goes, the panels follow a few times a second: each render holds the interpreter
-        # for milliseconds that the engine thread would otherwise train in (the plots keep 30 a second)
-        self._run_pending: EngineResult | None = None
-        self._last_run_render = 0.0
-        self._run_render_timer = QTimer(self)
-        self._run_render_timer.setSingleShot(True)
-        self._run_render_timer.timeout.connect(self._show_pending_run_result)
 
         self.messages = MessageBar()
         self.canvas = NetworkCanvas()
@@ -108,7 +99,7 @@ class MainWindow(QMainWindow):
         app_settings.restore_window_state(self)  # the size and dock layout of last time, if stored
         self.autosave = Autosave(self)
         self.language_menu = install_language_menu(self)
-        self.controller.send("snapshot")  # the first state, now that the window listens
+        self.controller.refresh()  # the first state, now that the window listens
         self.notation_menu = install_notation(self)  # View ▸ Notation: column or row convention
         self.lessons = install_lessons(self)  # the Lesson dock and the Lessons menu (F1)
         install_classroom(self)  # View ▸ Presentation mode (F12), Theme, Go to (Ctrl+1…9); accessible names
@@ -194,27 +185,6 @@ class MainWindow(QMainWindow):
     # ----- results ----------------------------------------------------------------------
     @Slot(object)
     def show_result(self, result: EngineResult) -> None:
-        interval = self.training.render_interval_ms()
-        if result.command == "run_tick" and result.run.state == RUNNING and self.controller.threaded and interval:
-            wait = interval - (time.perf_counter() - self._last_run_render) * 1000
-            if wait > 0:  # shown a moment ago: the newest is shown when the interval is over
-                self._run_pending = result
-                if not self._run_render_timer.isActive():
-                    self._run_render_timer.start(int(wait))
-                return
-            self._last_run_render = time.perf_counter()
-        self._run_pending = None
-        self._show(result)
-
-    @Slot()
-    def _show_pending_run_result(self) -> None:
-        self.controller.mark_busy()
-        self._last_run_render = time.perf_counter()
-        if self._run_pending is not None:
-            result, self._run_pending = self._run_pending, None
-            self._show(result)
-
-    def _show(self, result: EngineResult) -> None:
         old_depth = self.state.depth if self.state else None
         if self.result is None or result.project is not self.result.project:
             self._fit_pending = True  # the dock is fitted once the form shows the new project's fields
@@ -255,7 +225,6 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _render_next(self) -> None:
-        self.controller.mark_busy()
         if self._render_queue and self.state is not None:
             views = self._render_queue.pop(0)
             for view in views:
