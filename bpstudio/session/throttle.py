@@ -2,7 +2,7 @@
 
 - A command's result goes at once, unless one went less than a frame ago and a newer command is on its way:
   then the newest goes when the frame is over (a burst of steps repaints at most 60 times a second).
-- While a run trains, its log rows and decision fields go at most 40 times a second (the plots redraw 30),
+- While a run trains, its log rows and decision fields go at most 40 times a second (the plots redraw for each),
   and a state for the panels with every slice the run shows (each stage at the animated speeds, each
   iteration up to 30 a second); faster, one is asked of the run 4 times a second (100–1000 iterations a
   second) or once a second (full speed): a render costs the run time, and so does sending a state.
@@ -21,7 +21,7 @@ from bpstudio.engine.run_settings import SPEEDS
 from .commands import EngineResult
 
 FRAME = 0.016  # s: at most ~60 results a second
-PLOTS = 1 / 40  # s between run progress reports (the plots redraw 30 times a second, when rows have come)
+PLOTS = 1 / 40  # s between run progress reports (each redraws the plots on screen)
 
 
 def every_slice_shown(speed: int) -> bool:
