@@ -143,7 +143,7 @@ class TrainingUi(QObject):
     @Slot()
     def _log_changed(self) -> None:
         self._log_dirty = True
-        self.refresh_plots()
+        QTimer.singleShot(0, self.refresh_plots)  # in an event-loop slice of its own, after the panels' state
 
     @Slot()
     def refresh_plots(self) -> None:
