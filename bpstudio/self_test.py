@@ -179,7 +179,6 @@ def run(out=None) -> int:
     """Run every check; 0 when all pass."""
     out = out or sys.stdout
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # headless even on a desktop: nothing appears
-    os.environ.setdefault("QT_NO_GLIB", "1")
     home = Path(tempfile.mkdtemp(prefix="bpstudio-self-test-"))
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         os.environ[var] = str(home / var.lower())

@@ -106,11 +106,6 @@ class RunStatus:
     goal_left: str = ""  # e.g. "12 of 100 epochs" while a goal is active
     divergence: Divergence | None = None
 
-    @property
-    def resumable(self) -> bool:
-        """A paused run can go on toward its goal."""
-        return self.state == PAUSED
-
 
 def _positive(where: str, value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:

@@ -13,39 +13,78 @@ at most a few hundred times a second, taking at most 1/20 of the time (the run d
 
 Storage grows by doubling; past ``MAX_ROWS`` every other row is dropped, so memory stays bounded
 however long a run goes, and a plot of the whole run keeps its shape.
-"""
+
+One thread writes a log, any thread reads it through a ``LogView``: rows published are never written again
+(growing, thinning, truncating, clearing move to a new buffer), so another log can ``follow`` without a copy."""
 
 from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
 
 import numpy as np
 
 Array = np.ndarray
 FIXED_COLUMNS = ("iteration", "epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy")
 MAX_ROWS = 250_000  # about 20 MB for a 3-layer network
+_generations = itertools.count(1)  # one count for every log: a reader that follows another log starts over
 
 
 def columns(layers: int) -> tuple[str, ...]:
     return FIXED_COLUMNS + tuple(f"grad_{l}" for l in range(1, layers + 1))
 
 
+@dataclass(frozen=True)
+class LogView:
+    """A log's rows as they were when published: read-only, and never rewritten."""
+
+    layers: int
+    generation: int  # changes when rows are cleared, truncated or thinned (a reader holding an offset starts over)
+    rows: Array
+
+
 class TrainingLog:
-    """Append-only table of float64 rows. Not thread-safe: each thread keeps its own copy."""
+    """Table of float64 rows, appended to by one thread, read through views by any."""
 
     def __init__(self, layers: int, max_rows: int = MAX_ROWS) -> None:
         self._max = max_rows
-        self.generation = 0  # counts clears, truncations and thinnings: a reader holding an offset starts over
+        self._data: Array = np.empty((0, 0))
+        self._n = 0
+        self.view: LogView
         self.reset(layers)
 
-    def reset(self, layers: int) -> None:
-        """Empty, for a network of ``layers`` layers (the same object, so views keep their reference)."""
-        self.layers = layers
-        self.names = columns(layers)
-        self._data = np.empty((64, len(self.names)))
-        self._n = 0
-        self.generation += 1
+    # ----- reading: everything comes from the view shown ----------------------------------
+    def follow(self, view: LogView) -> None:
+        """Show the rows of another log (written in another thread, perhaps); this log is not written to."""
+        self.view, self.layers, self.generation = view, view.layers, view.generation
+        self.names = columns(view.layers)
 
     def __len__(self) -> int:
-        return self._n
+        return len(self.view.rows)
+
+    def column(self, name: str) -> Array:
+        """A read-only view of one column."""
+        return self.view.rows[:, self.names.index(name)]
+
+    def gradient(self, layer: int) -> Array:
+        return self.column(f"grad_{layer}")
+
+    def rows(self, start: int = 0) -> Array:
+        """A copy of the rows from ``start`` on."""
+        return self.view.rows[start:].copy()
+
+    @property
+    def last(self) -> dict[str, float] | None:
+        rows = self.view.rows
+        if not len(rows):
+            return None
+        return dict(zip(self.names, (float(v) for v in rows[-1]), strict=True))
+
+    # ----- writing ------------------------------------------------------------------------
+    def reset(self, layers: int) -> None:
+        """Empty, for a network of ``layers`` layers."""
+        self.names, self._layers = columns(layers), layers
+        self._move(np.empty((0, len(self.names))))
 
     def append(self, rows: Array) -> None:
         rows = np.atleast_2d(np.asarray(rows, dtype=np.float64))
@@ -54,44 +93,37 @@ class TrainingLog:
         if rows.shape[1] != len(self.names):
             raise ValueError(f"rows have {rows.shape[1]} columns, the log has {len(self.names)}")
         need = self._n + len(rows)
-        if need > len(self._data):
+        if need > len(self._data):  # a new buffer: the rows published stay where they are
             grown = np.empty((max(need, 2 * len(self._data)), len(self.names)))
             grown[: self._n] = self._data[: self._n]
             self._data = grown
         self._data[self._n : need] = rows
         self._n = need
-        while self._n > self._max:  # keep every other row: bounded memory, the same curve shape
-            kept = self._data[: self._n : 2].copy()
-            self._n = len(kept)
-            self._data[: self._n] = kept
-            self.generation += 1
+        if self._n > self._max:  # keep every other row: bounded memory, the same curve shape
+            kept = self._data[: self._n : 2]
+            while len(kept) > self._max:
+                kept = kept[::2]
+            self._move(kept)
+        else:
+            self._publish(self.generation)
 
     def truncate(self, iteration: float) -> None:
         """Forget rows after ``iteration`` (stepping back past an update un-does it)."""
         keep = int(np.searchsorted(self._data[: self._n, 0], iteration, side="right"))
         if keep < self._n:
-            self._n = keep
-            self.generation += 1
+            self._move(self._data[:keep])
 
     def clear(self) -> None:
-        self._n = 0
-        self.generation += 1
+        self._move(self._data[:0])
 
-    def column(self, name: str) -> Array:
-        """A read-only view of one column (valid until the next append)."""
-        view = self._data[: self._n, self.names.index(name)]
-        view.flags.writeable = False
-        return view
+    def _move(self, rows: Array) -> None:
+        """Start a new buffer holding ``rows`` (the rows earlier views show are not overwritten), a new generation."""
+        self._data = np.empty((max(64, 2 * len(rows)), len(self.names)))
+        self._n = len(rows)
+        self._data[: self._n] = rows
+        self._publish(next(_generations))
 
-    def gradient(self, layer: int) -> Array:
-        return self.column(f"grad_{layer}")
-
-    def rows(self, start: int = 0) -> Array:
-        """A copy of the rows from ``start`` on."""
-        return self._data[start : self._n].copy()
-
-    @property
-    def last(self) -> dict[str, float] | None:
-        if not self._n:
-            return None
-        return dict(zip(self.names, (float(v) for v in self._data[self._n - 1]), strict=True))
+    def _publish(self, generation: int) -> None:
+        rows = self._data[: self._n]
+        rows.flags.writeable = False
+        self.follow(LogView(self._layers, generation, rows))

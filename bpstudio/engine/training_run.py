@@ -1,5 +1,5 @@
-"""A training run: drives a ``Stepper`` toward a goal in small slices, so its owner (the engine thread's
-event loop) can show progress and take a pause request between any two slices.
+"""A training run: drives a ``Stepper`` toward a goal in small slices, so its owner (the run's process,
+``session.run_process``) can report progress and take a pause request between any two slices.
 
 Each ``advance()`` does one slice of work, sized by the speed: one stage (animated speeds), one whole
 stepped iteration (up to 30 iterations a second), or a batch of fast iterations whose last one is
@@ -26,9 +26,9 @@ from .stepper import Stepper, divergence_is_data
 from .training_log import TrainingLog
 
 Array = np.ndarray
-TICK_BUDGET = 0.025  # s of training per slice at full speed: the engine thread answers a pause within this
+TICK_BUDGET = 0.025  # s of training per slice at full speed: a pause is answered within this
 REFRESH = 1 / 30  # s: the slices of the paced speeds (up to 30 iterations a second, one each)
-FIELD_INTERVAL = 0.1  # s between decision fields while running (the window shows a few a second)
+FIELD_INTERVAL = 0.2  # s between decision fields while running: the window repaints the whole map for each
 ROW_INTERVAL = 0.002  # s at least between training-log rows: a short run still draws a detailed curve
 PROBE_SHARE = 20  # measuring may take at most 1/PROBE_SHARE of the time, however large the data
 ORDER = ("z", "a", "losses", "grad_a", "delta", "dW", "db", "W", "b")  # to name the first bad quantity
@@ -85,11 +85,6 @@ class TrainingRun:
     def adopt(self, book: dict) -> None:
         self.goal_iteration, self.break_iteration = book["goal_iteration"], book["break_iteration"]
         self._armed, self.shown_iteration, self._rate = book["armed"], book["shown_iteration"], book["rate"]
-
-    @property
-    def rate(self) -> float:
-        """Fast iterations a second, as measured (0 until measured)."""
-        return self._rate
 
     # ----- settings while running ----------------------------------------------------------
     def set_speed(self, speed: int) -> None:
@@ -151,7 +146,7 @@ class TrainingRun:
             self.outcome = self._limits_reached()
         return self.outcome
 
-    def finish(self, should_stop: Callable[[], bool] | None = None) -> None:
+    def finish(self) -> None:
         """Before handing over (pause, stop, goal): land where every panel has its numbers, and log it."""
         s = self.stepper
         if not s.intermediates_shown and (self.outcome is None or self.outcome.reason != DIVERGED):

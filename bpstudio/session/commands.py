@@ -1,62 +1,167 @@
-"""What crosses between the window and the engine thread: commands in, results out (frozen records
-holding read-only arrays), and the marks the window sets to interrupt long work."""
+"""What crosses between the window and the engine: typed commands in, results out (frozen records holding
+read-only arrays), and the marks the window sets to interrupt long work.
+
+Every command carries ``ident``, a number the controller gives it; the result, an answer or the failure of
+a command carries it back, so the window can tell which command a message is about.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-import numpy as np
 
 from bpstudio.engine import GradCheckResult, Project, Snapshot
 from bpstudio.engine.decision_field import DecisionField
-from bpstudio.engine.run_settings import RunStatus
+from bpstudio.engine.run_settings import RunSettings, RunStatus
+from bpstudio.engine.training_log import LogView
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Command:
-    name: str
-    args: tuple[Any, ...] = ()
     ident: int = 0
 
 
 @dataclass(frozen=True)
-class EngineResult:
+class Refresh(Command): ...  # send the current state again (a listener connected late asks so)
+
+
+@dataclass(frozen=True)
+class Step(Command): ...  # one stage
+
+
+@dataclass(frozen=True)
+class StepForwardLayer(Command): ...  # to the end of the next forward stage
+
+
+@dataclass(frozen=True)
+class StepBackwardLayer(Command): ...  # to the end of the next backward stage
+
+
+@dataclass(frozen=True)
+class StepBack(Command): ...
+
+
+@dataclass(frozen=True)
+class FinishIteration(Command): ...
+
+
+@dataclass(frozen=True)
+class Goto(Command):
+    position: int  # a stage of the current iteration
+
+
+@dataclass(frozen=True)
+class Reset(Command): ...
+
+
+@dataclass(frozen=True)
+class SetParameter(Command):
+    layer: int
+    name: str  # "W" or "b"
+    index: tuple[int, int]
+    value: float
+
+
+@dataclass(frozen=True)
+class SetProject(Command):  # keep the current engine under ``save_as``; go back to the one under ``restore``
+    project: Project
+    save_as: int | None = None
+    restore: int | None = None
+
+
+@dataclass(frozen=True)
+class RunIterations(Command):
+    count: int
+
+
+@dataclass(frozen=True)
+class Run(Command):
+    """Train toward ``settings.goal``; ``resume`` goes on with a paused run's goal."""
+
+    settings: RunSettings
+    resume: bool = False
+
+
+@dataclass(frozen=True)
+class Pause(Command): ...
+
+
+@dataclass(frozen=True)
+class Stop(Command): ...
+
+
+@dataclass(frozen=True)
+class SetSpeed(Command):
+    speed: int  # index into SPEEDS
+
+
+@dataclass(frozen=True)
+class GradCheck(Command): ...
+
+
+@dataclass(frozen=True)
+class Export(Command):
+    what: str  # "example" (a worked example of this iteration), "torch" (a PyTorch script), "state" (for a save)
+    fmt: str = "md"
+    digits: int = 4
+    notation: str = "column"
+
+
+RUN_COMMANDS = (Run, Pause, Stop, SetSpeed, Refresh)  # the commands that leave a run going
+
+
+@dataclass(frozen=True)
+class GradCheckAnswer:
+    result: GradCheckResult
+    where: str  # what was checked, for people
+
+
+@dataclass(frozen=True)
+class Exported:
+    what: str
+    value: object  # the text, or the ProjectState
+
+
+@dataclass(frozen=True)
+class Report:
+    """What the engine says about ``command`` (for a run's reports: the ``Run`` that started it)."""
+
+    command: Command
+
+    @property
+    def ident(self) -> int:
+        return self.command.ident
+
+
+@dataclass(frozen=True)
+class EngineResult(Report):  # the engine's state after the command
     project: Project
     snapshot: Snapshot
     can_step_back: bool
-    command: str
-    ident: int
     batches_per_epoch: int = 1
     info: str = ""  # a note for the status bar (e.g. "stopped after 120 iterations")
     stages: tuple[str, ...] = field(default_factory=tuple)
     run: RunStatus = field(default_factory=RunStatus)
-    log_reset: bool = False  # the training log starts over with ``log_rows``
-    log_rows: np.ndarray | None = None  # training-log rows written since the previous result
+    log: LogView | None = None  # the training log as it is now
     field: DecisionField | None = None  # the network's output over its input space (1 or 2 inputs)
-    gradcheck: GradCheckResult | None = None  # the answer to a "gradcheck" command
-    gradcheck_where: str = ""
-    exported: tuple[str, object] | None = None  # (what, text or state) answering an "export" command
+    answer: GradCheckAnswer | Exported | None = None
 
 
 @dataclass(frozen=True)
-class RunProgress:
-    """What a run has measured since the last report, sent many times a second (no snapshot: cheap)."""
-
+class RunProgress(Report):  # what a run has measured since its last report (no snapshot: cheap)
     run: RunStatus
-    log_reset: bool
-    log_rows: np.ndarray
+    log: LogView
     field: DecisionField | None
+
+
+@dataclass(frozen=True)
+class Failure(Report):
+    message: str  # why the command failed, for people
 
 
 class CancelMark:
     """Commands numbered up to ``upto`` are cancelled. Written by the GUI thread, read by the worker
     (an int assignment is atomic); a command sent after Esc is not affected, unlike a shared flag
-    that the next command would have to clear. ``pause`` asks a run to halt at the next stage
-    boundary; the "pause" command that follows it clears it."""
+    that the next command would have to clear. ``sent``: the newest command sent."""
 
     def __init__(self) -> None:
-        self.upto = 0
-        self.pause = False
-        self.heartbeat = 0.0  # perf_counter() when the window's event loop last ran its beat timer
-        self.gui_busy = False  # the window's event loop is handling events (awake, not yet about to block)
+        self.upto = self.sent = 0

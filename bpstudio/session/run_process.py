@@ -1,42 +1,49 @@
-"""A training run at full speed in a process of its own.
+"""A training run in a process of its own, at every speed.
 
-In one process, Python code takes turns on one interpreter lock: a run of small iterations (pure
-Python between tiny NumPy calls) and the window's drawing (Python too) slow each other down. A child
-process has its own interpreter, so the run keeps a core and the window the other. The child runs the
-same ``TrainingRun`` on a ``Stepper`` restored to the parent's state, so its numbers are bit-identical;
-it streams training-log rows and decision fields, and once a second its state, and at the end hands the
-state back. Messages go through a ``multiprocessing`` pipe (pickled in memory, never to a file).
-
-Parent → child: ("run", Job) · ("halt",) · ("quit",)
-Child → parent: ("progress", rows, field, completed) · ("state", state) ·
-                ("done", outcome | None, (state, recent history), rows, field, bookkeeping) · ("error", text)
+In one process, Python code takes turns on one interpreter lock: a run of small iterations (pure Python
+between tiny NumPy calls) and the window's drawing (Python too) slow each other down. A child process has
+its own interpreter, so the run keeps a core and the window the other. The child runs the same
+``TrainingRun`` on a ``Stepper`` restored to the parent's state, so its numbers are bit-identical; it paces
+itself by the speed (waiting between slices, answering messages meanwhile) and after each slice sends the
+log rows and decision field it has made, with its state when the slice is one the screen shows or the parent
+asked for one (see ``throttle``). At the end it hands back the state with the last iteration's stages, for
+stepping back. Messages are frozen records through a ``multiprocessing`` pipe (pickled in memory).
+When no process can be started, the same loop runs in a thread of this process.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import threading
 import time
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from bpstudio.engine.decision_field import DecisionField
 from bpstudio.engine.i18n import translate
 from bpstudio.engine.run_settings import RunSettings
 from bpstudio.engine.spec import InitSpec, NetworkSpec, TrainingSpec
 from bpstudio.engine.stepper import Stepper
 from bpstudio.engine.training_log import TrainingLog
-from bpstudio.engine.training_run import TrainingRun
+from bpstudio.engine.training_run import RunOutcome, TrainingRun
+
+from .throttle import every_slice_shown
 
 Array = np.ndarray
-PROGRESS_INTERVAL = 1 / 40  # s between progress messages
-STATE_INTERVAL = 1.0  # s between states sent for the panels
-POLL_INTERVAL = 0.005  # s between looks for a message from the parent
+POLL_INTERVAL = 0.005  # s between looks for a message from the parent while training
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")  # read when NumPy is loaded
 
 
+# parent → child
 @dataclass(frozen=True)
-class Job:
+class StartRun:
+    ident: int  # of the Run command: every message about this run carries it
     spec: NetworkSpec
     training: TrainingSpec
     x: Array  # the training data the stepper trains on (column convention)
@@ -50,35 +57,73 @@ class Job:
     last_row: Array | None  # the parent's last training-log row (a loss breakpoint looks at it)
 
 
+@dataclass(frozen=True)
+class ChangeSpeed:
+    speed: int
+
+
+@dataclass(frozen=True)
+class WantState: ...  # send the state after the next slice (for the panels)
+
+
+@dataclass(frozen=True)
+class Halt: ...  # stop at the next stage boundary and hand back the state
+
+
+@dataclass(frozen=True)
+class Quit: ...
+
+
+# child → parent
+@dataclass(frozen=True)
+class Progress:
+    ident: int
+    rows: Array  # training-log rows written since the last message
+    field: DecisionField | None  # a new decision field, or None
+    state: Any  # a Stepper.checkpoint() for the panels (a slice shown, or asked for), or None
+
+
+@dataclass(frozen=True)
+class Done(Progress):
+    history: tuple[Any, ...]  # the stages of the last iteration, for step back
+    outcome: RunOutcome | None  # None: halted
+    bookkeeping: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Crashed:
+    ident: int
+    error: str
+
+
 def serve(conn) -> None:
     """The child's loop: one run at a time until told to quit."""
     while True:
         try:
             message = conn.recv()
-        except EOFError:
+        except (EOFError, OSError):
             return
-        if message[0] == "quit":
+        if isinstance(message, Quit):
             return
-        if message[0] == "run":
+        if isinstance(message, StartRun):
             try:
-                if _run(conn, message[1]):
+                if _run(conn, message):
                     return  # told to quit while running (the window closed)
             except Exception:  # noqa: BLE001 - reported to the parent, which shows it
-                conn.send(("error", traceback.format_exc()))
+                conn.send(Crashed(message.ident, traceback.format_exc()))
 
 
-def _run(conn, job: Job) -> bool:
+def _run(conn, job: StartRun) -> bool:
     """One run; True when the parent said quit meanwhile."""
     stepper = Stepper(job.spec, job.x, job.y, job.training, InitSpec("explicit"), params=job.state.params)
     stepper.restore(job.state)
-    log = TrainingLog(job.spec.depth)
+    log = TrainingLog(job.spec.depth)  # the rows not sent yet, after the last one sent (the parent keeps the log)
     if job.last_row is not None:
         log.append(job.last_row)
     sent = len(log)
     run = TrainingRun(stepper, job.settings, job.train, job.test, log, extent=job.extent)
     run.adopt(job.bookkeeping)
-    last_progress = last_state = time.perf_counter()
-    outcome, field_sent = None, None
+    field_sent, wanted, due = run.field, False, time.perf_counter()
     polled = [0.0]
 
     def asked() -> bool:  # between iterations; looking into the pipe costs a system call: every 5 ms
@@ -88,82 +133,105 @@ def _run(conn, job: Job) -> bool:
         polled[0] = now
         return conn.poll()
 
-    while True:
-        outcome = run.advance(asked)
-        if outcome is not None:
+    while (outcome := run.advance(asked)) is None:
+        state = stepper.checkpoint() if wanted or every_slice_shown(run.settings.speed) else None
+        field = None if run.field is field_sent else run.field  # 19 kB a field: only new ones travel
+        if state is not None or field is not None or len(log) > sent:
+            conn.send(Progress(job.ident, log.rows(sent), field, state))
+            field_sent, wanted = run.field, False
+            last = log.rows(len(log) - 1)  # the only row the run reads again
+            log.clear()
+            log.append(last)
+            sent = len(log)
+        due = max(due + run.next_delay(), time.perf_counter())  # paced by the clock, not after each slice
+        said = conn.recv() if conn.poll(max(0.0, due - time.perf_counter())) else None  # the next slice, or a message
+        if isinstance(said, Quit):
+            return True
+        if isinstance(said, Halt):
             break
-        if conn.poll():
-            said = conn.recv()[0]
-            if said == "quit":
-                return True
-            if said == "halt":
-                break
-        now = time.perf_counter()
-        if now - last_progress >= PROGRESS_INTERVAL:
-            field = None if run.field is field_sent else run.field  # 19 kB a field: only new ones travel
-            conn.send(("progress", log.rows(sent), field, stepper.completed_iterations))
-            sent, last_progress, field_sent = len(log), now, run.field
-        if now - last_state >= STATE_INTERVAL:
-            conn.send(("state", stepper.checkpoint()))
-            last_state = now
+        if isinstance(said, WantState):
+            wanted = True
+        elif isinstance(said, ChangeSpeed):
+            run.set_speed(said.speed)
     run.finish()
     # with the stages of the last iteration, so that step back works in the window as after a run there
     history = stepper.recent(len(stepper.stages))
-    conn.send(("done", outcome, (stepper.checkpoint(), history), log.rows(sent), run.field, run.bookkeeping()))
+    conn.send(Done(job.ident, log.rows(sent), run.field, stepper.checkpoint(), history, outcome, run.bookkeeping()))
     return False
 
 
-class RunProcess:
-    """The parent's handle on the child process (started once, reused for every run)."""
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """A child started meanwhile keeps to one core: its BLAS would run a large product on every core, and the
+    window's thread, waiting for one, stalls (50 ms rather than 19 on 784-128-64-10 at 4 iterations a second)."""
+    saved = {name: os.environ.get(name) for name in BLAS_THREADS}
+    os.environ.update(dict.fromkeys(BLAS_THREADS, "1"))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
-    def __init__(self) -> None:
+
+class RunProcess:
+    """The parent's handle on the child (started once, reused for every run); a thread of this process
+    when ``in_process`` is False or no process can be started."""
+
+    def __init__(self, in_process: bool = True) -> None:
         ctx = mp.get_context("spawn")  # never fork a process that has threads (Qt's, the engine's)
         self._conn, child = ctx.Pipe()
-        self._process = ctx.Process(target=serve, args=(child,), name="bpstudio-run", daemon=True)
-        self._process.start()
-        child.close()
         self.running = False
+        self.in_process = in_process
+        if in_process:
+            try:
+                self._host: Any = ctx.Process(target=serve, args=(child,), name="bpstudio-run", daemon=True)
+                with _one_blas_thread():
+                    self._host.start()
+                child.close()
+                return
+            except (OSError, EOFError, RuntimeError):  # no child process to be had: train in a thread instead
+                traceback.print_exc()
+                self.in_process = False
+        self._host = threading.Thread(target=serve, args=(child,), name="bpstudio-run", daemon=True)
+        self._host.start()
 
-    def start(self, job: Job) -> None:
-        self._conn.send(("run", job))
-        self.running = True
-
-    def halt(self) -> None:
+    def send(self, message: StartRun | ChangeSpeed | WantState | Halt) -> None:
+        if isinstance(message, StartRun):
+            self.running = True
         if self.running:
-            self._conn.send(("halt",))
+            self._conn.send(message)
 
-    def messages(self, wait: float = 0.0) -> list[tuple]:
-        """Messages waiting (after up to ``wait`` seconds for the first)."""
-        out: list[tuple] = []
+    def messages(self, ident: int, wait: float = 0.0) -> list[Progress | Crashed]:
+        """The messages about run ``ident`` waiting (after up to ``wait`` seconds for the first)."""
+        out: list[Progress | Crashed] = []
         try:
             if self._conn.poll(wait):
                 while self._conn.poll():
                     out.append(self._conn.recv())
         except (EOFError, OSError):  # the child is gone (killed, out of memory)
-            out.append(("error", translate("RunProcess", "the training process ended unexpectedly")))
-        for m in out:
-            if m[0] in ("done", "error"):
-                self.running = False
+            out.append(Crashed(ident, translate("RunProcess", "the training process ended unexpectedly")))
+        out = [m for m in out if m.ident == ident]  # a run's last words after it was given up on
+        if any(isinstance(m, (Done, Crashed)) for m in out):
+            self.running = False
         return out
 
     @property
     def alive(self) -> bool:
-        return self._process.is_alive()
+        return self._host.is_alive()
 
     def close(self) -> None:
-        try:
-            self._conn.send(("quit",))
-        except (OSError, ValueError):
-            pass
+        with suppress(OSError, ValueError):
+            self._conn.send(Quit())
         deadline = time.perf_counter() + 2
-        while self._process.is_alive() and time.perf_counter() < deadline:
-            try:  # a child blocked on a full pipe reads "quit" only once its messages are taken
+        while self._host.is_alive() and time.perf_counter() < deadline:
+            with suppress(EOFError, OSError):  # a child blocked on a full pipe reads Quit once its messages are taken
                 while self._conn.poll():
                     self._conn.recv()
-            except (EOFError, OSError):
-                pass
-            self._process.join(0.02)
-        if self._process.is_alive():
-            self._process.terminate()
-            self._process.join(2)
+            self._host.join(0.02)
+        if self._host.is_alive() and self.in_process:
+            self._host.terminate()
+            self._host.join(2)
         self._conn.close()

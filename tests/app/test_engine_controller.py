@@ -8,6 +8,7 @@ import pytest
 from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.engine import LayerSpec, NetworkSpec, Project, TrainingSpec, load_project
 from bpstudio.engine.resource_files import example_path
+from bpstudio.session.commands import Step
 
 
 def example() -> Project:
@@ -76,7 +77,7 @@ def test_a_burst_of_commands_is_coalesced_but_ends_on_the_latest(qtbot, threaded
 def test_engine_errors_arrive_as_messages_and_change_nothing(qtbot, threaded):
     c = threaded(example())
     errors = []
-    c.errorOccurred.connect(errors.append)
+    c.errorOccurred.connect(lambda message, ident: errors.append(message))
     c.step()
     wait_idle(qtbot, c)
     before = c.latest.snapshot
@@ -86,7 +87,7 @@ def test_engine_errors_arrive_as_messages_and_change_nothing(qtbot, threaded):
     assert len(errors) == 2
     assert "L2/W" in errors[0] and "outside shape (1, 2)" in errors[0]
     assert "finite number" in errors[1]
-    c.send("snapshot")
+    c.refresh()
     wait_idle(qtbot, c)
     after = c.latest.snapshot
     assert after.position == before.position == 1
@@ -98,7 +99,7 @@ def test_an_invalid_project_is_refused_and_the_old_one_kept(qtbot, threaded):
 
     c = threaded(example())
     errors = []
-    c.errorOccurred.connect(errors.append)
+    c.errorOccurred.connect(lambda message, ident: errors.append(message))
     wait_idle(qtbot, c)
     old = c.latest.project
     bad = replace(old, network=NetworkSpec(3, old.network.layers, old.network.loss))  # data has 2 features
@@ -160,7 +161,7 @@ def test_a_command_sent_right_after_cancel_still_runs(qtbot, threaded):
     c.step()  # the next key press must not undo the Esc
     wait_idle(qtbot, c, timeout=10_000)
     assert "Stopped after" not in c.latest.info  # the latest result is the step's
-    assert c.latest.command == "step" and c.latest.snapshot.position == 1
+    assert isinstance(c.latest.command, Step) and c.latest.snapshot.position == 1
     assert c.latest.snapshot.iteration < 10_000_000
 
 

@@ -9,10 +9,12 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from bpstudio.app.engine_link.engine_controller import EngineController, EngineWorker
+from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.engine import LayerSpec, NetworkSpec, Project, TrainingSpec, load_project
 from bpstudio.engine.resource_files import example_path
 from bpstudio.engine.run_settings import DIVERGED, FINISHED, IDLE, PAUSED, Breakpoints, RunGoal, RunSettings
+from bpstudio.session.commands import Step
+from bpstudio.session.run_control import RunControl
 
 FASTEST = RunSettings(RunGoal("forever"))
 
@@ -22,11 +24,12 @@ def spiral() -> Project:
 
 
 @pytest.fixture(params=[(False, True), (True, True), (True, False)],
-                ids=["synchronous", "threaded", "threaded-in-thread"])
+                ids=["synchronous", "threaded", "threaded-run-in-a-thread"])
 def make(request, qtbot, monkeypatch):
-    """Full speed trains in a child process; "in-thread" covers the engine thread's own slices."""
+    """Runs train in a child process; "run-in-a-thread" covers the same loop hosted in a thread (when no
+    process can be started)."""
     threaded, process = request.param
-    monkeypatch.setattr(EngineWorker, "use_process", process)
+    monkeypatch.setattr(RunControl, "use_process", process)
     made = []
 
     def build(project: Project) -> EngineController:
@@ -88,7 +91,7 @@ def test_a_step_while_running_pauses_the_run_first(qtbot, make) -> None:
     qtbot.waitUntil(lambda: len(c.log) >= 2, timeout=20_000)
     c.step()
     qtbot.waitUntil(lambda: c.run_status.state == PAUSED and not c.busy, timeout=10_000)
-    assert c.latest.command == "step" and c.latest.snapshot.position == 1
+    assert isinstance(c.latest.command, Step) and c.latest.snapshot.position == 1
 
 
 def diverging() -> Project:
@@ -139,7 +142,7 @@ def test_a_training_process_that_dies_is_reported_and_the_run_ends(qtbot):
 
     c = EngineController(spiral(), threaded=True)
     errors = []
-    c.errorOccurred.connect(errors.append)
+    c.errorOccurred.connect(lambda message, ident: errors.append(message))
     try:
         c.run(FASTEST)
         qtbot.waitUntil(lambda: len(c.log) >= 3, timeout=20_000)
@@ -150,6 +153,29 @@ def test_a_training_process_that_dies_is_reported_and_the_run_ends(qtbot):
         qtbot.waitUntil(lambda: c.run_status.state == IDLE and not c.busy)
         c.step()  # the engine thread lives on
         qtbot.waitUntil(lambda: not c.busy)
-        assert c.latest.command == "step"
+        assert isinstance(c.latest.command, Step)
     finally:
         c.shutdown()
+
+
+def test_an_animated_run_shows_each_stage_follows_a_speed_change_and_pauses_exactly(qtbot, make) -> None:
+    c = make(load_project(example_path("seed003_2-2-1")))
+    shown = []
+    c.stateChanged.connect(lambda result: shown.append(result.snapshot))
+    c.run(RunSettings(RunGoal("forever"), speed=1))  # 4 iterations a second, every stage in turn
+    stages = len(load_project(example_path("seed003_2-2-1")).stepper().stages)
+    qtbot.waitUntil(lambda: len(shown) > stages + 3, timeout=20_000)
+    positions = [s.position for s in shown]
+    first = positions.index(1)  # (before it: the state when the run started)
+    assert positions[first:first + stages + 1] == list(range(1, stages + 1)) + [1]
+    c.set_speed(6)  # as fast as the engine goes: on from where it is
+    iteration = shown[-1].iteration
+    qtbot.waitUntil(lambda: shown[-1].iteration > iteration + 100, timeout=20_000)
+    c.pause()
+    qtbot.waitUntil(lambda: c.run_status.state == PAUSED and not c.busy, timeout=10_000)
+    snap = c.latest.snapshot
+    reference = load_project(example_path("seed003_2-2-1")).stepper()
+    reference.run_iterations(snap.iteration + 1)
+    for l in (1, 2):
+        for q in ("W", "b", "z", "a", "delta", "dW", "db"):
+            np.testing.assert_array_equal(snap.get(q, l), reference.snapshot().get(q, l))

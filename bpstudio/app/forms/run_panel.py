@@ -44,7 +44,7 @@ class RunPanel(QWidget):
     valid; triggering Run then shows the message in the panel and requests nothing.
     """
 
-    runRequested = Signal(object)  # a validated RunSettings; also on Resume (status.resumable tells which)
+    runRequested = Signal(object)  # a validated RunSettings; also on Resume (a PAUSED status tells which)
     pauseRequested = Signal()
     stopRequested = Signal()
     speedChanged = Signal(int)  # index into SPEEDS, at once, also while running

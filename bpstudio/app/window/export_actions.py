@@ -113,11 +113,11 @@ class ExportActions(QObject):
     def example_to(self, path: Path, fmt: str) -> None:
         self._pending["example"] = path
         digits, notation = self.display()
-        self.controller.send("export", "example", fmt, digits, notation)  # as the numbers are on screen
+        self.controller.export("example", fmt, digits, notation)  # as the numbers are on screen
 
     def torch_to(self, path: Path) -> None:
         self._pending["torch"] = path
-        self.controller.send("export", "torch")
+        self.controller.export("torch")
 
     @Slot(str, object)
     def _ready(self, what: str, text: object) -> None:

@@ -39,7 +39,7 @@ from .language_menu import LanguageMenu
 from .message_bar import MessageBar
 from .notation_menu import NotationMenu
 from .project_files import ProjectFiles
-from .render_schedule import RenderSlices, RunThrottle, StateView
+from .render_schedule import RenderSlices, StateView
 from .training_ui import TrainingUi
 from .window_layout import centre, give_lesson_room, place_lesson_dock, place_training_docks, side_docks, status_labels
 from .window_menus import build_menus, connect_actions, window_actions
@@ -76,9 +76,7 @@ class MainWindow(QMainWindow):
         # the engine, and the parts that work with it
         self.controller = EngineController(project, threaded=threaded, parent=self, start=False)
         self.renderer = RenderSlices(self.views, [[self.matrices], [self.canvas, self.stages, self.form,
-                                     self.parameter_editor, self.data_panel], [self.equations]], self.form_dock,
-                                     self.controller.mark_busy, self)
-        self.run_throttle = RunThrottle(self._render_interval, self.controller.mark_busy, self)
+                                     self.parameter_editor, self.data_panel], [self.equations]], self.form_dock, self)
         self.edits = UndoableEdits(self.undo_stack, self.controller, self.view_state)
         self.actions_ = step_actions(self)
         self.window_actions = window_actions(self, self.undo_stack)
@@ -111,7 +109,7 @@ class MainWindow(QMainWindow):
         name_main_views(self.canvas, self.matrices, self.equations, self.stages, t)
         self._connect()
         self._notation_changed(self.notation_menu.notation())
-        self.controller.send("snapshot")  # the first state, now that the window listens
+        self.controller.refresh()  # the first state, now that the window listens
         self.classroom.name_controls()
 
     def view_state(self) -> ViewState | None:
@@ -119,12 +117,11 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         c, w, lesson = self.controller, self.window_actions, self.lessons.panel
-        c.stateChanged.connect(self.run_throttle.offer)
+        c.stateChanged.connect(self.show_result)
         c.errorOccurred.connect(self.show_error)
         c.busyChanged.connect(self._busy_changed)
         c.stateChanged.connect(lesson.engine_changed)
         c.stateChanged.connect(self.classroom.name_soon)
-        self.run_throttle.due.connect(self.show_result)
         connect_actions(self.actions_, w, c, self.files)
         w.quit.triggered.connect(self.close)
         w.previous_layer.triggered.connect(lambda: self.select_layer(self._layer - 1))
@@ -161,10 +158,6 @@ class MainWindow(QMainWindow):
         self.canvas.activationChangeRequested.connect(self.form.set_activation)
 
     # ----- results ----------------------------------------------------------------------
-    def _render_interval(self) -> int:
-        """How long a running training's results wait for the last one's render (ms; 0: not at all)."""
-        return self.training.render_interval_ms() if self.controller.threaded else 0
-
     @Slot(object)
     def show_result(self, result: EngineResult) -> None:
         old_depth = self.state.depth if self.state else None

@@ -1,13 +1,11 @@
 """The training side of the window: the run panel and its actions, the plots, the data view and the
 gradient check, wired to the engine controller.
 
-The plots read the controller's training log; a 30 Hz timer refreshes those on screen when rows have
-arrived, so however fast the engine reports, the plots cost at most 30 redraws a second.
+The plots read the controller's training log and are refreshed, those on screen, when the engine reports new
+rows or a new decision field (a run at most 40 times a second: see session.throttle).
 """
 
 from __future__ import annotations
-
-import time
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,12 +22,9 @@ from bpstudio.app.widgets.run_actions import describe_divergence, make_run_actio
 from bpstudio.app.widgets.step_actions import make_action
 from bpstudio.engine import GradCheckResult, Project
 from bpstudio.engine.losses import get_loss
-from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, SPEEDS, RunSettings, RunStatus
+from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, RunSettings, RunStatus
 
 from .window_layout import make_dock
-
-PLOT_INTERVAL_MS = 30  # the curves: ≥ 30 refreshes a second
-FIELD_INTERVAL = 0.2  # s: the decision boundary while running, 5 a second (a repaint of the whole map)
 
 
 class TrainingUi(QObject):
@@ -54,13 +49,8 @@ class TrainingUi(QObject):
         self._data_of: object = None  # the project data the data view shows
         self._log_dirty = True
         self._field_shown: object = None
-        self._field_time = 0.0
         self.plot_refreshes = 0  # counted for the benchmark
-        self._checking = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(PLOT_INTERVAL_MS)
-        self._timer.timeout.connect(self.refresh_plots)
-        self._timer.start()
+        self._checking = 0  # the ident of the gradient check under way (0: none)
         self._connect()
         self._plot_actions()
         self._make_docks()
@@ -144,24 +134,15 @@ class TrainingUi(QObject):
         elif status.state in (FINISHED, PAUSED) and status.reason:
             self.statusMessage.emit(self.run_panel.status_text(status), 8000)
 
-    def render_interval_ms(self) -> int:
-        """How often the matrices and equations follow a run: every stage at the animated and paced
-        speeds, a few times a second at 100–1000 iterations a second, once a second at full speed (each
-        render holds the interpreter lock for milliseconds the engine would otherwise train in)."""
-        rate = SPEEDS[self.run_panel.speed_slider.value()].iterations_per_second
-        if rate is None:
-            return 1000
-        return 250 if rate > 30 else 0
-
     # ----- plots and data -----------------------------------------------------------------
     @Slot()
     def _log_changed(self) -> None:
         self._log_dirty = True
+        QTimer.singleShot(0, self.refresh_plots)  # in an event-loop slice of its own, after the panels' state
 
     @Slot()
     def refresh_plots(self) -> None:
         """Redraw what is on screen (a dock in a hidden tab is 'visible' to Qt, but shows nothing)."""
-        self.controller.mark_busy()
         if self._log_dirty:
             self._log_dirty = False
             for plot in (self.loss_plot, self.gradient_plot):
@@ -170,11 +151,9 @@ class TrainingUi(QObject):
                 else:
                     self._log_dirty = True  # refreshed when shown
             self.plot_refreshes += 1
-        field = self.controller.field
-        now = time.perf_counter()
-        if field is not self._field_shown and on_screen(self.data_view) and (
-                now - self._field_time >= FIELD_INTERVAL or not self.controller.running):
-            self._field_shown, self._field_time = field, now
+        field = self.controller.field  # a run makes 5 a second (a repaint of the whole map)
+        if field is not self._field_shown and on_screen(self.data_view):
+            self._field_shown = field
             self.data_view.set_field(field)
 
     @Slot(bool)
@@ -213,18 +192,17 @@ class TrainingUi(QObject):
     @Slot()
     def _check(self) -> None:
         self.gradcheck_view.show_busy()
-        self._checking = True
-        self.controller.gradcheck()
+        self._checking = self.controller.gradcheck()  # the command whose answer (or failure) the view waits for
 
     @Slot(object, str)
     def _gradcheck_ready(self, result: GradCheckResult, where: str) -> None:
-        self._checking = False
+        self._checking = 0
         self.gradcheck_view.show_result(result, where)
 
-    @Slot(str)
-    def _error(self, message: str) -> None:
-        if self._checking:
-            self._checking = False
+    @Slot(str, int)
+    def _error(self, message: str, ident: int) -> None:
+        if ident and ident == self._checking:
+            self._checking = 0
             self.gradcheck_view.show_error(message)
 
 
