@@ -7,7 +7,6 @@ the child's log rows and decision fields are added as they arrive, its state is 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -27,10 +26,8 @@ from bpstudio.engine.training_run import (
 )
 
 from .commands import CancelMark, Command, Run
+from .loaded_engine import Engine
 from .run_process import ChangeSpeed, Crashed, Done, Halt, Progress, RunProcess, StartRun, WantState
-
-if TYPE_CHECKING:
-    from .studio_session import Engine
 
 HALT_WAIT = 1.0  # s: a halted child answers after its slice
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 import traceback
 from functools import singledispatchmethod
 
-import numpy as np
-
 from bpstudio.engine import BPStudioError, InitSpec, Project, Stepper, gradient_check
-from bpstudio.engine.decision_field import DecisionField, decision_field, field_extent
+from bpstudio.engine.decision_field import decision_field
 from bpstudio.engine.examples import shown_name
 from bpstudio.engine.i18n import translate
 from bpstudio.engine.probe import probe_row
@@ -21,9 +19,9 @@ from bpstudio.engine.stages import BACKWARD, FORWARD
 from bpstudio.engine.stepper import divergence_is_data
 from bpstudio.engine.text.torch_export import torch_script
 from bpstudio.engine.text.worked_example import worked_example
-from bpstudio.engine.training_log import TrainingLog
 
 from . import commands as do
+from .loaded_engine import Engine
 from .run_control import RunControl
 from .throttle import Throttle
 
@@ -31,22 +29,6 @@ KEPT_ENGINES = 16  # engines kept so that undoing an edit returns to exactly whe
 GRADCHECK_ENTRIES = 200  # per array: larger arrays are checked on a seeded sample of entries
 TICK = 0.005  # s: while a run trains, its reports are looked at this often
 UNMEASURED = (do.GradCheck, do.Export, *do.RUN_COMMANDS)  # the commands after which the log needs no new row
-
-
-class Engine:
-    """One engine: the stepper, its data, its training log and decision field (kept together for undo)."""
-
-    def __init__(self, project: Project) -> None:
-        self.project, self.stepper = project, project.stepper()
-        train, test = project.split()
-        self.train = (train.x.T, train.y.T)
-        self.test = None if test is None else (test.x.T, test.y.T)
-        every = train.x if test is None else np.vstack([train.x, test.x])  # the data view shows both
-        self.extent = field_extent(every) if train.x.shape[1] <= 2 else None
-        self.log = TrainingLog(project.network.depth)
-        if project.state is not None and project.state.log is not None:  # the curves as they were saved
-            self.log.append(project.state.log)
-        self.field: DecisionField | None = None
 
 
 class StudioSession:

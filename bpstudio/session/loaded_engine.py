@@ -1,0 +1,26 @@
+"""One loaded engine: a project's stepper with its data, training log and decision field, kept together so that
+undoing an edit returns to exactly where it was."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bpstudio.engine import Project
+from bpstudio.engine.decision_field import DecisionField, field_extent
+from bpstudio.engine.training_log import TrainingLog
+
+
+class Engine:
+    """One engine: the stepper, its data, its training log and decision field (kept together for undo)."""
+
+    def __init__(self, project: Project) -> None:
+        self.project, self.stepper = project, project.stepper()
+        train, test = project.split()
+        self.train = (train.x.T, train.y.T)
+        self.test = None if test is None else (test.x.T, test.y.T)
+        every = train.x if test is None else np.vstack([train.x, test.x])  # the data view shows both
+        self.extent = field_extent(every) if train.x.shape[1] <= 2 else None
+        self.log = TrainingLog(project.network.depth)
+        if project.state is not None and project.state.log is not None:  # the curves as they were saved
+            self.log.append(project.state.log)
+        self.field: DecisionField | None = None
