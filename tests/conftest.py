@@ -17,7 +17,7 @@ import pytest  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def no_training_process_left():
-    """Full-speed runs train in a child process; shutting the engine down must end it."""
+    """Every run trains in a child process; shutting the engine down must end it."""
     yield
     import multiprocessing
 
