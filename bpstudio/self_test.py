@@ -164,15 +164,9 @@ def _lessons(tmp: Path) -> str:
     return f"{len(lessons)} lessons load; their {len(values)} predictions resolve to engine numbers"
 
 
-CHECKS: list[tuple[str, Check]] = [
-    ("resources", _resources),
-    ("engine", _engine),
-    ("training", _training),
-    ("window", _window),
-    ("exports", _exports),
-    ("translations", _translations),
-    ("lessons", _lessons),
-]
+CHECKS: list[tuple[str, Check]] = [("resources", _resources), ("engine", _engine), ("training", _training),
+                                   ("window", _window), ("exports", _exports), ("translations", _translations),
+                                   ("lessons", _lessons)]
 
 
 def run(out=None) -> int:
@@ -199,8 +193,7 @@ def run(out=None) -> int:
     qInstallMessageHandler(quiet)
 
     print(f"BP Studio {__version__} self-test (Python {sys.version.split()[0]}, {sys.platform})", file=out)
-    failed = []
-    started = time.perf_counter()
+    failed, started = [], time.perf_counter()
     for name, check in CHECKS:
         tmp = home / name
         tmp.mkdir()

@@ -180,9 +180,12 @@ class Stepper:
         if not self.at_iteration_start:
             self.finish_iteration()
             done = 1
-        if count - done > 1:
+        if count - done > 1:  # fast, from an iteration boundary, keeping no intermediates (see fast_path)
             with divergence_is_data():
-                done += self._run_fast(count - done - 1, should_stop, observe)
+                state, fast = run_fast(self.plan, self.training, self._batches, self._state, self.complete,
+                                       count - done - 1, should_stop, observe, len(self.stages))
+                self._go(state)  # the fast iterations kept no stages to step back into
+            done += fast
             if should_stop is not None and should_stop():
                 return done
         if done < count:
@@ -279,13 +282,6 @@ class Stepper:
             self._xy = self._batches.get(epoch, batch)
         return take_stage(self.plan, self.training, self.stages[s.position], s, *self._xy)
 
-    def _run_fast(self, count: int, should_stop: Callable[[], bool] | None, observe: Observer | None = None) -> int:
-        """``count`` whole iterations from an iteration boundary, keeping no intermediates (see fast_path)."""
-        state, done = run_fast(self.plan, self.training, self._batches, self._state, self.complete, count,
-                               should_stop, observe, len(self.stages))
-        self._go(state)  # the fast iterations kept no stages to step back into
-        return done
-
     # ----- read-out ---------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
         s = self._state
@@ -295,10 +291,8 @@ class Stepper:
             arrays[key("W", l)] = W
             arrays[key("b", l)] = b
         arrays.update(s.cache)
-        return Snapshot.build(
-            self.spec, s.last, self.next_stage, s.position, s.iteration, s.epoch, s.batch,
-            arrays, s.loss, s.changed,
-        )
+        return Snapshot.build(self.spec, s.last, self.next_stage, s.position, s.iteration, s.epoch, s.batch, arrays,
+                              s.loss, s.changed)
 
     def current_batch(self) -> tuple[Array, Array]:
         """(A⁰, Y) that the next forward stage will use."""

@@ -21,9 +21,6 @@ from .notation import sub, sup
 COLUMN = "column"
 ROW = "row"
 CONVENTIONS = (COLUMN, ROW)
-DEFAULT = COLUMN
-
-PARAMETERS = ("W", "dW", "b", "db")
 BATCH = ("z", "a", "delta")
 
 
@@ -54,9 +51,7 @@ def engine_index(row: int, col: int, convention: str) -> tuple[int, int]:
     return (col, row) if transposed(convention) else (row, col)
 
 
-def display_index(row: int, col: int, convention: str) -> tuple[int, int]:
-    """Where engine entry (row, col) is displayed in ``convention`` (0-based); the inverse of engine_index."""
-    return (col, row) if transposed(convention) else (row, col)
+display_index = engine_index  # where engine entry (row, col) is displayed: the same swap, its own inverse
 
 
 def display_shape(shape: tuple[int, ...], convention: str) -> tuple[int, int]:
