@@ -34,7 +34,6 @@ def builtin_classes(name: str, field: str = "data") -> int:
 
 
 def _builtin_table(name: str, field: str) -> tuple[CsvTable, str]:
-    """The shipped dataset's CsvTable and label column."""
     if name not in BUILTIN:
         raise ValidationError(f"{field}.dataset", translate(
             "Datasets", "unknown dataset {name!r}; choose one of {choices}").format(

@@ -180,8 +180,7 @@ def build_dataset(table: CsvTable, features: Sequence[str | int] | None, label: 
                 "CsvImport", "column {name!r} holds {value!r}, not a number").format(
                 name=name, value=labels[bad]), column=name)
         y = np.array([[_number(v, table.line(r), name)] for r, v in enumerate(labels)])
-        classes = None
-        label_index = None
+        classes = label_index = None
     elif kind == "classes":
         if numeric:  # "1" and "1.0" are one class, named as first written, in the order of their values
             spelling: dict[float, str] = {}
