@@ -206,11 +206,8 @@ class TrainingRun:
     def _one_stage(self) -> None:
         s = self.stepper
         snap = s.step()
-        if self.settings.breakpoints.nonfinite:
-            bad = _first_nonfinite(snap.arrays, snap.changed)
-            if bad is not None:
-                self._diverged(snap, bad)
-                return
+        if self.settings.breakpoints.nonfinite and self._diverged(snap):
+            return
         if s.complete:
             self._probe()
 
@@ -220,14 +217,15 @@ class TrainingRun:
         s.restore(start)
         with divergence_is_data():
             for _ in range(10_000_000):
-                snap = s.step()
-                bad = _first_nonfinite(snap.arrays, snap.changed)
-                if bad is not None:
-                    self._diverged(snap, bad)
+                if self._diverged(s.step()):
                     return
         raise AssertionError("the non-finite numbers did not come back when the slice was replayed")
 
-    def _diverged(self, snap, bad: str) -> None:
+    def _diverged(self, snap) -> bool:
+        """Whether the stage just taken made a NaN or ∞; if so the run ends on the stage before it."""
+        bad = _first_nonfinite(snap.arrays, snap.changed)
+        if bad is None:
+            return False
         s = self.stepper
         stage = snap.stage
         assert stage is not None
@@ -236,6 +234,7 @@ class TrainingRun:
         if s.complete and self.shown_iteration != s.completed_iterations:
             self._probe()
         self.outcome = RunOutcome(DIVERGED, True, divergence=where)
+        return True
 
     # ----- measuring -----------------------------------------------------------------------
     def _probe_if_due(self) -> None:

@@ -62,10 +62,7 @@ def display_shape(shape: tuple[int, ...], convention: str) -> tuple[int, int]:
 def shape_symbols(quantity: str, layer: int | None, convention: str) -> tuple[str, str]:
     """(rows, columns) of ``quantity`` in symbols: ("n²", "n¹") for W² in the column convention,
     ("n¹", "n²") in the row one; ``layer`` None writes the generic ˡ."""
-    if layer is None:
-        n, p = "nˡ", "nˡ⁻¹"
-    else:
-        n, p = f"n{sup(layer)}", f"n{sup(layer - 1)}"
+    n, p = ("nˡ", "nˡ⁻¹") if layer is None else (f"n{sup(layer)}", f"n{sup(layer - 1)}")
     if quantity in ("W", "dW"):
         shape = (n, p)
     elif quantity in ("b", "db"):

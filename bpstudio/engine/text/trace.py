@@ -108,8 +108,7 @@ def _describe(stepper: Stepper, snap: Snapshot, stage: Stage, precision: int) ->
     eta = stepper.training.learning_rate
     lines = [f"[update]  W ← W − η ∂L/∂W,  b ← b − η ∂L/∂b   (η = {eta:g})"]
     for i in range(1, L + 1):
-        lines.append(f"  W{sup(i)} = {fmt(g('W', i), p)}")
-        lines.append(f"  b{sup(i)} = {fmt(g('b', i), p)}")
+        lines += [f"  W{sup(i)} = {fmt(g('W', i), p)}", f"  b{sup(i)} = {fmt(g('b', i), p)}"]
     return lines
 
 
@@ -126,8 +125,7 @@ def trace_iteration(stepper: Stepper, precision: int = 4) -> str:
     while True:
         snap = stepper.step()
         assert snap.stage is not None
-        lines += describe(stepper, snap, snap.stage, precision)
-        lines.append("")
+        lines += [*describe(stepper, snap, snap.stage, precision), ""]
         if stepper.complete:
             break
     return "\n".join(lines)

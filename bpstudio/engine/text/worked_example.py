@@ -111,8 +111,7 @@ def example_blocks(stepper: Stepper, records: list[Record], title: str, digits: 
     else:
         blocks.append(Para(translate("WorkedExample", "Inputs X = a⁰ ({n_in} × m) and targets Y ({n_out} × m), "
                                      "one sample per column.").format(n_in=spec.input_size, n_out=spec.sizes[-1])))
-    blocks.append(Sub("X", ("=", w.m("X", last.arrays["input"]))))
-    blocks.append(Sub("Y", ("=", w.m("Y", last.arrays["target"]))))
+    blocks += [Sub("X", ("=", w.m("X", last.arrays["input"]))), Sub("Y", ("=", w.m("Y", last.arrays["target"])))]
     blocks.append(Heading(translate("WorkedExample", "The starting weights and biases")))
     for l in range(1, L + 1):
         blocks.append(Sub(f"W{sup(l)}", ("=", w.m(f"W{sup(l)}", first_before.get("W", l)))))
