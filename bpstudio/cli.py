@@ -206,8 +206,7 @@ def cmd_example(args: argparse.Namespace) -> int:
 def cmd_examples(_: argparse.Namespace) -> int:
     for path in sorted(examples_dir().glob("*.bpsproj")):
         try:
-            project = load_project(path)
-            print(f"{path.stem:<24} {project.name}")
+            print(f"{path.stem:<24} {load_project(path).name}")
         except BPStudioError as exc:  # a broken shipped example is a bug worth showing, not hiding
             print(f"{path.stem:<24} (unreadable: {exc})")
     return 0

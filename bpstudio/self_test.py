@@ -58,6 +58,7 @@ def _engine(tmp: Path) -> str:
 
 
 def _training(tmp: Path) -> str:
+    from bpstudio.engine import backprop
     from bpstudio.engine.examples import resolve_project
 
     stepper = resolve_project("xor_tanh").stepper()
@@ -66,10 +67,7 @@ def _training(tmp: Path) -> str:
         first = stepper.step()
     stepper.finish_iteration()
     stepper.run_iterations(300)
-    x, y = stepper.x, stepper.y
-    from bpstudio.engine import backprop
-
-    loss, _ = backprop.full_gradients(stepper.plan, list(stepper.parameters), x, y)
+    loss, _ = backprop.full_gradients(stepper.plan, list(stepper.parameters), stepper.x, stepper.y)
     assert np.isfinite(loss) and loss < first.loss, f"loss {first.loss:.4g} → {loss:.4g}"
     return f"xor_tanh: 300 iterations, loss {first.loss:.4f} → {loss:.4f}"
 
@@ -128,8 +126,7 @@ def _exports(tmp: Path) -> str:
     write_text_atomically(markdown, worked_example(project.stepper(), project.name, "md"))
     text = markdown.read_text("utf-8")
     assert "BP4" in text and "0.0136" in text, "the worked example lacks its numbers"
-    stepper = project.stepper()
-    snap = stepper.finish_iteration()
+    snap = project.stepper().finish_iteration()
     path = save_snapshot(tmp / "snapshot.npz", snap, project.to_dict())
     loaded = load_snapshot(path)
     assert all(np.array_equal(loaded.arrays[k], v) for k, v in snap.arrays.items()), "snapshot differs"

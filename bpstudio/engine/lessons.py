@@ -49,8 +49,8 @@ def load_lesson(path: str | os.PathLike[str]) -> Lesson:
 
 
 def loads_lesson(text: str, source: str = "lesson") -> Lesson:
-    d = parse_json(text, source, translate("Lessons", "{source}: not a lesson (its JSON is nested too deeply)"))
-    return lesson_from_dict(d, source)
+    return lesson_from_dict(parse_json(text, source, translate(
+        "Lessons", "{source}: not a lesson (its JSON is nested too deeply)")), source)
 
 
 def lesson_from_dict(d: object, source: str = "lesson") -> Lesson:

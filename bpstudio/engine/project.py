@@ -188,9 +188,8 @@ def load_project(path: str | os.PathLike[str]) -> Project:
 
 
 def loads_project(text: str, source: str = "project") -> Project:
-    d = parse_json(text, source, translate("Project", "{source}: not a BP Studio project (its JSON is nested too "
-                                                      "deeply)"))
-    return project_from_dict(d, source)
+    return project_from_dict(parse_json(text, source, translate(
+        "Project", "{source}: not a BP Studio project (its JSON is nested too deeply)")), source)
 
 
 def save_project(path: str | os.PathLike[str], project: Project, backup: bool = False) -> Path:

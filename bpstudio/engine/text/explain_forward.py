@@ -75,8 +75,7 @@ class ForwardTerms(Terms):
         return f"z{L_} = W{L_} a{prev} + b{L_}{x_note}"
 
     def _z(self, j: int, s: int) -> list[str]:
-        l, L_ = self.l, sup(self.l)
-        prev = sup(l - 1)
+        l, L_, prev = self.l, sup(self.l), sup(self.l - 1)
         z = float(self.get("z")[j, s])
         lines = [translate("Explain", "{name} = Σₖ {w} {a}ₖ + {b}   ({sample}; forward: {equation})").format(
             name=f"z{L_}{idx(j)}", w=self.w(l, j, "ₖ"), a=f"a{prev}", b=f"b{L_}{idx(j)}",

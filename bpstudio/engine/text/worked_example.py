@@ -54,11 +54,9 @@ def format_for(path: str, default: str = "md") -> str:
 
 
 def _step_iteration(stepper: Stepper) -> list[Record]:
-    start = stepper.snapshot()
-    records: list[Record] = []
-    if not stepper.complete:  # stages already taken this iteration: their values are in the snapshot
-        records = [(stage, start, start) for stage in stepper.stages[: start.position]]
-    before = start
+    before = stepper.snapshot()  # stages already taken this iteration: their values are in the snapshot
+    taken = () if stepper.complete else stepper.stages[: before.position]
+    records: list[Record] = [(stage, before, before) for stage in taken]
     while True:
         after = stepper.step()
         assert after.stage is not None
