@@ -117,11 +117,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         last = stepper.snapshot().stage
         print(f"advanced {args.stages} stage(s); last stage: {last.name if last else '—'}")
     else:
-        if args.iterations is not None:
-            total = args.iterations
-        else:
-            epochs = args.epochs if args.epochs is not None else project.training.epochs
-            total = epochs * stepper.batches_per_epoch
+        epochs = args.epochs if args.epochs is not None else project.training.epochs
+        total = args.iterations if args.iterations is not None else epochs * stepper.batches_per_epoch
         chunks = max(1, min(args.report, total)) if total else 0
         print(f"{'iteration':>10}  {'epoch':>6}  {'batch loss':>14}")
         done = 0

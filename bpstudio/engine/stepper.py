@@ -74,11 +74,8 @@ class Stepper:
     # ----- control ----------------------------------------------------------------------
     def reset(self) -> Snapshot:
         """Back to the initial weights (the explicit ones, or drawn from the seed), iteration 0."""
-        if self._initial is not None:
-            params: ParamTuple = self._initial
-        else:
-            rng = np.random.default_rng(self.training.seed)
-            params = read_only_pairs(initial_parameters(self.spec, self.init, rng))
+        params = self._initial if self._initial is not None else read_only_pairs(
+            initial_parameters(self.spec, self.init, np.random.default_rng(self.training.seed)))
         return self._go(State(params=params, position=0, iteration=0, epoch=0, batch=0))
 
     @property
