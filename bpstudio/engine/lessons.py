@@ -184,9 +184,7 @@ def _step(d: object, where: str, project: Project, source: str) -> Step:
         else:
             _known(w, {"stage", "layer", "iteration"}, ww, source)
             wait = WaitFor(_stage(w, ww, depth, source), _int(w, "iteration", ww, source, 1, MAX_ITERATION, 1))
-    predict = None
-    if d.get("predict") is not None:
-        predict = _predict(d["predict"], f"{where}.predict", depth, source)
+    predict = _predict(d["predict"], f"{where}.predict", depth, source) if d.get("predict") is not None else None
     return Step(text, highlight, wait, predict)
 
 

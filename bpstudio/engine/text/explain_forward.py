@@ -67,12 +67,10 @@ class ForwardTerms(Terms):
         ]
 
     def _forward_equation(self, l: int) -> str:
-        L_, prev = sup(l), sup(l - 1)
-        x_note = ", a⁰ = x" if l == 1 else ""
+        L_, prev, first = sup(l), sup(l - 1), l == 1
         if self.row:
-            x_note = ", A⁰ = X" if l == 1 else ""
-            return f"Z{L_} = A{prev} W{L_} + b{L_}{x_note}"
-        return f"z{L_} = W{L_} a{prev} + b{L_}{x_note}"
+            return f"Z{L_} = A{prev} W{L_} + b{L_}{', A⁰ = X' if first else ''}"
+        return f"z{L_} = W{L_} a{prev} + b{L_}{', a⁰ = x' if first else ''}"
 
     def _z(self, j: int, s: int) -> list[str]:
         l, L_, prev = self.l, sup(self.l), sup(self.l - 1)
