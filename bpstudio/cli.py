@@ -16,10 +16,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from bpstudio.engine import BPStudioError, gradient_check, load_project, save_project, save_snapshot
+from bpstudio.engine import BPStudioError, Project, Stepper, gradient_check, load_project, save_project, save_snapshot
 from bpstudio.engine.atomic_file import write_text_atomically
 from bpstudio.engine.examples import resolve_project
 from bpstudio.engine.resource_files import examples_dir
@@ -99,55 +100,54 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    project = resolve_project(args.project)
+def _trained(name: str, iterations: int) -> tuple[Project, Stepper]:
+    """The project (a path or a built-in example's name) and its stepper, after ``iterations`` iterations."""
+    project = resolve_project(name)
     stepper = project.stepper()
-    out = sys.stdout
+    if iterations:
+        stepper.run_iterations(iterations)
+    return project, stepper
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    project, stepper = _trained(args.project, 0)
     if args.stages is not None:
         for _ in range(args.stages):
             stepper.step()
         last = stepper.snapshot().stage
-        print(f"advanced {args.stages} stage(s); last stage: {last.name if last else '—'}", file=out)
+        print(f"advanced {args.stages} stage(s); last stage: {last.name if last else '—'}")
     else:
-        if args.iterations is not None:
-            total = args.iterations
-        else:
-            epochs = args.epochs if args.epochs is not None else project.training.epochs
-            total = epochs * stepper.batches_per_epoch
+        epochs = args.epochs if args.epochs is not None else project.training.epochs
+        total = args.iterations if args.iterations is not None else epochs * stepper.batches_per_epoch
         chunks = max(1, min(args.report, total)) if total else 0
-        print(f"{'iteration':>10}  {'epoch':>6}  {'batch loss':>14}", file=out)
+        print(f"{'iteration':>10}  {'epoch':>6}  {'batch loss':>14}")
         done = 0
         for i in range(chunks):
             target = total * (i + 1) // chunks
             done += stepper.run_iterations(target - done)
             snap = stepper.snapshot()
             loss = "—" if snap.loss is None else f"{snap.loss:.8g}"
-            print(f"{snap.iteration + 1:>10}  {snap.epoch + 1:>6}  {loss:>14}", file=out)
-        print(f"completed {done} iteration(s)", file=out)
+            print(f"{snap.iteration + 1:>10}  {snap.epoch + 1:>6}  {loss:>14}")
+        print(f"completed {done} iteration(s)")
     snap = stepper.snapshot()
     if args.snapshot:
         save_snapshot(args.snapshot, snap, project.to_dict())
-        print(f"snapshot written to {args.snapshot}", file=out)
+        print(f"snapshot written to {args.snapshot}")
     if args.save_project:
         save_project(args.save_project, project.with_parameters(stepper.parameters))
-        print(f"project written to {args.save_project}", file=out)
+        print(f"project written to {args.save_project}")
     return 0
 
 
 def cmd_gradcheck(args: argparse.Namespace) -> int:
-    project = resolve_project(args.project)
-    stepper = project.stepper()
-    if args.iterations:
-        stepper.run_iterations(args.iterations)
+    project, stepper = _trained(args.project, args.iterations)
     x, y = stepper.current_batch()
     result = gradient_check(stepper.plan, stepper.parameters, x, y, tolerance=args.tolerance,
                             max_entries_per_array=args.max_entries)
     print(f"gradient check of {project.name}: batch of {x.shape[1]}, loss {result.loss:.8g}, "
           f"tolerance {args.tolerance:g}")
     print(f"{'layer':>5}  {'param':>5}  {'entries':>7}  {'max rel. error':>14}  result")
-    counts: dict[tuple[int, str], int] = {}
-    for e in result.entries:
-        counts[(e.layer, e.name)] = counts.get((e.layer, e.name), 0) + 1
+    counts = Counter((e.layer, e.name) for e in result.entries)
     for layer, name, err, ok in result.per_parameter():
         print(f"{layer:>5}  {name:>5}  {counts[(layer, name)]:>7}  {err:>14.3e}  {'pass' if ok else 'FAIL'}")
     print("worst entries:")
@@ -163,10 +163,7 @@ def cmd_gradcheck(args: argparse.Namespace) -> int:
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
-    project = resolve_project(args.project)
-    stepper = project.stepper()
-    if args.iterations:
-        stepper.run_iterations(args.iterations)
+    project, stepper = _trained(args.project, args.iterations)
     print(f"{project.name}\n")
     print(trace_iteration(stepper, args.precision))
     return 0
@@ -175,10 +172,7 @@ def cmd_trace(args: argparse.Namespace) -> int:
 def cmd_torch(args: argparse.Namespace) -> int:
     from bpstudio.engine.text.torch_export import torch_script
 
-    project = resolve_project(args.project)
-    stepper = project.stepper()
-    if args.iterations:
-        stepper.run_iterations(args.iterations)
+    project, stepper = _trained(args.project, args.iterations)
     text = torch_script(stepper, project.name)
     if args.out is None:
         sys.stdout.write(text)
@@ -196,10 +190,7 @@ def cmd_example(args: argparse.Namespace) -> int:
         print(f"bpstudio example: error: --format must be one of {', '.join(FORMATS)}, got {fmt!r}",
               file=sys.stderr)
         return 2
-    project = resolve_project(args.project)
-    stepper = project.stepper()
-    if args.iteration:
-        stepper.run_iterations(args.iteration)
+    project, stepper = _trained(args.project, args.iteration)
     text = worked_example(stepper, project.name, fmt, args.digits, args.notation)
     if args.out:
         write_text_atomically(args.out, text)
@@ -212,8 +203,7 @@ def cmd_example(args: argparse.Namespace) -> int:
 def cmd_examples(_: argparse.Namespace) -> int:
     for path in sorted(examples_dir().glob("*.bpsproj")):
         try:
-            project = load_project(path)
-            print(f"{path.stem:<24} {project.name}")
+            print(f"{path.stem:<24} {load_project(path).name}")
         except BPStudioError as exc:  # a broken shipped example is a bug worth showing, not hiding
             print(f"{path.stem:<24} (unreadable: {exc})")
     return 0

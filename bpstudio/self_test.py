@@ -28,8 +28,7 @@ def _resources(tmp: Path) -> str:
 
     examples = sorted(examples_dir().glob("*.bpsproj"))
     lessons = sorted((resource_dir() / "lessons").glob("*.json"))
-    qm = translations_dir() / "bpstudio_zh_CN.qm"
-    for path in (schema_path(), qm, resource_dir() / "datasets" / "iris.csv"):
+    for path in (schema_path(), translations_dir() / "bpstudio_zh_CN.qm", resource_dir() / "datasets" / "iris.csv"):
         assert path.is_file(), f"missing {path}"
     assert len(examples) >= 6, f"{len(examples)} examples in {examples_dir()}"
     assert lessons, "no lessons"
@@ -58,6 +57,7 @@ def _engine(tmp: Path) -> str:
 
 
 def _training(tmp: Path) -> str:
+    from bpstudio.engine import backprop
     from bpstudio.engine.examples import resolve_project
 
     stepper = resolve_project("xor_tanh").stepper()
@@ -66,10 +66,7 @@ def _training(tmp: Path) -> str:
         first = stepper.step()
     stepper.finish_iteration()
     stepper.run_iterations(300)
-    x, y = stepper.x, stepper.y
-    from bpstudio.engine import backprop
-
-    loss, _ = backprop.full_gradients(stepper.plan, list(stepper.parameters), x, y)
+    loss, _ = backprop.full_gradients(stepper.plan, list(stepper.parameters), stepper.x, stepper.y)
     assert np.isfinite(loss) and loss < first.loss, f"loss {first.loss:.4g} → {loss:.4g}"
     return f"xor_tanh: 300 iterations, loss {first.loss:.4f} → {loss:.4f}"
 
@@ -128,8 +125,7 @@ def _exports(tmp: Path) -> str:
     write_text_atomically(markdown, worked_example(project.stepper(), project.name, "md"))
     text = markdown.read_text("utf-8")
     assert "BP4" in text and "0.0136" in text, "the worked example lacks its numbers"
-    stepper = project.stepper()
-    snap = stepper.finish_iteration()
+    snap = project.stepper().finish_iteration()
     path = save_snapshot(tmp / "snapshot.npz", snap, project.to_dict())
     loaded = load_snapshot(path)
     assert all(np.array_equal(loaded.arrays[k], v) for k, v in snap.arrays.items()), "snapshot differs"
@@ -164,15 +160,9 @@ def _lessons(tmp: Path) -> str:
     return f"{len(lessons)} lessons load; their {len(values)} predictions resolve to engine numbers"
 
 
-CHECKS: list[tuple[str, Check]] = [
-    ("resources", _resources),
-    ("engine", _engine),
-    ("training", _training),
-    ("window", _window),
-    ("exports", _exports),
-    ("translations", _translations),
-    ("lessons", _lessons),
-]
+CHECKS: list[tuple[str, Check]] = [("resources", _resources), ("engine", _engine), ("training", _training),
+                                   ("window", _window), ("exports", _exports), ("translations", _translations),
+                                   ("lessons", _lessons)]
 
 
 def run(out=None) -> int:
@@ -199,8 +189,7 @@ def run(out=None) -> int:
     qInstallMessageHandler(quiet)
 
     print(f"BP Studio {__version__} self-test (Python {sys.version.split()[0]}, {sys.platform})", file=out)
-    failed = []
-    started = time.perf_counter()
+    failed, started = [], time.perf_counter()
     for name, check in CHECKS:
         tmp = home / name
         tmp.mkdir()

@@ -76,38 +76,22 @@ def _softmax(z: Array) -> Array:
     return e / e.sum(axis=0, keepdims=True)
 
 
-IDENTITY = Activation(
-    "identity", "linear", lambda z: z.copy(), lambda z, a: np.ones_like(z), "f(z) = z", "f′(z) = 1"
-)
-SIGMOID = Activation(
-    "sigmoid", "σ", _sigmoid, lambda z, a: a * (1.0 - a), "σ(z) = 1 / (1 + e^(−z))", "σ′(z) = a(1 − a)"
-)
+# name, label, f, f′ (of z and a), formula, derivative
+IDENTITY = Activation("identity", "linear", lambda z: z.copy(), lambda z, a: np.ones_like(z), "f(z) = z", "f′(z) = 1")
+SIGMOID = Activation("sigmoid", "σ", _sigmoid, lambda z, a: a * (1.0 - a), "σ(z) = 1 / (1 + e^(−z))",
+                     "σ′(z) = a(1 − a)")
 TANH = Activation("tanh", "tanh", np.tanh, lambda z, a: 1.0 - a * a, "tanh(z)", "tanh′(z) = 1 − a²")
-RELU = Activation(
-    "relu",
-    "ReLU",
-    lambda z: np.maximum(z, 0.0),
-    lambda z, a: (z > 0).astype(z.dtype),
-    "ReLU(z) = max(0, z)",
-    QT_TRANSLATE_NOOP("Activations", "ReLU′(z) = 1 if z > 0 else 0"),
-)
+RELU = Activation("relu", "ReLU", lambda z: np.maximum(z, 0.0), lambda z, a: (z > 0).astype(z.dtype),
+                  "ReLU(z) = max(0, z)", QT_TRANSLATE_NOOP("Activations", "ReLU′(z) = 1 if z > 0 else 0"))
 LEAKY_RELU = Activation(
-    "leaky_relu",
-    "LeakyReLU",
-    lambda z: np.where(z > 0, z, LEAKY_SLOPE * z),
+    "leaky_relu", "LeakyReLU", lambda z: np.where(z > 0, z, LEAKY_SLOPE * z),
     lambda z, a: np.where(z > 0, 1.0, LEAKY_SLOPE),
     QT_TRANSLATE_NOOP("Activations", "LeakyReLU(z) = z if z > 0 else 0.01·z"),  # 0.01 is LEAKY_SLOPE
-    QT_TRANSLATE_NOOP("Activations", "LeakyReLU′(z) = 1 if z > 0 else 0.01"),
-)
+    QT_TRANSLATE_NOOP("Activations", "LeakyReLU′(z) = 1 if z > 0 else 0.01"))
 SOFTMAX = Activation(
-    "softmax",
-    "softmax",
-    _softmax,
-    None,
-    "softmax(z)ᵢ = e^(zᵢ) / Σₖ e^(zₖ)",
+    "softmax", "softmax", _softmax, None, "softmax(z)ᵢ = e^(zᵢ) / Σₖ e^(zₖ)",
     QT_TRANSLATE_NOOP("Activations", "∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ)  (a full Jacobian, not element-wise)"),
-    output_only=True,
-)
+    output_only=True)
 
 ACTIVATIONS: dict[str, Activation] = {a.name: a for a in (IDENTITY, SIGMOID, TANH, RELU, LEAKY_RELU, SOFTMAX)}
 ALIASES = {"linear": "identity", "leakyrelu": "leaky_relu", "leaky-relu": "leaky_relu"}

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .backprop import ParamTuple
-from .errors import ValidationError
+from .errors import ValidationError, require
 from .i18n import translate
 from .readonly import read_only
 from .snapshot import key
@@ -20,23 +20,18 @@ Array = np.ndarray
 def edited_parameters(spec: NetworkSpec, params: ParamTuple, layer: int, name: str, index: tuple[int, int],
                       value: float) -> ParamTuple:
     """``params`` with entry ``index`` of Wˡ or bˡ (``name``, ``layer``) set to ``value``, once the edit is checked."""
-    if not _whole(layer) or not 1 <= layer <= spec.depth:
-        raise ValidationError("layer", translate("Stepper", "must be from 1 to {depth}, got {value!r}").format(
-            depth=spec.depth, value=layer))
-    if name not in ("W", "b"):
-        raise ValidationError("name", translate("Stepper", "must be W or b, got {value!r}").format(value=name))
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) or not np.isfinite(value):
-        raise ValidationError(key(name, layer), translate(
-            "Stepper", "must be a finite number, got {value!r}").format(value=value))
+    require(_whole(layer) and 1 <= layer <= spec.depth, "layer",
+            translate("Stepper", "must be from 1 to {depth}, got {value!r}"), depth=spec.depth, value=layer)
+    require(name in ("W", "b"), "name", translate("Stepper", "must be W or b, got {value!r}"), value=name)
+    require(not isinstance(value, bool) and isinstance(value, (int, float, np.number)) and np.isfinite(value),
+            key(name, layer), translate("Stepper", "must be a finite number, got {value!r}"), value=value)
     W, b = params[layer - 1]
     target = W if name == "W" else b
-    if not isinstance(index, (tuple, list)) or len(index) != 2 or not all(_whole(i) for i in index):
-        raise ValidationError(key(name, layer), translate(
-            "Stepper", "index must be two whole numbers (row, column), got {index!r}").format(index=index))
+    require(isinstance(index, (tuple, list)) and len(index) == 2 and all(_whole(i) for i in index), key(name, layer),
+            translate("Stepper", "index must be two whole numbers (row, column), got {index!r}"), index=index)
     j, k = index
-    if not (0 <= j < target.shape[0] and 0 <= k < target.shape[1]):
-        raise ValidationError(key(name, layer), translate(
-            "Stepper", "index {index} is outside shape {shape}").format(index=index, shape=target.shape))
+    require(0 <= j < target.shape[0] and 0 <= k < target.shape[1], key(name, layer),
+            translate("Stepper", "index {index} is outside shape {shape}"), index=index, shape=target.shape)
     new = target.copy()
     new[j, k] = value
     pair = (read_only(new, copy=False), b) if name == "W" else (W, read_only(new, copy=False))
@@ -49,10 +44,8 @@ def _whole(x: object) -> bool:
 
 def check_parameters(spec: NetworkSpec, params: Sequence[tuple[Array, Array]], field: str = "parameters") -> ParamTuple:
     """Validate explicit (W, b) pairs against the spec; returns read-only float64 copies."""
-    if len(params) != spec.depth:
-        raise ValidationError(field, translate(
-            "Stepper", "{count} layers of parameters given, the network has {depth}").format(
-            count=len(params), depth=spec.depth))
+    require(len(params) == spec.depth, field, translate(
+        "Stepper", "{count} layers of parameters given, the network has {depth}"), count=len(params), depth=spec.depth)
     out = []
     sizes = spec.sizes
     for l, (W_in, b_in) in enumerate(params, start=1):
@@ -64,16 +57,13 @@ def check_parameters(spec: NetworkSpec, params: Sequence[tuple[Array, Array]], f
                 "Stepper", "must hold numbers in rectangular lists ({reason})").format(reason=exc)) from None
         if b.ndim == 1:
             b = b.reshape(-1, 1)
-        if W.shape != (sizes[l], sizes[l - 1]):
-            raise ValidationError(f"{where}.W", translate(
-                "Stepper", "has shape {shape}, but W{l} must be (n{l}, n{previous}) = {expected}").format(
-                shape=W.shape, l=l, previous=l - 1, expected=(sizes[l], sizes[l - 1])))
-        if b.shape != (sizes[l], 1):
-            raise ValidationError(f"{where}.b", translate("Stepper", "needs {count} values, got shape {shape}").format(
-                count=sizes[l], shape=b.shape))
+        require(W.shape == (sizes[l], sizes[l - 1]), f"{where}.W", translate(
+            "Stepper", "has shape {shape}, but W{l} must be (n{l}, n{previous}) = {expected}"),
+            shape=W.shape, l=l, previous=l - 1, expected=(sizes[l], sizes[l - 1]))
+        require(b.shape == (sizes[l], 1), f"{where}.b", translate("Stepper", "needs {count} values, got shape {shape}"),
+                count=sizes[l], shape=b.shape)
         for name, arr in (("W", W), ("b", b)):
-            if not np.all(np.isfinite(arr)):
-                raise ValidationError(f"{where}.{name}", translate("Stepper", "contains NaN or infinity"))
+            require(np.all(np.isfinite(arr)), f"{where}.{name}", translate("Stepper", "contains NaN or infinity"))
         out.append((W, b))
     return tuple(out)
 
@@ -85,22 +75,18 @@ def check_data(spec: NetworkSpec, x: Array, y: Array) -> tuple[Array, Array]:
     except (TypeError, ValueError) as exc:
         raise ValidationError("data", translate(
             "Stepper", "must hold numbers in rectangular lists ({reason})").format(reason=exc)) from None
-    if x.ndim != 2 or y.ndim != 2:
-        raise ValidationError("data", translate("Stepper", "inputs and targets must be 2-D (features × samples)"))
-    if x.shape[1] == 0:
-        raise ValidationError("data.x", translate("Stepper", "there are no samples"))
-    if x.shape[0] != spec.input_size:
-        raise ValidationError("data.x", translate(
-            "Stepper", "samples have {count} features, but the network's input size is {size}").format(
-            count=x.shape[0], size=spec.input_size))
+    require(x.ndim == 2 and y.ndim == 2, "data",
+            translate("Stepper", "inputs and targets must be 2-D (features × samples)"))
+    require(x.shape[1] > 0, "data.x", translate("Stepper", "there are no samples"))
+    require(x.shape[0] == spec.input_size, "data.x", translate(
+        "Stepper", "samples have {count} features, but the network's input size is {size}"),
+        count=x.shape[0], size=spec.input_size)
     n_out = spec.layers[-1].units
-    if y.shape[0] != n_out:
-        raise ValidationError("data.y", translate(
-            "Stepper", "targets have {count} values, but the output layer has {units} units").format(
-            count=y.shape[0], units=n_out))
-    if y.shape[1] != x.shape[1]:
-        raise ValidationError("data.y", translate("Stepper", "{targets} targets for {samples} samples").format(
-            targets=y.shape[1], samples=x.shape[1]))
+    require(y.shape[0] == n_out, "data.y", translate(
+        "Stepper", "targets have {count} values, but the output layer has {units} units"),
+        count=y.shape[0], units=n_out)
+    require(y.shape[1] == x.shape[1], "data.y", translate("Stepper", "{targets} targets for {samples} samples"),
+            targets=y.shape[1], samples=x.shape[1])
     for name, arr in (("x", x), ("y", y)):
         bad = np.argwhere(~np.isfinite(arr))
         if len(bad):
@@ -109,10 +95,8 @@ def check_data(spec: NetworkSpec, x: Array, y: Array) -> tuple[Array, Array]:
                 "Stepper", "sample {sample} has NaN or infinity (in value {value})").format(sample=sample, value=value))
     loss = spec.loss_fn
     if loss.fused_with is not None:
-        if np.any(y < 0) or np.any(y > 1):
-            raise ValidationError("data.y", translate("Stepper", "{loss} needs targets between 0 and 1").format(
-                loss=loss.name))
-        if loss.name == "cross_entropy" and not np.allclose(y.sum(axis=0), 1.0):
-            raise ValidationError("data.y", translate(
-                "Stepper", "cross_entropy needs each target to sum to 1 (one-hot or probabilities)"))
+        require(not (np.any(y < 0) or np.any(y > 1)), "data.y",
+                translate("Stepper", "{loss} needs targets between 0 and 1"), loss=loss.name)
+        require(loss.name != "cross_entropy" or np.allclose(y.sum(axis=0), 1.0), "data.y", translate(
+            "Stepper", "cross_entropy needs each target to sum to 1 (one-hot or probabilities)"))
     return x, y

@@ -36,7 +36,6 @@ class Batches:
         return -(-int(self.x.shape[1]) // self.size)
 
     def order(self, epoch: int) -> Array:
-        """The order of the samples in epoch ``epoch``."""
         n = int(self.x.shape[1])
         if self.shuffle and not self.full:
             return np.random.default_rng([self.seed, epoch]).permutation(n)
@@ -50,6 +49,5 @@ class Batches:
         return read_only(self.x[:, cols], copy=False), read_only(self.y[:, cols], copy=False)
 
     def following(self, epoch: int, batch: int) -> tuple[int, int]:
-        """The (epoch, batch) after this one."""
         batch += 1
         return (epoch + 1, 0) if batch == self.per_epoch else (epoch, batch)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .csv_import import CsvTable, build_dataset, read_csv
 from .datasets import Dataset
-from .errors import ValidationError
+from .errors import ValidationError, require
 from .i18n import translate
 from .resource_files import resource_dir
 
@@ -19,10 +19,9 @@ def builtin_dataset(name: str, outputs: int, standardize: bool = False, field: s
     except ValidationError as exc:
         raise ValidationError(field, exc.message) from None
     classes = len(imported.classes or ())
-    if imported.dataset.y.shape[1] != outputs:
-        raise ValidationError(field, translate(
-            "Datasets", "{name} has {classes} classes, so the output layer needs {classes} units, but it has "
-            "{outputs}").format(name=name, classes=classes, outputs=outputs))
+    require(imported.dataset.y.shape[1] == outputs, field, translate(
+        "Datasets", "{name} has {classes} classes, so the output layer needs {classes} units, but it has "
+        "{outputs}"), name=name, classes=classes, outputs=outputs)
     return Dataset(imported.dataset.x, imported.dataset.y, imported.dataset.labels, name)
 
 
@@ -34,10 +33,7 @@ def builtin_classes(name: str, field: str = "data") -> int:
 
 
 def _builtin_table(name: str, field: str) -> tuple[CsvTable, str]:
-    """The shipped dataset's CsvTable and label column."""
-    if name not in BUILTIN:
-        raise ValidationError(f"{field}.dataset", translate(
-            "Datasets", "unknown dataset {name!r}; choose one of {choices}").format(
-            name=name, choices=", ".join(BUILTIN)))
+    require(name in BUILTIN, f"{field}.dataset", translate(
+        "Datasets", "unknown dataset {name!r}; choose one of {choices}"), name=name, choices=", ".join(BUILTIN))
     file, label = BUILTIN[name]
     return read_csv(resource_dir() / "datasets" / file), label

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from .datasets import Dataset
-from .errors import ValidationError
+from .errors import ValidationError, require
 from .i18n import translate
 
 MAX_BYTES = 50_000_000
@@ -42,15 +42,12 @@ class CsvTable:
 
     def column(self, name_or_index: str | int) -> int:
         if isinstance(name_or_index, int):
-            if not 0 <= name_or_index < len(self.header):
-                raise ValidationError("columns", translate(
-                    "CsvImport", "there is no column {number} (the file has {count})"
-                ).format(number=name_or_index + 1, count=len(self.header)))
+            require(0 <= name_or_index < len(self.header), "columns", translate(
+                "CsvImport", "there is no column {number} (the file has {count})"),
+                number=name_or_index + 1, count=len(self.header))
             return name_or_index
-        if name_or_index not in self.header:
-            raise ValidationError(
-                "columns", translate("CsvImport", "there is no column named {name!r}").format(name=name_or_index)
-            )
+        require(name_or_index in self.header, "columns",
+                translate("CsvImport", "there is no column named {name!r}"), name=name_or_index)
         return self.header.index(name_or_index)
 
 
@@ -67,9 +64,8 @@ class ImportedData:
 def read_csv(path: str | os.PathLike[str]) -> CsvTable:
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ValidationError("file", translate("CsvImport", "{file} is larger than {most} MB").format(
-                file=path.name, most=MAX_BYTES // 1_000_000))
+        require(path.stat().st_size <= MAX_BYTES, "file", translate("CsvImport", "{file} is larger than {most} MB"),
+                file=path.name, most=MAX_BYTES // 1_000_000)
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ValidationError("file", translate("CsvImport", "{path}: no such file").format(path=path)) from None
@@ -95,14 +91,12 @@ def parse_csv(text: str) -> CsvTable:
     lines = raw_rows(text)
     numbered = [(i + 1, [c.strip() for c in row]) for i, row in enumerate(lines)]
     numbered = [(n, row) for n, row in numbered if any(row)]  # blank lines are not samples
-    if not numbered:
-        raise ValidationError("file", translate("CsvImport", "the file is empty: no rows"))
+    require(numbered, "file", translate("CsvImport", "the file is empty: no rows"))
     first_line, first = numbered[0]
     has_header = any(not _parses(c) for c in first)  # "nan" in a first data row is data, not a name
     width = len(first)
     body = numbered[1:] if has_header else numbered
-    if not body:
-        raise ValidationError("file", translate("CsvImport", "the file has a header but no data rows"))
+    require(body, "file", translate("CsvImport", "the file has a header but no data rows"))
     for n, row in body:
         if len(row) != width:
             raise ValidationError(f"row {n}", _ragged(len(row), width, has_header).format(
@@ -150,11 +144,9 @@ def build_dataset(table: CsvTable, features: Sequence[str | int] | None, label: 
     label_col = table.column(label)
     feature_cols = [table.column(f) for f in features] if features is not None else [
         i for i in range(len(table.header)) if i != label_col]
-    if not feature_cols:
-        raise ValidationError("features", translate("CsvImport", "choose at least one feature column"))
-    if label_col in feature_cols:
-        raise ValidationError("features", translate(
-            "CsvImport", "{name!r} is the label; it cannot also be a feature").format(name=table.header[label_col]))
+    require(feature_cols, "features", translate("CsvImport", "choose at least one feature column"))
+    require(label_col not in feature_cols, "features", translate(
+        "CsvImport", "{name!r} is the label; it cannot also be a feature"), name=table.header[label_col])
     x = np.empty((len(table.rows), len(feature_cols)))
     for r, row in enumerate(table.rows):
         for j, c in enumerate(feature_cols):
@@ -180,8 +172,7 @@ def build_dataset(table: CsvTable, features: Sequence[str | int] | None, label: 
                 "CsvImport", "column {name!r} holds {value!r}, not a number").format(
                 name=name, value=labels[bad]), column=name)
         y = np.array([[_number(v, table.line(r), name)] for r, v in enumerate(labels)])
-        classes = None
-        label_index = None
+        classes = label_index = None
     elif kind == "classes":
         if numeric:  # "1" and "1.0" are one class, named as first written, in the order of their values
             spelling: dict[float, str] = {}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import ValidationError
+from .errors import ValidationError, require, whole
 from .i18n import translate
 
 Array = np.ndarray
@@ -93,42 +93,31 @@ def encode_labels(labels: Array, classes: int, outputs: int, field: str = "data"
 
 def generate(name: str, params: dict, outputs: int, field: str = "data") -> Dataset:
     """Run a named generator with its parameters (n, noise, seed, classes)."""
-    if name not in GENERATORS:
-        raise ValidationError(f"{field}.generator", translate(
-            "Datasets", "unknown generator {name!r}; choose one of {choices}").format(
-            name=name, choices=", ".join(GENERATORS)))
-    known = {"n", "noise", "seed", "classes"}
-    extra = set(params) - known
-    if extra:
-        raise ValidationError(f"{field}.params", translate("Datasets", "unknown parameter(s) {names}").format(
-            names=", ".join(sorted(extra))))
-    n = params.get("n", 200)
-    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_SAMPLES:
-        raise ValidationError(f"{field}.params.n", translate(
-            "Datasets", "must be a whole number from 1 to {most}, got {value!r}").format(most=MAX_SAMPLES, value=n))
-    noise = params.get("noise", 0.1)
-    if isinstance(noise, bool) or not isinstance(noise, (int, float)) or not np.isfinite(noise) or noise < 0:
-        raise ValidationError(f"{field}.params.noise", translate(
-            "Datasets", "must be a number ≥ 0, got {value!r}").format(value=noise))
-    seed = params.get("seed", 0)
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ValidationError(f"{field}.params.seed", translate(
-            "Datasets", "must be a whole number ≥ 0, got {value!r}").format(value=seed))
+    require(name in GENERATORS, f"{field}.generator", translate(
+        "Datasets", "unknown generator {name!r}; choose one of {choices}"), name=name, choices=", ".join(GENERATORS))
+    extra = set(params) - {"n", "noise", "seed", "classes"}
+    require(not extra, f"{field}.params", translate("Datasets", "unknown parameter(s) {names}"),
+            names=", ".join(sorted(extra)))
+    n, noise, seed = params.get("n", 200), params.get("noise", 0.1), params.get("seed", 0)
+    require(whole(n) and 1 <= n <= MAX_SAMPLES, f"{field}.params.n", translate(
+        "Datasets", "must be a whole number from 1 to {most}, got {value!r}"), most=MAX_SAMPLES, value=n)
+    require(not isinstance(noise, bool) and isinstance(noise, (int, float)) and np.isfinite(noise) and noise >= 0,
+            f"{field}.params.noise", translate("Datasets", "must be a number ≥ 0, got {value!r}"), value=noise)
+    require(whole(seed) and seed >= 0, f"{field}.params.seed", translate(
+        "Datasets", "must be a whole number ≥ 0, got {value!r}"), value=seed)
     rng = np.random.default_rng(seed)
     if name in MULTICLASS:
         classes = params.get("classes", 3)
-        if isinstance(classes, bool) or not isinstance(classes, int) or not 2 <= classes <= 50:
-            raise ValidationError(f"{field}.params.classes", translate(
-                "Datasets", "must be a whole number from 2 to 50, got {value!r}").format(value=classes))
+        require(whole(classes) and 2 <= classes <= 50, f"{field}.params.classes", translate(
+            "Datasets", "must be a whole number from 2 to 50, got {value!r}"), value=classes)
         x, labels = GENERATORS[name](rng, n, float(noise), classes)
     else:
         classes = 2
         x, labels = GENERATORS[name](rng, n, float(noise))
     if name in REGRESSION:
-        if outputs != 1:
-            raise ValidationError(field, translate(
-                "Datasets", "{name} has 1 target value, but the output layer has {outputs} units").format(
-                name=name, outputs=outputs))
+        require(outputs == 1, field, translate(
+            "Datasets", "{name} has 1 target value, but the output layer has {outputs} units"),
+            name=name, outputs=outputs)
         return Dataset(x.astype(np.float64), labels.astype(np.float64), None, name)
     labels = np.asarray(labels, dtype=np.int64)
     return Dataset(x.astype(np.float64), encode_labels(labels, classes, outputs, field), labels, name)

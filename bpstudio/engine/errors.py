@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from typing import TypeGuard
+
 
 class BPStudioError(Exception):
     """Base class for every error BP Studio reports to the user."""
@@ -28,3 +31,21 @@ class FormatError(BPStudioError, ValueError):
 
 class HistoryError(BPStudioError, RuntimeError):
     """Step back was asked for but no earlier stage is kept."""
+
+
+def require(ok: object, field: str, message: str, **values: object) -> None:
+    """Raise ``ValidationError(field, message)`` unless ``ok``: one rule of a validator. The message is formatted
+    with ``values`` (only then: a message without fields may hold braces), only when it is raised."""
+    if not ok:
+        raise ValidationError(field, message.format(**values) if values else message)
+
+
+def whole(x: object) -> TypeGuard[int]:
+    """An int, and not True or False (a JSON true is never a count)."""
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def finite(x: object) -> TypeGuard[int | float]:
+    """A finite int or float, and not True or False."""
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+

@@ -96,10 +96,8 @@ def gradient_check(plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: Arra
                 numeric, kink = _numeric(plan, params, x, y, l, name, idx, step)
                 analytic = float(grad[idx])
                 scale = max(abs(analytic), abs(numeric), floor)
-                entries.append(
-                    GradCheckEntry(l, name, (int(idx[0]), int(idx[1])), analytic, numeric,
-                                   abs(analytic - numeric) / scale, kink)
-                )
+                entries.append(GradCheckEntry(l, name, (int(idx[0]), int(idx[1])), analytic, numeric,
+                                              abs(analytic - numeric) / scale, kink))
     return GradCheckResult(loss, tuple(entries), tolerance)
 
 

@@ -15,11 +15,12 @@ from collections.abc import Callable
 Translator = Callable[[str, str], str]
 
 
-def _english(context: str, text: str) -> str:
+def translate_noop(context: str, text: str) -> str:
+    """Marks ``text`` for translation where it is defined; returns it unchanged (lupdate reads the call)."""
     return text
 
 
-_translator: Translator = _english
+_translator: Translator = translate_noop  # English: the text as written
 
 
 def translate(context: str, text: str) -> str:
@@ -27,15 +28,10 @@ def translate(context: str, text: str) -> str:
     return _translator(context, text)
 
 
-def translate_noop(context: str, text: str) -> str:
-    """Marks ``text`` for translation where it is defined; returns it unchanged (lupdate reads the call)."""
-    return text
-
-
 def set_translator(translator: Translator | None) -> None:
     """Install ``translator(context, text)`` for engine text; ``None`` restores English."""
     global _translator
-    _translator = translator if translator is not None else _english
+    _translator = translator if translator is not None else translate_noop
 
 
 QT_TRANSLATE_NOOP = translate_noop  # the name lupdate looks for

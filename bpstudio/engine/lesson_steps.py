@@ -8,6 +8,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -55,12 +56,9 @@ class WaitFor:
 
     def reached(self, snap: Snapshot) -> bool:
         if self.iterations is not None:
-            done = snap.iteration + (1 if snap.position == 2 * snap.spec.depth + 2 else 0)
-            return done >= self.iterations
-        assert self.stage is not None
-        target = stage_position(self.stage, snap.spec.depth)
-        it = self.iteration - 1
-        return snap.iteration > it or (snap.iteration == it and snap.position >= target)
+            return snap.iteration + (1 if snap.position == 2 * snap.spec.depth + 2 else 0) >= self.iterations
+        assert self.stage is not None  # then: that stage of that iteration, or anything later
+        return (snap.iteration, snap.position) >= (self.iteration - 1, stage_position(self.stage, snap.spec.depth))
 
 
 @dataclass(frozen=True)
@@ -79,9 +77,8 @@ class Predict:
 
     def accepts(self, answer: float, expected: float) -> bool:
         """|answer − expected| ≤ max(abs, rel·|expected|)."""
-        if not math.isfinite(answer):
-            return False
-        return abs(answer - expected) <= max(self.abs_tolerance, self.rel_tolerance * abs(expected))
+        return math.isfinite(answer) and (
+            abs(answer - expected) <= max(self.abs_tolerance, self.rel_tolerance * abs(expected)))
 
     def name(self, notation: str = "column") -> str:
         """Like δ²[1, 2] (1-based), or L for the loss: how the panel names what is asked. The file counts in
@@ -168,18 +165,14 @@ def parse_answer(text: str) -> float:
     if "," in s and "." not in s and s.count(",") == 1:
         s = s.replace(",", ".")
     number = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
-    try:
-        if re.fullmatch(number, s) and math.isfinite(float(s)):
-            return float(s)
-        m = re.fullmatch(rf"({number})/({number})", s)
-        if m:
-            numerator, denominator = s.split("/")
-            if float(denominator) == 0:
-                raise AnswerError(translate("Lessons", "{text} divides by zero.").format(text=text.strip()))
+    if re.fullmatch(number, s) and math.isfinite(float(s)):
+        return float(s)
+    if re.fullmatch(rf"({number})/({number})", s):
+        numerator, denominator = s.split("/")
+        if float(denominator) == 0:
+            raise AnswerError(translate("Lessons", "{text} divides by zero.").format(text=text.strip()))
+        with suppress(ValueError, OverflowError, ZeroDivisionError):  # too large for a float: not a number
             return float(Fraction(numerator) / Fraction(denominator))
-    except (ValueError, OverflowError, ZeroDivisionError) as exc:
-        if isinstance(exc, AnswerError):
-            raise
     raise AnswerError(translate("Lessons", "{text} is not a number. Type a decimal such as 0.063 or -0.032, "
                                 "a power of ten such as 6.3e-2, or a fraction such as 1/2.").format(
         text=text.strip()))

@@ -9,12 +9,11 @@ text is an object keyed by language (``{"en": "...", "zh_CN": "..."}``). See doc
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 from pathlib import Path
 
-from .errors import FormatError, ValidationError
+from .errors import FormatError, ValidationError, finite, whole
 from .i18n import translate
 from .lesson_steps import AnswerError, Lesson, Predict, Step, Text, WaitFor, expected_value, parse_answer, value_in  # noqa: F401 - the panel imports them here
 from .lesson_steps import lesson_error as _error
@@ -50,8 +49,8 @@ def load_lesson(path: str | os.PathLike[str]) -> Lesson:
 
 
 def loads_lesson(text: str, source: str = "lesson") -> Lesson:
-    d = parse_json(text, source, translate("Lessons", "{source}: not a lesson (its JSON is nested too deeply)"))
-    return lesson_from_dict(d, source)
+    return lesson_from_dict(parse_json(text, source, translate(
+        "Lessons", "{source}: not a lesson (its JSON is nested too deeply)")), source)
 
 
 def lesson_from_dict(d: object, source: str = "lesson") -> Lesson:
@@ -87,6 +86,12 @@ def lesson_from_dict(d: object, source: str = "lesson") -> Lesson:
     return lesson
 
 
+def _require(ok: object, source: str, field: str, message: str) -> None:
+    """``require`` for a lesson: the error names the file too."""
+    if not ok:
+        raise _error(source, field, message)
+
+
 def _known(d: dict, allowed: set[str], where: str, source: str) -> None:
     extra = sorted(set(d) - allowed)
     if extra:
@@ -97,23 +102,20 @@ def _known(d: dict, allowed: set[str], where: str, source: str) -> None:
 
 def _text(value: object, where: str, source: str, required: bool = False) -> Text | None:
     if value is None:
-        if required:
-            raise _error(source, where, translate("Lessons", "is missing (an object such as "
-                                                  "{\"en\": \"…\", \"zh_CN\": \"…\"})"))
+        _require(not required, source, where, translate("Lessons", "is missing (an object such as "
+                                                        "{\"en\": \"…\", \"zh_CN\": \"…\"})"))
         return None
     if isinstance(value, str):
-        if not value.strip():
-            raise _error(source, where, translate("Lessons", "is empty"))
+        _require(value.strip(), source, where, translate("Lessons", "is empty"))
         return Text({"en": value})
     if not isinstance(value, dict) or not value:
         raise _error(source, where, translate("Lessons", "must be text, or an object of texts keyed by language "
                                               "such as {\"en\": \"…\", \"zh_CN\": \"…\"}"))
     for code, text in value.items():
-        if not _LANGUAGE.match(code):
-            raise _error(source, f"{where}.{code}", translate("Lessons", "is not a language code (write en, "
-                                                               "zh_CN, de…)"))
-        if not isinstance(text, str) or not text.strip():
-            raise _error(source, f"{where}.{code}", translate("Lessons", "must be non-empty text"))
+        _require(_LANGUAGE.match(code), source, f"{where}.{code}",
+                 translate("Lessons", "is not a language code (write en, zh_CN, de…)"))
+        _require(isinstance(text, str) and text.strip(), source, f"{where}.{code}",
+                 translate("Lessons", "must be non-empty text"))
     return Text(dict(value))
 
 
@@ -137,12 +139,11 @@ def _preset(value: object, source: str) -> tuple[str | None, Project]:
 
 def _int(d: dict, name: str, where: str, source: str, low: int, high: int, default: int | None = None) -> int:
     value = d.get(name, default)
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not whole(value):
         raise _error(source, f"{where}.{name}", translate("Lessons", "must be a whole number from {low} to "
                                                           "{high}").format(low=low, high=high))
-    if not low <= value <= high:
-        raise _error(source, f"{where}.{name}", translate("Lessons", "{value} is out of range: it must be from "
-                                                          "{low} to {high}").format(value=value, low=low, high=high))
+    _require(low <= value <= high, source, f"{where}.{name}", translate(
+        "Lessons", "{value} is out of range: it must be from {low} to {high}").format(value=value, low=low, high=high))
     return value
 
 
@@ -152,13 +153,11 @@ def _stage(d: dict, where: str, depth: int, source: str) -> Stage:
         raise _error(source, f"{where}.stage", translate("Lessons", "must be one of {kinds}").format(
             kinds=", ".join(STAGE_KINDS)))
     if kind in (FORWARD, BACKWARD):
-        if "layer" not in d:
-            raise _error(source, f"{where}.layer", translate("Lessons", "is needed for a {kind} stage").format(
-                kind=kind))
+        _require("layer" in d, source, f"{where}.layer",
+                 translate("Lessons", "is needed for a {kind} stage").format(kind=kind))
         return Stage(kind, _int(d, "layer", where, source, 1, depth))
-    if "layer" in d:
-        raise _error(source, f"{where}.layer", translate("Lessons", "is not allowed for the {kind} stage").format(
-            kind=kind))
+    _require("layer" not in d, source, f"{where}.layer",
+             translate("Lessons", "is not allowed for the {kind} stage").format(kind=kind))
     return Stage(kind)
 
 
@@ -170,26 +169,22 @@ def _step(d: object, where: str, project: Project, source: str) -> Step:
     text = _text(d.get("text"), f"{where}.text", source, required=True)
     assert text is not None
     highlight = d.get("highlight")
-    if highlight is not None and highlight not in HIGHLIGHTS:
-        raise _error(source, f"{where}.highlight", translate("Lessons", "{name} is not a panel; the panels are "
-                                                             "{names}").format(name=json.dumps(highlight),
-                                                                               names=", ".join(HIGHLIGHTS)))
+    _require(highlight is None or highlight in HIGHLIGHTS, source, f"{where}.highlight", translate(
+        "Lessons", "{name} is not a panel; the panels are {names}").format(name=json.dumps(highlight),
+                                                                            names=", ".join(HIGHLIGHTS)))
     depth = project.network.depth
     wait = None
     if d.get("wait_for") is not None:
         w, ww = d["wait_for"], f"{where}.wait_for"
-        if not isinstance(w, dict):
-            raise _error(source, ww, translate("Lessons", "must be an object such as {\"stage\": \"backward\", "
-                                               "\"layer\": 2} or {\"iterations\": 100}"))
+        _require(isinstance(w, dict), source, ww, translate("Lessons", "must be an object such as {\"stage\": "
+                                                             "\"backward\", \"layer\": 2} or {\"iterations\": 100}"))
         if "iterations" in w:
             _known(w, {"iterations"}, ww, source)
             wait = WaitFor(iterations=_int(w, "iterations", ww, source, 1, MAX_ITERATION))
         else:
             _known(w, {"stage", "layer", "iteration"}, ww, source)
             wait = WaitFor(_stage(w, ww, depth, source), _int(w, "iteration", ww, source, 1, MAX_ITERATION, 1))
-    predict = None
-    if d.get("predict") is not None:
-        predict = _predict(d["predict"], f"{where}.predict", depth, source)
+    predict = _predict(d["predict"], f"{where}.predict", depth, source) if d.get("predict") is not None else None
     return Step(text, highlight, wait, predict)
 
 
@@ -205,9 +200,8 @@ def _predict(p: object, where: str, depth: int, source: str) -> Predict:
                                                                               names=", ".join(QUANTITIES)))
     if quantity == "loss":
         for name in ("layer", "row", "col"):
-            if name in p:
-                raise _error(source, f"{where}.{name}", translate("Lessons", "is not used for the loss, "
-                                                                  "which is one number"))
+            _require(name not in p, source, f"{where}.{name}",
+                     translate("Lessons", "is not used for the loss, which is one number"))
         layer, row, col = 0, 0, 0
     else:
         if quantity == "grad_a":
@@ -220,30 +214,27 @@ def _predict(p: object, where: str, depth: int, source: str) -> Predict:
     computing = stage_computing(quantity, layer)
     if p.get("after") is not None:
         a = p["after"]
-        if not isinstance(a, dict):
-            raise _error(source, f"{where}.after", translate("Lessons", "must be an object such as "
-                                                             "{\"stage\": \"update\"}"))
+        _require(isinstance(a, dict), source, f"{where}.after",
+                 translate("Lessons", "must be an object such as {\"stage\": \"update\"}"))
         _known(a, {"stage", "layer"}, f"{where}.after", source)
         after = _stage(a, f"{where}.after", depth, source)
-        if stage_position(after, depth) < stage_position(computing, depth):
-            raise _error(source, f"{where}.after", translate("Lessons", "{quantity} is computed at stage "
-                                                             "{computed}, after {stage}").format(
-                quantity=quantity, computed=computing.name, stage=after.name))
+        _require(stage_position(after, depth) >= stage_position(computing, depth), source, f"{where}.after", translate(
+            "Lessons", "{quantity} is computed at stage {computed}, after {stage}").format(
+            quantity=quantity, computed=computing.name, stage=after.name))
     else:
         after = computing
     tol = p.get("tolerance", {})
-    if not isinstance(tol, dict):
-        raise _error(source, f"{where}.tolerance", translate("Lessons", "must be an object with abs and/or rel"))
+    _require(isinstance(tol, dict), source, f"{where}.tolerance",
+             translate("Lessons", "must be an object with abs and/or rel"))
     _known(tol, {"abs", "rel"}, f"{where}.tolerance", source)
     bounds = []
     for name, default in (("abs", DEFAULT_ABS_TOLERANCE), ("rel", DEFAULT_REL_TOLERANCE)):
         value = tol.get(name, default if not tol else 0.0)
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
-            raise _error(source, f"{where}.tolerance.{name}", translate("Lessons", "must be a number ≥ 0"))
+        _require(finite(value) and value >= 0, source, f"{where}.tolerance.{name}",
+                 translate("Lessons", "must be a number ≥ 0"))
         bounds.append(float(value))
-    if bounds == [0.0, 0.0]:
-        raise _error(source, f"{where}.tolerance", translate("Lessons", "abs and rel cannot both be 0 (no typed "
-                                                             "answer would ever be right)"))
+    _require(bounds != [0.0, 0.0], source, f"{where}.tolerance", translate(
+        "Lessons", "abs and rel cannot both be 0 (no typed answer would ever be right)"))
     return Predict(quantity, layer, row, col, iteration, after, bounds[0], bounds[1],
                    _text(p.get("hint"), f"{where}.hint", source), _text(p.get("explanation"),
                                                                         f"{where}.explanation", source),

@@ -74,40 +74,20 @@ def _safe_div(num: Array, den: Array) -> Array:
         return np.where(num == 0, 0.0, num / den)
 
 
-SQUARED_ERROR = Loss(
-    "squared_error",
-    "L = ½‖y − a‖²",
-    "∇ₐL = a − y",
-    lambda a, y: 0.5 * np.sum((y - a) ** 2, axis=0),
-    lambda a, y: a - y,
-)
+# name, formula, gradient, per sample, ∇ₐL
+SQUARED_ERROR = Loss("squared_error", "L = ½‖y − a‖²", "∇ₐL = a − y", lambda a, y: 0.5 * np.sum((y - a) ** 2, axis=0),
+                     lambda a, y: a - y)
 SQUARED_ERROR_NO_HALF = Loss(
-    "squared_error_no_half",
-    QT_TRANSLATE_NOOP("Losses", "L = ‖a − y‖²  (no ½, as in 3Blue1Brown)"),
-    "∇ₐL = 2(a − y)",
-    lambda a, y: np.sum((a - y) ** 2, axis=0),
-    lambda a, y: 2.0 * (a - y),
-)
+    "squared_error_no_half", QT_TRANSLATE_NOOP("Losses", "L = ‖a − y‖²  (no ½, as in 3Blue1Brown)"), "∇ₐL = 2(a − y)",
+    lambda a, y: np.sum((a - y) ** 2, axis=0), lambda a, y: 2.0 * (a - y))
 CROSS_ENTROPY = Loss(
-    "cross_entropy",
-    "L = −Σᵢ yᵢ log aᵢ",
-    "∇ₐL = −y / a",
-    lambda a, y: -np.sum(y * np.log(np.clip(a, 1e-300, None)), axis=0),
-    lambda a, y: _safe_div(-y, a),
-    fused_with="softmax",
-    stable_per_sample=_ce_from_z,
-)
+    "cross_entropy", "L = −Σᵢ yᵢ log aᵢ", "∇ₐL = −y / a",
+    lambda a, y: -np.sum(y * np.log(np.clip(a, 1e-300, None)), axis=0), lambda a, y: _safe_div(-y, a),
+    fused_with="softmax", stable_per_sample=_ce_from_z)
 BINARY_CROSS_ENTROPY = Loss(
-    "binary_cross_entropy",
-    "L = −Σᵢ [yᵢ log aᵢ + (1 − yᵢ) log(1 − aᵢ)]",
-    "∇ₐL = −y / a + (1 − y) / (1 − a)",
-    lambda a, y: -np.sum(
-        y * np.log(np.clip(a, 1e-300, None)) + (1 - y) * np.log(np.clip(1 - a, 1e-300, None)), axis=0
-    ),
-    lambda a, y: _safe_div(-y, a) + _safe_div(1.0 - y, 1.0 - a),
-    fused_with="sigmoid",
-    stable_per_sample=_bce_from_z,
-)
+    "binary_cross_entropy", "L = −Σᵢ [yᵢ log aᵢ + (1 − yᵢ) log(1 − aᵢ)]", "∇ₐL = −y / a + (1 − y) / (1 − a)",
+    lambda a, y: -np.sum(y * np.log(np.clip(a, 1e-300, None)) + (1 - y) * np.log(np.clip(1 - a, 1e-300, None)), axis=0),
+    lambda a, y: _safe_div(-y, a) + _safe_div(1.0 - y, 1.0 - a), fused_with="sigmoid", stable_per_sample=_bce_from_z)
 
 LOSSES: dict[str, Loss] = {x.name: x for x in (SQUARED_ERROR, SQUARED_ERROR_NO_HALF, CROSS_ENTROPY,
                                                 BINARY_CROSS_ENTROPY)}

@@ -19,9 +19,7 @@ class Evaluation:
 
 def is_classification(y: Array) -> bool:
     """Targets (nᴸ, N) that are 0/1 in one row, or one-hot columns."""
-    if not np.all((y == 0) | (y == 1)):
-        return False
-    return y.shape[0] == 1 or bool(np.all(y.sum(axis=0) == 1))
+    return bool(np.all((y == 0) | (y == 1))) and (y.shape[0] == 1 or bool(np.all(y.sum(axis=0) == 1)))
 
 
 def predict(plan: bp.Plan, params, x: Array) -> Array:

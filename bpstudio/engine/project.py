@@ -11,13 +11,13 @@ import json
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
 from .atomic_file import write_text_atomically
 from .datasets import Dataset, split_dataset
-from .errors import FormatError, ValidationError
+from .errors import FormatError, ValidationError, require
 from .i18n import translate
 from .project_data import load_data, number_rows, split_settings
 from .project_state import ProjectState, state_from_dict
@@ -28,6 +28,7 @@ PROJECT_FORMAT = "bpstudio-project"
 PROJECT_VERSION = 2  # 2 added "state" (where training had got to); a version 1 file reads as it is
 TOP_LEVEL = {"format", "version", "name", "description", "network", "init", "training", "data", "parameters",
              "state"}
+Settings = TypeVar("Settings", TrainingSpec, InitSpec)
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,10 @@ def project_from_dict(d: object, source: str = "project") -> Project:
     if unknown:
         raise ValidationError(sorted(unknown)[0], translate("Project", "is not a project field"))
     network = NetworkSpec.from_dict(d.get("network"), "network")
-    training = _training(d.get("training", {}))
-    init = _init(d.get("init", {}))
+    training = _settings(d.get("training", {}), TrainingSpec, "training",
+                         translate("Project", "is not a training setting")).validate()
+    init = _settings(d.get("init", {}), InitSpec, "init",
+                     translate("Project", "is not an initialisation setting")).validate()
     data = d.get("data")
     ds = load_data(data, network)  # validates now, so a bad project never half-loads
     check_data(network, ds.x.T, ds.y.T)  # and as the stepper will (target ranges for the loss)
@@ -124,21 +127,19 @@ def project_from_dict(d: object, source: str = "project") -> Project:
             raise ValidationError("parameters", translate("Project", "must be a list with one {W, b} per layer"))
         pairs = []
         for i, item in enumerate(raw):
-            if not isinstance(item, dict) or "W" not in item or "b" not in item:
-                raise ValidationError(f"parameters[{i}]", translate("Project", "must be an object with W and b"))
-            reject_unknown_keys(item, {"W", "b"}, f"parameters[{i}]")
+            at = f"parameters[{i}]"
+            require(isinstance(item, dict) and "W" in item and "b" in item, at,
+                    translate("Project", "must be an object with W and b"))
+            reject_unknown_keys(item, {"W", "b"}, at)
             # the same number checks as inline data: text or true/false is never read as a weight
-            pairs.append((number_rows(item["W"], f"parameters[{i}].W"), number_rows(item["b"], f"parameters[{i}].b")))
+            pairs.append((number_rows(item["W"], f"{at}.W"), number_rows(item["b"], f"{at}.b")))
         params = check_parameters(network, pairs)
-    elif init.method == "explicit":
-        raise ValidationError("parameters", translate(
-            "Project", "init.method is explicit, so the weights must be given"))
-    name = d.get("name", "Untitled")
-    description = d.get("description", "")
-    if not isinstance(name, str):
-        raise ValidationError("name", translate("Project", "must be text"))
-    if not isinstance(description, str):
-        raise ValidationError("description", translate("Project", "must be text"))
+    else:
+        require(init.method != "explicit", "parameters",
+                translate("Project", "init.method is explicit, so the weights must be given"))
+    name, description = d.get("name", "Untitled"), d.get("description", "")
+    require(isinstance(name, str), "name", translate("Project", "must be text"))
+    require(isinstance(description, str), "description", translate("Project", "must be text"))
     assert isinstance(data, dict)
     state = state_from_dict(d["state"], network) if d.get("state") is not None else None
     project = Project(network, data, training, init, params, name, description, state)
@@ -147,22 +148,15 @@ def project_from_dict(d: object, source: str = "project") -> Project:
     return project
 
 
-def _training(d: object) -> TrainingSpec:
+def _settings(d: object, kind: type[Settings], where: str, not_a_field: str) -> Settings:
+    """The ``training`` or ``init`` section as a ``kind``, not yet validated; ``not_a_field``: the message for a key
+    that is none of its fields."""
     if not isinstance(d, dict):
-        raise ValidationError("training", translate("Project", "must be an object"))
-    extra = set(d) - {f.name for f in fields(TrainingSpec)}
+        raise ValidationError(where, translate("Project", "must be an object"))
+    extra = sorted(set(d) - {f.name for f in fields(kind)})
     if extra:
-        raise ValidationError(f"training.{sorted(extra)[0]}", translate("Project", "is not a training setting"))
-    return TrainingSpec(**d).validate()
-
-
-def _init(d: object) -> InitSpec:
-    if not isinstance(d, dict):
-        raise ValidationError("init", translate("Project", "must be an object"))
-    extra = set(d) - {f.name for f in fields(InitSpec)}
-    if extra:
-        raise ValidationError(f"init.{sorted(extra)[0]}", translate("Project", "is not an initialisation setting"))
-    return InitSpec(**d).validate()
+        raise ValidationError(f"{where}.{extra[0]}", not_a_field)
+    return kind(**d)
 
 
 def read_text_file(path: str | os.PathLike[str]) -> str:
@@ -194,9 +188,8 @@ def load_project(path: str | os.PathLike[str]) -> Project:
 
 
 def loads_project(text: str, source: str = "project") -> Project:
-    d = parse_json(text, source, translate("Project", "{source}: not a BP Studio project (its JSON is nested too "
-                                                      "deeply)"))
-    return project_from_dict(d, source)
+    return project_from_dict(parse_json(text, source, translate(
+        "Project", "{source}: not a BP Studio project (its JSON is nested too deeply)")), source)
 
 
 def save_project(path: str | os.PathLike[str], project: Project, backup: bool = False) -> Path:

@@ -7,7 +7,7 @@ import numpy as np
 
 from .builtin_datasets import builtin_dataset
 from .datasets import Dataset, generate
-from .errors import ValidationError
+from .errors import ValidationError, require, whole
 from .i18n import translate
 from .spec import NetworkSpec, reject_unknown_keys
 
@@ -22,51 +22,40 @@ def load_data(data: object, network: NetworkSpec, where: str = "data") -> Datase
     if "generator" in data:
         reject_unknown_keys(data, {"generator", "params"} | SPLIT_KEYS, where)
         params = data.get("params", {})
-        if not isinstance(params, dict):
-            raise ValidationError(f"{where}.params", translate("Project", "must be an object"))
+        require(isinstance(params, dict), f"{where}.params", translate("Project", "must be an object"))
         return generate(str(data["generator"]), params, network.layers[-1].units, where)
     if "dataset" in data:
         reject_unknown_keys(data, {"dataset", "standardize"} | SPLIT_KEYS, where)
         standardize = data.get("standardize", False)
-        if not isinstance(standardize, bool):
-            raise ValidationError(f"{where}.standardize", translate(
-                "Project", "must be true or false, got {value!r}").format(value=standardize))
+        require(isinstance(standardize, bool), f"{where}.standardize",
+                translate("Project", "must be true or false, got {value!r}"), value=standardize)
         return builtin_dataset(str(data["dataset"]), network.layers[-1].units, standardize, where)
-    if "x" not in data or "y" not in data:
-        raise ValidationError(where, translate("Project", "needs a generator, a dataset, or inline x and y"))
+    require("x" in data and "y" in data, where, translate("Project", "needs a generator, a dataset, or inline x and y"))
     reject_unknown_keys(data, {"x", "y", "features", "classes"} | SPLIT_KEYS, where)
     for key in ("features", "classes"):  # names for display only
         names = data.get(key)
-        if names is not None and (not isinstance(names, list) or not all(isinstance(n, str) for n in names)):
-            raise ValidationError(f"{where}.{key}", translate("Project", "must be a list of names"))
-    x = number_rows(data["x"], f"{where}.x")
-    y = number_rows(data["y"], f"{where}.y")
-    if x.shape[1] != network.input_size:
-        raise ValidationError(f"{where}.x", translate(
-            "Project", "rows have {count} values, but the network's input size is {size}").format(
-            count=x.shape[1], size=network.input_size))
+        require(names is None or (isinstance(names, list) and all(isinstance(n, str) for n in names)), f"{where}.{key}",
+                translate("Project", "must be a list of names"))
+    x, y = number_rows(data["x"], f"{where}.x"), number_rows(data["y"], f"{where}.y")
+    require(x.shape[1] == network.input_size, f"{where}.x", translate(
+        "Project", "rows have {count} values, but the network's input size is {size}"),
+        count=x.shape[1], size=network.input_size)
     n_out = network.layers[-1].units
-    if y.shape[1] != n_out:
-        raise ValidationError(f"{where}.y", translate(
-            "Project", "rows have {count} values, but the output layer has {units} units").format(
-            count=y.shape[1], units=n_out))
-    if y.shape[0] != x.shape[0]:
-        raise ValidationError(f"{where}.y", translate(
-            "Project", "{targets} target rows for {inputs} input rows").format(
-            targets=y.shape[0], inputs=x.shape[0]))
+    require(y.shape[1] == n_out, f"{where}.y", translate(
+        "Project", "rows have {count} values, but the output layer has {units} units"), count=y.shape[1], units=n_out)
+    require(y.shape[0] == x.shape[0], f"{where}.y", translate(
+        "Project", "{targets} target rows for {inputs} input rows"), targets=y.shape[0], inputs=x.shape[0])
     return Dataset(x, y, None, "inline")
 
 
 def split_settings(data: dict, where: str = "data") -> tuple[float, int]:
     """(test fraction, seed) of a data section; (0, 0) when it keeps no test set."""
-    fraction = data.get("test_fraction", 0.0)
-    if isinstance(fraction, bool) or not isinstance(fraction, (int, float)) or not 0 <= fraction < 1:
-        raise ValidationError(f"{where}.test_fraction", translate(
-            "Project", "must be a number from 0 up to (not including) 1, got {value!r}").format(value=fraction))
-    seed = data.get("split_seed", 0)
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ValidationError(f"{where}.split_seed", translate(
-            "Project", "must be a whole number ≥ 0, got {value!r}").format(value=seed))
+    fraction, seed = data.get("test_fraction", 0.0), data.get("split_seed", 0)
+    require(not isinstance(fraction, bool) and isinstance(fraction, (int, float)) and 0 <= fraction < 1,
+            f"{where}.test_fraction", translate(
+                "Project", "must be a number from 0 up to (not including) 1, got {value!r}"), value=fraction)
+    require(whole(seed) and seed >= 0, f"{where}.split_seed", translate(
+        "Project", "must be a whole number ≥ 0, got {value!r}"), value=seed)
     return float(fraction), seed
 
 
@@ -78,7 +67,7 @@ def number_rows(rows: object, where: str) -> np.ndarray:
         rows = [[r] for r in rows]
     width = None
     for i, row in enumerate(rows):
-        if not isinstance(row, list):
+        if not isinstance(row, list):  # (no require() in these loops: thousands of rows, no messages built)
             raise ValidationError(f"{where}[{i}]", translate("Project", "must be a list of numbers"))
         if width is None:
             width = len(row)
@@ -88,10 +77,8 @@ def number_rows(rows: object, where: str) -> np.ndarray:
         for j, v in enumerate(row):
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise ValidationError(f"{where}[{i}][{j}]", translate(
-                    "Project", "must be a number, got {value!r}").format(
-                    value=v))
+                    "Project", "must be a number, got {value!r}").format(value=v))
             if not np.isfinite(v):
                 raise ValidationError(f"{where}[{i}][{j}]", translate("Project", "is NaN or infinity"))
-    if not width:
-        raise ValidationError(where, translate("Project", "rows are empty"))
+    require(width, where, translate("Project", "rows are empty"))
     return np.array(rows, dtype=np.float64)

@@ -15,7 +15,7 @@ import numpy as np
 
 from .array_checks import check_parameters
 from .backprop import ParamTuple
-from .errors import ValidationError
+from .errors import ValidationError, require, whole
 from .i18n import translate
 from .project_data import number_rows  # the same number checks as the project file's
 from .spec import NetworkSpec, reject_unknown_keys
@@ -61,17 +61,14 @@ def state_from_dict(d: object, network: NetworkSpec, where: str = "state") -> Pr
     if not isinstance(d, dict):
         raise ValidationError(where, translate("ProjectState", "must be an object"))
     reject_unknown_keys(d, KEYS, where)
-    counts = []
-    for key in ("iteration", "epoch", "batch", "position"):
-        v = d.get(key)
-        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-            raise ValidationError(f"{where}.{key}", translate(
-                "ProjectState", "must be a whole number ≥ 0, got {value!r}").format(value=v))
-        counts.append(v)
-    if counts[3] > 2 * network.depth + 2:
-        raise ValidationError(f"{where}.position", translate(
-            "ProjectState", "an iteration has {stages} stages, got {position}").format(
-            stages=2 * network.depth + 2, position=counts[3]))
+    counts = ("iteration", "epoch", "batch", "position")
+    for key in counts:
+        require(whole(d.get(key)) and d[key] >= 0, f"{where}.{key}", translate(
+            "ProjectState", "must be a whole number ≥ 0, got {value!r}"), value=d.get(key))
+    iteration, epoch, batch, position = (d[key] for key in counts)
+    require(position <= 2 * network.depth + 2, f"{where}.position", translate(
+        "ProjectState", "an iteration has {stages} stages, got {position}"),
+        stages=2 * network.depth + 2, position=position)
 
     def pairs(key: str) -> ParamTuple:
         raw = d.get(key)
@@ -80,31 +77,27 @@ def state_from_dict(d: object, network: NetworkSpec, where: str = "state") -> Pr
                 "ProjectState", "must be a list with one {W, b} per layer"))
         out = []
         for i, item in enumerate(raw):
-            if not isinstance(item, dict) or set(item) != {"W", "b"}:
-                raise ValidationError(f"{where}.{key}[{i}]", translate(
-                    "ProjectState", "must be an object with W and b"))
             at = f"{where}.{key}[{i}]"
+            require(isinstance(item, dict) and set(item) == {"W", "b"}, at,
+                    translate("ProjectState", "must be an object with W and b"))
             out.append((number_rows(item["W"], f"{at}.W"), number_rows(item["b"], f"{at}.b")))
         return check_parameters(network, out)
 
     params = pairs("parameters")
     velocity = pairs("velocity") if d.get("velocity") is not None else None
-    log = None
-    if d.get("log") is not None:
-        log = _log(d["log"], network.depth, f"{where}.log")
-    return ProjectState(counts[0], counts[1], counts[2], counts[3], params, velocity, log)
+    log = _log(d["log"], network.depth, f"{where}.log") if d.get("log") is not None else None
+    return ProjectState(iteration, epoch, batch, position, params, velocity, log)
 
 
 def _log(d: object, depth: int, where: str) -> Array:
     if not isinstance(d, dict) or set(d) != {"columns", "rows"}:
         raise ValidationError(where, translate("ProjectState", "must be an object with columns and rows"))
-    if d["columns"] != list(columns(depth)):
-        raise ValidationError(f"{where}.columns", translate("ProjectState", "must be {columns}").format(
-            columns=list(columns(depth))))
+    require(d["columns"] == list(columns(depth)), f"{where}.columns", translate("ProjectState", "must be {columns}"),
+            columns=list(columns(depth)))
     rows = d["rows"]
-    if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == len(d["columns"]) for r in rows):
-        raise ValidationError(f"{where}.rows", translate(
-            "ProjectState", "must be rows of {count} numbers (null for none)").format(count=len(d["columns"])))
+    require(isinstance(rows, list) and all(isinstance(r, list) and len(r) == len(d["columns"]) for r in rows),
+            f"{where}.rows", translate("ProjectState", "must be rows of {count} numbers (null for none)"),
+            count=len(d["columns"]))
     try:
         return np.array([[np.nan if v is None else float(v) for v in r] for r in rows], dtype=np.float64)
     except (TypeError, ValueError):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
-from .errors import ValidationError
+from .errors import finite, require, whole
 from .i18n import translate
 
 
@@ -40,12 +39,9 @@ class RunGoal:
     target_loss: float = 0.01
 
     def validate(self) -> RunGoal:
-        if self.kind not in GOALS:
-            raise ValidationError("goal", translate("RunSettings", "must be one of {choices}, got {value!r}").format(
-                choices=", ".join(GOALS), value=self.kind))
-        if isinstance(self.epochs, bool) or not isinstance(self.epochs, int) or self.epochs < 1:
-            raise ValidationError("goal.epochs", translate(
-                "RunSettings", "must be a whole number ≥ 1, got {value!r}").format(value=self.epochs))
+        require(self.kind in GOALS, "goal", translate("RunSettings", "must be one of {choices}, got {value!r}"),
+                choices=", ".join(GOALS), value=self.kind)
+        _at_least_one("goal.epochs", self.epochs)
         _positive("goal.target_loss", self.target_loss)
         return self
 
@@ -62,10 +58,8 @@ class Breakpoints:
     def validate(self) -> Breakpoints:
         if self.loss_below is not None:
             _positive("breakpoints.loss_below", self.loss_below)
-        if self.at_epoch is not None and (isinstance(self.at_epoch, bool) or not isinstance(self.at_epoch, int)
-                                          or self.at_epoch < 1):
-            raise ValidationError("breakpoints.at_epoch", translate(
-                "RunSettings", "must be a whole number ≥ 1, got {value!r}").format(value=self.at_epoch))
+        if self.at_epoch is not None:
+            _at_least_one("breakpoints.at_epoch", self.at_epoch)
         return self
 
 
@@ -78,9 +72,8 @@ class RunSettings:
     def validate(self) -> RunSettings:
         self.goal.validate()
         self.breakpoints.validate()
-        if isinstance(self.speed, bool) or not isinstance(self.speed, int) or not 0 <= self.speed < len(SPEEDS):
-            raise ValidationError("speed", translate("RunSettings", "must be 0 … {most}, got {value!r}").format(
-                most=FASTEST, value=self.speed))
+        require(whole(self.speed) and 0 <= self.speed < len(SPEEDS), "speed",
+                translate("RunSettings", "must be 0 … {most}, got {value!r}"), most=FASTEST, value=self.speed)
         return self
 
 
@@ -108,6 +101,10 @@ class RunStatus:
 
 
 def _positive(where: str, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
-        raise ValidationError(where, translate(
-            "RunSettings", "must be a number > 0, got {value!r}").format(value=value))
+    require(finite(value) and value > 0, where, translate("RunSettings", "must be a number > 0, got {value!r}"),
+            value=value)
+
+
+def _at_least_one(where: str, value: object) -> None:
+    require(whole(value) and value >= 1, where, translate("RunSettings", "must be a whole number ≥ 1, got {value!r}"),
+            value=value)

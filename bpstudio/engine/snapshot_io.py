@@ -39,21 +39,11 @@ class LoadedSnapshot:
 
 def save_snapshot(path: str | os.PathLike[str], snap: Snapshot, project: dict | None = None) -> Path:
     """Write atomically (temporary file, then rename) so a crash never leaves half a file."""
-    meta = {
-        "format": SNAPSHOT_FORMAT,
-        "version": SNAPSHOT_VERSION,
-        "stage": snap.stage.name if snap.stage else None,
-        "next_stage": snap.next_stage.name,
-        "position": snap.position,
-        "iteration": snap.iteration,
-        "epoch": snap.epoch,
-        "batch": snap.batch,
-        "network": snap.spec.to_dict(),
-        "project": project,
-    }
-    payload: dict[str, np.ndarray] = dict(snap.arrays)
-    payload["loss"] = np.array(np.nan if snap.loss is None else snap.loss)
-    payload["meta"] = np.array(json.dumps(meta, ensure_ascii=False))
+    meta = {"format": SNAPSHOT_FORMAT, "version": SNAPSHOT_VERSION, "stage": snap.stage.name if snap.stage else None,
+            "next_stage": snap.next_stage.name, "position": snap.position, "iteration": snap.iteration,
+            "epoch": snap.epoch, "batch": snap.batch, "network": snap.spec.to_dict(), "project": project}
+    payload: dict[str, np.ndarray] = {**snap.arrays, "loss": np.array(np.nan if snap.loss is None else snap.loss),
+                                      "meta": np.array(json.dumps(meta, ensure_ascii=False))}
     return write_atomically(path, lambda fh: np.savez_compressed(fh, **payload), binary=True)  # type: ignore[arg-type]
 
 

@@ -6,11 +6,10 @@ field, so every caller (project loader, CLI, GUI form) reports bad input the sam
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from .activations import Activation, get_activation
-from .errors import ValidationError
+from .errors import ValidationError, finite, require, whole
 from .i18n import translate
 from .losses import Loss, get_loss
 
@@ -18,15 +17,12 @@ MAX_UNITS = 100_000
 MAX_WEIGHTS = 20_000_000  # 160 MB of float64 per copy; the engine keeps several (W, ∂L/∂W, history)
 
 
-def _positive_int(value: object, where: str, maximum: int | None = None) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
+def _positive_int(value: object, where: str, maximum: int | None = None) -> None:
+    if not whole(value):
         raise ValidationError(where, translate("Spec", "must be a whole number, got {value!r}").format(value=value))
-    if value < 1:
-        raise ValidationError(where, translate("Spec", "must be at least 1, got {value}").format(value=value))
-    if maximum is not None and value > maximum:
-        raise ValidationError(where, translate("Spec", "must be at most {maximum}, got {value}").format(
-            maximum=maximum, value=value))
-    return value
+    require(value >= 1, where, translate("Spec", "must be at least 1, got {value}"), value=value)
+    require(maximum is None or value <= maximum, where, translate("Spec", "must be at most {maximum}, got {value}"),
+            maximum=maximum, value=value)
 
 
 @dataclass(frozen=True)
@@ -72,25 +68,21 @@ class NetworkSpec:
             where = f"{prefix}.layers[{i}]"
             _positive_int(layer.units, f"{where}.units", MAX_UNITS)
             act = get_activation(layer.activation, f"{where}.activation")
-            if act.output_only and i != len(self.layers) - 1:
-                raise ValidationError(f"{where}.activation", translate(
-                    "Spec", "{activation} is only allowed on the output layer (its Jacobian is not element-wise)"
-                ).format(activation=act.name))
-            if act.name == "softmax" and layer.units < 2:
-                raise ValidationError(f"{where}.units", translate(
-                    "Spec", "softmax needs at least 2 output units (with 1 it is always 1)"))
+            require(not act.output_only or i == len(self.layers) - 1, f"{where}.activation", translate(
+                "Spec", "{activation} is only allowed on the output layer (its Jacobian is not element-wise)"),
+                activation=act.name)
+            require(act.name != "softmax" or layer.units >= 2, f"{where}.units",
+                    translate("Spec", "softmax needs at least 2 output units (with 1 it is always 1)"))
         weights = sum(a * b for a, b in zip(self.sizes, self.sizes[1:], strict=False))
-        if weights > MAX_WEIGHTS:
-            raise ValidationError(f"{prefix}.layers", translate(
-                "Spec", "the network would have {weights:,} weights; BP Studio handles up to {most:,}").format(
-                weights=weights, most=MAX_WEIGHTS))
+        require(weights <= MAX_WEIGHTS, f"{prefix}.layers", translate(
+            "Spec", "the network would have {weights:,} weights; BP Studio handles up to {most:,}"),
+            weights=weights, most=MAX_WEIGHTS)
         loss = get_loss(self.loss, f"{prefix}.loss")
         out = get_activation(self.layers[-1].activation)
-        if loss.fused_with is not None and out.name != loss.fused_with:
-            raise ValidationError(f"{prefix}.loss", translate(
-                "Spec", "{loss} needs a {activation} output layer (its outputs must be "
-                "probabilities), but the output activation is {output}").format(
-                loss=loss.name, activation=loss.fused_with, output=out.name))
+        require(loss.fused_with in (None, out.name), f"{prefix}.loss", translate(
+            "Spec", "{loss} needs a {activation} output layer (its outputs must be "
+            "probabilities), but the output activation is {output}"),
+            loss=loss.name, activation=loss.fused_with, output=out.name)
         return self
 
     def to_dict(self) -> dict:
@@ -135,13 +127,11 @@ class InitSpec:
     scale: float = 0.1  # half-width of ``small_uniform``
 
     def validate(self, prefix: str = "init") -> InitSpec:
-        if self.method not in INITIALIZERS:
-            raise ValidationError(f"{prefix}.method", translate(
-                "Spec", "unknown initialiser {method!r}; choose one of {choices}").format(
-                method=self.method, choices=", ".join(INITIALIZERS)))
-        if not _finite_number(self.scale) or self.scale <= 0:
-            raise ValidationError(f"{prefix}.scale", translate(
-                "Spec", "must be a positive number, got {value!r}").format(value=self.scale))
+        require(self.method in INITIALIZERS, f"{prefix}.method", translate(
+            "Spec", "unknown initialiser {method!r}; choose one of {choices}"), method=self.method,
+            choices=", ".join(INITIALIZERS))
+        require(finite(self.scale) and self.scale > 0, f"{prefix}.scale",
+                translate("Spec", "must be a positive number, got {value!r}"), value=self.scale)
         return self
 
 
@@ -161,26 +151,20 @@ class TrainingSpec:
         return self.momentum == 0 and self.l2 == 0
 
     def validate(self, prefix: str = "training") -> TrainingSpec:
-        if not _finite_number(self.learning_rate) or self.learning_rate <= 0:
-            raise ValidationError(f"{prefix}.learning_rate", translate(
-                "Spec", "must be a positive number, got {value!r}").format(value=self.learning_rate))
-        if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int) or self.batch_size < 0:
-            raise ValidationError(f"{prefix}.batch_size", translate(
-                "Spec", "must be a whole number ≥ 1 (or 0 for full batch), got {value!r}").format(
-                value=self.batch_size))
+        lr, batch, seed, mu, l2 = self.learning_rate, self.batch_size, self.seed, self.momentum, self.l2
+        require(finite(lr) and lr > 0, f"{prefix}.learning_rate",
+                translate("Spec", "must be a positive number, got {value!r}"), value=lr)
+        require(whole(batch) and batch >= 0, f"{prefix}.batch_size",
+                translate("Spec", "must be a whole number ≥ 1 (or 0 for full batch), got {value!r}"), value=batch)
         _positive_int(self.epochs, f"{prefix}.epochs")
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
-            raise ValidationError(f"{prefix}.seed", translate(
-                "Spec", "must be a whole number ≥ 0, got {value!r}").format(value=self.seed))
-        if not isinstance(self.shuffle, bool):
-            raise ValidationError(f"{prefix}.shuffle", translate(
-                "Spec", "must be true or false, got {value!r}").format(value=self.shuffle))
-        if not _finite_number(self.momentum) or not 0 <= self.momentum < 1:
-            raise ValidationError(f"{prefix}.momentum", translate(
-                "Spec", "must be a number from 0 up to (not including) 1, got {value!r}").format(value=self.momentum))
-        if not _finite_number(self.l2) or self.l2 < 0:
-            raise ValidationError(f"{prefix}.l2", translate(
-                "Spec", "must be a number ≥ 0, got {value!r}").format(value=self.l2))
+        require(whole(seed) and seed >= 0, f"{prefix}.seed",
+                translate("Spec", "must be a whole number ≥ 0, got {value!r}"), value=seed)
+        require(isinstance(self.shuffle, bool), f"{prefix}.shuffle",
+                translate("Spec", "must be true or false, got {value!r}"), value=self.shuffle)
+        require(finite(mu) and 0 <= mu < 1, f"{prefix}.momentum",
+                translate("Spec", "must be a number from 0 up to (not including) 1, got {value!r}"), value=mu)
+        require(finite(l2) and l2 >= 0, f"{prefix}.l2", translate("Spec", "must be a number ≥ 0, got {value!r}"),
+                value=l2)
         return self
 
 
@@ -191,7 +175,3 @@ def reject_unknown_keys(d: dict, allowed: set[str], where: str) -> None:
         expected = ", ".join(sorted(allowed))
         raise ValidationError(f"{where}.{extra[0]}", translate(
             "Spec", "is not a known field here (expected: {expected})").format(expected=expected))
-
-
-def _finite_number(x: object) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import translate
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
+_LABELS = {FORWARD: QT_TRANSLATE_NOOP("Stages", "forward {l}"), BACKWARD: QT_TRANSLATE_NOOP("Stages", "backward {l}"),
+           LOSS: QT_TRANSLATE_NOOP("Stages", "loss"), UPDATE: QT_TRANSLATE_NOOP("Stages", "update")}
 
 
 @dataclass(frozen=True)
@@ -26,25 +28,14 @@ class Stage:
     @property
     def label(self) -> str:
         """``name`` as the UI shows it, in its language ("forward 2", "loss" …); never a key."""
-        if self.kind == FORWARD:
-            return translate("Stages", "forward {l}").format(l=self.layer)
-        if self.kind == BACKWARD:
-            return translate("Stages", "backward {l}").format(l=self.layer)
-        if self.kind == LOSS:
-            return translate("Stages", "loss")
-        if self.kind == UPDATE:
-            return translate("Stages", "update")
-        return self.name
+        text = _LABELS.get(self.kind)
+        return self.name if text is None else translate("Stages", text).format(l=self.layer)
 
     def equations(self, depth: int) -> tuple[str, ...]:
         """Names of the equations this stage evaluates (forward, BP1…BP4, update)."""
-        if self.kind == FORWARD:
-            return ("forward",)
-        if self.kind == LOSS:
-            return ("loss",)
         if self.kind == BACKWARD:
             return ("BP1" if self.layer == depth else "BP2", "BP3", "BP4")
-        return ("update",)
+        return (self.kind,) if self.kind in (FORWARD, LOSS) else ("update",)
 
     @staticmethod
     def parse(text: str) -> Stage:

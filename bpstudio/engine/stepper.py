@@ -15,7 +15,7 @@ from . import backprop as bp
 from .array_checks import check_data, check_parameters, edited_parameters
 from .backprop import ParamTuple
 from .batches import Batches
-from .errors import HistoryError, ValidationError
+from .errors import HistoryError, require
 from .fast_path import Observer, run_fast
 from .i18n import translate
 from .initializers import initial_parameters
@@ -46,9 +46,8 @@ class Stepper:
         self.spec = spec.validate()
         self.training = (training or TrainingSpec()).validate()
         self.init = (init or InitSpec()).validate()
-        if params is None and self.init.method == "explicit":
-            raise ValidationError("init.method", translate(
-                "Stepper", "explicit initialisation needs the weights and biases"))
+        require(params is not None or self.init.method != "explicit", "init.method",
+                translate("Stepper", "explicit initialisation needs the weights and biases"))
         self.plan = bp.Plan.of(spec)
         self.x, self.y = check_data(spec, x, y)
         self.stages = iteration_stages(spec.depth)
@@ -75,11 +74,8 @@ class Stepper:
     # ----- control ----------------------------------------------------------------------
     def reset(self) -> Snapshot:
         """Back to the initial weights (the explicit ones, or drawn from the seed), iteration 0."""
-        if self._initial is not None:
-            params: ParamTuple = self._initial
-        else:
-            rng = np.random.default_rng(self.training.seed)
-            params = read_only_pairs(initial_parameters(self.spec, self.init, rng))
+        params = self._initial if self._initial is not None else read_only_pairs(
+            initial_parameters(self.spec, self.init, np.random.default_rng(self.training.seed)))
         return self._go(State(params=params, position=0, iteration=0, epoch=0, batch=0))
 
     @property
@@ -180,9 +176,12 @@ class Stepper:
         if not self.at_iteration_start:
             self.finish_iteration()
             done = 1
-        if count - done > 1:
+        if count - done > 1:  # fast, from an iteration boundary, keeping no intermediates (see fast_path)
             with divergence_is_data():
-                done += self._run_fast(count - done - 1, should_stop, observe)
+                state, fast = run_fast(self.plan, self.training, self._batches, self._state, self.complete,
+                                       count - done - 1, should_stop, observe, len(self.stages))
+                self._go(state)  # the fast iterations kept no stages to step back into
+            done += fast
             if should_stop is not None and should_stop():
                 return done
         if done < count:
@@ -192,11 +191,8 @@ class Stepper:
 
     def run_epochs(self, count: int, should_stop: Callable[[], bool] | None = None) -> int:
         """Complete ``count`` epochs, the current one counting if partly done. Returns iterations run."""
-        s, per = self._state, self.batches_per_epoch
-        if self.complete:
-            left = per - 1 - s.batch  # batches still to come in the current epoch
-        else:
-            left = per - s.batch
+        per = self.batches_per_epoch
+        left = per - self._state.batch - (1 if self.complete else 0)  # batches still to come in the current epoch
         iterations = left + (count - 1 if left else count) * per
         return self.run_iterations(iterations, should_stop)
 
@@ -223,14 +219,10 @@ class Stepper:
                position: int, velocity: Sequence[tuple[Array, Array]] | None = None) -> Snapshot:
         """Be where a saved project was: iteration ``iteration`` (epoch, batch) from these weights and
         momentum, with its first ``position`` stages taken again — so every number is as it was."""
-        if batch >= self.batches_per_epoch:
-            raise ValidationError("state.batch", translate(
-                "Stepper", "an epoch here has {batches} batches, got {batch}").format(
-                batches=self.batches_per_epoch, batch=batch))
-        if position > len(self.stages):
-            raise ValidationError("state.position", translate(
-                "Stepper", "an iteration has {stages} stages, got {position}").format(
-                stages=len(self.stages), position=position))
+        require(batch < self.batches_per_epoch, "state.batch", translate(
+            "Stepper", "an epoch here has {batches} batches, got {batch}"), batches=self.batches_per_epoch, batch=batch)
+        require(position <= len(self.stages), "state.position", translate(
+            "Stepper", "an iteration has {stages} stages, got {position}"), stages=len(self.stages), position=position)
         checked = check_parameters(self.spec, params)
         moved = None if velocity is None else check_parameters(self.spec, velocity)
         self._go(State(params=checked, position=0, iteration=iteration, epoch=epoch, batch=batch, velocity=moved))
@@ -279,13 +271,6 @@ class Stepper:
             self._xy = self._batches.get(epoch, batch)
         return take_stage(self.plan, self.training, self.stages[s.position], s, *self._xy)
 
-    def _run_fast(self, count: int, should_stop: Callable[[], bool] | None, observe: Observer | None = None) -> int:
-        """``count`` whole iterations from an iteration boundary, keeping no intermediates (see fast_path)."""
-        state, done = run_fast(self.plan, self.training, self._batches, self._state, self.complete, count,
-                               should_stop, observe, len(self.stages))
-        self._go(state)  # the fast iterations kept no stages to step back into
-        return done
-
     # ----- read-out ---------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
         s = self._state
@@ -295,10 +280,8 @@ class Stepper:
             arrays[key("W", l)] = W
             arrays[key("b", l)] = b
         arrays.update(s.cache)
-        return Snapshot.build(
-            self.spec, s.last, self.next_stage, s.position, s.iteration, s.epoch, s.batch,
-            arrays, s.loss, s.changed,
-        )
+        return Snapshot.build(self.spec, s.last, self.next_stage, s.position, s.iteration, s.epoch, s.batch, arrays,
+                              s.loss, s.changed)
 
     def current_batch(self) -> tuple[Array, Array]:
         """(A⁰, Y) that the next forward stage will use."""

@@ -76,9 +76,7 @@ class TrainingLog:
     @property
     def last(self) -> dict[str, float] | None:
         rows = self.view.rows
-        if not len(rows):
-            return None
-        return dict(zip(self.names, (float(v) for v in rows[-1]), strict=True))
+        return dict(zip(self.names, (float(v) for v in rows[-1]), strict=True)) if len(rows) else None
 
     # ----- writing ------------------------------------------------------------------------
     def reset(self, layers: int) -> None:

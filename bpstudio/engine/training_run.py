@@ -70,9 +70,7 @@ class TrainingRun:
         self._rate = 0.0  # measured fast iterations per second
         self._due = 0.0  # paced speeds: iterations owed by the clock
         self._last = clock()
-        self._next_probe = 0.0
-        self._next_field = 0.0
-        self._probe_cost = 0.0
+        self._next_probe = self._next_field = self._probe_cost = 0.0
         self._hit = False  # a fast slice noticed its loss condition
         self.shown_iteration = -1  # the completed-iteration count of the last log row written
         self._armed = self._loss_break_armed()
@@ -169,15 +167,10 @@ class TrainingRun:
         self._last = now
         return max(1, int(n))
 
-    def _targets(self) -> list[int]:
-        return [t for t in (self.goal_iteration, self.break_iteration) if t is not None]
-
     def _iterations(self, n: int, should_stop: Callable[[], bool] | None) -> None:
         s = self.stepper
-        c = s.completed_iterations
-        for t in self._targets():  # never past an epoch target: they are exact (a partial iteration counts)
-            n = min(n, t - c)
-        n = max(n, 1)
+        targets = [t - s.completed_iterations for t in (self.goal_iteration, self.break_iteration) if t is not None]
+        n = max(min([n, *targets]), 1)  # never past an epoch target: they are exact (a partial iteration counts)
         start, t0 = s.checkpoint(), self.clock()
         self._hit = False
 
@@ -213,11 +206,8 @@ class TrainingRun:
     def _one_stage(self) -> None:
         s = self.stepper
         snap = s.step()
-        if self.settings.breakpoints.nonfinite:
-            bad = _first_nonfinite(snap.arrays, snap.changed)
-            if bad is not None:
-                self._diverged(snap, bad)
-                return
+        if self.settings.breakpoints.nonfinite and self._diverged(snap):
+            return
         if s.complete:
             self._probe()
 
@@ -227,14 +217,15 @@ class TrainingRun:
         s.restore(start)
         with divergence_is_data():
             for _ in range(10_000_000):
-                snap = s.step()
-                bad = _first_nonfinite(snap.arrays, snap.changed)
-                if bad is not None:
-                    self._diverged(snap, bad)
+                if self._diverged(s.step()):
                     return
         raise AssertionError("the non-finite numbers did not come back when the slice was replayed")
 
-    def _diverged(self, snap, bad: str) -> None:
+    def _diverged(self, snap) -> bool:
+        """Whether the stage just taken made a NaN or ∞; if so the run ends on the stage before it."""
+        bad = _first_nonfinite(snap.arrays, snap.changed)
+        if bad is None:
+            return False
         s = self.stepper
         stage = snap.stage
         assert stage is not None
@@ -243,6 +234,7 @@ class TrainingRun:
         if s.complete and self.shown_iteration != s.completed_iterations:
             self._probe()
         self.outcome = RunOutcome(DIVERGED, True, divergence=where)
+        return True
 
     # ----- measuring -----------------------------------------------------------------------
     def _probe_if_due(self) -> None:

@@ -13,7 +13,12 @@ from bpstudio.engine.lessons import Lesson, Step, expected_value
 
 class LessonProgress:
     def __init__(self) -> None:
-        self.lesson: Lesson | None = None
+        self._latest: Snapshot | None = None  # the engine's newest snapshot
+        self.start(None)
+
+    def start(self, lesson: Lesson | None) -> None:
+        """Step 1 of ``lesson``, nothing done yet (its project is being opened)."""
+        self.lesson = lesson
         self.index = 0
         self.finished = False
         self.loaded = False  # the engine shows the lesson's project (results before that are the old one's)
@@ -21,15 +26,6 @@ class LessonProgress:
         self.reached: set[int] = set()  # steps whose wait_for the engine has reached
         self.tries: dict[int, int] = {}  # wrong answers per step
         self._expected: dict[int, float] = {}
-        self._latest: Snapshot | None = None  # the engine's newest snapshot
-
-    def start(self, lesson: Lesson) -> None:
-        """Step 1 of ``lesson``, nothing done yet (its project is being opened)."""
-        self.lesson = lesson
-        self.index = 0
-        self.finished = False
-        self.loaded = False
-        self.answered, self.reached, self.tries, self._expected = set(), set(), {}, {}
 
     @property
     def step(self) -> Step | None:

@@ -49,11 +49,8 @@ def edit_project(old: Project, *, network: NetworkSpec | None = None, training: 
                  init: InitSpec | None = None, drop_parameters: bool = False) -> Edit:
     """``old`` with the given parts replaced, validated. ``drop_parameters``: the user chose an initialiser
     other than explicit, so the explicit weights go. Raises ``ValidationError`` for an invalid result."""
-    network = network or old.network
-    init = init or old.init
-    parameters = old.parameters
+    network, init, parameters, dropped = network or old.network, init or old.init, old.parameters, False
     shapes_changed = network.sizes != old.network.sizes
-    dropped = False
     if shapes_changed and (parameters is not None or init.method == "explicit"):
         parameters, init, dropped = None, InitSpec(FALLBACK_INIT, init.scale), True
     elif drop_parameters and parameters is not None:

@@ -209,8 +209,7 @@ class StudioSession:
         with divergence_is_data():
             result = gradient_check(s.plan, s.parameters, x, y,
                                     max_entries_per_array=GRADCHECK_ENTRIES if big else None)
-        snap = s.snapshot()
-        it = snap.iteration + (2 if s.complete else 1)  # the iteration whose batch the next forward uses
+        it = s.snapshot().iteration + (2 if s.complete else 1)  # the iteration whose batch the next forward uses
         where = translate("EngineController",
                           "weights now, the batch of iteration {i} ({m} samples)").format(i=it, m=x.shape[1])
         if big:

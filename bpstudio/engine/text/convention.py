@@ -21,9 +21,6 @@ from .notation import sub, sup
 COLUMN = "column"
 ROW = "row"
 CONVENTIONS = (COLUMN, ROW)
-DEFAULT = COLUMN
-
-PARAMETERS = ("W", "dW", "b", "db")
 BATCH = ("z", "a", "delta")
 
 
@@ -54,9 +51,7 @@ def engine_index(row: int, col: int, convention: str) -> tuple[int, int]:
     return (col, row) if transposed(convention) else (row, col)
 
 
-def display_index(row: int, col: int, convention: str) -> tuple[int, int]:
-    """Where engine entry (row, col) is displayed in ``convention`` (0-based); the inverse of engine_index."""
-    return (col, row) if transposed(convention) else (row, col)
+display_index = engine_index  # where engine entry (row, col) is displayed: the same swap, its own inverse
 
 
 def display_shape(shape: tuple[int, ...], convention: str) -> tuple[int, int]:
@@ -67,10 +62,7 @@ def display_shape(shape: tuple[int, ...], convention: str) -> tuple[int, int]:
 def shape_symbols(quantity: str, layer: int | None, convention: str) -> tuple[str, str]:
     """(rows, columns) of ``quantity`` in symbols: ("n²", "n¹") for W² in the column convention,
     ("n¹", "n²") in the row one; ``layer`` None writes the generic ˡ."""
-    if layer is None:
-        n, p = "nˡ", "nˡ⁻¹"
-    else:
-        n, p = f"n{sup(layer)}", f"n{sup(layer - 1)}"
+    n, p = ("nˡ", "nˡ⁻¹") if layer is None else (f"n{sup(layer)}", f"n{sup(layer - 1)}")
     if quantity in ("W", "dW"):
         shape = (n, p)
     elif quantity in ("b", "db"):

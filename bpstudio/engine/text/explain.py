@@ -44,9 +44,8 @@ def explain(snap: Snapshot, plan: Plan, learning_rate: float, quantity: str, lay
     value = snap.get(quantity, layer)
     name = conv.entry_name(quantity, layer, row, col, x.convention)
     if value is None:
-        stage = stage_computing(quantity, layer)
         return translate("Explain", "{name} is not computed yet in this iteration: it is computed at stage "
-                         "{stage}.").format(name=name, stage=stage.label)
+                         "{stage}.").format(name=name, stage=stage_computing(quantity, layer).label)
     if not (0 <= row < value.shape[0] and 0 <= col < value.shape[1]):
         raise IndexError(f"({row}, {col}) is outside {quantity} of layer {layer}, shape {value.shape}")
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a diverged run is still explained

@@ -57,9 +57,7 @@ class BackwardTerms(Terms):
             else:
                 lines.append("  " + translate("Explain", "why: ∂L/∂a = −y/a + (1 − y)/(1 − a) and σ′(z) = a(1 − a); "
                                               "their product is −y(1 − a) + (1 − y)a = a − y"))
-            lines.append(f"  = {self.minus(av, yv)}")
-            lines.append(f"  = {self.n(delta)}")
-            return lines
+            return [*lines, f"  = {self.minus(av, yv)}", f"  = {self.n(delta)}"]
         grad = self.snap.arrays.get("grad_a")
         assert grad is not None
         g_expr = loss.gradient.split("=", 1)[1].strip()  # "a − y", "2(a − y)"
@@ -130,10 +128,8 @@ class BackwardTerms(Terms):
         assert f.df is not None  # softmax only on the output layer
         d, fp_line = self.fprime_line(f, j, s)
         if used is None or not close(float(used[0][:, j] @ d_up[:, s]) * d, delta):
-            lines.append("  " + translate("Explain", "(W{up} has been changed since δ{l} was computed, so the terms "
-                                          "are not shown)").format(up=up, l=L_))
-            lines.append(f"  = {self.n(delta)}")
-            return lines
+            return [*lines, "  " + translate("Explain", "(W{up} has been changed since δ{l} was computed, so the "
+                                             "terms are not shown)").format(up=up, l=L_), f"  = {self.n(delta)}"]
         W = used[0]
         lines += self.update_note(l + 1)
         n_up = W.shape[0]
@@ -150,12 +146,8 @@ class BackwardTerms(Terms):
         lines.append("  " + translate("Explain", "{sum} = {symbols}   ({entry}; unit {j} of layer {l} feeds {units} "
                                       "of layer {l1})").format(sum=w_sum, symbols=symbols, entry=entry, j=j + 1, l=l,
                                                                units=units, l1=l + 1))
-        lines.append(f"  = {values}")
-        lines.append(f"  = {self.n(total)}")
-        lines.append(f"  {fp_line}")
-        lines.append(f"  {name} = {self.times(total, d)}")
-        lines.append(f"  = {self.n(delta)}")
-        return lines
+        return [*lines, f"  = {values}", f"  = {self.n(total)}", f"  {fp_line}", f"  {name} = {self.times(total, d)}",
+                f"  = {self.n(delta)}"]
 
     # ----- parameter gradients (BP3, BP4) -------------------------------------------------
     def _bp4_equation(self) -> str:

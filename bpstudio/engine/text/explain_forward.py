@@ -67,16 +67,13 @@ class ForwardTerms(Terms):
         ]
 
     def _forward_equation(self, l: int) -> str:
-        L_, prev = sup(l), sup(l - 1)
-        x_note = ", a⁰ = x" if l == 1 else ""
+        L_, prev, first = sup(l), sup(l - 1), l == 1
         if self.row:
-            x_note = ", A⁰ = X" if l == 1 else ""
-            return f"Z{L_} = A{prev} W{L_} + b{L_}{x_note}"
-        return f"z{L_} = W{L_} a{prev} + b{L_}{x_note}"
+            return f"Z{L_} = A{prev} W{L_} + b{L_}{', A⁰ = X' if first else ''}"
+        return f"z{L_} = W{L_} a{prev} + b{L_}{', a⁰ = x' if first else ''}"
 
     def _z(self, j: int, s: int) -> list[str]:
-        l, L_ = self.l, sup(self.l)
-        prev = sup(l - 1)
+        l, L_, prev = self.l, sup(self.l), sup(self.l - 1)
         z = float(self.get("z")[j, s])
         lines = [translate("Explain", "{name} = Σₖ {w} {a}ₖ + {b}   ({sample}; forward: {equation})").format(
             name=f"z{L_}{idx(j)}", w=self.w(l, j, "ₖ"), a=f"a{prev}", b=f"b{L_}{idx(j)}",
@@ -84,10 +81,8 @@ class ForwardTerms(Terms):
         used = self.params_used(l)
         a_prev = self.a_prev()
         if used is None or not close(float(used[0][j] @ a_prev[:, s]) + float(used[1][j, 0]), z):
-            lines.append("  " + translate("Explain", "(the weights it was computed with have been changed since, so "
-                                          "its terms are not shown)"))
-            lines.append(f"  = {self.n(z)}")
-            return lines
+            return [*lines, "  " + translate("Explain", "(the weights it was computed with have been changed since, "
+                                             "so its terms are not shown)"), f"  = {self.n(z)}"]
         W, b = used
         lines += self.update_note(l)
         n_in = W.shape[1]
@@ -106,8 +101,7 @@ class ForwardTerms(Terms):
             total = float(W[j] @ a_prev[:, s])
             lines.append("  = " + translate("Explain", "{total} + {bias}   (the sum of all {n} products is "
                                             "{total})").format(total=self.n(total), bias=self.op(bias), n=n_in))
-        lines.append(f"  = {self.n(z)}")
-        return lines
+        return [*lines, f"  = {self.n(z)}"]
 
     def _a(self, j: int, s: int) -> list[str]:
         l, L_ = self.l, sup(self.l)
@@ -157,9 +151,7 @@ class ForwardTerms(Terms):
             return f"e^({self.n(zc[i])} − {self.op(shift)})" if shift else f"e^({self.n(zc[i])})"
 
         shown = range(n) if n <= MAX_TERMS else range(SHOWN_TERMS)
-        lines.append(f"  = {ez(j)} / ({joined([ez(i) for i in shown], n)})")
-        lines.append(f"  = {self.n(e[j])} / ({joined([self.n(e[i]) for i in shown], n)})")
-        lines.append(f"  = {self.n(e[j])} / {self.n(total)}")
-        lines.append(f"  = {self.n(av)}")
-        return lines
+        return [*lines, f"  = {ez(j)} / ({joined([ez(i) for i in shown], n)})",
+                f"  = {self.n(e[j])} / ({joined([self.n(e[i]) for i in shown], n)})",
+                f"  = {self.n(e[j])} / {self.n(total)}", f"  = {self.n(av)}"]
 

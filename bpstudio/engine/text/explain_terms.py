@@ -37,8 +37,7 @@ class Terms:
         self.snap, self.plan, self.lr, self.l, self.p = snap, plan, lr, layer, precision
         self.convention = convention
         self.row = conv.transposed(convention)  # the row convention: entries named where it shows them
-        self.L = plan.spec.depth
-        self.m = snap.batch_size
+        self.L, self.m = plan.spec.depth, snap.batch_size
         # after the update stage W and b are the new ones, while z, a, δ and the gradients of this
         # iteration were computed with the old ones; "fresh" means no edit by hand came after it
         self.after_update = snap.stage is not None and snap.stage.kind == UPDATE

@@ -64,9 +64,8 @@ def _matrix(a: Array, indent: str = "    ") -> str:
 
 
 def _matrices(arrays: Sequence[Array], label: str) -> str:
-    parts = []
-    for l, a in enumerate(arrays, start=1):
-        parts.append(f"    # {label}{l}: {a.shape[0]} × {a.shape[1]}\n    " + _matrix(a, " " * 8) + ",")
+    parts = [f"    # {label}{l}: {a.shape[0]} × {a.shape[1]}\n    " + _matrix(a, " " * 8) + ","
+             for l, a in enumerate(arrays, start=1)]
     return "[\n" + "\n".join(parts) + "\n]"
 
 
@@ -94,10 +93,7 @@ def torch_script(stepper: Stepper, project_name: str = "") -> str:
     L = spec.depth
     sizes = "-".join(str(n) for n in spec.sizes)
     acts = [f.name for f in plan.activations]
-    if plan.fused:
-        loss_code, loss_text = _FUSED_LOSS_CODE[loss_name]
-    else:
-        loss_code, loss_text = _LOSS_CODE[loss_name]
+    loss_code, loss_text = (_FUSED_LOSS_CODE if plan.fused else _LOSS_CODE)[loss_name]
     per_sample = loss_code.format(a=f"a{L}", z=f"z{L}")
     loss_comment = (f"    # from z{L}, stably, as BP Studio computes it (a{L} is the output it stands for)\n"
                     if plan.fused else "")
@@ -110,7 +106,9 @@ def torch_script(stepper: Stepper, project_name: str = "") -> str:
         forward.append(f"    a{l} = {_ACTIVATION_CODE[act].format(z=f'z{l}')}")
     names = ", ".join(f"W{l}, b{l}" for l in range(1, L + 1))
 
-    engine_json = _engine_numbers(e_loss, [g for g, _ in e_grads], [g for _, g in e_grads])
+    # the engine's numbers as one line of JSON (tolist: each float in its exact round-trip form)
+    engine_json = json.dumps({"loss": float(e_loss), "dW": [dW.tolist() for dW, _ in e_grads],
+                              "db": [db.tolist() for _, db in e_grads]})
     title = " ".join(project_name.split())  # one line, for a comment
     header = f"# {title}: BP Studio's network in PyTorch\n" if title else "# BP Studio's network in PyTorch\n"
     return f'''#!/usr/bin/env python3
@@ -202,11 +200,3 @@ def main():
 if __name__ == "__main__":
     main()
 '''
-
-
-def _engine_numbers(loss: float, dWs: Sequence[Array], dbs: Sequence[Array]) -> str:
-    """The engine's numbers as one line of JSON (floats in their exact round-trip form)."""
-    def nested(a: Array) -> list[list[float]]:
-        return [[float(v) for v in row] for row in np.asarray(a, dtype=np.float64)]
-
-    return json.dumps({"loss": float(loss), "dW": [nested(a) for a in dWs], "db": [nested(a) for a in dbs]})

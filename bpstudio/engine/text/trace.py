@@ -13,8 +13,6 @@ from .notation import format_number, sup
 MAX_WRITTEN = 64  # larger matrices are summarised by shape and range
 
 
-
-
 def fmt(m: np.ndarray | None, precision: int = 4) -> str:
     if m is None:
         return "(not computed)"
@@ -69,12 +67,12 @@ def _describe(stepper: Stepper, snap: Snapshot, stage: Stage, precision: int) ->
             f"  a{sup(l)}{shape(g('a', l))} = {fmt(g('a', l), p)}",
         ]
     if stage.kind == LOSS:
-        loss = plan.loss
+        loss, losses = plan.loss, snap.arrays.get("losses")
         return [
             f"[loss]  {loss.formula} per sample; batch loss = mean over m = {m} sample(s)",
             f"  a{sup(L)} = {fmt(g('a', L), p)}",
             f"  y = {fmt(snap.arrays['target'], p)}",
-            f"  per-sample L = {fmt(_row(snap.arrays.get('losses')), p)}",
+            f"  per-sample L = {fmt(None if losses is None else losses[None, :], p)}",
             f"  L = {format_number(snap.loss, p)}" if snap.loss is not None else "  L = (not computed)",
             f"  {loss.gradient} = {fmt(snap.arrays.get('grad_a'), p)}",
         ]
@@ -110,31 +108,24 @@ def _describe(stepper: Stepper, snap: Snapshot, stage: Stage, precision: int) ->
     eta = stepper.training.learning_rate
     lines = [f"[update]  W ← W − η ∂L/∂W,  b ← b − η ∂L/∂b   (η = {eta:g})"]
     for i in range(1, L + 1):
-        lines.append(f"  W{sup(i)} = {fmt(g('W', i), p)}")
-        lines.append(f"  b{sup(i)} = {fmt(g('b', i), p)}")
+        lines += [f"  W{sup(i)} = {fmt(g('W', i), p)}", f"  b{sup(i)} = {fmt(g('b', i), p)}"]
     return lines
 
 
 def trace_iteration(stepper: Stepper, precision: int = 4) -> str:
     """Step through the rest of the current iteration (all of it at a boundary), describing each stage."""
     snap = stepper.snapshot()
-    head = [
+    lines = [
         f"Network {'-'.join(map(str, stepper.spec.sizes))}, "
         f"activations {', '.join(a.name for a in stepper.plan.activations)}, loss {stepper.plan.loss.name}",
         f"Iteration {snap.iteration + (2 if stepper.complete else 1)}, "
         f"batch of {stepper.current_batch()[0].shape[1]} sample(s), learning rate {stepper.training.learning_rate:g}",
         "",
     ]
-    lines = list(head)
     while True:
         snap = stepper.step()
         assert snap.stage is not None
-        lines += describe(stepper, snap, snap.stage, precision)
-        lines.append("")
+        lines += [*describe(stepper, snap, snap.stage, precision), ""]
         if stepper.complete:
             break
     return "\n".join(lines)
-
-
-def _row(v: np.ndarray | None) -> np.ndarray | None:
-    return None if v is None else v[None, :]

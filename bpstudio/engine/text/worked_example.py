@@ -54,11 +54,9 @@ def format_for(path: str, default: str = "md") -> str:
 
 
 def _step_iteration(stepper: Stepper) -> list[Record]:
-    start = stepper.snapshot()
-    records: list[Record] = []
-    if not stepper.complete:  # stages already taken this iteration: their values are in the snapshot
-        records = [(stage, start, start) for stage in stepper.stages[: start.position]]
-    before = start
+    before = stepper.snapshot()  # stages already taken this iteration: their values are in the snapshot
+    taken = () if stepper.complete else stepper.stages[: before.position]
+    records: list[Record] = [(stage, before, before) for stage in taken]
     while True:
         after = stepper.step()
         assert after.stage is not None
@@ -111,8 +109,7 @@ def example_blocks(stepper: Stepper, records: list[Record], title: str, digits: 
     else:
         blocks.append(Para(translate("WorkedExample", "Inputs X = a⁰ ({n_in} × m) and targets Y ({n_out} × m), "
                                      "one sample per column.").format(n_in=spec.input_size, n_out=spec.sizes[-1])))
-    blocks.append(Sub("X", ("=", w.m("X", last.arrays["input"]))))
-    blocks.append(Sub("Y", ("=", w.m("Y", last.arrays["target"]))))
+    blocks += [Sub("X", ("=", w.m("X", last.arrays["input"]))), Sub("Y", ("=", w.m("Y", last.arrays["target"])))]
     blocks.append(Heading(translate("WorkedExample", "The starting weights and biases")))
     for l in range(1, L + 1):
         blocks.append(Sub(f"W{sup(l)}", ("=", w.m(f"W{sup(l)}", first_before.get("W", l)))))

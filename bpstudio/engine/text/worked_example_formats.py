@@ -97,7 +97,7 @@ def _cells(a: np.ndarray, digits: int) -> list[list[str]]:
 
 
 def _inline(sub: Sub) -> bool:
-    mats = [t for t in sub.terms if isinstance(t, M)]
+    mats = _listed(sub)
     return (all(written_out(m.value) for m in mats)
             and sum(m.value.shape[1] for m in mats if m.value is not None) <= INLINE_COLUMNS)
 
@@ -351,7 +351,4 @@ def to_latex(blocks: list[Block], digits: int, title: str) -> str:
 
 
 RENDERERS: dict[str, Callable[[list[Block], int, str], str]] = {
-    "md": lambda blocks, digits, title: to_markdown(blocks, digits),
-    "html": to_html,
-    "tex": to_latex,
-}
+    "md": lambda blocks, digits, title: to_markdown(blocks, digits), "html": to_html, "tex": to_latex}
