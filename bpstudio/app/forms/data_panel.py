@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -28,6 +27,7 @@ from bpstudio.app.widgets.form_fields import (
     align_labels,
     buddy_label,
     fill,
+    growing_form,
     shrinkable_combo,
     spin_box,
     wrapped_label,
@@ -95,8 +95,7 @@ class DataPanel(ProjectForm):
         self.summary_label = wrapped_label(
             tip=self.tr("The project's data now: how many samples train and how many test."), style=HINT_STYLE)
 
-        self.form = form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = form = growing_form()
         for label, field in [(self.tr("So&urce"), self.source_box), (self.tr("Sa&mples N"), self.samples_box),
                              (self.tr("&Noise σ"), self.noise_edit), (self.tr("Classes &k"), self.classes_box),
                              (self.tr("&Generator seed"), self.seed_box), (self.tr("Input &x"), self.x_edit),

@@ -56,29 +56,22 @@ class NetworkForm(ProjectForm):
         self._updating = False  # set while the form shows a project: nothing is requested then
         self._samples = 0
         self._forms: list[QFormLayout] = []
-
-        outer = fill(QVBoxLayout(self), fill(QVBoxLayout(), self.message_label, margins=(8, 6, 8, 0)),
-                     margins=(0, 0, 0, 0), spacing=4)
-
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(8, 4, 8, 8)
-        column.addWidget(self._build_network_group())
+        network = self._build_network_group()
         self.hyper_parameters = h = HyperParameters()
         h.editRequested.connect(lambda description, parts: self._request(description, **parts))
         h.refused.connect(self._refuse)
         self.init_box, self.scale_box, self.learning_rate_box = h.init_box, h.scale_box, h.learning_rate_box
         self.batch_size_box, self.epochs_box, self.seed_box = h.batch_size_box, h.epochs_box, h.seed_box
         self.shuffle_box, self.momentum_box, self.l2_box = h.shuffle_box, h.momentum_box, h.l2_box
-        column.addWidget(h)
-        column.addStretch(1)
+        body = QWidget()
+        fill(QVBoxLayout(body), network, h, (None, 1), margins=(8, 4, 8, 8))
         align_labels(self._forms + h.forms)  # one label column for all sections: the fields line up down the panel
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        fill(QVBoxLayout(self), fill(QVBoxLayout(), self.message_label, margins=(8, 6, 8, 0)), (scroll, 1),
+             margins=(0, 0, 0, 0), spacing=4)
         self._body, self._scroll = body, scroll
         self._counted_data: object = None
         self.setEnabled(False)  # until a project arrives

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from bpstudio.app.widgets.form_fields import clear_message, message_line, show_message, shown_message, shows_error
+from bpstudio.app.widgets.form_fields import clear_message, show_message, shown_message, shows_error, wrapped_label
 from bpstudio.engine import Project
 
 
@@ -20,7 +20,7 @@ class ProjectForm(QWidget):
         super().__init__(parent)
         self._project: Project | None = None
         self._pending: Project | None = None  # the project last requested: its message stays when it arrives
-        self.message_label = message_line(message_name)
+        self.message_label = wrapped_label(name=message_name, selectable=True, hidden=True)  # for show_message
 
     @property
     def project(self) -> Project | None:

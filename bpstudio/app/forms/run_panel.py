@@ -66,8 +66,7 @@ class RunPanel(QWidget):
         self.run_button.setFont(font)
 
         self.status_label = StatusLine()
-        self.message_label = wrapped_label("", "runMessage", "", ERROR_STYLE, True)
-        self.message_label.hide()
+        self.message_label = wrapped_label("", "runMessage", "", ERROR_STYLE, True, hidden=True)
 
         layout = fill(QVBoxLayout(self), buttons, self.status_label, self.message_label, margins=(8, 6, 8, 8))
         self.goal_box = self._build_goal()

@@ -47,8 +47,7 @@ class ParameterEditor(QWidget):
         self.apply_button.setToolTip(self.tr("Use this value from the current iteration on (Enter). Undo restores "
                                              "the old value."))
         self.apply_button.clicked.connect(self.submit)
-        self.message_label = wrapped_label(name="message", style=text_style(ERROR_RED))
-        self.message_label.hide()
+        self.message_label = wrapped_label(name="message", style=text_style(ERROR_RED), hidden=True)
         grid.addWidget(self.symbol_label, 0, 0)
         grid.addWidget(self.value_label, 0, 1, 1, 2)
         grid.addWidget(self.meaning_label, 1, 0, 1, 3)

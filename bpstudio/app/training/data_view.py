@@ -73,8 +73,8 @@ class DataView(QWidget):
             "Colours are classes, in the points and in the regions the network assigns to them; paler regions are "
             "less certain"))
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.note = wrapped_label(name="dataViewNote", tip=self.tr("What this view cannot show for this data"))
-        self.note.hide()
+        self.note = wrapped_label(name="dataViewNote", tip=self.tr("What this view cannot show for this data"),
+                                  hidden=True)
         fill(QVBoxLayout(self), self.legend, (self.plot, 1), self.note, margins=(2, 2, 2, 2))
         self.picture_menu = add_picture_actions(self, "data")  # right-click: save as PNG or SVG
 

@@ -51,10 +51,9 @@ class GradCheckView(QWidget):
                                   "differences for the current weights and batch.")
         self.summary_label = wrapped_label(self._idle_text, "gradcheckSummary", self.tr(
             "How many of the checked entries agree, and the largest relative error among them"), HINT_STYLE, True)
-        self.where_label = wrapped_label(tip=self.tr("The weights and the batch the check used"), style=HINT_STYLE)
-        self.error_label = wrapped_label(name="gradcheckError", style=ERROR_STYLE)
-        self.where_label.hide()
-        self.error_label.hide()
+        self.where_label = wrapped_label(tip=self.tr("The weights and the batch the check used"), style=HINT_STYLE,
+                                         hidden=True)
+        self.error_label = wrapped_label(name="gradcheckError", style=ERROR_STYLE, hidden=True)
 
         error_tip = self.tr("|backprop − numeric| / max(|backprop|, |numeric|, floor); the floor keeps "
                             "near-zero gradients from being compared relatively")

@@ -60,8 +60,9 @@ def read_only_spin() -> QSpinBox:
     return box
 
 
-def wrapped_label(text: str = "", name: str = "", tip: str = "", style: str = "", selectable: bool = False) -> QLabel:
-    """A label that wraps: a hint, a note, a status line."""
+def wrapped_label(text: str = "", name: str = "", tip: str = "", style: str = "", selectable: bool = False,
+                  hidden: bool = False) -> QLabel:
+    """A label that wraps: a hint, a note, a status line (``hidden`` until there is one to show)."""
     label = QLabel(text)
     label.setObjectName(name)
     label.setWordWrap(True)
@@ -69,6 +70,8 @@ def wrapped_label(text: str = "", name: str = "", tip: str = "", style: str = ""
     label.setStyleSheet(style)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if hidden:
+        label.hide()
     return label
 
 
@@ -130,16 +133,6 @@ def align_labels(forms: list[QFormLayout], margin: int = 0) -> None:
     width = max(label.sizeHint().width() for label in labels) + margin
     for label in labels:
         label.setMinimumWidth(width)
-
-
-def message_line(name: str = "") -> QLabel:
-    """A hidden, selectable, wrapping line for ``show_message``."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
 
 
 def show_message(label: QLabel, text: str, error: bool) -> None:
