@@ -64,10 +64,9 @@ class EquationPanel(QWidget):
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(0)
         self._relayout.timeout.connect(self._on_width_changed)
-        mono = QFont(MONO_FAMILY)
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSizeF(self.browser.font().pointSizeF())
-        self._mono = mono
+        self._mono = QFont(MONO_FAMILY)
+        self._mono.setStyleHint(QFont.StyleHint.Monospace)
+        self._mono.setPointSizeF(self.browser.font().pointSizeF())
         self._equation_pt = self.browser.font().pointSizeF() * 1.2  # superscripts stay legible
         fill(QVBoxLayout(self), self.browser, margins=(0, 0, 0, 0))
         self._state: ViewState | None = None
@@ -78,20 +77,14 @@ class EquationPanel(QWidget):
         self._notation = COLUMN  # "column" or "row": the equations and numbers as that convention writes them
         self._before_update: tuple[int, dict[int, tuple]] | None = None  # (iteration, {l: (W, b)})
         self._help = {
-            "⊙": self.tr(
-                "⊙ — the Hadamard product: element-wise multiplication of two arrays of the same shape, "
-                "(A ⊙ B)ᵢⱼ = Aᵢⱼ · Bᵢⱼ. Not a matrix product."
-            ),
-            "∇": self.tr(
-                "∇ₐL — the gradient of the loss with respect to the output activations, "
-                "[∂L/∂a₁, …, ∂L/∂aₙ]ᵀ: how the loss changes when each output moves a little. "
-                "The backward pass starts here."
-            ),
+            "⊙": self.tr("⊙ — the Hadamard product: element-wise multiplication of two arrays of the same shape, "
+                         "(A ⊙ B)ᵢⱼ = Aᵢⱼ · Bᵢⱼ. Not a matrix product."),
+            "∇": self.tr("∇ₐL — the gradient of the loss with respect to the output activations, "
+                         "[∂L/∂a₁, …, ∂L/∂aₙ]ᵀ: how the loss changes when each output moves a little. "
+                         "The backward pass starts here."),
             "η": self.tr("η — the learning rate: how far each update moves the parameters against the gradient."),
-            "δ": self.tr(
-                "δˡ = ∂L/∂zˡ — the error of layer l: how the loss changes with each unit's weighted input. "
-                "One column per sample, never averaged."
-            ),
+            "δ": self.tr("δˡ = ∂L/∂zˡ — the error of layer l: how the loss changes with each unit's weighted input. "
+                         "One column per sample, never averaged."),
         }
         self.setMinimumSize(320, 240)
 
@@ -178,22 +171,18 @@ class EquationPanel(QWidget):
         position = bar.value()
         self._width_chars = self._chars_per_line()
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a diverged run is still shown
-            html = self._html(self._state)
-        self.browser.setHtml(html)
+            self.browser.setHtml(self._html(self._state))
         bar.setValue(position if keep_scroll else 0)
 
     def _html(self, state: ViewState) -> str:
         snap = state.snapshot
         numbers = (RowStageNumbers if self._notation == ROW else StageNumbers)(
             state, self._width_chars, self._parameters_before_update(snap), self._precision, self._notation)
-        if self._notation == ROW:
-            legend = self.tr(
-                "Row convention: W is (nˡ⁻¹ × nˡ), the transpose of Wˡ; the m samples of a batch are the rows of Aˡ, "
-                "Zˡ, δˡ (m × nˡ), and W[k, j] connects unit k of layer l−1 to unit j. Same numbers, transposed. "
-                "Hover ⊙, ∇ₐL or η for its meaning.")
-        else:
-            legend = self.tr(
-                "Column convention: Wˡ is (nˡ × nˡ⁻¹); the m samples of a batch are the columns of aˡ, zˡ, δˡ. "
+        legend = self.tr(
+            "Row convention: W is (nˡ⁻¹ × nˡ), the transpose of Wˡ; the m samples of a batch are the rows of Aˡ, "
+            "Zˡ, δˡ (m × nˡ), and W[k, j] connects unit k of layer l−1 to unit j. Same numbers, transposed. "
+            "Hover ⊙, ∇ₐL or η for its meaning.") if self._notation == ROW else self.tr(
+            "Column convention: Wˡ is (nˡ × nˡ⁻¹); the m samples of a batch are the columns of aˡ, zˡ, δˡ. "
             "Hover ⊙, ∇ₐL or η for its meaning.")
         parts = [
             f"<p style='margin-bottom:4px'><b>{html.escape(self._where(snap))}</b></p>",
@@ -234,10 +223,9 @@ class EquationPanel(QWidget):
         labels = [name if name.startswith("BP") else numbers.label(name) for name in EQUATIONS]
         # the label column fits its longest label in the font shown (larger in presentation mode)
         width = max(64, max(QFontMetrics(bold).horizontalAdvance(text) for text in labels) + 10)
-        for name in EQUATIONS:
+        for name, label in zip(EQUATIONS, labels, strict=True):
             equation, meaning = numbers.general(name)
             lit = name in self._highlighted
-            label = html.escape(name if name.startswith("BP") else numbers.label(name))
             style = f" bgcolor='{HIGHLIGHT}' style='color:{DARK_TEXT}'" if lit else ""
             text = f"<span style='font-size:{self._equation_pt:.1f}pt'>{linkify(html.escape(equation))}</span>"
             if lit:
@@ -245,7 +233,7 @@ class EquationPanel(QWidget):
             if lit or name == "loss":  # which loss is in use is always said
                 more = numbers.detail(name) if lit else ""
                 text += f"<br><small>{linkify(html.escape('. '.join(filter(None, (meaning, more)))))}</small>"
-            label = f"<b>{label}</b>" if lit else label
+            label = f"<b>{html.escape(label)}</b>" if lit else html.escape(label)
             rows.append(f"<tr><td{style} width='{width}'>{label}</td><td{style}>{text}</td></tr>")
         return "<table width='100%' cellspacing='0' cellpadding='3'>" + "".join(rows) + "</table>"
 

@@ -153,16 +153,13 @@ class EquationTexts:
         if self.plan.fused and not self._fused_written:
             notes.append(self.fused_explanation())
         notes.append(self._bp2_note())
-        if self.rows:
-            notes.append(translate("EquationPanel",
-                "Batch of m = {m}: ∇ₐL and δ are per sample — one row per sample, never averaged; ∂L/∂W and ∂L/∂b "
-                "are averaged over the m samples (the 1/m of BP3 and BP4), and the batch loss is the mean of the "
-                "per-sample losses.").format(m=self.m))
-            return notes
-        notes.append(translate("EquationPanel",
+        notes.append((translate("EquationPanel",
+            "Batch of m = {m}: ∇ₐL and δ are per sample — one row per sample, never averaged; ∂L/∂W and ∂L/∂b "
+            "are averaged over the m samples (the 1/m of BP3 and BP4), and the batch loss is the mean of the "
+            "per-sample losses.") if self.rows else translate("EquationPanel",
             "Batch of m = {m}: ∇ₐL and δ are per sample — one column per sample, never averaged; ∂L/∂W and ∂L/∂b "
             "are averaged over the m samples (the 1/m of BP3 and BP4), and the batch loss is the mean of the "
-            "per-sample losses.").format(m=self.m))
+            "per-sample losses.")).format(m=self.m))
         return notes
 
     def fused_explanation(self) -> str:
@@ -179,16 +176,14 @@ class EquationTexts:
             "= a − y. The engine computes a − y directly, which stays exact where a saturates to 0 or 1.")
 
     def _bp2_note(self) -> str:
-        if self.rows:
-            note = translate("EquationPanel",
-                "BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the "
-                "weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ × nˡ⁺¹ in the "
-                "row convention, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.")
-        else:
-            note = translate("EquationPanel",
-                "BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the "
-                "weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ⁺¹ × nˡ, it maps "
-                "layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.")
+        note = translate("EquationPanel",
+            "BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the "
+            "weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ × nˡ⁺¹ in the "
+            "row convention, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.") \
+            if self.rows else translate("EquationPanel",
+            "BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the "
+            "weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ⁺¹ × nˡ, it maps "
+            "layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.")
         if self.L >= 2:
             n = self.spec.sizes
             r, c = (n[1], n[2]) if self.rows else (n[2], n[1])  # W² as displayed

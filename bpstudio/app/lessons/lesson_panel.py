@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFileDialog,
     QGroupBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.app.look import language
+from bpstudio.app.widgets.form_fields import fill
 from bpstudio.engine import BPStudioError, Project
 from bpstudio.engine.lessons import AnswerError, Lesson, Step, lessons_dir, load_lesson, parse_answer, shipped_lessons
 from bpstudio.engine.lessons import value_in as value_in_snapshot
@@ -98,19 +100,12 @@ class LessonPanel(QWidget):
         for label in (self.title, self.waiting, self.feedback):
             label.setWordWrap(True)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.setSpacing(4)
-        layout.addLayout(_row(self.picker, self.start_button, self.open_button))
-        # one row: the panel is often short (at the bottom of the window)
-        layout.addLayout(_row(self.title, self.progress, self.prev_button, self.next_button))
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.waiting)
-        box = QVBoxLayout(self.predict_box)
-        box.setContentsMargins(6, 4, 6, 4)
-        box.addLayout(_row(self.answer, self.check_button, self.reveal_button))
-        box.addWidget(self.feedback)
-        layout.addWidget(self.predict_box)
+        fill(QVBoxLayout(self.predict_box), _row(self.answer, self.check_button, self.reveal_button), self.feedback,
+             margins=(6, 4, 6, 4))
+        # the title and the step buttons on one row: the panel is often short (at the bottom of the window)
+        fill(QVBoxLayout(self), _row(self.picker, self.start_button, self.open_button),
+             _row(self.title, self.progress, self.prev_button, self.next_button), (self.text, 1), self.waiting,
+             self.predict_box, margins=(6, 4, 6, 4), spacing=4)
 
         self.start_button.clicked.connect(self.start_chosen)
         self.open_button.clicked.connect(self.open_dialog)
@@ -290,11 +285,7 @@ def _named(widget: W, name: str, accessible: str = "", tip: str = "") -> W:
     return widget
 
 
-def _row(first: QWidget, *others: QWidget) -> QHBoxLayout:
+def _row(first: QWidget, *others: QWidget) -> QBoxLayout:
     """``first`` takes the width left over."""
-    row = QHBoxLayout()
-    row.addWidget(first, 1)
-    for widget in others:
-        row.addWidget(widget)
-    return row
+    return fill(QHBoxLayout(), (first, 1), *others)
 
