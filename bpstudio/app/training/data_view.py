@@ -139,11 +139,10 @@ class DataView(QWidget):
                       **style.label_style())
         if one_d and extent is not None:
             ys = np.concatenate([p.data["y"] for p in (self.train_points, self.test_points)])
-            (y_lo, y_hi), = field_extent(ys[:, None])
-            self.plot.setRange(xRange=extent[0], yRange=(y_lo, y_hi), padding=0)
+            x_range, y_range = extent[0], field_extent(ys[:, None])[0]
         else:
             x_range, y_range = field_extent(all_x[:, :2])
-            self.plot.setRange(xRange=x_range, yRange=y_range, padding=0)
+        self.plot.setRange(xRange=x_range, yRange=y_range, padding=0)
         self.note.setText("; ".join(notes))
         self.note.setVisible(bool(notes))
         self.set_field(None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import sys
+from collections import Counter
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
@@ -112,14 +113,11 @@ class GradCheckView(QWidget):
         self.error_label.hide()
 
     def show_error(self, text: str) -> None:
-        self._ready()
-        self.error_label.setText(text)
-        self.error_label.show()
+        self._ready(error=text)
 
     def show_result(self, result: GradCheckResult, where: str = "") -> None:
         """``where`` says which weights and batch were checked, e.g. "iteration 3, batch 1 of 4"."""
         self._ready()
-        self.error_label.hide()
         total = len(result.checked)
         bad = sum(1 for e in result.checked if not e.rel_error < result.tolerance)
         largest = format_error(result.max_error)
@@ -136,15 +134,12 @@ class GradCheckView(QWidget):
                             "changes sign), where the loss has no derivative").format(k=result.kinks)
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet(SUMMARY_STYLES[bad == 0] if total else HINT_STYLE)
-        details = [self.tr("loss {loss:.6g}").format(loss=result.loss)]
-        if where:
-            details.insert(0, where)
+        details = [where] if where else []
+        details.append(self.tr("loss {loss:.6g}").format(loss=result.loss))
         self.where_label.setText(self.tr("Checked at {what}").format(what=" · ".join(details)))
         self.where_label.show()
 
-        counts: dict[tuple[int, str], int] = {}
-        for e in result.entries:
-            counts[(e.layer, e.name)] = counts.get((e.layer, e.name), 0) + 1
+        counts = Counter((e.layer, e.name) for e in result.entries)
         self.parameter_model.set_rows([
             Row((f"{name}{superscript(layer)}", str(counts[(layer, name)]), format_error(err),
                  self.tr("pass") if ok else self.tr("fail")),
@@ -173,7 +168,6 @@ class GradCheckView(QWidget):
     def clear(self) -> None:
         """Forget the result shown (another project was opened, its weights are not the ones checked)."""
         self._ready()
-        self.error_label.hide()
         self.where_label.hide()
         self.summary_label.setText(self._idle_text)
         self.summary_label.setStyleSheet(HINT_STYLE)
@@ -181,9 +175,12 @@ class GradCheckView(QWidget):
         self.worst_model.set_rows([])
         self._show_tables(False)
 
-    def _ready(self) -> None:
+    def _ready(self, error: str = "") -> None:
+        """The button usable again; ``error``, if any, said under it."""
         self.check_button.setEnabled(True)
         self.check_button.setText(self._button_text)
+        self.error_label.setText(error)
+        self.error_label.setVisible(bool(error))
 
 
 def preview_view(example: str = DEFAULT_EXAMPLE) -> GradCheckView:

@@ -132,10 +132,8 @@ class LossPlot(PlotSwitches):
         self._has_test = self._has_test or not np.isnan(log.column("test_loss")).all()
         self._has_accuracy = self._has_accuracy or not np.isnan(log.column("train_accuracy")).all()
         for name, curve in self.curves.items():
-            wanted = self._has_test if name.startswith("test") else True
-            if name.endswith("accuracy"):
-                wanted = wanted and self._has_accuracy
-            if wanted:
+            test, accuracy = name.startswith("test"), name.endswith("accuracy")
+            if (self._has_test or not test) and (self._has_accuracy or not accuracy):
                 curve.setData(x, log.column(name))
                 style.dot_if_alone(curve, len(x))
             elif curve.yData is not None:

@@ -27,9 +27,7 @@ class Autosave(QObject):
     def __init__(self, files: ProjectFiles, undo_stack: QUndoStack, controller: EngineController,
                  interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(files)
-        self.files = files
-        self.controller = controller
-        self.saves = 0
+        self.files, self.controller = files, controller
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.save_now)
@@ -51,10 +49,7 @@ class Autosave(QObject):
         if not self.files.dirty or self.controller.running:  # (nothing shown yet: nothing dirty)
             return False
         project = self.files.current_project()
-        if project is None or not crash_recovery.save(data_dir(), project):
-            return False
-        self.saves += 1
-        return True
+        return project is not None and crash_recovery.save(data_dir(), project)
 
     def finish(self) -> None:
         """A clean exit: nothing to recover next time."""
