@@ -54,9 +54,10 @@ class RunPanel(QWidget):
         self._status = RunStatus()
         self._actions: RunActions | None = None
 
-        self.run_button, self.pause_button, self.stop_button = QToolButton(), QToolButton(), QToolButton()
+        self._buttons = (QToolButton(), QToolButton(), QToolButton())
+        self.run_button, self.pause_button, self.stop_button = self._buttons
         buttons = QHBoxLayout()
-        for button in (self.run_button, self.pause_button, self.stop_button):
+        for button in self._buttons:
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumHeight(30)
@@ -167,18 +168,14 @@ class RunPanel(QWidget):
     # ----- actions ----------------------------------------------------------------------
     def set_actions(self, run: QAction, pause: QAction, stop: QAction) -> None:
         """Show these actions as the panel's buttons; their ``triggered`` becomes the panel's requests."""
+        requests = (self._run_triggered, self.pauseRequested, self.stopRequested)
         if self._actions is not None:
-            old = self._actions
-            old.run.triggered.disconnect(self._run_triggered)
-            old.pause.triggered.disconnect(self.pauseRequested)
-            old.stop.triggered.disconnect(self.stopRequested)
+            for old, request in zip(self._actions.all(), requests, strict=True):
+                old.triggered.disconnect(request)
         self._actions = RunActions(run, pause, stop)
-        run.triggered.connect(self._run_triggered)
-        pause.triggered.connect(self.pauseRequested)
-        stop.triggered.connect(self.stopRequested)
-        self.run_button.setDefaultAction(run)
-        self.pause_button.setDefaultAction(pause)
-        self.stop_button.setDefaultAction(stop)
+        for action, request, button in zip(self._actions.all(), requests, self._buttons, strict=True):
+            action.triggered.connect(request)
+            button.setDefaultAction(action)
         self.set_status(self._status)
 
     @property
@@ -187,13 +184,9 @@ class RunPanel(QWidget):
         return self._actions
 
     def _run_triggered(self) -> None:
-        try:
-            settings = self.settings()
-        except ValidationError as e:
-            self._show_message(e.message)
-            return
-        self._show_message("")
-        self.runRequested.emit(settings)
+        settings = self._recheck()
+        if settings is not None:
+            self.runRequested.emit(settings)
 
     # ----- values -----------------------------------------------------------------------
     def settings(self) -> RunSettings:
@@ -223,14 +216,15 @@ class RunPanel(QWidget):
                                   .format(what=what, text=text))
         return value
 
-    def _recheck(self) -> None:
-        """After typing: say at once what is wrong (or that it is fixed)."""
+    def _recheck(self) -> RunSettings | None:
+        """After typing (and on Run): say at once what is wrong (or that it is fixed); the settings if valid."""
         try:
-            self.settings()
+            settings = self.settings()
         except ValidationError as e:
             self._show_message(e.message)
-        else:
-            self._show_message("")
+            return None
+        self._show_message("")
+        return settings
 
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)

@@ -205,14 +205,10 @@ class MatrixModel(QAbstractTableModel):
 
     # ----- QAbstractTableModel ------------------------------------------------------------
     def rowCount(self, parent: Index | None = None) -> int:
-        if self._array is None or (parent is not None and parent.isValid()):
-            return 0
-        return int(self._array.shape[0])
+        return 0 if self._array is None or (parent is not None and parent.isValid()) else int(self._array.shape[0])
 
     def columnCount(self, parent: Index | None = None) -> int:
-        if self._array is None or (parent is not None and parent.isValid()):
-            return 0
-        return int(self._array.shape[1])
+        return 0 if self._array is None or (parent is not None and parent.isValid()) else int(self._array.shape[1])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or self._array is None:

@@ -178,11 +178,9 @@ class MatrixPanel(QWidget):
 
     def views(self) -> list[MatrixView]:
         """The boxes on show, in layout order."""
-        if self._mode == LAYER_MODE:
-            if self._state is None:
-                return []
-            return list(self._grid(self._state.layer).views.values())
-        return list(self.across_page.views)
+        if self._mode != LAYER_MODE:
+            return list(self.across_page.views)
+        return [] if self._state is None else list(self._grid(self._state.layer).views.values())
 
     def view(self, quantity: str, layer: int | None = None) -> MatrixView:
         """The box of ``quantity``: of the selected layer, or, across layers, of ``layer``."""

@@ -278,10 +278,6 @@ class MatrixView(QFrame):
         return text
 
 
-def _preview_view() -> MatrixView:
-    return MatrixView("z")
-
-
 def _preview_image() -> MatrixView:
     """A 128 × 784 weight matrix drawn as an image: ``python -m bpstudio.app.matrices.matrix_view image``."""
     from bpstudio.engine import LayerSpec, NetworkSpec, Project, TrainingSpec
@@ -300,4 +296,4 @@ def _preview_image() -> MatrixView:
 if __name__ == "__main__":
     from bpstudio.app.widgets.preview import preview, show_alone
 
-    sys.exit(show_alone(_preview_image, 700, 400) if sys.argv[1:] == ["image"] else preview(_preview_view))
+    sys.exit(show_alone(_preview_image, 700, 400) if sys.argv[1:] == ["image"] else preview(lambda: MatrixView("z")))

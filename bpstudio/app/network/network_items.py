@@ -33,11 +33,8 @@ HIT_WIDTH = 7.0  # an edge is clickable this many pixels across, however thin it
 
 def blend(a: QColor, b: QColor, t: float) -> QColor:
     t = min(max(t, 0.0), 1.0)
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * t),
-        round(a.green() + (b.green() - a.green()) * t),
-        round(a.blue() + (b.blue() - a.blue()) * t),
-    )
+    return QColor(*(round(x + (y - x) * t) for x, y in ((a.red(), b.red()), (a.green(), b.green()),
+                                                        (a.blue(), b.blue()))))
 
 
 def diverging(value: float, scale: float, base: QColor = NEUTRAL) -> QColor:

@@ -68,12 +68,10 @@ class NetworkItems:
         self.value_font = self.delta_font = QFont()  # set by ``place``
         collapsed = [n > COLLAPSE_ABOVE for n in sizes]
         for c, n in enumerate(sizes):
-            column = ColumnItem(c)
-            scene.addItem(column)
-            self.columns.append(column)
-            label = TextLines()
-            scene.addItem(label)
-            self.labels.append(label)
+            self.columns.append(ColumnItem(c))
+            self.labels.append(TextLines())
+            scene.addItem(self.columns[c])
+            scene.addItem(self.labels[c])
             if collapsed[c]:
                 block = BlockItem(c)
                 block.set_text(translate("NetworkCanvas", "{n}\nunits").format(n=n) if c else
@@ -83,26 +81,19 @@ class NetworkItems:
                 self.units.append([])
                 self.biases.append([])
                 continue
-            units = [UnitItem(c, j) for j in range(n)]
-            for u in units:
-                scene.addItem(u)
-            self.units.append(units)
-            biases = [BiasItem(c, j) for j in range(n)] if c else []
-            for b in biases:
-                scene.addItem(b)
-            self.biases.append(biases)
+            self.units.append([UnitItem(c, j) for j in range(n)])
+            self.biases.append([BiasItem(c, j) for j in range(n)] if c else [])
+            for item in (*self.units[c], *self.biases[c]):
+                scene.addItem(item)
         for l in range(1, len(sizes)):
             if collapsed[l] or collapsed[l - 1]:
-                band = BandItem(l)
-                scene.addItem(band)
-                self.bands[l] = band
+                self.bands[l] = BandItem(l)
+                scene.addItem(self.bands[l])
             else:
-                edges = [EdgeItem(l, j, k) for j in range(sizes[l]) for k in range(sizes[l - 1])]
-                for e in edges:
+                self.edges[l] = [EdgeItem(l, j, k) for j in range(sizes[l]) for k in range(sizes[l - 1])]
+                for e in self.edges[l]:
                     e.tip = partial(_edge_tip, e)
-                for e in edges:
                     scene.addItem(e)
-                self.edges[l] = edges
         self.halo = QGraphicsLineItem()  # under the selected weight
         self.halo.setZValue(-1)
         self.halo.setPen(QPen(SELECTION, 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
@@ -183,7 +174,6 @@ class NetworkItems:
             self.halo.setLine(edge.line())
         if bias is not None:
             self.bias_halo.setRect(bias.rect().adjusted(-3, -3, 3, 3))
-
 
 
 def two_decimals(v: float) -> str:

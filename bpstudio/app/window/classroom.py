@@ -110,12 +110,9 @@ class Classroom(QObject):
         }
         actions = {}
         for name, (text, tip) in tips.items():
-            action = QAction(text, self.w)
-            action.setObjectName(f"theme_{name}")
+            action = make_action(self.w, text, [], tip, f"theme_{name}")
             action.setCheckable(True)
             action.setChecked(theme.current() == name)
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
             action.triggered.connect(lambda _=False, n=name: _set_theme(n))
             group.addAction(action)
             sub.addAction(action)

@@ -141,16 +141,15 @@ class MainWindow(QMainWindow):
         self.lessons.roomWanted.connect(self._give_lesson_room)
         self.classroom.rerenderRequested.connect(self._rerender)
 
-        self.canvas.layerSelected.connect(self.select_layer)
-        self.canvas.parameterClicked.connect(self.edit_parameter)
-        self.matrices.layerSelected.connect(self.select_layer)
-        self.matrices.parameterClicked.connect(self.edit_parameter)
+        for view in (self.canvas, self.matrices):
+            view.layerSelected.connect(self.select_layer)
+            view.parameterClicked.connect(self.edit_parameter)
         # one precision for every place a number is written, so the same quantity reads the same
         self.matrices.precision_spin.valueChanged.connect(self._precision_changed)
         self.matrices.set_precision(app_settings.precision())
         self.stages.stageRequested.connect(c.goto)
-        self.form.projectEditRequested.connect(self.edits.edit_project)
-        self.data_panel.projectEditRequested.connect(self.edits.edit_project)
+        for form in (self.form, self.data_panel):
+            form.projectEditRequested.connect(self.edits.edit_project)
         self.parameter_editor.valueEntered.connect(self.edits.set_parameter)
         self.canvas.insertLayerRequested.connect(self.form.insert_hidden_layer)
         self.canvas.removeLayerRequested.connect(self.form.remove_hidden_layer)

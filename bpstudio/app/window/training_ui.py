@@ -35,9 +35,7 @@ class TrainingUi(QObject):
         """``host``: the window (the parent of the docks and actions); ``stop``: its Stop (Esc), enabled while a
         run goes."""
         super().__init__(host)
-        self.host = host
-        self.controller = controller
-        self.stop = stop
+        self.host, self.controller, self.stop = host, controller, stop
         self.actions = make_run_actions(host)
         self.run_panel = RunPanel(actions=self.actions)
         self.loss_plot = LossPlot()
@@ -67,10 +65,9 @@ class TrainingUi(QObject):
         for action in (self.log_loss_action, self.epochs_action, self.log_gradient_action):
             action.setCheckable(True)
         self.log_gradient_action.setChecked(self.gradient_plot.is_log_scale())
-        self.log_loss_action.toggled.connect(self.loss_plot.set_log_scale)
-        self.loss_plot.log_box.toggled.connect(self.log_loss_action.setChecked)
-        self.log_gradient_action.toggled.connect(self.gradient_plot.set_log_scale)
-        self.gradient_plot.log_box.toggled.connect(self.log_gradient_action.setChecked)
+        for action, plot in ((self.log_loss_action, self.loss_plot), (self.log_gradient_action, self.gradient_plot)):
+            action.toggled.connect(plot.set_log_scale)
+            plot.log_box.toggled.connect(action.setChecked)
         self.epochs_action.toggled.connect(lambda on: self.loss_plot.set_x_axis("epoch" if on else "iteration"))
         self.loss_plot.xAxisChanged.connect(lambda column: self.epochs_action.setChecked(column == "epoch"))
         for box, action in ((self.loss_plot.log_box, self.log_loss_action),
