@@ -34,11 +34,10 @@ def current() -> str:
     return _current
 
 
-def is_dark(palette: QPalette | None = None) -> bool:
+def is_dark() -> bool:
     """Whether text is lighter than its background (a dark theme, ours or the system's)."""
-    if palette is None:
-        app = QApplication.instance()
-        palette = app.palette() if isinstance(app, QApplication) else QPalette()
+    app = QApplication.instance()
+    palette = app.palette() if isinstance(app, QApplication) else QPalette()
     return palette.color(QPalette.ColorRole.Base).lightness() < palette.color(QPalette.ColorRole.Text).lightness()
 
 

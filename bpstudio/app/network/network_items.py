@@ -188,7 +188,7 @@ class TextLines(QGraphicsRectItem):
     def text(self) -> str:
         return "\n".join(line.text() for line in self.lines)
 
-    def set_text(self, text: str, font: QFont | None = None, brush: QBrush | None = None) -> None:
+    def set_text(self, text: str, font: QFont | None = None) -> None:
         parts = text.split("\n")
         while len(self.lines) > len(parts):
             item = self.lines.pop()
@@ -203,8 +203,6 @@ class TextLines(QGraphicsRectItem):
             item.setText(part)
             if font is not None:
                 item.setFont(font)
-            if brush is not None:
-                item.setBrush(brush)
 
     def text_size(self) -> tuple[float, float]:
         rects = [line.boundingRect() for line in self.lines]

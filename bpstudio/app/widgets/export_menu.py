@@ -184,15 +184,10 @@ class ContextMenu(QObject):
             self.popup(event.screenPos().toPoint())
 
 
-def add_export_actions(widget: QWidget, get_array: Callable[[], np.ndarray | None], name: Name,
-                       pictures: bool = True) -> ContextMenu:
-    """Give a matrix view a context menu: copy as TSV, copy as NumPy literal, save as CSV, and (with
-    ``pictures``) save the view as PNG or SVG. Keep the returned object: its ``menu()`` is what a
-    right-click shows."""
-    groups: list[MatrixExport | PictureExport] = [MatrixExport(widget, get_array, name)]
-    if pictures:
-        groups.append(PictureExport(widget, name))
-    return ContextMenu(widget, groups)
+def add_export_actions(widget: QWidget, get_array: Callable[[], np.ndarray | None], name: Name) -> ContextMenu:
+    """Give a matrix view a context menu: copy as TSV, copy as NumPy literal, save as CSV, and save the view
+    as PNG or SVG. Keep the returned object: its ``menu()`` is what a right-click shows."""
+    return ContextMenu(widget, [MatrixExport(widget, get_array, name), PictureExport(widget, name)])
 
 
 def add_picture_actions(widget: QWidget, name: Name) -> ContextMenu:

@@ -24,12 +24,11 @@ def data_dir() -> Path:
 
 
 class Autosave(QObject):
-    def __init__(self, files: ProjectFiles, undo_stack: QUndoStack, controller: EngineController,
-                 interval_ms: int = INTERVAL_MS) -> None:
+    def __init__(self, files: ProjectFiles, undo_stack: QUndoStack, controller: EngineController) -> None:
         super().__init__(files)
         self.files, self.controller = files, controller
         self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
+        self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(self.save_now)
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)

@@ -58,12 +58,9 @@ class ParameterEditCommand(QUndoCommand):
     """
 
     def __init__(self, apply: Callable[[int, str, tuple[int, int], float], object], layer: int, name: str,
-                 index: tuple[int, int], old_value: float, new_value: float, text: str | None = None,
-                 parent: QUndoCommand | None = None) -> None:
-        if text is None:
-            text = QCoreApplication.translate("ParameterEditCommand", "Set {symbol} to {value}").format(
-                symbol=parameter_symbol(layer, name, index[0], index[1]), value=format_value(new_value))
-        super().__init__(text, parent)
+                 index: tuple[int, int], old_value: float, new_value: float) -> None:
+        super().__init__(QCoreApplication.translate("ParameterEditCommand", "Set {symbol} to {value}").format(
+            symbol=parameter_symbol(layer, name, index[0], index[1]), value=format_value(new_value)))
         self._apply, self.layer, self.name, self.index = apply, layer, name, (int(index[0]), int(index[1]))
         self.old_value, self.new_value = float(old_value), float(new_value)
 
