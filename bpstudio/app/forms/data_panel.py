@@ -185,12 +185,12 @@ class DataPanel(ProjectForm):
 
     def _source_activated(self, index: int) -> None:
         if self.source_box.itemData(index) == "csv" and not (
-                self._project is not None and source_of(self._project.data) == "csv"):
+                self.project is not None and source_of(self.project.data) == "csv"):
             self.open_csv_dialog()
 
     def apply(self) -> None:
         """Build the data of the fields and ask for it; a bad value is explained instead."""
-        if self._project is None:
+        if self.project is None:
             return
         try:
             data, description = self._data_of(self.source())
@@ -203,7 +203,7 @@ class DataPanel(ProjectForm):
             self._request(data, description)
 
     def _data_of(self, source: str) -> tuple[dict[str, Any] | None, str]:
-        assert self._project is not None
+        assert self.project is not None
         split = self._split()
         if source in GENERATORS:
             params: dict[str, Any] = {"n": self.samples_box.value(), "noise": texts.typed_noise(self.noise_edit.text()),
@@ -218,7 +218,7 @@ class DataPanel(ProjectForm):
             x = texts.typed_numbers(self.x_edit.text(), self.tr("input x"))
             y = texts.typed_numbers(self.y_edit.text(), self.tr("target y"))
             return {"x": [x], "y": [y]}, self.tr("Use one sample x = ({x})").format(x=", ".join(map(format_value, x)))
-        old = self._project.data
+        old = self.project.data
         if source_of(old) != source:  # a CSV file not imported yet: the dialog asks for it
             return None, ""
         kept = {k: v for k, v in old.items() if k not in SPLIT_KEYS}
@@ -231,8 +231,8 @@ class DataPanel(ProjectForm):
         return {"test_fraction": fraction, "split_seed": self.split_seed_box.value()} if fraction else {}
 
     def _request(self, data: dict[str, Any], description: str) -> bool:
-        assert self._project is not None
-        old = self._project
+        assert self.project is not None
+        old = self.project
         try:
             edit = project_with_data(old, data)
         except ValidationError as exc:
@@ -252,7 +252,7 @@ class DataPanel(ProjectForm):
     # ----- CSV ----------------------------------------------------------------------------
     def open_csv_dialog(self) -> None:
         """Open the import dialog (window-modal); the project changes when it is accepted and fits."""
-        if self._project is None:
+        if self.project is None:
             return
         self.csv_dialog = CsvImportDialog(self, check=self._csv_problem)
         self.csv_dialog.finished.connect(self._csv_finished)
@@ -260,19 +260,19 @@ class DataPanel(ProjectForm):
 
     def _csv_problem(self, data: dict[str, Any]) -> str | None:
         """Why the imported data cannot be used with this project, asked on OK (so the dialog says it)."""
-        assert self._project is not None
+        assert self.project is not None
         try:
-            project_with_data(self._project, {**data, **self._split()})
+            project_with_data(self.project, {**data, **self._split()})
         except ValidationError as exc:
             return str(exc)
         return None
 
     def _csv_finished(self, result: int) -> None:
         dialog, self.csv_dialog = self.csv_dialog, None
-        assert dialog is not None and self._project is not None
+        assert dialog is not None and self.project is not None
         data = dialog.data() if result == QDialog.DialogCode.Accepted else None
         if data is None:
-            self._show_data(self._project)  # cancelled: back to the project's own source
+            self._show_data(self.project)  # cancelled: back to the project's own source
         else:
             name = Path(dialog.source_name).name or self.tr("a CSV file")
             self._request({**data, **self._split()}, self.tr("Import {name}").format(name=name))

@@ -51,7 +51,7 @@ class RunPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None, actions: RunActions | None = None) -> None:
         super().__init__(parent)
-        self._status = RunStatus()
+        self.status = RunStatus()
         self._actions: RunActions | None = None
 
         self._buttons = (QToolButton(), QToolButton(), QToolButton())
@@ -78,7 +78,7 @@ class RunPanel(QWidget):
         self.set_actions(*(actions or make_run_actions(self)).all())
         if actions is None:
             self.addActions(self.actions_.all())  # standalone: the keys work in the panel itself
-        self.set_status(self._status)
+        self.set_status(self.status)
 
     # ----- construction -----------------------------------------------------------------
     @staticmethod
@@ -176,7 +176,7 @@ class RunPanel(QWidget):
         for action, request, button in zip(self._actions.all(), requests, self._buttons, strict=True):
             action.triggered.connect(request)
             button.setDefaultAction(action)
-        self.set_status(self._status)
+        self.set_status(self.status)
 
     @property
     def actions_(self) -> RunActions:
@@ -247,12 +247,8 @@ class RunPanel(QWidget):
             self.speedChanged.emit(index)
 
     # ----- status -----------------------------------------------------------------------
-    @property
-    def status(self) -> RunStatus:
-        return self._status
-
     def set_status(self, status: RunStatus) -> None:
-        self._status = status
+        self.status = status
         state = status.state
         if self._actions is not None:
             a = self._actions

@@ -46,9 +46,9 @@ class MatrixView(QFrame):
         self.setObjectName("matrixView")
         self.quantity = quantity
         self.model = MatrixModel(quantity, parent=self)
-        self._mode = "empty"
+        self.mode = "empty"  # "table", "image" or "empty" (not computed yet)
         self._kind = ""  # "table" or "image", by the quantity's shape
-        self._highlighted = False
+        self.highlighted = False  # shown as changed by the stage just taken (outline, marker, bold numbers)
         self._widths_key: tuple | None = None  # what the table's column widths were computed for
         self._width = 0
 
@@ -100,18 +100,8 @@ class MatrixView(QFrame):
 
     # ----- state ------------------------------------------------------------------------
     @property
-    def mode(self) -> str:
-        """"table", "image" or "empty" (not computed yet)."""
-        return self._mode
-
-    @property
     def layer(self) -> int:
         return self.model.layer
-
-    @property
-    def highlighted(self) -> bool:
-        """Shown as changed by the stage just taken (outline, marker, bold numbers)."""
-        return self._highlighted
 
     def set_state(self, state: ViewState, layer: int | None = None, plan: Plan | None = None) -> None:
         self.model.set_state(state, layer, plan)
@@ -128,9 +118,9 @@ class MatrixView(QFrame):
 
     def set_precision(self, precision: int) -> None:
         self.model.set_precision(precision)
-        if self._mode == "table":
+        if self.mode == "table":
             self._fit_columns()
-        elif self._mode == "image" and self.image_page is not None:
+        elif self.mode == "image" and self.image_page is not None:
             self.image_page.refresh_entry()
 
     def title_text(self) -> str:
@@ -163,14 +153,14 @@ class MatrixView(QFrame):
         else:
             assert shape is not None and self.image_page is not None
             self.image_page.show_model((int(shape[0]), int(shape[1])))
-        self._mode = "empty" if array is None else self._kind
+        self.mode = "empty" if array is None else self._kind
 
     def _set_frame(self, changed: bool) -> None:
         """The changed marker: an outline drawn in paintEvent and a coloured title (no style sheet,
         which would restyle every child on every step)."""
-        if changed == self._highlighted:
+        if changed == self.highlighted:
             return
-        self._highlighted = changed
+        self.highlighted = changed
         palette = self.title.palette()
         colour = QColor(CHANGED_COLOUR) if changed else self.palette().windowText().color()
         palette.setColor(QPalette.ColorRole.WindowText, colour)
@@ -200,8 +190,8 @@ class MatrixView(QFrame):
         super().paintEvent(event)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = 2 if self._highlighted else 1
-        colour = QColor(CHANGED_COLOUR) if self._highlighted else self.palette().mid().color()
+        width = 2 if self.highlighted else 1
+        colour = QColor(CHANGED_COLOUR) if self.highlighted else self.palette().mid().color()
         painter.setPen(QPen(colour, width))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2), 3, 3)
         painter.end()
@@ -271,7 +261,7 @@ class MatrixView(QFrame):
 
     def hover_entry(self, row: int, col: int) -> str:
         """Show entry (row, col) as if hovered (for keyboard use and tests); returns its derivation."""
-        if self._mode == "image" and self.image_page is not None:
+        if self.mode == "image" and self.image_page is not None:
             return self.image_page.hover_entry(row, col)
         text = self.model.explain(row, col)
         self.hovered.emit(text)

@@ -27,8 +27,8 @@ class ParameterEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._target: tuple[int, str, int, int] | None = None
-        self._value = math.nan
+        self.target: tuple[int, str, int, int] | None = None  # (layer, name, row, col) in the engine's indices
+        self.value = math.nan
         self._notation = conv.COLUMN
         grid = QGridLayout(self)
         self.symbol_label = QLabel()
@@ -59,20 +59,11 @@ class ParameterEditor(QWidget):
         self.setEnabled(False)  # until a target is set
 
     # ----- what is edited -----------------------------------------------------------------
-    @property
-    def target(self) -> tuple[int, str, int, int] | None:
-        """(layer, name, row, col) in the engine's indices, or None."""
-        return self._target
-
-    @property
-    def value(self) -> float:
-        return self._value
-
     def set_target(self, layer: int, name: str, row: int, col: int, value: float) -> None:
         """Edit Wˡ[row, col] (name "W") or bˡ[row] (name "b", col 0); ``value`` is its current value."""
         if name not in ("W", "b"):
             raise ValueError(f"name must be W or b, got {name!r}")
-        self._target = (layer, name, row, 0 if name == "b" else col)
+        self.target = (layer, name, row, 0 if name == "b" else col)
         self.setEnabled(True)
         self._clear_message()
         if self._notation == conv.ROW:
@@ -103,10 +94,10 @@ class ParameterEditor(QWidget):
         if notation == self._notation:
             return
         self._notation = notation
-        if self._target is not None:
-            layer, name, row, col = self._target
+        if self.target is not None:
+            layer, name, row, col = self.target
             modified, text = self.value_edit.isModified(), self.value_edit.text()
-            self.set_target(layer, name, row, col, self._value)
+            self.set_target(layer, name, row, col, self.value)
             if modified:
                 self.value_edit.setText(text)
                 self.value_edit.setModified(True)
@@ -115,8 +106,8 @@ class ParameterEditor(QWidget):
         """Follow the engine: the current value after a step or an update. Without a target (or when the
         network no longer has it) edit w¹₁₁ of the selected layer."""
         snap = state.snapshot
-        if self._target is not None:
-            layer, name, row, col = self._target
+        if self.target is not None:
+            layer, name, row, col = self.target
             array = snap.get(name, layer) if layer <= state.depth else None
             if array is not None and row < array.shape[0] and col < array.shape[1]:
                 self._show_value(float(array[row, col]), refill=not self.value_edit.isModified())
@@ -126,7 +117,7 @@ class ParameterEditor(QWidget):
             self.set_target(state.layer, "W", 0, 0, float(W[0, 0]))
 
     def _show_value(self, value: float, refill: bool) -> None:
-        self._value = float(value)
+        self.value = float(value)
         self.value_label.setText(self.tr("current value {value}").format(value=format_value(value)))
         if refill:
             self.value_edit.setText(format_value(value))
@@ -135,7 +126,7 @@ class ParameterEditor(QWidget):
     # ----- the new value --------------------------------------------------------------------
     def submit(self) -> bool:
         """Read the line edit; emit ``valueEntered`` for a finite number, else explain. True if emitted."""
-        if self._target is None:
+        if self.target is None:
             return False
         text = self.value_edit.text().strip()
         if not text:
@@ -149,7 +140,7 @@ class ParameterEditor(QWidget):
             return self._refuse(self.tr("A weight must be a finite number, not NaN or infinity."))
         self._clear_message()
         self.value_edit.setModified(False)
-        layer, name, row, col = self._target
+        layer, name, row, col = self.target
         self.valueEntered.emit(layer, name, row, col, value)
         return True
 

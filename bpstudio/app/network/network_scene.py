@@ -9,8 +9,6 @@ Layers of more than ``COLLAPSE_ABOVE`` units are one block, and the weights to o
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen, QPolygonF
@@ -46,10 +44,6 @@ LOSS_BG = QColor(255, 240, 180)
 UPDATE_BG = QColor(224, 234, 250)
 FORWARD_INK = QColor(30, 110, 50)
 BACKWARD_INK = QColor(170, 80, 0)
-
-
-def _edge_tip(edge: EdgeItem) -> str:
-    return texts.edge_tip(edge.layer, edge.row, edge.col, edge.weight)
 
 
 class NetworkItems:
@@ -92,7 +86,7 @@ class NetworkItems:
             else:
                 self.edges[l] = [EdgeItem(l, j, k) for j in range(sizes[l]) for k in range(sizes[l - 1])]
                 for e in self.edges[l]:
-                    e.tip = partial(_edge_tip, e)
+                    e.tip = lambda e=e: texts.edge_tip(e.layer, e.row, e.col, e.weight)
                     scene.addItem(e)
         self.halo = QGraphicsLineItem()  # under the selected weight
         self.halo.setZValue(-1)
