@@ -63,8 +63,7 @@ class HighlightFrame(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = QColor(FRAME_COLOUR)
         colour.setAlpha(255 if self.bright else 90)
-        pen = QPen(colour, 4)
-        painter.setPen(pen)
+        painter.setPen(QPen(colour, 4))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(2, 2, -2, -2), 6, 6)
 

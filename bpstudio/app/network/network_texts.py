@@ -55,12 +55,11 @@ def stage_line(stage: Stage | None, next_stage: Stage, activation_labels: list[s
     if stage is None:
         return translate("NetworkCanvas", "ready · next: {stage}").format(stage=next_stage.label)
     l = stage.layer
-    if stage.kind == FORWARD and _notation == conv.ROW:
-        return translate("NetworkCanvas", "→ forward · layer {l}: Z{s} = A{p}W{s} + b{s}, A{s} = {f}(Z{s})").format(
-            l=l, s=superscript(l), p=superscript(l - 1), f=activation_labels[l - 1])
     if stage.kind == FORWARD:
-        return translate("NetworkCanvas", "→ forward · layer {l}: z{s} = W{s}a{p} + b{s}, a{s} = {f}(z{s})").format(
-            l=l, s=superscript(l), p=superscript(l - 1), f=activation_labels[l - 1])
+        text = translate("NetworkCanvas", "→ forward · layer {l}: Z{s} = A{p}W{s} + b{s}, A{s} = {f}(Z{s})") \
+            if _notation == conv.ROW else \
+            translate("NetworkCanvas", "→ forward · layer {l}: z{s} = W{s}a{p} + b{s}, a{s} = {f}(z{s})")
+        return text.format(l=l, s=superscript(l), p=superscript(l - 1), f=activation_labels[l - 1])
     if stage.kind == BACKWARD:
         return translate("NetworkCanvas", "← backward (δ) · layer {l}: δ{s}, ∂L/∂W{s}, ∂L/∂b{s}").format(
             l=l, s=superscript(l))
