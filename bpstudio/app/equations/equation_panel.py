@@ -52,7 +52,6 @@ class EquationPanel(QWidget):
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("equations")
         self.browser.setOpenLinks(False)
-        self.browser.setOpenExternalLinks(False)
         self.browser.highlighted.connect(self._on_link_hovered)
         self.browser.anchorClicked.connect(self._on_link_hovered)
         self.browser.viewport().installEventFilter(self)

@@ -67,8 +67,7 @@ class Lessons(QObject):
             self.start_actions.append(action)
         self.menu.addAction(self.open_action)
         self.menu.addSeparator()
-        self.menu.addAction(self.previous_action)
-        self.menu.addAction(self.next_action)
+        self.menu.addActions([self.previous_action, self.next_action])
         host.addActions([self.show_action, self.next_action, self.previous_action])  # keys with the menu closed
 
     @Slot()

@@ -106,7 +106,6 @@ class MatrixPanel(QWidget):
         self.splitter.addWidget(self.pages)
         self.splitter.addWidget(self.derivation)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([1000, self._derivation_height(DERIVATION_LINES)])
         fill(QVBoxLayout(self), bar, (self.splitter, 1), margins=(4, 4, 4, 4), spacing=4)
 

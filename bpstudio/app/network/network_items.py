@@ -237,7 +237,6 @@ class BandItem(QGraphicsPolygonItem):
     def __init__(self, layer: int) -> None:
         super().__init__()
         self.layer = layer
-        self.setZValue(0)
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 

@@ -99,7 +99,6 @@ class Classroom(QObject):
         sub = view_menu.addMenu(translate("Classroom", "&Theme"))
         sub.menuAction().setToolTip(translate("Classroom", "Light or dark colours, or the system's own"))
         group = QActionGroup(self.w)
-        group.setExclusive(True)
         tips = {
             "system": (translate("Classroom", "&System"),
                        translate("Classroom", "The colours and style of the desktop")),
@@ -110,11 +109,10 @@ class Classroom(QObject):
         }
         actions = {}
         for name, (text, tip) in tips.items():
-            action = make_action(self.w, text, [], tip, f"theme_{name}")
+            action = make_action(group, text, [], tip, f"theme_{name}")
             action.setCheckable(True)
             action.setChecked(theme.current() == name)
             action.triggered.connect(lambda _=False, n=name: _set_theme(n))
-            group.addAction(action)
             sub.addAction(action)
             actions[name] = action
         return actions

@@ -38,21 +38,17 @@ class LanguageMenu(QObject):
         self.group = QActionGroup(self)
         self.actions: dict[str, QAction] = {}
         system = language.resolve(language.SYSTEM)
-        labels = {
-            language.SYSTEM:
-                translate("LanguageMenu", "System default ({language})").format(language=language.NATIVE_NAMES[system]),
-            **language.NATIVE_NAMES,
-        }
+        labels = {language.SYSTEM: translate("LanguageMenu", "System default ({language})").format(
+            language=language.NATIVE_NAMES[system]), **language.NATIVE_NAMES}
         chosen = language.stored_choice()
         for code, label in labels.items():
-            action = QAction(label, self)
+            action = QAction(label, self.group)  # (an action made in a group is one of its choices)
             action.setObjectName(f"language_{code}")
             action.setCheckable(True)
             action.setChecked(code == chosen)
             action.setData(code)
             action.setToolTip(
                 translate("LanguageMenu", "Show BP Studio in {language} from its next start").format(language=label))
-            self.group.addAction(action)
             self.menu.addAction(action)
             self.actions[code] = action
         self.group.triggered.connect(self._chosen)

@@ -38,7 +38,6 @@ class NotationMenu(QObject):
         self.menu.setObjectName("notationSubmenu")
         self.menu.setToolTipsVisible(True)
         self.group = QActionGroup(self)
-        self.group.setExclusive(True)
         self.column_action = self._choice(
             COLUMN, translate("NotationMenu", "Column convention (Wˡ aˡ⁻¹, samples as columns)"),
             translate("NotationMenu", "Wˡ is nˡ × nˡ⁻¹ and each sample is a column: zˡ = Wˡ aˡ⁻¹ + bˡ, "
@@ -59,10 +58,9 @@ class NotationMenu(QObject):
         (self.row_action if self._notation == ROW else self.column_action).setChecked(True)
 
     def _choice(self, notation: str, text: str, tip: str) -> QAction:
-        action = make_action(self, text, [], tip, f"notation_{notation}")
+        action = make_action(self.group, text, [], tip, f"notation_{notation}")
         action.setCheckable(True)
         action.setData(notation)
-        self.group.addAction(action)
         self.menu.addAction(action)
         return action
 
