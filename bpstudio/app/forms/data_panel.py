@@ -58,7 +58,6 @@ class DataPanel(ProjectForm):
         self._build()
         self.setEnabled(False)  # until a project arrives
 
-    # ----- construction -----------------------------------------------------------------
     def _build(self) -> None:
         self.source_box = shrinkable_combo()
         add_items(self.source_box, texts.sources())
@@ -69,7 +68,7 @@ class DataPanel(ProjectForm):
 
         self.samples_box = spin_box(1, MAX_SAMPLES, self.tr("N, how many samples to generate (training and test)."),
                                     200)
-        self.noise_edit = QLineEdit()
+        self.noise_edit = QLineEdit("0.1")
         self.noise_edit.setToolTip(self.tr("The standard deviation of the Gaussian noise, a number ≥ 0 such as 0.1."))
         self.classes_box = spin_box(2, 50, self.tr("k, the number of classes: one output unit per class."), 3)
         self.seed_box = spin_box(0, tip=self.tr("Seeds the generator: the same seed gives the same samples."))
@@ -88,7 +87,6 @@ class DataPanel(ProjectForm):
         self.split_seed_box = spin_box(0, tip=self.tr("Seeds the random choice of the test samples."))
         self.split_seed_box.setPrefix(self.tr("seed "))
         self.split_seed_box.setMinimumWidth(90)  # its hint fits "seed 2147483647": too wide for a side panel
-        self.noise_edit.setText("0.1")
         self.apply_button = QPushButton(self.tr("App&ly"))
         self.apply_button.setToolTip(self.tr("Use these data settings (or Enter in a field); Ctrl+Z undoes."))
         self.apply_button.clicked.connect(self.apply)

@@ -118,10 +118,7 @@ class NetworkCanvas(QGraphicsView):
 
     def edge_item(self, layer: int, row: int, col: int) -> EdgeItem | None:
         edges = self.edges.get(layer)
-        if not edges:
-            return None
-        n_prev = self._sizes[layer - 1]
-        return edges[row * n_prev + col]
+        return edges[row * self._sizes[layer - 1] + col] if edges else None
 
     def bias_item(self, layer: int, row: int) -> BiasItem | None:
         biases = self.biases[layer] if layer < len(self.biases) else []
@@ -274,8 +271,7 @@ class NetworkCanvas(QGraphicsView):
             column.setPen(pen)
             column.setToolTip(texts.column_tip(c))
         net.header.setText(texts.stage_line(stage, snap.next_stage, net.activations, self._state.learning_rate))
-        ink = BACKWARD_INK if kind == BACKWARD else FORWARD_INK if kind == FORWARD else INK
-        net.header.setBrush(QBrush(ink))
+        net.header.setBrush(QBrush(BACKWARD_INK if kind == BACKWARD else FORWARD_INK if kind == FORWARD else INK))
         loss = snap.loss
         net.loss_text.set_text(self.tr("loss\n{v}").format(v="—" if loss is None else format_number(loss)),
                                pixel_font(12))
