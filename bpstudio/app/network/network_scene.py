@@ -15,12 +15,14 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
 
 from bpstudio.app.look import presentation
-from bpstudio.engine.stages import BACKWARD, FORWARD, UPDATE, Stage
+from bpstudio.engine.snapshot import Snapshot
+from bpstudio.engine.stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage
 from bpstudio.engine.text.notation import format_number
 
 from . import network_layout as geometry
 from . import network_texts as texts
 from .network_items import (
+    INK,
     WHITE,
     BandItem,
     BiasItem,
@@ -141,6 +143,47 @@ class NetworkItems:
         self.place_loss_text()
         self.place_sample_note(W)
         return g
+
+    def show(self, snap: Snapshot, selected: int, eta: float, width: float) -> None:
+        """Every item coloured by ``snap``'s numbers; ``selected`` is the layer whose column is outlined, ``width``
+        the scene's."""
+        stage, L = snap.stage, len(self.sizes) - 1
+        x = snap.arrays["input"]
+        for c in range(L + 1):
+            a, b = (x, None) if c == 0 else (snap.get("a", c), snap.get("b", c))
+            if c in self.blocks:
+                paint_block(self.blocks[c], c, self.sizes[c], a, b)
+            else:
+                z, delta = (snap.get("z", c), snap.get("delta", c)) if c else (None, None)
+                paint_units(self.units[c], c, a, z, delta, b, self.value_font, self.delta_font)
+        for l in range(1, L + 1):
+            W, b = snap.get("W", l), snap.get("b", l)
+            if W is None or b is None:
+                continue
+            if l in self.edges:
+                paint_edges(self.edges[l], W)
+            else:
+                paint_band(self.bands[l], l, W)
+            paint_biases(self.biases[l], l, b)  # none for a collapsed layer: its block's tooltip has b's range
+        # stage: highlighted column, header, loss
+        kind = None if stage is None else stage.kind
+        for c, column in enumerate(self.columns):
+            colour = column_background(stage, c)
+            column.setBrush(QBrush(colour) if colour is not None else QBrush(Qt.BrushStyle.NoBrush))
+            pen = QPen(QColor(120, 120, 120), 1.2, Qt.PenStyle.DashLine) if c == selected else QPen(Qt.PenStyle.NoPen)
+            column.setPen(pen)
+            column.setToolTip(texts.column_tip(c))
+        self.header.setText(texts.stage_line(stage, snap.next_stage, self.activations, eta))
+        self.header.setBrush(QBrush(BACKWARD_INK if kind == BACKWARD else FORWARD_INK if kind == FORWARD else INK))
+        loss = "—" if snap.loss is None else format_number(snap.loss)
+        self.loss_text.set_text(translate("NetworkCanvas", "loss\n{v}").format(v=loss), pixel_font(12))
+        self.loss_box.setBrush(QBrush(LOSS_BG if kind == LOSS else WHITE))
+        self.loss_box.setToolTip(texts.loss_tip(snap.spec.loss))
+        self.place_loss_text()
+        m = snap.batch_size
+        self.sample_note.setText(translate("NetworkCanvas", "values shown: sample 1 of {m}").format(m=m)
+                                 if m > 1 else "")
+        self.place_sample_note(width)
 
     def _set_label(self, c: int, room: float) -> None:
         """"layer 2 · 3 units · σ" under a column, on two lines when one is too wide."""
