@@ -10,18 +10,7 @@ import sys
 from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QSpinBox,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QToolButton, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.form_fields import (
     add_items,
@@ -29,6 +18,7 @@ from bpstudio.app.widgets.form_fields import (
     fill,
     growing_form,
     read_only_spin,
+    scrolled,
     shrinkable_combo,
     titled_section,
     wrapped_label,
@@ -66,10 +56,7 @@ class NetworkForm(ProjectForm):
         body = QWidget()
         fill(QVBoxLayout(body), network, h, (None, 1), margins=(8, 4, 8, 8))
         align_labels(self._forms + h.forms)  # one label column for all sections: the fields line up down the panel
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scrolled(body)
         fill(QVBoxLayout(self), fill(QVBoxLayout(), self.message_label, margins=(8, 6, 8, 0)), (scroll, 1),
              margins=(0, 0, 0, 0), spacing=4)
         self._body, self._scroll = body, scroll
@@ -97,6 +84,7 @@ class NetworkForm(ProjectForm):
         self.layers.moveRequested.connect(self._move_layer)
         self.layers.removeRequested.connect(self._remove_layer)
         self.layers.addRequested.connect(self._add_layer)
+        self.add_layer_button = self.layers.add_button
         layout.addWidget(self.layers)
 
         bottom = self._form()
@@ -129,10 +117,6 @@ class NetworkForm(ProjectForm):
 
     def remove_layer_button(self, l: int) -> QToolButton:
         return self.layers.buttons(l)[2]
-
-    @property
-    def add_layer_button(self) -> QPushButton:
-        return self.layers.add_button
 
     # ----- showing a state ------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:

@@ -1,6 +1,6 @@
 """Fields the side panels share: whole-number boxes over a C int's range, a fixed number, narrow combos with
-item tooltips, labels that wrap, rows and columns of widgets, titled sections of forms, one label column; and
-the message line under a form (network form, data panel): a refusal in red, a note in blue."""
+item tooltips, labels that wrap, rows and columns of widgets, titled sections of forms, one label column, a scroll
+area; and the message line under a form (network form, data panel): a refusal in red, a note in blue."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLayout,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -117,6 +119,15 @@ def titled_section(title: str) -> tuple[QWidget, QVBoxLayout]:
     layout.setContentsMargins(0, 4, 0, 4)
     layout.addWidget(section_title(title))
     return section, layout
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that gives it the width there is."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
 
 
 def growing_form() -> QFormLayout:

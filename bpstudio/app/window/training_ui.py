@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.forms.run_panel import RunPanel
@@ -18,6 +18,7 @@ from bpstudio.app.training.data_view import DataView
 from bpstudio.app.training.gradcheck_view import GradCheckView
 from bpstudio.app.training.gradient_plot import GradientPlot
 from bpstudio.app.training.loss_plot import LossPlot
+from bpstudio.app.widgets.form_fields import scrolled
 from bpstudio.app.widgets.run_actions import describe_divergence, make_run_actions
 from bpstudio.app.widgets.step_actions import make_action
 from bpstudio.engine import GradCheckResult, Project
@@ -90,11 +91,8 @@ class TrainingUi(QObject):
         for dock in (self.loss_dock, self.gradient_dock, self.data_dock):
             dock.visibilityChanged.connect(self._dock_shown)
         self.run_dock = make_dock(self.tr("Training"), "runDock", self.run_panel, w)
-        scroll = QScrollArea()  # the tables and notes need more height than a short dock has
-        scroll.setWidget(self.gradcheck_view)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.gradcheck_dock = make_dock(self.tr("Gradient check"), "gradcheckDock", scroll, w)
+        # the tables and notes need more height than a short dock has
+        self.gradcheck_dock = make_dock(self.tr("Gradient check"), "gradcheckDock", scrolled(self.gradcheck_view), w)
 
     @property
     def docks(self) -> list[QDockWidget]:
