@@ -82,19 +82,16 @@ class RunPanel(QWidget):
 
     # ----- construction -----------------------------------------------------------------
     @staticmethod
-    def _section(title: str, tip: str, rows: list[tuple[QWidget, ...]] | None = None) -> tuple[QWidget, QLabel]:
+    def _section(title: str, tip: str, rows: list[tuple[QWidget, ...]]) -> tuple[QWidget, QLabel]:
         """A bold title over a grid: each row a control and, if any, its field."""
-        section = QWidget()
-        layout = QVBoxLayout(section)
-        layout.setContentsMargins(0, 6, 0, 0)
         header = wrapped_label(title, "", tip, SECTION_STYLE, True)
-        layout.addWidget(header)
         grid = QGridLayout()
-        for i, row in enumerate(rows or []):
+        for i, row in enumerate(rows):
             for j, widget in enumerate(row):
                 grid.addWidget(widget, i, j, 1, 2 if len(row) == 1 else 1)
         grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
+        section = QWidget()
+        fill(QVBoxLayout(section), header, grid, margins=(0, 6, 0, 0))
         return section, header
 
     def _build_goal(self) -> QWidget:
