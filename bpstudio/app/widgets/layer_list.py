@@ -64,9 +64,6 @@ class LayerList(QWidget):
     def activation_box(self, l: int) -> QComboBox:
         return self._rows[l - 1].activation
 
-    def label(self, l: int) -> QLabel:
-        return self._rows[l - 1].label
-
     def in_visual_order(self) -> list[QWidget]:
         """Each row's units, activation and buttons, then the add button: as they are on screen."""
         return [w for row in self._rows for w in (row.units, row.activation, *(row.buttons or ()))] + [self.add_button]
