@@ -60,9 +60,7 @@ class StageNumbers(EquationTexts):
 
     def _prev(self, l: int) -> tuple[str, np.ndarray | None]:
         a = self.Z_A[1]
-        if l == 1:
-            return f"{a}⁰", self.snap.arrays["input"]
-        return f"{a}{sup(l - 1)}", self.g("a", l - 1)
+        return (f"{a}⁰", self.snap.arrays["input"]) if l == 1 else (f"{a}{sup(l - 1)}", self.g("a", l - 1))
 
     def _za(self, s: str) -> tuple[str, str]:
         """The names of zˡ and aˡ: Zˡ, Aˡ in the row convention (a row per sample)."""

@@ -226,10 +226,8 @@ class LessonPanel(QWidget):
         last = len(lesson.steps)
         self.next_button.setText(self.tr("Finish") if self.course.last else self.tr("Next ▶"))
         self.title.setText(lesson.title.get(language))
-        if self.course.finished:
-            self.progress.setText(self.tr("Lesson complete ✓ ({count} steps)").format(count=last))
-        else:
-            self.progress.setText(self.tr("Step {number} of {count}").format(number=index + 1, count=last))
+        self.progress.setText(self.tr("Lesson complete ✓ ({count} steps)").format(count=last) if self.course.finished
+                              else self.tr("Step {number} of {count}").format(number=index + 1, count=last))
         notation = self._notation()
         self.text.setHtml(step_html(step, language, notation))
         self.waiting.setText(waiting_text(self.course))

@@ -66,10 +66,8 @@ class ParameterEditor(QWidget):
         self.target = (layer, name, row, 0 if name == "b" else col)
         self.setEnabled(True)
         self._clear_message()
-        if self._notation == conv.ROW:
-            self.symbol_label.setText(conv.entry_name(name, layer, row, col if name == "W" else 0, conv.ROW))
-        else:
-            self.symbol_label.setText(parameter_symbol(layer, name, row, col))
+        self.symbol_label.setText(conv.entry_name(name, layer, row, col if name == "W" else 0, conv.ROW)
+                                  if self._notation == conv.ROW else parameter_symbol(layer, name, row, col))
         if name == "W" and self._notation == conv.ROW:
             source = (self.tr("input x{k}").format(k=subscript(col + 1)) if layer == 1 else
                       self.tr("unit {k} of layer {p}").format(k=col + 1, p=layer - 1))

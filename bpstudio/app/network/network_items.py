@@ -41,8 +41,7 @@ def diverging(value: float, scale: float, base: QColor = NEUTRAL) -> QColor:
     """``base`` at 0, pure blue at −scale, pure red at +scale."""
     if not math.isfinite(value) or scale <= 0 or not math.isfinite(scale):
         return QColor(base)
-    t = abs(value) / scale
-    return blend(base, NEGATIVE if value < 0 else POSITIVE, t ** 0.75)
+    return blend(base, NEGATIVE if value < 0 else POSITIVE, (abs(value) / scale) ** 0.75)
 
 
 def pixel_font(px: float, bold: bool = False) -> QFont:

@@ -198,8 +198,7 @@ class NetworkItems:
         self.loss_text.centre_lines(box.center().x(), box.center().y() - self.loss_text.text_size()[1] / 2)
 
     def place_sample_note(self, W: float) -> None:
-        br = self.sample_note.boundingRect()
-        self.sample_note.setPos(W - geometry.SIDE + 8 - br.width(), 10)
+        self.sample_note.setPos(W - geometry.SIDE + 8 - self.sample_note.boundingRect().width(), 10)
         header_end = self.header.pos().x() + self.header.boundingRect().width()
         self.sample_note.setVisible(header_end + 16 <= self.sample_note.pos().x())  # the stage comes first
 
@@ -255,8 +254,7 @@ def paint_units(units: list[UnitItem], c: int, a: np.ndarray | None, z: np.ndarr
             ring = BACKWARD_INK if delta is not None else QColor(80, 80, 80)
             u.setPen(QPen(ring, (2.0 if delta is not None else 1.3) * presentation.line_scale()))
             u.set_value_text(two_decimals(v), value_font)
-        d = "" if delta is None else f"δ = {format_number(delta[j, 0])}"
-        u.set_delta_text(d, delta_font, BACKWARD_INK)
+        u.set_delta_text("" if delta is None else f"δ = {format_number(delta[j, 0])}", delta_font, BACKWARD_INK)
         u.setToolTip(texts.unit_tip(c, j, a, z, delta, b))
 
 

@@ -110,10 +110,8 @@ def block_tip(c: int, n: int, a: np.ndarray | None, b: np.ndarray | None) -> str
 
 def edge_tip(l: int, j: int, k: int, w: float) -> str:
     """"w²₁₂ = 0.45 (unit 2 of layer 1 → unit 1 of layer 2)" for W^l[j, k], 0-based j, k."""
-    if l == 1:
-        source = translate("NetworkCanvas", "input x{k}").format(k=subscript(k + 1))
-    else:
-        source = translate("NetworkCanvas", "unit {k} of layer {p}").format(k=k + 1, p=l - 1)
+    source = translate("NetworkCanvas", "input x{k}").format(k=subscript(k + 1)) if l == 1 else \
+        translate("NetworkCanvas", "unit {k} of layer {p}").format(k=k + 1, p=l - 1)
     return translate("NetworkCanvas", "{name} = {v} ({source} → unit {j} of layer {l})").format(
         name=conv.entry_name("W", l, j, k, _notation), v=format_number(w), source=source, j=j + 1, l=l)
 

@@ -219,9 +219,7 @@ def _labels(ds: Dataset) -> np.ndarray | None:
 
 def _thin(n: int) -> np.ndarray:
     """Indices of at most MAX_POINTS samples, the same ones every time."""
-    if n <= MAX_POINTS:
-        return np.arange(n)
-    return np.sort(np.random.default_rng(0).choice(n, MAX_POINTS, replace=False))
+    return np.arange(n) if n <= MAX_POINTS else np.sort(np.random.default_rng(0).choice(n, MAX_POINTS, replace=False))
 
 
 def _preview(name: str = TRAINING_EXAMPLE) -> DataView:

@@ -19,8 +19,7 @@ AFTER_EDIT_MS = 2_000  # and this soon after an edit of the network or the data
 
 def data_dir() -> Path:
     """The user's data folder for BP Studio (tests point it to a temporary folder via XDG_DATA_HOME)."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
-    return Path(base) / "bpstudio"
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)) / "bpstudio"
 
 
 class Autosave(QObject):

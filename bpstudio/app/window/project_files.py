@@ -187,9 +187,7 @@ class ProjectFiles(QObject):
 
     @Slot()
     def save(self) -> bool:
-        if self.path is None:
-            return self.save_as()
-        return self.save_to(self.path)
+        return self.save_as() if self.path is None else self.save_to(self.path)
 
     @Slot()
     def save_as(self) -> bool:
