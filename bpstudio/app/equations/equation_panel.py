@@ -9,7 +9,6 @@ themselves when hovered. Views never compute training: every number comes from t
 from __future__ import annotations
 
 import html
-import sys
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl
@@ -252,6 +251,6 @@ class EquationPanel(QWidget):
         return params if iteration == snap.iteration else None
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(EquationPanel))
+    run_preview(EquationPanel)

@@ -3,8 +3,6 @@ just taken highlighted; clicking a stage goes there (stepping back or forward)."
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -77,6 +75,6 @@ class StageList(QWidget):
 
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(StageList))
+    run_preview(StageList)

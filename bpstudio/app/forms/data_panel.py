@@ -6,7 +6,6 @@ input and output layers to the data; a typed value that makes no sense is refuse
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -270,6 +269,6 @@ class DataPanel(ProjectForm):
 
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(DataPanel))
+    run_preview(DataPanel)

@@ -6,7 +6,6 @@ for it (``ProjectForm``); after a refused edit the control returns to the projec
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt
@@ -280,6 +279,6 @@ class NetworkForm(ProjectForm):
 
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(NetworkForm))
+    run_preview(NetworkForm)

@@ -8,8 +8,6 @@ page on show is refilled."""
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -278,6 +276,6 @@ class MatrixPanel(QWidget):
 
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(MatrixPanel))
+    run_preview(MatrixPanel)

@@ -10,7 +10,6 @@ still carries the engine's indices.
 from __future__ import annotations
 
 import math
-import sys
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
@@ -157,6 +156,6 @@ class ParameterEditor(QWidget):
 
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(ParameterEditor))
+    run_preview(ParameterEditor)

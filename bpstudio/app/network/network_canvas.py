@@ -9,8 +9,6 @@ only below ``MIN_SIZE``.
 
 from __future__ import annotations
 
-import sys
-
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
@@ -222,6 +220,6 @@ class NetworkCanvas(QGraphicsView):
 
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(NetworkCanvas))
+    run_preview(NetworkCanvas)

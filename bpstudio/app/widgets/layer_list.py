@@ -3,8 +3,6 @@ and remove hidden layers. It only shows and asks: edits are signals (the network
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QComboBox,
@@ -211,6 +209,6 @@ class LayerList(QWidget):
 
 
 if __name__ == "__main__":
-    from .preview import preview
+    from .preview import run_preview
 
-    sys.exit(preview(LayerList))
+    run_preview(LayerList)
