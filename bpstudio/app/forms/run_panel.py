@@ -243,7 +243,6 @@ class RunPanel(QWidget):
         if emit:
             self.speedChanged.emit(index)
 
-    # ----- status -----------------------------------------------------------------------
     def set_status(self, status: RunStatus) -> None:
         self.status = status
         state = status.state

@@ -111,8 +111,7 @@ class MatrixView(QFrame):
         """"column" or "row": the matrix, its headers, shape and title as that convention writes them."""
         if notation != self.model.notation:
             self.model.set_notation(notation)
-            self._widths_key = None
-            self._width = 0
+            self._widths_key, self._width = None, 0
             if self.model.expected_shape() is not None:  # it has been given a state
                 self._refresh()
 

@@ -202,9 +202,8 @@ class LayerList(QWidget):
         button.clicked.connect(slot)
         return button
 
-    # ----- requests (never while showing) ---------------------------------------------------
     def _emit(self, signal: SignalInstance, *args: object) -> None:
-        if not self._updating:
+        if not self._updating:  # a request, never while showing
             signal.emit(*args)
 
 
