@@ -58,9 +58,7 @@ class EquationPanel(QWidget):
         # the line length of the derivations follows the width; a scroll bar that comes and goes
         # would change it while the document is being laid out
         self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self._relayout = QTimer(self)
-        self._relayout.setSingleShot(True)
-        self._relayout.setInterval(0)
+        self._relayout = QTimer(self, singleShot=True, interval=0)
         self._relayout.timeout.connect(self._on_width_changed)
         self._mono = QFont(MONO_FAMILY)
         self._mono.setStyleHint(QFont.StyleHint.Monospace)

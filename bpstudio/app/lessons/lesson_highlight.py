@@ -29,8 +29,7 @@ class HighlightFrame(QWidget):
         self.target = target
         self.bright = True
         self._flashes_left = 0
-        self._timer = QTimer(self)
-        self._timer.setInterval(FLASH_MS)
+        self._timer = QTimer(self, interval=FLASH_MS)
         self._timer.timeout.connect(self._flash)
         target.installEventFilter(self)
         self.setGeometry(target.rect())

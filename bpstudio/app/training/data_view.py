@@ -35,10 +35,8 @@ REGRESSION_MAP = pg.colormap.get("viridis")
 
 
 class DataView(QWidget):
-    """Public items for tests and the window: ``plot`` (PlotWidget), ``train_points``/``test_points``
-    (ScatterPlotItems), ``image`` (ImageItem of the plane's RGBA colours), ``curve`` (PlotDataItem of
-    a fitted curve), ``colour_bar`` (ColorBarItem for a regression plane), ``legend`` and ``note`` (QLabels),
-    ``extent``."""
+    """``plot`` holds ``train_points`` and ``test_points`` over ``image`` (a plane's RGBA colours) or ``curve`` (a
+    fitted curve); ``colour_bar`` is a regression plane's scale; ``extent`` the decision field's input range."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -24,9 +24,7 @@ LEFT_AXIS_WIDTH = 64  # both plots' left axes equally wide, so their x axes line
 
 
 class LossPlot(PlotSwitches):
-    """Public items for tests and the window: ``loss_plot``/``accuracy_plot`` (PlotWidgets),
-    ``curves`` {"train_loss", "test_loss", "train_accuracy", "test_accuracy"} (PlotDataItems),
-    ``log_box`` (QCheckBox), ``x_box`` (QComboBox), ``hint`` (TextItem), ``note`` (QLabel)."""
+    """``loss_plot`` and ``accuracy_plot`` side by side; ``curves`` by log column ("train_loss", "test_accuracy" …)."""
 
     def set_loss_form(self, form: str) -> None:
         """Name the loss in use above the plot (e.g. ½‖y − a‖² or ‖a − y‖²: the two squared errors differ by 2)."""

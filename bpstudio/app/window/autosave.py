@@ -26,12 +26,9 @@ class Autosave(QObject):
     def __init__(self, files: ProjectFiles, undo_stack: QUndoStack, controller: EngineController) -> None:
         super().__init__(files)
         self.files, self.controller = files, controller
-        self._timer = QTimer(self)
-        self._timer.setInterval(INTERVAL_MS)
+        self._timer = QTimer(self, interval=INTERVAL_MS)
         self._timer.timeout.connect(self.save_now)
-        self._soon = QTimer(self)
-        self._soon.setSingleShot(True)
-        self._soon.setInterval(AFTER_EDIT_MS)
+        self._soon = QTimer(self, singleShot=True, interval=AFTER_EDIT_MS)
         self._soon.timeout.connect(self.save_now)
         undo_stack.indexChanged.connect(self._edited)
         crash_recovery.begin(data_dir())

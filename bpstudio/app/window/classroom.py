@@ -55,9 +55,7 @@ class Classroom(QObject):
         self.go_to_actions = self._go_to_menu(view_menu, panels)
         add_missing_mnemonics(w.menuBar().actions())  # every menu is in the bar by now
         # views make controls as they show a project: name those too, a moment after each result
-        self.naming_timer = QTimer(self)
-        self.naming_timer.setSingleShot(True)
-        self.naming_timer.setInterval(200)
+        self.naming_timer = QTimer(self, singleShot=True, interval=200)
         self.naming_timer.timeout.connect(self.name_controls)
 
     @Slot()

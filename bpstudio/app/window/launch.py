@@ -112,8 +112,7 @@ def _startup_probe(window: MainWindow) -> None:
         print(f"bpstudio-startup shown={time.time() - _process_start():.3f}", flush=True)
         window.close()  # as a user would: the engine thread stops, the app quits
 
-    timer = QTimer(window)
-    timer.setInterval(5)
+    timer = QTimer(window, interval=5)
     timer.timeout.connect(check)
     timer.start()
 

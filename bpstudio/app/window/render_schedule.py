@@ -32,9 +32,7 @@ class RenderSlices(QObject):
         self.fit_pending = False  # a new project: fit the form's dock once the form has shown it
         self._queue: list[Sequence[StateView]] = []
         self._state: ViewState | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
+        self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._next)
 
     @property

@@ -139,9 +139,8 @@ def build_menus(w: QMainWindow, step: StepActions, actions: WindowActions, files
 
     train_menu = bar.addMenu(translate("MainWindow", "&Train"))
     training_bar = toolbar(w, translate("MainWindow", "Training"), "trainingToolbar")
-    for action in training.actions.all():
-        train_menu.addAction(action)
-        training_bar.addAction(action)
+    train_menu.addActions(training.actions.all())
+    training_bar.addActions(training.actions.all())
     train_menu.addSeparator()
     train_menu.addAction(actions.check_gradients)
     view_menu.addSeparator()
