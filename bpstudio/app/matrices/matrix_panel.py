@@ -78,12 +78,11 @@ class MatrixPanel(QWidget):
         bar = fill(QHBoxLayout(), self.mode_combo, self.layer_combo, self.precision_spin, legend, margins=(0, 0, 0, 0),
                    spacing=6)
 
-        self.derivation = QPlainTextEdit()
+        self.derivation = QPlainTextEdit(readOnly=True, lineWrapMode=QPlainTextEdit.LineWrapMode.WidgetWidth,
+                                         placeholderText=self.tr("Hover an entry to see how it was computed, with "
+                                                                 "the numbers."))
         self.derivation.setObjectName("derivation")
-        self.derivation.setReadOnly(True)
-        self.derivation.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.derivation.setToolTip(self.tr("How the entry under the mouse was computed, with its numbers"))
-        self.derivation.setPlaceholderText(self.tr("Hover an entry to see how it was computed, with the numbers."))
         font = self.derivation.font()
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         self.derivation.setFont(font)
@@ -98,9 +97,8 @@ class MatrixPanel(QWidget):
         self.pages.addWidget(self.across_page)
 
         # the derivation pane can be dragged taller (or shorter) to read a long BP2 sum
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, childrenCollapsible=False)
         self.splitter.setObjectName("matrixSplitter")
-        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.pages)
         self.splitter.addWidget(self.derivation)
         self.splitter.setStretchFactor(0, 1)

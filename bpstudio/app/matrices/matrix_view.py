@@ -77,13 +77,11 @@ class MatrixView(QFrame):
 
     # ----- construction -----------------------------------------------------------------
     def _make_table(self) -> QTableView:
-        table = QTableView()
+        table = QTableView(wordWrap=False, cornerButtonEnabled=False)
         table.setObjectName("matrixTable")
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setMouseTracking(True)
-        table.setWordWrap(False)
-        table.setCornerButtonEnabled(False)
         font = table.font()
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))  # compact: a panel shows seven of these
         table.setFont(font)

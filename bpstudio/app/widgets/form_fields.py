@@ -39,10 +39,8 @@ def spin_box(low: int, high: int = INT_MAX, tip: str = "", value: int | None = N
 
 def shrinkable_combo(length: int = 8) -> QComboBox:
     """A combo as narrow as ``length`` characters (the default is as wide as its longest item)."""
-    box = QComboBox()
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(length)
-    return box
+    return QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
+                     minimumContentsLength=length)
 
 
 def add_items(box: QComboBox, items: Iterable[tuple[str, object, str]]) -> None:
@@ -65,9 +63,8 @@ def read_only_spin() -> QSpinBox:
 def wrapped_label(text: str = "", name: str = "", tip: str = "", style: str = "", selectable: bool = False,
                   hidden: bool = False) -> QLabel:
     """A label that wraps: a hint, a note, a status line (``hidden`` until there is one to show)."""
-    label = QLabel(text)
+    label = QLabel(text, wordWrap=True)
     label.setObjectName(name)
-    label.setWordWrap(True)
     label.setToolTip(tip)
     label.setStyleSheet(style)
     if selectable:
@@ -123,8 +120,7 @@ def titled_section(title: str) -> tuple[QWidget, QVBoxLayout]:
 
 def scrolled(widget: QWidget) -> QScrollArea:
     """``widget`` in a frameless scroll area that gives it the width there is."""
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
+    scroll = QScrollArea(widgetResizable=True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(widget)
     return scroll
