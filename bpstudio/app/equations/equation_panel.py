@@ -48,9 +48,8 @@ class EquationPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.browser = QTextBrowser(self)
+        self.browser = QTextBrowser(self, openLinks=False)
         self.browser.setObjectName("equations")
-        self.browser.setOpenLinks(False)
         self.browser.highlighted.connect(self._on_link_hovered)
         self.browser.anchorClicked.connect(self._on_link_hovered)
         self.browser.viewport().installEventFilter(self)

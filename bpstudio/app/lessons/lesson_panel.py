@@ -16,7 +16,6 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.app.look import language
-from bpstudio.app.widgets.form_fields import fill
+from bpstudio.app.widgets.form_fields import fill, shrinkable_combo
 from bpstudio.engine import BPStudioError, Project
 from bpstudio.engine.lessons import AnswerError, Lesson, Step, lessons_dir, load_lesson, parse_answer, shipped_lessons
 from bpstudio.engine.lessons import value_in as value_in_snapshot
@@ -65,10 +64,8 @@ class LessonPanel(QWidget):
         self.course = LessonProgress()
         self.paths: list[Path] = []
 
-        self.picker = _named(QComboBox(), "lessonPicker", self.tr("Lesson"),
+        self.picker = _named(shrinkable_combo(12), "lessonPicker", self.tr("Lesson"),
                              self.tr("The lessons that come with BP Studio, in order"))
-        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.picker.setMinimumContentsLength(12)
         self.start_button = _named(QPushButton(self.tr("Start")), "lessonStart", tip=self.tr(
             "Start the chosen lesson: its network is opened (unsaved work is asked about first)"))
         self.open_button = _named(QPushButton(self.tr("Open…")), "lessonOpen",
@@ -88,9 +85,8 @@ class LessonPanel(QWidget):
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.waiting = _named(QLabel(), "lessonWaiting", self.tr("What the step waits for"))
         self.predict_box = _named(QGroupBox(), "lessonPredict")  # its title asks the question
-        self.answer = _named(QLineEdit(), "lessonAnswer", self.tr("Your prediction"),
-                             self.tr("Type your prediction and press Enter to check it"))
-        self.answer.setPlaceholderText(self.tr("e.g. 0.063, -0.032, 6.3e-2 or 1/2"))
+        self.answer = _named(QLineEdit(placeholderText=self.tr("e.g. 0.063, -0.032, 6.3e-2 or 1/2")), "lessonAnswer",
+                             self.tr("Your prediction"), self.tr("Type your prediction and press Enter to check it"))
         self.check_button = _named(QPushButton(self.tr("Check")), "lessonCheck",
                                    tip=self.tr("Compare your number with the engine's (Enter)"))
         self.reveal_button = _named(QPushButton(self.tr("Show answer")), "lessonReveal",

@@ -52,9 +52,8 @@ class MatrixView(QFrame):
         self._widths_key: tuple | None = None  # what the table's column widths were computed for
         self._width = 0
 
-        self.title = QLabel()
+        self.title = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.title.setObjectName("matrixTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         font = self.title.font()
         font.setBold(True)

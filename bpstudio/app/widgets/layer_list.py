@@ -195,9 +195,8 @@ class LayerList(QWidget):
 
     @staticmethod
     def _tool_button(text: str, slot) -> QToolButton:
-        button = QToolButton()
+        button = QToolButton(autoRaise=True)
         button.setText(text)
-        button.setAutoRaise(True)
         button.setFixedWidth(22)
         button.clicked.connect(slot)
         return button
