@@ -119,10 +119,9 @@ class RunPanel(QWidget):
             (self.epochs_radio, self.epochs_spin), (self.loss_radio, self.target_edit), (self.forever_radio,)])[0]
 
     def _build_speed(self) -> QWidget:
-        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal, tickPosition=QSlider.TickPosition.TicksBelow)
         self.speed_slider.setRange(0, len(SPEEDS) - 1)
         self.speed_slider.setPageStep(1)
-        self.speed_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.speed_slider.setValue(RunSettings().speed)
         self.speed_slider.setToolTip(self.tr(
             "How fast the run goes. The slowest speeds show every stage of every iteration in turn; faster ones "

@@ -70,7 +70,7 @@ class LessonPanel(QWidget):
             "Start the chosen lesson: its network is opened (unsaved work is asked about first)"))
         self.open_button = _named(QPushButton(self.tr("Open…")), "lessonOpen",
                                   tip=self.tr("Open a lesson file of your own (JSON, see docs/lessons.md)"))
-        self.title = _named(QLabel(self.tr("No lesson started")), "lessonTitle", self.tr("Lesson title"))
+        self.title = _named(QLabel(self.tr("No lesson started"), wordWrap=True), "lessonTitle", self.tr("Lesson title"))
         self.title.setStyleSheet("font-weight: bold;")
         self.progress = _named(QLabel(), "lessonProgress", self.tr("Progress"), self.tr("Where you are in the lesson"))
         self.prev_button = _named(QPushButton(self.tr("◀ Previous")), "lessonPrevious",
@@ -83,7 +83,7 @@ class LessonPanel(QWidget):
         self.text.setMinimumHeight(56)
         # takes the height left over (its own preferred height would push the prediction out of sight)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self.waiting = _named(QLabel(), "lessonWaiting", self.tr("What the step waits for"))
+        self.waiting = _named(QLabel(wordWrap=True), "lessonWaiting", self.tr("What the step waits for"))
         self.predict_box = _named(QGroupBox(), "lessonPredict")  # its title asks the question
         self.answer = _named(QLineEdit(placeholderText=self.tr("e.g. 0.063, -0.032, 6.3e-2 or 1/2")), "lessonAnswer",
                              self.tr("Your prediction"), self.tr("Type your prediction and press Enter to check it"))
@@ -91,10 +91,8 @@ class LessonPanel(QWidget):
                                    tip=self.tr("Compare your number with the engine's (Enter)"))
         self.reveal_button = _named(QPushButton(self.tr("Show answer")), "lessonReveal",
                                     tip=self.tr("Show the engine's number"))
-        self.feedback = _named(QLabel(), "lessonFeedback", self.tr("Feedback on your prediction"))
-        self.feedback.setTextFormat(Qt.TextFormat.RichText)
-        for label in (self.title, self.waiting, self.feedback):
-            label.setWordWrap(True)
+        self.feedback = _named(QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText), "lessonFeedback",
+                               self.tr("Feedback on your prediction"))
 
         fill(QVBoxLayout(self.predict_box), _row(self.answer, self.check_button, self.reveal_button), self.feedback,
              margins=(6, 4, 6, 4))

@@ -87,7 +87,7 @@ class GradCheckView(QWidget):
 
     @staticmethod
     def _table(model: RowsModel, tip: str) -> QTableView:
-        table = QTableView()
+        table = QTableView(wordWrap=False)
         table.setModel(model)
         table.setToolTip(tip)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -97,7 +97,6 @@ class GradCheckView(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         return table
 
