@@ -37,8 +37,7 @@ class EngineWorker(QObject):
     def __init__(self, project: Project, marks: do.CancelMark) -> None:
         super().__init__()
         self.session = StudioSession(project, marks)  # may raise for an invalid project
-        self._timer = QTimer(self)  # a child: it moves to the engine thread with the worker
-        self._timer.setSingleShot(True)
+        self._timer = QTimer(self, singleShot=True)  # a child: it moves to the engine thread with the worker
         self._timer.timeout.connect(self._tick)
 
     @Slot(object)

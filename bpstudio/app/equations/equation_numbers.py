@@ -60,9 +60,7 @@ class StageNumbers(EquationTexts):
 
     def _prev(self, l: int) -> tuple[str, np.ndarray | None]:
         a = self.Z_A[1]
-        if l == 1:
-            return f"{a}⁰", self.snap.arrays["input"]
-        return f"{a}{sup(l - 1)}", self.g("a", l - 1)
+        return (f"{a}⁰", self.snap.arrays["input"]) if l == 1 else (f"{a}{sup(l - 1)}", self.g("a", l - 1))
 
     def _za(self, s: str) -> tuple[str, str]:
         """The names of zˡ and aˡ: Zˡ, Aˡ in the row convention (a row per sample)."""
@@ -118,9 +116,8 @@ class StageNumbers(EquationTexts):
         losses, grad = self.snap.arrays.get("losses"), self.snap.arrays.get("grad_a")
         name = self.plan.loss.name
         self._text(" — ".join(self._loss_text()))
-        self._eq(
-            translate("EquationPanel",
-                      "L per sample"), [EQ, self._m("L", None if losses is None else losses[None, :], True)])
+        self._eq(translate("EquationPanel", "L per sample"),
+                 [EQ, self._m("L", None if losses is None else losses[None, :], True)])
         total = "—" if self.snap.loss is None else format_number(self.snap.loss, self.doc.precision + 2)
         self._eq(translate("EquationPanel", "batch L"), [EQ, T(
             translate("EquationPanel", "mean of the {m} values").format(m=self.m)), EQ, T(total)])
@@ -136,9 +133,8 @@ class StageNumbers(EquationTexts):
             terms = [EQ, T(f"−y / a{s} + (1 − y) / (1 − a{s})")]
         self._eq("∇ₐL", [*terms, EQ, self._m("∇ₐL", grad, True)])
         if self.plan.fused:
-            self._text(
-                translate("EquationPanel", "(With a fused output, BP1 does not need ∇ₐL: δᴸ = aᴸ − y, see the next "
-                      "stage.)"))
+            self._text(translate("EquationPanel", "(With a fused output, BP1 does not need ∇ₐL: δᴸ = aᴸ − y, see "
+                                 "the next stage.)"))
 
     def _backward(self, l: int) -> None:
         s, f = sup(l), self.plan.activations[l - 1]
@@ -158,13 +154,10 @@ class StageNumbers(EquationTexts):
                 EQ, T(f"a{s} ⊙ (∇ₐL − Σₖ aₖ(∇ₐL)ₖ)"),
                 EQ, self._m(f"a{s}", a, True), T("⊙"), Paren("("), self._m("∇ₐL", grad, True), T("−"),
                 self._m("Σₖ aₖ(∇ₐL)ₖ", dot, True), Paren(")"), EQ, self._m(f"δ{s}", delta, True)])
-            if self.rows:
-                self._text(translate("EquationPanel", "Softmax's Jacobian is full, so BP1's ⊙ becomes this product; "
-                                     "the column of sums is subtracted from every column."))
-            else:
-                self._text(
-                    translate("EquationPanel", "Softmax's Jacobian is full, so BP1's ⊙ becomes this product; the "
-                              "row of sums is subtracted from every row."))
+            self._text(translate("EquationPanel", "Softmax's Jacobian is full, so BP1's ⊙ becomes this product; "
+                                 "the column of sums is subtracted from every column.") if self.rows else
+                       translate("EquationPanel", "Softmax's Jacobian is full, so BP1's ⊙ becomes this product; the "
+                                 "row of sums is subtracted from every row."))
         elif l == self.L:
             grad = self.snap.arrays.get("grad_a")
             self._eq(f"δ{s}", [EQ, T(f"∇ₐL ⊙ {fname}"), EQ, self._m("∇ₐL", grad, True), T("⊙"),
@@ -201,17 +194,15 @@ class StageNumbers(EquationTexts):
         self._weight_gradient(s, m, pname, a_prev, delta, dA, dW)
 
     def _weight_gradient(self, s: str, m: int, pname: str, a_prev: Arr, delta: Arr, dA: Arr, dW: Arr) -> None:
-        self._text(
-            translate("EquationPanel",
-                      "BP3: each row of δ{s} summed over the {m} samples, divided by m = {m}.").format(s=s, m=m))
+        self._text(translate("EquationPanel",
+                             "BP3: each row of δ{s} summed over the {m} samples, divided by m = {m}.").format(s=s, m=m))
         self._eq(f"∂L/∂W{s}", [
             EQ, T(f"(1/m) δ{s} ({pname})ᵀ"),
             EQ, T(f"(1/{m})"), T("·"), self._m(f"δ{s}", delta, True), T("·"),
             self._m(f"({pname})ᵀ", None if a_prev is None else a_prev.T),
             EQ, T(f"(1/{m})"), T("·"), self._m(f"δ{s}({pname})ᵀ", dA), EQ, self._m(f"∂L/∂W{s}", dW)])
-        self._text(
-            translate("EquationPanel",
-                      "BP4: the product sums δ{s}ⱼ·{a}ₖ over the samples; 1/m makes it the mean.").format(
+        self._text(translate("EquationPanel",
+                             "BP4: the product sums δ{s}ⱼ·{a}ₖ over the samples; 1/m makes it the mean.").format(
             s=s, a=pname))
 
     def _seen_before(self, q: str, l: int) -> Arr:
@@ -231,18 +222,16 @@ class StageNumbers(EquationTexts):
             else:
                 self._eq(f"{q}{s}", [EQ, self._m(f"{q}{s}", new)])
             self._eq(f"∂L/∂{q}{s}", [EQ, self._m(f"∂L/∂{q}{s}", grad)])
-        self._text(
-            translate("EquationPanel", "With momentum μ = {mu} and L2 λ = {lam} the step vˡ also carries the earlier "
-                      "steps, so it is shown as taken: vˡ = Wˡ(after) − Wˡ(before).").format(
-                mu=format_number(t.momentum), lam=format_number(t.l2)))
+        self._text(translate("EquationPanel", "With momentum μ = {mu} and L2 λ = {lam} the step vˡ also carries the "
+                             "earlier steps, so it is shown as taken: vˡ = Wˡ(after) − Wˡ(before).").format(
+            mu=format_number(t.momentum), lam=format_number(t.l2)))
 
     def _update(self, l: int) -> None:
         s, eta = sup(l), self.eta
         if not {key(q, i) for q in ("W", "b") for i in range(1, self.L + 1)} <= self.snap.changed:
             # a weight or bias was set by hand after the update: the update rule no longer links the numbers
-            self._text(
-                translate("EquationPanel", "A parameter was edited after this update; these are the current values, "
-                          "used by the next iteration."))
+            self._text(translate("EquationPanel", "A parameter was edited after this update; these are the current "
+                                 "values, used by the next iteration."))
             self._eq(f"W{s}", [EQ, self._m(f"W{s}", self.g("W", l))])
             self._eq(f"b{s}", [EQ, self._m(f"b{s}", self.g("b", l))])
             return
@@ -262,9 +251,9 @@ class StageNumbers(EquationTexts):
                 EQ, self._m(f"{q}{s}", old), T("−"), T(format_number(eta, 6)), T("·"), self._m(f"∂L/∂{q}{s}", grad),
                 EQ, self._m(f"{q}{s}", old), T("−"), self._m(f"η∂L/∂{q}{s}", step),
                 EQ, self._m(f"{q}{s}", new)])
-        self._text(
-            translate("EquationPanel", "All {L} layers are updated in this stage with η = {eta}; this is layer {l} "
-                      "(select a layer to see another).").format(L=self.L, eta=format_number(eta), l=l))
+        self._text(translate("EquationPanel", "All {L} layers are updated in this stage with η = {eta}; this is "
+                             "layer {l} (select a layer to see another).").format(L=self.L, eta=format_number(eta),
+                                                                                   l=l))
         if not exact:
-            self._text(
-                translate("EquationPanel", "(The values before the update are recovered as the new value + η ∂L/∂W.)"))
+            self._text(translate("EquationPanel",
+                                 "(The values before the update are recovered as the new value + η ∂L/∂W.)"))

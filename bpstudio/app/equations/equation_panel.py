@@ -9,7 +9,6 @@ themselves when hovered. Views never compute training: every number comes from t
 from __future__ import annotations
 
 import html
-import sys
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl
@@ -49,10 +48,8 @@ class EquationPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.browser = QTextBrowser(self)
+        self.browser = QTextBrowser(self, openLinks=False)
         self.browser.setObjectName("equations")
-        self.browser.setOpenLinks(False)
-        self.browser.setOpenExternalLinks(False)
         self.browser.highlighted.connect(self._on_link_hovered)
         self.browser.anchorClicked.connect(self._on_link_hovered)
         self.browser.viewport().installEventFilter(self)
@@ -60,14 +57,11 @@ class EquationPanel(QWidget):
         # the line length of the derivations follows the width; a scroll bar that comes and goes
         # would change it while the document is being laid out
         self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self._relayout = QTimer(self)
-        self._relayout.setSingleShot(True)
-        self._relayout.setInterval(0)
+        self._relayout = QTimer(self, singleShot=True, interval=0)
         self._relayout.timeout.connect(self._on_width_changed)
-        mono = QFont(MONO_FAMILY)
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSizeF(self.browser.font().pointSizeF())
-        self._mono = mono
+        self._mono = QFont(MONO_FAMILY)
+        self._mono.setStyleHint(QFont.StyleHint.Monospace)
+        self._mono.setPointSizeF(self.browser.font().pointSizeF())
         self._equation_pt = self.browser.font().pointSizeF() * 1.2  # superscripts stay legible
         fill(QVBoxLayout(self), self.browser, margins=(0, 0, 0, 0))
         self._state: ViewState | None = None
@@ -78,20 +72,14 @@ class EquationPanel(QWidget):
         self._notation = COLUMN  # "column" or "row": the equations and numbers as that convention writes them
         self._before_update: tuple[int, dict[int, tuple]] | None = None  # (iteration, {l: (W, b)})
         self._help = {
-            "⊙": self.tr(
-                "⊙ — the Hadamard product: element-wise multiplication of two arrays of the same shape, "
-                "(A ⊙ B)ᵢⱼ = Aᵢⱼ · Bᵢⱼ. Not a matrix product."
-            ),
-            "∇": self.tr(
-                "∇ₐL — the gradient of the loss with respect to the output activations, "
-                "[∂L/∂a₁, …, ∂L/∂aₙ]ᵀ: how the loss changes when each output moves a little. "
-                "The backward pass starts here."
-            ),
+            "⊙": self.tr("⊙ — the Hadamard product: element-wise multiplication of two arrays of the same shape, "
+                         "(A ⊙ B)ᵢⱼ = Aᵢⱼ · Bᵢⱼ. Not a matrix product."),
+            "∇": self.tr("∇ₐL — the gradient of the loss with respect to the output activations, "
+                         "[∂L/∂a₁, …, ∂L/∂aₙ]ᵀ: how the loss changes when each output moves a little. "
+                         "The backward pass starts here."),
             "η": self.tr("η — the learning rate: how far each update moves the parameters against the gradient."),
-            "δ": self.tr(
-                "δˡ = ∂L/∂zˡ — the error of layer l: how the loss changes with each unit's weighted input. "
-                "One column per sample, never averaged."
-            ),
+            "δ": self.tr("δˡ = ∂L/∂zˡ — the error of layer l: how the loss changes with each unit's weighted input. "
+                         "One column per sample, never averaged."),
         }
         self.setMinimumSize(320, 240)
 
@@ -178,22 +166,18 @@ class EquationPanel(QWidget):
         position = bar.value()
         self._width_chars = self._chars_per_line()
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a diverged run is still shown
-            html = self._html(self._state)
-        self.browser.setHtml(html)
+            self.browser.setHtml(self._html(self._state))
         bar.setValue(position if keep_scroll else 0)
 
     def _html(self, state: ViewState) -> str:
         snap = state.snapshot
         numbers = (RowStageNumbers if self._notation == ROW else StageNumbers)(
             state, self._width_chars, self._parameters_before_update(snap), self._precision, self._notation)
-        if self._notation == ROW:
-            legend = self.tr(
-                "Row convention: W is (nˡ⁻¹ × nˡ), the transpose of Wˡ; the m samples of a batch are the rows of Aˡ, "
-                "Zˡ, δˡ (m × nˡ), and W[k, j] connects unit k of layer l−1 to unit j. Same numbers, transposed. "
-                "Hover ⊙, ∇ₐL or η for its meaning.")
-        else:
-            legend = self.tr(
-                "Column convention: Wˡ is (nˡ × nˡ⁻¹); the m samples of a batch are the columns of aˡ, zˡ, δˡ. "
+        legend = self.tr(
+            "Row convention: W is (nˡ⁻¹ × nˡ), the transpose of Wˡ; the m samples of a batch are the rows of Aˡ, "
+            "Zˡ, δˡ (m × nˡ), and W[k, j] connects unit k of layer l−1 to unit j. Same numbers, transposed. "
+            "Hover ⊙, ∇ₐL or η for its meaning.") if self._notation == ROW else self.tr(
+            "Column convention: Wˡ is (nˡ × nˡ⁻¹); the m samples of a batch are the columns of aˡ, zˡ, δˡ. "
             "Hover ⊙, ∇ₐL or η for its meaning.")
         parts = [
             f"<p style='margin-bottom:4px'><b>{html.escape(self._where(snap))}</b></p>",
@@ -234,10 +218,9 @@ class EquationPanel(QWidget):
         labels = [name if name.startswith("BP") else numbers.label(name) for name in EQUATIONS]
         # the label column fits its longest label in the font shown (larger in presentation mode)
         width = max(64, max(QFontMetrics(bold).horizontalAdvance(text) for text in labels) + 10)
-        for name in EQUATIONS:
+        for name, label in zip(EQUATIONS, labels, strict=True):
             equation, meaning = numbers.general(name)
             lit = name in self._highlighted
-            label = html.escape(name if name.startswith("BP") else numbers.label(name))
             style = f" bgcolor='{HIGHLIGHT}' style='color:{DARK_TEXT}'" if lit else ""
             text = f"<span style='font-size:{self._equation_pt:.1f}pt'>{linkify(html.escape(equation))}</span>"
             if lit:
@@ -245,7 +228,7 @@ class EquationPanel(QWidget):
             if lit or name == "loss":  # which loss is in use is always said
                 more = numbers.detail(name) if lit else ""
                 text += f"<br><small>{linkify(html.escape('. '.join(filter(None, (meaning, more)))))}</small>"
-            label = f"<b>{label}</b>" if lit else label
+            label = f"<b>{html.escape(label)}</b>" if lit else html.escape(label)
             rows.append(f"<tr><td{style} width='{width}'>{label}</td><td{style}>{text}</td></tr>")
         return "<table width='100%' cellspacing='0' cellpadding='3'>" + "".join(rows) + "</table>"
 
@@ -265,6 +248,6 @@ class EquationPanel(QWidget):
         return params if iteration == snap.iteration else None
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(EquationPanel))
+    run_preview(EquationPanel)

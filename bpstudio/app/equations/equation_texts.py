@@ -47,15 +47,7 @@ class EquationTexts:
 
     def general(self, name: str) -> tuple[str, str]:
         """(equation, meaning) of one of forward, loss, BP1…BP4, update, as used by this network."""
-        plan, out = self.plan, self.plan.activations[-1]
-        eqs = conv.equations(self.notation)
-        if name == "forward" and self.rows:
-            return (eqs["forward"], translate(
-                "EquationPanel", "weighted input, then the activation; one row per sample, A⁰ = X, and W is "
-                "nˡ⁻¹ × nˡ; a weight W[k, j] connects unit k of layer l−1 to unit j of layer l"))
-        if name == "forward":
-            return ((eqs["forward"],
-            translate("EquationPanel", "weighted input, then the activation; a⁰ = x, and Wˡ is nˡ × nˡ⁻¹")))
+        plan, out, t = self.plan, self.plan.activations[-1], self.training
         if name == "loss":
             return self._loss_text()
         if name == "BP1":
@@ -73,35 +65,37 @@ class EquationTexts:
                     "δᵢ = aᵢ((∇ₐL)ᵢ − Σₖ aₖ(∇ₐL)ₖ)"))
             return (("δᴸ = ∇ₐL ⊙ f′(zᴸ)",
             translate("EquationPanel", "error of the output layer; here f′ is {d}").format(d=out.derivative_text)))
-        if name == "BP2" and self.rows:
-            return (eqs["BP2"], translate("EquationPanel",
-                "error of layer l from the layer above; Wˡ⁺¹ is the matrix of layer l+1 (nˡ × nˡ⁺¹ in this "
-                "convention), δ is m × nˡ"))
-        if name == "BP3" and self.rows:
-            return (eqs["BP3"], translate("EquationPanel",
-                "bias gradient: per sample ∂L/∂bˡⱼ = δˡⱼ, then the mean over the batch (down each column)"))
-        if name == "BP4" and self.rows:
-            return (eqs["BP4"], translate("EquationPanel",
-                "weight gradient: per sample ∂L/∂W[k, j] = aˡ⁻¹ₖ δˡⱼ, then the mean over the batch"))
-        if name == "BP2":
-            return ("δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ)", translate("EquationPanel",
-                "error of layer l from the layer above; Wˡ⁺¹ is the matrix of layer l+1 (nˡ⁺¹ × nˡ)"))
-        if name == "BP3":
-            return (eqs["BP3"], translate("EquationPanel",
-                "bias gradient: per sample ∂L/∂bˡⱼ = δˡⱼ, then the mean over the batch"))
-        if name == "BP4":
-            return ("∂L/∂Wˡ = (1/m) δˡ (aˡ⁻¹)ᵀ", translate("EquationPanel",
-                "weight gradient: per sample ∂L/∂wˡⱼₖ = aˡ⁻¹ₖ δˡⱼ, then the mean over the batch"))
-        t = self.training
-        if not t.plain:
+        if name == "update" and not t.plain:
             return ("vˡ ← μvˡ − η(∂L/∂Wˡ + λWˡ),  Wˡ ← Wˡ + vˡ;   uˡ ← μuˡ − η ∂L/∂bˡ,  bˡ ← bˡ + uˡ",
                     translate("EquationPanel",
                 "gradient descent with momentum μ = {mu} (v remembers the previous steps) and L2 weight decay "
                 "λ = {lam} (pulls weights towards 0), η = {eta}; v and u start at 0").format(
                     mu=format_number(t.momentum), lam=format_number(t.l2), eta=format_number(self.eta)))
-        return (("Wˡ ← Wˡ − η ∂L/∂Wˡ,   bˡ ← bˡ − η ∂L/∂bˡ",
-            translate("EquationPanel",
-                      "one gradient-descent step for every layer, η = {eta}").format(eta=format_number(self.eta))))
+        if name == "update":
+            return conv.equations(self.notation)["update"], translate(
+                "EquationPanel", "one gradient-descent step for every layer, η = {eta}").format(
+                eta=format_number(self.eta))
+        meanings = {  # forward, BP2, BP3, BP4: the row convention's meanings, then the column convention's
+            "forward": translate(
+                "EquationPanel", "weighted input, then the activation; one row per sample, A⁰ = X, and W is "
+                "nˡ⁻¹ × nˡ; a weight W[k, j] connects unit k of layer l−1 to unit j of layer l"),
+            "BP2": translate("EquationPanel",
+                "error of layer l from the layer above; Wˡ⁺¹ is the matrix of layer l+1 (nˡ × nˡ⁺¹ in this "
+                "convention), δ is m × nˡ"),
+            "BP3": translate("EquationPanel",
+                "bias gradient: per sample ∂L/∂bˡⱼ = δˡⱼ, then the mean over the batch (down each column)"),
+            "BP4": translate("EquationPanel",
+                "weight gradient: per sample ∂L/∂W[k, j] = aˡ⁻¹ₖ δˡⱼ, then the mean over the batch"),
+        } if self.rows else {
+            "forward": translate("EquationPanel", "weighted input, then the activation; a⁰ = x, and Wˡ is nˡ × nˡ⁻¹"),
+            "BP2": translate("EquationPanel",
+                "error of layer l from the layer above; Wˡ⁺¹ is the matrix of layer l+1 (nˡ⁺¹ × nˡ)"),
+            "BP3": translate("EquationPanel",
+                "bias gradient: per sample ∂L/∂bˡⱼ = δˡⱼ, then the mean over the batch"),
+            "BP4": translate("EquationPanel",
+                "weight gradient: per sample ∂L/∂wˡⱼₖ = aˡ⁻¹ₖ δˡⱼ, then the mean over the batch"),
+        }
+        return conv.equations(self.notation)[name], meanings[name]
 
     def _loss_text(self) -> tuple[str, str]:
         """(equation, which form is in use) — the batch loss is always the mean of the per-sample losses."""
@@ -153,16 +147,13 @@ class EquationTexts:
         if self.plan.fused and not self._fused_written:
             notes.append(self.fused_explanation())
         notes.append(self._bp2_note())
-        if self.rows:
-            notes.append(translate("EquationPanel",
-                "Batch of m = {m}: ∇ₐL and δ are per sample — one row per sample, never averaged; ∂L/∂W and ∂L/∂b "
-                "are averaged over the m samples (the 1/m of BP3 and BP4), and the batch loss is the mean of the "
-                "per-sample losses.").format(m=self.m))
-            return notes
-        notes.append(translate("EquationPanel",
+        notes.append((translate("EquationPanel",
+            "Batch of m = {m}: ∇ₐL and δ are per sample — one row per sample, never averaged; ∂L/∂W and ∂L/∂b "
+            "are averaged over the m samples (the 1/m of BP3 and BP4), and the batch loss is the mean of the "
+            "per-sample losses.") if self.rows else translate("EquationPanel",
             "Batch of m = {m}: ∇ₐL and δ are per sample — one column per sample, never averaged; ∂L/∂W and ∂L/∂b "
             "are averaged over the m samples (the 1/m of BP3 and BP4), and the batch loss is the mean of the "
-            "per-sample losses.").format(m=self.m))
+            "per-sample losses.")).format(m=self.m))
         return notes
 
     def fused_explanation(self) -> str:
@@ -179,16 +170,14 @@ class EquationTexts:
             "= a − y. The engine computes a − y directly, which stays exact where a saturates to 0 or 1.")
 
     def _bp2_note(self) -> str:
-        if self.rows:
-            note = translate("EquationPanel",
-                "BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the "
-                "weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ × nˡ⁺¹ in the "
-                "row convention, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.")
-        else:
-            note = translate("EquationPanel",
-                "BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the "
-                "weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ⁺¹ × nˡ, it maps "
-                "layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.")
+        note = translate("EquationPanel",
+            "BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the "
+            "weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ × nˡ⁺¹ in the "
+            "row convention, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.") \
+            if self.rows else translate("EquationPanel",
+            "BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the "
+            "weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ⁺¹ × nˡ, it maps "
+            "layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.")
         if self.L >= 2:
             n = self.spec.sizes
             r, c = (n[1], n[2]) if self.rows else (n[2], n[1])  # W² as displayed

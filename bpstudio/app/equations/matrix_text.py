@@ -46,10 +46,6 @@ T = text_block  # short: a derivation is written with many of them
 EQ = text_block("=")  # each step of a derivation starts with one
 
 
-def writable(m: np.ndarray) -> bool:
-    return m.ndim == 2 and m.shape[0] <= MAX_WRITTEN and m.shape[1] <= MAX_WRITTEN
-
-
 def _aligned_column(values: list[str]) -> list[str]:
     """Line a column of numbers up on the decimal point (right-aligned if any uses an exponent)."""
     if any("e" in v for v in values):

@@ -3,8 +3,6 @@ just taken highlighted; clicking a stage goes there (stepping back or forward)."
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -21,9 +19,8 @@ class StageList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(self.tr("Stages of this iteration"))
-        self.title.setToolTip(
-            self.tr("Click a stage to go there: back through the stages kept, or forward by computing")
-        )
+        self.title.setToolTip(self.tr("Click a stage to go there: back through the stages kept, or forward by "
+                                      "computing"))
         self.list = QListWidget()
         self.list.setObjectName("stageList")
         self.list.setToolTip(self.title.toolTip())
@@ -59,10 +56,9 @@ class StageList(QWidget):
         bold.setBold(True)
         for i in range(self.list.count()):
             item = self.list.item(i)
-            done = i < position
+            done, current = i < position, i == position - 1
             item.setText(("✓ " if done else "   ") + self.label(stages[i], depth))
-            item.setFont(bold if i == position - 1 else self.list.font())
-            current = i == position - 1
+            item.setFont(bold if current else self.list.font())
             # the current stage: dark text on its own pale yellow; the others in the theme's text colours
             role = QPalette.ColorRole.Text if done else QPalette.ColorRole.PlaceholderText
             item.setForeground(QBrush(QColor(DARK_TEXT) if current else self.list.palette().color(role)))
@@ -79,6 +75,6 @@ class StageList(QWidget):
 
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(StageList))
+    run_preview(StageList)

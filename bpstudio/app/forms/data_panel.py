@@ -6,28 +6,19 @@ input and output layers to the data; a typed value that makes no sense is refuse
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.form_fields import (
     add_items,
     align_labels,
     buddy_label,
     fill,
+    growing_form,
     shrinkable_combo,
     spin_box,
     wrapped_label,
@@ -58,7 +49,6 @@ class DataPanel(ProjectForm):
         self._build()
         self.setEnabled(False)  # until a project arrives
 
-    # ----- construction -----------------------------------------------------------------
     def _build(self) -> None:
         self.source_box = shrinkable_combo()
         add_items(self.source_box, texts.sources())
@@ -69,7 +59,7 @@ class DataPanel(ProjectForm):
 
         self.samples_box = spin_box(1, MAX_SAMPLES, self.tr("N, how many samples to generate (training and test)."),
                                     200)
-        self.noise_edit = QLineEdit()
+        self.noise_edit = QLineEdit("0.1")
         self.noise_edit.setToolTip(self.tr("The standard deviation of the Gaussian noise, a number ≥ 0 such as 0.1."))
         self.classes_box = spin_box(2, 50, self.tr("k, the number of classes: one output unit per class."), 3)
         self.seed_box = spin_box(0, tip=self.tr("Seeds the generator: the same seed gives the same samples."))
@@ -88,15 +78,13 @@ class DataPanel(ProjectForm):
         self.split_seed_box = spin_box(0, tip=self.tr("Seeds the random choice of the test samples."))
         self.split_seed_box.setPrefix(self.tr("seed "))
         self.split_seed_box.setMinimumWidth(90)  # its hint fits "seed 2147483647": too wide for a side panel
-        self.noise_edit.setText("0.1")
         self.apply_button = QPushButton(self.tr("App&ly"))
         self.apply_button.setToolTip(self.tr("Use these data settings (or Enter in a field); Ctrl+Z undoes."))
         self.apply_button.clicked.connect(self.apply)
         self.summary_label = wrapped_label(
             tip=self.tr("The project's data now: how many samples train and how many test."), style=HINT_STYLE)
 
-        self.form = form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = form = growing_form()
         for label, field in [(self.tr("So&urce"), self.source_box), (self.tr("Sa&mples N"), self.samples_box),
                              (self.tr("&Noise σ"), self.noise_edit), (self.tr("Classes &k"), self.classes_box),
                              (self.tr("&Generator seed"), self.seed_box), (self.tr("Input &x"), self.x_edit),
@@ -186,12 +174,12 @@ class DataPanel(ProjectForm):
 
     def _source_activated(self, index: int) -> None:
         if self.source_box.itemData(index) == "csv" and not (
-                self._project is not None and source_of(self._project.data) == "csv"):
+                self.project is not None and source_of(self.project.data) == "csv"):
             self.open_csv_dialog()
 
     def apply(self) -> None:
         """Build the data of the fields and ask for it; a bad value is explained instead."""
-        if self._project is None:
+        if self.project is None:
             return
         try:
             data, description = self._data_of(self.source())
@@ -204,7 +192,7 @@ class DataPanel(ProjectForm):
             self._request(data, description)
 
     def _data_of(self, source: str) -> tuple[dict[str, Any] | None, str]:
-        assert self._project is not None
+        assert self.project is not None
         split = self._split()
         if source in GENERATORS:
             params: dict[str, Any] = {"n": self.samples_box.value(), "noise": texts.typed_noise(self.noise_edit.text()),
@@ -219,7 +207,7 @@ class DataPanel(ProjectForm):
             x = texts.typed_numbers(self.x_edit.text(), self.tr("input x"))
             y = texts.typed_numbers(self.y_edit.text(), self.tr("target y"))
             return {"x": [x], "y": [y]}, self.tr("Use one sample x = ({x})").format(x=", ".join(map(format_value, x)))
-        old = self._project.data
+        old = self.project.data
         if source_of(old) != source:  # a CSV file not imported yet: the dialog asks for it
             return None, ""
         kept = {k: v for k, v in old.items() if k not in SPLIT_KEYS}
@@ -232,8 +220,8 @@ class DataPanel(ProjectForm):
         return {"test_fraction": fraction, "split_seed": self.split_seed_box.value()} if fraction else {}
 
     def _request(self, data: dict[str, Any], description: str) -> bool:
-        assert self._project is not None
-        old = self._project
+        assert self.project is not None
+        old = self.project
         try:
             edit = project_with_data(old, data)
         except ValidationError as exc:
@@ -253,7 +241,7 @@ class DataPanel(ProjectForm):
     # ----- CSV ----------------------------------------------------------------------------
     def open_csv_dialog(self) -> None:
         """Open the import dialog (window-modal); the project changes when it is accepted and fits."""
-        if self._project is None:
+        if self.project is None:
             return
         self.csv_dialog = CsvImportDialog(self, check=self._csv_problem)
         self.csv_dialog.finished.connect(self._csv_finished)
@@ -261,19 +249,19 @@ class DataPanel(ProjectForm):
 
     def _csv_problem(self, data: dict[str, Any]) -> str | None:
         """Why the imported data cannot be used with this project, asked on OK (so the dialog says it)."""
-        assert self._project is not None
+        assert self.project is not None
         try:
-            project_with_data(self._project, {**data, **self._split()})
+            project_with_data(self.project, {**data, **self._split()})
         except ValidationError as exc:
             return str(exc)
         return None
 
     def _csv_finished(self, result: int) -> None:
         dialog, self.csv_dialog = self.csv_dialog, None
-        assert dialog is not None and self._project is not None
+        assert dialog is not None and self.project is not None
         data = dialog.data() if result == QDialog.DialogCode.Accepted else None
         if data is None:
-            self._show_data(self._project)  # cancelled: back to the project's own source
+            self._show_data(self.project)  # cancelled: back to the project's own source
         else:
             name = Path(dialog.source_name).name or self.tr("a CSV file")
             self._request({**data, **self._split()}, self.tr("Import {name}").format(name=name))
@@ -281,6 +269,6 @@ class DataPanel(ProjectForm):
 
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(DataPanel))
+    run_preview(DataPanel)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QLineEdit,
 
 from bpstudio.app.widgets.form_fields import (
     add_items,
+    fill,
     growing_form,
     shrinkable_combo,
     spin_box,
@@ -51,10 +52,7 @@ class HyperParameters(QWidget):
         self._samples = 0
         self._updating = False  # set while a project is shown: nothing is requested then
         self.forms: list[QFormLayout] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._build_init_group())
-        layout.addWidget(self._build_training_group())
+        fill(QVBoxLayout(self), self._build_init_group(), self._build_training_group(), margins=(0, 0, 0, 0))
 
     def _section(self, title: str) -> tuple[QWidget, QFormLayout]:
         group, layout = titled_section(title)

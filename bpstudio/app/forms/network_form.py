@@ -6,22 +6,10 @@ for it (``ProjectForm``); after a refused edit the control returns to the projec
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QSpinBox,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QToolButton, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.form_fields import (
     add_items,
@@ -29,6 +17,7 @@ from bpstudio.app.widgets.form_fields import (
     fill,
     growing_form,
     read_only_spin,
+    scrolled,
     shrinkable_combo,
     titled_section,
     wrapped_label,
@@ -56,29 +45,19 @@ class NetworkForm(ProjectForm):
         self._updating = False  # set while the form shows a project: nothing is requested then
         self._samples = 0
         self._forms: list[QFormLayout] = []
-
-        outer = fill(QVBoxLayout(self), fill(QVBoxLayout(), self.message_label, margins=(8, 6, 8, 0)),
-                     margins=(0, 0, 0, 0), spacing=4)
-
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(8, 4, 8, 8)
-        column.addWidget(self._build_network_group())
+        network = self._build_network_group()
         self.hyper_parameters = h = HyperParameters()
         h.editRequested.connect(lambda description, parts: self._request(description, **parts))
         h.refused.connect(self._refuse)
         self.init_box, self.scale_box, self.learning_rate_box = h.init_box, h.scale_box, h.learning_rate_box
         self.batch_size_box, self.epochs_box, self.seed_box = h.batch_size_box, h.epochs_box, h.seed_box
         self.shuffle_box, self.momentum_box, self.l2_box = h.shuffle_box, h.momentum_box, h.l2_box
-        column.addWidget(h)
-        column.addStretch(1)
+        body = QWidget()
+        fill(QVBoxLayout(body), network, h, (None, 1), margins=(8, 4, 8, 8))
         align_labels(self._forms + h.forms)  # one label column for all sections: the fields line up down the panel
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        scroll = scrolled(body)
+        fill(QVBoxLayout(self), fill(QVBoxLayout(), self.message_label, margins=(8, 6, 8, 0)), (scroll, 1),
+             margins=(0, 0, 0, 0), spacing=4)
         self._body, self._scroll = body, scroll
         self._counted_data: object = None
         self.setEnabled(False)  # until a project arrives
@@ -104,6 +83,7 @@ class NetworkForm(ProjectForm):
         self.layers.moveRequested.connect(self._move_layer)
         self.layers.removeRequested.connect(self._remove_layer)
         self.layers.addRequested.connect(self._add_layer)
+        self.add_layer_button = self.layers.add_button
         layout.addWidget(self.layers)
 
         bottom = self._form()
@@ -137,10 +117,6 @@ class NetworkForm(ProjectForm):
     def remove_layer_button(self, l: int) -> QToolButton:
         return self.layers.buttons(l)[2]
 
-    @property
-    def add_layer_button(self) -> QPushButton:
-        return self.layers.add_button
-
     # ----- showing a state ------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:
         if self._take(state.project):
@@ -166,7 +142,7 @@ class NetworkForm(ProjectForm):
 
     def _show_project(self) -> None:
         """Put the project's values into the controls, requesting nothing."""
-        project = self._project
+        project = self.project
         assert project is not None
         self._updating = True
         try:
@@ -208,9 +184,9 @@ class NetworkForm(ProjectForm):
 
     def _request(self, description: str, hint: str = "", **parts) -> bool:
         """Build and check the edited project, then ask for it; a refusal is explained instead."""
-        assert self._project is not None
+        assert self.project is not None
         try:
-            edit = edit_project(self._project, **parts)
+            edit = edit_project(self.project, **parts)
         except ValidationError as exc:
             self._refuse(exc.message, hint)
             return False
@@ -229,48 +205,48 @@ class NetworkForm(ProjectForm):
         return True
 
     def _network_with(self, layers: list[LayerSpec]) -> NetworkSpec:
-        assert self._project is not None
-        return replace(self._project.network, layers=tuple(layers))
+        assert self.project is not None
+        return replace(self.project.network, layers=tuple(layers))
 
     def _units_edited(self, l: int, units: int) -> None:
-        if self._project is None or self._project.network.layers[l - 1].units == units:
+        if self.project is None or self.project.network.layers[l - 1].units == units:
             return
-        layers = list(self._project.network.layers)
+        layers = list(self.project.network.layers)
         layers[l - 1] = replace(layers[l - 1], units=units)
         self._request(self.tr("Set layer {l} units to {n}").format(l=l, n=units), network=self._network_with(layers))
 
     def _activation_edited(self, l: int, name: str) -> None:
-        if self._project is None:
+        if self.project is None:
             return
-        layers = list(self._project.network.layers)
+        layers = list(self.project.network.layers)
         if get_activation(layers[l - 1].activation).name == name:
             return
         layers[l - 1] = replace(layers[l - 1], activation=name)
         hint = ""
-        if (l == len(layers) and get_loss(self._project.network.loss).fused_with not in (None, name)
+        if (l == len(layers) and get_loss(self.project.network.loss).fused_with not in (None, name)
                 and not (name == "softmax" and layers[l - 1].units < 2)):  # that refusal has its own reason
             hint = self.tr("Choose a loss that suits the new output first, such as ½‖y − a‖².")
         self._request(self.tr("Set layer {l} activation to {name}").format(l=l, name=activation_label(name)),
                       hint, network=self._network_with(layers))
 
     def _add_layer(self) -> None:
-        if self._project is None:
+        if self.project is None:
             return
-        layers = list(self._project.network.layers)
+        layers = list(self.project.network.layers)
         layers.insert(len(layers) - 1, layers[-2] if len(layers) > 1 else NEW_LAYER)
         self._request(self.tr("Add hidden layer {l}").format(l=len(layers) - 1), network=self._network_with(layers))
 
     def _remove_layer(self, l: int) -> None:
-        if self._project is None or not 1 <= l < self._project.network.depth:
+        if self.project is None or not 1 <= l < self.project.network.depth:
             return
-        layers = list(self._project.network.layers)
+        layers = list(self.project.network.layers)
         del layers[l - 1]
         self._request(self.tr("Remove layer {l}").format(l=l), network=self._network_with(layers))
 
     def _move_layer(self, l: int, step: int) -> None:
-        if self._project is None:
+        if self.project is None:
             return
-        layers, k = list(self._project.network.layers), l + step
+        layers, k = list(self.project.network.layers), l + step
         if not (1 <= l < len(layers) and 1 <= k < len(layers)):
             return  # hidden layers move among themselves; the output layer stays last
         layers[l - 1], layers[k - 1] = layers[k - 1], layers[l - 1]
@@ -280,9 +256,9 @@ class NetworkForm(ProjectForm):
     # ----- requests from elsewhere (the canvas's layer menu): the same validated path as the form's own controls
     def insert_hidden_layer(self, index: int) -> None:
         """Insert a hidden layer so that it becomes layer ``index`` (1 … L; the output layer stays last)."""
-        if self._project is None or not 1 <= index <= self._project.network.depth:
+        if self.project is None or not 1 <= index <= self.project.network.depth:
             return
-        layers = list(self._project.network.layers)
+        layers = list(self.project.network.layers)
         template = layers[index - 2] if index >= 2 else (layers[0] if len(layers) > 1 else NEW_LAYER)
         layers.insert(index - 1, template)
         self._request(self.tr("Insert hidden layer {l}").format(l=index), network=self._network_with(layers))
@@ -290,19 +266,19 @@ class NetworkForm(ProjectForm):
     remove_hidden_layer, move_hidden_layer, set_activation = _remove_layer, _move_layer, _activation_edited
 
     def _loss_edited(self) -> None:
-        if self._updating or self._project is None:
+        if self._updating or self.project is None:
             return
         name = self.loss_box.currentData()
-        if get_loss(self._project.network.loss).name == name:
+        if get_loss(self.project.network.loss).name == name:
             return
         fused = get_loss(name).fused_with
         hint = self.tr("Set the output layer's activation to {activation} first.").format(activation=fused) \
             if fused else ""
         self._request(self.tr("Set loss to {loss}").format(loss=loss_label(name)), hint,
-                      network=replace(self._project.network, loss=name))
+                      network=replace(self.project.network, loss=name))
 
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(NetworkForm))
+    run_preview(NetworkForm)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from bpstudio.app.widgets.form_fields import clear_message, message_line, show_message, shown_message, shows_error
+from bpstudio.app.widgets.form_fields import clear_message, show_message, shown_message, shows_error, wrapped_label
 from bpstudio.engine import Project
 
 
@@ -18,14 +18,9 @@ class ProjectForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None, message_name: str = "") -> None:
         super().__init__(parent)
-        self._project: Project | None = None
+        self.project: Project | None = None  # the project shown: the last one given to ``set_state``
         self._pending: Project | None = None  # the project last requested: its message stays when it arrives
-        self.message_label = message_line(message_name)
-
-    @property
-    def project(self) -> Project | None:
-        """The project shown: the last one given to ``set_state``."""
-        return self._project
+        self.message_label = wrapped_label(name=message_name, selectable=True, hidden=True)  # for show_message
 
     def message(self) -> str:
         """The message line's text, or "" when it is hidden."""
@@ -42,12 +37,12 @@ class ProjectForm(QWidget):
 
     def _take(self, project: Project) -> bool:
         """Show ``project`` from now on; False when it is the one shown already."""
-        if self._project is not None and (project is self._project or project == self._project):
+        if self.project is not None and (project is self.project or project == self.project):
             return False
         if not (self._pending is not None and (project is self._pending or project == self._pending)):
             self._clear_message()  # a project from elsewhere (open, undo): the old message no longer applies
         self._pending = None
-        self._project = project
+        self.project = project
         return True
 
     def _ask(self, project: Project, description: str) -> None:

@@ -51,12 +51,13 @@ class RunPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None, actions: RunActions | None = None) -> None:
         super().__init__(parent)
-        self._status = RunStatus()
+        self.status = RunStatus()
         self._actions: RunActions | None = None
 
-        self.run_button, self.pause_button, self.stop_button = QToolButton(), QToolButton(), QToolButton()
+        self._buttons = (QToolButton(), QToolButton(), QToolButton())
+        self.run_button, self.pause_button, self.stop_button = self._buttons
         buttons = QHBoxLayout()
-        for button in (self.run_button, self.pause_button, self.stop_button):
+        for button in self._buttons:
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumHeight(30)
@@ -66,8 +67,7 @@ class RunPanel(QWidget):
         self.run_button.setFont(font)
 
         self.status_label = StatusLine()
-        self.message_label = wrapped_label("", "runMessage", "", ERROR_STYLE, True)
-        self.message_label.hide()
+        self.message_label = wrapped_label("", "runMessage", "", ERROR_STYLE, True, hidden=True)
 
         layout = fill(QVBoxLayout(self), buttons, self.status_label, self.message_label, margins=(8, 6, 8, 8))
         self.goal_box = self._build_goal()
@@ -78,23 +78,20 @@ class RunPanel(QWidget):
         self.set_actions(*(actions or make_run_actions(self)).all())
         if actions is None:
             self.addActions(self.actions_.all())  # standalone: the keys work in the panel itself
-        self.set_status(self._status)
+        self.set_status(self.status)
 
     # ----- construction -----------------------------------------------------------------
     @staticmethod
-    def _section(title: str, tip: str, rows: list[tuple[QWidget, ...]] | None = None) -> tuple[QWidget, QLabel]:
+    def _section(title: str, tip: str, rows: list[tuple[QWidget, ...]]) -> tuple[QWidget, QLabel]:
         """A bold title over a grid: each row a control and, if any, its field."""
-        section = QWidget()
-        layout = QVBoxLayout(section)
-        layout.setContentsMargins(0, 6, 0, 0)
         header = wrapped_label(title, "", tip, SECTION_STYLE, True)
-        layout.addWidget(header)
         grid = QGridLayout()
-        for i, row in enumerate(rows or []):
+        for i, row in enumerate(rows):
             for j, widget in enumerate(row):
                 grid.addWidget(widget, i, j, 1, 2 if len(row) == 1 else 1)
         grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
+        section = QWidget()
+        fill(QVBoxLayout(section), header, grid, margins=(0, 6, 0, 0))
         return section, header
 
     def _build_goal(self) -> QWidget:
@@ -122,10 +119,9 @@ class RunPanel(QWidget):
             (self.epochs_radio, self.epochs_spin), (self.loss_radio, self.target_edit), (self.forever_radio,)])[0]
 
     def _build_speed(self) -> QWidget:
-        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal, tickPosition=QSlider.TickPosition.TicksBelow)
         self.speed_slider.setRange(0, len(SPEEDS) - 1)
         self.speed_slider.setPageStep(1)
-        self.speed_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.speed_slider.setValue(RunSettings().speed)
         self.speed_slider.setToolTip(self.tr(
             "How fast the run goes. The slowest speeds show every stage of every iteration in turn; faster ones "
@@ -168,19 +164,15 @@ class RunPanel(QWidget):
     # ----- actions ----------------------------------------------------------------------
     def set_actions(self, run: QAction, pause: QAction, stop: QAction) -> None:
         """Show these actions as the panel's buttons; their ``triggered`` becomes the panel's requests."""
+        requests = (self._run_triggered, self.pauseRequested, self.stopRequested)
         if self._actions is not None:
-            old = self._actions
-            old.run.triggered.disconnect(self._run_triggered)
-            old.pause.triggered.disconnect(self.pauseRequested)
-            old.stop.triggered.disconnect(self.stopRequested)
+            for old, request in zip(self._actions.all(), requests, strict=True):
+                old.triggered.disconnect(request)
         self._actions = RunActions(run, pause, stop)
-        run.triggered.connect(self._run_triggered)
-        pause.triggered.connect(self.pauseRequested)
-        stop.triggered.connect(self.stopRequested)
-        self.run_button.setDefaultAction(run)
-        self.pause_button.setDefaultAction(pause)
-        self.stop_button.setDefaultAction(stop)
-        self.set_status(self._status)
+        for action, request, button in zip(self._actions.all(), requests, self._buttons, strict=True):
+            action.triggered.connect(request)
+            button.setDefaultAction(action)
+        self.set_status(self.status)
 
     @property
     def actions_(self) -> RunActions:
@@ -188,13 +180,9 @@ class RunPanel(QWidget):
         return self._actions
 
     def _run_triggered(self) -> None:
-        try:
-            settings = self.settings()
-        except ValidationError as e:
-            self._show_message(e.message)
-            return
-        self._show_message("")
-        self.runRequested.emit(settings)
+        settings = self._recheck()
+        if settings is not None:
+            self.runRequested.emit(settings)
 
     # ----- values -----------------------------------------------------------------------
     def settings(self) -> RunSettings:
@@ -224,14 +212,15 @@ class RunPanel(QWidget):
                                   .format(what=what, text=text))
         return value
 
-    def _recheck(self) -> None:
-        """After typing: say at once what is wrong (or that it is fixed)."""
+    def _recheck(self) -> RunSettings | None:
+        """After typing (and on Run): say at once what is wrong (or that it is fixed); the settings if valid."""
         try:
-            self.settings()
+            settings = self.settings()
         except ValidationError as e:
             self._show_message(e.message)
-        else:
-            self._show_message("")
+            return None
+        self._show_message("")
+        return settings
 
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)
@@ -253,13 +242,8 @@ class RunPanel(QWidget):
         if emit:
             self.speedChanged.emit(index)
 
-    # ----- status -----------------------------------------------------------------------
-    @property
-    def status(self) -> RunStatus:
-        return self._status
-
     def set_status(self, status: RunStatus) -> None:
-        self._status = status
+        self.status = status
         state = status.state
         if self._actions is not None:
             a = self._actions

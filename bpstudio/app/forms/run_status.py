@@ -48,11 +48,9 @@ def status_text(status: RunStatus) -> str:
 
 class StatusLine(QLabel):
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setObjectName("runStatus")
-        self.setWordWrap(True)
         self.setToolTip(translate("RunPanel", "What the run is doing, or why it stopped"))
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def show_status(self, status: RunStatus) -> None:
         self.setText(status_text(status))

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QWidget
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
+from bpstudio.app.widgets.form_fields import scrolled
 from bpstudio.app.widgets.step_actions import make_action
 
 from .lesson_panel import LessonPanel
@@ -26,11 +27,8 @@ class Lessons(QObject):
         self.panel = panel
         self.dock = QDockWidget(translate("Lessons", "Lesson"), host)
         self.dock.setObjectName("lessonDock")
-        scroll = QScrollArea()  # a short dock scrolls rather than squeezing the panels around it
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scrolled(self.panel)  # a short dock scrolls rather than squeezing the panels around it
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.panel)
         self.dock.setWidget(scroll)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -67,8 +65,7 @@ class Lessons(QObject):
             self.start_actions.append(action)
         self.menu.addAction(self.open_action)
         self.menu.addSeparator()
-        self.menu.addAction(self.previous_action)
-        self.menu.addAction(self.next_action)
+        self.menu.addActions([self.previous_action, self.next_action])
         host.addActions([self.show_action, self.next_action, self.previous_action])  # keys with the menu closed
 
     @Slot()

@@ -29,8 +29,7 @@ class HighlightFrame(QWidget):
         self.target = target
         self.bright = True
         self._flashes_left = 0
-        self._timer = QTimer(self)
-        self._timer.setInterval(FLASH_MS)
+        self._timer = QTimer(self, interval=FLASH_MS)
         self._timer.timeout.connect(self._flash)
         target.installEventFilter(self)
         self.setGeometry(target.rect())
@@ -63,8 +62,7 @@ class HighlightFrame(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = QColor(FRAME_COLOUR)
         colour.setAlpha(255 if self.bright else 90)
-        pen = QPen(colour, 4)
-        painter.setPen(pen)
+        painter.setPen(QPen(colour, 4))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(2, 2, -2, -2), 6, 6)
 

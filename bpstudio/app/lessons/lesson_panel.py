@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
+    QBoxLayout,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.app.look import language
+from bpstudio.app.widgets.form_fields import fill, shrinkable_combo
 from bpstudio.engine import BPStudioError, Project
 from bpstudio.engine.lessons import AnswerError, Lesson, Step, lessons_dir, load_lesson, parse_answer, shipped_lessons
 from bpstudio.engine.lessons import value_in as value_in_snapshot
@@ -63,15 +64,13 @@ class LessonPanel(QWidget):
         self.course = LessonProgress()
         self.paths: list[Path] = []
 
-        self.picker = _named(QComboBox(), "lessonPicker", self.tr("Lesson"),
+        self.picker = _named(shrinkable_combo(12), "lessonPicker", self.tr("Lesson"),
                              self.tr("The lessons that come with BP Studio, in order"))
-        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.picker.setMinimumContentsLength(12)
         self.start_button = _named(QPushButton(self.tr("Start")), "lessonStart", tip=self.tr(
             "Start the chosen lesson: its network is opened (unsaved work is asked about first)"))
         self.open_button = _named(QPushButton(self.tr("Open…")), "lessonOpen",
                                   tip=self.tr("Open a lesson file of your own (JSON, see docs/lessons.md)"))
-        self.title = _named(QLabel(self.tr("No lesson started")), "lessonTitle", self.tr("Lesson title"))
+        self.title = _named(QLabel(self.tr("No lesson started"), wordWrap=True), "lessonTitle", self.tr("Lesson title"))
         self.title.setStyleSheet("font-weight: bold;")
         self.progress = _named(QLabel(), "lessonProgress", self.tr("Progress"), self.tr("Where you are in the lesson"))
         self.prev_button = _named(QPushButton(self.tr("◀ Previous")), "lessonPrevious",
@@ -84,33 +83,23 @@ class LessonPanel(QWidget):
         self.text.setMinimumHeight(56)
         # takes the height left over (its own preferred height would push the prediction out of sight)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self.waiting = _named(QLabel(), "lessonWaiting", self.tr("What the step waits for"))
+        self.waiting = _named(QLabel(wordWrap=True), "lessonWaiting", self.tr("What the step waits for"))
         self.predict_box = _named(QGroupBox(), "lessonPredict")  # its title asks the question
-        self.answer = _named(QLineEdit(), "lessonAnswer", self.tr("Your prediction"),
-                             self.tr("Type your prediction and press Enter to check it"))
-        self.answer.setPlaceholderText(self.tr("e.g. 0.063, -0.032, 6.3e-2 or 1/2"))
+        self.answer = _named(QLineEdit(placeholderText=self.tr("e.g. 0.063, -0.032, 6.3e-2 or 1/2")), "lessonAnswer",
+                             self.tr("Your prediction"), self.tr("Type your prediction and press Enter to check it"))
         self.check_button = _named(QPushButton(self.tr("Check")), "lessonCheck",
                                    tip=self.tr("Compare your number with the engine's (Enter)"))
         self.reveal_button = _named(QPushButton(self.tr("Show answer")), "lessonReveal",
                                     tip=self.tr("Show the engine's number"))
-        self.feedback = _named(QLabel(), "lessonFeedback", self.tr("Feedback on your prediction"))
-        self.feedback.setTextFormat(Qt.TextFormat.RichText)
-        for label in (self.title, self.waiting, self.feedback):
-            label.setWordWrap(True)
+        self.feedback = _named(QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText), "lessonFeedback",
+                               self.tr("Feedback on your prediction"))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.setSpacing(4)
-        layout.addLayout(_row(self.picker, self.start_button, self.open_button))
-        # one row: the panel is often short (at the bottom of the window)
-        layout.addLayout(_row(self.title, self.progress, self.prev_button, self.next_button))
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.waiting)
-        box = QVBoxLayout(self.predict_box)
-        box.setContentsMargins(6, 4, 6, 4)
-        box.addLayout(_row(self.answer, self.check_button, self.reveal_button))
-        box.addWidget(self.feedback)
-        layout.addWidget(self.predict_box)
+        fill(QVBoxLayout(self.predict_box), _row(self.answer, self.check_button, self.reveal_button), self.feedback,
+             margins=(6, 4, 6, 4))
+        # the title and the step buttons on one row: the panel is often short (at the bottom of the window)
+        fill(QVBoxLayout(self), _row(self.picker, self.start_button, self.open_button),
+             _row(self.title, self.progress, self.prev_button, self.next_button), (self.text, 1), self.waiting,
+             self.predict_box, margins=(6, 4, 6, 4), spacing=4)
 
         self.start_button.clicked.connect(self.start_chosen)
         self.open_button.clicked.connect(self.open_dialog)
@@ -231,10 +220,8 @@ class LessonPanel(QWidget):
         last = len(lesson.steps)
         self.next_button.setText(self.tr("Finish") if self.course.last else self.tr("Next ▶"))
         self.title.setText(lesson.title.get(language))
-        if self.course.finished:
-            self.progress.setText(self.tr("Lesson complete ✓ ({count} steps)").format(count=last))
-        else:
-            self.progress.setText(self.tr("Step {number} of {count}").format(number=index + 1, count=last))
+        self.progress.setText(self.tr("Lesson complete ✓ ({count} steps)").format(count=last) if self.course.finished
+                              else self.tr("Step {number} of {count}").format(number=index + 1, count=last))
         notation = self._notation()
         self.text.setHtml(step_html(step, language, notation))
         self.waiting.setText(waiting_text(self.course))
@@ -290,11 +277,7 @@ def _named(widget: W, name: str, accessible: str = "", tip: str = "") -> W:
     return widget
 
 
-def _row(first: QWidget, *others: QWidget) -> QHBoxLayout:
+def _row(first: QWidget, *others: QWidget) -> QBoxLayout:
     """``first`` takes the width left over."""
-    row = QHBoxLayout()
-    row.addWidget(first, 1)
-    for widget in others:
-        row.addWidget(widget)
-    return row
+    return fill(QHBoxLayout(), (first, 1), *others)
 

@@ -61,10 +61,8 @@ def labels_of(root: QWidget) -> dict[QWidget, str]:
             found.setdefault(buddy, plain(label.text()))
     for form in root.findChildren(QFormLayout):
         for row in range(form.rowCount()):
-            label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            caption = label_item.widget() if label_item is not None else None
-            field = field_item.widget() if field_item is not None else None
+            items = form.itemAt(row, QFormLayout.ItemRole.LabelRole), form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            caption, field = (item.widget() if item is not None else None for item in items)
             text = plain(caption.text()) if isinstance(caption, QLabel) else ""
             if text and field is not None:
                 found.setdefault(field, text)

@@ -53,10 +53,6 @@ def current_language() -> str:
     return _current
 
 
-def translation_file(language: str) -> str:
-    return str(translations_dir() / f"bpstudio_{language}.qm")
-
-
 def install_language(language: str) -> str:
     """Install ``language`` for the Qt UI and the engine; English needs no translator. Returns the
     language installed: English when the translation cannot be loaded (a broken install stays usable)."""
@@ -72,7 +68,7 @@ def install_language(language: str) -> str:
     if language not in LANGUAGES or language == ENGLISH:
         return ENGLISH
     ours = QTranslator(app)
-    if not ours.load(translation_file(language)):
+    if not ours.load(str(translations_dir() / f"bpstudio_{language}.qm")):
         return ENGLISH
     qt_own = QTranslator(app)  # the standard buttons and dialogs (OK, Cancel, file dialogs)
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

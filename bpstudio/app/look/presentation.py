@@ -9,6 +9,8 @@ listen to ``notifier().changed``. The mode is remembered: a classroom laptop reo
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
@@ -25,16 +27,13 @@ class PresentationNotifier(QObject):
     changed = Signal(bool)
 
 
-_notifier: PresentationNotifier | None = None
 _on = False
 _app_font: QFont | None = None  # the application font before the mode was switched on
 
 
+@cache
 def notifier() -> PresentationNotifier:
-    global _notifier
-    if _notifier is None:
-        _notifier = PresentationNotifier()
-    return _notifier
+    return PresentationNotifier()
 
 
 def is_on() -> bool:

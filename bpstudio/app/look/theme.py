@@ -6,6 +6,8 @@ dark text on their own light cells), and restyle when ``notifier().changed`` say
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -19,27 +21,23 @@ class ThemeNotifier(QObject):
     changed = Signal(str)
 
 
-_notifier: ThemeNotifier | None = None
 _current = DEFAULT_THEME
 _system: tuple[str, QPalette] | None = None  # the style's name and palette the application started with
 
 
+@cache
 def notifier() -> ThemeNotifier:
-    global _notifier
-    if _notifier is None:
-        _notifier = ThemeNotifier()
-    return _notifier
+    return ThemeNotifier()
 
 
 def current() -> str:
     return _current
 
 
-def is_dark(palette: QPalette | None = None) -> bool:
+def is_dark() -> bool:
     """Whether text is lighter than its background (a dark theme, ours or the system's)."""
-    if palette is None:
-        app = QApplication.instance()
-        palette = app.palette() if isinstance(app, QApplication) else QPalette()
+    app = QApplication.instance()
+    palette = app.palette() if isinstance(app, QApplication) else QPalette()
     return palette.color(QPalette.ColorRole.Base).lightness() < palette.color(QPalette.ColorRole.Text).lightness()
 
 
@@ -53,15 +51,13 @@ def apply_theme(name: str) -> None:
     first = _system is None
     if _system is None:
         _system = (app.style().name(), QPalette(app.palette()))
-    if name == "system" and first:  # the start, on the system's look: nothing to change
-        pass
-    elif name == "system":
+    if name == "system" and not first:  # (at the start, on the system's look, there is nothing to change)
         style_name, palette = _system
         style = QStyleFactory.create(style_name)
         if style is not None:
             app.setStyle(style)
         app.setPalette(palette)
-    else:
+    elif name != "system":
         app.setStyle("Fusion")
         app.setPalette(dark_palette() if name == "dark" else light_palette())
     _current = name

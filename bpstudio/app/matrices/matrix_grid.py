@@ -4,8 +4,6 @@ shape, its image ranges and axes, and is merely refilled."""
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
@@ -109,6 +107,6 @@ class MatrixGrid(QWidget):
 
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(lambda: MatrixGrid(1)))
+    run_preview(lambda: MatrixGrid(1))

@@ -97,9 +97,8 @@ class MatrixImage(QWidget):
         self.colour_bar = ColourBar()
         self.colour_bar.setToolTip(self.tr("Colour scale: blue negative, white 0, red positive (symmetric)"))
         self.graphics.scene().sigMouseMoved.connect(self._mouse_moved)
-        self.readout = QLabel()
+        self.readout = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.readout.setObjectName("hoverReadout")
-        self.readout.setTextFormat(Qt.TextFormat.PlainText)
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         row = fill(QHBoxLayout(), (self.graphics, 1), self.colour_bar, margins=(0, 0, 0, 0), spacing=2)
         fill(QVBoxLayout(self), (row, 1), self.readout, margins=(0, 0, 0, 0), spacing=1)
@@ -115,16 +114,14 @@ class MatrixImage(QWidget):
             self.image.setRect(QRectF(0.5, 0.5, shape[1], shape[0]))
             self.view_box.setRange(xRange=(0.5, shape[1] + 0.5), yRange=(0.5, shape[0] + 0.5), padding=0)
             self.message.setPos(0.5 + shape[1] / 2, 0.5 + shape[0] / 2)
+        self.image.setVisible(array is not None)
+        self.message.setVisible(array is None)
         if array is None:
-            self.image.setVisible(False)
             self.message.setText(self.tr("not computed yet"))  # short: the view box clips what overflows
-            self.message.setVisible(True)
             self.readout.setText(self.model.not_computed_message())
             self.graphics.setToolTip(self.model.not_computed_message())
             self._hover = None
             return
-        self.image.setVisible(True)
-        self.message.setVisible(False)
         v = nice_limit(self.model.limit)
         shown = self._shown
         # snapshots copy every array, so compare contents: W¹ (128 × 784) is unchanged by most stages

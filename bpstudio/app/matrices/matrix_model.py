@@ -78,11 +78,11 @@ class MatrixModel(QAbstractTableModel):
         self._snap: Snapshot | None = None
         self._plan: Plan | None = None
         self._lr = 0.0
-        self._array: np.ndarray | None = None  # as displayed
-        self._engine: np.ndarray | None = None  # as the engine holds it (column convention)
+        self.array: np.ndarray | None = None  # as displayed (transposed in the row convention)
+        self.engine_array: np.ndarray | None = None  # as the engine holds it (column convention)
         self.notation = conv.COLUMN
-        self._changed = False
-        self._vmax = 1.0
+        self.changed = False  # the stage just taken computed this quantity (snapshot.changed has its key)
+        self.limit = 1.0  # max|x|: the colour scale spans ±limit
         self._colours: np.ndarray | None = None  # built on first paint: image views never need it
         self._tip: tuple[int, int, int, str] | None = None  # (row, col, precision, text) of the last tooltip
         self._bold = QFont()
@@ -97,10 +97,10 @@ class MatrixModel(QAbstractTableModel):
         self.beginResetModel()
         try:
             self._snap, self._plan, self._lr, self.layer = snap, plan, float(learning_rate), layer
-            self._engine = snap.get(self.quantity, layer)
-            self._array = conv.orient(self._engine, self.notation)
-            self._changed = key(self.quantity, layer) in snap.changed
-            self._vmax = symmetric_limit(self._array)
+            self.engine_array = snap.get(self.quantity, layer)
+            self.array = conv.orient(self.engine_array, self.notation)
+            self.changed = key(self.quantity, layer) in snap.changed
+            self.limit = symmetric_limit(self.array)
             self._colours = None
             self._tip = None
         finally:
@@ -114,7 +114,7 @@ class MatrixModel(QAbstractTableModel):
         self.beginResetModel()
         try:
             self.notation = notation
-            self._array = conv.orient(self._engine, notation)
+            self.array = conv.orient(self.engine_array, notation)
             self._colours = None
             self._tip = None
         finally:
@@ -140,28 +140,8 @@ class MatrixModel(QAbstractTableModel):
 
     # ----- what it holds ----------------------------------------------------------------
     @property
-    def array(self) -> np.ndarray | None:
-        """The matrix as displayed (transposed in the row convention)."""
-        return self._array
-
-    @property
-    def engine_array(self) -> np.ndarray | None:
-        """The engine's array (column convention)."""
-        return self._engine
-
-    @property
     def computed(self) -> bool:
-        return self._array is not None
-
-    @property
-    def changed(self) -> bool:
-        """True when the stage just taken computed this quantity (snapshot.changed has its key)."""
-        return self._changed
-
-    @property
-    def limit(self) -> float:
-        """max|x|: the colour scale spans ±limit."""
-        return self._vmax
+        return self.array is not None
 
     def expected_shape(self) -> tuple[int, int] | None:
         """The displayed shape, known even before the quantity is computed."""
@@ -177,8 +157,8 @@ class MatrixModel(QAbstractTableModel):
         return self.tr("not computed yet — computed at stage {stage}").format(stage=stage.label)
 
     def value(self, row: int, col: int) -> float:
-        assert self._array is not None
-        return float(self._array[row, col])
+        assert self.array is not None
+        return float(self.array[row, col])
 
     def text(self, row: int, col: int) -> str:
         return format_number(self.value(row, col), self.precision)
@@ -199,23 +179,19 @@ class MatrixModel(QAbstractTableModel):
 
     def colour_index(self, row: int, col: int) -> int:
         if self._colours is None:
-            assert self._array is not None
-            self._colours = colour_indices(self._array, self._vmax)
+            assert self.array is not None
+            self._colours = colour_indices(self.array, self.limit)
         return int(self._colours[row, col])
 
     # ----- QAbstractTableModel ------------------------------------------------------------
     def rowCount(self, parent: Index | None = None) -> int:
-        if self._array is None or (parent is not None and parent.isValid()):
-            return 0
-        return int(self._array.shape[0])
+        return 0 if self.array is None or (parent is not None and parent.isValid()) else int(self.array.shape[0])
 
     def columnCount(self, parent: Index | None = None) -> int:
-        if self._array is None or (parent is not None and parent.isValid()):
-            return 0
-        return int(self._array.shape[1])
+        return 0 if self.array is None or (parent is not None and parent.isValid()) else int(self.array.shape[1])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or self._array is None:
+        if not index.isValid() or self.array is None:
             return None
         r, c = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -227,7 +203,7 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.explain(r, c)
         if role == Qt.ItemDataRole.FontRole:
-            return self._bold if self._changed else None
+            return self._bold if self.changed else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:

@@ -8,8 +8,6 @@ page on show is refilled."""
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -80,12 +78,11 @@ class MatrixPanel(QWidget):
         bar = fill(QHBoxLayout(), self.mode_combo, self.layer_combo, self.precision_spin, legend, margins=(0, 0, 0, 0),
                    spacing=6)
 
-        self.derivation = QPlainTextEdit()
+        self.derivation = QPlainTextEdit(readOnly=True, lineWrapMode=QPlainTextEdit.LineWrapMode.WidgetWidth,
+                                         placeholderText=self.tr("Hover an entry to see how it was computed, with "
+                                                                 "the numbers."))
         self.derivation.setObjectName("derivation")
-        self.derivation.setReadOnly(True)
-        self.derivation.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.derivation.setToolTip(self.tr("How the entry under the mouse was computed, with its numbers"))
-        self.derivation.setPlaceholderText(self.tr("Hover an entry to see how it was computed, with the numbers."))
         font = self.derivation.font()
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         self.derivation.setFont(font)
@@ -100,13 +97,11 @@ class MatrixPanel(QWidget):
         self.pages.addWidget(self.across_page)
 
         # the derivation pane can be dragged taller (or shorter) to read a long BP2 sum
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, childrenCollapsible=False)
         self.splitter.setObjectName("matrixSplitter")
-        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.pages)
         self.splitter.addWidget(self.derivation)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([1000, self._derivation_height(DERIVATION_LINES)])
         fill(QVBoxLayout(self), bar, (self.splitter, 1), margins=(4, 4, 4, 4), spacing=4)
 
@@ -178,11 +173,9 @@ class MatrixPanel(QWidget):
 
     def views(self) -> list[MatrixView]:
         """The boxes on show, in layout order."""
-        if self._mode == LAYER_MODE:
-            if self._state is None:
-                return []
-            return list(self._grid(self._state.layer).views.values())
-        return list(self.across_page.views)
+        if self._mode != LAYER_MODE:
+            return list(self.across_page.views)
+        return [] if self._state is None else list(self._grid(self._state.layer).views.values())
 
     def view(self, quantity: str, layer: int | None = None) -> MatrixView:
         """The box of ``quantity``: of the selected layer, or, across layers, of ``layer``."""
@@ -281,6 +274,6 @@ class MatrixPanel(QWidget):
 
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(MatrixPanel))
+    run_preview(MatrixPanel)

@@ -46,15 +46,14 @@ class MatrixView(QFrame):
         self.setObjectName("matrixView")
         self.quantity = quantity
         self.model = MatrixModel(quantity, parent=self)
-        self._mode = "empty"
+        self.mode = "empty"  # "table", "image" or "empty" (not computed yet)
         self._kind = ""  # "table" or "image", by the quantity's shape
-        self._highlighted = False
+        self.highlighted = False  # shown as changed by the stage just taken (outline, marker, bold numbers)
         self._widths_key: tuple | None = None  # what the table's column widths were computed for
         self._width = 0
 
-        self.title = QLabel()
+        self.title = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.title.setObjectName("matrixTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         font = self.title.font()
         font.setBold(True)
@@ -77,13 +76,11 @@ class MatrixView(QFrame):
 
     # ----- construction -----------------------------------------------------------------
     def _make_table(self) -> QTableView:
-        table = QTableView()
+        table = QTableView(wordWrap=False, cornerButtonEnabled=False)
         table.setObjectName("matrixTable")
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setMouseTracking(True)
-        table.setWordWrap(False)
-        table.setCornerButtonEnabled(False)
         font = table.font()
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))  # compact: a panel shows seven of these
         table.setFont(font)
@@ -100,18 +97,8 @@ class MatrixView(QFrame):
 
     # ----- state ------------------------------------------------------------------------
     @property
-    def mode(self) -> str:
-        """"table", "image" or "empty" (not computed yet)."""
-        return self._mode
-
-    @property
     def layer(self) -> int:
         return self.model.layer
-
-    @property
-    def highlighted(self) -> bool:
-        """Shown as changed by the stage just taken (outline, marker, bold numbers)."""
-        return self._highlighted
 
     def set_state(self, state: ViewState, layer: int | None = None, plan: Plan | None = None) -> None:
         self.model.set_state(state, layer, plan)
@@ -121,16 +108,15 @@ class MatrixView(QFrame):
         """"column" or "row": the matrix, its headers, shape and title as that convention writes them."""
         if notation != self.model.notation:
             self.model.set_notation(notation)
-            self._widths_key = None
-            self._width = 0
+            self._widths_key, self._width = None, 0
             if self.model.expected_shape() is not None:  # it has been given a state
                 self._refresh()
 
     def set_precision(self, precision: int) -> None:
         self.model.set_precision(precision)
-        if self._mode == "table":
+        if self.mode == "table":
             self._fit_columns()
-        elif self._mode == "image" and self.image_page is not None:
+        elif self.mode == "image" and self.image_page is not None:
             self.image_page.refresh_entry()
 
     def title_text(self) -> str:
@@ -163,14 +149,14 @@ class MatrixView(QFrame):
         else:
             assert shape is not None and self.image_page is not None
             self.image_page.show_model((int(shape[0]), int(shape[1])))
-        self._mode = "empty" if array is None else self._kind
+        self.mode = "empty" if array is None else self._kind
 
     def _set_frame(self, changed: bool) -> None:
         """The changed marker: an outline drawn in paintEvent and a coloured title (no style sheet,
         which would restyle every child on every step)."""
-        if changed == self._highlighted:
+        if changed == self.highlighted:
             return
-        self._highlighted = changed
+        self.highlighted = changed
         palette = self.title.palette()
         colour = QColor(CHANGED_COLOUR) if changed else self.palette().windowText().color()
         palette.setColor(QPalette.ColorRole.WindowText, colour)
@@ -200,8 +186,8 @@ class MatrixView(QFrame):
         super().paintEvent(event)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = 2 if self._highlighted else 1
-        colour = QColor(CHANGED_COLOUR) if self._highlighted else self.palette().mid().color()
+        width = 2 if self.highlighted else 1
+        colour = QColor(CHANGED_COLOUR) if self.highlighted else self.palette().mid().color()
         painter.setPen(QPen(colour, width))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2), 3, 3)
         painter.end()
@@ -271,15 +257,11 @@ class MatrixView(QFrame):
 
     def hover_entry(self, row: int, col: int) -> str:
         """Show entry (row, col) as if hovered (for keyboard use and tests); returns its derivation."""
-        if self._mode == "image" and self.image_page is not None:
+        if self.mode == "image" and self.image_page is not None:
             return self.image_page.hover_entry(row, col)
         text = self.model.explain(row, col)
         self.hovered.emit(text)
         return text
-
-
-def _preview_view() -> MatrixView:
-    return MatrixView("z")
 
 
 def _preview_image() -> MatrixView:
@@ -300,4 +282,4 @@ def _preview_image() -> MatrixView:
 if __name__ == "__main__":
     from bpstudio.app.widgets.preview import preview, show_alone
 
-    sys.exit(show_alone(_preview_image, 700, 400) if sys.argv[1:] == ["image"] else preview(_preview_view))
+    sys.exit(show_alone(_preview_image, 700, 400) if sys.argv[1:] == ["image"] else preview(lambda: MatrixView("z")))

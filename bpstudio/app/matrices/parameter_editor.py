@@ -10,7 +10,6 @@ still carries the engine's indices.
 from __future__ import annotations
 
 import math
-import sys
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
@@ -27,8 +26,8 @@ class ParameterEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._target: tuple[int, str, int, int] | None = None
-        self._value = math.nan
+        self.target: tuple[int, str, int, int] | None = None  # (layer, name, row, col) in the engine's indices
+        self.value = math.nan
         self._notation = conv.COLUMN
         grid = QGridLayout(self)
         self.symbol_label = QLabel()
@@ -38,8 +37,7 @@ class ParameterEditor(QWidget):
         self.meaning_label = wrapped_label(style=HINT_STYLE)
         self.value_label = QLabel()
         self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.value_edit = QLineEdit()
-        self.value_edit.setPlaceholderText(self.tr("new value, e.g. 0.25"))
+        self.value_edit = QLineEdit(placeholderText=self.tr("new value, e.g. 0.25"))
         self.value_edit.setToolTip(self.tr("Type a number (such as 0.25, −1.5 or 2e-3) and press Enter."))
         self.value_edit.returnPressed.connect(self.submit)
         self.value_edit.textEdited.connect(lambda _text: self._clear_message())
@@ -47,8 +45,7 @@ class ParameterEditor(QWidget):
         self.apply_button.setToolTip(self.tr("Use this value from the current iteration on (Enter). Undo restores "
                                              "the old value."))
         self.apply_button.clicked.connect(self.submit)
-        self.message_label = wrapped_label(name="message", style=text_style(ERROR_RED))
-        self.message_label.hide()
+        self.message_label = wrapped_label(name="message", style=text_style(ERROR_RED), hidden=True)
         grid.addWidget(self.symbol_label, 0, 0)
         grid.addWidget(self.value_label, 0, 1, 1, 2)
         grid.addWidget(self.meaning_label, 1, 0, 1, 3)
@@ -60,26 +57,15 @@ class ParameterEditor(QWidget):
         self.setEnabled(False)  # until a target is set
 
     # ----- what is edited -----------------------------------------------------------------
-    @property
-    def target(self) -> tuple[int, str, int, int] | None:
-        """(layer, name, row, col) in the engine's indices, or None."""
-        return self._target
-
-    @property
-    def value(self) -> float:
-        return self._value
-
     def set_target(self, layer: int, name: str, row: int, col: int, value: float) -> None:
         """Edit Wˡ[row, col] (name "W") or bˡ[row] (name "b", col 0); ``value`` is its current value."""
         if name not in ("W", "b"):
             raise ValueError(f"name must be W or b, got {name!r}")
-        self._target = (layer, name, row, 0 if name == "b" else col)
+        self.target = (layer, name, row, 0 if name == "b" else col)
         self.setEnabled(True)
         self._clear_message()
-        if self._notation == conv.ROW:
-            self.symbol_label.setText(conv.entry_name(name, layer, row, col if name == "W" else 0, conv.ROW))
-        else:
-            self.symbol_label.setText(parameter_symbol(layer, name, row, col))
+        self.symbol_label.setText(conv.entry_name(name, layer, row, col if name == "W" else 0, conv.ROW)
+                                  if self._notation == conv.ROW else parameter_symbol(layer, name, row, col))
         if name == "W" and self._notation == conv.ROW:
             source = (self.tr("input x{k}").format(k=subscript(col + 1)) if layer == 1 else
                       self.tr("unit {k} of layer {p}").format(k=col + 1, p=layer - 1))
@@ -104,10 +90,10 @@ class ParameterEditor(QWidget):
         if notation == self._notation:
             return
         self._notation = notation
-        if self._target is not None:
-            layer, name, row, col = self._target
+        if self.target is not None:
+            layer, name, row, col = self.target
             modified, text = self.value_edit.isModified(), self.value_edit.text()
-            self.set_target(layer, name, row, col, self._value)
+            self.set_target(layer, name, row, col, self.value)
             if modified:
                 self.value_edit.setText(text)
                 self.value_edit.setModified(True)
@@ -116,8 +102,8 @@ class ParameterEditor(QWidget):
         """Follow the engine: the current value after a step or an update. Without a target (or when the
         network no longer has it) edit w¹₁₁ of the selected layer."""
         snap = state.snapshot
-        if self._target is not None:
-            layer, name, row, col = self._target
+        if self.target is not None:
+            layer, name, row, col = self.target
             array = snap.get(name, layer) if layer <= state.depth else None
             if array is not None and row < array.shape[0] and col < array.shape[1]:
                 self._show_value(float(array[row, col]), refill=not self.value_edit.isModified())
@@ -127,7 +113,7 @@ class ParameterEditor(QWidget):
             self.set_target(state.layer, "W", 0, 0, float(W[0, 0]))
 
     def _show_value(self, value: float, refill: bool) -> None:
-        self._value = float(value)
+        self.value = float(value)
         self.value_label.setText(self.tr("current value {value}").format(value=format_value(value)))
         if refill:
             self.value_edit.setText(format_value(value))
@@ -136,7 +122,7 @@ class ParameterEditor(QWidget):
     # ----- the new value --------------------------------------------------------------------
     def submit(self) -> bool:
         """Read the line edit; emit ``valueEntered`` for a finite number, else explain. True if emitted."""
-        if self._target is None:
+        if self.target is None:
             return False
         text = self.value_edit.text().strip()
         if not text:
@@ -150,7 +136,7 @@ class ParameterEditor(QWidget):
             return self._refuse(self.tr("A weight must be a finite number, not NaN or infinity."))
         self._clear_message()
         self.value_edit.setModified(False)
-        layer, name, row, col = self._target
+        layer, name, row, col = self.target
         self.valueEntered.emit(layer, name, row, col, value)
         return True
 
@@ -169,6 +155,6 @@ class ParameterEditor(QWidget):
 
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(ParameterEditor))
+    run_preview(ParameterEditor)

@@ -9,47 +9,19 @@ only below ``MIN_SIZE``.
 
 from __future__ import annotations
 
-import sys
-
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
 
 from bpstudio.app.look import presentation
 from bpstudio.app.widgets.export_menu import PictureExport
 from bpstudio.engine.spec import NetworkSpec
-from bpstudio.engine.stages import BACKWARD, FORWARD, LOSS
-from bpstudio.engine.text.notation import format_number
 from bpstudio.session.view_state import ViewState
 
-from . import network_texts as texts
-from .network_items import (
-    INK,
-    WHITE,
-    BandItem,
-    BiasItem,
-    BlockItem,
-    ColumnItem,
-    EdgeItem,
-    TextLines,
-    UnitItem,
-    owner,
-    pixel_font,
-)
+from .network_items import BandItem, BiasItem, BlockItem, ColumnItem, EdgeItem, TextLines, UnitItem, owner
 from .network_menu import LayerMenu
-from .network_scene import (
-    BACKWARD_INK,
-    FORWARD_INK,
-    LOSS_BG,
-    NetworkItems,
-    column_background,
-    paint_band,
-    paint_biases,
-    paint_block,
-    paint_edges,
-    paint_units,
-)
+from .network_scene import NetworkItems
 
 MIN_SIZE = (420, 240)  # below this the laid-out scene is scaled down instead
 SCENE_BG = QColor(252, 252, 252)
@@ -106,7 +78,9 @@ class NetworkCanvas(QGraphicsView):
             self._laid_out = None
         self._state = state
         self._relayout()
-        self._update_values()
+        assert self.drawn is not None
+        self.drawn.show(state.snapshot, max(1, min(state.layer, len(self._sizes) - 1)), state.learning_rate,
+                        self.scene().sceneRect().width())
 
     def highlighted_layer(self) -> int:
         """The layer the current stage computed (0 for the loss, the update, or before any stage)."""
@@ -118,10 +92,7 @@ class NetworkCanvas(QGraphicsView):
 
     def edge_item(self, layer: int, row: int, col: int) -> EdgeItem | None:
         edges = self.edges.get(layer)
-        if not edges:
-            return None
-        n_prev = self._sizes[layer - 1]
-        return edges[row * n_prev + col]
+        return edges[row * self._sizes[layer - 1] + col] if edges else None
 
     def bias_item(self, layer: int, row: int) -> BiasItem | None:
         biases = self.biases[layer] if layer < len(self.biases) else []
@@ -241,51 +212,6 @@ class NetworkCanvas(QGraphicsView):
         self._xs, self._gap = list(g.xs), g.gap
         self._show_selection()
 
-    # ----- values -------------------------------------------------------------------------
-    def _update_values(self) -> None:
-        assert self._state is not None and self.drawn is not None
-        net, snap = self.drawn, self._state.snapshot
-        stage = snap.stage
-        L = len(self._sizes) - 1
-        x = snap.arrays["input"]
-        for c in range(L + 1):
-            a, b = (x, None) if c == 0 else (snap.get("a", c), snap.get("b", c))
-            if c in self.blocks:
-                paint_block(self.blocks[c], c, self._sizes[c], a, b)
-            else:
-                z, delta = (snap.get("z", c), snap.get("delta", c)) if c else (None, None)
-                paint_units(self.units[c], c, a, z, delta, b, net.value_font, net.delta_font)
-        for l in range(1, L + 1):
-            W, b = snap.get("W", l), snap.get("b", l)
-            if W is None or b is None:
-                continue
-            if l in self.edges:
-                paint_edges(self.edges[l], W)
-            else:
-                paint_band(self.bands[l], l, W)
-            paint_biases(self.biases[l], l, b)  # none for a collapsed layer: its block's tooltip has b's range
-        # stage: highlighted column, header, loss
-        kind = None if stage is None else stage.kind
-        selected = max(1, min(self._state.layer, L))
-        for c, column in enumerate(self.columns):
-            colour = column_background(stage, c)
-            column.setBrush(QBrush(colour) if colour is not None else QBrush(Qt.BrushStyle.NoBrush))
-            pen = QPen(QColor(120, 120, 120), 1.2, Qt.PenStyle.DashLine) if c == selected else QPen(Qt.PenStyle.NoPen)
-            column.setPen(pen)
-            column.setToolTip(texts.column_tip(c))
-        net.header.setText(texts.stage_line(stage, snap.next_stage, net.activations, self._state.learning_rate))
-        ink = BACKWARD_INK if kind == BACKWARD else FORWARD_INK if kind == FORWARD else INK
-        net.header.setBrush(QBrush(ink))
-        loss = snap.loss
-        net.loss_text.set_text(self.tr("loss\n{v}").format(v="—" if loss is None else format_number(loss)),
-                               pixel_font(12))
-        net.loss_box.setBrush(QBrush(LOSS_BG if kind == LOSS else WHITE))
-        net.loss_box.setToolTip(texts.loss_tip(snap.spec.loss))
-        net.place_loss_text()
-        m = snap.batch_size
-        net.sample_note.setText(self.tr("values shown: sample 1 of {m}").format(m=m) if m > 1 else "")
-        net.place_sample_note(self.scene().sceneRect().width())
-
     def _show_selection(self) -> None:
         sel = self._selected if self._selected is not None and self._selection_valid(self._selected) else None
         if self.drawn is not None:
@@ -294,6 +220,6 @@ class NetworkCanvas(QGraphicsView):
 
 
 if __name__ == "__main__":
-    from bpstudio.app.widgets.preview import preview
+    from bpstudio.app.widgets.preview import run_preview
 
-    sys.exit(preview(NetworkCanvas))
+    run_preview(NetworkCanvas)

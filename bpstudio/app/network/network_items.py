@@ -33,19 +33,15 @@ HIT_WIDTH = 7.0  # an edge is clickable this many pixels across, however thin it
 
 def blend(a: QColor, b: QColor, t: float) -> QColor:
     t = min(max(t, 0.0), 1.0)
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * t),
-        round(a.green() + (b.green() - a.green()) * t),
-        round(a.blue() + (b.blue() - a.blue()) * t),
-    )
+    return QColor(*(round(x + (y - x) * t) for x, y in ((a.red(), b.red()), (a.green(), b.green()),
+                                                        (a.blue(), b.blue()))))
 
 
 def diverging(value: float, scale: float, base: QColor = NEUTRAL) -> QColor:
     """``base`` at 0, pure blue at −scale, pure red at +scale."""
     if not math.isfinite(value) or scale <= 0 or not math.isfinite(scale):
         return QColor(base)
-    t = abs(value) / scale
-    return blend(base, NEGATIVE if value < 0 else POSITIVE, t ** 0.75)
+    return blend(base, NEGATIVE if value < 0 else POSITIVE, (abs(value) / scale) ** 0.75)
 
 
 def pixel_font(px: float, bold: bool = False) -> QFont:
@@ -191,7 +187,7 @@ class TextLines(QGraphicsRectItem):
     def text(self) -> str:
         return "\n".join(line.text() for line in self.lines)
 
-    def set_text(self, text: str, font: QFont | None = None, brush: QBrush | None = None) -> None:
+    def set_text(self, text: str, font: QFont | None = None) -> None:
         parts = text.split("\n")
         while len(self.lines) > len(parts):
             item = self.lines.pop()
@@ -206,8 +202,6 @@ class TextLines(QGraphicsRectItem):
             item.setText(part)
             if font is not None:
                 item.setFont(font)
-            if brush is not None:
-                item.setBrush(brush)
 
     def text_size(self) -> tuple[float, float]:
         rects = [line.boundingRect() for line in self.lines]
@@ -242,7 +236,6 @@ class BandItem(QGraphicsPolygonItem):
     def __init__(self, layer: int) -> None:
         super().__init__()
         self.layer = layer
-        self.setZValue(0)
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 

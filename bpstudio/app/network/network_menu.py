@@ -48,13 +48,12 @@ class LayerMenu(QMenu):
         for name, act in ACTIVATIONS.items():
             if act.output_only and not output:
                 continue
-            action = QAction(names.get(name, name), sub_menu)
+            action = QAction(names.get(name, name), group)
             action.setCheckable(True)
             action.setChecked(name == current)
             if name != current:  # choosing the current one again asks for nothing
                 action.triggered.connect(lambda _checked=False, n=name: set_activation(layer, n))
             sub_menu.addAction(action)
-            group.addAction(action)
 
     def _add(self, text: str, enabled: bool, slot: Callable[[], None]) -> QAction:
         action = self.addAction(text)

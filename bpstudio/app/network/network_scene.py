@@ -9,20 +9,20 @@ Layers of more than ``COLLAPSE_ABOVE`` units are one block, and the weights to o
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
 
 from bpstudio.app.look import presentation
-from bpstudio.engine.stages import BACKWARD, FORWARD, UPDATE, Stage
+from bpstudio.engine.snapshot import Snapshot
+from bpstudio.engine.stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage
 from bpstudio.engine.text.notation import format_number
 
 from . import network_layout as geometry
 from . import network_texts as texts
 from .network_items import (
+    INK,
     WHITE,
     BandItem,
     BiasItem,
@@ -48,10 +48,6 @@ FORWARD_INK = QColor(30, 110, 50)
 BACKWARD_INK = QColor(170, 80, 0)
 
 
-def _edge_tip(edge: EdgeItem) -> str:
-    return texts.edge_tip(edge.layer, edge.row, edge.col, edge.weight)
-
-
 class NetworkItems:
     """Every item of a network with ``sizes`` (inputs first); ``activations`` are the layers' labels (σ …)."""
 
@@ -68,12 +64,10 @@ class NetworkItems:
         self.value_font = self.delta_font = QFont()  # set by ``place``
         collapsed = [n > COLLAPSE_ABOVE for n in sizes]
         for c, n in enumerate(sizes):
-            column = ColumnItem(c)
-            scene.addItem(column)
-            self.columns.append(column)
-            label = TextLines()
-            scene.addItem(label)
-            self.labels.append(label)
+            self.columns.append(ColumnItem(c))
+            self.labels.append(TextLines())
+            scene.addItem(self.columns[c])
+            scene.addItem(self.labels[c])
             if collapsed[c]:
                 block = BlockItem(c)
                 block.set_text(translate("NetworkCanvas", "{n}\nunits").format(n=n) if c else
@@ -83,26 +77,19 @@ class NetworkItems:
                 self.units.append([])
                 self.biases.append([])
                 continue
-            units = [UnitItem(c, j) for j in range(n)]
-            for u in units:
-                scene.addItem(u)
-            self.units.append(units)
-            biases = [BiasItem(c, j) for j in range(n)] if c else []
-            for b in biases:
-                scene.addItem(b)
-            self.biases.append(biases)
+            self.units.append([UnitItem(c, j) for j in range(n)])
+            self.biases.append([BiasItem(c, j) for j in range(n)] if c else [])
+            for item in (*self.units[c], *self.biases[c]):
+                scene.addItem(item)
         for l in range(1, len(sizes)):
             if collapsed[l] or collapsed[l - 1]:
-                band = BandItem(l)
-                scene.addItem(band)
-                self.bands[l] = band
+                self.bands[l] = BandItem(l)
+                scene.addItem(self.bands[l])
             else:
-                edges = [EdgeItem(l, j, k) for j in range(sizes[l]) for k in range(sizes[l - 1])]
-                for e in edges:
-                    e.tip = partial(_edge_tip, e)
-                for e in edges:
+                self.edges[l] = [EdgeItem(l, j, k) for j in range(sizes[l]) for k in range(sizes[l - 1])]
+                for e in self.edges[l]:
+                    e.tip = lambda e=e: texts.edge_tip(e.layer, e.row, e.col, e.weight)
                     scene.addItem(e)
-                self.edges[l] = edges
         self.halo = QGraphicsLineItem()  # under the selected weight
         self.halo.setZValue(-1)
         self.halo.setPen(QPen(SELECTION, 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
@@ -157,6 +144,47 @@ class NetworkItems:
         self.place_sample_note(W)
         return g
 
+    def show(self, snap: Snapshot, selected: int, eta: float, width: float) -> None:
+        """Every item coloured by ``snap``'s numbers; ``selected`` is the layer whose column is outlined, ``width``
+        the scene's."""
+        stage, L = snap.stage, len(self.sizes) - 1
+        x = snap.arrays["input"]
+        for c in range(L + 1):
+            a, b = (x, None) if c == 0 else (snap.get("a", c), snap.get("b", c))
+            if c in self.blocks:
+                paint_block(self.blocks[c], c, self.sizes[c], a, b)
+            else:
+                z, delta = (snap.get("z", c), snap.get("delta", c)) if c else (None, None)
+                paint_units(self.units[c], c, a, z, delta, b, self.value_font, self.delta_font)
+        for l in range(1, L + 1):
+            W, b = snap.get("W", l), snap.get("b", l)
+            if W is None or b is None:
+                continue
+            if l in self.edges:
+                paint_edges(self.edges[l], W)
+            else:
+                paint_band(self.bands[l], l, W)
+            paint_biases(self.biases[l], l, b)  # none for a collapsed layer: its block's tooltip has b's range
+        # stage: highlighted column, header, loss
+        kind = None if stage is None else stage.kind
+        for c, column in enumerate(self.columns):
+            colour = column_background(stage, c)
+            column.setBrush(QBrush(colour) if colour is not None else QBrush(Qt.BrushStyle.NoBrush))
+            pen = QPen(QColor(120, 120, 120), 1.2, Qt.PenStyle.DashLine) if c == selected else QPen(Qt.PenStyle.NoPen)
+            column.setPen(pen)
+            column.setToolTip(texts.column_tip(c))
+        self.header.setText(texts.stage_line(stage, snap.next_stage, self.activations, eta))
+        self.header.setBrush(QBrush(BACKWARD_INK if kind == BACKWARD else FORWARD_INK if kind == FORWARD else INK))
+        loss = "—" if snap.loss is None else format_number(snap.loss)
+        self.loss_text.set_text(translate("NetworkCanvas", "loss\n{v}").format(v=loss), pixel_font(12))
+        self.loss_box.setBrush(QBrush(LOSS_BG if kind == LOSS else WHITE))
+        self.loss_box.setToolTip(texts.loss_tip(snap.spec.loss))
+        self.place_loss_text()
+        m = snap.batch_size
+        self.sample_note.setText(translate("NetworkCanvas", "values shown: sample 1 of {m}").format(m=m)
+                                 if m > 1 else "")
+        self.place_sample_note(width)
+
     def _set_label(self, c: int, room: float) -> None:
         """"layer 2 · 3 units · σ" under a column, on two lines when one is too wide."""
         one, two = texts.column_label(c, self.sizes[c], self.activations[c - 1] if c else "")
@@ -170,8 +198,7 @@ class NetworkItems:
         self.loss_text.centre_lines(box.center().x(), box.center().y() - self.loss_text.text_size()[1] / 2)
 
     def place_sample_note(self, W: float) -> None:
-        br = self.sample_note.boundingRect()
-        self.sample_note.setPos(W - geometry.SIDE + 8 - br.width(), 10)
+        self.sample_note.setPos(W - geometry.SIDE + 8 - self.sample_note.boundingRect().width(), 10)
         header_end = self.header.pos().x() + self.header.boundingRect().width()
         self.sample_note.setVisible(header_end + 16 <= self.sample_note.pos().x())  # the stage comes first
 
@@ -183,7 +210,6 @@ class NetworkItems:
             self.halo.setLine(edge.line())
         if bias is not None:
             self.bias_halo.setRect(bias.rect().adjusted(-3, -3, 3, 3))
-
 
 
 def two_decimals(v: float) -> str:
@@ -228,8 +254,7 @@ def paint_units(units: list[UnitItem], c: int, a: np.ndarray | None, z: np.ndarr
             ring = BACKWARD_INK if delta is not None else QColor(80, 80, 80)
             u.setPen(QPen(ring, (2.0 if delta is not None else 1.3) * presentation.line_scale()))
             u.set_value_text(two_decimals(v), value_font)
-        d = "" if delta is None else f"δ = {format_number(delta[j, 0])}"
-        u.set_delta_text(d, delta_font, BACKWARD_INK)
+        u.set_delta_text("" if delta is None else f"δ = {format_number(delta[j, 0])}", delta_font, BACKWARD_INK)
         u.setToolTip(texts.unit_tip(c, j, a, z, delta, b))
 
 

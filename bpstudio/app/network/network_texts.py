@@ -55,12 +55,11 @@ def stage_line(stage: Stage | None, next_stage: Stage, activation_labels: list[s
     if stage is None:
         return translate("NetworkCanvas", "ready · next: {stage}").format(stage=next_stage.label)
     l = stage.layer
-    if stage.kind == FORWARD and _notation == conv.ROW:
-        return translate("NetworkCanvas", "→ forward · layer {l}: Z{s} = A{p}W{s} + b{s}, A{s} = {f}(Z{s})").format(
-            l=l, s=superscript(l), p=superscript(l - 1), f=activation_labels[l - 1])
     if stage.kind == FORWARD:
-        return translate("NetworkCanvas", "→ forward · layer {l}: z{s} = W{s}a{p} + b{s}, a{s} = {f}(z{s})").format(
-            l=l, s=superscript(l), p=superscript(l - 1), f=activation_labels[l - 1])
+        text = translate("NetworkCanvas", "→ forward · layer {l}: Z{s} = A{p}W{s} + b{s}, A{s} = {f}(Z{s})") \
+            if _notation == conv.ROW else \
+            translate("NetworkCanvas", "→ forward · layer {l}: z{s} = W{s}a{p} + b{s}, a{s} = {f}(z{s})")
+        return text.format(l=l, s=superscript(l), p=superscript(l - 1), f=activation_labels[l - 1])
     if stage.kind == BACKWARD:
         return translate("NetworkCanvas", "← backward (δ) · layer {l}: δ{s}, ∂L/∂W{s}, ∂L/∂b{s}").format(
             l=l, s=superscript(l))
@@ -111,10 +110,8 @@ def block_tip(c: int, n: int, a: np.ndarray | None, b: np.ndarray | None) -> str
 
 def edge_tip(l: int, j: int, k: int, w: float) -> str:
     """"w²₁₂ = 0.45 (unit 2 of layer 1 → unit 1 of layer 2)" for W^l[j, k], 0-based j, k."""
-    if l == 1:
-        source = translate("NetworkCanvas", "input x{k}").format(k=subscript(k + 1))
-    else:
-        source = translate("NetworkCanvas", "unit {k} of layer {p}").format(k=k + 1, p=l - 1)
+    source = translate("NetworkCanvas", "input x{k}").format(k=subscript(k + 1)) if l == 1 else \
+        translate("NetworkCanvas", "unit {k} of layer {p}").format(k=k + 1, p=l - 1)
     return translate("NetworkCanvas", "{name} = {v} ({source} → unit {j} of layer {l})").format(
         name=conv.entry_name("W", l, j, k, _notation), v=format_number(w), source=source, j=j + 1, l=l)
 

@@ -35,10 +35,8 @@ REGRESSION_MAP = pg.colormap.get("viridis")
 
 
 class DataView(QWidget):
-    """Public items for tests and the window: ``plot`` (PlotWidget), ``train_points``/``test_points``
-    (ScatterPlotItems), ``image`` (ImageItem of the plane's RGBA colours), ``curve`` (PlotDataItem of
-    a fitted curve), ``colour_bar`` (ColorBarItem for a regression plane), ``legend`` and ``note`` (QLabels),
-    ``extent``."""
+    """``plot`` holds ``train_points`` and ``test_points`` over ``image`` (a plane's RGBA colours) or ``curve`` (a
+    fitted curve); ``colour_bar`` is a regression plane's scale; ``extent`` the decision field's input range."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,8 +71,8 @@ class DataView(QWidget):
             "Colours are classes, in the points and in the regions the network assigns to them; paler regions are "
             "less certain"))
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.note = wrapped_label(name="dataViewNote", tip=self.tr("What this view cannot show for this data"))
-        self.note.hide()
+        self.note = wrapped_label(name="dataViewNote", tip=self.tr("What this view cannot show for this data"),
+                                  hidden=True)
         fill(QVBoxLayout(self), self.legend, (self.plot, 1), self.note, margins=(2, 2, 2, 2))
         self.picture_menu = add_picture_actions(self, "data")  # right-click: save as PNG or SVG
 
@@ -139,11 +137,10 @@ class DataView(QWidget):
                       **style.label_style())
         if one_d and extent is not None:
             ys = np.concatenate([p.data["y"] for p in (self.train_points, self.test_points)])
-            (y_lo, y_hi), = field_extent(ys[:, None])
-            self.plot.setRange(xRange=extent[0], yRange=(y_lo, y_hi), padding=0)
+            x_range, y_range = extent[0], field_extent(ys[:, None])[0]
         else:
             x_range, y_range = field_extent(all_x[:, :2])
-            self.plot.setRange(xRange=x_range, yRange=y_range, padding=0)
+        self.plot.setRange(xRange=x_range, yRange=y_range, padding=0)
         self.note.setText("; ".join(notes))
         self.note.setVisible(bool(notes))
         self.set_field(None)
@@ -220,9 +217,7 @@ def _labels(ds: Dataset) -> np.ndarray | None:
 
 def _thin(n: int) -> np.ndarray:
     """Indices of at most MAX_POINTS samples, the same ones every time."""
-    if n <= MAX_POINTS:
-        return np.arange(n)
-    return np.sort(np.random.default_rng(0).choice(n, MAX_POINTS, replace=False))
+    return np.arange(n) if n <= MAX_POINTS else np.sort(np.random.default_rng(0).choice(n, MAX_POINTS, replace=False))
 
 
 def _preview(name: str = TRAINING_EXAMPLE) -> DataView:

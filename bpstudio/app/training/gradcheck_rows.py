@@ -61,9 +61,6 @@ class RowsModel(QAbstractTableModel):
         finally:
             self.endResetModel()
 
-    def row(self, i: int) -> Row:
-        return self._rows[i]
-
     def rowCount(self, parent: ModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self._rows)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import sys
+from collections import Counter
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
@@ -51,10 +52,9 @@ class GradCheckView(QWidget):
                                   "differences for the current weights and batch.")
         self.summary_label = wrapped_label(self._idle_text, "gradcheckSummary", self.tr(
             "How many of the checked entries agree, and the largest relative error among them"), HINT_STYLE, True)
-        self.where_label = wrapped_label(tip=self.tr("The weights and the batch the check used"), style=HINT_STYLE)
-        self.error_label = wrapped_label(name="gradcheckError", style=ERROR_STYLE)
-        self.where_label.hide()
-        self.error_label.hide()
+        self.where_label = wrapped_label(tip=self.tr("The weights and the batch the check used"), style=HINT_STYLE,
+                                         hidden=True)
+        self.error_label = wrapped_label(name="gradcheckError", style=ERROR_STYLE, hidden=True)
 
         error_tip = self.tr("|backprop − numeric| / max(|backprop|, |numeric|, floor); the floor keeps "
                             "near-zero gradients from being compared relatively")
@@ -87,7 +87,7 @@ class GradCheckView(QWidget):
 
     @staticmethod
     def _table(model: RowsModel, tip: str) -> QTableView:
-        table = QTableView()
+        table = QTableView(wordWrap=False)
         table.setModel(model)
         table.setToolTip(tip)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -97,7 +97,6 @@ class GradCheckView(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         return table
 
@@ -113,14 +112,11 @@ class GradCheckView(QWidget):
         self.error_label.hide()
 
     def show_error(self, text: str) -> None:
-        self._ready()
-        self.error_label.setText(text)
-        self.error_label.show()
+        self._ready(error=text)
 
     def show_result(self, result: GradCheckResult, where: str = "") -> None:
         """``where`` says which weights and batch were checked, e.g. "iteration 3, batch 1 of 4"."""
         self._ready()
-        self.error_label.hide()
         total = len(result.checked)
         bad = sum(1 for e in result.checked if not e.rel_error < result.tolerance)
         largest = format_error(result.max_error)
@@ -137,15 +133,12 @@ class GradCheckView(QWidget):
                             "changes sign), where the loss has no derivative").format(k=result.kinks)
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet(SUMMARY_STYLES[bad == 0] if total else HINT_STYLE)
-        details = [self.tr("loss {loss:.6g}").format(loss=result.loss)]
-        if where:
-            details.insert(0, where)
+        details = [where] if where else []
+        details.append(self.tr("loss {loss:.6g}").format(loss=result.loss))
         self.where_label.setText(self.tr("Checked at {what}").format(what=" · ".join(details)))
         self.where_label.show()
 
-        counts: dict[tuple[int, str], int] = {}
-        for e in result.entries:
-            counts[(e.layer, e.name)] = counts.get((e.layer, e.name), 0) + 1
+        counts = Counter((e.layer, e.name) for e in result.entries)
         self.parameter_model.set_rows([
             Row((f"{name}{superscript(layer)}", str(counts[(layer, name)]), format_error(err),
                  self.tr("pass") if ok else self.tr("fail")),
@@ -174,7 +167,6 @@ class GradCheckView(QWidget):
     def clear(self) -> None:
         """Forget the result shown (another project was opened, its weights are not the ones checked)."""
         self._ready()
-        self.error_label.hide()
         self.where_label.hide()
         self.summary_label.setText(self._idle_text)
         self.summary_label.setStyleSheet(HINT_STYLE)
@@ -182,9 +174,12 @@ class GradCheckView(QWidget):
         self.worst_model.set_rows([])
         self._show_tables(False)
 
-    def _ready(self) -> None:
+    def _ready(self, error: str = "") -> None:
+        """The button usable again; ``error``, if any, said under it."""
         self.check_button.setEnabled(True)
         self.check_button.setText(self._button_text)
+        self.error_label.setText(error)
+        self.error_label.setVisible(bool(error))
 
 
 def preview_view(example: str = DEFAULT_EXAMPLE) -> GradCheckView:

@@ -20,8 +20,7 @@ from .plot_axes import PlotSwitches, SteppedRange
 
 
 class GradientPlot(PlotSwitches):
-    """Public items for tests and the window: ``plot`` (PlotWidget), ``curves`` (one PlotDataItem per
-    layer, ``curves[0]`` is layer 1), ``log_box`` (QCheckBox), ``x_box`` (QComboBox), ``hint`` (TextItem)."""
+    """``plot`` with one of ``curves`` per layer (``curves[0]`` is layer 1)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -24,9 +24,7 @@ LEFT_AXIS_WIDTH = 64  # both plots' left axes equally wide, so their x axes line
 
 
 class LossPlot(PlotSwitches):
-    """Public items for tests and the window: ``loss_plot``/``accuracy_plot`` (PlotWidgets),
-    ``curves`` {"train_loss", "test_loss", "train_accuracy", "test_accuracy"} (PlotDataItems),
-    ``log_box`` (QCheckBox), ``x_box`` (QComboBox), ``hint`` (TextItem), ``note`` (QLabel)."""
+    """``loss_plot`` and ``accuracy_plot`` side by side; ``curves`` by log column ("train_loss", "test_accuracy" …)."""
 
     def set_loss_form(self, form: str) -> None:
         """Name the loss in use above the plot (e.g. ½‖y − a‖² or ‖a − y‖²: the two squared errors differ by 2)."""
@@ -132,10 +130,8 @@ class LossPlot(PlotSwitches):
         self._has_test = self._has_test or not np.isnan(log.column("test_loss")).all()
         self._has_accuracy = self._has_accuracy or not np.isnan(log.column("train_accuracy")).all()
         for name, curve in self.curves.items():
-            wanted = self._has_test if name.startswith("test") else True
-            if name.endswith("accuracy"):
-                wanted = wanted and self._has_accuracy
-            if wanted:
+            test, accuracy = name.startswith("test"), name.endswith("accuracy")
+            if (self._has_test or not test) and (self._has_accuracy or not accuracy):
                 curve.setData(x, log.column(name))
                 style.dot_if_alone(curve, len(x))
             elif curve.yData is not None:

@@ -38,16 +38,13 @@ class SteppedRange:
             return
         self._view.disableAutoRange()
         start = self._seen[1] if self._seen[0] == generation and self._bounds is not None else 0
-        if start > len(x):
-            start = 0
+        start = start if start <= len(x) else 0
         self._seen = (generation, len(x))
         new = np.concatenate([y[start:] for y in ys]) if ys else np.empty(0)
         new = new[np.isfinite(new) & ((new > 0) if log_y else True)]
-        lo_y = float(new.min()) if new.size else None
-        hi_y = float(new.max()) if new.size else None
+        lo_y, hi_y = (float(new.min()), float(new.max())) if new.size else (None, None)
         b = self._bounds if start else None
-        x_lo = float(x[0]) if b is None else b[0]
-        x_hi = float(x[-1])
+        x_lo, x_hi = float(x[0]) if b is None else b[0], float(x[-1])
         if b is not None:
             lo_y = b[2] if lo_y is None else min(lo_y, b[2])
             hi_y = b[3] if hi_y is None else max(hi_y, b[3])

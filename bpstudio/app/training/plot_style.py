@@ -178,8 +178,7 @@ def log_curve(plot: pg.PlotWidget, colour, name: str, dashed: bool = False,
 
 def hint_text(plot: pg.PlotWidget, owner: QWidget, text: str) -> pg.TextItem:
     """A grey message in the middle of an empty plot (placed in view coordinates of the default range)."""
-    colour = owner.palette().color(QPalette.ColorRole.PlaceholderText)
-    item = pg.TextItem(text, color=colour, anchor=(0.5, 0.5))
+    item = pg.TextItem(text, color=owner.palette().color(QPalette.ColorRole.PlaceholderText), anchor=(0.5, 0.5))
     item.setFont(_hint_font())
     plot.addItem(item, ignoreBounds=True)
     plot.bps_hints.append(item)

@@ -33,9 +33,7 @@ def _stored_recent(store: QSettings) -> list[str]:
     value = store.value(RECENT_KEY, [])
     if isinstance(value, str):  # an INI list of one comes back as a plain string
         value = [value] if value else []
-    if not isinstance(value, list):
-        return []
-    return [item for item in value if isinstance(item, str) and item]
+    return [item for item in value if isinstance(item, str) and item] if isinstance(value, list) else []
 
 
 def recent_files() -> list[Path]:

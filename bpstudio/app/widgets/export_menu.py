@@ -32,43 +32,35 @@ def _name(name: Name) -> str:
     return name() if callable(name) else name
 
 
-def _save_path(parent: QWidget, title: str, kind: str, file_name: str, filter_text: str) -> str:
-    """Ask where to save; '' if cancelled. Starts in the folder last used for this kind of file."""
-    location = QStandardPaths.StandardLocation.PicturesLocation if kind == "picture" else \
-        QStandardPaths.StandardLocation.DocumentsLocation
-    folder = _folder.get(kind) or QStandardPaths.writableLocation(location) or str(Path.home())
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / file_name), filter_text)
-    if path:
-        _folder[kind] = str(Path(path).parent)
-    return path
-
-
 def _save(widget: QWidget, path: str | None, ask: tuple[str, str, str, str], write: Callable[[str], object],
           errors: tuple[type[Exception], ...] = (OSError,)) -> bool:
     """Write with ``write(path)``; when ``path`` is None ask for it first with ``ask`` (title, kind, file name,
-    filter; the filter's suffix is added if missing). A failure is shown; False if nothing was written."""
+    filter; the filter's suffix is added if missing), starting in the folder last used for this kind of file.
+    A failure is shown; False if nothing was written."""
     if path is None:
-        path = _save_path(widget, *ask)
+        title, kind, file_name, filter_text = ask
+        location = QStandardPaths.StandardLocation.PicturesLocation if kind == "picture" else \
+            QStandardPaths.StandardLocation.DocumentsLocation
+        folder = _folder.get(kind) or QStandardPaths.writableLocation(location) or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(widget, title, str(Path(folder) / file_name), filter_text)
         if not path:
             return False
-        suffix = ask[2][ask[2].rindex("."):]
+        _folder[kind] = str(Path(path).parent)
+        suffix = file_name[file_name.rindex("."):]
         path = path if path.lower().endswith(suffix) else path + suffix
     try:
         write(path)
     except errors as error:
-        _failed(widget, error)
+        QMessageBox.warning(widget, translate("ExportMenu", "Export failed"),
+                            translate("ExportMenu", "Could not save the file:\n{reason}").format(reason=error))
         return False
     return True
 
 
-def _failed(parent: QWidget, error: Exception) -> None:
-    QMessageBox.warning(parent, translate("ExportMenu", "Export failed"),
-                        translate("ExportMenu", "Could not save the file:\n{reason}").format(reason=error))
-
-
-def _action(parent: QObject, object_name: str, text: str, slot: Callable[[], object]) -> QAction:
+def _action(parent: QObject, object_name: str, text: str, slot: Callable[[], object], tip: str = "") -> QAction:
     action = QAction(text, parent)
     action.setObjectName(object_name)
+    action.setToolTip(tip)
     action.triggered.connect(lambda _checked=False: slot())
     return action
 
@@ -81,14 +73,12 @@ class MatrixExport(QObject):
         super().__init__(widget)
         self.setObjectName("matrixExport")
         self.widget, self.get_array, self.name = widget, get_array, name
-        self.copy_tsv_action = _action(self, "copyTsvAction",
-                                       translate("ExportMenu", "Copy as TSV (for a spreadsheet)"), self.copy_tsv)
-        self.copy_tsv_action.setToolTip(translate("ExportMenu",
-                                                  "Tab-separated numbers in full precision: paste into a spreadsheet"))
-        self.copy_numpy_action = _action(self, "copyNumpyAction", translate("ExportMenu",
-                                                                            "Copy as NumPy literal"), self.copy_numpy)
-        self.copy_numpy_action.setToolTip(translate("ExportMenu",
-                                                    "np.array([...]) in full precision: paste into Python"))
+        self.copy_tsv_action = _action(self, "copyTsvAction", translate(
+            "ExportMenu", "Copy as TSV (for a spreadsheet)"), self.copy_tsv, translate(
+            "ExportMenu", "Tab-separated numbers in full precision: paste into a spreadsheet"))
+        self.copy_numpy_action = _action(self, "copyNumpyAction", translate(
+            "ExportMenu", "Copy as NumPy literal"), self.copy_numpy, translate(
+            "ExportMenu", "np.array([...]) in full precision: paste into Python"))
         self.save_csv_action = _action(self, "saveCsvAction", translate("ExportMenu", "Save as CSV…"), self.save_csv)
 
     def actions(self) -> list[QAction]:
@@ -127,13 +117,12 @@ class PictureExport(QObject):
         super().__init__(widget)
         self.setObjectName("pictureExport")
         self.widget, self.name = widget, name
-        self.save_png_action = _action(self, "savePngAction", translate("ExportMenu",
-                                                                        "Save picture as PNG…"), self.save_png)
-        self.save_png_action.setToolTip(translate("ExportMenu", "A sharp image of any width, for projectors and print"))
-        self.save_svg_action = _action(self, "saveSvgAction", translate("ExportMenu",
-                                                                        "Save picture as SVG…"), self.save_svg)
-        self.save_svg_action.setToolTip(translate("ExportMenu",
-                                                  "A drawing that stays sharp at any size, for documents"))
+        self.save_png_action = _action(self, "savePngAction", translate(
+            "ExportMenu", "Save picture as PNG…"), self.save_png, translate(
+            "ExportMenu", "A sharp image of any width, for projectors and print"))
+        self.save_svg_action = _action(self, "saveSvgAction", translate(
+            "ExportMenu", "Save picture as SVG…"), self.save_svg, translate(
+            "ExportMenu", "A drawing that stays sharp at any size, for documents"))
 
     def actions(self) -> list[QAction]:
         return [self.save_png_action, self.save_svg_action]
@@ -195,15 +184,10 @@ class ContextMenu(QObject):
             self.popup(event.screenPos().toPoint())
 
 
-def add_export_actions(widget: QWidget, get_array: Callable[[], np.ndarray | None], name: Name,
-                       pictures: bool = True) -> ContextMenu:
-    """Give a matrix view a context menu: copy as TSV, copy as NumPy literal, save as CSV, and (with
-    ``pictures``) save the view as PNG or SVG. Keep the returned object: its ``menu()`` is what a
-    right-click shows."""
-    groups: list[MatrixExport | PictureExport] = [MatrixExport(widget, get_array, name)]
-    if pictures:
-        groups.append(PictureExport(widget, name))
-    return ContextMenu(widget, groups)
+def add_export_actions(widget: QWidget, get_array: Callable[[], np.ndarray | None], name: Name) -> ContextMenu:
+    """Give a matrix view a context menu: copy as TSV, copy as NumPy literal, save as CSV, and save the view
+    as PNG or SVG. Keep the returned object: its ``menu()`` is what a right-click shows."""
+    return ContextMenu(widget, [MatrixExport(widget, get_array, name), PictureExport(widget, name)])
 
 
 def add_picture_actions(widget: QWidget, name: Name) -> ContextMenu:

@@ -1,6 +1,6 @@
 """Fields the side panels share: whole-number boxes over a C int's range, a fixed number, narrow combos with
-item tooltips, labels that wrap, rows and columns of widgets, titled sections of forms, one label column; and
-the message line under a form (network form, data panel): a refusal in red, a note in blue."""
+item tooltips, labels that wrap, rows and columns of widgets, titled sections of forms, one label column, a scroll
+area; and the message line under a form (network form, data panel): a refusal in red, a note in blue."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLayout,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -37,10 +39,8 @@ def spin_box(low: int, high: int = INT_MAX, tip: str = "", value: int | None = N
 
 def shrinkable_combo(length: int = 8) -> QComboBox:
     """A combo as narrow as ``length`` characters (the default is as wide as its longest item)."""
-    box = QComboBox()
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(length)
-    return box
+    return QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon,
+                     minimumContentsLength=length)
 
 
 def add_items(box: QComboBox, items: Iterable[tuple[str, object, str]]) -> None:
@@ -60,15 +60,17 @@ def read_only_spin() -> QSpinBox:
     return box
 
 
-def wrapped_label(text: str = "", name: str = "", tip: str = "", style: str = "", selectable: bool = False) -> QLabel:
-    """A label that wraps: a hint, a note, a status line."""
-    label = QLabel(text)
+def wrapped_label(text: str = "", name: str = "", tip: str = "", style: str = "", selectable: bool = False,
+                  hidden: bool = False) -> QLabel:
+    """A label that wraps: a hint, a note, a status line (``hidden`` until there is one to show)."""
+    label = QLabel(text, wordWrap=True)
     label.setObjectName(name)
-    label.setWordWrap(True)
     label.setToolTip(tip)
     label.setStyleSheet(style)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if hidden:
+        label.hide()
     return label
 
 
@@ -116,6 +118,14 @@ def titled_section(title: str) -> tuple[QWidget, QVBoxLayout]:
     return section, layout
 
 
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that gives it the width there is."""
+    scroll = QScrollArea(widgetResizable=True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
+
+
 def growing_form() -> QFormLayout:
     """A form whose fields take the width there is."""
     form = QFormLayout()
@@ -130,16 +140,6 @@ def align_labels(forms: list[QFormLayout], margin: int = 0) -> None:
     width = max(label.sizeHint().width() for label in labels) + margin
     for label in labels:
         label.setMinimumWidth(width)
-
-
-def message_line(name: str = "") -> QLabel:
-    """A hidden, selectable, wrapping line for ``show_message``."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
 
 
 def show_message(label: QLabel, text: str, error: bool) -> None:

@@ -3,8 +3,6 @@ and remove hidden layers. It only shows and asks: edits are signals (the network
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +21,7 @@ from bpstudio.engine.activations import get_activation
 from bpstudio.engine.text.indices import superscript
 from bpstudio.session.view_state import ViewState
 
-from .form_fields import add_items, read_only_spin, shrinkable_combo, spin_box
+from .form_fields import add_items, fill, read_only_spin, shrinkable_combo, spin_box
 from .network_labels import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, activation_label, activation_tip
 from .styles import HINT_STYLE
 
@@ -49,16 +47,13 @@ class LayerList(QWidget):
         super().__init__(parent)
         self._rows: list[_Row] = []
         self._updating = False
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
         self._grid_widget = QWidget()
-        self._layout.addWidget(self._grid_widget)
         self.add_button = QPushButton(self.tr("&Add hidden layer"))
         self.add_button.setToolTip(self.tr(
             "Add a hidden layer just before the output layer, with the size and activation of the last hidden "
             "layer. The layer sizes change, so explicit starting weights are dropped."))
         self.add_button.clicked.connect(lambda _c=False: self.addRequested.emit())
-        self._layout.addWidget(self.add_button)
+        self._layout = fill(QVBoxLayout(self), self._grid_widget, self.add_button, margins=(0, 0, 0, 0))
 
     # ----- access for the form and tests (l is 1-based, as shown) ----------------------------
     def units_box(self, l: int) -> QSpinBox:
@@ -66,9 +61,6 @@ class LayerList(QWidget):
 
     def activation_box(self, l: int) -> QComboBox:
         return self._rows[l - 1].activation
-
-    def label(self, l: int) -> QLabel:
-        return self._rows[l - 1].label
 
     def in_visual_order(self) -> list[QWidget]:
         """Each row's units, activation and buttons, then the add button: as they are on screen."""
@@ -158,8 +150,7 @@ class LayerList(QWidget):
         self._grid_widget = QWidget()
         grid = QGridLayout(self._grid_widget)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(4)
-        grid.setVerticalSpacing(4)
+        grid.setSpacing(4)
         for col, text in enumerate((self.tr("#"), self.tr("Units"), self.tr("Activation"))):
             header = QLabel(text)
             header.setStyleSheet(HINT_STYLE)
@@ -204,20 +195,18 @@ class LayerList(QWidget):
 
     @staticmethod
     def _tool_button(text: str, slot) -> QToolButton:
-        button = QToolButton()
+        button = QToolButton(autoRaise=True)
         button.setText(text)
-        button.setAutoRaise(True)
         button.setFixedWidth(22)
         button.clicked.connect(slot)
         return button
 
-    # ----- requests (never while showing) ---------------------------------------------------
     def _emit(self, signal: SignalInstance, *args: object) -> None:
-        if not self._updating:
+        if not self._updating:  # a request, never while showing
             signal.emit(*args)
 
 
 if __name__ == "__main__":
-    from .preview import preview
+    from .preview import run_preview
 
-    sys.exit(preview(LayerList))
+    run_preview(LayerList)

@@ -10,6 +10,7 @@ to leave out its controls: the training plots show only their plots.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
@@ -73,61 +74,54 @@ def paint_widget(widget: QWidget, painter: QPainter, target: QRectF) -> None:
     painter.restore()
 
 
-def _atomic_target(path: str | os.PathLike) -> tuple[Path, Path]:
+def _write(path: str | os.PathLike, write: Callable[[str], bool]) -> None:
+    """``write(temporary path)``, then the file renamed over ``path``: a failed write leaves the old file."""
     target = Path(path)
-    return target, target.with_name(f".{target.name}.part")
-
-
-def render_image(widget: QWidget, width: int, height: int | None = None) -> QImage:
-    """The widget drawn on a ``width`` × ``height`` image (height from its shape if not given)."""
-    size = picture_size(widget, width, height)
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(background(widget))
-    painter = QPainter(image)
+    temp = target.with_name(f".{target.name}.part")
     try:
-        paint_widget(widget, painter, QRectF(0, 0, size.width(), size.height()))
+        if not write(str(temp)) or not temp.exists():
+            raise OSError(f"could not write {target}")
+        os.replace(temp, target)
     finally:
-        painter.end()
-    return image
+        temp.unlink(missing_ok=True)
 
 
 def save_png(widget: QWidget, path: str | os.PathLike, width: int, height: int | None = None) -> QSize:
     """Write the widget as a PNG of ``width`` × ``height`` pixels (height from the widget's shape if
     not given; a different shape is centred on its background colour). Returns the size written."""
-    image = render_image(widget, width, height)
-    target, temp = _atomic_target(path)
+    size = picture_size(widget, width, height)
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(background(widget))
+    painter = QPainter(image)
     try:
-        # the stub wants bytes for the format, but PySide6 takes a str here (and fails with bytes)
-        if not image.save(str(temp), "PNG"):  # type: ignore[call-overload]
-            raise OSError(f"could not write {target}")
-        os.replace(temp, target)
+        paint_widget(widget, painter, QRectF(image.rect()))
     finally:
-        temp.unlink(missing_ok=True)
-    return image.size()
+        painter.end()
+    # the stub wants bytes for the format, but PySide6 takes a str here (and fails with bytes)
+    _write(path, lambda temp: image.save(temp, "PNG"))  # type: ignore[call-overload]
+    return size
 
 
 def save_svg(widget: QWidget, path: str | os.PathLike, title: str = "") -> None:
     """Write the widget as an SVG drawing of its on-screen size (lines and text stay vectors)."""
-    source = picture_rect(widget)
-    size = source.size()
-    target, temp = _atomic_target(path)
-    generator = QSvgGenerator()
-    generator.setFileName(str(temp))
-    generator.setSize(size)
-    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-    generator.setTitle(title or target.stem)
-    generator.setDescription("BP Studio")
-    try:
+    size = picture_rect(widget).size()
+    area = QRectF(0, 0, size.width(), size.height())
+
+    def draw(temp: str) -> bool:
+        generator = QSvgGenerator()
+        generator.setFileName(temp)
+        generator.setSize(size)
+        generator.setViewBox(area)
+        generator.setTitle(title or Path(path).stem)
+        generator.setDescription("BP Studio")
         painter = QPainter()
         if not painter.begin(generator):
-            raise OSError(f"could not write {target}")
+            return False
         try:
-            painter.fillRect(QRectF(0, 0, size.width(), size.height()), QBrush(background(widget)))
-            paint_widget(widget, painter, QRectF(0, 0, size.width(), size.height()))
+            painter.fillRect(area, QBrush(background(widget)))
+            paint_widget(widget, painter, area)
         finally:
             painter.end()
-        if not temp.exists():
-            raise OSError(f"could not write {target}")
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
+        return True
+
+    _write(path, draw)

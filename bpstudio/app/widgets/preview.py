@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from typing import NoReturn
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -65,3 +66,8 @@ def preview(widget_factory, state: ViewState | None = None) -> int:
         widget.set_state(state or example_state())
         return widget
     return show_alone(shown, 900, 600)
+
+
+def run_preview(widget_factory) -> NoReturn:
+    """``python -m`` a view's module: ``preview``, then exit when its window is closed."""
+    sys.exit(preview(widget_factory))

@@ -28,11 +28,15 @@ class StepActions:
         return [self.step, self.forward, self.backward, self.back, self.finish, self.reset, self.stop]
 
 
+def keys_text(keys: list[str]) -> str:
+    return " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+
+
 def make_action(parent: QObject, text: str, keys: list[str], tip: str, name: str) -> QAction:
     action = QAction(text, parent)
     action.setObjectName(name)
     action.setShortcuts([QKeySequence(k) for k in keys])
-    shown = " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+    shown = keys_text(keys)
     full = f"{tip} ({shown})" if keys and shown not in tip else tip  # a tip may name its key itself
     action.setToolTip(full)
     action.setStatusTip(full)

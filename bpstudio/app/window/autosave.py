@@ -19,23 +19,16 @@ AFTER_EDIT_MS = 2_000  # and this soon after an edit of the network or the data
 
 def data_dir() -> Path:
     """The user's data folder for BP Studio (tests point it to a temporary folder via XDG_DATA_HOME)."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
-    return Path(base) / "bpstudio"
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)) / "bpstudio"
 
 
 class Autosave(QObject):
-    def __init__(self, files: ProjectFiles, undo_stack: QUndoStack, controller: EngineController,
-                 interval_ms: int = INTERVAL_MS) -> None:
+    def __init__(self, files: ProjectFiles, undo_stack: QUndoStack, controller: EngineController) -> None:
         super().__init__(files)
-        self.files = files
-        self.controller = controller
-        self.saves = 0
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
+        self.files, self.controller = files, controller
+        self._timer = QTimer(self, interval=INTERVAL_MS)
         self._timer.timeout.connect(self.save_now)
-        self._soon = QTimer(self)
-        self._soon.setSingleShot(True)
-        self._soon.setInterval(AFTER_EDIT_MS)
+        self._soon = QTimer(self, singleShot=True, interval=AFTER_EDIT_MS)
         self._soon.timeout.connect(self.save_now)
         undo_stack.indexChanged.connect(self._edited)
         crash_recovery.begin(data_dir())
@@ -51,10 +44,7 @@ class Autosave(QObject):
         if not self.files.dirty or self.controller.running:  # (nothing shown yet: nothing dirty)
             return False
         project = self.files.current_project()
-        if project is None or not crash_recovery.save(data_dir(), project):
-            return False
-        self.saves += 1
-        return True
+        return project is not None and crash_recovery.save(data_dir(), project)
 
     def finish(self) -> None:
         """A clean exit: nothing to recover next time."""

@@ -55,9 +55,7 @@ class Classroom(QObject):
         self.go_to_actions = self._go_to_menu(view_menu, panels)
         add_missing_mnemonics(w.menuBar().actions())  # every menu is in the bar by now
         # views make controls as they show a project: name those too, a moment after each result
-        self.naming_timer = QTimer(self)
-        self.naming_timer.setSingleShot(True)
-        self.naming_timer.setInterval(200)
+        self.naming_timer = QTimer(self, singleShot=True, interval=200)
         self.naming_timer.timeout.connect(self.name_controls)
 
     @Slot()
@@ -99,7 +97,6 @@ class Classroom(QObject):
         sub = view_menu.addMenu(translate("Classroom", "&Theme"))
         sub.menuAction().setToolTip(translate("Classroom", "Light or dark colours, or the system's own"))
         group = QActionGroup(self.w)
-        group.setExclusive(True)
         tips = {
             "system": (translate("Classroom", "&System"),
                        translate("Classroom", "The colours and style of the desktop")),
@@ -110,14 +107,10 @@ class Classroom(QObject):
         }
         actions = {}
         for name, (text, tip) in tips.items():
-            action = QAction(text, self.w)
-            action.setObjectName(f"theme_{name}")
+            action = make_action(group, text, [], tip, f"theme_{name}")
             action.setCheckable(True)
             action.setChecked(theme.current() == name)
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
             action.triggered.connect(lambda _=False, n=name: _set_theme(n))
-            group.addAction(action)
             sub.addAction(action)
             actions[name] = action
         return actions

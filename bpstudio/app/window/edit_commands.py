@@ -30,9 +30,7 @@ class ProjectEditCommand(QUndoCommand):
     def __init__(self, apply: Callable[..., object], old: Project, new: Project, text: str,
                  parent: QUndoCommand | None = None, tokens: Iterator[int] | None = None) -> None:
         super().__init__(text, parent)
-        self._apply = apply
-        self.old = old
-        self.new = new
+        self._apply, self.old, self.new = apply, old, new
         self._tokens = None if tokens is None else (next(tokens), next(tokens))  # (before, after)
         self._done_once = False
 
@@ -60,18 +58,11 @@ class ParameterEditCommand(QUndoCommand):
     """
 
     def __init__(self, apply: Callable[[int, str, tuple[int, int], float], object], layer: int, name: str,
-                 index: tuple[int, int], old_value: float, new_value: float, text: str | None = None,
-                 parent: QUndoCommand | None = None) -> None:
-        if text is None:
-            text = QCoreApplication.translate("ParameterEditCommand", "Set {symbol} to {value}").format(
-                symbol=parameter_symbol(layer, name, index[0], index[1]), value=format_value(new_value))
-        super().__init__(text, parent)
-        self._apply = apply
-        self.layer = layer
-        self.name = name
-        self.index = (int(index[0]), int(index[1]))
-        self.old_value = float(old_value)
-        self.new_value = float(new_value)
+                 index: tuple[int, int], old_value: float, new_value: float) -> None:
+        super().__init__(QCoreApplication.translate("ParameterEditCommand", "Set {symbol} to {value}").format(
+            symbol=parameter_symbol(layer, name, index[0], index[1]), value=format_value(new_value)))
+        self._apply, self.layer, self.name, self.index = apply, layer, name, (int(index[0]), int(index[1]))
+        self.old_value, self.new_value = float(old_value), float(new_value)
 
     def redo(self) -> None:
         self._apply(self.layer, self.name, self.index, self.new_value)
@@ -86,9 +77,7 @@ class UndoableEdits(QObject):
     def __init__(self, undo_stack: QUndoStack, controller: EngineController,
                  state: Callable[[], ViewState | None]) -> None:
         super().__init__(undo_stack)
-        self.undo_stack = undo_stack
-        self.controller = controller
-        self.state = state
+        self.undo_stack, self.controller, self.state = undo_stack, controller, state
 
     @Slot(object, str)
     def edit_project(self, project: Project, description: str) -> None:

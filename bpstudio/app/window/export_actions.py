@@ -34,10 +34,7 @@ class ExportActions(QObject):
         """``host``: the window (the parent of dialogs); ``state``: what it shows; ``display``: the digits and the
         notation it shows them in."""
         super().__init__(host)
-        self.host = host
-        self.controller = controller
-        self.state = state
-        self.display = display
+        self.host, self.controller, self.state, self.display = host, controller, state, display
         self._pending: dict[str, Path] = {}  # what → where its text goes when the engine answers
         self.snapshot_action = make_action(host, self.tr("Snapshot of this stage (.npz)…"), [], self.tr(
             "Every array of the stage on screen, in the snapshot format (docs/formats.md), to inspect later"),
@@ -60,8 +57,7 @@ class ExportActions(QObject):
         menu = parent.addMenu(self.tr("E&xport"))
         menu.addAction(self.snapshot_action)
         menu.addSeparator()
-        for action in self.example_actions.values():
-            menu.addAction(action)
+        menu.addActions(list(self.example_actions.values()))
         menu.addSeparator()
         menu.addAction(self.torch_action)
         return menu

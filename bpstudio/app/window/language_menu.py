@@ -29,8 +29,7 @@ class LanguageMenu(QObject):
         """``window``: closed to restart (which asks about unsaved work); ``file_path``: the project's file,
         which the new start opens."""
         super().__init__(window)
-        self.window = window
-        self.file_path = file_path
+        self.window, self.file_path = window, file_path
         self.menu = view_menu.addMenu(translate("LanguageMenu", "&Language"))
         self.menu.setObjectName("languageMenu")
         self.menu.setToolTip(
@@ -39,25 +38,20 @@ class LanguageMenu(QObject):
         self.group = QActionGroup(self)
         self.actions: dict[str, QAction] = {}
         system = language.resolve(language.SYSTEM)
-        labels = {
-            language.SYSTEM:
-                translate("LanguageMenu", "System default ({language})").format(language=language.NATIVE_NAMES[system]),
-            **language.NATIVE_NAMES,
-        }
+        labels = {language.SYSTEM: translate("LanguageMenu", "System default ({language})").format(
+            language=language.NATIVE_NAMES[system]), **language.NATIVE_NAMES}
         chosen = language.stored_choice()
         for code, label in labels.items():
-            action = QAction(label, self)
+            action = QAction(label, self.group)  # (an action made in a group is one of its choices)
             action.setObjectName(f"language_{code}")
             action.setCheckable(True)
             action.setChecked(code == chosen)
             action.setData(code)
             action.setToolTip(
                 translate("LanguageMenu", "Show BP Studio in {language} from its next start").format(language=label))
-            self.group.addAction(action)
             self.menu.addAction(action)
             self.actions[code] = action
         self.group.triggered.connect(self._chosen)
-        self.restart_requested = False
 
     @Slot(QAction)
     def _chosen(self, action: QAction) -> None:
@@ -85,5 +79,5 @@ class LanguageMenu(QObject):
         if not self.window.close():  # the user kept the window (Cancel on unsaved work)
             return
         program, arguments = restart_command(str(path) if path is not None and path.is_file() else None)
-        self.restart_requested = QProcess.startDetached(program, arguments)[0]
+        QProcess.startDetached(program, arguments)
 

@@ -79,13 +79,9 @@ def launch(name: str | None = None, language_choice: str | None = None) -> int:
     if os.environ.get("BPSTUDIO_STARTUP_PROBE") == "1":
         _startup_probe(window)
     if error:
-        QMessageBox.warning(
-            window,
-            QCoreApplication.translate("launch", "Could not open project"),
-            QCoreApplication.translate("launch", "{error}\n\nThe built-in example is open instead.").format(
-                error=error
-            ),
-        )
+        QMessageBox.warning(window, QCoreApplication.translate("launch", "Could not open project"),
+                            QCoreApplication.translate("launch", "{error}\n\nThe built-in example is open instead.")
+                            .format(error=error))
     if crashed is not None and recovered is not None and offer_recovery(window, crashed):
         window.files.open_recovered(recovered)
     return app.exec()
@@ -116,8 +112,7 @@ def _startup_probe(window: MainWindow) -> None:
         print(f"bpstudio-startup shown={time.time() - _process_start():.3f}", flush=True)
         window.close()  # as a user would: the engine thread stops, the app quits
 
-    timer = QTimer(window)
-    timer.setInterval(5)
+    timer = QTimer(window, interval=5)
     timer.timeout.connect(check)
     timer.start()
 

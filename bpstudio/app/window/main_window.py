@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         return self.state
 
     def _connect(self) -> None:
-        c, w, lesson = self.controller, self.window_actions, self.lessons.panel
+        c, w, t, lesson = self.controller, self.window_actions, self.training, self.lessons.panel
         c.stateChanged.connect(self.show_result)
         c.errorOccurred.connect(self.show_error)
         c.busyChanged.connect(self._busy_changed)
@@ -128,29 +128,28 @@ class MainWindow(QMainWindow):
         w.next_layer.triggered.connect(lambda: self.select_layer(self._layer + 1))
         w.more_digits.triggered.connect(lambda: self.matrices.set_precision(self.matrices.precision() + 1))
         w.fewer_digits.triggered.connect(lambda: self.matrices.set_precision(self.matrices.precision() - 1))
-        w.check_gradients.triggered.connect(self.training.check_gradients)
+        w.check_gradients.triggered.connect(t.check_gradients)
         self.files.titleChanged.connect(self.setWindowTitle)
         for error in (self.files.errorOccurred, self.exports.errorOccurred, lesson.errorOccurred):
             error.connect(self.show_error)
-        self.training.errorOccurred.connect(self.messages.show_message)
-        for status in (self.files.statusMessage, self.exports.statusMessage, self.training.statusMessage,
+        t.errorOccurred.connect(self.messages.show_message)
+        for status in (self.files.statusMessage, self.exports.statusMessage, t.statusMessage,
                        self.notation_menu.statusMessage):
             status.connect(self.statusBar().showMessage)
         self.notation_menu.notationChanged.connect(self._notation_changed)
         lesson.layerRequested.connect(self.select_layer)
-        self.lessons.roomWanted.connect(self._give_lesson_room)
+        self.lessons.roomWanted.connect(lambda: give_lesson_room(self, t.loss_dock, t.data_dock, self.lessons.dock))
         self.classroom.rerenderRequested.connect(self._rerender)
 
-        self.canvas.layerSelected.connect(self.select_layer)
-        self.canvas.parameterClicked.connect(self.edit_parameter)
-        self.matrices.layerSelected.connect(self.select_layer)
-        self.matrices.parameterClicked.connect(self.edit_parameter)
+        for view in (self.canvas, self.matrices):
+            view.layerSelected.connect(self.select_layer)
+            view.parameterClicked.connect(self.edit_parameter)
         # one precision for every place a number is written, so the same quantity reads the same
         self.matrices.precision_spin.valueChanged.connect(self._precision_changed)
         self.matrices.set_precision(app_settings.precision())
         self.stages.stageRequested.connect(c.goto)
-        self.form.projectEditRequested.connect(self.edits.edit_project)
-        self.data_panel.projectEditRequested.connect(self.edits.edit_project)
+        for form in (self.form, self.data_panel):
+            form.projectEditRequested.connect(self.edits.edit_project)
         self.parameter_editor.valueEntered.connect(self.edits.set_parameter)
         self.canvas.insertLayerRequested.connect(self.form.insert_hidden_layer)
         self.canvas.removeLayerRequested.connect(self.form.remove_hidden_layer)
@@ -232,10 +231,6 @@ class MainWindow(QMainWindow):
     def _busy_changed(self, busy: bool) -> None:
         self.actions_.stop.setEnabled(busy or self.controller.running)
         self.busy_label.setText(self.tr("computing…") if busy else "")
-
-    @Slot()
-    def _give_lesson_room(self) -> None:
-        give_lesson_room(self, self.training.loss_dock, self.training.data_dock, self.lessons.dock)
 
     # ----- requests from the views ------------------------------------------------------
     @Slot(int)

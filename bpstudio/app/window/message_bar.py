@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from bpstudio.app.widgets.form_fields import fill
+
 STYLES = {
     "error": "background:#fde2e1; color:#7a1010; border:1px solid #e8a1a0;",
     "info": "background:#e3effc; color:#123e6b; border:1px solid #a8c8ea;",
@@ -15,20 +17,13 @@ class MessageBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QToolButton()
+        self.label = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(autoRaise=True)
         close.setText("✕")
         close.setToolTip(self.tr("Dismiss this message"))
-        close.setAutoRaise(True)
         close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(close)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
+        fill(QHBoxLayout(self), (self.label, 1), close, margins=(10, 6, 6, 6))
+        self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.hide)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.hide()

@@ -11,10 +11,11 @@ column convention.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from bpstudio.app.widgets import app_settings
+from bpstudio.app.widgets.step_actions import keys_text, make_action
 from bpstudio.engine.text.convention import COLUMN, ROW, check
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
@@ -37,7 +38,6 @@ class NotationMenu(QObject):
         self.menu.setObjectName("notationSubmenu")
         self.menu.setToolTipsVisible(True)
         self.group = QActionGroup(self)
-        self.group.setExclusive(True)
         self.column_action = self._choice(
             COLUMN, translate("NotationMenu", "Column convention (Wˡ aˡ⁻¹, samples as columns)"),
             translate("NotationMenu", "Wˡ is nˡ × nˡ⁻¹ and each sample is a column: zˡ = Wˡ aˡ⁻¹ + bˡ, "
@@ -47,13 +47,9 @@ class NotationMenu(QObject):
             translate("NotationMenu", "W is nˡ⁻¹ × nˡ and each sample is a row: Zˡ = Aˡ⁻¹ Wˡ + bˡ, "
                       "BP2 δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ) (seed 001, framework code). The same numbers, transposed"))
         self.menu.addSeparator()
-        self.toggle_action = QAction(translate("NotationMenu", "Switch notation"), self)
-        self.toggle_action.setObjectName("toggleNotation")
-        self.toggle_action.setShortcut(QKeySequence(TOGGLE_KEY))
-        tip = translate("NotationMenu", "Switch between the column and the row convention ({key})").format(
-            key=QKeySequence(TOGGLE_KEY).toString(QKeySequence.SequenceFormat.NativeText))
-        self.toggle_action.setToolTip(tip)
-        self.toggle_action.setStatusTip(tip)
+        self.toggle_action = make_action(self, translate("NotationMenu", "Switch notation"), [TOGGLE_KEY], translate(
+            "NotationMenu", "Switch between the column and the row convention ({key})").format(
+            key=keys_text([TOGGLE_KEY])), "toggleNotation")
         self.toggle_action.triggered.connect(self.toggle)
         self.menu.addAction(self.toggle_action)
         host.addAction(self.toggle_action)  # the shortcut works with the menu closed
@@ -62,13 +58,9 @@ class NotationMenu(QObject):
         (self.row_action if self._notation == ROW else self.column_action).setChecked(True)
 
     def _choice(self, notation: str, text: str, tip: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"notation_{notation}")
+        action = make_action(self.group, text, [], tip, f"notation_{notation}")
         action.setCheckable(True)
         action.setData(notation)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        self.group.addAction(action)
         self.menu.addAction(action)
         return action
 

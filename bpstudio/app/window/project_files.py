@@ -12,6 +12,7 @@ only once the engine has accepted it: the window says so with ``shown``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,10 +50,7 @@ class ProjectFiles(QObject):
                  state: Callable[[], ViewState | None]) -> None:
         """``host``: the window (the parent of dialogs, the owner of the Save keys); ``state``: what it shows."""
         super().__init__(host)
-        self.host = host
-        self.controller = controller
-        self.undo_stack = undo_stack
-        self.state = state
+        self.host, self.controller, self.undo_stack, self.state = host, controller, undo_stack, state
         self.path: Path | None = None  # the file the project was opened from or saved to
         self._saved: tuple | None = None  # (undo index, iteration, position) when last saved or opened
         self._opening: Project | None = None  # sent to the engine, not shown yet
@@ -94,19 +92,14 @@ class ProjectFiles(QObject):
 
     @Slot()
     def update_title(self) -> None:
-        try:
-            self._update_title()
-        except RuntimeError:  # the window is being destroyed (its undo stack says so on the way out)
-            pass
-
-    def _update_title(self) -> None:
-        if self._saved is None:
-            self._saved = self._mark()
-        state = self.state()
-        name = shown_name(state.project.name) if state is not None else ""
-        where = f" ({self.path.name})" if self.path is not None else ""
-        self.titleChanged.emit(translate("MainWindow", "BP Studio — {name}{where}").format(name=name, where=where)
-                               + (" *" if self.dirty else ""))
+        with suppress(RuntimeError):  # the window is being destroyed (its undo stack says so on the way out)
+            if self._saved is None:
+                self._saved = self._mark()
+            state = self.state()
+            name = shown_name(state.project.name) if state is not None else ""
+            where = f" ({self.path.name})" if self.path is not None else ""
+            self.titleChanged.emit(translate("MainWindow", "BP Studio — {name}{where}").format(name=name, where=where)
+                                   + (" *" if self.dirty else ""))
 
     # ----- opening ----------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -194,9 +187,7 @@ class ProjectFiles(QObject):
 
     @Slot()
     def save(self) -> bool:
-        if self.path is None:
-            return self.save_as()
-        return self.save_to(self.path)
+        return self.save_as() if self.path is None else self.save_to(self.path)
 
     @Slot()
     def save_as(self) -> bool:

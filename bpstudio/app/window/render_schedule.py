@@ -28,15 +28,11 @@ class RenderSlices(QObject):
     def __init__(self, views: Sequence[StateView], slices: Sequence[Sequence[StateView]], form_dock: QDockWidget,
                  parent: QObject) -> None:
         super().__init__(parent)
-        self.views = views
-        self.slices = slices
-        self.form_dock = form_dock
+        self.views, self.slices, self.form_dock = views, slices, form_dock
         self.fit_pending = False  # a new project: fit the form's dock once the form has shown it
         self._queue: list[Sequence[StateView]] = []
         self._state: ViewState | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
+        self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._next)
 
     @property

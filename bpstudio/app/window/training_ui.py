@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.forms.run_panel import RunPanel
@@ -18,6 +18,7 @@ from bpstudio.app.training.data_view import DataView
 from bpstudio.app.training.gradcheck_view import GradCheckView
 from bpstudio.app.training.gradient_plot import GradientPlot
 from bpstudio.app.training.loss_plot import LossPlot
+from bpstudio.app.widgets.form_fields import scrolled
 from bpstudio.app.widgets.run_actions import describe_divergence, make_run_actions
 from bpstudio.app.widgets.step_actions import make_action
 from bpstudio.engine import GradCheckResult, Project
@@ -35,9 +36,7 @@ class TrainingUi(QObject):
         """``host``: the window (the parent of the docks and actions); ``stop``: its Stop (Esc), enabled while a
         run goes."""
         super().__init__(host)
-        self.host = host
-        self.controller = controller
-        self.stop = stop
+        self.host, self.controller, self.stop = host, controller, stop
         self.actions = make_run_actions(host)
         self.run_panel = RunPanel(actions=self.actions)
         self.loss_plot = LossPlot()
@@ -67,10 +66,9 @@ class TrainingUi(QObject):
         for action in (self.log_loss_action, self.epochs_action, self.log_gradient_action):
             action.setCheckable(True)
         self.log_gradient_action.setChecked(self.gradient_plot.is_log_scale())
-        self.log_loss_action.toggled.connect(self.loss_plot.set_log_scale)
-        self.loss_plot.log_box.toggled.connect(self.log_loss_action.setChecked)
-        self.log_gradient_action.toggled.connect(self.gradient_plot.set_log_scale)
-        self.gradient_plot.log_box.toggled.connect(self.log_gradient_action.setChecked)
+        for action, plot in ((self.log_loss_action, self.loss_plot), (self.log_gradient_action, self.gradient_plot)):
+            action.toggled.connect(plot.set_log_scale)
+            plot.log_box.toggled.connect(action.setChecked)
         self.epochs_action.toggled.connect(lambda on: self.loss_plot.set_x_axis("epoch" if on else "iteration"))
         self.loss_plot.xAxisChanged.connect(lambda column: self.epochs_action.setChecked(column == "epoch"))
         for box, action in ((self.loss_plot.log_box, self.log_loss_action),
@@ -93,11 +91,8 @@ class TrainingUi(QObject):
         for dock in (self.loss_dock, self.gradient_dock, self.data_dock):
             dock.visibilityChanged.connect(self._dock_shown)
         self.run_dock = make_dock(self.tr("Training"), "runDock", self.run_panel, w)
-        scroll = QScrollArea()  # the tables and notes need more height than a short dock has
-        scroll.setWidget(self.gradcheck_view)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.gradcheck_dock = make_dock(self.tr("Gradient check"), "gradcheckDock", scroll, w)
+        # the tables and notes need more height than a short dock has
+        self.gradcheck_dock = make_dock(self.tr("Gradient check"), "gradcheckDock", scrolled(self.gradcheck_view), w)
 
     @property
     def docks(self) -> list[QDockWidget]:

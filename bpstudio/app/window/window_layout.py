@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from bpstudio.app.widgets.form_fields import fill
+
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -36,10 +38,7 @@ def centre(top: QWidget, canvas: QWidget, matrices: QWidget) -> QWidget:
     split.setStretchFactor(0, 2)
     split.setStretchFactor(1, 3)
     widget = QWidget()
-    layout = QVBoxLayout(widget)
-    layout.setContentsMargins(4, 4, 4, 4)
-    layout.addWidget(top)
-    layout.addWidget(split, 1)
+    fill(QVBoxLayout(widget), top, (split, 1), margins=(4, 4, 4, 4))
     return widget
 
 

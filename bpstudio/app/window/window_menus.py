@@ -97,9 +97,6 @@ class WindowMenus:
     file: QMenu
     recent: RecentFilesMenu
     view: QMenu
-    file_toolbar: QToolBar
-    stepping_toolbar: QToolBar
-    training_toolbar: QToolBar
 
 
 def build_menus(w: QMainWindow, step: StepActions, actions: WindowActions, files: ProjectFiles,
@@ -107,14 +104,11 @@ def build_menus(w: QMainWindow, step: StepActions, actions: WindowActions, files
     """``docks``: the window's own, shown or hidden from View (the training docks follow them there)."""
     bar = w.menuBar()
     file_menu = bar.addMenu(translate("MainWindow", "&File"))
-    file_menu.addAction(actions.new)
-    file_menu.addAction(actions.open)
+    file_menu.addActions([actions.new, actions.open])
     recent = RecentFilesMenu(w)
     recent.fileChosen.connect(files.open_path)
     file_menu.addMenu(recent)
-    file_menu.addAction(actions.open_snapshot)
-    file_menu.addAction(files.save_action)
-    file_menu.addAction(files.save_as_action)
+    file_menu.addActions([actions.open_snapshot, files.save_action, files.save_as_action])
     exports.menu(file_menu)
     file_menu.addSeparator()
     examples = file_menu.addMenu(translate("MainWindow", "Open &example"))
@@ -126,9 +120,7 @@ def build_menus(w: QMainWindow, step: StepActions, actions: WindowActions, files
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 
-    edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
-    edit_menu.addAction(actions.undo)
-    edit_menu.addAction(actions.redo)
+    bar.addMenu(translate("MainWindow", "&Edit")).addActions([actions.undo, actions.redo])
 
     step_menu = bar.addMenu(translate("MainWindow", "&Step"))
     stepping = toolbar(w, translate("MainWindow", "Stepping"), "steppingToolbar")
@@ -141,16 +133,14 @@ def build_menus(w: QMainWindow, step: StepActions, actions: WindowActions, files
             stepping.addSeparator()
 
     view_menu = bar.addMenu(translate("MainWindow", "&View"))
-    for action in (actions.previous_layer, actions.next_layer, actions.more_digits, actions.fewer_digits):
-        view_menu.addAction(action)
+    view_menu.addActions([actions.previous_layer, actions.next_layer, actions.more_digits, actions.fewer_digits])
     view_menu.addSeparator()
     _add_toggles(view_menu, docks)
 
     train_menu = bar.addMenu(translate("MainWindow", "&Train"))
     training_bar = toolbar(w, translate("MainWindow", "Training"), "trainingToolbar")
-    for action in training.actions.all():
-        train_menu.addAction(action)
-        training_bar.addAction(action)
+    train_menu.addActions(training.actions.all())
+    training_bar.addActions(training.actions.all())
     train_menu.addSeparator()
     train_menu.addAction(actions.check_gradients)
     view_menu.addSeparator()
@@ -164,7 +154,7 @@ def build_menus(w: QMainWindow, step: StepActions, actions: WindowActions, files
         w.addToolBar(each)
     w.addActions([*actions.with_keys(), files.save_action, files.save_as_action, *training.actions.all(),
                   actions.check_gradients, *training.plot_actions])
-    return WindowMenus(file_menu, recent, view_menu, files_bar, stepping, training_bar)
+    return WindowMenus(file_menu, recent, view_menu)
 
 
 def toolbar(w: QMainWindow, title: str, name: str) -> QToolBar:
