@@ -212,7 +212,7 @@ def cmd_examples(_: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     import multiprocessing
 
-    multiprocessing.freeze_support()  # a frozen build starts full-speed training processes through main
+    multiprocessing.freeze_support()  # a frozen build starts its training processes through main
     args = build_parser().parse_args(argv)
     if args.self_test:
         from .self_test import run
