@@ -95,12 +95,25 @@ SIZE = (1440, 900)
 
 
 def wait(app: QApplication, seconds: float, until=lambda: False) -> None:
-    loop, end = QEventLoop(), time.perf_counter() + seconds
+    """Run the event loop until ``until()`` or the time is up; an error in ``until`` ends the script."""
+    loop, end, failed = QEventLoop(), time.perf_counter() + seconds, []
+
+    def tick() -> None:
+        try:
+            done = until() or time.perf_counter() > end
+        except Exception as exc:  # noqa: BLE001 - raised again below, outside Qt's event loop
+            failed.append(exc)
+            done = True
+        if done:
+            loop.quit()
+
     timer = QTimer()
-    timer.timeout.connect(lambda: loop.quit() if until() or time.perf_counter() > end else None)
+    timer.timeout.connect(tick)
     timer.start(10)
     loop.exec()
     timer.stop()
+    if failed:
+        raise failed[0]
 
 
 def open_window(app: QApplication, example: str) -> MainWindow:
@@ -179,7 +192,7 @@ def lesson_shot(app: QApplication, out: Path, name: str = "lesson") -> Path:
     lessons = w.lessons
     next(a for a in lessons.start_actions if a.objectName() == "startLesson_02_bp1_output_error").trigger()
     panel = lessons.panel
-    idle = lambda: panel.loaded and not w.controller.busy and not w.render_pending  # noqa: E731
+    idle = lambda: panel.course.loaded and not w.controller.busy and not w.render_pending  # noqa: E731
     wait(app, 5, idle)
     lessons.next_action.trigger()
     for action, answer in ((w.actions_.forward, None), (w.actions_.step, "-0.2"), (None, "0.063")):
@@ -188,10 +201,10 @@ def lesson_shot(app: QApplication, out: Path, name: str = "lesson") -> Path:
             panel.check()
         if action is not None:
             action.trigger()
-            wait(app, 5, lambda: idle() and panel.can_go_next())
+            wait(app, 5, lambda: idle() and panel.course.can_go_next())
             lessons.next_action.trigger()
     w.actions_.backward.trigger()
-    wait(app, 5, lambda: idle() and panel.can_go_next())
+    wait(app, 5, lambda: idle() and panel.course.can_go_next())
     front_tabs(w)
     wait(app, 1.5)  # the outline has finished flashing
     path = out / f"{name}.png"
