@@ -11,11 +11,11 @@ import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 from window_helpers import settle  # noqa: E402
 
-from bpstudio.app.engine_link.engine_controller import _RUNNING, running_engine_threads  # noqa: E402
+from bpstudio.app.engine_link.engine_controller import _RUNNING, EngineController, running_engine_threads  # noqa: E402
 from bpstudio.app.widgets.app_settings import settings  # noqa: E402
 from bpstudio.app.window.main_window import MainWindow  # noqa: E402
 from bpstudio.app.window.project_files import ProjectFiles  # noqa: E402
-from bpstudio.engine import load_project  # noqa: E402
+from bpstudio.engine import Project, load_project  # noqa: E402
 from bpstudio.engine.resource_files import example_path  # noqa: E402
 
 
@@ -43,6 +43,21 @@ def open_window(qtbot):
     yield open_
     for w in opened:
         w.close()
+
+
+@pytest.fixture
+def controllers(qtbot):
+    """``controllers(project, threaded=True)``: an engine controller without a window, shut down at teardown."""
+    made: list[EngineController] = []
+
+    def make(project: Project, threaded: bool = True) -> EngineController:
+        made.append(EngineController(project, threaded=threaded))
+        return made[-1]
+
+    yield make
+    for c in made:
+        c.shutdown()
+        assert c._thread is None
 
 
 @pytest.fixture

@@ -24,18 +24,8 @@ def big_project(samples: int = 256) -> Project:
 
 
 @pytest.fixture
-def threaded(qtbot):
-    controllers = []
-
-    def make(project: Project) -> EngineController:
-        c = EngineController(project, threaded=True)
-        controllers.append(c)
-        return c
-
-    yield make
-    for c in controllers:
-        c.shutdown()
-        assert c._thread is None
+def threaded(controllers):
+    return controllers
 
 
 def wait_idle(qtbot, c: EngineController, timeout: int = 10_000) -> None:

@@ -25,21 +25,12 @@ def spiral() -> Project:
 
 @pytest.fixture(params=[(False, True), (True, True), (True, False)],
                 ids=["synchronous", "threaded", "threaded-run-in-a-thread"])
-def make(request, qtbot, monkeypatch):
+def make(request, controllers, monkeypatch):
     """Runs train in a child process; "run-in-a-thread" covers the same loop hosted in a thread (when no
     process can be started)."""
     threaded, process = request.param
     monkeypatch.setattr(RunControl, "use_process", process)
-    made = []
-
-    def build(project: Project) -> EngineController:
-        c = EngineController(project, threaded=threaded)
-        made.append(c)
-        return c
-
-    yield build
-    for c in made:
-        c.shutdown()
+    return lambda project: controllers(project, threaded)
 
 
 def test_epoch_goal_finishes_exactly_with_a_log_and_a_field(qtbot, make) -> None:
