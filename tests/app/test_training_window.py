@@ -114,6 +114,7 @@ def test_spiral_reaches_95_percent_training_accuracy_and_the_plots_draw_the_log(
     log = w.controller.log
     assert log.last["train_accuracy"] == accuracy
     assert log.last["iteration"] == project.training.epochs * w.result.batches_per_epoch
+    qtbot.waitUntil(lambda: not w.render_pending)  # the plots wait for the panels' round
     w.training.refresh_plots()
     curve = w.training.loss_plot.curves["train_loss"]
     x, y = curve.xData, curve.yData

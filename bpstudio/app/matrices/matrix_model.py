@@ -65,6 +65,13 @@ _LUMA = (0.2126 * _LUT[:, 0] + 0.7152 * _LUT[:, 1] + 0.0722 * _LUT[:, 2]) / 255.
 _FOREGROUNDS = [QBrush(QColor(255, 255, 255) if y < 0.45 else QColor(20, 20, 20)) for y in _LUMA]
 
 
+def same(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    """Both missing, or the same shape and numbers (NaN equal to NaN, so a diverged matrix is not redrawn)."""
+    if a is None or b is None:
+        return a is b
+    return a.shape == b.shape and bool(np.array_equal(a, b, equal_nan=True))
+
+
 class MatrixModel(QAbstractTableModel):
     """``quantity`` (one of W, b, z, a, delta, dW, db) of one layer of the current snapshot."""
 
@@ -89,11 +96,20 @@ class MatrixModel(QAbstractTableModel):
         self._bold.setBold(True)
 
     # ----- feeding ----------------------------------------------------------------------
-    def set_state(self, state: ViewState, layer: int | None = None, plan: Plan | None = None) -> None:
-        self.set_snapshot(state.snapshot, plan or state.plan, state.learning_rate,
-                          state.layer if layer is None else layer)
+    def set_state(self, state: ViewState, layer: int | None = None, plan: Plan | None = None) -> bool:
+        return self.set_snapshot(state.snapshot, plan or state.plan, state.learning_rate,
+                                 state.layer if layer is None else layer)
 
-    def set_snapshot(self, snap: Snapshot, plan: Plan, learning_rate: float, layer: int) -> None:
+    def set_snapshot(self, snap: Snapshot, plan: Plan, learning_rate: float, layer: int) -> bool:
+        """Show ``snap``'s numbers; False when this quantity reads exactly as before (same layer, same numbers,
+        same mark), so nothing is reset or repainted: a stage computes one layer's quantities, and a
+        run's state leaves many the same."""
+        array, changed = snap.get(self.quantity, layer), key(self.quantity, layer) in snap.changed
+        unchanged = layer == self.layer and changed == self.changed and same(array, self.engine_array)
+        if self._snap is not None and unchanged:
+            self._snap, self._plan, self._lr, self._tip = snap, plan, float(learning_rate), None  # for derivations
+            self.engine_array, self.array = array, conv.orient(array, self.notation)
+            return False
         self.beginResetModel()
         try:
             self._snap, self._plan, self._lr, self.layer = snap, plan, float(learning_rate), layer
@@ -105,6 +121,7 @@ class MatrixModel(QAbstractTableModel):
             self._tip = None
         finally:
             self.endResetModel()
+        return True
 
     def set_notation(self, notation: str) -> None:
         """"column" (the engine's arrays) or "row" (their transposes)."""

@@ -51,6 +51,7 @@ class MatrixView(QFrame):
         self.highlighted = False  # shown as changed by the stage just taken (outline, marker, bold numbers)
         self._widths_key: tuple | None = None  # what the table's column widths were computed for
         self._width = 0
+        self._look: tuple[float, int] | None = None  # the table's font size and the palette of the last refresh
 
         self.title = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.title.setObjectName("matrixTitle")
@@ -101,8 +102,11 @@ class MatrixView(QFrame):
         return self.model.layer
 
     def set_state(self, state: ViewState, layer: int | None = None, plan: Plan | None = None) -> None:
-        self.model.set_state(state, layer, plan)
-        self._refresh()
+        reset = self.model.set_state(state, layer, plan)
+        look = (self.table.font().pointSizeF(), self.palette().cacheKey())  # presentation mode, the theme
+        if reset or look != self._look:
+            self._look = look
+            self._refresh()
 
     def set_notation(self, notation: str) -> None:
         """"column" or "row": the matrix, its headers, shape and title as that convention writes them."""
@@ -170,7 +174,8 @@ class MatrixView(QFrame):
         width = max(10, self.title.width())
         text = self._title
         lines = [text]
-        if fm.horizontalAdvance(text) > width and " = " in text:
+        # measured with the changed mark: a stage that marks or unmarks the box does not move the tables
+        if fm.horizontalAdvance(text if text.startswith("● ") else "● " + text) > width and " = " in text:
             head, tail = text.rsplit(" = ", 1)
             lines = [head, "= " + tail]
         self.title.setText("\n".join(fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines))

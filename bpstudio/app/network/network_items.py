@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -63,7 +63,7 @@ class EdgeItem(QGraphicsLineItem):
         self._width = 1.0
         self._colour = QColor(NEUTRAL)
         self._hover = False
-        self._hit: tuple | None = None  # (line, hit width, shape, bounding rect): the scene asks often
+        self._hit: tuple[QPainterPath, QRectF] | None = None  # (shape, bounding rect) of the hit area
         self.tip: Callable[[], str] | None = None  # the tooltip, written when hovered (not on every update)
         self.weight = 0.0
         self.style_key: int | None = None  # the style last drawn (see NetworkCanvas._update_edges)
@@ -71,9 +71,15 @@ class EdgeItem(QGraphicsLineItem):
     def set_weight_style(self, colour: QColor, width: float) -> None:
         if width != self._width:
             self.prepareGeometryChange()  # the hit area follows the width
+            self._hit = None
         self._width = width
         self._colour = colour
         self._apply()
+
+    def setLine(self, *line) -> None:  # noqa: N802 - Qt's name
+        self.prepareGeometryChange()
+        self._hit = None
+        super().setLine(*line)
 
     def _apply(self) -> None:
         width = self._width * presentation.line_scale()  # twice as thick in presentation mode
@@ -81,22 +87,24 @@ class EdgeItem(QGraphicsLineItem):
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
 
-    def _hit_area(self) -> tuple:
-        line, width = self.line(), max(HIT_WIDTH, self._width * presentation.line_scale() + 2)
-        if self._hit is None or self._hit[0] != line or self._hit[1] != width:
+    def _hit_area(self) -> tuple[QPainterPath, QRectF]:
+        """(shape, bounding rect), made again only when the line or the width changes: the scene asks for them
+        several times per item on every repaint."""
+        if self._hit is None:
+            line = self.line()
             path = QPainterPath(line.p1())
             path.lineTo(line.p2())
             stroker = QPainterPathStroker()
-            stroker.setWidth(width)
+            stroker.setWidth(max(HIT_WIDTH, self._width * presentation.line_scale() + 2))
             shape = stroker.createStroke(path)
-            self._hit = (line, width, shape, shape.controlPointRect())
+            self._hit = (shape, shape.controlPointRect())
         return self._hit
 
     def shape(self) -> QPainterPath:
-        return self._hit_area()[2]
+        return self._hit_area()[0]
 
     def boundingRect(self):  # the hit area is wider than the pen
-        return self._hit_area()[3]
+        return (self._hit or self._hit_area())[1]
 
     def distance_to(self, p: QPointF) -> float:
         line = self.line()
@@ -154,12 +162,14 @@ class UnitItem(QGraphicsEllipseItem):
         self._refresh()
 
     def set_value_text(self, text: str, font: QFont) -> None:
-        self.value.setFont(font)
+        if font != self.value.font():  # (a new font lays the text out again, even the same one)
+            self.value.setFont(font)
         self.value.setText(text)
         self._refresh()
 
     def set_delta_text(self, text: str, font: QFont, colour: QColor) -> None:
-        self.delta.setFont(font)
+        if font != self.delta.font():
+            self.delta.setFont(font)
         self.delta.setBrush(QBrush(colour))
         self.delta.setText(text)
         self._refresh()

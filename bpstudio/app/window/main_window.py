@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
 
         # the engine, and the parts that work with it
         self.controller = EngineController(project, threaded=threaded, parent=self, start=False)
-        self.renderer = RenderSlices(self.views, [[self.matrices], [self.canvas, self.stages, self.form,
+        self.renderer = RenderSlices(self.views, [[self.matrices], [self.canvas], [self.stages, self.form,
                                      self.parameter_editor, self.data_panel], [self.equations]], self.form_dock, self)
         self.edits = UndoableEdits(self.undo_stack, self.controller, self.view_state)
         self.actions_ = step_actions(self)
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.files = ProjectFiles(self, self.controller, self.undo_stack, self.view_state)
         self.exports = ExportActions(self, self.controller, self.view_state,
                                      lambda: (self.matrices.precision(), self.matrices.notation()))
-        self.training = t = TrainingUi(self, self.controller, self.actions_.stop)
+        self.training = t = TrainingUi(self, self.controller, self.actions_.stop, lambda: self.renderer.pending)
         place_training_docks(self, self.form_dock, self.stage_dock, t.loss_dock, t.gradient_dock, t.data_dock,
                              t.run_dock, t.gradcheck_dock)
         self.menus = build_menus(self, self.actions_, self.window_actions, self.files, self.exports, t, [

@@ -7,6 +7,8 @@ rows or a new decision field (a run at most 40 times a second: see session.throt
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QWidget
@@ -32,11 +34,12 @@ class TrainingUi(QObject):
     errorOccurred = Signal(str)  # noqa: N815 - Qt's naming
     statusMessage = Signal(str, int)  # noqa: N815 - the text, for how many milliseconds
 
-    def __init__(self, host: QWidget, controller: EngineController, stop: QAction) -> None:
+    def __init__(self, host: QWidget, controller: EngineController, stop: QAction,
+                 panels_drawing: Callable[[], bool] = lambda: False) -> None:
         """``host``: the window (the parent of the docks and actions); ``stop``: its Stop (Esc), enabled while a
-        run goes."""
+        run goes; ``panels_drawing``: whether the panels are drawing a state (the plots then wait their turn)."""
         super().__init__(host)
-        self.host, self.controller, self.stop = host, controller, stop
+        self.host, self.controller, self.stop, self.panels_drawing = host, controller, stop, panels_drawing
         self.actions = make_run_actions(host)
         self.run_panel = RunPanel(actions=self.actions)
         self.loss_plot = LossPlot()
@@ -50,6 +53,12 @@ class TrainingUi(QObject):
         self._field_shown: object = None
         self.plot_refreshes = 0  # counted for the benchmark
         self._checking = 0  # the ident of the gradient check under way (0: none)
+        # the plots redraw in event-loop slices of their own, after the panels' round: a plot's repaint added
+        # to a panel's in one slice would hold the event loop twice as long
+        self._plots_timer = QTimer(self, singleShot=True, interval=0)
+        self._plots_timer.timeout.connect(self.refresh_plots)
+        self._field_timer = QTimer(self, singleShot=True, interval=0)
+        self._field_timer.timeout.connect(self._refresh_field)
         self._connect()
         self._plot_actions()
         self._make_docks()
@@ -133,11 +142,14 @@ class TrainingUi(QObject):
     @Slot()
     def _log_changed(self) -> None:
         self._log_dirty = True
-        QTimer.singleShot(0, self.refresh_plots)  # in an event-loop slice of its own, after the panels' state
+        self._plots_timer.start()
 
     @Slot()
     def refresh_plots(self) -> None:
         """Redraw what is on screen (a dock in a hidden tab is 'visible' to Qt, but shows nothing)."""
+        if self.panels_drawing():
+            self._plots_timer.start(4)  # after the panels' round
+            return
         if self._log_dirty:
             self._log_dirty = False
             for plot in (self.loss_plot, self.gradient_plot):
@@ -146,7 +158,16 @@ class TrainingUi(QObject):
                 else:
                     self._log_dirty = True  # refreshed when shown
             self.plot_refreshes += 1
-        field = self.controller.field  # a run makes 5 a second (a repaint of the whole map)
+        if self.controller.field is not self._field_shown:
+            self._field_timer.start(0)
+
+    @Slot()
+    def _refresh_field(self) -> None:
+        """The decision field (a run makes 5 a second: a repaint of the whole map), in a slice of its own."""
+        if self.panels_drawing():
+            self._field_timer.start(4)
+            return
+        field = self.controller.field
         if field is not self._field_shown and on_screen(self.data_view):
             self._field_shown = field
             self.data_view.set_field(field)
@@ -156,7 +177,7 @@ class TrainingUi(QObject):
         if visible:
             self._log_dirty = True
             self._field_shown = None
-            QTimer.singleShot(0, self.refresh_plots)  # once the tab's widget has its place on screen
+            self._plots_timer.start(0)  # once the tab's widget has its place on screen
 
     def show_project(self, project: Project) -> None:
         """The data view follows the project's data; the run panel its epochs; the loss plot names the loss."""
