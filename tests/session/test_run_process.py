@@ -4,17 +4,29 @@ back with the state; the same loop hosted in a thread."""
 
 from __future__ import annotations
 
+import os
 import time
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_info
 
 from bpstudio.engine import InitSpec, LayerSpec, NetworkSpec, Stepper, TrainingSpec, load_project
 from bpstudio.engine.resource_files import example_path
-from bpstudio.engine.run_settings import Breakpoints, RunGoal, RunSettings
+from bpstudio.engine.run_settings import SPEEDS, Breakpoints, RunGoal, RunSettings
 from bpstudio.engine.training_log import TrainingLog
 from bpstudio.engine.training_run import DIVERGED, GOAL_EPOCHS, TrainingRun
-from bpstudio.session.run_process import ChangeSpeed, Done, Halt, Progress, RunProcess, StartRun, WantState
+from bpstudio.session.run_process import (
+    NICENESS,
+    ChangeSpeed,
+    Done,
+    Halt,
+    Progress,
+    RunProcess,
+    StartRun,
+    WantState,
+    _BlasThreads,
+)
 
 
 @pytest.fixture(params=[True, False], ids=["process", "thread"])
@@ -146,7 +158,6 @@ def test_a_state_comes_with_every_stage_at_an_animated_speed_and_when_asked_at_f
 
 def test_without_a_process_the_run_trains_in_a_thread_and_the_environment_is_left_as_it_was(monkeypatch):
     import multiprocessing.process
-    import os
 
     before = {k: os.environ.get(k) for k in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
 
@@ -167,3 +178,37 @@ def test_without_a_process_the_run_trains_in_a_thread_and_the_environment_is_lef
     finally:
         process.close()
     assert not process.alive
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="Unix scheduling priorities")
+def test_the_child_runs_below_the_window_priority():
+    process = RunProcess()
+    try:
+        assert process.in_process
+        pid, mine = process._host.pid, os.getpriority(os.PRIO_PROCESS, 0)
+        end = time.perf_counter() + 10
+        while os.getpriority(os.PRIO_PROCESS, pid) == mine and time.perf_counter() < end:
+            time.sleep(0.02)  # the child lowers its priority as it starts serving
+        assert os.getpriority(os.PRIO_PROCESS, pid) == min(19, mine + NICENESS)
+        assert os.getpriority(os.PRIO_PROCESS, 0) == mine  # the window's own is left alone
+    finally:
+        process.close()
+
+
+def test_blas_uses_one_thread_at_the_slower_speeds_and_every_core_at_full_speed():
+    blas = _BlasThreads()
+
+    def threads() -> int:
+        return min(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
+
+    own = threads()
+    full = next(i for i, s in enumerate(SPEEDS) if s.iterations_per_second is None)
+    try:
+        for slow in (0, 3, 5):
+            blas.follow(slow)
+            assert threads() == 1
+            blas.follow(full)
+            assert threads() == own
+    finally:
+        blas.follow(full)
+    assert threads() == own

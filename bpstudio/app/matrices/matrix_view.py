@@ -244,9 +244,10 @@ class MatrixView(QFrame):
         title = self.title.fontMetrics().horizontalAdvance(self._title) + 12 if with_title else 0
         if self._kind == "image":
             return max(title, 220)
-        if self.model.array is None:
+        shape = self.model.array.shape if self.model.array is not None else self.model.expected_shape()
+        if shape is None or self.model.array is None and self._width == 0:
             return max(title, 120)
-        rows, cols = self.model.array.shape
+        rows, cols = shape  # not computed yet: the room its table took (the boxes stay put as stages pass)
         table = self.table
         scroll = table.verticalScrollBar().sizeHint().width() if rows > 6 else 0
         return max(title, table.verticalHeader().sizeHint().width() + cols * self._width + scroll
