@@ -84,7 +84,7 @@ class EdgeItem(QGraphicsLineItem):
     def _apply(self) -> None:
         width = self._width * presentation.line_scale()  # twice as thick in presentation mode
         pen = QPen(self._colour.darker(130) if self._hover else self._colour, width + (1.5 if self._hover else 0))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # its ends lie under the units; round ones cost half the repaint
         self.setPen(pen)
 
     def _hit_area(self) -> tuple[QPainterPath, QRectF]:
@@ -154,6 +154,7 @@ class UnitItem(QGraphicsEllipseItem):
         self.delta.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.delta.setVisible(False)
         self._room = 0.0
+        self.look: tuple | None = None  # the numbers and sizes it was last painted with (see paint_units)
 
     def place(self, x: float, y: float, r: float, room: float) -> None:
         """Centre (x, y), radius r; ``room`` is the free height under the unit for its δ label."""

@@ -244,6 +244,12 @@ def paint_units(units: list[UnitItem], c: int, a: np.ndarray | None, z: np.ndarr
     scale = 0.0 if a is None else finite_scale(a[:, 0])
     for u in units:
         j = u.row
+        # what the unit shows (sample 1): a stage changes one layer's numbers, so most units stay as they were
+        look = (scale, presentation.line_scale(), value_font.pixelSize(),
+                *(None if v is None else float(v[j, 0]) for v in (a, z, delta, b)))
+        if look == u.look:
+            continue
+        u.look = look
         if a is None:
             u.setBrush(QBrush(WHITE))
             u.setPen(QPen(QColor(170, 170, 170), 1.2, Qt.PenStyle.DashLine))
