@@ -4,7 +4,7 @@ estimate and the limit, instead of opening and then freezing the window or runni
 
 The estimate counts float64 arrays: the samples (rows, their transposes and the batch drawn from them), the
 batch's z, a, δ and their temporaries and kept stages in every layer, and the weights with their gradients,
-velocities and the copies the step-back history keeps. It is an upper bound measured against the engine
+velocities and the copies the step-back history keeps. It was calibrated against the engine's peak memory
 (docs/formats.md: limits)."""
 
 from __future__ import annotations
