@@ -24,6 +24,7 @@ from .i18n import translate
 
 MAX_BYTES = 50_000_000
 MAX_CLASSES = 100
+MAX_CELL = csv.field_size_limit()  # characters in one cell (the csv module's limit, 131 072)
 # a number as a spreadsheet writes it; Python's float() also takes "1_000", "nan", "infinity" and other scripts' digits
 NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 NOT_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
@@ -123,14 +124,29 @@ def _ragged(count: int, width: int, has_header: bool) -> str:
     return translate("CsvImport", "has {count} values, fewer than the {width} columns of row {line}")
 
 
-def raw_rows(text: str) -> list[list[str]]:
+def raw_rows(text: str, partial: bool = False) -> list[list[str]]:
     """The file's rows as cells, unchecked (a preview can show a ragged file). Semicolons or tabs separate
-    the cells when the first line has them and no comma (spreadsheets that write decimal commas do that)."""
+    the cells when the first line has them and no comma (spreadsheets that write decimal commas do that).
+    A line the csv module cannot split (a cell over ``MAX_CELL`` characters, a NUL) is a ValidationError naming
+    it; with ``partial`` (a preview), the rows before it."""
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ","
     if "," not in first:
         delimiter = max(";\t", key=first.count) if any(d in first for d in ";\t") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as exc:
+        if partial:
+            return rows
+        if "field larger than field limit" in str(exc):
+            message = translate("CsvImport", "a cell is longer than {most:,} characters").format(most=MAX_CELL)
+        else:
+            message = translate("CsvImport", "cannot be split into cells ({reason})").format(reason=exc)
+        raise ValidationError(f"row {reader.line_num}", message) from None
+    return rows
 
 
 def build_dataset(table: CsvTable, features: Sequence[str | int] | None, label: str | int, kind: str = "auto",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import ValidationError, require, whole
+from .errors import ValidationError, finite, require, whole
 from .i18n import translate
 
 Array = np.ndarray
@@ -74,6 +74,7 @@ GENERATORS: dict[str, Callable[..., tuple[Array, Array]]] = {
 REGRESSION = {"sine"}
 MULTICLASS = {"spiral", "blobs"}
 MAX_SAMPLES = 1_000_000
+DEFAULT_SAMPLES = 200
 
 
 def encode_labels(labels: Array, classes: int, outputs: int, field: str = "data") -> Array:
@@ -98,10 +99,10 @@ def generate(name: str, params: dict, outputs: int, field: str = "data") -> Data
     extra = set(params) - {"n", "noise", "seed", "classes"}
     require(not extra, f"{field}.params", translate("Datasets", "unknown parameter(s) {names}"),
             names=", ".join(sorted(extra)))
-    n, noise, seed = params.get("n", 200), params.get("noise", 0.1), params.get("seed", 0)
+    n, noise, seed = params.get("n", DEFAULT_SAMPLES), params.get("noise", 0.1), params.get("seed", 0)
     require(whole(n) and 1 <= n <= MAX_SAMPLES, f"{field}.params.n", translate(
         "Datasets", "must be a whole number from 1 to {most}, got {value!r}"), most=MAX_SAMPLES, value=n)
-    require(not isinstance(noise, bool) and isinstance(noise, (int, float)) and np.isfinite(noise) and noise >= 0,
+    require(finite(noise) and noise >= 0,
             f"{field}.params.noise", translate("Datasets", "must be a number ≥ 0, got {value!r}"), value=noise)
     require(whole(seed) and seed >= 0, f"{field}.params.seed", translate(
         "Datasets", "must be a whole number ≥ 0, got {value!r}"), value=seed)

@@ -47,5 +47,8 @@ def whole(x: object) -> TypeGuard[int]:
 
 def finite(x: object) -> TypeGuard[int | float]:
     """A finite int or float, and not True or False."""
-    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+    try:
+        return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+    except OverflowError:  # an int beyond floats
+        return False
 

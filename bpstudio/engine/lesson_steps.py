@@ -14,12 +14,17 @@ from fractions import Fraction
 
 import numpy as np
 
+from .budget import iteration_cost
 from .errors import ValidationError
 from .i18n import translate
 from .project import Project
 from .snapshot import Snapshot, key
 from .stages import Stage, stage_position
 from .text.indices import superscript
+
+# what the answers to a lesson's predictions may cost together: they are computed when it opens (about a second)
+MAX_PREDICTION_WORK = 1_000_000_000
+ITERATION_OVERHEAD = 100_000  # what an iteration costs beyond its multiply-adds (Python, small arrays), in those
 
 
 @dataclass(frozen=True)
@@ -134,7 +139,13 @@ def expected_value(lesson: Lesson, predict: Predict, where: str = "predict") -> 
     (of the iteration) after which the prediction is read. ``where`` names the prediction in an error."""
     stepper = lesson.project.stepper()
     target = stage_position(predict.after, lesson.project.network.depth)
-    stepper.run_iterations(predict.iteration - 1)  # now at the start of iteration k (the end of k − 1)
+    start = stepper.snapshot()
+    if (start.iteration, start.position) > (predict.iteration - 1, target):  # a preset saved later: never reached
+        raise lesson_error(lesson.source, f"{where}.iteration", translate(
+            "Lessons", "the preset starts at stage {position} of iteration {start}, after the stage this prediction "
+            "asks about (iteration {iteration})").format(
+            position=start.position, start=start.iteration + 1, iteration=predict.iteration))
+    stepper.run_iterations(max(0, predict.iteration - 1 - start.iteration))  # now at the start of iteration k
     snap = stepper.snapshot()
     if target > 0:
         while not (snap.iteration == predict.iteration - 1 and snap.position >= target):
@@ -149,6 +160,26 @@ def expected_value(lesson: Lesson, predict: Predict, where: str = "predict") -> 
     raise lesson_error(lesson.source, f"{where}.{name}", translate(
         "Lessons", "{index} is out of range: {quantity} of layer {layer} is {rows} × {cols} (indices "
         "count from 1)").format(index=index + 1, quantity=predict.quantity, layer=predict.layer, rows=rows, cols=cols))
+
+
+def check_prediction_work(lesson: Lesson) -> None:
+    """Refuse a lesson whose answers (computed when it opens) would take too long: each prediction trains a
+    fresh engine from the preset up to its iteration, so the iterations add up."""
+    project = lesson.project
+    train = project.split()[0]
+    per_iteration = iteration_cost(project.network, len(train.x), project.training.batch_size)[1] + ITERATION_OVERHEAD
+    start = project.state.iteration if project.state is not None else 0
+    total = 0
+    for i, step in enumerate(lesson.steps):
+        if step.predict is None:
+            continue
+        total += max(1, step.predict.iteration - start) * per_iteration
+        if total > MAX_PREDICTION_WORK:
+            raise lesson_error(lesson.source, f"steps[{i}].predict.iteration", translate(
+                "Lessons", "the answers up to here take {iterations:,} iterations of about {work:,} multiply-adds "
+                "each to compute when the lesson opens; BP Studio allows {most:,} million multiply-adds in all: ask "
+                "about an earlier iteration or use a smaller preset").format(
+                iterations=total // per_iteration, work=per_iteration, most=MAX_PREDICTION_WORK // 10 ** 6))
 
 
 class AnswerError(ValueError):

@@ -15,7 +15,19 @@ from pathlib import Path
 
 from .errors import FormatError, ValidationError, finite, whole
 from .i18n import translate
-from .lesson_steps import AnswerError, Lesson, Predict, Step, Text, WaitFor, expected_value, parse_answer, value_in  # noqa: F401 - the panel imports them here
+from .json_read import MAX_LESSON_BYTES
+from .lesson_steps import (  # noqa: F401 - the panel imports them here
+    AnswerError,
+    Lesson,
+    Predict,
+    Step,
+    Text,
+    WaitFor,
+    check_prediction_work,
+    expected_value,
+    parse_answer,
+    value_in,
+)
 from .lesson_steps import lesson_error as _error
 from .project import Project, load_project, parse_json, project_from_dict, read_text_file
 from .resource_files import example_path, examples_dir, resource_dir
@@ -45,7 +57,7 @@ def shipped_lessons() -> list[Path]:
 
 
 def load_lesson(path: str | os.PathLike[str]) -> Lesson:
-    return loads_lesson(read_text_file(path), Path(path).name)
+    return loads_lesson(read_text_file(path, MAX_LESSON_BYTES), Path(path).name)
 
 
 def loads_lesson(text: str, source: str = "lesson") -> Lesson:
@@ -80,6 +92,7 @@ def lesson_from_dict(d: object, source: str = "lesson") -> Lesson:
         raise _error(source, "steps", translate("Lessons", "must be a list of at least one step"))
     steps = tuple(_step(s, f"steps[{i}]", project, source) for i, s in enumerate(steps_raw))
     lesson = Lesson(title, description, preset_name, project, steps, source)
+    check_prediction_work(lesson)
     for i, step in enumerate(steps):
         if step.predict is not None:
             expected_value(lesson, step.predict, f"steps[{i}].predict")  # every answer exists, checked now
@@ -121,12 +134,12 @@ def _text(value: object, where: str, source: str, required: bool = False) -> Tex
 
 def _preset(value: object, source: str) -> tuple[str | None, Project]:
     if isinstance(value, str):
-        path = example_path(value)
-        if not path.is_file() or path.parent != examples_dir():
-            names = ", ".join(sorted(p.stem for p in examples_dir().glob("*.bpsproj")))
+        stems = sorted(p.stem for p in examples_dir().glob("*.bpsproj"))
+        if value not in stems:  # never a path made from the file's text (too long, a folder, another file)
+            names = ", ".join(stems)
             raise _error(source, "preset", translate("Lessons", "{name} is not a built-in example; the examples "
                                                      "are {names}").format(name=json.dumps(value), names=names))
-        return path.stem, load_project(path)
+        return value, load_project(example_path(value))
     if isinstance(value, dict):
         try:
             return None, project_from_dict(value, "preset")
@@ -239,3 +252,4 @@ def _predict(p: object, where: str, depth: int, source: str) -> Predict:
                    _text(p.get("hint"), f"{where}.hint", source), _text(p.get("explanation"),
                                                                         f"{where}.explanation", source),
                    _text(p.get("label"), f"{where}.label", source))
+

@@ -16,10 +16,12 @@ from typing import Any, TypeVar
 import numpy as np
 
 from .atomic_file import write_text_atomically
+from .budget import check_iteration
 from .datasets import Dataset, split_dataset
 from .errors import FormatError, ValidationError, require
 from .i18n import translate
-from .project_data import load_data, number_rows, split_settings
+from .json_read import MAX_PROJECT_BYTES, encodable, parse_json, read_text_file  # noqa: F401 - lessons import them here
+from .project_data import load_data, number_rows, sample_count, split_settings
 from .project_state import ProjectState, state_from_dict
 from .spec import InitSpec, NetworkSpec, TrainingSpec, reject_unknown_keys
 from .stepper import Stepper, check_data, check_parameters
@@ -118,7 +120,11 @@ def project_from_dict(d: object, source: str = "project") -> Project:
     init = _settings(d.get("init", {}), InitSpec, "init",
                      translate("Project", "is not an initialisation setting")).validate()
     data = d.get("data")
+    samples = sample_count(data)
+    if samples is not None:  # before the samples are generated or converted
+        check_iteration(network, samples, training.batch_size)
     ds = load_data(data, network)  # validates now, so a bad project never half-loads
+    check_iteration(network, len(ds.x), training.batch_size)
     check_data(network, ds.x.T, ds.y.T)  # and as the stepper will (target ranges for the loss)
     params = None
     if d.get("parameters") is not None:
@@ -138,8 +144,10 @@ def project_from_dict(d: object, source: str = "project") -> Project:
         require(init.method != "explicit", "parameters",
                 translate("Project", "init.method is explicit, so the weights must be given"))
     name, description = d.get("name", "Untitled"), d.get("description", "")
-    require(isinstance(name, str), "name", translate("Project", "must be text"))
-    require(isinstance(description, str), "description", translate("Project", "must be text"))
+    for key, text in (("name", name), ("description", description)):
+        require(isinstance(text, str), key, translate("Project", "must be text"))
+        require(encodable(text), key, translate(
+            "Project", "holds a lone surrogate (\\ud800 … \\udfff), which is not text and could never be saved"))
     assert isinstance(data, dict)
     state = state_from_dict(d["state"], network) if d.get("state") is not None else None
     project = Project(network, data, training, init, params, name, description, state)
@@ -159,30 +167,6 @@ def _settings(d: object, kind: type[Settings], where: str, not_a_field: str) -> 
     return kind(**d)
 
 
-def read_text_file(path: str | os.PathLike[str]) -> str:
-    """A file's text (UTF-8), or a FormatError that says why it cannot be read (projects, lessons)."""
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FormatError(translate("Project", "{path}: no such file").format(path=path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FormatError(translate("Project", "{path}: cannot be read as text ({reason})").format(
-            path=path, reason=exc)) from None
-
-
-def parse_json(text: str, source: str, too_deep: str) -> Any:
-    """JSON read from ``text``, or a FormatError naming ``source`` and the line; ``too_deep`` (with a {source}
-    field) is the message for JSON nested beyond Python's recursion limit."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(translate(
-            "Project", "{source}: not valid JSON (line {line}, column {column}: {reason})").format(
-            source=source, line=exc.lineno, column=exc.colno, reason=exc.msg)) from None
-    except RecursionError:
-        raise FormatError(too_deep.format(source=source)) from None
-
-
 def load_project(path: str | os.PathLike[str]) -> Project:
     return loads_project(read_text_file(path), str(path))
 
@@ -196,4 +180,9 @@ def save_project(path: str | os.PathLike[str], project: Project, backup: bool = 
     """Write atomically: a temporary file in the same folder, then rename over the target. With
     ``backup``, the version being replaced is kept as ``<name>.bak`` first."""
     text = json.dumps(project.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    size = len(text.encode("utf-8"))
+    if size > MAX_PROJECT_BYTES:  # never write a file that would not open again
+        raise FormatError(translate(
+            "Project", "{path}: the project would be {size} MB, more than the {most} MB BP Studio opens: export a "
+            "snapshot of the weights instead").format(path=path, size=size >> 20, most=MAX_PROJECT_BYTES >> 20))
     return write_text_atomically(path, text, backup=backup)

@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .builtin_datasets import builtin_dataset
-from .datasets import Dataset, generate
+from .datasets import DEFAULT_SAMPLES, MAX_SAMPLES, Dataset, generate
 from .errors import ValidationError, require, whole
 from .i18n import translate
 from .spec import NetworkSpec, reject_unknown_keys
 
 SPLIT_KEYS = {"test_fraction", "split_seed"}
+MAX_VALUES = 10_000_000  # numbers in one inline table (x, y, or a layer's weights): 80 MB as float64
 
 
 def load_data(data: object, network: NetworkSpec, where: str = "data") -> Dataset:
@@ -48,6 +51,18 @@ def load_data(data: object, network: NetworkSpec, where: str = "data") -> Datase
     return Dataset(x, y, None, "inline")
 
 
+def sample_count(data: object) -> int | None:
+    """How many samples a data section holds or asks for, read before they are made (None: not yet known)."""
+    if not isinstance(data, dict):
+        return None
+    if "generator" in data:
+        params = data.get("params", {})
+        n = params.get("n", DEFAULT_SAMPLES) if isinstance(params, dict) else None
+        return n if whole(n) and 1 <= n <= MAX_SAMPLES else None
+    x = data.get("x")
+    return len(x) if isinstance(x, list) and 1 <= len(x) <= MAX_SAMPLES else None
+
+
 def split_settings(data: dict, where: str = "data") -> tuple[float, int]:
     """(test fraction, seed) of a data section; (0, 0) when it keeps no test set."""
     fraction, seed = data.get("test_fraction", 0.0), data.get("split_seed", 0)
@@ -63,6 +78,12 @@ def number_rows(rows: object, where: str) -> np.ndarray:
     """Rows of numbers → (N, d) float64; a flat list of numbers is one column (one value per row)."""
     if not isinstance(rows, list) or not rows:
         raise ValidationError(where, translate("Project", "must be a non-empty list of rows"))
+    require(len(rows) <= MAX_SAMPLES, where, translate(
+        "Project", "has {count:,} rows; BP Studio takes up to {most:,}"), count=len(rows), most=MAX_SAMPLES)
+    first = rows[0]
+    require(not isinstance(first, list) or len(rows) * len(first) <= MAX_VALUES, where, translate(
+        "Project", "has {count:,} numbers; BP Studio takes up to {most:,} in one table"),
+        count=len(rows) * len(first) if isinstance(first, list) else 0, most=MAX_VALUES)
     if all(isinstance(r, (int, float)) and not isinstance(r, bool) for r in rows):
         rows = [[r] for r in rows]
     width = None
@@ -78,7 +99,14 @@ def number_rows(rows: object, where: str) -> np.ndarray:
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise ValidationError(f"{where}[{i}][{j}]", translate(
                     "Project", "must be a number, got {value!r}").format(value=v))
-            if not np.isfinite(v):
+            if not _finite(v):
                 raise ValidationError(f"{where}[{i}][{j}]", translate("Project", "is NaN or infinity"))
     require(width, where, translate("Project", "rows are empty"))
     return np.array(rows, dtype=np.float64)
+
+
+def _finite(v: float) -> bool:
+    try:
+        return math.isfinite(v)
+    except OverflowError:  # a whole number beyond floats (given as a Python int, not read from JSON)
+        return False

@@ -158,3 +158,11 @@ def test_a_file_that_is_not_utf8_is_named_as_it_is_with_the_byte_counted_from_1(
     assert dialog.message_is_error()
     assert "latin.csv is not UTF-8 text: byte 10 cannot start" in dialog.message()  # x,y⏎1,caf then é
     assert not dialog.ok_button.isEnabled()
+
+
+def test_a_cell_over_the_csv_limit_is_refused_and_the_rows_before_it_shown(dialog, tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text("a,b\n1,2\n3," + "x" * 131_073 + "\n", encoding="utf-8")
+    assert not dialog.load_path(path)
+    assert dialog.message() == "⚠ Row 3: a cell is longer than 131,072 characters"
+    assert cells(dialog) == [["a", "b"], ["1", "2"]]

@@ -219,7 +219,7 @@ def test_plain_npy_file_is_refused(tmp_path: Path) -> None:
 def test_meta_that_is_not_json_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "nojson.npz"
     np.savez(path, meta=np.array("{not json"))
-    with pytest.raises(FormatError, match="not JSON"):
+    with pytest.raises(FormatError, match="the meta entry: not valid JSON"):
         load_snapshot(path)
 
 

@@ -120,7 +120,7 @@ class CsvPreview(QTableView):
 
     def show_text(self, text: str) -> None:
         """The raw cells of a file that is not a table, so the row named in the message can be seen."""
-        rows = [[c.strip() for c in r] for r in raw_rows(text)[:PREVIEW_ROWS]] if text else []
+        rows = [[c.strip() for c in r] for r in raw_rows(text, partial=True)[:PREVIEW_ROWS]] if text else []
         self.rows.set_rows([], rows, list(range(1, len(rows) + 1)))
         self.resizeColumnsToContents()
 
