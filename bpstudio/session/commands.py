@@ -66,6 +66,7 @@ class SetProject(Command):  # keep the current engine under ``save_as``; go back
     project: Project
     save_as: int | None = None
     restore: int | None = None
+    exact: bool = False  # opened or restored: exactly the project's own state, never the current engine's
 
 
 @dataclass(frozen=True)

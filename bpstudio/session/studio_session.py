@@ -222,7 +222,8 @@ class StudioSession:
     def _set_project(self, cmd: do.SetProject) -> None:
         """Switch to the engine kept under ``restore`` if there is one (undo and redo return to exact states),
         else to a new one, built first, so an invalid project leaves the current one untouched. The current
-        engine is kept under ``save_as``."""
+        engine is kept under ``save_as``. An edit that changes only training settings carries on from the current
+        weights; a project opened or restored (``exact``) starts exactly from its own saved state."""
         project = cmd.project
         kept = self._kept.pop(cmd.restore, None) if cmd.restore is not None else None
         if kept is not None and kept.project is project:
@@ -230,7 +231,7 @@ class StudioSession:
         else:
             old = self.engine.project
             engine = Engine(project)
-            same_start = (project.network == old.network and project.init == old.init
+            same_start = not cmd.exact and (project.network == old.network and project.init == old.init
                           and project.data == old.data and _same_parameters(project, old)
                           and project.training.seed == old.training.seed)  # a new seed: new random weights
             if same_start:  # only training settings changed: carry on from the current weights

@@ -132,6 +132,26 @@ def test_undo_returns_to_the_engine_kept_and_same_start_edits_carry_on(session):
     assert_same(back.snapshot, trained)
 
 
+def test_a_project_opened_exactly_is_its_saved_state_even_when_it_looks_like_the_open_one(session):
+    """Opening (``exact``) a saved project whose network, data, weights and seed are the open one's: the saved
+    iteration and stage come back, not the open engine's (an edit of the same start would carry on)."""
+    s = session()
+    reference = seed003().stepper()
+    for _ in range(3):
+        reference.finish_iteration()
+    reference.step()
+    expected = reference.step()  # iteration 3, stage 2
+    params, iteration, epoch, batch, position, velocity = reference.saved_state()
+    saved = seed003().with_state(ProjectState(iteration, epoch, batch, position, params, velocity, None))
+    opened = execute(s, SetProject(saved, exact=True), 1)
+    assert (opened.snapshot.iteration, opened.snapshot.position) == (3, 2)
+    assert_same(opened.snapshot, expected)
+    again = execute(s, SetProject(seed003(), exact=True), 2)  # the example itself: back at its start
+    assert (again.snapshot.iteration, again.snapshot.position) == (0, 0)
+    carried = execute(s, SetProject(saved), 3)  # as an edit: carries on from the engine (at its start)
+    assert (carried.snapshot.iteration, carried.snapshot.position) == (0, 0)
+
+
 def test_answers_export_and_gradient_check(session):
     s = session()
     execute(s, Step(), 1)

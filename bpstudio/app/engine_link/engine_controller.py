@@ -130,10 +130,12 @@ class EngineController(QObject):
     def set_parameter(self, layer: int, name: str, index: tuple[int, int], value: float) -> int:
         return self.send(do.SetParameter(layer, name, (int(index[0]), int(index[1])), float(value)))
 
-    def set_project(self, project: Project, save_as: int | None = None, restore: int | None = None) -> int:
+    def set_project(self, project: Project, save_as: int | None = None, restore: int | None = None,
+                    exact: bool = False) -> int:
         """Switch to ``project``; keep the current engine under ``save_as``; return to the engine kept
-        under ``restore`` if it is still there (see ProjectEditCommand)."""
-        return self.send(do.SetProject(project, save_as, restore))
+        under ``restore`` if it is still there (see ProjectEditCommand); ``exact``: a project opened or
+        restored, shown exactly as saved (an edit of training settings alone carries on from the weights)."""
+        return self.send(do.SetProject(project, save_as, restore, exact))
 
     def run(self, settings: RunSettings, resume: bool = False) -> int:
         """Train toward ``settings.goal``; ``resume`` goes on with a paused run's goal."""
