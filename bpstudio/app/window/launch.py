@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from bpstudio.app.look import presentation, theme
 from bpstudio.app.widgets import app_settings
 from bpstudio.engine import BPStudioError, Project
+from bpstudio.engine.atomic_file import remove_leftovers_in
 from bpstudio.engine.examples import DEFAULT_EXAMPLE, resolve_project
 from bpstudio.engine.resource_files import ICON_SIZES, icon_path
-from bpstudio.session.crash_recovery import left_by_a_crash, recovered_project
+from bpstudio.session.crash_recovery import autosave_file, left_by_a_crash, recovered_project
 
 from .autosave import data_dir
 from .project_files import remember_file
@@ -69,6 +70,7 @@ def launch(name: str | None = None, language_choice: str | None = None) -> int:
     project, error = load_start_project(name)
     theme.apply_theme(app_settings.theme())  # the theme and presentation mode of last time, before any widget
     presentation.set_presentation(app_settings.presentation())
+    clean_up_after_a_crash()
     crashed = left_by_a_crash(data_dir())  # before the window starts a session (and an autosave) of its own
     recovered = recovered_project(crashed) if crashed is not None else None
     window = MainWindow(project)
@@ -85,6 +87,12 @@ def launch(name: str | None = None, language_choice: str | None = None) -> int:
     if crashed is not None and recovered is not None and offer_recovery(window, crashed):
         window.files.open_recovered(recovered)
     return app.exec()
+
+
+def clean_up_after_a_crash() -> int:
+    """Remove the temporary files that saves a kill interrupted left next to the autosave and the recent projects
+    (each of those files is whole: the old or the new version); how many were removed."""
+    return remove_leftovers_in([autosave_file(data_dir()), *app_settings.recent_files()])
 
 
 def offer_recovery(window: QWidget, path: Path) -> bool:
