@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from bpstudio.app.engine_link.engine_controller import EngineController
-from bpstudio.engine import BPStudioError, Project
+from bpstudio.engine import Project
 from bpstudio.engine.project_state import ProjectState
 from bpstudio.session import crash_recovery
 
@@ -61,7 +61,7 @@ class Autosave(QObject):
     def _write(self, project: Project, state: ProjectState) -> None:
         try:
             crash_recovery.save(data_dir(), project.with_state(state))
-        except (OSError, BPStudioError, ValueError) as exc:  # the work goes on; the next minute tries again
+        except Exception as exc:  # noqa: BLE001 - said in the window; the work goes on, the next minute tries again
             self._written = False
             self.errorOccurred.emit(self.tr(
                 "Could not save your work automatically to {path}: {error}").format(

@@ -206,7 +206,7 @@ class ProjectFiles(QObject):
             return False
         try:
             save_project(path, project, backup=True)
-        except (OSError, BPStudioError) as exc:  # the work stays in the window, unsaved and marked so
+        except Exception as exc:  # noqa: BLE001 - any failure is said; the work stays in the window, marked unsaved
             self.errorOccurred.emit(self.tr("Could not save {path}: {error}").format(path=path.name, error=exc))
             return False
         self.path = path
