@@ -83,9 +83,13 @@ def batch_loss(plan: Plan, params: Sequence[tuple[Array, Array]], x: Array, y: A
     return mean_loss(plan, *forward(plan, params, x), y)
 
 
-def grad_output(plan: Plan, a_out: Array, y: Array) -> Array:
-    """∇ₐL per sample: one column per sample, never averaged."""
-    with np.errstate(divide="ignore", invalid="ignore"):
+def grad_output(plan: Plan, a_out: Array, y: Array, z_out: Array | None = None) -> Array:
+    """∇ₐL per sample: one column per sample, never averaged. When the output is fused and ``z_out`` is given,
+    from z (``Loss.stable_grad``): a saturated output rounds a to exactly 1 or 0, where the formula in a would
+    divide by 0 though the true value is finite (σ(40): (1 − y)/(1 − a) = 1 + e⁴⁰ ≈ 2.35e17, not ∞)."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        if plan.fused and z_out is not None and plan.loss.stable_grad is not None:
+            return plan.loss.stable_grad(z_out, y)
         return plan.loss.grad(a_out, y)
 
 

@@ -2,7 +2,8 @@
 
 Each loss gives ``per_sample`` (one value per column) and ``grad`` = ∇ₐL per sample (one
 column per sample, never averaged). Softmax + cross-entropy and sigmoid + binary
-cross-entropy also have a fused, numerically stable form computed from z: δᴸ = a − y.
+cross-entropy also have a fused, numerically stable form computed from z: δᴸ = a − y, and ∇ₐL (shown, not
+needed) computed from z too, finite where a has rounded to exactly 0 or 1.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class Loss:
     grad: Callable[[Array, Array], Array]  # (a, y) -> (n, m)
     fused_with: str | None = None  # output activation with which δᴸ = a − y
     stable_per_sample: Callable[[Array, Array], Array] | None = None  # (z, y) -> (m,)
+    stable_grad: Callable[[Array, Array], Array] | None = None  # (z, y) -> ∇ₐL (n, m), finite where a saturates
 
     @property
     def title(self) -> str:
@@ -67,6 +69,17 @@ def _bce_from_z(z: Array, y: Array) -> Array:
     return np.sum(np.maximum(z, 0.0) - z * y + np.log1p(np.exp(-np.abs(z))), axis=0)
 
 
+def _ce_grad_from_z(z: Array, y: Array) -> Array:
+    # −y / softmax(z)ᵢ = −y · e^(logsumexp(z) − zᵢ): no division by an a that rounded to 0
+    return np.where(y == 0, 0.0, -y * np.exp(_logsumexp(z)[None, :] - z))
+
+
+def _bce_grad_from_z(z: Array, y: Array) -> Array:
+    # −y / σ(z) + (1 − y) / (1 − σ(z)) = −y (1 + e^(−z)) + (1 − y)(1 + e^z): no division by an a that rounded to 0 or 1
+    return (np.where(y == 0, 0.0, -y * (1.0 + np.exp(-z)))
+            + np.where(y == 1, 0.0, (1.0 - y) * (1.0 + np.exp(z))))
+
+
 def _safe_div(num: Array, den: Array) -> Array:
     """num / den, except that a zero numerator gives 0: a term y·log a with y = 0 is absent from the
     loss, so its derivative is 0 even where a saturates to 0 (0/0 would show NaN in ∇ₐL)."""
@@ -83,11 +96,12 @@ SQUARED_ERROR_NO_HALF = Loss(
 CROSS_ENTROPY = Loss(
     "cross_entropy", "L = −Σᵢ yᵢ log aᵢ", "∇ₐL = −y / a",
     lambda a, y: -np.sum(y * np.log(np.clip(a, 1e-300, None)), axis=0), lambda a, y: _safe_div(-y, a),
-    fused_with="softmax", stable_per_sample=_ce_from_z)
+    fused_with="softmax", stable_per_sample=_ce_from_z, stable_grad=_ce_grad_from_z)
 BINARY_CROSS_ENTROPY = Loss(
     "binary_cross_entropy", "L = −Σᵢ [yᵢ log aᵢ + (1 − yᵢ) log(1 − aᵢ)]", "∇ₐL = −y / a + (1 − y) / (1 − a)",
     lambda a, y: -np.sum(y * np.log(np.clip(a, 1e-300, None)) + (1 - y) * np.log(np.clip(1 - a, 1e-300, None)), axis=0),
-    lambda a, y: _safe_div(-y, a) + _safe_div(1.0 - y, 1.0 - a), fused_with="sigmoid", stable_per_sample=_bce_from_z)
+    lambda a, y: _safe_div(-y, a) + _safe_div(1.0 - y, 1.0 - a), fused_with="sigmoid", stable_per_sample=_bce_from_z,
+    stable_grad=_bce_grad_from_z)
 
 LOSSES: dict[str, Loss] = {x.name: x for x in (SQUARED_ERROR, SQUARED_ERROR_NO_HALF, CROSS_ENTROPY,
                                                 BINARY_CROSS_ENTROPY)}

@@ -33,7 +33,7 @@ def take_stage(plan: bp.Plan, training: TrainingSpec, stage: Stage, s: State, x:
         z_out, a_out = cache[key("z", L)], cache[key("a", L)]
         losses = bp.loss_per_sample(plan, z_out, a_out, y)
         loss = float(np.mean(losses))
-        out = {"losses": losses, "grad_a": bp.grad_output(plan, a_out, y)}
+        out = {"losses": losses, "grad_a": bp.grad_output(plan, a_out, y, z_out)}
     elif stage.kind == BACKWARD:
         zs = [cache[key("z", i)] for i in range(1, L + 1)]
         activations = [x, *(cache[key("a", i)] for i in range(1, L + 1))]

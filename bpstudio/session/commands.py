@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from bpstudio.engine import GradCheckResult, Project, Snapshot
 from bpstudio.engine.decision_field import DecisionField
+from bpstudio.engine.project_state import ProjectState
 from bpstudio.engine.run_settings import RunSettings, RunStatus
 from bpstudio.engine.training_log import LogView
 
@@ -66,6 +67,7 @@ class SetProject(Command):  # keep the current engine under ``save_as``; go back
     project: Project
     save_as: int | None = None
     restore: int | None = None
+    exact: bool = False  # opened or restored: exactly the project's own state, never the current engine's
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,13 @@ class Export(Command):
     notation: str = "column"
 
 
-RUN_COMMANDS = (Run, Pause, Stop, SetSpeed, Refresh)  # the commands that leave a run going
+@dataclass(frozen=True)
+class TakeState(Command):
+    """Where training has got to, for an autosave, without pausing a run: a running run is asked for its state
+    and the answer (``StateTaken``) comes with it."""
+
+
+RUN_COMMANDS = (Run, Pause, Stop, SetSpeed, Refresh, TakeState)  # the commands that leave a run going
 
 
 @dataclass(frozen=True)
@@ -151,6 +159,12 @@ class RunProgress(Report):  # what a run has measured since its last report (no 
     run: RunStatus
     log: LogView
     field: DecisionField | None
+
+
+@dataclass(frozen=True)
+class StateTaken(Report):  # the answer to TakeState
+    project: Project  # the project the state belongs to
+    state: ProjectState
 
 
 @dataclass(frozen=True)

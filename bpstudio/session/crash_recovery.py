@@ -1,6 +1,7 @@
 """Unsaved work survives a crash or ``kill -9``: the app writes it to ``autosave.bpsproj`` in a folder of its
 own (the user's data folder). A lock file with the process id marks a session as running; a clean exit removes
-both. On the next start, an autosave left by a session that did not exit cleanly is offered for restoring.
+both. On the next start, an autosave left by a session that did not exit cleanly is offered for restoring, and
+the temporary files of writes a kill interrupted there are removed (``engine.atomic_file``).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import os
 from pathlib import Path
 
 from bpstudio.engine import BPStudioError, Project, load_project, save_project
+from bpstudio.engine.atomic_file import remove_leftovers
 
 
 def autosave_file(folder: Path) -> Path:
@@ -22,15 +24,14 @@ def lock_file(folder: Path) -> Path:
 def begin(folder: Path) -> None:
     """This process's session runs (its lock says so)."""
     folder.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(autosave_file(folder))  # an autosave a kill interrupted (the autosave itself is whole)
     lock_file(folder).write_text(str(os.getpid()), encoding="utf-8")
 
 
-def save(folder: Path, project: Project) -> bool:
-    try:
-        save_project(autosave_file(folder), project)
-    except OSError:
-        return False  # a full disk must not interrupt the work; the next try may succeed
-    return True
+def save(folder: Path, project: Project) -> None:
+    """Write the autosave (atomically); raises OSError or BPStudioError, which the caller shows: the work goes
+    on, and the next try may succeed."""
+    save_project(autosave_file(folder), project)
 
 
 def end(folder: Path) -> None:

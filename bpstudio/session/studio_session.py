@@ -39,6 +39,7 @@ class StudioSession:
         self.throttle = Throttle()
         self._kept: dict[int, Engine] = {}  # engines left by edits, for undo/redo
         self._ident = 0  # the command being executed
+        self._wanted: do.TakeState | None = None  # asked of a running run: answered with its next state
         self._measure()  # the log's first row: the starting weights
 
     @property
@@ -54,6 +55,11 @@ class StudioSession:
     # ----- commands -------------------------------------------------------------------------
     def execute(self, cmd: do.Command) -> list[do.Report]:
         self._ident = cmd.ident
+        if isinstance(cmd, do.TakeState):  # never pauses a run: its next state answers
+            self._wanted = cmd
+            if self.runs.training:
+                self.runs.want_state()
+            return self._state_taken()
         try:
             if self.runs.status.state == RUNNING and not isinstance(cmd, do.RUN_COMMANDS):
                 self.runs.halt(self.engine, PAUSED)  # a step or an edit takes over from the run
@@ -71,7 +77,15 @@ class StudioSession:
                 error=f"{type(exc).__name__}: {exc}"))
         info = reply if isinstance(reply, str) else ""
         answer = reply if isinstance(reply, (do.GradCheckAnswer, do.Exported)) else None
-        return self._offer(self.result(cmd, info, answer))
+        return self._offer(self.result(cmd, info, answer)) + self._state_taken()
+
+    def _state_taken(self, news: bool = False) -> list[do.Report]:
+        """The answer to TakeState once there is a state to give: at once without a run, else with its next."""
+        cmd = self._wanted
+        if cmd is None or (self.runs.training and not news):
+            return []
+        self._wanted = None
+        return [do.StateTaken(cmd, self.engine.project, self._state())]
 
     def tick(self) -> list[do.Report]:
         """What is due now: a result held by the throttle, a run's reports."""
@@ -85,6 +99,7 @@ class StudioSession:
         held = self.throttle.held()
         if held is not None:
             out.append(held)
+        out += self._state_taken(news.state)
         if self.runs.run is not None and self.runs.training and self.throttle.panels_due(self.runs.run.settings.speed):
             self.runs.want_state()
         return out
@@ -184,10 +199,7 @@ class StudioSession:
         """The text of a worked example of this iteration, a PyTorch script for these weights, or the state."""
         s, name = self.stepper, shown_name(self.engine.project.name)  # the title as the window shows it
         if cmd.what == "state":  # for a save: where training has got to, with the training log
-            params, iteration, epoch, batch, position, velocity = s.saved_state()
-            log = self.engine.log
-            return do.Exported(cmd.what, ProjectState(iteration, epoch, batch, position, params, velocity,
-                                                   log.rows() if len(log) else None))
+            return do.Exported(cmd.what, self._state())
         if cmd.what == "torch":
             return do.Exported(cmd.what, torch_script(s, name))
         if cmd.what != "example":
@@ -200,6 +212,12 @@ class StudioSession:
         copy.restore(earlier[0] if position and len(earlier) == position else s.checkpoint())
         with divergence_is_data():
             return do.Exported(cmd.what, worked_example(copy, name, cmd.fmt, cmd.digits, cmd.notation))
+
+    def _state(self) -> ProjectState:
+        params, iteration, epoch, batch, position, velocity = self.stepper.saved_state()
+        rows = self.engine.log.rows()  # (during a run, rows may have come after the state: not those)
+        rows = rows[rows[:, 0] <= self.stepper.completed_iterations] if len(rows) else rows
+        return ProjectState(iteration, epoch, batch, position, params, velocity, rows if len(rows) else None)
 
     @_handle.register
     def _gradcheck(self, cmd: do.GradCheck) -> do.GradCheckAnswer:
@@ -222,7 +240,8 @@ class StudioSession:
     def _set_project(self, cmd: do.SetProject) -> None:
         """Switch to the engine kept under ``restore`` if there is one (undo and redo return to exact states),
         else to a new one, built first, so an invalid project leaves the current one untouched. The current
-        engine is kept under ``save_as``."""
+        engine is kept under ``save_as``. An edit that changes only training settings carries on from the current
+        weights; a project opened or restored (``exact``) starts exactly from its own saved state."""
         project = cmd.project
         kept = self._kept.pop(cmd.restore, None) if cmd.restore is not None else None
         if kept is not None and kept.project is project:
@@ -230,7 +249,7 @@ class StudioSession:
         else:
             old = self.engine.project
             engine = Engine(project)
-            same_start = (project.network == old.network and project.init == old.init
+            same_start = not cmd.exact and (project.network == old.network and project.init == old.init
                           and project.data == old.data and _same_parameters(project, old)
                           and project.training.seed == old.training.seed)  # a new seed: new random weights
             if same_start:  # only training settings changed: carry on from the current weights

@@ -96,6 +96,13 @@
     </message>
 </context>
 <context>
+    <name>Autosave</name>
+    <message>
+        <source>Could not save your work automatically to {path}: {error}</source>
+        <translation>无法自动保存你的工作到 {path}：{error}</translation>
+    </message>
+</context>
+<context>
     <name>Budget</name>
     <message>
         <source>one training iteration (a batch of {batch:,} samples of {samples:,}) would need about {need:,} MB of memory; BP Studio allows {most:,} MB. Use a smaller batch, fewer samples or a smaller network</source>
@@ -1346,6 +1353,21 @@
     <message>
         <source>(The values before the update are recovered as the new value + η ∂L/∂W.)</source>
         <translation>（更新前的值由新值 + η ∂L/∂W 还原得到。）</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBox</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong that BP Studio did not expect: {error}
+
+Your work is still open as it was; saving it under a new name is a good idea. The details (Show Details…) can be copied into a bug report.</source>
+        <translation>发生了 BP Studio 未预料到的错误：{error}
+
+你的工作仍保持原样打开；建议现在以新名称保存。详细信息（显示详细信息…）可以复制到错误报告中。</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,42 @@ def test_save_writes_where_training_got_to_and_reopens_exactly(qtbot, window, tm
     start.close()
 
 
+def _to_iteration_3_stage_2(w) -> None:
+    for _ in range(3):
+        w.actions_.finish.trigger()
+    w.actions_.step.trigger()
+    w.actions_.step.trigger()
+    assert (w.state.snapshot.iteration, w.state.snapshot.position) == (3, 2)
+
+
+@pytest.mark.parametrize("how", ["open", "recover"])
+def test_reopening_in_a_window_on_the_same_example_restores_exactly_what_was_saved(qtbot, window, tmp_path, how):
+    """After a restart the window shows the default example, whose network, data, weights and seed are the saved
+    project's: opening (or restoring) it must not be taken for an edit of training settings and carry on from
+    the example's start."""
+    w = window
+    _to_iteration_3_stage_2(w)
+    expected = dict(w.state.snapshot.arrays)
+    rows = w.controller.log.rows().copy()
+    path = tmp_path / "mine.bpsproj"
+    assert w.files.save_to(path)
+    restarted = MainWindow(load_project(example_path("seed003_2-2-1")), threaded=False)
+    qtbot.addWidget(restarted)
+    restarted.show()
+    assert (restarted.state.snapshot.iteration, restarted.state.snapshot.position) == (0, 0)
+    if how == "open":
+        restarted.files.open_path(path)
+    else:
+        restarted.files.open_recovered(load_project(path))
+    assert (restarted.state.snapshot.iteration, restarted.state.snapshot.position) == (3, 2)
+    assert set(restarted.state.snapshot.arrays) == set(expected)
+    for key, value in expected.items():
+        np.testing.assert_array_equal(restarted.state.snapshot.arrays[key], value, err_msg=key)
+    np.testing.assert_array_equal(restarted.controller.log.rows(), rows)
+    assert restarted.files.dirty == (how == "recover")
+    restarted.close()
+
+
 def test_a_failed_save_says_so_and_keeps_the_work_marked(window, tmp_path):
     w = window
     w.actions_.finish.trigger()

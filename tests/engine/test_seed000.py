@@ -126,7 +126,8 @@ def test_extreme_softmax_loss_values() -> None:
     snaps = _run_to_backward(st)
     assert snaps["loss"].loss == 1600.0
     np.testing.assert_array_equal(snaps["backward 1"].arrays["L1/delta"], [[1.0], [-1.0], [0.0]])
-    # ∇ₐL = −y/a: 0 where y = 0 (that term is absent from the loss), −∞ where the true class has a = 0
+    # ∇ₐL = −y/a = −y·e^(logsumexp(z) − zᵢ): 0 where y = 0 (that term is absent from the loss); where the true
+    # class has a = 0, −e¹⁶⁰⁰, beyond float64: −∞
     np.testing.assert_array_equal(snaps["loss"].arrays["grad_a"], [[0.0], [-np.inf], [0.0]])
 
 
@@ -154,13 +155,17 @@ def test_sigmoid_binary_cross_entropy_delta_is_a_minus_y(bias: float) -> None:
         assert loss_snap.loss == pytest.approx(wrong * 800.0 / 3.0, rel=1e-15)
 
 
-def test_bce_gradient_of_a_saturated_confident_output_is_finite() -> None:
-    """σ(40) rounds to 1.0 exactly; with y = 1, ∇ₐL = −y/a + (1 − y)/(1 − a) = −1 (the second term is absent)."""
+def test_bce_gradient_of_a_saturated_output_is_its_true_finite_value() -> None:
+    """σ(40) rounds to 1.0 exactly; with y = 1, ∇ₐL = −y/a + (1 − y)/(1 − a) = −(1 + e⁻⁴⁰) = −1 in float64 (the
+    second term is absent); with y = 0 it is 1/(1 − σ(40)) = 1 + e⁴⁰ ≈ 2.35e17, finite though 1 − a is 0: it is
+    computed from z, and a run with the NaN/∞ breakpoint goes on (below)."""
     spec = NetworkSpec(1, (LayerSpec(1, "sigmoid"),), "binary_cross_entropy")
     st = Stepper(spec, np.array([[1.0, 1.0]]), np.array([[1.0, 0.0]]), init=InitSpec("explicit"),
                  params=[(np.zeros((1, 1)), np.array([[40.0]]))])
     snaps = _run_to_backward(st)
-    np.testing.assert_array_equal(snaps["loss"].arrays["grad_a"], [[-1.0, np.inf]])
+    assert snaps["loss"].arrays["L1/a"][0, 1] == 1.0  # saturated: a − 1 would divide by zero
+    np.testing.assert_allclose(snaps["loss"].arrays["grad_a"], [[-1.0, 1.0 + np.exp(40.0)]], rtol=1e-15)
+    assert snaps["loss"].arrays["grad_a"][0, 1] == pytest.approx(2.3538526683702e17, rel=1e-12)
     np.testing.assert_allclose(snaps["loss"].arrays["losses"], [np.exp(-40.0), 40.0], rtol=1e-15)
 
 

@@ -256,3 +256,14 @@ def test_cli_reports_a_missing_project(capsys, tmp_path):
     code = main(["torch", str(tmp_path / "nope.bpsproj")])
     _, err = capsys.readouterr()
     assert code == 2 and "bpstudio torch: error" in err
+
+
+def test_control_characters_in_the_name_give_a_valid_script():
+    """A NUL made the script uncompilable (in its header comment); a carriage return ended the comment."""
+    name = "net\x00work\rprint('x')\x1b[31m\ud800"
+    text = torch_script(example("seed003_2-2-1"), name)
+    compile(text, "exported.py", "exec")
+    assert "\x00" not in text and "\r" not in text and "\x1b" not in text
+    assert text.splitlines()[1] == "# net work print('x') [31m\ufffd: BP Studio's network in PyTorch"
+    assert assignments(text)["PROJECT"] == name  # the name itself, exactly, as an escaped literal
+    text.encode("utf-8")  # writable

@@ -167,3 +167,18 @@ def test_pause_request_lands_on_a_stage_boundary_with_all_numbers() -> None:
     run.finish()
     assert s.complete
     all_stage_numbers_present(s)
+
+
+@pytest.mark.parametrize("speed", [ANIMATED, TEN_PER_SECOND, FASTEST])
+def test_a_saturated_sigmoid_with_bce_is_not_taken_for_divergence(speed: int) -> None:
+    """σ(40) rounds to 1, so ∇ₐL = (1 − y)/(1 − a) was ∞ at the animated speeds (which compute it); its true value
+    1 + e⁴⁰ is finite and is what is computed now: the NaN/∞ breakpoint lets the healthy run reach its goal."""
+    spec = NetworkSpec(1, (LayerSpec(1, "sigmoid"),), "binary_cross_entropy")
+    x, y = np.array([[1.0, 1.0]]), np.array([[1.0, 0.0]])
+    s = Stepper(spec, x, y, TrainingSpec(learning_rate=0.01), InitSpec("explicit"),
+                params=[(np.array([[40.0]]), np.array([[0.0]]))])
+    run = TrainingRun(s, RunSettings(RunGoal("epochs", 3), speed=speed), (x, y), None, TrainingLog(1))
+    outcome = run_out(run)
+    assert outcome.reason == GOAL_EPOCHS and outcome.divergence is None
+    assert s.completed_iterations == 3
+    assert np.isfinite(s.snapshot().arrays.get("grad_a", np.zeros(1))).all()

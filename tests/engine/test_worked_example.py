@@ -222,3 +222,15 @@ def test_every_shipped_example_writes_in_every_format(name):
     for fmt in FORMATS:
         text = document(name, fmt)
         assert "Stage 1: forward 1" in text and "update" in text and "nan" not in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "tex"])
+def test_control_characters_in_the_name_never_reach_an_exported_document(fmt):
+    project = resolve_project("seed003_2-2-1")
+    text = worked_example(project.stepper(), "net\x00work\r\n# injected\x1b\x7f\ud800", fmt)
+    assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in text)
+    titled = [line for line in text.splitlines() if "injected" in line]
+    assert titled and all("Worked example: net work " in line and "\ufffd" in line for line in titled)  # one line
+    assert "\n# injected" not in text  # the line break did not start a Markdown heading of its own
+    text.encode("utf-8")
+

@@ -28,10 +28,12 @@ from bpstudio.session.commands import (
     RunProgress,
     SetParameter,
     SetProject,
+    StateTaken,
     Step,
     StepBack,
     StepBackwardLayer,
     Stop,
+    TakeState,
 )
 from bpstudio.session.run_control import RunControl
 from bpstudio.session.studio_session import StudioSession
@@ -132,6 +134,26 @@ def test_undo_returns_to_the_engine_kept_and_same_start_edits_carry_on(session):
     assert_same(back.snapshot, trained)
 
 
+def test_a_project_opened_exactly_is_its_saved_state_even_when_it_looks_like_the_open_one(session):
+    """Opening (``exact``) a saved project whose network, data, weights and seed are the open one's: the saved
+    iteration and stage come back, not the open engine's (an edit of the same start would carry on)."""
+    s = session()
+    reference = seed003().stepper()
+    for _ in range(3):
+        reference.finish_iteration()
+    reference.step()
+    expected = reference.step()  # iteration 3, stage 2
+    params, iteration, epoch, batch, position, velocity = reference.saved_state()
+    saved = seed003().with_state(ProjectState(iteration, epoch, batch, position, params, velocity, None))
+    opened = execute(s, SetProject(saved, exact=True), 1)
+    assert (opened.snapshot.iteration, opened.snapshot.position) == (3, 2)
+    assert_same(opened.snapshot, expected)
+    again = execute(s, SetProject(seed003(), exact=True), 2)  # the example itself: back at its start
+    assert (again.snapshot.iteration, again.snapshot.position) == (0, 0)
+    carried = execute(s, SetProject(saved), 3)  # as an edit: carries on from the engine (at its start)
+    assert (carried.snapshot.iteration, carried.snapshot.position) == (0, 0)
+
+
 def test_answers_export_and_gradient_check(session):
     s = session()
     execute(s, Step(), 1)
@@ -188,6 +210,27 @@ def test_an_animated_run_shows_every_stage_and_pauses_where_it_is(session):
     assert stopped.run.state == IDLE and stopped.run.reason == "Stopped."
     reset = execute(s, Reset(), 6)
     assert reset.snapshot.iteration == 0 and len(reset.log.rows) == 1
+
+
+def test_a_state_taken_for_an_autosave_during_a_run_comes_from_the_run_which_goes_on(session):
+    s = session()
+    execute(s, Run(RunSettings(RunGoal("forever"))), 1)  # full speed: the panels get a state once a second
+    until(s, lambda got: s.engine.log.last is not None and s.engine.log.last["iteration"] >= 50)
+    assert s.execute(TakeState(ident=2)) == [] and s.runs.training  # asked of the run, not paused
+    reports = until(s, lambda got: any(isinstance(r, StateTaken) for r in got), timeout=10)
+    (taken,) = [r for r in reports if isinstance(r, StateTaken)]
+    assert taken.ident == 2 and taken.project is s.engine.project
+    assert s.runs.training and s.runs.status.state == RUNNING  # the run goes on
+    state = taken.state
+    assert state.iteration >= 50 and state.log is not None and state.log[-1, 0] <= state.iteration + 1
+    restored = seed003().with_state(state).stepper()  # weights the run really went through, bit for bit
+    reference = seed003().stepper()
+    reference.run_iterations(restored.completed_iterations)
+    assert restored.completed_iterations >= 50
+    for (W, b), (Wr, br) in zip(restored.parameters, reference.parameters, strict=True):
+        assert W.tobytes() == Wr.tobytes() and b.tobytes() == br.tobytes()
+    execute(s, Stop(), 3)
+    assert s.execute(TakeState(ident=4))[0].state.iteration == s.stepper.saved_state()[1]  # no run: at once
 
 
 def test_the_throttle_holds_a_burst_and_lets_the_newest_go_after_a_frame():

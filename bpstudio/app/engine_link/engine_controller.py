@@ -72,6 +72,7 @@ class EngineController(QObject):
     logChanged = Signal()  # ``log`` has new rows (or started over), or ``field`` is new
     gradcheckReady = Signal(object, str)  # GradCheckResult, what was checked
     exportReady = Signal(str, object)  # what ("example", "torch", "state"), the text or the ProjectState
+    stateTaken = Signal(object, object)  # Project, ProjectState: the answer to take_state (a run goes on)
     _submit = Signal(object)  # Command → worker (queued across threads)
 
     def __init__(self, project: Project, threaded: bool = True, parent: QObject | None = None,
@@ -126,14 +127,17 @@ class EngineController(QObject):
     def run_iterations(self, count: int) -> int: return self.send(do.RunIterations(count))
     def set_speed(self, speed: int) -> int: return self.send(do.SetSpeed(speed))
     def gradcheck(self) -> int: return self.send(do.GradCheck())
+    def take_state(self) -> int: return self.send(do.TakeState())  # answered by stateTaken, a run not paused
 
     def set_parameter(self, layer: int, name: str, index: tuple[int, int], value: float) -> int:
         return self.send(do.SetParameter(layer, name, (int(index[0]), int(index[1])), float(value)))
 
-    def set_project(self, project: Project, save_as: int | None = None, restore: int | None = None) -> int:
+    def set_project(self, project: Project, save_as: int | None = None, restore: int | None = None,
+                    exact: bool = False) -> int:
         """Switch to ``project``; keep the current engine under ``save_as``; return to the engine kept
-        under ``restore`` if it is still there (see ProjectEditCommand)."""
-        return self.send(do.SetProject(project, save_as, restore))
+        under ``restore`` if it is still there (see ProjectEditCommand); ``exact``: a project opened or
+        restored, shown exactly as saved (an edit of training settings alone carries on from the weights)."""
+        return self.send(do.SetProject(project, save_as, restore, exact))
 
     def run(self, settings: RunSettings, resume: bool = False) -> int:
         """Train toward ``settings.goal``; ``resume`` goes on with a paused run's goal."""
@@ -186,6 +190,9 @@ class EngineController(QObject):
     def _on_report(self, report: do.Report) -> None:
         if isinstance(report, do.Failure):
             self.errorOccurred.emit(report.message, report.ident)
+            return
+        if isinstance(report, do.StateTaken):
+            self.stateTaken.emit(report.project, report.state)
             return
         assert isinstance(report, (EngineResult, do.RunProgress))
         changed = report.field is not self.field or (report.log is not None and report.log is not self.log.view)

@@ -70,7 +70,8 @@ class LessonPanel(QWidget):
             "Start the chosen lesson: its network is opened (unsaved work is asked about first)"))
         self.open_button = _named(QPushButton(self.tr("Open…")), "lessonOpen",
                                   tip=self.tr("Open a lesson file of your own (JSON, see docs/lessons.md)"))
-        self.title = _named(QLabel(self.tr("No lesson started"), wordWrap=True), "lessonTitle", self.tr("Lesson title"))
+        self.title = _named(QLabel(self.tr("No lesson started"), wordWrap=True, textFormat=Qt.TextFormat.PlainText),
+                            "lessonTitle", self.tr("Lesson title"))  # a title from a lesson file: never HTML
         self.title.setStyleSheet("font-weight: bold;")
         self.progress = _named(QLabel(), "lessonProgress", self.tr("Progress"), self.tr("Where you are in the lesson"))
         self.prev_button = _named(QPushButton(self.tr("◀ Previous")), "lessonPrevious",

@@ -14,8 +14,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QStandardPaths, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
+from .form_fields import message_box
 from .matrix_export import copy_to_clipboard, matrix_numpy_literal, matrix_tsv, python_name, save_matrix_csv
 from .picture_export import MAX_SIDE, save_png, save_svg
 
@@ -33,7 +34,7 @@ def _name(name: Name) -> str:
 
 
 def _save(widget: QWidget, path: str | None, ask: tuple[str, str, str, str], write: Callable[[str], object],
-          errors: tuple[type[Exception], ...] = (OSError,)) -> bool:
+          errors: tuple[type[Exception], ...] = (Exception,)) -> bool:
     """Write with ``write(path)``; when ``path`` is None ask for it first with ``ask`` (title, kind, file name,
     filter; the filter's suffix is added if missing), starting in the folder last used for this kind of file.
     A failure is shown; False if nothing was written."""
@@ -51,8 +52,8 @@ def _save(widget: QWidget, path: str | None, ask: tuple[str, str, str, str], wri
     try:
         write(path)
     except errors as error:
-        QMessageBox.warning(widget, translate("ExportMenu", "Export failed"),
-                            translate("ExportMenu", "Could not save the file:\n{reason}").format(reason=error))
+        message_box(widget, translate("ExportMenu", "Export failed"),
+                    translate("ExportMenu", "Could not save the file:\n{reason}").format(reason=error))
         return False
     return True
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLayout,
+    QMessageBox,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -62,8 +63,9 @@ def read_only_spin() -> QSpinBox:
 
 def wrapped_label(text: str = "", name: str = "", tip: str = "", style: str = "", selectable: bool = False,
                   hidden: bool = False) -> QLabel:
-    """A label that wraps: a hint, a note, a status line (``hidden`` until there is one to show)."""
-    label = QLabel(text, wordWrap=True)
+    """A label that wraps: a hint, a note, a status line (``hidden`` until there is one to show). Plain text:
+    what it shows may come from a file (a name, a CSV cell), never to be read as HTML."""
+    label = QLabel(text, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
     label.setObjectName(name)
     label.setToolTip(tip)
     label.setStyleSheet(style)
@@ -170,3 +172,17 @@ def typed_number(text: str) -> float:
         return float(text.strip().replace(",", "."))
     except ValueError:
         return math.nan
+
+
+def message_box(parent: QWidget | None, title: str, text: str, details: str = "",
+                icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
+    """A message box, open without waiting (the app goes on), whose text is shown as it is: it may hold a file's
+    name or contents, never to be read as HTML. ``details``: text to copy (Show Details…)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("messageBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if details:
+        box.setDetailedText(details)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

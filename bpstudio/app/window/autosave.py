@@ -1,14 +1,18 @@
-"""Autosave: while the window has unsaved changes, the project — with where training has got to — is written
-every minute, and soon after a structural edit, to the user's data folder (``session.crash_recovery``)."""
+"""Autosave: while the window has unsaved changes or a run trains, the project — with where training has got to —
+is written every minute, and soon after a structural edit, to the user's data folder (``session.crash_recovery``).
+A running run is not paused for it: the engine asks the run for its state and the autosave is written when that
+comes (``TakeState``), so a kill loses at most a minute of training. A failed autosave says so in the window."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer, Slot
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from bpstudio.app.engine_link.engine_controller import EngineController
+from bpstudio.engine import Project
+from bpstudio.engine.project_state import ProjectState
 from bpstudio.session import crash_recovery
 
 from .project_files import ProjectFiles
@@ -23,6 +27,8 @@ def data_dir() -> Path:
 
 
 class Autosave(QObject):
+    errorOccurred = Signal(str)  # noqa: N815 - Qt's naming
+
     def __init__(self, files: ProjectFiles, undo_stack: QUndoStack, controller: EngineController) -> None:
         super().__init__(files)
         self.files, self.controller = files, controller
@@ -30,7 +36,9 @@ class Autosave(QObject):
         self._timer.timeout.connect(self.save_now)
         self._soon = QTimer(self, singleShot=True, interval=AFTER_EDIT_MS)
         self._soon.timeout.connect(self.save_now)
+        self._written = False
         undo_stack.indexChanged.connect(self._edited)
+        controller.stateTaken.connect(self._write)
         crash_recovery.begin(data_dir())
         self._timer.start()
 
@@ -40,11 +48,26 @@ class Autosave(QObject):
 
     @Slot()
     def save_now(self) -> bool:
-        """Write the autosave if there is unsaved work (not while a run goes: asking the engine pauses it)."""
-        if not self.files.dirty or self.controller.running:  # (nothing shown yet: nothing dirty)
+        """Write the autosave if there is unsaved work or a run trains: the engine is asked for where training
+        has got to (a run goes on). True when it was written now (the engine answers at once when it runs in
+        this thread without a run); otherwise it is written when the answer comes."""
+        if not self.files.dirty and not self.controller.running:  # (nothing shown yet: nothing dirty)
             return False
-        project = self.files.current_project()
-        return project is not None and crash_recovery.save(data_dir(), project)
+        self._written = False
+        self.controller.take_state()
+        return self._written
+
+    @Slot(object, object)
+    def _write(self, project: Project, state: ProjectState) -> None:
+        try:
+            crash_recovery.save(data_dir(), project.with_state(state))
+        except Exception as exc:  # noqa: BLE001 - said in the window; the work goes on, the next minute tries again
+            self._written = False
+            self.errorOccurred.emit(self.tr(
+                "Could not save your work automatically to {path}: {error}").format(
+                    path=crash_recovery.autosave_file(data_dir()), error=exc))
+            return
+        self._written = True
 
     def finish(self) -> None:
         """A clean exit: nothing to recover next time."""

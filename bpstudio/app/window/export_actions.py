@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.widgets.step_actions import make_action
-from bpstudio.engine import BPStudioError, save_snapshot
+from bpstudio.engine import save_snapshot
 from bpstudio.engine.atomic_file import write_text_atomically
 from bpstudio.engine.text.torch_export import suggested_filename
 from bpstudio.session.view_state import ViewState
@@ -100,7 +100,7 @@ class ExportActions(QObject):
             return False
         try:
             save_snapshot(path, state.snapshot, state.project.to_dict())
-        except (OSError, BPStudioError) as exc:
+        except Exception as exc:  # noqa: BLE001 - any failure is said in the window
             self.errorOccurred.emit(self.tr("Could not save {path}: {error}").format(path=path.name, error=exc))
             return False
         self.statusMessage.emit(self.tr("Snapshot saved to {path}").format(path=path), 6000)
@@ -122,7 +122,7 @@ class ExportActions(QObject):
             return
         try:
             write_text_atomically(path, text)
-        except OSError as exc:
+        except Exception as exc:  # noqa: BLE001 - any failure is said in the window
             self.errorOccurred.emit(self.tr("Could not save {path}: {error}").format(path=path.name, error=exc))
             return
         done = (self.tr("Worked example saved to {path}") if what == "example"

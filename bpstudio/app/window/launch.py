@@ -14,12 +14,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from bpstudio.app.look import presentation, theme
 from bpstudio.app.widgets import app_settings
+from bpstudio.app.widgets.form_fields import message_box
 from bpstudio.engine import BPStudioError, Project
+from bpstudio.engine.atomic_file import remove_leftovers_in
 from bpstudio.engine.examples import DEFAULT_EXAMPLE, resolve_project
 from bpstudio.engine.resource_files import ICON_SIZES, icon_path
-from bpstudio.session.crash_recovery import left_by_a_crash, recovered_project
+from bpstudio.session.crash_recovery import autosave_file, left_by_a_crash, recovered_project
 
 from .autosave import data_dir
+from .error_box import ErrorBox
 from .project_files import remember_file
 
 if TYPE_CHECKING:  # imported when the app starts, after the language is installed (texts translate on import)
@@ -69,6 +72,7 @@ def launch(name: str | None = None, language_choice: str | None = None) -> int:
     project, error = load_start_project(name)
     theme.apply_theme(app_settings.theme())  # the theme and presentation mode of last time, before any widget
     presentation.set_presentation(app_settings.presentation())
+    clean_up_after_a_crash()
     crashed = left_by_a_crash(data_dir())  # before the window starts a session (and an autosave) of its own
     recovered = recovered_project(crashed) if crashed is not None else None
     window = MainWindow(project)
@@ -79,12 +83,22 @@ def launch(name: str | None = None, language_choice: str | None = None) -> int:
     if os.environ.get("BPSTUDIO_STARTUP_PROBE") == "1":
         _startup_probe(window)
     if error:
-        QMessageBox.warning(window, QCoreApplication.translate("launch", "Could not open project"),
-                            QCoreApplication.translate("launch", "{error}\n\nThe built-in example is open instead.")
-                            .format(error=error))
+        message_box(window, QCoreApplication.translate("launch", "Could not open project"),
+                    QCoreApplication.translate("launch", "{error}\n\nThe built-in example is open instead.")
+                    .format(error=error))
     if crashed is not None and recovered is not None and offer_recovery(window, crashed):
         window.files.open_recovered(recovered)
-    return app.exec()
+    errors = ErrorBox(window).install()  # an exception nothing caught: a box, and the app goes on
+    try:
+        return app.exec()
+    finally:
+        errors.uninstall()
+
+
+def clean_up_after_a_crash() -> int:
+    """Remove the temporary files that saves a kill interrupted left next to the autosave and the recent projects
+    (each of those files is whole: the old or the new version); how many were removed."""
+    return remove_leftovers_in([autosave_file(data_dir()), *app_settings.recent_files()])
 
 
 def offer_recovery(window: QWidget, path: Path) -> bool:

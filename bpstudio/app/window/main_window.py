@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
         w.fewer_digits.triggered.connect(lambda: self.matrices.set_precision(self.matrices.precision() - 1))
         w.check_gradients.triggered.connect(t.check_gradients)
         self.files.titleChanged.connect(self.setWindowTitle)
-        for error in (self.files.errorOccurred, self.exports.errorOccurred, lesson.errorOccurred):
+        for error in (self.files.errorOccurred, self.exports.errorOccurred, lesson.errorOccurred,
+                      self.autosave.errorOccurred):
             error.connect(self.show_error)
         t.errorOccurred.connect(self.messages.show_message)
         for status in (self.files.statusMessage, self.exports.statusMessage, t.statusMessage,

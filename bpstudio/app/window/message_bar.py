@@ -17,7 +17,8 @@ class MessageBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
-        self.label = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse,
+                            textFormat=Qt.TextFormat.PlainText)  # a message may hold a file's name: never HTML
         close = QToolButton(autoRaise=True)
         close.setText("✕")
         close.setToolTip(self.tr("Dismiss this message"))

@@ -130,7 +130,7 @@ class ProjectFiles(QObject):
         history change once the engine accepts it. Unsaved work must have been asked about already."""
         self._opening = project
         self._opening_path = path
-        self.controller.set_project(project)
+        self.controller.set_project(project, exact=True)  # exactly as saved, even if it looks like the open one
 
     def replace_project(self, project: Project) -> bool:
         """Show ``project``, untitled, once unsaved work has been asked about; False when the user kept it."""
@@ -206,7 +206,7 @@ class ProjectFiles(QObject):
             return False
         try:
             save_project(path, project, backup=True)
-        except (OSError, BPStudioError) as exc:  # the work stays in the window, unsaved and marked so
+        except Exception as exc:  # noqa: BLE001 - any failure is said; the work stays in the window, marked unsaved
             self.errorOccurred.emit(self.tr("Could not save {path}: {error}").format(path=path.name, error=exc))
             return False
         self.path = path

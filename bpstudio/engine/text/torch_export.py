@@ -22,6 +22,8 @@ from bpstudio.engine import backprop as bp
 from bpstudio.engine.activations import LEAKY_SLOPE
 from bpstudio.engine.stepper import Stepper
 
+from .clean import one_line
+
 Array = np.ndarray
 
 # aˡ = f(zˡ) in torch, for each activation of activations.py (dim 0: units are rows, samples columns)
@@ -109,7 +111,8 @@ def torch_script(stepper: Stepper, project_name: str = "") -> str:
     # the engine's numbers as one line of JSON (tolist: each float in its exact round-trip form)
     engine_json = json.dumps({"loss": float(e_loss), "dW": [dW.tolist() for dW, _ in e_grads],
                               "db": [db.tolist() for _, db in e_grads]})
-    title = " ".join(project_name.split())  # one line, for a comment
+    title = one_line(project_name)  # for a comment: a NUL or a line break there would break the script (PROJECT
+    # below holds the name exactly, as a Python literal that escapes them)
     header = f"# {title}: BP Studio's network in PyTorch\n" if title else "# BP Studio's network in PyTorch\n"
     return f'''#!/usr/bin/env python3
 {header}#

@@ -18,6 +18,7 @@ from bpstudio.engine.stages import Stage
 from bpstudio.engine.stepper import Stepper
 
 from . import convention as conv
+from .clean import one_line, printable
 from .notation import format_number, sup
 from .worked_example_formats import RENDERERS, Block, Heading, Para, Sub, Table
 from .worked_example_stages import Writer, stage_blocks
@@ -40,11 +41,11 @@ def worked_example(stepper: Stepper, project_name: str = "", fmt: str = "md", di
     if notation not in conv.CONVENTIONS:
         raise ValidationError("notation", f"must be one of {', '.join(conv.CONVENTIONS)}, got {notation!r}")
     records = _step_iteration(stepper)
-    name = project_name or translate("WorkedExample", "network {sizes}").format(
+    name = one_line(project_name) or translate("WorkedExample", "network {sizes}").format(
         sizes="-".join(map(str, stepper.spec.sizes)))
     title = translate("WorkedExample", "Worked example: {name}").format(name=name)
     blocks = example_blocks(stepper, records, title, digits, notation)
-    return RENDERERS[fmt](blocks, digits, title)
+    return printable(RENDERERS[fmt](blocks, digits, title))  # (a class name from a CSV may hold controls too)
 
 
 def format_for(path: str, default: str = "md") -> str:
