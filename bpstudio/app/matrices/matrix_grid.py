@@ -57,7 +57,7 @@ class MatrixGrid(QWidget):
         plan = plan or state.plan
         for view in self.views.values():
             view.set_state(state, self.layer, plan)
-        self._share_width()
+        self.share_width()
 
     def set_notation(self, notation: str) -> None:
         """"column" or "row" for every box; the row convention stands the tall z, a, δ side by side."""
@@ -74,14 +74,14 @@ class MatrixGrid(QWidget):
             for q, (r, c, rows, cols) in places.items():
                 self._grid.addWidget(self.views[q], r, c, rows, cols)
             self._needs = []
-        self._share_width()
+        self.share_width()
 
     def set_precision(self, precision: int) -> None:
         for view in self.views.values():
             view.set_precision(precision)
-        self._share_width()
+        self.share_width()
 
-    def _share_width(self) -> None:
+    def share_width(self) -> None:
         """Each column as wide as its tables need (titles elide), the widest column taking what is
         left: a 2 × 2 W and a 2 × 1 b stay narrow so the batch matrices z, a, δ show whole."""
         places = self._places

@@ -58,6 +58,10 @@ def symmetric_limit(values: np.ndarray | None) -> float:
     return v if v > 0 else 1.0
 
 
+_R = Qt.ItemDataRole
+_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND = _R.DisplayRole, _R.ToolTipRole, _R.BackgroundRole, _R.ForegroundRole
+_FONT, _ALIGNMENT, _USER = _R.FontRole, _R.TextAlignmentRole, _R.UserRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LUT = diverging_lut()
 _BACKGROUNDS = [QBrush(QColor(int(r), int(g), int(b))) for r, g, b in _LUT]
 # dark text on light cells, white on the saturated ends (relative luminance below about 0.45)
@@ -92,6 +96,7 @@ class MatrixModel(QAbstractTableModel):
         self.limit = 1.0  # max|x|: the colour scale spans ±limit
         self._colours: np.ndarray | None = None  # built on first paint: image views never need it
         self._tip: tuple[int, int, int, str] | None = None  # (row, col, precision, text) of the last tooltip
+        self._headers: dict[tuple[int, bool, bool], str] = {}  # (section, horizontal, tooltip) → label
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -119,6 +124,7 @@ class MatrixModel(QAbstractTableModel):
             self.limit = symmetric_limit(self.array)
             self._colours = None
             self._tip = None
+            self._headers = {}
         finally:
             self.endResetModel()
         return True
@@ -134,6 +140,7 @@ class MatrixModel(QAbstractTableModel):
             self.array = conv.orient(self.engine_array, notation)
             self._colours = None
             self._tip = None
+            self._headers = {}
         finally:
             self.endResetModel()
 
@@ -210,20 +217,20 @@ class MatrixModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or self.array is None:
             return None
-        r, c = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        r, c = index.row(), index.column()  # (the roles as constants: a table asks for seven per cell per repaint)
+        if role == _DISPLAY:
             return self.text(r, c)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             return _BACKGROUNDS[self.colour_index(r, c)]
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return _FOREGROUNDS[self.colour_index(r, c)]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self.explain(r, c)
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             return self._bold if self.changed else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _ALIGNMENT:
+            return _RIGHT
+        if role == _USER:
             return self.value(r, c)
         return None
 
@@ -248,10 +255,18 @@ class MatrixModel(QAbstractTableModel):
         return ("b" if self.quantity == "b" else "∂L/∂b") + superscript(self.layer)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Units are the rows (the columns in the row convention); samples, or source units, the other axis."""
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        """Units are the rows (the columns in the row convention); samples, or source units, the other axis.
+        Kept until the next reset: a table asks for every label on every repaint."""
+        if role != _DISPLAY and role != _TOOLTIP:
             return None
-        tip, n, l, rows = role == Qt.ItemDataRole.ToolTipRole, section + 1, self.layer, self.transposed
+        asked = (section, orientation == Qt.Orientation.Horizontal, role == _TOOLTIP)
+        label = self._headers.get(asked)
+        if label is None:
+            label = self._headers[asked] = self._header(section, orientation, role)
+        return label
+
+    def _header(self, section: int, orientation: Qt.Orientation, role: int) -> str:
+        tip, n, l, rows = role == _TOOLTIP, section + 1, self.layer, self.transposed
         if (orientation == Qt.Orientation.Horizontal) == rows:  # the layer's units
             if not tip:
                 return self.tr("unit {j}").format(j=n)

@@ -8,6 +8,8 @@ page on show is refilled."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -132,6 +134,22 @@ class MatrixPanel(QWidget):
             self.across_page.show_quantity(self._mode, state.depth, self.precision(), self._notation)
             self.across_page.set_state(state, plan)
             self.pages.setCurrentWidget(self.across_page)
+
+    def state_steps(self, state: ViewState) -> Iterator[None]:
+        """``set_state`` one box per step (the window draws each step in an event-loop slice of its own, so one
+        slice never holds the whole page's drawing); a page that comes on screen is filled first, then shown."""
+        net = state.project.network
+        if self._mode != LAYER_MODE or (net.sizes, tuple(x.activation for x in net.layers)) != self._network:
+            self.set_state(state)  # another mode, or a new network (pages to build): at once
+            return
+        self._state = state
+        self.derivation.clear()
+        grid = self._grid(state.layer)
+        for view in grid.views.values():
+            view.set_state(state, grid.layer, state.plan)
+            yield
+        grid.share_width()
+        self.pages.setCurrentWidget(grid)
 
     def mode(self) -> str:
         """"layer", or the quantity shown across all layers."""

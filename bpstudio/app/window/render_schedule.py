@@ -1,12 +1,13 @@
 """When the window's views draw a new state, so that drawing never holds the event loop (or the engine) for long.
 
-Each costly view renders in an event-loop slice of its own, apart from the paint it causes; results that arrive
-meanwhile restart the round. How often results arrive is decided once, by the session's throttle.
+Each costly view renders in an event-loop slice of its own, apart from the paint it causes; a view that offers
+``state_steps`` (the matrix panel: one box at a time) renders over several. Results that arrive meanwhile restart
+the round. How often results arrive is decided once, by the session's throttle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -17,6 +18,12 @@ from bpstudio.session.view_state import ViewState
 
 class StateView(Protocol):
     def set_state(self, state: ViewState) -> None: ...
+
+
+class SteppedView(StateView, Protocol):
+    def state_steps(self, state: ViewState) -> Iterator[None]:
+        """``set_state`` in pieces: each step (``next``) does one, small enough to draw in one slice."""
+        ...
 
 
 class RenderSlices(QObject):
@@ -30,7 +37,7 @@ class RenderSlices(QObject):
         super().__init__(parent)
         self.views, self.slices, self.form_dock = views, slices, form_dock
         self.fit_pending = False  # a new project: fit the form's dock once the form has shown it
-        self._queue: list[Sequence[StateView]] = []
+        self._queue: list[Iterator[None]] = []  # per slice group, its steps
         self._state: ViewState | None = None
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._next)
@@ -41,7 +48,7 @@ class RenderSlices(QObject):
 
     def start(self, state: ViewState) -> None:
         self._state = state
-        self._queue = list(self.slices)
+        self._queue = [self._steps(views, state) for views in self.slices]
         self._timer.start()
 
     def render_all(self, state: ViewState) -> None:
@@ -54,14 +61,23 @@ class RenderSlices(QObject):
 
     @Slot()
     def _next(self) -> None:
-        if self._queue and self._state is not None:
-            views = self._queue.pop(0)
-            for view in views:
-                view.set_state(self._state)
-            self._fit_after(views)
-            self.sliceRendered.emit(views)
+        if self._queue:
+            if next(self._queue[0], True):  # that group is done
+                self._queue.pop(0)
         if self._queue:
             self._timer.start()
+
+    def _steps(self, views: Sequence[StateView], state: ViewState) -> Iterator[None]:
+        """The views' rendering as steps: one for the whole group, and one per piece of a stepped view."""
+        for view in views:
+            steps = getattr(view, "state_steps", None)
+            if steps is None:
+                view.set_state(state)
+            else:
+                for _ in steps(state):
+                    yield
+        self._fit_after(views)
+        self.sliceRendered.emit(views)
 
     def _fit_after(self, views: Sequence[StateView]) -> None:
         if self.fit_pending and self.form_dock.widget() in views:

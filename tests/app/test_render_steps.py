@@ -1,0 +1,59 @@
+"""How the window draws a new state while a run streams them: the matrix panel one box per event-loop slice (a page
+coming on screen filled first, then shown), a box whose numbers did not change left alone, and the plots after
+the panels' round."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def slices_until_drawn(w, layer: int) -> list[tuple[int, int]]:
+    """Run the renderer's round slice by slice: [(page layer shown, boxes of ``layer`` holding the new state)]."""
+    seen, snap = [], w.renderer._state.snapshot
+    while w.renderer.pending:
+        w.renderer._next()
+        boxes = w.matrices._grid(layer).views.values()
+        seen.append((w.matrices.pages.currentWidget().layer, sum(v.model._snap is snap for v in boxes)))
+    return seen
+
+
+def test_the_matrix_panel_draws_a_new_page_box_by_box_and_shows_it_filled(qtbot, open_window):
+    w = open_window("seed003_2-2-1", stages=2)  # forward 2: the panels follow the stage to layer 2
+    assert w.matrices.pages.currentWidget().layer == 2
+    w.renderer.start(w.state.with_layer(1))  # as a run's next state would (its stage in layer 1)
+    w.renderer._timer.stop()
+    seen = slices_until_drawn(w, 1)
+    boxes = len(w.matrices._grid(1).views)
+    assert boxes == 7
+    # one box per slice while layer 2 stays on screen; the panel's last step shows layer 1, full
+    assert [n for layer, n in seen if layer == 2][:boxes] == list(range(1, boxes + 1))
+    assert seen[-1] == (1, boxes)
+    assert w.matrices.pages.currentWidget().layer == 1
+
+
+def test_a_box_whose_numbers_did_not_change_is_neither_reset_nor_repainted(qtbot, open_window):
+    w = open_window("seed003_2-2-1", stages=1)  # forward 1; layer 2's page was drawn ahead when it opened
+    views = {v.quantity: v for v in w.matrices._grid(2).views.values()}
+    resets: dict[str, int] = {"W": 0, "z": 0}
+    for q in resets:
+        views[q].model.modelReset.connect(lambda q=q: resets.__setitem__(q, resets[q] + 1))
+    before = views["W"].model.array.copy()
+    w.actions_.step.trigger()  # forward 2 computes z², a²; W² stays
+    qtbot.waitUntil(lambda: w.state.snapshot.position == 2 and not w.render_pending)
+    assert w.matrices.pages.currentWidget().layer == 2
+    assert resets == {"W": 0, "z": 1}
+    np.testing.assert_array_equal(views["W"].model.array, before)
+    assert views["W"].model._snap is w.state.snapshot  # its derivations read the new state
+    np.testing.assert_array_equal(views["z"].model.engine_array, w.state.snapshot.get("z", 2))
+
+
+def test_the_plots_wait_for_the_panels_round(qtbot, open_window):
+    w = open_window("seed003_2-2-1")
+    t = w.training
+    w.renderer.start(w.state)
+    assert w.renderer.pending
+    t._log_dirty, refreshes = True, t.plot_refreshes
+    t.refresh_plots()
+    assert t.plot_refreshes == refreshes  # not while the panels draw: it tries again shortly
+    qtbot.waitUntil(lambda: not w.renderer.pending)
+    qtbot.waitUntil(lambda: t.plot_refreshes == refreshes + 1, timeout=2000)
