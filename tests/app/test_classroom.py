@@ -47,6 +47,22 @@ def test_every_focusable_control_has_an_accessible_name(window, qtbot):
     assert {"Learning rate η", "Batch size m", "Epochs", "Seed"} <= named  # from their labels
 
 
+def test_a_new_projects_controls_are_named_but_a_runs_states_do_not_walk_every_widget(window, qtbot):
+    w = window
+    qtbot.waitUntil(lambda: not unnamed(w))
+    walks = []
+    w.classroom.naming_timer.timeout.connect(lambda: walks.append(1))
+    for _ in range(3):  # results of the same project (as a run's states are)
+        before = w.state.snapshot
+        w.actions_.step.trigger()
+        qtbot.waitUntil(lambda before=before: w.state.snapshot is not before)
+    qtbot.wait(400)  # longer than the naming timer's delay
+    assert walks == []
+    w.files.open_project(load_project(example_path("spiral_softmax")))  # a layer more: the form makes its row
+    qtbot.waitUntil(lambda: w.state.project.network.depth == 3)
+    qtbot.waitUntil(lambda: walks == [1] and not unnamed(w))
+
+
 def test_every_menu_action_has_a_tooltip_and_every_shortcut_is_in_a_menu(window):
     in_menus = []
     for top in window.menuBar().actions():

@@ -57,14 +57,20 @@ class Classroom(QObject):
         # views make controls as they show a project: name those too, a moment after each result
         self.naming_timer = QTimer(self, singleShot=True, interval=200)
         self.naming_timer.timeout.connect(self.name_controls)
+        self._named_for: object = None  # the project whose controls were named
 
     @Slot()
     def name_controls(self) -> None:
         name_widgets(self.w)
 
-    @Slot()
-    def name_soon(self) -> None:
-        self.naming_timer.start()
+    @Slot(object)
+    def name_soon(self, result: object = None) -> None:
+        """After a result: the views make controls when they show another project (not while a run goes on,
+        where naming would walk every widget once a second)."""
+        project = getattr(result, "project", None)
+        if project is None or project is not self._named_for:
+            self._named_for = project
+            self.naming_timer.start()
 
     # ----- presentation mode and themes ---------------------------------------------------------
     @Slot(bool)
