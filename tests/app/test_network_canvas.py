@@ -7,11 +7,11 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QGraphicsSceneHoverEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent
 
 from bpstudio.app.network.network_canvas import NetworkCanvas
-from bpstudio.app.network.network_items import BandItem, BlockItem, EdgeItem
-from bpstudio.app.network.network_scene import BACKWARD_BG, FORWARD_BG
+from bpstudio.app.network.network_items import BandItem, BlockItem, EdgeItem, EdgeLayer
+from bpstudio.app.network.network_paint import BACKWARD_BG, FORWARD_BG
 from bpstudio.app.widgets.preview import example_state
 from bpstudio.engine import InitSpec, LayerSpec, NetworkSpec, Project, TrainingSpec, load_project
 from bpstudio.engine.examples import wide_project
@@ -300,3 +300,50 @@ def test_two_digit_indices_are_separated(canvas):
     hover(canvas.edge_item(2, 10, 3))
     tip = canvas.edge_item(2, 10, 3).toolTip()
     assert tip.startswith(f"w²₁₁,₄ = {format_number(W2[10, 3])} (unit 4 of layer 1 → unit 11 of layer 2)")
+
+
+def test_a_layers_weights_are_drawn_again_only_when_they_change(qtbot, monkeypatch, open_window):
+    drawn: list[int] = []
+    paint = EdgeLayer.paint
+
+    def counted(self, painter, option, widget=None):
+        drawn.append(self.edges[0].layer)
+        paint(self, painter, option, widget)
+
+    monkeypatch.setattr(EdgeLayer, "paint", counted)  # before the window makes its items
+    w = open_window("seed003_2-2-1", stages=1)
+    pixels = w.canvas.grab().toImage()
+    assert w.canvas.edges[1][0].flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    drawn.clear()
+
+    def step() -> None:
+        before = w.state.snapshot
+        w.actions_.step.trigger()
+        qtbot.waitUntil(lambda: w.state.snapshot is not before and not w.render_pending)
+        w.canvas.grab()
+
+    for _ in range(4):  # forward 2, loss, backward 2, backward 1: the columns change colour, the weights do not
+        step()
+    assert drawn == []
+    step()  # the update: the weights change by less than a colour step here, so the picture stays
+    assert w.state.snapshot.stage.kind == "update"
+    before = w.state.snapshot
+    w.controller.set_parameter(2, "W", (0, 1), -3.0)  # a weight that changes colour and width
+    qtbot.waitUntil(lambda: w.state.snapshot is not before and not w.render_pending)
+    w.canvas.grab()
+    assert w.canvas.edge_item(2, 0, 1).pen().color().blue() > w.canvas.edge_item(2, 0, 1).pen().color().red()
+    assert drawn == [2]  # only that layer's picture is drawn again
+    assert pixels.size() == w.canvas.grab().toImage().size()
+
+
+def test_a_hovered_weight_draws_itself_over_its_layer(qtbot, canvas):
+    canvas.set_state(example_state())
+    edge = canvas.edges[1][0]
+    event = QGraphicsSceneHoverEvent(QGraphicsSceneHoverEvent.Type.GraphicsSceneHoverEnter)
+    width = edge.pen().widthF()
+    edge.hoverEnterEvent(event)
+    assert not edge.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    assert edge.pen().widthF() == pytest.approx(width + 1.5)
+    edge.hoverLeaveEvent(QGraphicsSceneHoverEvent(QGraphicsSceneHoverEvent.Type.GraphicsSceneHoverLeave))
+    assert edge.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    assert edge.pen().widthF() == pytest.approx(width)

@@ -128,6 +128,8 @@ class MatrixPanel(QWidget):
             grid = self._grid(state.layer)
             grid.set_state(state, plan)
             self.pages.setCurrentWidget(grid)
+            for view in grid.views.values():  # (boxes a stepped render left hidden, see state_steps)
+                view.show()
             if new_network:
                 self._draw_ahead(state)
         else:
@@ -136,8 +138,9 @@ class MatrixPanel(QWidget):
             self.pages.setCurrentWidget(self.across_page)
 
     def state_steps(self, state: ViewState) -> Iterator[None]:
-        """``set_state`` one box per step (the window draws each step in an event-loop slice of its own, so one
-        slice never holds the whole page's drawing); a page that comes on screen is filled first, then shown."""
+        """``set_state`` in steps the window draws in event-loop slices of their own, so that no slice holds a
+        whole page's drawing: one box per step; a page that comes on screen is filled while hidden, shown with
+        its boxes hidden (their room kept), and its boxes are shown one per step."""
         net = state.project.network
         if self._mode != LAYER_MODE or (net.sizes, tuple(x.activation for x in net.layers)) != self._network:
             self.set_state(state)  # another mode, or a new network (pages to build): at once
@@ -145,11 +148,20 @@ class MatrixPanel(QWidget):
         self._state = state
         self.derivation.clear()
         grid = self._grid(state.layer)
-        for view in grid.views.values():
+        boxes = list(grid.views.values())
+        for view in boxes:
             view.set_state(state, grid.layer, state.plan)
             yield
         grid.share_width()
-        self.pages.setCurrentWidget(grid)
+        if self.pages.currentWidget() is not grid:
+            for view in boxes:
+                view.hide()
+            self.pages.setCurrentWidget(grid)
+            yield
+        for view in boxes:
+            if view.isHidden():
+                view.show()
+                yield
 
     def mode(self) -> str:
         """"layer", or the quantity shown across all layers."""

@@ -44,6 +44,9 @@ class MatrixView(QFrame):
     def __init__(self, quantity: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("matrixView")
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the page keeps its place while its boxes are shown one by one
+        self.setSizePolicy(policy)
         self.quantity = quantity
         self.model = MatrixModel(quantity, parent=self)
         self.mode = "empty"  # "table", "image" or "empty" (not computed yet)

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -67,6 +67,7 @@ class EdgeItem(QGraphicsLineItem):
         self.tip: Callable[[], str] | None = None  # the tooltip, written when hovered (not on every update)
         self.weight = 0.0
         self.style_key: int | None = None  # the style last drawn (see NetworkCanvas._update_edges)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)  # its EdgeLayer draws it (but when hovered)
 
     def set_weight_style(self, colour: QColor, width: float) -> None:
         if width != self._width:
@@ -120,13 +121,48 @@ class EdgeItem(QGraphicsLineItem):
         self._hover = True
         if self.tip is not None:
             self.setToolTip(self.tip())
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, False)  # drawn darker on top of its layer
         self._apply()
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event) -> None:
         self._hover = False
         self._apply()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        if self.scene() is not None:
+            self.scene().update(self.sceneBoundingRect())  # (an item without contents asks for no repaint)
         super().hoverLeaveEvent(event)
+
+
+class EdgeLayer(QGraphicsItem):
+    """Every weight of one layer drawn in one go into a picture that is kept until a weight's look changes
+    (``update``) or the lines move (``refit``): a stage that only colours a column again copies the picture
+    rather than drawing hundreds of antialiased lines."""
+
+    def __init__(self, edges: list[EdgeItem]) -> None:
+        super().__init__()
+        self.edges = edges
+        self._rect = QRectF()
+        self.setZValue(-0.5)  # over the selected weight's halo, under the weights when hovered and the units
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def refit(self) -> None:
+        self.prepareGeometryChange()
+        rect = QRectF()
+        for e in self.edges:
+            rect = rect.united(e.boundingRect())
+        self._rect = rect
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for e in self.edges:
+            painter.setPen(e.pen())
+            painter.drawLine(e.line())
 
 
 class BiasItem(QGraphicsRectItem):

@@ -1,7 +1,6 @@
 """The items of one network in the canvas's scene: made once per network shape, placed in pixels for the
-size of the view (``network_layout`` computes where), coloured by a step's numbers — a unit by its activation
-for sample 1 (with δ under it once computed), a weight by its sign and size, a band by its mean weight, a
-bias by its value, a column by the stage that computes it — with the marks of the selected weight or bias.
+size of the view (``network_layout`` computes where), coloured by a step's numbers (``network_paint``), with
+the marks of the selected weight or bias.
 
 Layers of more than ``COLLAPSE_ABOVE`` units are one block, and the weights to or from them one band, so a
 784-128-64-10 network costs a few dozen items.
@@ -9,14 +8,13 @@ Layers of more than ``COLLAPSE_ABOVE`` units are one block, and the weights to o
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
 
 from bpstudio.app.look import presentation
 from bpstudio.engine.snapshot import Snapshot
-from bpstudio.engine.stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage
+from bpstudio.engine.stages import BACKWARD, FORWARD, LOSS
 from bpstudio.engine.text.notation import format_number
 
 from . import network_layout as geometry
@@ -29,23 +27,27 @@ from .network_items import (
     BlockItem,
     ColumnItem,
     EdgeItem,
+    EdgeLayer,
     TextLines,
     UnitItem,
-    blend,
-    diverging,
     pixel_font,
+)
+from .network_paint import (
+    BACKWARD_INK,
+    FORWARD_INK,
+    LOSS_BG,
+    column_background,
+    paint_band,
+    paint_biases,
+    paint_block,
+    paint_edges,
+    paint_units,
 )
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
 COLLAPSE_ABOVE = 16
 SELECTION = QColor(255, 196, 0)
-FORWARD_BG = QColor(220, 240, 224)
-BACKWARD_BG = QColor(253, 226, 198)
-LOSS_BG = QColor(255, 240, 180)
-UPDATE_BG = QColor(224, 234, 250)
-FORWARD_INK = QColor(30, 110, 50)
-BACKWARD_INK = QColor(170, 80, 0)
 
 
 class NetworkItems:
@@ -58,6 +60,7 @@ class NetworkItems:
         self.biases: list[list[BiasItem]] = []
         self.blocks: dict[int, BlockItem] = {}
         self.edges: dict[int, list[EdgeItem]] = {}  # layer → its weights, row-major (j, k)
+        self.edge_layers: dict[int, EdgeLayer] = {}  # layer → the picture of its weights
         self.bands: dict[int, BandItem] = {}
         self.columns: list[ColumnItem] = []
         self.labels: list[TextLines] = []
@@ -90,6 +93,8 @@ class NetworkItems:
                 for e in self.edges[l]:
                     e.tip = lambda e=e: texts.edge_tip(e.layer, e.row, e.col, e.weight)
                     scene.addItem(e)
+                self.edge_layers[l] = EdgeLayer(self.edges[l])
+                scene.addItem(self.edge_layers[l])
         self.halo = QGraphicsLineItem()  # under the selected weight
         self.halo.setZValue(-1)
         self.halo.setPen(QPen(SELECTION, 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
@@ -127,6 +132,7 @@ class NetworkItems:
         for l, edges in self.edges.items():
             for e in edges:
                 e.setLine(g.xs[l - 1], g.ys[l - 1][e.col], g.xs[l], g.ys[l][e.row])
+            self.edge_layers[l].refit()
         for l, band in self.bands.items():
             (hw0, t0, b0), (hw1, t1, b1) = g.extents[l - 1], g.extents[l]
             x0, x1 = g.xs[l - 1] + hw0, g.xs[l] - hw1
@@ -161,7 +167,8 @@ class NetworkItems:
             if W is None or b is None:
                 continue
             if l in self.edges:
-                paint_edges(self.edges[l], W)
+                if paint_edges(self.edges[l], W):
+                    self.edge_layers[l].update()
             else:
                 paint_band(self.bands[l], l, W)
             paint_biases(self.biases[l], l, b)  # none for a collapsed layer: its block's tooltip has b's range
@@ -210,85 +217,3 @@ class NetworkItems:
             self.halo.setLine(edge.line())
         if bias is not None:
             self.bias_halo.setRect(bias.rect().adjusted(-3, -3, 3, 3))
-
-
-def two_decimals(v: float) -> str:
-    """A unit's value inside its circle: two decimals (the tooltip has the full 4)."""
-    text = f"{v:.2f}"
-    return "0.00" if text == "-0.00" else text
-
-
-def finite_scale(values: np.ndarray) -> float:
-    """The largest finite |value| (0 if none): colours span ±scale, so one NaN does not blank a layer."""
-    finite = np.abs(values[np.isfinite(values)])
-    return float(finite.max()) if finite.size else 0.0
-
-
-def column_background(stage: Stage | None, c: int) -> QColor | None:
-    """Green for the layer computed forward, orange backward, blue for every layer during the update."""
-    kind = None if stage is None else stage.kind
-    if stage is not None and stage.layer == c and kind == FORWARD:
-        return FORWARD_BG
-    if stage is not None and stage.layer == c and kind == BACKWARD:
-        return BACKWARD_BG
-    return UPDATE_BG if kind == UPDATE and c > 0 else None
-
-
-def paint_block(block: BlockItem, c: int, n: int, a: np.ndarray | None, b: np.ndarray | None) -> None:
-    block.setBrush(QBrush(WHITE if a is None else QColor(236, 236, 236)))
-    block.setToolTip(texts.block_tip(c, n, a, b))
-
-
-def paint_units(units: list[UnitItem], c: int, a: np.ndarray | None, z: np.ndarray | None,
-                delta: np.ndarray | None, b: np.ndarray | None, value_font: QFont, delta_font: QFont) -> None:
-    scale = 0.0 if a is None else finite_scale(a[:, 0])
-    for u in units:
-        j = u.row
-        # what the unit shows (sample 1): a stage changes one layer's numbers, so most units stay as they were
-        look = (scale, presentation.line_scale(), value_font.pixelSize(),
-                *(None if v is None else float(v[j, 0]) for v in (a, z, delta, b)))
-        if look == u.look:
-            continue
-        u.look = look
-        if a is None:
-            u.setBrush(QBrush(WHITE))
-            u.setPen(QPen(QColor(170, 170, 170), 1.2, Qt.PenStyle.DashLine))
-            u.set_value_text("", value_font)
-        else:
-            v = float(a[j, 0])
-            u.setBrush(QBrush(blend(WHITE, diverging(v, scale, WHITE), 0.55)))
-            ring = BACKWARD_INK if delta is not None else QColor(80, 80, 80)
-            u.setPen(QPen(ring, (2.0 if delta is not None else 1.3) * presentation.line_scale()))
-            u.set_value_text(two_decimals(v), value_font)
-        u.set_delta_text("" if delta is None else f"δ = {format_number(delta[j, 0])}", delta_font, BACKWARD_INK)
-        u.setToolTip(texts.unit_tip(c, j, a, z, delta, b))
-
-
-def paint_edges(edges: list[EdgeItem], W: np.ndarray) -> None:
-    scale = finite_scale(W)
-    flat = W.ravel()
-    finite = np.isfinite(flat)
-    t = np.where(finite, np.minimum(np.abs(flat) / scale, 1.0), 0.0) if scale > 0 else np.zeros_like(flat)
-    # a style a person can tell apart: 1/64 of the colour scale, 1/8 px; an edge whose style stays the
-    # same is left alone (hundreds of edges, refreshed while a run goes)
-    keys = np.where(finite, np.round(t * np.sign(flat) * 64), 999).astype(int) * 100 + np.round(t * 28)
-    for e, w, key, tt in zip(edges, flat.tolist(), keys.tolist(), t.tolist(), strict=True):
-        e.weight = w  # the tooltip is written from it when hovered
-        if e.style_key != key:
-            e.style_key = key
-            e.set_weight_style(diverging(w, scale), 0.6 + 3.6 * tt)
-
-
-def paint_band(band: BandItem, l: int, W: np.ndarray) -> None:
-    colour = diverging(float(np.mean(W)), finite_scale(W))
-    colour.setAlpha(110)
-    band.setBrush(QBrush(colour))
-    band.setToolTip(texts.band_tip(l, W))
-
-
-def paint_biases(biases: list[BiasItem], l: int, b: np.ndarray) -> None:
-    scale = finite_scale(b)
-    for item in biases:
-        v = float(b[item.row, 0])
-        item.setBrush(QBrush(diverging(v, scale, WHITE)))
-        item.setToolTip(texts.bias_tip(l, item.row, v))
