@@ -27,6 +27,7 @@ from bpstudio.app.network.network_canvas import NetworkCanvas
 from bpstudio.app.widgets import app_settings
 from bpstudio.app.widgets.step_actions import step_actions
 from bpstudio.engine import Project
+from bpstudio.engine.run_settings import RUNNING
 from bpstudio.session.commands import EngineResult
 from bpstudio.session.status_texts import divergence_text, where_text
 from bpstudio.session.view_state import ViewState
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
             self.messages.show_message(diverged, "error")
         if self.controller.threaded:
             self._render_status()
-            self.renderer.start(self.state)
+            self.renderer.start(self.state, stepped=result.run.state == RUNNING)  # a run's: in short slices
         else:
             self._render()
 

@@ -37,7 +37,7 @@ class RenderSlices(QObject):
         super().__init__(parent)
         self.views, self.slices, self.form_dock = views, slices, form_dock
         self.fit_pending = False  # a new project: fit the form's dock once the form has shown it
-        self._queue: list[Iterator[None]] = []  # per slice group, its steps
+        self._queue: list[tuple[Sequence[StateView], Iterator[None]]] = []  # per slice group: its views, its steps
         self._state: ViewState | None = None
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._next)
@@ -46,9 +46,11 @@ class RenderSlices(QObject):
     def pending(self) -> bool:
         return bool(self._queue)
 
-    def start(self, state: ViewState) -> None:
+    def start(self, state: ViewState, stepped: bool = False) -> None:
+        """Render ``state`` a group of views per slice; ``stepped``: a view that offers steps takes a slice per
+        step (shorter slices, a later end: for the states of a run)."""
         self._state = state
-        self._queue = [self._steps(views, state) for views in self.slices]
+        self._queue = [(views, self._steps(views, state, stepped)) for views in self.slices]
         self._timer.start()
 
     def render_all(self, state: ViewState) -> None:
@@ -62,22 +64,23 @@ class RenderSlices(QObject):
     @Slot()
     def _next(self) -> None:
         if self._queue:
-            if next(self._queue[0], True):  # that group is done
+            views, steps = self._queue[0]
+            if next(steps, True):  # that group is done
                 self._queue.pop(0)
+                self._fit_after(views)
+                self.sliceRendered.emit(views)
         if self._queue:
             self._timer.start()
 
-    def _steps(self, views: Sequence[StateView], state: ViewState) -> Iterator[None]:
+    @staticmethod
+    def _steps(views: Sequence[StateView], state: ViewState, stepped: bool) -> Iterator[None]:
         """The views' rendering as steps: one for the whole group, and one per piece of a stepped view."""
         for view in views:
-            steps = getattr(view, "state_steps", None)
+            steps = getattr(view, "state_steps", None) if stepped else None
             if steps is None:
                 view.set_state(state)
             else:
-                for _ in steps(state):
-                    yield
-        self._fit_after(views)
-        self.sliceRendered.emit(views)
+                yield from steps(state)
 
     def _fit_after(self, views: Sequence[StateView]) -> None:
         if self.fit_pending and self.form_dock.widget() in views:
