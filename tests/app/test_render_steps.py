@@ -7,28 +7,40 @@ from __future__ import annotations
 import numpy as np
 
 
-def slices_until_drawn(w, layer: int) -> list[tuple[int, int]]:
-    """Run the renderer's round slice by slice: [(page layer shown, boxes of ``layer`` holding the new state)]."""
+def slices_until_drawn(w, layer: int) -> list[tuple[int, int, int]]:
+    """Run the renderer's round slice by slice: [(page layer shown, boxes of ``layer`` holding the new state,
+    boxes of ``layer`` hidden)]."""
     seen, snap = [], w.renderer._state.snapshot
     while w.renderer.pending:
         w.renderer._next()
         boxes = w.matrices._grid(layer).views.values()
-        seen.append((w.matrices.pages.currentWidget().layer, sum(v.model._snap is snap for v in boxes)))
+        seen.append((w.matrices.pages.currentWidget().layer, sum(v.model._snap is snap for v in boxes),
+                     sum(v.isHidden() for v in boxes)))
     return seen
 
 
-def test_the_matrix_panel_draws_a_new_page_box_by_box_and_shows_it_filled(qtbot, open_window):
+def test_a_runs_state_draws_a_new_page_box_by_box_and_shows_it_box_by_box(qtbot, open_window):
     w = open_window("seed003_2-2-1", stages=2)  # forward 2: the panels follow the stage to layer 2
     assert w.matrices.pages.currentWidget().layer == 2
-    w.renderer.start(w.state.with_layer(1))  # as a run's next state would (its stage in layer 1)
+    w.renderer.start(w.state.with_layer(1), stepped=True)  # as a run's next state would (its stage in layer 1)
     w.renderer._timer.stop()
     seen = slices_until_drawn(w, 1)
     boxes = len(w.matrices._grid(1).views)
     assert boxes == 7
-    # one box per slice while layer 2 stays on screen; the panel's last step shows layer 1, full
-    assert [n for layer, n in seen if layer == 2][:boxes] == list(range(1, boxes + 1))
-    assert seen[-1] == (1, boxes)
-    assert w.matrices.pages.currentWidget().layer == 1
+    # one box filled per slice while layer 2 stays on screen; then layer 1 comes with its boxes hidden (their
+    # room kept), and they show one per slice
+    assert seen[:boxes] == [(2, n, 0) for n in range(1, boxes + 1)]
+    assert seen[boxes] == (1, boxes, boxes)
+    assert seen[boxes + 1: 2 * boxes + 1] == [(1, boxes, boxes - n) for n in range(1, boxes + 1)]
+    assert seen[-1] == (1, boxes, 0)
+
+
+def test_a_step_the_user_takes_draws_the_matrix_panel_in_one_slice(qtbot, open_window):
+    w = open_window("seed003_2-2-1", stages=2)
+    w.renderer.start(w.state.with_layer(1))
+    w.renderer._timer.stop()
+    seen = slices_until_drawn(w, 1)
+    assert seen[0] == (1, 7, 0)  # the matrix panel's group is the first slice, whole
 
 
 def test_a_box_whose_numbers_did_not_change_is_neither_reset_nor_repainted(qtbot, open_window):
