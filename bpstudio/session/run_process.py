@@ -11,9 +11,9 @@ stepping back. Messages are frozen records through a ``multiprocessing`` pipe (p
 When no process can be started, the same loop runs in a thread of this process.
 
 The child gives way to the window: it runs at a lower scheduling priority (the window's thread takes a core
-whenever it has something to draw, the run has every cycle left over), and its BLAS uses every core at full
-speed (a large network's products) but one at the slower speeds (which wait most of the time; idle BLAS
-threads would spin on the other core).
+whenever it has something to draw, the run has every cycle left over), and its BLAS keeps to one thread. (Two
+were measured slower in the window on 784-128-64-10: each product waits for both threads, and the window's
+thread keeps taking one of the cores from them.)
 """
 
 from __future__ import annotations
@@ -23,16 +23,16 @@ import os
 import threading
 import time
 import traceback
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from threadpoolctl import ThreadpoolController
 
 from bpstudio.engine.decision_field import DecisionField
 from bpstudio.engine.i18n import translate
-from bpstudio.engine.run_settings import SPEEDS, RunSettings
+from bpstudio.engine.run_settings import RunSettings
 from bpstudio.engine.spec import InitSpec, NetworkSpec, TrainingSpec
 from bpstudio.engine.stepper import Stepper
 from bpstudio.engine.training_log import TrainingLog
@@ -43,6 +43,7 @@ from .throttle import every_slice_shown
 Array = np.ndarray
 POLL_INTERVAL = 0.005  # s between looks for a message from the parent while training
 NICENESS = 10  # the child's scheduling priority below the window's (Unix niceness: 0 normal, 19 lowest)
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")  # read when NumPy is loaded
 
 
 # parent → child
@@ -104,7 +105,6 @@ class Crashed:
 def serve(conn, own_process: bool = False) -> None:
     """The child's loop: one run at a time until told to quit. ``own_process``: this is the child process, whose
     priority and BLAS threads are its own to set (a thread of the window's process leaves them alone)."""
-    blas = _BlasThreads() if own_process else None
     if own_process:
         with suppress(AttributeError, OSError):  # (no niceness on Windows: there the window competes as equals)
             os.nice(NICENESS)
@@ -117,29 +117,13 @@ def serve(conn, own_process: bool = False) -> None:
             return
         if isinstance(message, StartRun):
             try:
-                if _run(conn, message, blas):
+                if _run(conn, message):
                     return  # told to quit while running (the window closed)
             except Exception:  # noqa: BLE001 - reported to the parent, which shows it
                 conn.send(Crashed(message.ident, traceback.format_exc()))
 
 
-class _BlasThreads:
-    """The child's BLAS threads by the run's speed: every core at full speed, one at the others."""
-
-    def __init__(self) -> None:
-        self._controller = ThreadpoolController()
-        self._limit: Any = None  # the limit in force (None: the library's own, every core)
-
-    def follow(self, speed: int) -> None:
-        full = SPEEDS[speed].iterations_per_second is None
-        if full and self._limit is not None:
-            self._limit.restore_original_limits()
-            self._limit = None
-        elif not full and self._limit is None:
-            self._limit = self._controller.limit(limits=1, user_api="blas")
-
-
-def _run(conn, job: StartRun, blas: _BlasThreads | None = None) -> bool:
+def _run(conn, job: StartRun) -> bool:
     """One run; True when the parent said quit meanwhile."""
     stepper = Stepper(job.spec, job.x, job.y, job.training, InitSpec("explicit"), params=job.state.params)
     stepper.restore(job.state)
@@ -150,8 +134,6 @@ def _run(conn, job: StartRun, blas: _BlasThreads | None = None) -> bool:
     run = TrainingRun(stepper, job.settings, job.train, job.test, log, extent=job.extent)
     run.adopt(job.bookkeeping)
     field_sent, wanted, due = run.field, False, time.perf_counter()
-    if blas is not None:
-        blas.follow(run.settings.speed)
     polled = [0.0]
 
     def asked() -> bool:  # between iterations; looking into the pipe costs a system call: every 5 ms
@@ -181,13 +163,27 @@ def _run(conn, job: StartRun, blas: _BlasThreads | None = None) -> bool:
             wanted = True
         elif isinstance(said, ChangeSpeed):
             run.set_speed(said.speed)
-            if blas is not None:
-                blas.follow(run.settings.speed)
     run.finish()
     # with the stages of the last iteration, so that step back works in the window as after a run there
     history = stepper.recent(len(stepper.stages))
     conn.send(Done(job.ident, log.rows(sent), run.field, stepper.checkpoint(), history, outcome, run.bookkeeping()))
     return False
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """A child started meanwhile keeps to one core: its BLAS would run a large product on every core, and the
+    window's thread, waiting for one, stalls (50 ms rather than 19 on 784-128-64-10 at 4 iterations a second)."""
+    saved = {name: os.environ.get(name) for name in BLAS_THREADS}
+    os.environ.update(dict.fromkeys(BLAS_THREADS, "1"))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 class RunProcess:
@@ -202,7 +198,8 @@ class RunProcess:
         if in_process:
             try:
                 self._host: Any = ctx.Process(target=serve, args=(child, True), name="bpstudio-run", daemon=True)
-                self._host.start()
+                with _one_blas_thread():
+                    self._host.start()
                 child.close()
                 return
             except (OSError, EOFError, RuntimeError):  # no child process to be had: train in a thread instead

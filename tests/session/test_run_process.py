@@ -9,11 +9,10 @@ import time
 
 import numpy as np
 import pytest
-from threadpoolctl import threadpool_info
 
 from bpstudio.engine import InitSpec, LayerSpec, NetworkSpec, Stepper, TrainingSpec, load_project
 from bpstudio.engine.resource_files import example_path
-from bpstudio.engine.run_settings import SPEEDS, Breakpoints, RunGoal, RunSettings
+from bpstudio.engine.run_settings import Breakpoints, RunGoal, RunSettings
 from bpstudio.engine.training_log import TrainingLog
 from bpstudio.engine.training_run import DIVERGED, GOAL_EPOCHS, TrainingRun
 from bpstudio.session.run_process import (
@@ -25,7 +24,6 @@ from bpstudio.session.run_process import (
     RunProcess,
     StartRun,
     WantState,
-    _BlasThreads,
 )
 
 
@@ -193,22 +191,3 @@ def test_the_child_runs_below_the_window_priority():
         assert os.getpriority(os.PRIO_PROCESS, 0) == mine  # the window's own is left alone
     finally:
         process.close()
-
-
-def test_blas_uses_one_thread_at_the_slower_speeds_and_every_core_at_full_speed():
-    blas = _BlasThreads()
-
-    def threads() -> int:
-        return min(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
-
-    own = threads()
-    full = next(i for i, s in enumerate(SPEEDS) if s.iterations_per_second is None)
-    try:
-        for slow in (0, 3, 5):
-            blas.follow(slow)
-            assert threads() == 1
-            blas.follow(full)
-            assert threads() == own
-    finally:
-        blas.follow(full)
-    assert threads() == own
