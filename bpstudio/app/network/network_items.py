@@ -70,8 +70,8 @@ class EdgeItem(QGraphicsLineItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)  # its EdgeLayer draws it (but when hovered)
 
     def set_weight_style(self, colour: QColor, width: float) -> None:
-        if width != self._width:
-            self.prepareGeometryChange()  # the hit area follows the width
+        if self._hit_width(width) != self._hit_width(self._width):
+            self.prepareGeometryChange()  # the hit area follows the width (beyond HIT_WIDTH)
             self._hit = None
         self._width = width
         self._colour = colour
@@ -96,10 +96,14 @@ class EdgeItem(QGraphicsLineItem):
             path = QPainterPath(line.p1())
             path.lineTo(line.p2())
             stroker = QPainterPathStroker()
-            stroker.setWidth(max(HIT_WIDTH, self._width * presentation.line_scale() + 2))
+            stroker.setWidth(self._hit_width(self._width))
             shape = stroker.createStroke(path)
             self._hit = (shape, shape.controlPointRect())
         return self._hit
+
+    @staticmethod
+    def _hit_width(width: float) -> float:
+        return max(HIT_WIDTH, width * presentation.line_scale() + 2)
 
     def shape(self) -> QPainterPath:
         return self._hit_area()[0]
