@@ -63,3 +63,22 @@ def test_a_snapshot_opens_again_at_its_stage_with_the_same_numbers(qtbot, window
     other.files.open_snapshot(tmp_path / "missing.npz")
     assert "Could not open" in other.messages.text() and other.state.snapshot is snap
     other.close()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped", "not a zip"])
+def test_a_damaged_snapshot_is_refused_in_the_window_and_the_work_on_screen_stays(qtbot, window, tmp_path, damage):
+    path = tmp_path / "stage.npz"
+    assert window.exports.snapshot_to(path)
+    data = bytearray(path.read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) // 2]
+    elif damage == "flipped":
+        for i in range(len(data) // 3, len(data) // 3 + 64):
+            data[i] ^= 0xFF
+    else:
+        data = bytearray(b"<h1>not a snapshot</h1>" * 10)
+    path.write_bytes(bytes(data))
+    before = window.state.snapshot
+    window.files.open_snapshot(path)
+    assert window.messages.text().startswith("Could not open stage.npz: ")
+    assert window.state.snapshot is before
