@@ -1,5 +1,6 @@
-"""How quickly the training plots refresh: the window calls them up to 30 times a second during a run,
-so each refresh plus its repaint must take well under 33 ms, even with hundreds of thousands of rows.
+"""How quickly the training plots refresh: the window calls them up to 40 times a second during a run (the
+throttle's limit for new rows), and the target is a median frame (refresh plus repaint) under 33 ms — 30 frames a
+second — even with hundreds of thousands of rows.
 
 For logs of 1 000, 100 000 and 500 000 rows (a 3-layer network's columns; a smooth, noisy decay as a
 long run logs it) and for an 80 × 80 decision field of the spiral example, over N calls:
