@@ -74,6 +74,7 @@ GENERATORS: dict[str, Callable[..., tuple[Array, Array]]] = {
 REGRESSION = {"sine"}
 MULTICLASS = {"spiral", "blobs"}
 MAX_SAMPLES = 1_000_000
+MAX_NOISE = 1000.0  # the generators draw within about ±1: far beyond, the points are noise (and, near 1e308, ∞)
 DEFAULT_SAMPLES = 200
 
 
@@ -102,8 +103,8 @@ def generate(name: str, params: dict, outputs: int, field: str = "data") -> Data
     n, noise, seed = params.get("n", DEFAULT_SAMPLES), params.get("noise", 0.1), params.get("seed", 0)
     require(whole(n) and 1 <= n <= MAX_SAMPLES, f"{field}.params.n", translate(
         "Datasets", "must be a whole number from 1 to {most}, got {value!r}"), most=MAX_SAMPLES, value=n)
-    require(finite(noise) and noise >= 0,
-            f"{field}.params.noise", translate("Datasets", "must be a number ≥ 0, got {value!r}"), value=noise)
+    require(finite(noise) and 0 <= noise <= MAX_NOISE, f"{field}.params.noise", translate(
+        "Datasets", "must be a number from 0 to {most}, got {value!r}"), most=f"{MAX_NOISE:g}", value=noise)
     require(whole(seed) and seed >= 0, f"{field}.params.seed", translate(
         "Datasets", "must be a whole number ≥ 0, got {value!r}"), value=seed)
     rng = np.random.default_rng(seed)

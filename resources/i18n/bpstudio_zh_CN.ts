@@ -961,8 +961,8 @@
         <translation>必须是 1 到 {most} 之间的整数，实际为 {value!r}</translation>
     </message>
     <message>
-        <source>must be a number ≥ 0, got {value!r}</source>
-        <translation>必须是 ≥ 0 的数，实际为 {value!r}</translation>
+        <source>must be a number from 0 to {most}, got {value!r}</source>
+        <translation>必须是 0 到 {most} 之间的数，实际为 {value!r}</translation>
     </message>
     <message>
         <source>must be a whole number ≥ 0, got {value!r}</source>
