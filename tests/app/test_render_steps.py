@@ -4,6 +4,8 @@ the panels' round."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 
@@ -69,3 +71,39 @@ def test_the_plots_wait_for_the_panels_round(qtbot, open_window):
     assert t.plot_refreshes == refreshes  # not while the panels draw: it tries again shortly
     qtbot.waitUntil(lambda: not w.renderer.pending)
     qtbot.waitUntil(lambda: t.plot_refreshes == refreshes + 1, timeout=2000)
+
+
+def test_states_faster_than_a_round_still_reach_every_group_in_turn(qtbot, open_window):
+    w = open_window("seed003_2-2-1", stages=1)
+    drawn: list[str] = []
+    w.renderer.sliceRendered.connect(lambda views: drawn.append(type(views[0]).__name__))
+    states = [w.state.with_layer(2), w.state.with_layer(1)]
+    for i in range(40):  # a new state before each slice: the round never finishes with one state
+        w.renderer.start(states[i % 2], stepped=True)
+        w.renderer._timer.stop()
+        w.renderer._next()
+    assert {"MatrixPanel", "NetworkCanvas", "StageList", "EquationPanel"} <= set(drawn)
+    qtbot.waitUntil(lambda: not w.render_pending)
+
+
+def test_the_matrix_mode_chosen_during_a_round_stays_and_the_layer_combo_follows(qtbot, open_window):
+    w = open_window("seed003_2-2-1", stages=2)
+    panel = w.matrices
+    w.renderer.start(w.state.with_layer(1), stepped=True)
+    w.renderer._timer.stop()
+    w.renderer._next()  # the first box of layer 1
+    assert panel.layer_combo.currentData() == 1  # the combo names the layer being drawn
+    panel.set_mode("W")  # W across layers, while the round fills layer 1's page
+    qtbot.waitUntil(lambda: not w.render_pending)
+    assert panel.pages.currentWidget() is panel.across_page
+    assert not any(v.isHidden() for v in panel._grid(1).views.values())
+
+
+def test_a_box_not_computed_yet_follows_a_new_batch_size(qtbot, open_window):
+    w = open_window("seed003_2-2-1")  # ready: z¹ not computed, batch of 4
+    z = next(v for v in w.matrices._grid(1).views.values() if v.quantity == "z")
+    assert "2 × 4" in z.title.text()
+    project = w.state.project
+    w.controller.set_project(replace(project, training=replace(project.training, batch_size=2)))
+    qtbot.waitUntil(lambda: w.state.snapshot.batch_size == 2 and not w.render_pending)
+    assert "2 × 2" in z.title.text()

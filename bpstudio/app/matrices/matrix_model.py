@@ -110,8 +110,11 @@ class MatrixModel(QAbstractTableModel):
         same mark), so nothing is reset or repainted: a stage computes one layer's quantities, and a
         run's state leaves many the same."""
         array, changed = snap.get(self.quantity, layer), key(self.quantity, layer) in snap.changed
-        unchanged = layer == self.layer and changed == self.changed and same(array, self.engine_array)
-        if self._snap is not None and unchanged:
+        old = self._snap
+        unchanged = (old is not None and layer == self.layer and changed == self.changed  # (the shape of one not
+                     and snap.batch_size == old.batch_size and snap.spec.sizes == old.spec.sizes  # computed yet too)
+                     and same(array, self.engine_array))
+        if unchanged:
             self._snap, self._plan, self._lr, self._tip = snap, plan, float(learning_rate), None  # for derivations
             self.engine_array, self.array = array, conv.orient(array, self.notation)
             return False

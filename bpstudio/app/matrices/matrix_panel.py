@@ -147,11 +147,18 @@ class MatrixPanel(QWidget):
             return
         self._state = state
         self.derivation.clear()
+        self._show_layer(state.layer)
         grid = self._grid(state.layer)
         boxes = list(grid.views.values())
+
+        def superseded() -> bool:  # the mode changed meanwhile, or another state was shown at once
+            return self._mode != LAYER_MODE or self._state is not state
+
         for view in boxes:
             view.set_state(state, grid.layer, state.plan)
             yield
+            if superseded():
+                return
         grid.share_width()
         if self.pages.currentWidget() is not grid:
             for view in boxes:
@@ -159,9 +166,13 @@ class MatrixPanel(QWidget):
             self.pages.setCurrentWidget(grid)
             yield
         for view in boxes:
+            if superseded():
+                break
             if view.isHidden():
                 view.show()
                 yield
+        for view in boxes:  # (never left hidden: a page is shown whole, or given up to another mode)
+            view.show()
 
     def mode(self) -> str:
         """"layer", or the quantity shown across all layers."""
@@ -249,10 +260,13 @@ class MatrixPanel(QWidget):
                 for l in range(1, net.depth + 1):
                     self.layer_combo.addItem(self.tr("Layer {l}: {a} → {b}, {f}").format(
                         l=l, a=net.sizes[l - 1], b=net.sizes[l], f=net.layers[l - 1].activation), l)
-        if self.layer_combo.currentIndex() != state.layer - 1:
-            with QSignalBlocker(self.layer_combo):
-                self.layer_combo.setCurrentIndex(state.layer - 1)
+        self._show_layer(state.layer)
         return new
+
+    def _show_layer(self, layer: int) -> None:
+        if self.layer_combo.currentIndex() != layer - 1:
+            with QSignalBlocker(self.layer_combo):
+                self.layer_combo.setCurrentIndex(layer - 1)
 
     def _draw_ahead(self, state: ViewState) -> None:
         """Build and draw the other layers' pages now, when a network is opened, so that following the

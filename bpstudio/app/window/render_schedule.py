@@ -1,8 +1,9 @@
 """When the window's views draw a new state, so that drawing never holds the event loop (or the engine) for long.
 
 Each costly view renders in an event-loop slice of its own, apart from the paint it causes; a view that offers
-``state_steps`` (the matrix panel: one box at a time) renders over several. Results that arrive meanwhile restart
-the round. How often results arrive is decided once, by the session's throttle.
+``state_steps`` (the matrix panel: one box at a time) renders over several. A result that arrives meanwhile does
+not start the round again: the groups take turns, each drawing the newest state when its turn comes, so every
+view keeps up however fast results come. How often they come is decided once, by the session's throttle.
 """
 
 from __future__ import annotations
@@ -37,40 +38,57 @@ class RenderSlices(QObject):
         super().__init__(parent)
         self.views, self.slices, self.form_dock = views, slices, form_dock
         self.fit_pending = False  # a new project: fit the form's dock once the form has shown it
-        self._queue: list[tuple[Sequence[StateView], Iterator[None]]] = []  # per slice group: its views, its steps
+        self._stale: list[bool] = [False] * len(slices)  # per slice group: a newer state to draw
+        self._group = -1  # the group drawing now (or last), by index into ``slices``
+        self._steps_left: Iterator[None] | None = None  # its steps still to take
+        self._stepped = False
         self._state: ViewState | None = None
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._next)
 
     @property
     def pending(self) -> bool:
-        return bool(self._queue)
+        return self._steps_left is not None or any(self._stale)
 
     def start(self, state: ViewState, stepped: bool = False) -> None:
-        """Render ``state`` a group of views per slice; ``stepped``: a view that offers steps takes a slice per
+        """Render ``state``, a group of views per slice; ``stepped``: a view that offers steps takes a slice per
         step (shorter slices, a later end: for the states of a run)."""
-        self._state = state
-        self._queue = [(views, self._steps(views, state, stepped)) for views in self.slices]
+        self._state, self._stepped = state, stepped
+        if not self.pending:
+            self._group = -1  # a new round starts with the first group (the matrix panel)
+        self._stale = [True] * len(self.slices)
         self._timer.start()
 
     def render_all(self, state: ViewState) -> None:
         """Every view at once (synchronous mode, and a layer chosen by the user)."""
         self._timer.stop()
-        self._queue = []
+        self._stale, self._steps_left = [False] * len(self.slices), None
         for view in self.views:
             view.set_state(state)
         self._fit_after(self.views)
 
     @Slot()
     def _next(self) -> None:
-        if self._queue:
-            views, steps = self._queue[0]
-            if next(steps, True):  # that group is done
-                self._queue.pop(0)
+        if not self.pending:
+            return
+        try:
+            if self._steps_left is None:  # the next group with a newer state, in turn
+                n = len(self.slices)
+                self._group = next(g % n for g in range(self._group + 1, self._group + 1 + n) if self._stale[g % n])
+                self._stale[self._group] = False
+                assert self._state is not None
+                self._steps_left = self._steps(self.slices[self._group], self._state, self._stepped)
+            if next(self._steps_left, True):  # that group is done
+                self._steps_left = None
+                views = self.slices[self._group]
                 self._fit_after(views)
                 self.sliceRendered.emit(views)
-        if self._queue:
-            self._timer.start()
+        except Exception:
+            self._steps_left = None  # a view that failed does not hold the others up (the error is shown)
+            raise
+        finally:
+            if self.pending:
+                self._timer.start()
 
     @staticmethod
     def _steps(views: Sequence[StateView], state: ViewState, stepped: bool) -> Iterator[None]:
