@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bpstudio.engine import InitSpec, NetworkSpec, Project, TrainingSpec, ValidationError
+from bpstudio.engine.budget import check_iteration
+from bpstudio.engine.project_data import sample_count
 from bpstudio.engine.stepper import check_data, check_parameters
 
 FALLBACK_INIT = "xavier"
@@ -29,6 +31,9 @@ def validate_project(project: Project, valid: Project | None = None) -> None:
     project.network.validate()
     project.training.validate()
     project.init.validate()
+    samples = sample_count(project.data)  # the cost of one iteration, as the loader bounds it (so what an edit
+    samples = len(project.dataset().x) if samples is None else samples  # makes can be opened again)
+    check_iteration(project.network, samples, project.training.batch_size)
     if not (valid is not None and _same_data_fit(project, valid)):
         ds = project.dataset()  # the data must fit the network: input width, target width, classes
         check_data(project.network, ds.x.T, ds.y.T)  # and the loss: targets in [0, 1], one-hot for cross-entropy

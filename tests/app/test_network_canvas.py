@@ -347,3 +347,17 @@ def test_a_hovered_weight_draws_itself_over_its_layer(qtbot, canvas):
     edge.hoverLeaveEvent(QGraphicsSceneHoverEvent(QGraphicsSceneHoverEvent.Type.GraphicsSceneHoverLeave))
     assert edge.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
     assert edge.pen().widthF() == pytest.approx(width)
+
+
+def test_a_weight_hovered_while_its_layer_is_drawn_again_leaves_no_trace(qtbot, open_window):
+    w = open_window("seed003_2-2-1", stages=1)
+    edge, layers = w.canvas.edge_item(2, 0, 1), w.canvas.drawn.edge_layers
+    edge.hoverEnterEvent(QGraphicsSceneHoverEvent(QGraphicsSceneHoverEvent.Type.GraphicsSceneHoverEnter))
+    layers[2].update()  # its layer's picture drawn again while it is hovered (as when a run updates the weights)
+    w.canvas.grab()
+    edge.hoverLeaveEvent(QGraphicsSceneHoverEvent(QGraphicsSceneHoverEvent.Type.GraphicsSceneHoverLeave))
+    shown = w.canvas.grab().toImage()
+    for layer in layers.values():
+        layer.update()
+    clean = w.canvas.grab().toImage()  # every picture drawn from scratch
+    assert shown == clean

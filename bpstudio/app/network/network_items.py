@@ -63,6 +63,7 @@ class EdgeItem(QGraphicsLineItem):
         self._width = 1.0
         self._colour = QColor(NEUTRAL)
         self._hover = False
+        self.style_pen = QPen(self._colour)
         self._hit: tuple[QPainterPath, QRectF] | None = None  # (shape, bounding rect) of the hit area
         self.tip: Callable[[], str] | None = None  # the tooltip, written when hovered (not on every update)
         self.weight = 0.0
@@ -84,9 +85,14 @@ class EdgeItem(QGraphicsLineItem):
 
     def _apply(self) -> None:
         width = self._width * presentation.line_scale()  # twice as thick in presentation mode
-        pen = QPen(self._colour.darker(130) if self._hover else self._colour, width + (1.5 if self._hover else 0))
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # its ends lie under the units; round ones cost half the repaint
-        self.setPen(pen)
+        self.style_pen = QPen(self._colour, width)  # as its layer's picture draws it (never the hovered look)
+        self.style_pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # its ends lie under the units; round ones cost twice
+        if self._hover:
+            pen = QPen(self._colour.darker(130), width + 1.5)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            self.setPen(pen)
+        else:
+            self.setPen(self.style_pen)
 
     def _hit_area(self) -> tuple[QPainterPath, QRectF]:
         """(shape, bounding rect), made again only when the line or the width changes: the scene asks for them
@@ -165,7 +171,7 @@ class EdgeLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for e in self.edges:
-            painter.setPen(e.pen())
+            painter.setPen(e.style_pen)
             painter.drawLine(e.line())
 
 
