@@ -1358,6 +1358,10 @@
 <context>
     <name>ErrorBox</name>
     <message>
+        <source>{n} more errors since (details on stderr).</source>
+        <translation>此后又发生了 {n} 个错误（详情见 stderr）。</translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>

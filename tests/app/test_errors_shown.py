@@ -4,10 +4,12 @@ caught is shown in a box with its details and the work stays; text from files is
 from __future__ import annotations
 
 import sys
+import threading
 from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bpstudio.app.forms.csv_import_dialog import CsvImportDialog
 from bpstudio.app.window import export_actions, project_files
@@ -95,3 +97,26 @@ def test_a_lesson_title_with_html_is_shown_as_text(window):
     panel = window.lessons.panel
     assert panel.start(replace(lesson, title=Text({"en": HEADING})))
     assert panel.title.text() == HEADING and _one_line_high(panel.title)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_errors_from_another_thread_or_repeating_make_one_box_in_the_windows_thread(qtbot, window, capsys):
+    errors = ErrorBox(window).install()
+    try:
+        def fail(n: int) -> None:
+            try:
+                raise ValueError(f"failure {n}")
+            except ValueError:
+                sys.excepthook(*sys.exc_info())  # as PySide does for an error in a slot of that thread
+
+        worker = threading.Thread(target=lambda: [fail(n) for n in range(3)])
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(lambda: errors.box is not None and errors.more == 2, timeout=5_000)
+    finally:
+        errors.uninstall()
+    assert errors.box.thread() is QApplication.instance().thread()
+    assert "ValueError: failure 0" in errors.box.text() and "2 more errors" in errors.box.informativeText()
+    assert [b for b in window.findChildren(QMessageBox) if b.isVisible()] == [errors.box]
+    assert capsys.readouterr().err.count("ValueError: failure") == 3
+    errors.box.close()
