@@ -45,8 +45,10 @@ def _whole(text: str) -> int | float:
     return float(text)
 
 
-def read_text_file(path: str | os.PathLike[str], most: int = MAX_PROJECT_BYTES) -> str:
-    """A file's text (UTF-8) of at most ``most`` bytes, or a FormatError that says why it cannot be read."""
+def read_text_file(path: str | os.PathLike[str], most: int | None = None) -> str:
+    """A file's text (UTF-8) of at most ``most`` bytes (None: a project's limit, read now), or a FormatError that
+    says why it cannot be read."""
+    most = MAX_PROJECT_BYTES if most is None else most
     try:
         with open(path, "rb") as fh:
             data = fh.read(most + 1)

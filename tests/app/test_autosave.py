@@ -172,3 +172,12 @@ def test_a_session_killed_during_a_run_gives_back_the_training_it_autosaved(qtbo
         np.testing.assert_array_equal(W, Wr)
         np.testing.assert_array_equal(b, br)
     w.close()
+
+
+def test_a_state_that_arrives_after_a_clean_exit_writes_no_autosave(window):
+    window.actions_.finish.trigger()  # unsaved work: an autosave would be written
+    project = window.state.project
+    state = window.controller.fetch("state")
+    window.autosave.finish()  # the window closes cleanly; an answer is still on its way
+    window.controller.stateTaken.emit(project, state)
+    assert not autosave_file(data_dir()).exists() and not lock_file(data_dir()).exists()

@@ -167,11 +167,11 @@ def test_a_project_file_over_the_size_limit_is_refused(tmp_path: Path, monkeypat
     from bpstudio.engine import json_read, load_project
 
     path = tmp_path / "big.bpsproj"
-    path.write_text(project_text() + " " * 2000, encoding="utf-8")
-    monkeypatch.setattr(json_read, "MAX_PROJECT_BYTES", 1000)
-    with pytest.raises(FormatError, match="the file is larger than 0 MB"):
-        json_read.read_text_file(path, 1000)
-    assert load_project(path).name  # the default limit (64 MB) was bound when the loader was defined
+    path.write_text(project_text() + " " * (2 << 20), encoding="utf-8")  # 2 MB of spaces after a valid project
+    assert load_project(path).name  # within the limit (64 MB)
+    monkeypatch.setattr(json_read, "MAX_PROJECT_BYTES", 1 << 20)
+    with pytest.raises(FormatError, match="the file is larger than 1 MB, the most BP Studio opens"):
+        load_project(path)
 
 
 # ----- regressions: snapshots ---------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ class Autosave(QObject):
         self._soon = QTimer(self, singleShot=True, interval=AFTER_EDIT_MS)
         self._soon.timeout.connect(self.save_now)
         self._written = False
+        self._finished = False
         undo_stack.indexChanged.connect(self._edited)
         controller.stateTaken.connect(self._write)
         crash_recovery.begin(data_dir())
@@ -59,6 +60,8 @@ class Autosave(QObject):
 
     @Slot(object, object)
     def _write(self, project: Project, state: ProjectState) -> None:
+        if self._finished:  # an answer still on its way when the window closed cleanly: nothing to recover
+            return
         try:
             crash_recovery.save(data_dir(), project.with_state(state))
         except Exception as exc:  # noqa: BLE001 - said in the window; the work goes on, the next minute tries again
@@ -71,6 +74,7 @@ class Autosave(QObject):
 
     def finish(self) -> None:
         """A clean exit: nothing to recover next time."""
+        self._finished = True
         self._timer.stop()
         self._soon.stop()
         crash_recovery.end(data_dir())
