@@ -4,6 +4,8 @@ shape, its image ranges and axes, and is merely refilled."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
@@ -58,6 +60,32 @@ class MatrixGrid(QWidget):
         for view in self.views.values():
             view.set_state(state, self.layer, plan)
         self.share_width()
+
+    def state_steps(self, state: ViewState, shown: Callable[[], bool], show: Callable[[], None],
+                    superseded: Callable[[], bool]) -> Iterator[None]:
+        """``set_state`` one box per step; if the page is not ``shown``, its boxes are filled while hidden, it is
+        shown (``show``) with its boxes hidden (their room kept), and they show one per step. Given up when
+        ``superseded`` (another mode, or a state shown at once); a box is never left hidden."""
+        boxes = list(self.views.values())
+        for view in boxes:
+            view.set_state(state, self.layer, state.plan)
+            yield
+            if superseded():
+                return
+        self.share_width()
+        if not shown():
+            for view in boxes:
+                view.hide()
+            show()
+            yield
+        for view in boxes:
+            if superseded():
+                break
+            if view.isHidden():
+                view.show()
+                yield
+        for view in boxes:
+            view.show()
 
     def set_notation(self, notation: str) -> None:
         """"column" or "row" for every box; the row convention stands the tall z, a, δ side by side."""

@@ -149,30 +149,9 @@ class MatrixPanel(QWidget):
         self.derivation.clear()
         self._show_layer(state.layer)
         grid = self._grid(state.layer)
-        boxes = list(grid.views.values())
-
-        def superseded() -> bool:  # the mode changed meanwhile, or another state was shown at once
-            return self._mode != LAYER_MODE or self._state is not state
-
-        for view in boxes:
-            view.set_state(state, grid.layer, state.plan)
-            yield
-            if superseded():
-                return
-        grid.share_width()
-        if self.pages.currentWidget() is not grid:
-            for view in boxes:
-                view.hide()
-            self.pages.setCurrentWidget(grid)
-            yield
-        for view in boxes:
-            if superseded():
-                break
-            if view.isHidden():
-                view.show()
-                yield
-        for view in boxes:  # (never left hidden: a page is shown whole, or given up to another mode)
-            view.show()
+        yield from grid.state_steps(state, lambda: self.pages.currentWidget() is grid,
+                                    lambda: self.pages.setCurrentWidget(grid),
+                                    lambda: self._mode != LAYER_MODE or self._state is not state)
 
     def mode(self) -> str:
         """"layer", or the quantity shown across all layers."""
