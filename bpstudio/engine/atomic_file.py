@@ -1,19 +1,22 @@
 """Writing a file so that a crash leaves the old one or the new one, never half of one.
 
-The new content goes to a temporary file next to the target, ``<name>.<pid>.<random>.tmp``, flushed and fsynced,
-then renamed over the target. The backup (``<name>.bak``) is made the same way: the version being replaced is
+The new content goes to a temporary file next to the target, ``<name>.<pid>-<host>.<random>.tmp``, flushed and
+fsynced, then renamed over the target. The backup (``<name>.bak``) is made the same way: the version being replaced is
 hard-linked (or, where a file system has no hard links, copied and fsynced) to a temporary name and renamed over
 the old backup, so a kill at any moment leaves each of the file and its backup complete. A process killed in the
 middle leaves its temporary files behind: ``remove_leftovers`` takes away those of processes that are gone (the
-next write to that place does so, and the app at its start for the places it knows).
+next write to that place does so, and the app at its start for the places it knows); one written from another
+machine into a shared folder is judged by its age alone.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import secrets
 import shutil
+import socket
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -22,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 BACKUP_SUFFIX = ".bak"
+HOST = hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]  # names this machine's writes
 STALE_SECONDS = 600.0  # where no process can be asked about (Windows), a temporary file this old is left over
 
 
@@ -58,7 +62,7 @@ def backup_path(path: str | os.PathLike[str]) -> Path:
 
 
 def _temp_prefix(path: Path) -> str:
-    return f"{path.name}.{os.getpid()}."
+    return f"{path.name}.{os.getpid()}-{HOST}."
 
 
 def _back_up(path: Path) -> None:
@@ -83,13 +87,16 @@ def leftovers(path: str | os.PathLike[str]) -> list[Path]:
     path = Path(path)
     found = []
     for name in (path.name, backup_path(path).name):
-        pattern = re.compile(re.escape(name) + r"\.(?:(\d+)\.)?[a-z0-9_]{8}\.tmp")  # the names mkstemp makes
+        # the names mkstemp makes: <name>.<pid>-<host>.<8 characters>.tmp (older ones: no host, or no pid either)
+        pattern = re.compile(re.escape(name) + r"\.(?:(\d+)(?:-([0-9a-f]{8}))?\.)?[a-z0-9_]{8}\.tmp")
         with suppress(OSError):
             for candidate in path.parent.glob(glob_escape(name) + ".*.tmp"):
                 match = pattern.fullmatch(candidate.name)
                 if match is None or not candidate.is_file():
                     continue
-                if _orphaned(candidate, int(match.group(1)) if match.group(1) else None):
+                pid = int(match.group(1)) if match.group(1) else None
+                if _orphaned(candidate, pid if match.group(2) in (None, HOST) else None):  # another machine's
+                    # writer (a shared folder) cannot be asked after: only the age tells
                     found.append(candidate)
     return found
 

@@ -95,19 +95,21 @@ def test_kill_9_during_saves_leaves_whole_files_and_the_next_start_removes_the_d
 def test_the_next_save_removes_what_a_killed_save_left_and_keeps_others(tmp_path):
     path = tmp_path / "mine.bpsproj"
     path.write_text("{}", encoding="utf-8")
+    from bpstudio.engine.atomic_file import HOST, write_text_atomically
+
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    left = [tmp_path / f"mine.bpsproj.{dead.pid}.abcd1234.tmp", tmp_path / f"mine.bpsproj.bak.{dead.pid}.0f0f0f0f.tmp"]
-    mine = tmp_path / f"mine.bpsproj.{os.getpid()}.abcd1234.tmp"  # this process's own write, going on
+    left = [tmp_path / f"mine.bpsproj.{dead.pid}-{HOST}.abcd1234.tmp",
+            tmp_path / f"mine.bpsproj.bak.{dead.pid}.0f0f0f0f.tmp"]  # (a name from before names had the host)
+    mine = tmp_path / f"mine.bpsproj.{os.getpid()}-{HOST}.abcd1234.tmp"  # this process's own write, going on
     other = tmp_path / "other.bpsproj.1.abcd1234.tmp"  # another file's
     notes = tmp_path / "mine.bpsproj.notes.tmp"  # not a name our writes make
-    for p in (*left, mine, other, notes):
+    elsewhere = tmp_path / f"mine.bpsproj.{dead.pid}-0123abcd.abcd1234.tmp"  # another machine's, in a shared folder
+    for p in (*left, mine, other, notes, elsewhere):
         p.write_text("partial", encoding="utf-8")
-    from bpstudio.engine.atomic_file import write_text_atomically
-
     write_text_atomically(path, "new", backup=True)
     assert not any(p.exists() for p in left)
-    assert mine.exists() and other.exists() and notes.exists()
+    assert mine.exists() and other.exists() and notes.exists() and elsewhere.exists()  # (its pid is not ours to ask)
     assert path.read_text(encoding="utf-8") == "new" and (tmp_path / "mine.bpsproj.bak").read_text() == "{}"
     assert os.stat(path).st_ino != os.stat(tmp_path / "mine.bpsproj.bak").st_ino
 
