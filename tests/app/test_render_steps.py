@@ -107,3 +107,25 @@ def test_a_box_not_computed_yet_follows_a_new_batch_size(qtbot, open_window):
     w.controller.set_project(replace(project, training=replace(project.training, batch_size=2)))
     qtbot.waitUntil(lambda: w.state.snapshot.batch_size == 2 and not w.render_pending)
     assert "2 × 2" in z.title.text()
+
+
+def test_a_runs_state_draws_the_canvas_in_two_slices_units_and_stage_then_weights(qtbot, open_window):
+    w = open_window("seed003_2-2-1", stages=5)  # backward 1: the update comes next
+    w.actions_.step.trigger()  # the update: new weights
+    qtbot.waitUntil(lambda: w.state.snapshot.stage.kind == "update" and not w.render_pending)
+    state = w.state
+    w.controller.set_parameter(2, "W", (0, 1), -3.0)  # a weight whose colour changes
+    qtbot.waitUntil(lambda: w.state is not state and not w.render_pending)
+    w.renderer.start(state, stepped=True)  # back to the state before, one slice at a time
+    w.renderer._timer.stop()
+    done: list[str] = []
+    w.renderer.sliceRendered.connect(lambda views: done.append(type(views[0]).__name__))
+    edge = w.canvas.edge_item(2, 0, 1)
+    while "MatrixPanel" not in done:
+        w.renderer._next()
+    assert edge.pen().color().blue() > edge.pen().color().red()  # still the new state's weight (−3)
+    w.renderer._next()  # the canvas's first step: units and stage
+    assert done[-1] == "MatrixPanel" and edge.pen().color().blue() > edge.pen().color().red()
+    assert w.canvas.drawn.header.text().startswith("update")
+    w.renderer._next()  # the weights
+    assert done[-1] == "NetworkCanvas" and edge.pen().color().red() > edge.pen().color().blue()

@@ -9,6 +9,8 @@ only below ``MIN_SIZE``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
@@ -70,6 +72,11 @@ class NetworkCanvas(QGraphicsView):
 
     # ----- public -------------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:
+        for _ in self.state_steps(state):
+            pass
+
+    def state_steps(self, state: ViewState) -> Iterator[None]:
+        """``set_state`` in steps (the window draws a run's states so): the units and the stage, then the weights."""
         spec = state.snapshot.spec
         structure = (spec.sizes, tuple(layer.activation for layer in spec.layers))
         if structure != self._structure:
@@ -79,8 +86,8 @@ class NetworkCanvas(QGraphicsView):
         self._state = state
         self._relayout()
         assert self.drawn is not None
-        self.drawn.show(state.snapshot, max(1, min(state.layer, len(self._sizes) - 1)), state.learning_rate,
-                        self.scene().sceneRect().width())
+        yield from self.drawn.show_steps(state.snapshot, max(1, min(state.layer, len(self._sizes) - 1)),
+                                         state.learning_rate, self.scene().sceneRect().width())
 
     def highlighted_layer(self) -> int:
         """The layer the current stage computed (0 for the loss, the update, or before any stage)."""

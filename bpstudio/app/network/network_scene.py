@@ -8,6 +8,8 @@ Layers of more than ``COLLAPSE_ABOVE`` units are one block, and the weights to o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
@@ -153,7 +155,13 @@ class NetworkItems:
     def show(self, snap: Snapshot, selected: int, eta: float, width: float) -> None:
         """Every item coloured by ``snap``'s numbers; ``selected`` is the layer whose column is outlined, ``width``
         the scene's."""
-        stage, L = snap.stage, len(self.sizes) - 1
+        for _ in self.show_steps(snap, selected, eta, width):
+            pass
+
+    def show_steps(self, snap: Snapshot, selected: int, eta: float, width: float) -> Iterator[None]:
+        """``show`` in two steps, each drawn in an event-loop slice of its own during a run: the units and the
+        stage, then the weights (for a new iteration, hundreds of them and each layer's picture)."""
+        L = len(self.sizes) - 1
         x = snap.arrays["input"]
         for c in range(L + 1):
             a, b = (x, None) if c == 0 else (snap.get("a", c), snap.get("b", c))
@@ -162,6 +170,8 @@ class NetworkItems:
             else:
                 z, delta = (snap.get("z", c), snap.get("delta", c)) if c else (None, None)
                 paint_units(self.units[c], c, a, z, delta, b, self.value_font, self.delta_font)
+        self._show_stage(snap, selected, eta, width)
+        yield
         for l in range(1, L + 1):
             W, b = snap.get("W", l), snap.get("b", l)
             if W is None or b is None:
@@ -172,7 +182,10 @@ class NetworkItems:
             else:
                 paint_band(self.bands[l], l, W)
             paint_biases(self.biases[l], l, b)  # none for a collapsed layer: its block's tooltip has b's range
-        # stage: highlighted column, header, loss
+
+    def _show_stage(self, snap: Snapshot, selected: int, eta: float, width: float) -> None:
+        """The highlighted column, the header, the loss."""
+        stage = snap.stage
         kind = None if stage is None else stage.kind
         for c, column in enumerate(self.columns):
             colour = column_background(stage, c)
