@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 
 def slices_until_drawn(w, layer: int) -> list[tuple[int, int, int]]:
@@ -129,3 +130,20 @@ def test_a_runs_state_draws_the_canvas_in_two_slices_units_and_stage_then_weight
     assert w.canvas.drawn.header.text().startswith("update")
     w.renderer._next()  # the weights
     assert done[-1] == "NetworkCanvas" and edge.pen().color().red() > edge.pen().color().blue()
+
+
+def test_a_view_that_fails_does_not_hold_the_others_up(qtbot, open_window, monkeypatch):
+    w = open_window("seed003_2-2-1", stages=1)
+
+    def broken(state) -> None:
+        raise RuntimeError("a view that fails")
+
+    monkeypatch.setattr(w.matrices, "set_state", broken)
+    w.renderer.start(w.state.with_layer(2))
+    w.renderer._timer.stop()
+    with pytest.raises(RuntimeError, match="a view that fails"):
+        w.renderer._next()  # the matrix panel's group
+    drawn: list[str] = []
+    w.renderer.sliceRendered.connect(lambda views: drawn.append(type(views[0]).__name__))
+    qtbot.waitUntil(lambda: not w.renderer.pending, timeout=2000)  # the round goes on by itself
+    assert drawn == ["NetworkCanvas", "StageList", "EquationPanel"]
