@@ -14,7 +14,7 @@ from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION
 from bpstudio.app.widgets.form_fields import fill
 from bpstudio.engine.text.explain import format_number
 
-from .matrix_model import DIVERGING_STOPS, MatrixModel
+from .matrix_model import DIVERGING_STOPS, MatrixModel, same
 
 COLOUR_MAP = pg.ColorMap(np.linspace(0.0, 1.0, len(DIVERGING_STOPS)), DIVERGING_STOPS.astype(np.uint8))
 
@@ -125,7 +125,7 @@ class MatrixImage(QWidget):
         v = nice_limit(self.model.limit)
         shown = self._shown
         # snapshots copy every array, so compare contents: W¹ (128 × 784) is unchanged by most stages
-        if shown is None or shown.shape != shape or v != self._levels or not np.array_equal(shown, array):
+        if shown is None or shown.shape != shape or v != self._levels or not same(shown, array):
             self.image.setImage(array, autoLevels=False, levels=(-v, v))
             self.image.render()  # colour-map it now, in the render slice, not later in the window's paint
             self._shown = array

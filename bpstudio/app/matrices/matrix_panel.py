@@ -141,8 +141,7 @@ class MatrixPanel(QWidget):
         """``set_state`` in steps the window draws in event-loop slices of their own, so that no slice holds a
         whole page's drawing: one box per step; a page that comes on screen is filled while hidden, shown with
         its boxes hidden (their room kept), and its boxes are shown one per step."""
-        net = state.project.network
-        if self._mode != LAYER_MODE or (net.sizes, tuple(x.activation for x in net.layers)) != self._network:
+        if self._mode != LAYER_MODE or _network_key(state) != self._network:
             self.set_state(state)  # another mode, or a new network (pages to build): at once
             return
         self._state = state
@@ -226,7 +225,7 @@ class MatrixPanel(QWidget):
     def _follow_network(self, state: ViewState) -> bool:
         """A new network (True): drop pages of layers it does not have and refill the layer combo."""
         net = state.project.network
-        network = (net.sizes, tuple(x.activation for x in net.layers))
+        network = _network_key(state)
         new = network != self._network
         if new:
             self._network = network
@@ -300,3 +299,9 @@ if __name__ == "__main__":
     from bpstudio.app.widgets.preview import run_preview
 
     run_preview(MatrixPanel)
+
+
+def _network_key(state: ViewState) -> tuple:
+    """What the pages and the layer combo are built for: the layer sizes and activations."""
+    net = state.project.network
+    return net.sizes, tuple(x.activation for x in net.layers)

@@ -53,11 +53,11 @@ def paint_block(block: BlockItem, c: int, n: int, a: np.ndarray | None, b: np.nd
 def paint_units(units: list[UnitItem], c: int, a: np.ndarray | None, z: np.ndarray | None,
                 delta: np.ndarray | None, b: np.ndarray | None, value_font: QFont, delta_font: QFont) -> None:
     scale = 0.0 if a is None else finite_scale(a[:, 0])
+    sizes = (scale, presentation.line_scale(), value_font.pixelSize())  # the same for the whole column
     for u in units:
         j = u.row
         # what the unit shows (sample 1): a stage changes one layer's numbers, so most units stay as they were
-        look = (scale, presentation.line_scale(), value_font.pixelSize(),
-                *(None if v is None else float(v[j, 0]) for v in (a, z, delta, b)))
+        look = (*sizes, *(None if v is None else float(v[j, 0]) for v in (a, z, delta, b)))
         if look == u.look:
             continue
         u.look = look
@@ -69,7 +69,7 @@ def paint_units(units: list[UnitItem], c: int, a: np.ndarray | None, z: np.ndarr
             v = float(a[j, 0])
             u.setBrush(QBrush(blend(WHITE, diverging(v, scale, WHITE), 0.55)))
             ring = BACKWARD_INK if delta is not None else QColor(80, 80, 80)
-            u.setPen(QPen(ring, (2.0 if delta is not None else 1.3) * presentation.line_scale()))
+            u.setPen(QPen(ring, (2.0 if delta is not None else 1.3) * sizes[1]))
             u.set_value_text(two_decimals(v), value_font)
         u.set_delta_text("" if delta is None else f"δ = {format_number(delta[j, 0])}", delta_font, BACKWARD_INK)
         u.setToolTip(texts.unit_tip(c, j, a, z, delta, b))

@@ -21,12 +21,6 @@ class StateView(Protocol):
     def set_state(self, state: ViewState) -> None: ...
 
 
-class SteppedView(StateView, Protocol):
-    def state_steps(self, state: ViewState) -> Iterator[None]:
-        """``set_state`` in pieces: each step (``next``) does one, small enough to draw in one slice."""
-        ...
-
-
 class RenderSlices(QObject):
     """Renders a state into the views, one group of views per event-loop slice (or all at once). A new project's
     form decides the width of its dock once it shows (the dock keeps the minimum it first measured)."""
@@ -92,7 +86,8 @@ class RenderSlices(QObject):
 
     @staticmethod
     def _steps(views: Sequence[StateView], state: ViewState, stepped: bool) -> Iterator[None]:
-        """The views' rendering as steps: one for the whole group, and one per piece of a stepped view."""
+        """The views' rendering as steps: one for the whole group, and one per piece of a view that offers
+        ``state_steps(state)`` (``set_state`` in pieces, each small enough to draw in one slice)."""
         for view in views:
             steps = getattr(view, "state_steps", None) if stepped else None
             if steps is None:

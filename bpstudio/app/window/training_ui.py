@@ -147,8 +147,7 @@ class TrainingUi(QObject):
     @Slot()
     def refresh_plots(self) -> None:
         """Redraw what is on screen (a dock in a hidden tab is 'visible' to Qt, but shows nothing)."""
-        if self.panels_drawing():
-            self._plots_timer.start(4)  # after the panels' round
+        if self._after_panels(self._plots_timer):
             return
         if self._log_dirty:
             self._log_dirty = False
@@ -164,13 +163,19 @@ class TrainingUi(QObject):
     @Slot()
     def _refresh_field(self) -> None:
         """The decision field (a run makes 5 a second: a repaint of the whole map), in a slice of its own."""
-        if self.panels_drawing():
-            self._field_timer.start(4)
+        if self._after_panels(self._field_timer):
             return
         field = self.controller.field
         if field is not self._field_shown and on_screen(self.data_view):
             self._field_shown = field
             self.data_view.set_field(field)
+
+    def _after_panels(self, timer: QTimer) -> bool:
+        """True while the panels draw a state: ``timer`` tries again shortly, after their round."""
+        if self.panels_drawing():
+            timer.start(4)
+            return True
+        return False
 
     @Slot(bool)
     def _dock_shown(self, visible: bool) -> None:
