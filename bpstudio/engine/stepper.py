@@ -140,10 +140,15 @@ class Stepper:
 
     def step(self) -> Snapshot:
         """Advance exactly one stage and return the state after it."""
+        self.advance_stage()
+        return self.snapshot()
+
+    def advance_stage(self) -> None:
+        """``step`` without its snapshot: a snapshot copies every array (W¹ of 784-128-64-10 alone is
+        800 kB), which stages nobody looks at (those run through to an iteration's end) need not pay for."""
         self._history.remember(self._state)
         with divergence_is_data():
             self._state = self._advance(self._state)
-        return self.snapshot()
 
     def step_back(self) -> Snapshot:
         if not self._history:
@@ -152,15 +157,18 @@ class Stepper:
 
     def finish_iteration(self) -> Snapshot:
         """Run the remaining stages of this iteration (a whole one if at its start)."""
-        self.step()
-        while not self.complete:
-            self.step()
+        self._to_iteration_end()
         return self.snapshot()
 
+    def _to_iteration_end(self) -> None:
+        self.advance_stage()
+        while not self.complete:
+            self.advance_stage()
+
     def finish_epoch(self) -> Snapshot:
-        self.finish_iteration()
+        self._to_iteration_end()
         while self._state.batch != self.batches_per_epoch - 1:
-            self.finish_iteration()
+            self._to_iteration_end()
         return self.snapshot()
 
     def run_iterations(self, count: int, should_stop: Callable[[], bool] | None = None,
@@ -174,7 +182,7 @@ class Stepper:
         if count <= 0:
             return 0
         if not self.at_iteration_start:
-            self.finish_iteration()
+            self._to_iteration_end()
             done = 1
         if count - done > 1:  # fast, from an iteration boundary, keeping no intermediates (see fast_path)
             with divergence_is_data():
@@ -185,7 +193,7 @@ class Stepper:
             if should_stop is not None and should_stop():
                 return done
         if done < count:
-            self.finish_iteration()
+            self._to_iteration_end()
             done += 1
         return done
 
@@ -227,7 +235,7 @@ class Stepper:
         moved = None if velocity is None else check_parameters(self.spec, velocity)
         self._go(State(params=checked, position=0, iteration=iteration, epoch=epoch, batch=batch, velocity=moved))
         for _ in range(position):
-            self.step()
+            self.advance_stage()
         return self.snapshot()
 
     def saved_state(self) -> tuple[ParamTuple, int, int, int, int, ParamTuple | None]:

@@ -179,7 +179,7 @@ class TrainingRun:
 
         done = s.run_iterations(n, stop, self._observe)
         if done < n and not s.intermediates_shown:
-            s.finish_iteration()
+            s.run_iterations(1)
             done += 1
         elapsed = self.clock() - t0
         if elapsed > 0:  # the first slices (one stepped iteration) underestimate; the estimate climbs

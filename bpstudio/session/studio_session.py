@@ -151,9 +151,9 @@ class StudioSession:
     @_handle.register
     def _finish(self, cmd: do.FinishIteration) -> None:
         s = self.stepper  # stage by stage, so Esc (and closing) can stop it between stages
-        s.step()
+        s.advance_stage()
         while not s.complete and not self._stopped():
-            s.step()
+            s.advance_stage()
 
     @_handle.register
     def _goto(self, cmd: do.Goto) -> None:
