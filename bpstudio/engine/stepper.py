@@ -121,7 +121,7 @@ class Stepper:
         """Go to a ``checkpoint`` of this stepper (or of one on the same network and data, in another
         process); ``history``, from ``recent``, is what step back can return to from there."""
         assert isinstance(checkpoint, State)
-        self._go(checkpoint)
+        self._be(checkpoint)
         for state in history:
             assert isinstance(state, State)
             self._history.remember(state)
@@ -188,7 +188,7 @@ class Stepper:
             with divergence_is_data():
                 state, fast = run_fast(self.plan, self.training, self._batches, self._state, self.complete,
                                        count - done - 1, should_stop, observe, len(self.stages))
-                self._go(state)  # the fast iterations kept no stages to step back into
+                self._be(state)  # the fast iterations kept no stages to step back into
             done += fast
             if should_stop is not None and should_stop():
                 return done
@@ -233,7 +233,7 @@ class Stepper:
             "Stepper", "an iteration has {stages} stages, got {position}"), stages=len(self.stages), position=position)
         checked = check_parameters(self.spec, params)
         moved = None if velocity is None else check_parameters(self.spec, velocity)
-        self._go(State(params=checked, position=0, iteration=iteration, epoch=epoch, batch=batch, velocity=moved))
+        self._be(State(params=checked, position=0, iteration=iteration, epoch=epoch, batch=batch, velocity=moved))
         for _ in range(position):
             self.advance_stage()
         return self.snapshot()
@@ -266,10 +266,14 @@ class Stepper:
 
     def _go(self, state: State, forget: bool = True) -> Snapshot:
         """Be at ``state``, on its batch; with no stages kept for step back, unless ``forget`` is False."""
+        self._be(state, forget)
+        return self.snapshot()
+
+    def _be(self, state: State, forget: bool = True) -> None:
+        """``_go`` without the snapshot (which copies every array) for a caller that returns none."""
         self._state, self._xy = state, self._batches.get(state.epoch, state.batch)
         if forget:
             self._history.clear()
-        return self.snapshot()
 
     # ----- one stage --------------------------------------------------------------------
     def _advance(self, s: State) -> State:
