@@ -38,6 +38,26 @@ def test_a_runs_state_draws_a_new_page_box_by_box_and_shows_it_box_by_box(qtbot,
     assert seen[-1] == (1, boxes, 0)
 
 
+def test_boxes_revealed_one_by_one_keep_their_places(qtbot, open_window):
+    """A box hidden for the reveal keeps its room, so showing it moves and resizes nothing: a page's boxes are
+    laid out once (each move would repaint every box of the page, for every box revealed)."""
+    w = open_window("seed003_2-2-1", stages=2)
+    w.renderer.start(w.state.with_layer(1), stepped=True)
+    w.renderer._timer.stop()
+    grid = w.matrices._grid(1)
+    places: list = []
+    while w.renderer.pending:
+        w.renderer._next()
+        if w.matrices.pages.currentWidget() is grid:
+            grid.layout().activate()
+            hidden = sum(v.isHidden() for v in grid.views.values())
+            places.append((hidden, {q: v.geometry().getRect() for q, v in grid.views.items()}))
+    assert [h for h, _ in places][0] == 7 and places[-1][0] == 0  # shown with every box hidden, then revealed
+    assert all(p == places[-1][1] for _, p in places), places
+    places = places[-1][1]
+    assert all(width > 0 and height > 0 for _, _, width, height in places.values())
+
+
 def test_a_step_the_user_takes_draws_the_matrix_panel_in_one_slice(qtbot, open_window):
     w = open_window("seed003_2-2-1", stages=2)
     w.renderer.start(w.state.with_layer(1))

@@ -45,7 +45,10 @@ class MatrixGrid(QWidget):
         for q, (r, c, rows, cols) in GRID.items():
             view = MatrixView(q)
             # the column stretch, set from what each column's tables need, decides the widths
-            view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+            policy = view.sizePolicy()  # (keeping its room while hidden: see state_steps)
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            policy.setVerticalPolicy(QSizePolicy.Policy.Expanding)
+            view.setSizePolicy(policy)
             view.model.set_precision(precision)
             view.hovered.connect(self.hovered)
             view.entryActivated.connect(self.entryActivated)
