@@ -25,6 +25,7 @@ from bpstudio.app.widgets.network_labels import LOSS_ORDER, init_label, loss_lab
 from bpstudio.app.widgets.styles import HINT_STYLE
 from bpstudio.engine import ValidationError
 from bpstudio.engine.losses import get_loss
+from bpstudio.session.output_choices import output_sizes
 from bpstudio.session.project_edits import edit_project
 from bpstudio.session.view_state import ViewState
 
@@ -162,7 +163,7 @@ class NetworkForm(NetworkEdits, ProjectForm):
             else:
                 text = self.tr("Data: one sample") if self._samples == 1 else self.tr("Data: a table of {n} samples")
                 self.data_label.setText(text.format(n=self._samples))
-            self.layers.show_network(net, project.data)
+            self.layers.show_network(net, project.data, output_sizes(project))
             self._tab_in_visual_order()
             self.loss_box.setCurrentIndex(max(0, self.loss_box.findData(get_loss(net.loss).name)))
             self.hyper_parameters.show_project(project, self._samples)
