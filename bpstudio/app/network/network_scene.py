@@ -116,7 +116,7 @@ class NetworkItems:
 
     def place(self, W: float, H: float) -> geometry.Geometry:
         """Every item where it goes in a ``W`` × ``H`` scene."""
-        g = geometry.compute(self.sizes, set(self.blocks), W, H)
+        g = geometry.compute(self.sizes, set(self.blocks), W, H, presentation.font_scale())
         self.value_font = pixel_font(g.value_px / presentation.font_scale())  # sized to fit the unit's circle
         self.delta_font = pixel_font(11)
         for c, column in enumerate(self.columns):

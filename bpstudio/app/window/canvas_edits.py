@@ -1,0 +1,36 @@
+"""The canvas's edit requests go to the network form, the one place that builds and checks network edits, so
+an edit made on the diagram is exactly the edit the form would make (and goes on the undo stack the same way).
+What the form says about it, a refusal and why or what else changed, is shown on the diagram too, next to the
+button that asked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMenu
+
+from bpstudio.app.forms.network_form import NetworkForm
+from bpstudio.app.network.network_canvas import NetworkCanvas
+
+
+def wire_canvas_edits(canvas: NetworkCanvas, form: NetworkForm, view_menu: QMenu | None = None) -> None:
+    def asking(edit: Callable[..., bool | None]) -> Callable[..., None]:
+        def ask(*args: object) -> None:
+            before = form.project
+            done = edit(*args)
+            if done is False:
+                canvas.show_note(form.message(), True, None if before is None else before.network)
+            elif done and form.message() and not form.message_is_error():
+                asked = form.requested()
+                canvas.show_note(form.message(), False, None if asked is None else asked.network)
+        return ask
+
+    canvas.insertLayerRequested.connect(asking(form.insert_hidden_layer))
+    canvas.removeLayerRequested.connect(asking(form.remove_hidden_layer))
+    canvas.moveLayerRequested.connect(asking(form.move_hidden_layer))
+    canvas.activationChangeRequested.connect(asking(form.set_activation))
+    canvas.unitsChangeRequested.connect(asking(form.set_units))
+    canvas.lossChangeRequested.connect(asking(form.set_loss))
+    if view_menu is not None:
+        view_menu.addSeparator()
+        view_menu.addActions(canvas.editing.actions())
