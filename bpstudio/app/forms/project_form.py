@@ -26,10 +26,6 @@ class ProjectForm(QWidget):
         """The message line's text, or "" when it is hidden."""
         return shown_message(self.message_label)
 
-    def requested(self) -> Project | None:
-        """The project last asked for, until it arrives."""
-        return self._pending
-
     def message_is_error(self) -> bool:
         return shows_error(self.message_label)
 

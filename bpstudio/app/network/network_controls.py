@@ -61,11 +61,11 @@ class CanvasButton(QGraphicsRectItem):
             self.setToolTip(tip)
 
     def place(self, x: float, y: float, min_width: float = 0.0, align: str = "centre") -> None:
-        """At height ``y``, centred on ``x`` (or ending at ``x`` for ``align="right"``)."""
+        """At height ``y``, centred on ``x`` (or ending, or starting, at ``x`` for ``align="right"``, "left")."""
         self.label.setFont(pixel_font(BUTTON_PX))
         br = self.label.boundingRect()
         w, h = max(br.width() + 10, min_width, br.height() + 4), br.height() + 3
-        left = x - w if align == "right" else x - w / 2
+        left = x - w if align == "right" else x if align == "left" else x - w / 2
         self.setRect(left, y, w, h)
         self.label.setPos(left + (w - br.width()) / 2, y + 1.5)
 
@@ -164,18 +164,22 @@ class CanvasControls:
         fs = presentation.font_scale()
         b, r1 = self.buttons, geometry.buttons_top(fs)
         r2 = r1 + (ROW_H + 2) * fs
-        b["layer+"].place(g.xs[0], r1, 58 * fs)
-        b["layer-"].place(g.xs[0], r2, 58 * fs)
+        one_row = g.button_rows == 1
+        b["layer+"].place(g.xs[0] - (31 * fs if one_row else 0), r1, 58 * fs)
+        b["layer-"].place(g.xs[0] + (31 * fs if one_row else 0), r1 if one_row else r2, 58 * fs)
         w = 20 * fs
         for l in range(1, self.spec.depth + 1):
             x, remove = g.xs[l], b.get(f"remove {l}")
-            if remove is not None:
-                b[f"units- {l}"].place(x - w - 2, r1, w)
-                b[f"units+ {l}"].place(x, r1, w)
-                remove.place(x + w + 2, r1, w)
-            else:
-                b[f"units- {l}"].place(x - w / 2 - 1, r1, w)
-                b[f"units+ {l}"].place(x + w / 2 + 1, r1, w)
-            b[f"activation {l}"].place(x, r2, 40 * fs)
+            activation = b[f"activation {l}"]
+            activation.place(x, r2, 40 * fs)
+            right = x + w * 1.5 + 2  # the units' buttons, centred or (one row) left of the activation
+            if one_row:
+                activation.place(x + 2, r1, 40 * fs, align="left")
+                right = x - 2
+            buttons = [b[f"units- {l}"], b[f"units+ {l}"], *([remove] if remove is not None else [])]
+            if not one_row:
+                right = x + (len(buttons) * (w + 2) - 2) / 2
+            for i, button in enumerate(reversed(buttons)):
+                button.place(right - i * (w + 2), r1, w, align="right")
         box = g.loss_box()
         b["loss"].place(box[0] + box[2], box[1] + box[3] + 4, box[2], align="right")

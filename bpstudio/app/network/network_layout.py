@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 BOTTOM, SIDE, LOSS_W = 44.0, 22.0, 86.0
-HEADER, BUTTON_ROWS = 22.0, 46.0  # over the units: the stage line, then two rows of buttons (times the font scale)
+HEADER, BUTTON_ROW = 22.0, 23.0  # over the units: the stage line, then one or two rows of buttons (times the font
+ONE_ROW_GAP = 130.0  # scale); columns this far apart have their buttons in one row
 MAX_SPACING = 84.0  # between unit centres
 MAX_RADIUS = 23.0
 BLOCK_WIDTH = 46.0
@@ -30,7 +31,8 @@ class Geometry:
     avail: float  # the height of the units' area
     extents: tuple[tuple[float, float, float], ...]  # per column: half-width, top, bottom
     blocks: dict[int, tuple[float, float]]  # collapsed column → block width, height
-    top: float = 8 + HEADER + BUTTON_ROWS  # where the units' area starts
+    top: float = 8 + HEADER + 2 * BUTTON_ROW  # where the units' area starts
+    button_rows: int = 2
 
     @property
     def bias_size(self) -> float:
@@ -68,12 +70,13 @@ def compute(sizes: tuple[int, ...], collapsed: set[int], width: float, height: f
     left, right = SIDE + 36, width - SIDE - LOSS_W - 24
     gap = (right - left) / max(cols - 1, 1)
     xs = tuple(left + c * gap for c in range(cols)) if cols > 1 else ((left + right) / 2,)
-    top = buttons_top(font_scale) + BUTTON_ROWS * font_scale
+    rows = 1 if gap >= ONE_ROW_GAP * font_scale else 2
+    top = buttons_top(font_scale) + rows * BUTTON_ROW * font_scale
     avail = height - top - BOTTOM
     cy = top + avail / 2
     shown = [n for c, n in enumerate(sizes) if c not in collapsed] or [1]
     spacing = min(avail / max(shown), MAX_SPACING)
-    r = max(4.0, min(spacing * 0.4, gap * 0.2, MAX_RADIUS))
+    r = max(4.0, min(spacing * 0.42, gap * 0.2, MAX_RADIUS))
     ys: list[tuple[float, ...]] = []
     extents: list[tuple[float, float, float]] = []
     blocks: dict[int, tuple[float, float]] = {}
@@ -87,4 +90,4 @@ def compute(sizes: tuple[int, ...], collapsed: set[int], width: float, height: f
         column = tuple(cy + (j - (n - 1) / 2) * spacing for j in range(n))
         ys.append(column)
         extents.append((r, column[0] - r, column[-1] + r))
-    return Geometry(width, height, xs, gap, tuple(ys), r, spacing, cy, avail, tuple(extents), blocks, top)
+    return Geometry(width, height, xs, gap, tuple(ys), r, spacing, cy, avail, tuple(extents), blocks, top, rows)

@@ -11,18 +11,22 @@ from PySide6.QtWidgets import QMenu
 
 from bpstudio.app.forms.network_form import NetworkForm
 from bpstudio.app.network.network_canvas import NetworkCanvas
+from bpstudio.engine import Project
 
 
 def wire_canvas_edits(canvas: NetworkCanvas, form: NetworkForm, view_menu: QMenu | None = None) -> None:
+    asked: list[Project] = []  # the project the form asked for during the canvas's request
+    form.projectEditRequested.connect(lambda project, _text: asked.append(project))
+
     def asking(edit: Callable[..., bool | None]) -> Callable[..., None]:
         def ask(*args: object) -> None:
             before = form.project
+            asked.clear()
             done = edit(*args)
             if done is False:
                 canvas.show_note(form.message(), True, None if before is None else before.network)
-            elif done and form.message() and not form.message_is_error():
-                asked = form.requested()
-                canvas.show_note(form.message(), False, None if asked is None else asked.network)
+            elif done and asked and form.message() and not form.message_is_error():
+                canvas.show_note(form.message(), False, asked[-1].network)  # until the network changes again
         return ask
 
     canvas.insertLayerRequested.connect(asking(form.insert_hidden_layer))
