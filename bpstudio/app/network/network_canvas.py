@@ -253,7 +253,7 @@ class NetworkCanvas(QGraphicsView):
     def _layout(self, W: float, H: float) -> None:
         assert self.drawn is not None
         self.scene().setSceneRect(0, 0, W, H)
-        g = self.drawn.place(W, H)
+        g = self.drawn.place(W, H, self.editing.one_row_gap())
         self._xs, self._gap = list(g.xs), g.gap
         self.editing.place(g)
         self._show_selection()

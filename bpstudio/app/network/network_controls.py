@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsTextItem
 
 from bpstudio.app.look import presentation
@@ -160,13 +160,27 @@ class CanvasControls:
     def _add(self, key: str, text: str, tip: str, action: Callable[[], None]) -> None:
         self.buttons[key] = CanvasButton(key, text, tip, action)
 
+    def one_row_gap(self) -> float:
+        """The widest column's buttons in one row (− + ✕ left of the centre, the activation right of it), with
+        room between neighbours."""
+        fs = presentation.font_scale()
+        metrics = QFontMetricsF(pixel_font(BUTTON_PX))
+        widest = max(metrics.horizontalAdvance(b.text()) + 10 for k, b in self.buttons.items()
+                     if k.startswith("activation"))
+        return 2 * max(widest, 3 * (20 * fs + 2), 58 * fs + 4) + 12
+
     def place(self, g: geometry.Geometry) -> None:
         fs = presentation.font_scale()
         b, r1 = self.buttons, geometry.buttons_top(fs)
         r2 = r1 + (ROW_H + 2) * fs
         one_row = g.button_rows == 1
-        b["layer+"].place(g.xs[0] - (31 * fs if one_row else 0), r1, 58 * fs)
-        b["layer-"].place(g.xs[0] + (31 * fs if one_row else 0), r1 if one_row else r2, 58 * fs)
+        if one_row:  # side by side, inside the scene
+            start = max(4.0, g.xs[0] - 60 * fs)
+            b["layer+"].place(start, r1, 58 * fs, align="left")
+            b["layer-"].place(start + 60 * fs, r1, 58 * fs, align="left")
+        else:
+            b["layer+"].place(g.xs[0], r1, 58 * fs)
+            b["layer-"].place(g.xs[0], r2, 58 * fs)
         w = 20 * fs
         for l in range(1, self.spec.depth + 1):
             x, remove = g.xs[l], b.get(f"remove {l}")

@@ -18,7 +18,7 @@ from bpstudio.app.widgets.step_actions import make_action
 from bpstudio.engine import NetworkSpec, get_loss
 
 from .network_controls import CanvasButton, CanvasControls, NoteItem
-from .network_layout import Geometry
+from .network_layout import ONE_ROW_GAP, Geometry
 from .network_menu import fill_activation_menu
 
 if TYPE_CHECKING:
@@ -67,6 +67,10 @@ class CanvasEditing:
         self.note = None
         if self._note is not None and self._note[3] is not None and self._note[3] != spec:
             self._note = None  # shown for another network: it no longer applies
+
+    def one_row_gap(self) -> float:
+        """How far apart the columns must be for each one's buttons to fit in one row."""
+        return self.controls.one_row_gap() if self.controls is not None else ONE_ROW_GAP
 
     def place(self, g: Geometry) -> None:
         if self.controls is not None:

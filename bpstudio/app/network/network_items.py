@@ -229,7 +229,7 @@ class UnitItem(QGraphicsEllipseItem):
         c, r = rect.center(), rect.width() / 2
         br = self.value.boundingRect()
         self.value.setPos(c.x() - br.width() / 2, c.y() - br.height() / 2)
-        self.value.setVisible(bool(self.value.text()) and br.width() <= 2 * r - 3)
+        self.value.setVisible(bool(self.value.text()) and br.width() <= 2 * r - 1)
         self.delta.place(rect, self._room)
 
 
