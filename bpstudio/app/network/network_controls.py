@@ -167,7 +167,10 @@ class CanvasControls:
         metrics = QFontMetricsF(pixel_font(BUTTON_PX))
         widest = max(metrics.horizontalAdvance(b.text()) + 10 for k, b in self.buttons.items()
                      if k.startswith("activation"))
-        return 2 * max(widest, 3 * (20 * fs + 2), 58 * fs + 4) + 12
+        units = 3 * (20 * fs + 2)
+        x0 = geometry.SIDE + geometry.LEFT  # the inputs' column: its two buttons may be pushed right of it
+        inputs_right = max(4.0, x0 - 60 * fs) + 118 * fs - x0
+        return max(2 * max(widest, units, 58 * fs + 4) + 12, inputs_right + units + 12)
 
     def place(self, g: geometry.Geometry) -> None:
         fs = presentation.font_scale()

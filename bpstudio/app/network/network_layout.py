@@ -13,6 +13,7 @@ from dataclasses import dataclass
 BOTTOM, SIDE, LOSS_W = 44.0, 22.0, 86.0
 HEADER, BUTTON_ROW = 22.0, 23.0  # over the units: the stage line, then one or two rows of buttons (times the font
 ONE_ROW_GAP = 130.0  # scale); columns this far apart have their buttons in one row (unless told otherwise)
+LEFT = 36.0  # from the side to the inputs' column
 MAX_SPACING = 84.0  # between unit centres
 MAX_RADIUS = 23.0
 BLOCK_WIDTH = 46.0
@@ -68,7 +69,7 @@ def compute(sizes: tuple[int, ...], collapsed: set[int], width: float, height: f
             font_scale: float = 1.0, one_row_gap: float = ONE_ROW_GAP) -> Geometry:
     """``one_row_gap``: how far apart columns must be for their buttons to fit in one row (pixels)."""
     cols = len(sizes)
-    left, right = SIDE + 36, width - SIDE - LOSS_W - 24
+    left, right = SIDE + LEFT, width - SIDE - LOSS_W - 24
     gap = (right - left) / max(cols - 1, 1)
     xs = tuple(left + c * gap for c in range(cols)) if cols > 1 else ((left + right) / 2,)
     rows = 1 if gap >= one_row_gap else 2
