@@ -67,8 +67,12 @@ class NetworkEdits:
             text = translate("NetworkForm", "The data has {k} classes, so the output has {k} units (one-hot "
                                             "targets); choose other data on the Data tab to change it.")
             return text.format(k=classes)
+        n = self.project.network.layers[-1].units
+        if n == 1:
+            return translate("NetworkForm", "Each target is a single value; choose other data on the Data tab to "
+                                            "change it.")
         return translate("NetworkForm", "Each target has {n} values; choose other data on the Data tab to change "
-                                        "it.").format(n=self.project.network.layers[-1].units)
+                                        "it.").format(n=n)
 
     # ----- activation and loss -------------------------------------------------------------
     def set_activation(self, l: int, name: str) -> bool | None:
@@ -117,8 +121,8 @@ class NetworkEdits:
         assert self.project is not None
         out = network.layers[-1]
         if get_activation(out.activation).name == "softmax" and out.units < 2:
-            return translate("NetworkForm", "Softmax needs at least 2 output units, one per class with one-hot "
-                                            "targets; these targets are single values, so choose class data on the "
+            return translate("NetworkForm", "Softmax gives one probability per class (one-hot targets, 2 or "
+                                            "more units); these targets are single values, so choose class data on the "
                                             "Data tab, or keep a sigmoid or linear output with ½‖y − a‖².")
         if get_loss(network.loss).fused_with is not None:
             return translate("NetworkForm", "{loss} compares probabilities with class targets between 0 and 1; for "
