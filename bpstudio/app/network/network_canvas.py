@@ -65,7 +65,7 @@ class NetworkCanvas(QGraphicsView):
         self.labels: list[TextLines] = []
         self.drawn: NetworkItems | None = None  # the items of the network shown
         self.picture_export = PictureExport(self, "network")  # "Save picture as PNG/SVG…" in every context menu
-        self.editing = CanvasEditing(self)  # the buttons on the diagram, their keys and notes, zoom
+        self.editing = CanvasEditing(self, self)  # the buttons on the diagram, their keys and notes, zoom
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # for the editing keys
         presentation.notifier().changed.connect(self._restyle)
 

@@ -7,11 +7,11 @@ removes it (a hidden layer), Insert adds a hidden layer before the output, L the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QGraphicsItem, QMenu
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QMenu
 
 from bpstudio.app.widgets.network_labels import LOSS_ORDER, loss_label, loss_tip
 from bpstudio.app.widgets.step_actions import make_action
@@ -21,15 +21,27 @@ from .network_controls import CanvasButton, CanvasControls, NoteItem
 from .network_layout import ONE_ROW_GAP, Geometry
 from .network_menu import fill_activation_menu
 
-if TYPE_CHECKING:
-    from .network_canvas import NetworkCanvas
-
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 ZOOM_STEP, ZOOM_RANGE = 1.25, (0.5, 3.0)
 
 
+class EditableCanvas(Protocol):
+    """What editing needs of the network canvas besides its view: its request signals and layout."""
+
+    unitsChangeRequested: SignalInstance
+    insertLayerRequested: SignalInstance
+    removeLayerRequested: SignalInstance
+    activationChangeRequested: SignalInstance
+    lossChangeRequested: SignalInstance
+
+    def relayout(self) -> None: ...
+    def selected_layer(self) -> int: ...
+
+
 class CanvasEditing:
-    def __init__(self, canvas: NetworkCanvas) -> None:
+    def __init__(self, view: QGraphicsView, canvas: EditableCanvas) -> None:
+        """``view`` and ``canvas``: the network canvas, as a view and as the owner of the requests."""
+        self.view = view
         self.canvas = canvas
         self.controls: CanvasControls | None = None
         self.note: NoteItem | None = None
@@ -37,7 +49,7 @@ class CanvasEditing:
         self.last_button = "loss"  # the button (key) that asked last: a refusal is shown next to it
         self.menu: QMenu | None = None  # the menu of a button, while open
         self.zoom = 1.0
-        c = canvas
+        c = view
         self.zoom_in = make_action(c, translate("NetworkCanvas", "Zoom in on the network"), ["Ctrl+Alt+="],
                                    translate("NetworkCanvas", "Larger units and text on the network diagram "
                                                               "(also Ctrl+wheel)"), "zoomInNetwork")
@@ -61,7 +73,7 @@ class CanvasEditing:
     # ----- building and placing ------------------------------------------------------------
     def build(self, spec: NetworkSpec) -> None:
         """New buttons for ``spec`` (the scene was cleared); the note again if it still applies."""
-        c = self.canvas
+        c = self.view
         self.controls = CanvasControls(c.scene(), spec, self._units, self._insert, self._remove,
                                        self._activation_menu, self._loss_menu)
         self.note = None
@@ -95,7 +107,7 @@ class CanvasEditing:
         return self.note.text() if self.note is not None and self.note.isVisible() else ""
 
     def _show_note(self) -> None:
-        scene = self.canvas.scene()
+        scene = self.view.scene()
         if self.note is not None and (self._note is None or self.note.text() != self._note[0]
                                       or self.note.error != self._note[1]):
             scene.removeItem(self.note)
@@ -161,14 +173,14 @@ class CanvasEditing:
     def activation_menu(self, l: int) -> QMenu:
         assert self.controls is not None
         spec = self.controls.spec
-        menu = QMenu(self.canvas)
+        menu = QMenu(self.view)
         fill_activation_menu(menu, l, l == spec.depth, spec.layers[l - 1].activation,
                              self.canvas.activationChangeRequested.emit)
         return menu
 
     def loss_menu(self) -> QMenu:
         assert self.controls is not None
-        menu, current = QMenu(self.canvas), get_loss(self.controls.spec.loss).name
+        menu, current = QMenu(self.view), get_loss(self.controls.spec.loss).name
         for name in LOSS_ORDER:
             action = menu.addAction(loss_label(name))
             action.setCheckable(True)
@@ -198,5 +210,5 @@ class CanvasEditing:
         self.menu = menu
         menu.aboutToHide.connect(self._menu_closed)
         rect: QRectF = button.sceneBoundingRect()
-        view = self.canvas
+        view = self.view
         menu.popup(view.viewport().mapToGlobal(view.mapFromScene(rect.bottomLeft()) + QPoint(0, 2)))
