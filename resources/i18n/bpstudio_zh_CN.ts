@@ -847,6 +847,10 @@
         <translation>为适配目标，输出层现在为 {n} 个 {activation} 单元，损失为 {loss}。</translation>
     </message>
     <message>
+        <source>For one-hot targets (2 softmax units with cross-entropy), press + over the output layer on the diagram, or set its Units to 2 in the Network form.</source>
+        <translation>若要 one-hot 目标（2 个 softmax 单元配交叉熵），请在图上按输出层上方的 +，或在“网络”表单中把它的单元数设为 2。</translation>
+    </message>
+    <message>
         <source>The explicit starting weights no longer fit: the weights now start from {method}.</source>
         <translation>显式指定的初始权重不再适用：权重现在改用 {method} 初始化。</translation>
     </message>

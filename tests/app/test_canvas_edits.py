@@ -261,3 +261,13 @@ def test_delta_is_shown_on_every_unit_in_the_backward_pass(qtbot, open_project):
         for unit in column:
             assert unit.delta.isVisible() and unit.delta.text().startswith("δ = ")
             assert shown_px(w, unit.delta.font()) >= 11
+
+
+def test_apply_says_how_to_get_one_hot_targets():
+    from bpstudio.app.forms.data_texts import change_notes
+    from bpstudio.session.data_edits import project_with_data
+
+    sine = load_project(example_path("sine_regression"))  # one linear output: moons get one sigmoid unit
+    notes = change_notes(sine, project_with_data(sine, moons_project().data))
+    assert notes[-1] == ("For one-hot targets (2 softmax units with cross-entropy), press + over the output layer on "
+                         "the diagram, or set its Units to 2 in the Network form.")
