@@ -1,12 +1,14 @@
 """Build 2 → 3 tanh → 4 ReLU → 2 softmax with cross-entropy on moons by clicks on the network diagram only, in
 the real window on a virtual X screen (Xvfb + xdotool), and save a screenshot:
 
-    .venv/bin/python scripts/canvas-build-demo.py docs/screenshots/canvas-built-moons.png [--size 1280x800]
+    .venv/bin/python scripts/canvas-build-demo.py docs/screenshots/canvas-built-moons.png [--size 1280x800] \
+        [--refusal OTHER.png]
 
 The start is a moons project without a hidden layer (2 → 1 sigmoid, binary cross-entropy: what Apply makes for
 two classes). The app runs as ``bpstudio gui`` does, with a timer that writes where the diagram's buttons are on
 the screen; the clicks there are real X events (xdotool). Menus are answered with the arrow keys.
-Afterwards the window steps (F11) into the backward pass, so every unit shows its δ.
+Afterwards the window steps (F11) into the backward pass, so every unit shows its δ. With ``--refusal``, layer 1
+is then clicked down to 1 unit and once more, and the refusal on the diagram is saved too.
 """
 
 from __future__ import annotations
@@ -112,6 +114,14 @@ def main() -> int:
         time.sleep(2)
         subprocess.run(["import", "-window", "root", str(out)], env=xenv, check=True)
         print(f"saved {out}")
+        if "--refusal" in sys.argv:  # then layer 1 down to 1 unit, and once more: refused, on the diagram
+            for _ in range(3):
+                x, y = json.loads(report.read_text())["buttons"]["units- 1"]
+                xdo("mousemove", str(x), str(y), "click", "1")
+                time.sleep(1.5)
+            refusal = Path(sys.argv[sys.argv.index("--refusal") + 1]).resolve()
+            subprocess.run(["import", "-window", "root", str(refusal)], env=xenv, check=True)
+            print(f"saved {refusal}")
     finally:
         app.terminate()
         app.wait(10)
