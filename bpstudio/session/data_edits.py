@@ -2,7 +2,8 @@
 
 The input size becomes the data's width. The output layer is kept when it fits the targets (so a worked
 example keeps its explicit weights); otherwise it is replaced: k > 2 classes → k softmax units with
-cross-entropy, 2 classes → one sigmoid unit with binary cross-entropy, values → identity units with
+cross-entropy, 2 classes → one sigmoid unit with binary cross-entropy (two softmax units with cross-entropy when
+the output was softmax: one-hot targets stay one-hot), values → identity units with
 squared error. Hidden layers are kept. Explicit weights go when a layer size changes.
 """
 
@@ -98,6 +99,8 @@ def _candidates(old: NetworkSpec, d_in: int, classes: int | None, y_width: int,
         tried.append(NetworkSpec(d_in, (*hidden, LayerSpec(y_width, "identity")),
                                  loss if loss in SQUARED else "squared_error"))
     elif classes == 2:
+        if get_activation(out.activation).name == "softmax":  # one-hot targets stay one-hot
+            tried.append(NetworkSpec(d_in, (*hidden, LayerSpec(2, "softmax")), "cross_entropy"))
         tried.append(NetworkSpec(d_in, (*hidden, LayerSpec(1, "sigmoid")), "binary_cross_entropy"))
     else:
         tried.append(NetworkSpec(d_in, (*hidden, LayerSpec(classes, "softmax")), "cross_entropy"))

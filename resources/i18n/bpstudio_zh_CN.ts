@@ -847,6 +847,10 @@
         <translation>为适配目标，输出层现在为 {n} 个 {activation} 单元，损失为 {loss}。</translation>
     </message>
     <message>
+        <source>For one-hot targets (2 softmax units with cross-entropy), press + over the output layer on the diagram, or set its Units to 2 in the Network form.</source>
+        <translation>若要 one-hot 目标（2 个 softmax 单元配交叉熵），请在图上按输出层上方的 +，或在“网络”表单中把它的单元数设为 2。</translation>
+    </message>
+    <message>
         <source>The explicit starting weights no longer fit: the weights now start from {method}.</source>
         <translation>显式指定的初始权重不再适用：权重现在改用 {method} 初始化。</translation>
     </message>
@@ -2030,6 +2034,10 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     <message>
         <source>nᴸ = {n}, fixed by the data's targets (each y is {targets}), so it cannot be changed here. </source>
         <translation>nᴸ = {n}，由数据的目标决定（每个 y 为{targets}），因此不能在此更改。</translation>
+    </message>
+    <message>
+        <source>nᴸ, the output units. The data has 2 classes: 1 unit with 0/1 targets (sigmoid, binary cross-entropy), or 2 units with one-hot targets (softmax, cross-entropy). The output activation and the loss change with it. </source>
+        <translation>nᴸ，输出单元数。数据有 2 个类别：1 个单元配 0/1 目标（sigmoid，二元交叉熵），或 2 个单元配 one-hot 目标（softmax，交叉熵）。输出激活函数和损失随之改变。</translation>
     </message>
     <message>
         <source>fᴸ, the output activation: a{l} = f{l}(z{l}). softmax (only here, and only with at least 2 units: with 1 unit it always gives 1) turns z into probabilities. cross-entropy needs softmax; binary cross-entropy needs sigmoid.</source>
@@ -3217,6 +3225,82 @@ inputs</source>
         <source>b{s}{j} = {v} (bias of unit {u} of layer {l})</source>
         <translation>b{s}{j} = {v}（第 {l} 层单元 {u} 的偏置）</translation>
     </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>binary CE</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>Click anywhere on the diagram to close this note</source>
+        <translation>在图上任意处单击即可关闭此提示</translation>
+    </message>
+    <message>
+        <source>+ layer</source>
+        <translation>+ 层</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer before the output layer, like the last hidden one (Insert)</source>
+        <translation>在输出层之前添加一个隐藏层，与最后一个隐藏层相同（Insert）</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer, layer {l} (Delete removes the selected one)</source>
+        <translation>移除最后一个隐藏层，即第 {l} 层（Delete 移除所选的层）</translation>
+    </message>
+    <message>
+        <source>− layer</source>
+        <translation>− 层</translation>
+    </message>
+    <message>
+        <source>There is no hidden layer to remove</source>
+        <translation>没有可移除的隐藏层</translation>
+    </message>
+    <message>
+        <source>One unit fewer in layer {l} (now {n}; key −)</source>
+        <translation>第 {l} 层减少一个单元（现有 {n} 个；按键 −）</translation>
+    </message>
+    <message>
+        <source>One unit more in layer {l} (now {n}; key +)</source>
+        <translation>第 {l} 层增加一个单元（现有 {n} 个；按键 +）</translation>
+    </message>
+    <message>
+        <source>Remove hidden layer {l} (Delete)</source>
+        <translation>移除隐藏层 {l}（Delete）</translation>
+    </message>
+    <message>
+        <source>The activation of layer {l}: choose another (key A)</source>
+        <translation>第 {l} 层的激活函数：选择其他（按键 A）</translation>
+    </message>
+    <message>
+        <source>The loss: choose another (key L)</source>
+        <translation>损失函数：选择其他（按键 L）</translation>
+    </message>
+    <message>
+        <source>Zoom in on the network</source>
+        <translation>放大网络图</translation>
+    </message>
+    <message>
+        <source>Larger units and text on the network diagram (also Ctrl+wheel)</source>
+        <translation>网络图上的单元和文字更大（也可用 Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out of the network</source>
+        <translation>缩小网络图</translation>
+    </message>
+    <message>
+        <source>Smaller units and text on the network diagram (also Ctrl+wheel)</source>
+        <translation>网络图上的单元和文字更小（也可用 Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Fit the network to its view</source>
+        <translation>网络图适应视图</translation>
+    </message>
+    <message>
+        <source>Scale the network diagram to fill its view</source>
+        <translation>缩放网络图以填满其视图</translation>
+    </message>
 </context>
 <context>
     <name>NetworkForm</name>
@@ -3369,16 +3453,76 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>将第 {l} 层的单元数设为 {n}</translation>
     </message>
     <message>
-        <source>Choose a loss that suits the new output first, such as ½‖y − a‖².</source>
-        <translation>请先选择适合新输出层的损失函数，例如 ½‖y − a‖²。</translation>
+        <source>To remove hidden layer {l}, use its ✕ (Remove layer) button.</source>
+        <translation>要移除隐藏层 {l}，请使用它的 ✕（移除层）按钮。</translation>
+    </message>
+    <message>
+        <source>a layer needs at least 1 unit; layer {l} keeps {n}.</source>
+        <translation>每层至少需要 1 个单元；第 {l} 层保持 {n} 个。</translation>
+    </message>
+    <message>
+        <source>the output layer has one unit per target value, so its size follows the data.</source>
+        <translation>输出层每个目标值对应一个单元，所以它的大小由数据决定。</translation>
+    </message>
+    <message>
+        <source>With 2 classes the output has 1 unit (0/1 targets, sigmoid) or 2 units (one-hot targets, softmax).</source>
+        <translation>有 2 个类别时，输出层为 1 个单元（0/1 目标，sigmoid）或 2 个单元（one-hot 目标，softmax）。</translation>
+    </message>
+    <message>
+        <source>The data has {k} classes, so the output has {k} units (one-hot targets); choose other data on the Data tab to change it.</source>
+        <translation>数据有 {k} 个类别，所以输出层有 {k} 个单元（one-hot 目标）；要改变它，请在“数据”标签页选择其他数据。</translation>
+    </message>
+    <message>
+        <source>Each target is a single value; choose other data on the Data tab to change it.</source>
+        <translation>每个目标是单个数值；要改变它，请在“数据”标签页选择其他数据。</translation>
+    </message>
+    <message>
+        <source>Each target has {n} values; choose other data on the Data tab to change it.</source>
+        <translation>每个目标有 {n} 个数值；要改变它，请在“数据”标签页选择其他数据。</translation>
     </message>
     <message>
         <source>Set layer {l} activation to {name}</source>
         <translation>将第 {l} 层的激活函数设为 {name}</translation>
     </message>
     <message>
+        <source>Also changed, so that the output, the loss and the targets fit together: {changes}.</source>
+        <translation>为使输出、损失和目标相互匹配，还更改了：{changes}。</translation>
+    </message>
+    <message>
+        <source>the output layer to {n} units (one-hot targets)</source>
+        <translation>输出层改为 {n} 个单元（one-hot 目标）</translation>
+    </message>
+    <message>
+        <source>the output layer to 1 unit (0/1 targets)</source>
+        <translation>输出层改为 1 个单元（0/1 目标）</translation>
+    </message>
+    <message>
+        <source>the output activation to {name}</source>
+        <translation>输出激活函数改为 {name}</translation>
+    </message>
+    <message>
+        <source>the loss to {loss}</source>
+        <translation>损失函数改为 {loss}</translation>
+    </message>
+    <message>
+        <source>Softmax gives one probability per class (one-hot targets, 2 or more units); these targets are single values, so choose class data on the Data tab, or keep a sigmoid or linear output with ½‖y − a‖².</source>
+        <translation>softmax 为每个类别给出一个概率（one-hot 目标，2 个或更多单元）；这里的目标是单个数值，所以请在“数据”标签页选择分类数据，或保留 sigmoid 或线性输出并使用 ½‖y − a‖²。</translation>
+    </message>
+    <message>
+        <source>{loss} compares probabilities with class targets between 0 and 1; for these targets choose ½‖y − a‖², or choose class data on the Data tab.</source>
+        <translation>{loss} 将概率与 0 到 1 之间的类别目标比较；对这些目标请选择 ½‖y − a‖²，或在“数据”标签页选择分类数据。</translation>
+    </message>
+    <message>
         <source>Add hidden layer {l}</source>
         <translation>添加隐藏层 {l}</translation>
+    </message>
+    <message>
+        <source>the output layer cannot be removed.</source>
+        <translation>输出层不能移除。</translation>
+    </message>
+    <message>
+        <source>Remove a hidden layer instead (its ✕ button), or change the output's units.</source>
+        <translation>请改为移除一个隐藏层（它的 ✕ 按钮），或更改输出层的单元数。</translation>
     </message>
     <message>
         <source>Remove layer {l}</source>
@@ -3395,10 +3539,6 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     <message>
         <source>Insert hidden layer {l}</source>
         <translation>插入隐藏层 {l}</translation>
-    </message>
-    <message>
-        <source>Set the output layer's activation to {activation} first.</source>
-        <translation>请先将输出层的激活函数设为 {activation}。</translation>
     </message>
     <message>
         <source>Set loss to {loss}</source>

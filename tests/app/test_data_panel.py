@@ -56,8 +56,8 @@ def type_into(qtbot, box, text: str, enter: bool = False) -> None:
     # two classes: the 2-2-1 sigmoid output fits (0/1 targets), so it and its explicit weights stay
     ("seed003_2-2-1", {"generator": "moons", "params": {"n": 50}}, (2, 2, 1), ("sigmoid", "sigmoid"),
      "squared_error", True),
-    # two classes on a 3-unit softmax: it does not fit, so one sigmoid unit with binary cross-entropy
-    ("spiral_softmax", {"generator": "xor"}, (2, 16, 16, 1), ("relu", "relu", "sigmoid"), "binary_cross_entropy",
+    # two classes on a 3-unit softmax: it does not fit; one-hot targets stay one-hot, so 2 softmax units
+    ("spiral_softmax", {"generator": "xor"}, (2, 16, 16, 2), ("relu", "relu", "softmax"), "cross_entropy",
      None),
     # k > 2 classes: k softmax units with cross-entropy
     ("seed003_2-2-1", {"generator": "blobs", "params": {"classes": 5}}, (2, 2, 5), ("sigmoid", "softmax"),

@@ -212,9 +212,10 @@ def test_canvas_menu_keeps_the_layer_entries_and_adds_pictures(canvas, qtbot):
     qtbot.addWidget(menu)
     texts = [a.text() for a in menu.actions()]
     assert "Remove layer 1" in texts and "Save picture as PNG…" in texts and "Save picture as SVG…" in texts
-    empty = canvas.context_menu(None)  # outside any column: the pictures only
+    empty = canvas.context_menu(None)  # outside any column: zoom and the pictures only
     qtbot.addWidget(empty)
-    assert [a.objectName() for a in empty.actions()] == ["savePngAction", "saveSvgAction"]
+    assert [a.objectName() for a in empty.actions() if not a.isSeparator()] == [
+        "zoomInNetwork", "zoomOutNetwork", "zoomFitNetwork", "savePngAction", "saveSvgAction"]
 
 
 def test_canvas_svg_parses(canvas, tmp_path):

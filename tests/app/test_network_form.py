@@ -240,11 +240,13 @@ def test_binary_cross_entropy_with_a_sigmoid_output_is_accepted(qtbot, form):
 
 
 # ----- edits that are refused ---------------------------------------------------------------
-def test_cross_entropy_with_a_sigmoid_output_is_refused(qtbot, form, seed003):
+def test_cross_entropy_on_a_single_target_value_is_refused_with_a_way_out(qtbot, form, seed003):
     with qtbot.assertNotEmitted(form.projectEditRequested):
         form.loss_box.setCurrentIndex(form.loss_box.findData("cross_entropy"))
     assert form.message_label.isVisible() and form.message_is_error()
-    assert "cross_entropy needs a softmax output layer" in form.message()
+    # cross-entropy brings a softmax output, which one target value cannot have: say what to do instead
+    assert "softmax needs at least 2 output units" in form.message()
+    assert "choose class data on the Data tab, or keep a sigmoid or linear output" in form.message()
     assert "#b3261e" in form.message_label.styleSheet()  # red
     assert form.loss_box.currentData() == "squared_error"  # the combo went back
     assert form.project is seed003.project
@@ -259,13 +261,15 @@ def test_softmax_with_one_output_unit_is_explained(qtbot, form):
     assert box.currentData() == "sigmoid"
 
 
-def test_an_output_that_no_longer_fits_the_loss_is_refused_with_a_way_out(qtbot, form, spiral):
+def test_an_output_activation_brings_its_loss_along(qtbot, form, spiral):
     form.set_state(spiral)
     box = form.activation_box(3)
-    with qtbot.assertNotEmitted(form.projectEditRequested):
-        box.setCurrentIndex(box.findData("sigmoid"))
-    assert form.message_is_error() and "Choose a loss that suits the new output first" in form.message()
-    assert box.currentData() == "softmax"
+    new, text = request(qtbot, form, lambda: box.setCurrentIndex(box.findData("sigmoid")))
+    assert (new.network.layers[-1].activation, new.network.loss) == ("sigmoid", "binary_cross_entropy")
+    assert text == "Set layer 3 activation to sigmoid σ (the loss to binary cross-entropy)"
+    assert not form.message_is_error()
+    assert form.message().endswith("Also changed, so that the output, the loss and the targets fit together: the loss "
+                                    "to binary cross-entropy.")
 
 
 def test_a_valid_edit_clears_the_error(qtbot, form):

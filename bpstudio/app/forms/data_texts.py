@@ -13,6 +13,7 @@ from bpstudio.engine import Project, ValidationError
 from bpstudio.engine.csv_import import NUMBER
 from bpstudio.engine.text.indices import format_value
 from bpstudio.session.data_edits import target_classes
+from bpstudio.session.output_choices import output_sizes
 from bpstudio.session.project_edits import Edit
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
@@ -94,6 +95,9 @@ def change_notes(old: Project, edit: Edit) -> list[str]:
                       "targets.")
         notes.append(text.format(n=out.units, activation=activation_label(out.activation),
                                  loss=loss_label(new_net.loss)))
+        if out.units == 1 and output_sizes(edit.project) == (1, 2):  # the other encoding, and how to get it
+            notes.append(translate("DataPanel", "For one-hot targets (2 softmax units with cross-entropy), press + "
+                                   "over the output layer on the diagram, or set its Units to 2 in the Network form."))
     if edit.dropped_parameters:
         notes.append(translate("DataPanel", "The explicit starting weights no longer fit: the weights now start "
                                "from {method}.").format(method=edit.project.init.method))

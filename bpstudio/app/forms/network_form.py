@@ -6,8 +6,6 @@ for it (``ProjectForm``); after a refused edit the control returns to the projec
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QToolButton, QVBoxLayout, QWidget
 
@@ -23,21 +21,20 @@ from bpstudio.app.widgets.form_fields import (
     wrapped_label,
 )
 from bpstudio.app.widgets.layer_list import LayerList
-from bpstudio.app.widgets.network_labels import LOSS_ORDER, activation_label, init_label, loss_label, loss_tip
+from bpstudio.app.widgets.network_labels import LOSS_ORDER, init_label, loss_label, loss_tip
 from bpstudio.app.widgets.styles import HINT_STYLE
-from bpstudio.engine import LayerSpec, NetworkSpec, ValidationError
-from bpstudio.engine.activations import get_activation
+from bpstudio.engine import ValidationError
 from bpstudio.engine.losses import get_loss
+from bpstudio.session.output_choices import output_sizes
 from bpstudio.session.project_edits import edit_project
 from bpstudio.session.view_state import ViewState
 
 from .hyper_parameters import HyperParameters
+from .network_edits import NetworkEdits
 from .project_form import ProjectForm
 
-NEW_LAYER = LayerSpec(4, "sigmoid")  # the first hidden layer added to a network that has none
 
-
-class NetworkForm(ProjectForm):
+class NetworkForm(NetworkEdits, ProjectForm):
     """Shows a project's network and hyper-parameters; asks for edits with ``projectEditRequested``."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -78,11 +75,11 @@ class NetworkForm(ProjectForm):
         layout.addWidget(self.data_label)
 
         self.layers = LayerList()
-        self.layers.unitsEdited.connect(self._units_edited)
-        self.layers.activationEdited.connect(self._activation_edited)
-        self.layers.moveRequested.connect(self._move_layer)
-        self.layers.removeRequested.connect(self._remove_layer)
-        self.layers.addRequested.connect(self._add_layer)
+        self.layers.unitsEdited.connect(self.set_units)
+        self.layers.activationEdited.connect(self.set_activation)
+        self.layers.moveRequested.connect(self.move_hidden_layer)
+        self.layers.removeRequested.connect(self.remove_hidden_layer)
+        self.layers.addRequested.connect(self.add_hidden_layer)
         self.add_layer_button = self.layers.add_button
         layout.addWidget(self.layers)
 
@@ -166,7 +163,7 @@ class NetworkForm(ProjectForm):
             else:
                 text = self.tr("Data: one sample") if self._samples == 1 else self.tr("Data: a table of {n} samples")
                 self.data_label.setText(text.format(n=self._samples))
-            self.layers.show_network(net, project.data)
+            self.layers.show_network(net, project.data, output_sizes(project))
             self._tab_in_visual_order()
             self.loss_box.setCurrentIndex(max(0, self.loss_box.findData(get_loss(net.loss).name)))
             self.hyper_parameters.show_project(project, self._samples)
@@ -204,78 +201,9 @@ class NetworkForm(ProjectForm):
         self._ask(edit.project, description)
         return True
 
-    def _network_with(self, layers: list[LayerSpec]) -> NetworkSpec:
-        assert self.project is not None
-        return replace(self.project.network, layers=tuple(layers))
-
-    def _units_edited(self, l: int, units: int) -> None:
-        if self.project is None or self.project.network.layers[l - 1].units == units:
-            return
-        layers = list(self.project.network.layers)
-        layers[l - 1] = replace(layers[l - 1], units=units)
-        self._request(self.tr("Set layer {l} units to {n}").format(l=l, n=units), network=self._network_with(layers))
-
-    def _activation_edited(self, l: int, name: str) -> None:
-        if self.project is None:
-            return
-        layers = list(self.project.network.layers)
-        if get_activation(layers[l - 1].activation).name == name:
-            return
-        layers[l - 1] = replace(layers[l - 1], activation=name)
-        hint = ""
-        if (l == len(layers) and get_loss(self.project.network.loss).fused_with not in (None, name)
-                and not (name == "softmax" and layers[l - 1].units < 2)):  # that refusal has its own reason
-            hint = self.tr("Choose a loss that suits the new output first, such as ½‖y − a‖².")
-        self._request(self.tr("Set layer {l} activation to {name}").format(l=l, name=activation_label(name)),
-                      hint, network=self._network_with(layers))
-
-    def _add_layer(self) -> None:
-        if self.project is None:
-            return
-        layers = list(self.project.network.layers)
-        layers.insert(len(layers) - 1, layers[-2] if len(layers) > 1 else NEW_LAYER)
-        self._request(self.tr("Add hidden layer {l}").format(l=len(layers) - 1), network=self._network_with(layers))
-
-    def _remove_layer(self, l: int) -> None:
-        if self.project is None or not 1 <= l < self.project.network.depth:
-            return
-        layers = list(self.project.network.layers)
-        del layers[l - 1]
-        self._request(self.tr("Remove layer {l}").format(l=l), network=self._network_with(layers))
-
-    def _move_layer(self, l: int, step: int) -> None:
-        if self.project is None:
-            return
-        layers, k = list(self.project.network.layers), l + step
-        if not (1 <= l < len(layers) and 1 <= k < len(layers)):
-            return  # hidden layers move among themselves; the output layer stays last
-        layers[l - 1], layers[k - 1] = layers[k - 1], layers[l - 1]
-        text = self.tr("Move layer {l} up") if step < 0 else self.tr("Move layer {l} down")
-        self._request(text.format(l=l), network=self._network_with(layers))
-
-    # ----- requests from elsewhere (the canvas's layer menu): the same validated path as the form's own controls
-    def insert_hidden_layer(self, index: int) -> None:
-        """Insert a hidden layer so that it becomes layer ``index`` (1 … L; the output layer stays last)."""
-        if self.project is None or not 1 <= index <= self.project.network.depth:
-            return
-        layers = list(self.project.network.layers)
-        template = layers[index - 2] if index >= 2 else (layers[0] if len(layers) > 1 else NEW_LAYER)
-        layers.insert(index - 1, template)
-        self._request(self.tr("Insert hidden layer {l}").format(l=index), network=self._network_with(layers))
-
-    remove_hidden_layer, move_hidden_layer, set_activation = _remove_layer, _move_layer, _activation_edited
-
     def _loss_edited(self) -> None:
-        if self._updating or self.project is None:
-            return
-        name = self.loss_box.currentData()
-        if get_loss(self.project.network.loss).name == name:
-            return
-        fused = get_loss(name).fused_with
-        hint = self.tr("Set the output layer's activation to {activation} first.").format(activation=fused) \
-            if fused else ""
-        self._request(self.tr("Set loss to {loss}").format(loss=loss_label(name)), hint,
-                      network=replace(self.project.network, loss=name))
+        if not self._updating:
+            self.set_loss(self.loss_box.currentData())
 
 
 if __name__ == "__main__":

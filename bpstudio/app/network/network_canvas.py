@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
 
@@ -21,11 +21,12 @@ from bpstudio.app.widgets.export_menu import PictureExport
 from bpstudio.engine.spec import NetworkSpec
 from bpstudio.session.view_state import ViewState
 
+from .network_editing import CanvasEditing
 from .network_items import BandItem, BiasItem, BlockItem, ColumnItem, EdgeItem, TextLines, UnitItem, owner
 from .network_menu import LayerMenu
 from .network_scene import NetworkItems
 
-MIN_SIZE = (420, 240)  # below this the laid-out scene is scaled down instead
+MIN_SIZE = (400, 220)  # below this the laid-out scene is scaled down instead
 SCENE_BG = QColor(252, 252, 252)
 
 
@@ -36,6 +37,8 @@ class NetworkCanvas(QGraphicsView):
     removeLayerRequested = Signal(int)
     moveLayerRequested = Signal(int, int)  # layer, −1 (towards the input) or +1
     activationChangeRequested = Signal(int, str)  # layer, activation name as in the engine
+    unitsChangeRequested = Signal(int, int)  # layer 1 … L, the units asked for (0 too: the form says why not)
+    lossChangeRequested = Signal(str)  # loss name as in the engine
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +48,7 @@ class NetworkCanvas(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setBackgroundBrush(QBrush(SCENE_BG))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumSize(240, 160)
+        self.setMinimumSize(240, 260)  # the buttons, units and labels at 11–13 px
         self._state: ViewState | None = None
         self._structure: tuple | None = None
         self._laid_out: tuple[float, float] | None = None
@@ -62,7 +65,13 @@ class NetworkCanvas(QGraphicsView):
         self.labels: list[TextLines] = []
         self.drawn: NetworkItems | None = None  # the items of the network shown
         self.picture_export = PictureExport(self, "network")  # "Save picture as PNG/SVG…" in every context menu
+        self.editing = CanvasEditing(self, self)  # the buttons on the diagram, their keys and notes, zoom
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # for the editing keys
         presentation.notifier().changed.connect(self._restyle)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Tall enough for the buttons, units and labels at their real size."""
+        return QSize(600, 300)
 
     def _restyle(self, *_) -> None:
         """Presentation mode changed: build the items again (fonts and line widths are set as they are made)."""
@@ -78,7 +87,7 @@ class NetworkCanvas(QGraphicsView):
     def state_steps(self, state: ViewState) -> Iterator[None]:
         """``set_state`` in steps (the window draws a run's states so): the units and the stage, then the weights."""
         spec = state.snapshot.spec
-        structure = (spec.sizes, tuple(layer.activation for layer in spec.layers))
+        structure = (spec.sizes, tuple(layer.activation for layer in spec.layers), spec.loss)
         if structure != self._structure:
             self._build(spec)
             self._structure = structure
@@ -93,6 +102,14 @@ class NetworkCanvas(QGraphicsView):
         """The layer the current stage computed (0 for the loss, the update, or before any stage)."""
         stage = None if self._state is None else self._state.snapshot.stage
         return 0 if stage is None else stage.layer
+
+    def selected_layer(self) -> int:
+        """The layer selected (the matrices show it): the one the editing keys act on."""
+        return 1 if self._state is None else self._state.layer
+
+    def show_note(self, text: str, error: bool = True, network: NetworkSpec | None = None) -> None:
+        """A message on the diagram next to the button that asked last (a refused edit: why)."""
+        self.editing.show_note(text, error, network)
 
     def selected_parameter(self) -> tuple[int, str, int, int] | None:
         return self._selected
@@ -129,7 +146,11 @@ class NetworkCanvas(QGraphicsView):
             self._relayout()
 
     def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._click(event.position().toPoint()):
+        pos = event.position().toPoint()
+        if event.button() == Qt.MouseButton.LeftButton and self.editing.press(self.items(pos)):
+            event.accept()
+            return
+        if event.button() == Qt.MouseButton.LeftButton and self._click(pos):
             event.accept()
             return
         super().mousePressEvent(event)
@@ -139,6 +160,15 @@ class NetworkCanvas(QGraphicsView):
         if event.button() == Qt.MouseButton.LeftButton:
             event.accept()  # clicks are handled on press
 
+    def keyPressEvent(self, event) -> None:
+        if not self.editing.key(event):
+            super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if not self.editing.wheel(ctrl, event.angleDelta().y()):
+            super().wheelEvent(event)
+
     def context_menu(self, layer: int | None) -> QMenu:
         """The menu of a right-click: column ``layer``'s entries (if any), then saving the picture."""
         if layer is None or self._state is None:
@@ -146,6 +176,8 @@ class NetworkCanvas(QGraphicsView):
         else:
             menu = self.layer_menu(layer)
             menu.addSeparator()
+        menu.addActions(self.editing.actions())
+        menu.addSeparator()
         menu.addActions(self.picture_export.actions())
         return menu
 
@@ -190,6 +222,7 @@ class NetworkCanvas(QGraphicsView):
         net = self.drawn = NetworkItems(self.scene(), spec.sizes, labels)
         self.units, self.biases, self.blocks, self.edges = net.units, net.biases, net.blocks, net.edges
         self.bands, self.columns, self.labels = net.bands, net.columns, net.labels
+        self.editing.build(spec)
         if self._selected is not None and not self._selection_valid(self._selected):
             self._selected = None
 
@@ -200,23 +233,29 @@ class NetworkCanvas(QGraphicsView):
         return layer in self.edges and col < self._sizes[layer - 1] if name == "W" else layer < len(self.biases)
 
     # ----- layout (pixels) ----------------------------------------------------------------
+    def relayout(self) -> None:
+        if self._state is not None:
+            self._relayout()
+
     def _relayout(self) -> None:
-        vw, vh = self.viewport().width(), self.viewport().height()
-        size = (float(max(vw, MIN_SIZE[0])), float(max(vh, MIN_SIZE[1])))
+        """Laid out for the view's size over the zoom (never below ``MIN_SIZE``), then scaled to fill the view."""
+        vw, vh, z = self.viewport().width(), self.viewport().height(), self.editing.zoom
+        size = (float(max(round(vw / z), MIN_SIZE[0])), float(max(round(vh / z), MIN_SIZE[1])))
         if size != self._laid_out:
             self._layout(*size)
             self._laid_out = size
         self.resetTransform()
-        s = min(vw / size[0], vh / size[1], 1.0)
-        if s < 1.0:
+        s = min(vw / size[0], vh / size[1])
+        if s != 1.0:
             self.scale(s, s)
         self.centerOn(size[0] / 2, size[1] / 2)
 
     def _layout(self, W: float, H: float) -> None:
         assert self.drawn is not None
         self.scene().setSceneRect(0, 0, W, H)
-        g = self.drawn.place(W, H)
+        g = self.drawn.place(W, H, self.editing.one_row_gap())
         self._xs, self._gap = list(g.xs), g.gap
+        self.editing.place(g)
         self._show_selection()
 
     def _show_selection(self) -> None:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from bpstudio.app.look import presentation
 
+from .network_delta import DeltaLabel
+
 NEGATIVE = QColor(33, 102, 172)  # blue
 POSITIVE = QColor(178, 24, 43)  # red
 NEUTRAL = QColor(200, 200, 200)
@@ -196,7 +198,7 @@ class UnitItem(QGraphicsEllipseItem):
         self.value = QGraphicsSimpleTextItem(self)
         self.value.setBrush(QBrush(INK))
         self.value.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.delta = QGraphicsSimpleTextItem(self)  # δ for sample 1, under the unit, once computed
+        self.delta = DeltaLabel(self)  # δ for sample 1, under the unit (or beside it), once computed
         self.delta.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.delta.setVisible(False)
         self._room = 0.0
@@ -227,10 +229,8 @@ class UnitItem(QGraphicsEllipseItem):
         c, r = rect.center(), rect.width() / 2
         br = self.value.boundingRect()
         self.value.setPos(c.x() - br.width() / 2, c.y() - br.height() / 2)
-        self.value.setVisible(bool(self.value.text()) and br.width() <= 2 * r - 3)
-        br = self.delta.boundingRect()
-        self.delta.setPos(c.x() - br.width() / 2, rect.bottom() + 1)
-        self.delta.setVisible(bool(self.delta.text()) and br.height() + 2 <= self._room)
+        self.value.setVisible(bool(self.value.text()) and br.width() <= 2 * r - 1)
+        self.delta.place(rect, self._room)
 
 
 class TextLines(QGraphicsRectItem):

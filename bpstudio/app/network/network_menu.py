@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from bpstudio.engine.activations import ACTIVATIONS
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
 
 class LayerMenu(QMenu):
@@ -38,25 +41,33 @@ class LayerMenu(QMenu):
         self._add(self.tr("Remove layer {l}").format(l=layer), not output and L > 1, lambda: remove(layer))
         self._add(self.tr("Move towards the inputs"), not output and layer > 1, lambda: move(layer, -1))
         self._add(self.tr("Move towards the output"), layer + 1 < L, lambda: move(layer, 1))
-        sub_menu = self.addMenu(self.tr("Activation"))
-        group = QActionGroup(sub_menu)
-        names = {
-            "identity": self.tr("linear (identity)"), "sigmoid": self.tr("sigmoid σ"), "tanh": self.tr("tanh"),
-            "relu": self.tr("ReLU"), "leaky_relu": self.tr("leaky ReLU"), "softmax": self.tr("softmax (output only)"),
-        }
-        current = activations[layer - 1]
-        for name, act in ACTIVATIONS.items():
-            if act.output_only and not output:
-                continue
-            action = QAction(names.get(name, name), group)
-            action.setCheckable(True)
-            action.setChecked(name == current)
-            if name != current:  # choosing the current one again asks for nothing
-                action.triggered.connect(lambda _checked=False, n=name: set_activation(layer, n))
-            sub_menu.addAction(action)
+        fill_activation_menu(self.addMenu(self.tr("Activation")), layer, output, activations[layer - 1],
+                             set_activation)
 
     def _add(self, text: str, enabled: bool, slot: Callable[[], None]) -> QAction:
         action = self.addAction(text)
         action.setEnabled(enabled)
         action.triggered.connect(lambda _checked=False: slot())
         return action
+
+
+def fill_activation_menu(menu: QMenu, layer: int, output: bool, current: str,
+                         set_activation: Callable[[int, str], None]) -> QMenu:
+    """The activations layer ``layer`` can have (softmax for the output only), ``current`` checked."""
+    group = QActionGroup(menu)
+    names = {
+        "identity": translate("LayerMenu", "linear (identity)"), "sigmoid": translate("LayerMenu", "sigmoid σ"),
+        "tanh": translate("LayerMenu", "tanh"), "relu": translate("LayerMenu", "ReLU"),
+        "leaky_relu": translate("LayerMenu", "leaky ReLU"), "softmax": translate("LayerMenu", "softmax (output only)"),
+    }
+    for name, act in ACTIVATIONS.items():
+        if act.output_only and not output:
+            continue
+        action = QAction(names.get(name, name), group)
+        action.setCheckable(True)
+        action.setChecked(name == current)
+        action.setData(name)
+        if name != current:  # choosing the current one again asks for nothing
+            action.triggered.connect(lambda _checked=False, n=name: set_activation(layer, n))
+        menu.addAction(action)
+    return menu

@@ -86,6 +86,8 @@ class NetworkItems:
             self.biases.append([BiasItem(c, j) for j in range(n)] if c else [])
             for item in (*self.units[c], *self.biases[c]):
                 scene.addItem(item)
+        for u in self.units[-1]:
+            u.delta.left = True  # beside an output unit is the loss box
         for l in range(1, len(sizes)):
             if collapsed[l] or collapsed[l - 1]:
                 self.bands[l] = BandItem(l)
@@ -114,9 +116,9 @@ class NetworkItems:
         self.loss_text.setParentItem(self.loss_box)
         self.loss_arrow = scene.addLine(0, 0, 0, 0, QPen(QColor(150, 150, 150), 1.2, Qt.PenStyle.DashLine))
 
-    def place(self, W: float, H: float) -> geometry.Geometry:
+    def place(self, W: float, H: float, one_row_gap: float = geometry.ONE_ROW_GAP) -> geometry.Geometry:
         """Every item where it goes in a ``W`` × ``H`` scene."""
-        g = geometry.compute(self.sizes, set(self.blocks), W, H)
+        g = geometry.compute(self.sizes, set(self.blocks), W, H, presentation.font_scale(), one_row_gap)
         self.value_font = pixel_font(g.value_px / presentation.font_scale())  # sized to fit the unit's circle
         self.delta_font = pixel_font(11)
         for c, column in enumerate(self.columns):

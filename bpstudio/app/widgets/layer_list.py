@@ -3,7 +3,7 @@ and remove hidden layers. It only shows and asks: edits are signals (the network
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -23,7 +23,7 @@ from bpstudio.session.view_state import ViewState
 
 from .form_fields import add_items, fill, read_only_spin, shrinkable_combo, spin_box
 from .network_labels import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, activation_label, activation_tip
-from .styles import HINT_STYLE
+from .styles import HINT_STYLE, READ_ONLY_STYLE
 
 MAX_HIDDEN_UNITS = 4096
 
@@ -78,12 +78,14 @@ class LayerList(QWidget):
         self.show_network(state.project.network, state.project.data)
         self.set_selected_layer(state.layer)
 
-    def show_network(self, net: NetworkSpec, data: dict | None = None) -> None:
-        """Show ``net`` without emitting anything. ``data`` (the project's) explains the output size."""
+    def show_network(self, net: NetworkSpec, data: dict | None = None, output_sizes: tuple[int, ...] = ()) -> None:
+        """Show ``net`` without emitting anything. ``data`` (the project's) explains the output size;
+        ``output_sizes``: the sizes the data allows the output layer (more than one: it can be edited)."""
         self._updating = True
         try:
             if len(self._rows) != net.depth:
                 self._rebuild(net.depth)
+            self._output_choice(output_sizes)  # the range first: a value outside it would be clamped
             for l, (row, layer) in enumerate(zip(self._rows, net.layers, strict=True), start=1):
                 if l < net.depth:  # a file may hold a bigger layer than the form offers: show it as it is
                     row.units.setMaximum(max(MAX_HIDDEN_UNITS, layer.units))
@@ -109,7 +111,10 @@ class LayerList(QWidget):
             row.label.setToolTip(self.tr("Layer {l}, the output layer: a{l} is the network's output.").format(l=sl))
             row.units.setToolTip(self.tr(
                 "nᴸ = {n}, fixed by the data's targets (each y is {targets}), so it cannot be changed here. "
-            ).format(n=units, targets=self._target_kind(data, units)) + shape)
+            ).format(n=units, targets=self._target_kind(data, units)) + shape if row.units.isReadOnly() else self.tr(
+                "nᴸ, the output units. The data has 2 classes: 1 unit with 0/1 targets (sigmoid, binary "
+                "cross-entropy), or 2 units with one-hot targets (softmax, cross-entropy). The output activation "
+                "and the loss change with it. ") + shape)
             row.activation.setToolTip(self.tr(
                 "fᴸ, the output activation: a{l} = f{l}(z{l}). softmax (only here, and only with at least 2 units: "
                 "with 1 unit it always gives 1) turns z into probabilities. cross-entropy needs softmax; binary "
@@ -133,6 +138,16 @@ class LayerList(QWidget):
         up.setAccessibleName(self.tr("Move layer {l} up").format(l=l))
         down.setAccessibleName(self.tr("Move layer {l} down").format(l=l))
         remove.setAccessibleName(self.tr("Remove layer {l}").format(l=l))
+
+    def _output_choice(self, sizes: tuple[int, ...]) -> None:
+        """Two classes: the output's size picks the targets, 1 unit (0/1) or 2 (one-hot)."""
+        box = self._rows[-1].units
+        editable = len(sizes) > 1
+        box.setReadOnly(not editable)
+        box.setButtonSymbols(QSpinBox.ButtonSymbols.UpDownArrows if editable else QSpinBox.ButtonSymbols.NoButtons)
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus if editable else Qt.FocusPolicy.NoFocus)
+        box.setStyleSheet("" if editable else READ_ONLY_STYLE)
+        box.setRange(min(sizes), max(sizes)) if editable else box.setRange(0, 1_000_000)
 
     def _target_kind(self, data: dict, n: int) -> str:
         generator = data.get("generator")
@@ -176,8 +191,10 @@ class LayerList(QWidget):
         label = QLabel(str(l))
         if output:
             units = read_only_spin()
+            units.setKeyboardTracking(False)
+            units.valueChanged.connect(lambda value, l=l: self._emit(self.unitsEdited, l, value))
         else:
-            units = spin_box(1, MAX_HIDDEN_UNITS)
+            units = spin_box(0, MAX_HIDDEN_UNITS)  # 0 is refused by the form, which says why (not a silent 1)
             units.setKeyboardTracking(False)  # one edit per value entered, not one per digit typed
             units.valueChanged.connect(lambda value, l=l: self._emit(self.unitsEdited, l, value))
         units.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)

@@ -33,6 +33,7 @@ from bpstudio.session.status_texts import divergence_text, where_text
 from bpstudio.session.view_state import ViewState
 
 from .autosave import Autosave
+from .canvas_edits import wire_canvas_edits
 from .classroom import Classroom, name_main_views
 from .edit_commands import UndoableEdits
 from .export_actions import ExportActions
@@ -153,10 +154,7 @@ class MainWindow(QMainWindow):
         for form in (self.form, self.data_panel):
             form.projectEditRequested.connect(self.edits.edit_project)
         self.parameter_editor.valueEntered.connect(self.edits.set_parameter)
-        self.canvas.insertLayerRequested.connect(self.form.insert_hidden_layer)
-        self.canvas.removeLayerRequested.connect(self.form.remove_hidden_layer)
-        self.canvas.moveLayerRequested.connect(self.form.move_hidden_layer)
-        self.canvas.activationChangeRequested.connect(self.form.set_activation)
+        wire_canvas_edits(self.canvas, self.form, self.menus.view)
 
     # ----- results ----------------------------------------------------------------------
     @Slot(object)

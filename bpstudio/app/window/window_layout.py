@@ -35,8 +35,9 @@ def centre(top: QWidget, canvas: QWidget, matrices: QWidget) -> QWidget:
     split.setObjectName("centreSplit")
     split.addWidget(canvas)
     split.addWidget(matrices)
-    split.setStretchFactor(0, 2)
-    split.setStretchFactor(1, 3)
+    matrices.setMinimumHeight(260)  # it scrolls: the canvas gets the height its text needs at 1280 × 800
+    split.setStretchFactor(0, 1)  # the canvas as tall as the matrices: its text at its real size (≥ 11 px)
+    split.setStretchFactor(1, 1)
     widget = QWidget()
     fill(QVBoxLayout(widget), top, (split, 1), margins=(4, 4, 4, 4))
     return widget
