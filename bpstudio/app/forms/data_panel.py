@@ -104,7 +104,8 @@ class DataPanel(ProjectForm):
         self.test_box.valueChanged.connect(lambda percent: self.split_seed_box.setEnabled(percent > 0))
         align_labels([form], margin=4)  # one label column whatever rows are shown
         buttons = fill(QHBoxLayout(), (None, 1), self.apply_button)
-        fill(QVBoxLayout(self), self.message_label, self.thumbnails, form, buttons, self.summary_label, (None, 1), margins=(8, 6, 8, 8))
+        fill(QVBoxLayout(self), self.message_label, self.thumbnails, form, buttons, self.summary_label, (None, 1),
+             margins=(8, 6, 8, 8))
 
     # ----- access for tests and the main window -----
     def source(self) -> str:
