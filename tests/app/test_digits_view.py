@@ -107,3 +107,18 @@ def test_clear_blanks_the_pad(open_window, qtbot):
     qtbot.mouseClick(w.digits.clear_button, Qt.MouseButton.LeftButton)
     assert w.digits.pad.pixels() == [0] * 64
     assert "right button to erase" in w.digits.pad.toolTip()
+
+
+def test_each_picture_can_take_its_own_scale(open_window, qtbot):
+    w = open_window("digits_softmax", size=(1280, 800), stages=6)
+    pictures, W1 = w.digits.pictures, w.state.snapshot.get("W", 1)
+    w.digits.per_unit_box.setChecked(True)
+    lut = diverging_lut()
+    for unit in (0, 9):
+        row = W1[unit]
+        strongest = int(np.argmax(np.abs(row)))
+        colour = pictures.colour_at(unit, strongest // 8, strongest % 8)
+        assert (colour.red(), colour.green(), colour.blue()) == tuple(lut[0 if row[strongest] < 0 else -1])
+    assert "of its own row" in w.digits.scale_label.text()
+    w.digits.per_unit_box.setChecked(False)
+    assert "the W¹ panel's scale" in w.digits.scale_label.text()

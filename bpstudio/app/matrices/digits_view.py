@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.form_fields import fill, section_title, wrapped_label
 from bpstudio.app.widgets.styles import HINT_STYLE
@@ -40,6 +40,11 @@ class DigitsView(QWidget):
             "Red: ink there raises the unit's z; blue: lowers it. Watch them while training."))
         self.pictures = WeightPictures()
         self.scale_label = wrapped_label(style=HINT_STYLE)
+        self.per_unit_box = QCheckBox(self.tr("Scale each picture to its own largest weight"))
+        self.per_unit_box.setToolTip(self.tr("Off: one colour scale for every picture, as the W¹ panel's, so they "
+                                             "compare. On: each picture from its own −max|w| to +max|w|, which shows "
+                                             "the pattern of a unit whose weights are small."))
+        self.per_unit_box.toggled.connect(self._per_unit_toggled)
         self.pad = DigitPad()
         self.digit_box = QSpinBox()
         self.digit_box.setRange(0, 9)
@@ -59,7 +64,8 @@ class DigitsView(QWidget):
         fill(pad_side, self.digit_box, self.clear_button, self.use_button, (None, 1), margins=(0, 0, 0, 0))
         pad_row = fill(QHBoxLayout(), self.pad, pad_side, (None, 1), margins=(0, 0, 0, 0))
         self.pad_title = section_title(self.tr("Draw a digit"), self.pad.toolTip())
-        fill(QVBoxLayout(self), self.note, self.weights_title, (self.pictures, 1), self.scale_label, self.pad_title,
+        fill(QVBoxLayout(self), self.note, self.weights_title, (self.pictures, 1), self.scale_label, self.per_unit_box,
+             self.pad_title,
              pad_row, self.pad_note, margins=(6, 4, 6, 6))
         self.pad_note.setText(self.tr("Draw, choose the digit y, then Step this digit: it becomes the sample the "
                                       "panels show. Ctrl+Z gives back the data and the training."))
@@ -73,8 +79,8 @@ class DigitsView(QWidget):
         project = state.project
         net = project.network
         shape = image_shape(net.input_size)
-        for widget in (self.weights_title, self.pictures, self.scale_label, self.pad_title, self.pad, self.digit_box,
-                       self.clear_button, self.use_button, self.pad_note):
+        for widget in (self.weights_title, self.pictures, self.scale_label, self.per_unit_box, self.pad_title,
+                       self.pad, self.digit_box, self.clear_button, self.use_button, self.pad_note):
             widget.setVisible(shape is not None)
         self.note.setVisible(shape is None)
         if shape is None:
@@ -85,9 +91,7 @@ class DigitsView(QWidget):
         weights = state.snapshot.get("W", 1)
         assert weights is not None
         self.pictures.set_weights(weights, shape)
-        self.scale_label.setText(self.tr("{units} units of layer 1 · colours from −{limit} (blue) to +{limit} (red), "
-                                         "the W¹ panel's scale").format(units=len(weights),
-                                                                        limit=f"{self.pictures.limit:.3g}"))
+        self._show_scale()
         self.digit_box.setMaximum(net.layers[-1].units - 1)
         if project.data is not self._drawn_for:
             self._drawn_for = project.data
@@ -95,6 +99,20 @@ class DigitsView(QWidget):
             if drawn is not None:  # a drawn digit's project (after undo and redo too): the pad shows it
                 self.pad.set_pixels(drawn)
                 self.digit_box.setValue(int(np.argmax(project.data["y"][0])))
+
+    def _per_unit_toggled(self, on: bool) -> None:
+        self.pictures.set_per_unit(on)
+        self._show_scale()
+
+    def _show_scale(self) -> None:
+        units = len(self.pictures.pictures())
+        if self.pictures.per_unit:
+            self.scale_label.setText(self.tr("{units} units of layer 1 · each picture from −max|w| (blue) to "
+                                             "+max|w| (red) of its own row").format(units=units))
+        else:
+            self.scale_label.setText(self.tr("{units} units of layer 1 · colours from −{limit} (blue) to +{limit} "
+                                             "(red), the W¹ panel's scale").format(
+                units=units, limit=f"{self.pictures.limit:.3g}"))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

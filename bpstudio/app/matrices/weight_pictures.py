@@ -1,7 +1,8 @@
 """The first layer's weights as pictures: row i of W¹ (unit i's 64 weights) drawn as the 8×8 image it weighs.
 
 A unit is most excited by an input that is inked where its picture is red and blank where it is blue. One colour
-scale for all the pictures, ±max|W¹| as the W¹ panel's, so the pictures compare; drawn anew with every state.
+scale for all the pictures, ±max|W¹| as the W¹ panel's, so the pictures compare, or (``per_unit``) each picture's
+own ±max|row|, which shows the pattern of a unit with small weights; drawn anew with every state.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class WeightPictures(QWidget):
         self._pictures = np.zeros((0, 8, 8))
         self._images: list[QImage] = []
         self.limit = 1.0
+        self.per_unit = False
 
     def pictures(self) -> np.ndarray:
         """(units, rows, columns): the weights drawn, unit by unit."""
@@ -38,7 +40,20 @@ class WeightPictures(QWidget):
     def set_weights(self, weights: np.ndarray, shape: tuple[int, int]) -> None:
         self._pictures = np.asarray(weights, dtype=np.float64).reshape(len(weights), *shape)
         self.limit = symmetric_limit(self._pictures)
-        rgb = LUT[colour_indices(self._pictures, self.limit)]  # (units, rows, columns, 3)
+        self._draw()
+
+    def set_per_unit(self, on: bool) -> None:
+        self.per_unit = on
+        self._draw()
+
+    def unit_limit(self, unit: int) -> float:
+        """The value drawn deepest red in ``unit``'s picture (−it deepest blue)."""
+        return symmetric_limit(self._pictures[unit]) if self.per_unit else self.limit
+
+    def _draw(self) -> None:
+        shape = self._pictures.shape[1:]
+        limits = np.array([self.unit_limit(u) for u in range(len(self._pictures))])[:, None, None]
+        rgb = LUT[colour_indices(self._pictures / limits, 1.0)]  # (units, rows, columns, 3)
         self._images = [QImage(np.ascontiguousarray(unit).data, shape[1], shape[0], shape[1] * 3,
                                QImage.Format.Format_RGB888).copy() for unit in rgb]
         self.updateGeometry()
@@ -96,8 +111,8 @@ class WeightPictures(QWidget):
                 c = min(cols - 1, (pos.x() - rect.x()) * cols // rect.width())
                 return self.tr("Unit {i} of layer 1: W¹ row {i} as {rows}×{cols} pixels. Pixel (row {r}, column {c}) "
                                "is input {j}; its weight is {w}. Red: ink there excites the unit; blue: inhibits it. "
-                               "Scale ±{limit}, the same for every unit.").format(
+                               "Scale ±{limit}.").format(
                     i=unit + 1, rows=rows, cols=cols, r=r + 1, c=c + 1, j=r * cols + c + 1,
-                    w=format_value(float(self._pictures[unit, r, c])), limit=format_value(self.limit))
+                    w=format_value(float(self._pictures[unit, r, c])), limit=format_value(self.unit_limit(unit)))
         return ""
 
