@@ -38,9 +38,10 @@ class DigitsView(QWidget):
         self.weights_title = section_title(self.tr("First-layer weights, one picture per hidden unit"), self.tr(
             "Row i of W¹ holds unit i's 64 weights, one per input pixel: drawn as the 8×8 image they weigh. "
             "Red: ink there raises the unit's z; blue: lowers it. Watch them while training."))
+        self.weights_title.setWordWrap(True)
         self.pictures = WeightPictures()
         self.scale_label = wrapped_label(style=HINT_STYLE)
-        self.per_unit_box = QCheckBox(self.tr("Scale each picture to its own largest weight"))
+        self.per_unit_box = QCheckBox(self.tr("Own scale per picture"))
         self.per_unit_box.setToolTip(self.tr("Off: one colour scale for every picture, as the W¹ panel's, so they "
                                              "compare. On: each picture from its own −max|w| to +max|w|, which shows "
                                              "the pattern of a unit whose weights are small."))
