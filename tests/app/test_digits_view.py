@@ -122,3 +122,11 @@ def test_each_picture_can_take_its_own_scale(open_window, qtbot):
     assert "of its own row" in w.digits.scale_label.text()
     w.digits.per_unit_box.setChecked(False)
     assert "the W¹ panel's scale" in w.digits.scale_label.text()
+
+
+def test_take_sample_1_puts_the_first_sample_shown_on_the_pad(open_window, qtbot):
+    w = open_window("digits_softmax")
+    x, y = w.state.snapshot.arrays["input"][:, 0], w.state.snapshot.arrays["target"][:, 0]
+    qtbot.mouseClick(w.digits.take_button, Qt.MouseButton.LeftButton)
+    assert w.digits.pad.pixels() == (x * 16).astype(int).tolist() and sum(w.digits.pad.pixels()) > 0
+    assert w.digits.digit_box.value() == int(np.argmax(y))

@@ -16,7 +16,7 @@ from bpstudio.app.widgets.form_fields import fill, section_title, wrapped_label
 from bpstudio.app.widgets.styles import HINT_STYLE
 from bpstudio.engine import ValidationError
 from bpstudio.engine.builtin_datasets import image_shape
-from bpstudio.session.drawn_sample import drawn_pixels, drawn_project
+from bpstudio.session.drawn_sample import INK, drawn_pixels, drawn_project
 from bpstudio.session.view_state import ViewState
 
 from .digit_pad import DigitPad
@@ -55,6 +55,10 @@ class DigitsView(QWidget):
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Blank every pixel of the pad."))
         self.clear_button.clicked.connect(self.pad.clear)
+        self.take_button = QPushButton(self.tr("Take sample 1"))
+        self.take_button.setToolTip(self.tr("Copy the first sample the panels show (column #1 of the batch) onto "
+                                            "the pad, with its digit y: change it, then step it."))
+        self.take_button.clicked.connect(self.take_sample)
         self.use_button = QPushButton(self.tr("Step this digit"))
         self.use_button.setToolTip(self.tr(
             "Make the drawing the only sample, with the network's weights of now: step it forward and backward "
@@ -62,7 +66,8 @@ class DigitsView(QWidget):
         self.use_button.clicked.connect(self.use_drawing)
         self.pad_note = wrapped_label(style=HINT_STYLE)
         pad_side = QVBoxLayout()
-        fill(pad_side, self.digit_box, self.clear_button, self.use_button, (None, 1), margins=(0, 0, 0, 0))
+        fill(pad_side, self.digit_box, self.clear_button, self.take_button, self.use_button, (None, 1),
+             margins=(0, 0, 0, 0))
         pad_row = fill(QHBoxLayout(), self.pad, pad_side, (None, 1), margins=(0, 0, 0, 0))
         self.pad_title = section_title(self.tr("Draw a digit"), self.pad.toolTip())
         fill(QVBoxLayout(self), self.note, self.weights_title, (self.pictures, 1), self.scale_label, self.per_unit_box,
@@ -81,7 +86,8 @@ class DigitsView(QWidget):
         net = project.network
         shape = image_shape(net.input_size)
         for widget in (self.weights_title, self.pictures, self.scale_label, self.per_unit_box, self.pad_title,
-                       self.pad, self.digit_box, self.clear_button, self.use_button, self.pad_note):
+                       self.pad, self.digit_box, self.clear_button, self.take_button, self.use_button,
+                       self.pad_note):
             widget.setVisible(shape is not None)
         self.note.setVisible(shape is None)
         if shape is None:
@@ -119,6 +125,14 @@ class DigitsView(QWidget):
         super().showEvent(event)
         if self._stale and self.state is not None:
             self.set_state(self.state)
+
+    def take_sample(self) -> None:
+        """The pad shows sample #1 of the batch shown: its inputs × 16, rounded to whole pixels."""
+        if self.state is None:
+            return
+        arrays = self.state.snapshot.arrays
+        self.pad.set_pixels(np.clip(np.rint(arrays["input"][:, 0] * INK), 0, INK).astype(int).tolist())
+        self.digit_box.setValue(int(np.argmax(arrays["target"][:, 0])))
 
     def use_drawing(self) -> None:
         """Ask for the project whose only sample is the drawing (explained here when it cannot be)."""
