@@ -128,7 +128,7 @@
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <source>Light or dark colours, or the system&apos;s own</source>
+        <source>Light or dark colours, or the system's own</source>
         <translation>浅色或深色配色，或跟随系统</translation>
     </message>
     <message>
@@ -263,7 +263,7 @@
         <translation>wˡⱼₖ（Wˡ 的第 j 行、第 k 列，nˡ × nˡ⁻¹）连接第 l−1 层的单元 k 与第 l 层的单元 j。</translation>
     </message>
     <message>
-        <source>Row convention (seed 001, framework code): W is nˡ⁻¹ × nˡ (the transpose of the column convention&apos;s Wˡ); the m samples of a batch are the rows of Aˡ, Zˡ, δˡ (m × nˡ); bˡ is 1 × nˡ. Same numbers, transposed.</source>
+        <source>Row convention (seed 001, framework code): W is nˡ⁻¹ × nˡ (the transpose of the column convention's Wˡ); the m samples of a batch are the rows of Aˡ, Zˡ, δˡ (m × nˡ); bˡ is 1 × nˡ. Same numbers, transposed.</source>
         <translation>行约定（参考文章 001、框架代码）：W 为 nˡ⁻¹ × nˡ（即列约定中 Wˡ 的转置）；一个批次的 m 个样本是 Aˡ、Zˡ、δˡ 的行（m × nˡ）；bˡ 为 1 × nˡ。数值相同，只是转置。</translation>
     </message>
     <message>
@@ -295,7 +295,7 @@
     </message>
     <message>
         <source>{file} is not a complete gzip file</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 不是完整的 gzip 文件</translation>
     </message>
     <message>
         <source>{path}: no such file</source>
@@ -421,11 +421,11 @@
         <translation>从磁盘选择一个 CSV 文件</translation>
     </message>
     <message>
-        <source>The file&apos;s first {n} rows, numbered as in the file; a row or cell at fault is marked red.</source>
+        <source>The file's first {n} rows, numbered as in the file; a row or cell at fault is marked red.</source>
         <translation>文件的前 {n} 行，行号与文件中一致；出错的行或单元格标为红色。</translation>
     </message>
     <message>
-        <source>The column holding each sample&apos;s target y: class names or numbers.</source>
+        <source>The column holding each sample's target y: class names or numbers.</source>
         <translation>存放每个样本目标 y 的列：类别名称或数字。</translation>
     </message>
     <message>
@@ -465,7 +465,7 @@
         <translation>在所有行上将每个特征缩放为平均值 0、标准差 1；项目中存储缩放后的值。</translation>
     </message>
     <message>
-        <source>The columns that form each sample&apos;s input x, one input unit each.</source>
+        <source>The columns that form each sample's input x, one input unit each.</source>
         <translation>构成每个样本输入 x 的列，每列对应一个输入单元。</translation>
     </message>
     <message>
@@ -567,7 +567,7 @@
         <translation>XOR</translation>
     </message>
     <message>
-        <source>Points around the unit square&apos;s corners; class 1 at (0, 1) and (1, 0).</source>
+        <source>Points around the unit square's corners; class 1 at (0, 1) and (1, 0).</source>
         <translation>分布在单位正方形四角附近的点；(0, 1) 和 (1, 0) 处为类别 1。</translation>
     </message>
     <message>
@@ -615,16 +615,16 @@
         <translation>Iris（真实数据，150 朵花）</translation>
     </message>
     <message>
-        <source>Fisher&apos;s Iris: 4 measurements, 3 species.</source>
+        <source>Fisher's Iris: 4 measurements, 3 species.</source>
         <translation>Fisher 的 Iris 数据：4 项测量值，3 个品种。</translation>
     </message>
     <message>
         <source>Handwritten digits (real data, 8×8 pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>手写数字（真实数据，8×8 像素）</translation>
     </message>
     <message>
         <source>1797 handwritten digits 0 … 9, each an image of 8×8 pixels: 64 inputs from 0 (white) to 1 (ink), 10 classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>1797 个手写数字 0 … 9，每个是 8×8 像素的图像：64 个输入，从 0（白）到 1（墨迹），10 个类别。</translation>
     </message>
     <message>
         <source>One sample (typed)</source>
@@ -644,33 +644,35 @@
     </message>
     <message>
         <source>150 samples · 4 features · 3 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>150 个样本 · 4 个特征 · 3 个类别</translation>
     </message>
     <message>
         <source>1797 samples · 64 features (8×8 pixels) · 10 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>1797 个样本 · 64 个特征（8×8 像素）· 10 个类别</translation>
     </message>
     <message>
         <source>{n} samples (Samples N) · 1 feature · 1 target value</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个样本（样本数 N）· 1 个特征 · 1 个目标值</translation>
     </message>
     <message>
         <source>{n} samples (Samples N) · 2 features · k classes</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个样本（样本数 N）· 2 个特征 · k 个类别</translation>
     </message>
     <message>
         <source>{n} samples (Samples N) · 2 features · 2 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个样本（样本数 N）· 2 个特征 · 2 个类别</translation>
     </message>
     <message>
         <source>{name}: {tip}
 {size}
 Click to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{tip}
+{size}
+单击即可使用。</translation>
     </message>
     <message>
         <source>Use the handwritten digits</source>
-        <translation type="unfinished"></translation>
+        <translation>使用手写数字数据</translation>
     </message>
     <message>
         <source>Where the samples come from. The input size follows the data; the output layer changes only when it does not fit the targets.</source>
@@ -737,7 +739,7 @@ Click to use it.</source>
         <translation>应用这些数据设置（或在输入框中按 Enter）；Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <source>The project&apos;s data now: how many samples train and how many test.</source>
+        <source>The project's data now: how many samples train and how many test.</source>
         <translation>项目当前的数据：训练样本和测试样本各有多少。</translation>
     </message>
     <message>
@@ -908,7 +910,7 @@ Click to use it.</source>
         <translation>样本（训练样本实心，测试样本空心），背景为网络在输入平面上各点的输出</translation>
     </message>
     <message>
-        <source>The colour of a target value, and of the network&apos;s output</source>
+        <source>The colour of a target value, and of the network's output</source>
         <translation>目标值的颜色，也是网络输出的颜色</translation>
     </message>
     <message>
@@ -976,7 +978,7 @@ Click to use it.</source>
         <translation>测试（空心）</translation>
     </message>
     <message>
-        <source>the network&apos;s output aᴸ</source>
+        <source>the network's output aᴸ</source>
         <translation>网络的输出 aᴸ</translation>
     </message>
 </context>
@@ -1031,89 +1033,97 @@ Click to use it.</source>
     <name>DigitPad</name>
     <message>
         <source>Draw a digit: click or drag with the left mouse button to ink a pixel (16), with the right button to erase it (0). The 64 pixels, divided by 16, are the input x.</source>
-        <translation type="unfinished"></translation>
+        <translation>画一个数字：按住鼠标左键单击或拖动为像素上墨（16），用右键擦除（0）。64 个像素除以 16 即为输入 x。</translation>
     </message>
     <message>
         <source>Digit drawing pad</source>
-        <translation type="unfinished"></translation>
+        <translation>数字画板</translation>
     </message>
 </context>
 <context>
     <name>DigitsView</name>
     <message>
         <source>First-layer weights, one picture per hidden unit</source>
-        <translation type="unfinished"></translation>
+        <translation>第一层权重，每个隐藏单元一幅图</translation>
     </message>
     <message>
-        <source>Row i of W¹ holds unit i&apos;s 64 weights, one per input pixel: drawn as the 8×8 image they weigh. Red: ink there raises the unit&apos;s z; blue: lowers it. Watch them while training.</source>
-        <translation type="unfinished"></translation>
+        <source>Row i of W¹ holds unit i's 64 weights, one per input pixel: drawn as the 8×8 image they weigh. Red: ink there raises the unit's z; blue: lowers it. Watch them while training.</source>
+        <translation>W¹ 的第 i 行是单元 i 的 64 个权重，每个输入像素一个：画成它们所加权的 8×8 图像。红色：该处有墨迹会使单元的 z 增大；蓝色：使其减小。训练时可观察它们的变化。</translation>
     </message>
     <message>
         <source>Own scale per picture</source>
-        <translation type="unfinished"></translation>
+        <translation>每幅图各用自己的色标</translation>
     </message>
     <message>
-        <source>Off: one colour scale for every picture, as the W¹ panel&apos;s, so they compare. On: each picture from its own −max|w| to +max|w|, which shows the pattern of a unit whose weights are small.</source>
-        <translation type="unfinished"></translation>
+        <source>Off: one colour scale for every picture, as the W¹ panel's, so they compare. On: each picture from its own −max|w| to +max|w|, which shows the pattern of a unit whose weights are small.</source>
+        <translation>关闭：所有图共用一个色标（与 W¹ 面板相同），便于相互比较。开启：每幅图从它自己的 −max|w| 到 +max|w|，可看清权重较小的单元的图案。</translation>
     </message>
     <message>
         <source>y = </source>
-        <translation type="unfinished"></translation>
+        <translation>y = </translation>
     </message>
     <message>
         <source>The digit you drew: the target y (one-hot) for the loss and the backward pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>你画的数字：用于损失和反向传播的目标 y（one-hot）。</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>Blank every pixel of the pad.</source>
-        <translation type="unfinished"></translation>
+        <translation>清空画板上的所有像素。</translation>
+    </message>
+    <message>
+        <source>Take sample 1</source>
+        <translation>取样本 1</translation>
+    </message>
+    <message>
+        <source>Copy the first sample the panels show (column #1 of the batch) onto the pad, with its digit y: change it, then step it.</source>
+        <translation>把各面板显示的第一个样本（批次的第 1 列）连同其数字 y 复制到画板上：修改后再单步执行。</translation>
     </message>
     <message>
         <source>Step this digit</source>
-        <translation type="unfinished"></translation>
+        <translation>单步执行这个数字</translation>
     </message>
     <message>
-        <source>Make the drawing the only sample, with the network&apos;s weights of now: step it forward and backward with the step keys (F11) and watch every panel. The data and the training come back with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
+        <source>Make the drawing the only sample, with the network's weights of now: step it forward and backward with the step keys (F11) and watch every panel. The data and the training come back with Ctrl+Z.</source>
+        <translation>把所画的数字作为唯一样本，并使用网络当前的权重：用单步键（F11）对它做前向和反向传播，观察每个面板。按 Ctrl+Z 可恢复原来的数据和训练。</translation>
     </message>
     <message>
         <source>Draw a digit</source>
-        <translation type="unfinished"></translation>
+        <translation>画一个数字</translation>
     </message>
     <message>
         <source>Draw, choose the digit y, then Step this digit: it becomes the sample the panels show. Ctrl+Z gives back the data and the training.</source>
-        <translation type="unfinished"></translation>
+        <translation>画好后选择数字 y，再点“单步执行这个数字”：它就成为各面板显示的样本。按 Ctrl+Z 可恢复原来的数据和训练。</translation>
     </message>
     <message>
         <source>Weight pictures and the drawing pad are for a network whose inputs are an 8×8 image: 64 inputs, such as the handwritten digits (Data tab, or File ▸ Open example). This network has {n} inputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重图和画板适用于输入为 8×8 图像的网络：64 个输入，例如手写数字（“数据”标签页，或“文件 ▸ 打开示例”）。这个网络有 {n} 个输入。</translation>
     </message>
     <message>
         <source>{units} units of layer 1 · each picture from −max|w| (blue) to +max|w| (red) of its own row</source>
-        <translation type="unfinished"></translation>
+        <translation>第 1 层的 {units} 个单元 · 每幅图从它自己那一行的 −max|w|（蓝）到 +max|w|（红）</translation>
     </message>
     <message>
-        <source>{units} units of layer 1 · colours from −{limit} (blue) to +{limit} (red), the W¹ panel&apos;s scale</source>
-        <translation type="unfinished"></translation>
+        <source>{units} units of layer 1 · colours from −{limit} (blue) to +{limit} (red), the W¹ panel's scale</source>
+        <translation>第 1 层的 {units} 个单元 · 颜色从 −{limit}（蓝）到 +{limit}（红），与 W¹ 面板的色标相同</translation>
     </message>
     <message>
         <source>Step a drawn {digit}</source>
-        <translation type="unfinished"></translation>
+        <translation>单步执行手绘的 {digit}</translation>
     </message>
 </context>
 <context>
     <name>DrawnSample</name>
     <message>
         <source>a drawn digit has 64 pixels, but the network has {n} inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>手绘数字有 64 个像素，但网络有 {n} 个输入</translation>
     </message>
     <message>
         <source>the digit must be from 0 to {most}: the output layer has {n} units</source>
-        <translation type="unfinished"></translation>
+        <translation>数字必须在 0 到 {most} 之间：输出层有 {n} 个单元</translation>
     </message>
 </context>
 <context>
@@ -1194,7 +1204,7 @@ Click to use it.</source>
         <translation>η —— 学习率：每次更新让参数沿梯度反方向移动多远。</translation>
     </message>
     <message>
-        <source>δˡ = ∂L/∂zˡ — the error of layer l: how the loss changes with each unit&apos;s weighted input. One column per sample, never averaged.</source>
+        <source>δˡ = ∂L/∂zˡ — the error of layer l: how the loss changes with each unit's weighted input. One column per sample, never averaged.</source>
         <translation>δˡ = ∂L/∂zˡ —— 第 l 层的误差：损失如何随每个单元的加权输入变化。每个样本一列，从不取平均。</translation>
     </message>
     <message>
@@ -1258,7 +1268,7 @@ Click to use it.</source>
         <translation>先算加权输入，再算激活值；a⁰ = x，Wˡ 为 nˡ × nˡ⁻¹</translation>
     </message>
     <message>
-        <source>BP1 for softmax + cross-entropy: softmax&apos;s Jacobian is not diagonal, so ∇ₐL ⊙ f′(zᴸ) does not apply as written; the product collapses to aᴸ − y (why: see below)</source>
+        <source>BP1 for softmax + cross-entropy: softmax's Jacobian is not diagonal, so ∇ₐL ⊙ f′(zᴸ) does not apply as written; the product collapses to aᴸ − y (why: see below)</source>
         <translation>softmax + 交叉熵时的 BP1：softmax 的雅可比矩阵不是对角矩阵，因此 ∇ₐL ⊙ f′(zᴸ) 不能照原式使用；该乘积化简为 aᴸ − y（原因见下文）</translation>
     </message>
     <message>
@@ -1322,7 +1332,7 @@ Click to use it.</source>
         <translation>one-hot y 的交叉熵：∇ₐL = −y / aᴸ</translation>
     </message>
     <message>
-        <source>binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) (seed 002&apos;s dAᴸ)</source>
+        <source>binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) (seed 002's dAᴸ)</source>
         <translation>二元交叉熵：∇ₐL = −y/a + (1 − y)/(1 − a)（参考文章 002 的 dAᴸ）</translation>
     </message>
     <message>
@@ -1330,7 +1340,7 @@ Click to use it.</source>
         <translation>参考文章 004 省去 ½，得到 2(a − y)。参考文章 003 写的是对样本求和；本应用取平均值，因此梯度带有 1/m。</translation>
     </message>
     <message>
-        <source>Seed 000&apos;s form has ½ and gets ∇ₐL = aᴸ − y. Seed 003 writes the sum over the samples; this app takes the mean, so the gradients carry 1/m.</source>
+        <source>Seed 000's form has ½ and gets ∇ₐL = aᴸ − y. Seed 003 writes the sum over the samples; this app takes the mean, so the gradients carry 1/m.</source>
         <translation>参考文章 000 的形式带 ½，得到 ∇ₐL = aᴸ − y。参考文章 003 写的是对样本求和；本应用取平均值，因此梯度带有 1/m。</translation>
     </message>
     <message>
@@ -1370,11 +1380,11 @@ Click to use it.</source>
         <translation>批次 m = {m}：∇ₐL 和 δ 按样本计算——每个样本一列，从不取平均；∂L/∂W 和 ∂L/∂b 对 m 个样本取平均（即 BP3 和 BP4 中的 1/m），批次损失是各样本损失的平均值。</translation>
     </message>
     <message>
-        <source>Why δᴸ = aᴸ − y with softmax and cross-entropy: softmax&apos;s Jacobian is not diagonal — every aₖ depends on every zᵢ, ∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ). So BP1&apos;s ⊙, which pairs each aᵢ with its own zᵢ only, does not apply; the chain rule sums over all outputs: ∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ, since Σₖ yₖ = 1 (one-hot y). The engine computes δᴸ = aᴸ − y directly (seed 001).</source>
+        <source>Why δᴸ = aᴸ − y with softmax and cross-entropy: softmax's Jacobian is not diagonal — every aₖ depends on every zᵢ, ∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ). So BP1's ⊙, which pairs each aᵢ with its own zᵢ only, does not apply; the chain rule sums over all outputs: ∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ, since Σₖ yₖ = 1 (one-hot y). The engine computes δᴸ = aᴸ − y directly (seed 001).</source>
         <translation>为什么 softmax 与交叉熵时 δᴸ = aᴸ − y：softmax 的雅可比矩阵不是对角矩阵——每个 aₖ 都依赖于每个 zᵢ，∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ)。因此 BP1 中只将每个 aᵢ 与其自身 zᵢ 配对的 ⊙ 不适用；链式法则要对所有输出求和：∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ，因为 Σₖ yₖ = 1（one-hot y）。计算引擎直接计算 δᴸ = aᴸ − y（参考文章 001）。</translation>
     </message>
     <message>
-        <source>Why δᴸ = aᴸ − y with sigmoid and binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) (seed 002&apos;s dAᴸ) and σ′(z) = a(1 − a), so δᴸ = ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = −y(1 − a) + (1 − y)a = a − y. The engine computes a − y directly, which stays exact where a saturates to 0 or 1.</source>
+        <source>Why δᴸ = aᴸ − y with sigmoid and binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) (seed 002's dAᴸ) and σ′(z) = a(1 − a), so δᴸ = ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = −y(1 − a) + (1 − y)a = a − y. The engine computes a − y directly, which stays exact where a saturates to 0 or 1.</source>
         <translation>为什么 sigmoid 与二元交叉熵时 δᴸ = aᴸ − y：∇ₐL = −y/a + (1 − y)/(1 − a)（参考文章 002 的 dAᴸ），且 σ′(z) = a(1 − a)，所以 δᴸ = ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = −y(1 − a) + (1 − y)a = a − y。计算引擎直接计算 a − y，在 a 饱和到 0 或 1 时依然精确。</translation>
     </message>
     <message>
@@ -1434,11 +1444,11 @@ Click to use it.</source>
         <translation>（使用融合输出时，BP1 不需要 ∇ₐL：δᴸ = aᴸ − y，见下一阶段。）</translation>
     </message>
     <message>
-        <source>Softmax&apos;s Jacobian is full, so BP1&apos;s ⊙ becomes this product; the column of sums is subtracted from every column.</source>
+        <source>Softmax's Jacobian is full, so BP1's ⊙ becomes this product; the column of sums is subtracted from every column.</source>
         <translation>softmax 的雅可比矩阵是满矩阵，因此 BP1 中的 ⊙ 变为这个乘积；求和得到的那一列从每一列中减去。</translation>
     </message>
     <message>
-        <source>Softmax&apos;s Jacobian is full, so BP1&apos;s ⊙ becomes this product; the row of sums is subtracted from every row.</source>
+        <source>Softmax's Jacobian is full, so BP1's ⊙ becomes this product; the row of sums is subtracted from every row.</source>
         <translation>softmax 的雅可比矩阵是满矩阵，因此 BP1 中的 ⊙ 变为这个乘积；求和得到的那一行从每一行中减去。</translation>
     </message>
     <message>
@@ -1446,11 +1456,11 @@ Click to use it.</source>
         <translation>BP1，其中 {d}。</translation>
     </message>
     <message>
-        <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c} in the row convention), the weights between layers {l} and {l1} (seed 000&apos;s (wˡ)ᵀ means this matrix); {d}.</source>
+        <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c} in the row convention), the weights between layers {l} and {l1} (seed 000's (wˡ)ᵀ means this matrix); {d}.</source>
         <translation>BP2：W{u} 是第 {l1} 层的权重矩阵（在行约定下为 {r} × {c}），即第 {l} 层与第 {l1} 层之间的权重（参考文章 000 的 (wˡ)ᵀ 指的就是这个矩阵）；{d}。</translation>
     </message>
     <message>
-        <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c}), the weights between layers {l} and {l1} (seed 000&apos;s (wˡ)ᵀ means this matrix); {d}.</source>
+        <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c}), the weights between layers {l} and {l1} (seed 000's (wˡ)ᵀ means this matrix); {d}.</source>
         <translation>BP2：W{u} 是第 {l1} 层的权重矩阵（{r} × {c}），即第 {l} 层与第 {l1} 层之间的权重（参考文章 000 的 (wˡ)ᵀ 指的就是这个矩阵）；{d}。</translation>
     </message>
     <message>
@@ -1509,7 +1519,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
     <name>Examples</name>
     <message>
         <source>Handwritten digits: 64-32-10 softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>手写数字：64-32-10 softmax</translation>
     </message>
     <message>
         <source>Iris: softmax on a real dataset</source>
@@ -1591,7 +1601,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>第 {l} 层的单元 {k}</translation>
     </message>
     <message>
-        <source>(computed before this iteration&apos;s update, with W{l} and b{l} as they were then: W + η ∂L/∂W, η = {eta})</source>
+        <source>(computed before this iteration's update, with W{l} and b{l} as they were then: W + η ∂L/∂W, η = {eta})</source>
         <translation>（在本次迭代更新之前计算，所用的 W{l} 和 b{l} 为当时的值：W + η ∂L/∂W，η = {eta}）</translation>
     </message>
     <message>
@@ -1639,7 +1649,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>{name} = ∂L/∂{z} = {a} − {y}   （{sample}；{f} + {loss} 时的 BP1）</translation>
     </message>
     <message>
-        <source>why: softmax&apos;s Jacobian ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) is not diagonal, so BP1&apos;s ⊙ does not apply as written;</source>
+        <source>why: softmax's Jacobian ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) is not diagonal, so BP1's ⊙ does not apply as written;</source>
         <translation>原因：softmax 的雅可比矩阵 ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) 不是对角矩阵，因此 BP1 中的 ⊙ 不能照原式使用；</translation>
     </message>
     <message>
@@ -1663,7 +1673,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>{name} = {a} (g{j} − Σₖ a{l}ₖ gₖ)，其中 g = ∇ₐL   （{sample}；softmax 的 BP1：δᴸ = a ⊙ (g − Σₖ aₖ gₖ)）</translation>
     </message>
     <message>
-        <source>why: softmax&apos;s Jacobian ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) is not diagonal, so ∇ₐL ⊙ f′(z) is replaced by the Jacobian-vector product</source>
+        <source>why: softmax's Jacobian ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) is not diagonal, so ∇ₐL ⊙ f′(z) is replaced by the Jacobian-vector product</source>
         <translation>原因：softmax 的雅可比矩阵 ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) 不是对角矩阵，因此用雅可比矩阵与向量的乘积代替 ∇ₐL ⊙ f′(z)</translation>
     </message>
     <message>
@@ -1751,7 +1761,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>{name}：第 {l} 层单元 {j} 的偏置，对每个样本都加到 {z} 上</translation>
     </message>
     <message>
-        <source>(a weight or bias was set by hand after this iteration&apos;s update)</source>
+        <source>(a weight or bias was set by hand after this iteration's update)</source>
         <translation>（本次迭代更新之后，有权重或偏置被手动修改过）</translation>
     </message>
     <message>
@@ -1782,7 +1792,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>PyTorch 脚本…</translation>
     </message>
     <message>
-        <source>A standalone script that builds this network with these weights and this batch in PyTorch and prints the loss and gradients, to compare with BP Studio&apos;s</source>
+        <source>A standalone script that builds this network with these weights and this batch in PyTorch and prints the loss and gradients, to compare with BP Studio's</source>
         <translation>一个独立脚本：在 PyTorch 中用这些权重和这一批次构建此网络，并打印损失和梯度，以便与 BP Studio 的结果对比</translation>
     </message>
     <message>
@@ -1887,7 +1897,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>将图片保存为 PNG</translation>
     </message>
     <message>
-        <source>Width in pixels (the height follows the picture&apos;s shape):</source>
+        <source>Width in pixels (the height follows the picture's shape):</source>
         <translation>宽度（像素，高度随图片比例确定）：</translation>
     </message>
     <message>
@@ -1910,7 +1920,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>检查梯度(&amp;G)</translation>
     </message>
     <message>
-        <source>Compare backprop&apos;s ∂L/∂W and ∂L/∂b for the current weights and batch with finite differences: each weight and bias θ in turn is moved by ±h and ±2h and the loss computed again,
+        <source>Compare backprop's ∂L/∂W and ∂L/∂b for the current weights and batch with finite differences: each weight and bias θ in turn is moved by ±h and ±2h and the loss computed again,
 ∂L/∂θ ≈ (−L(θ+2h) + 8L(θ+h) − 8L(θ−h) + L(θ−2h)) / 12h  (the fourth-order central difference, h = {h:g}).
 An entry passes when the relative error |backprop − numeric| / max(|backprop|, |numeric|) is &lt; {tol}; gradients too small to compare relatively are compared absolutely.</source>
         <translation>将反向传播算出的 ∂L/∂W 和 ∂L/∂b 与当前权重和批次下的有限差分结果进行比较：依次将每个权重和偏置 θ 移动 ±h 和 ±2h，并重新计算损失，
@@ -1962,7 +1972,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>结果</translation>
     </message>
     <message>
-        <source>pass when every entry&apos;s relative error is &lt; {tol}</source>
+        <source>pass when every entry's relative error is &lt; {tol}</source>
         <translation>所有元素的相对误差都 &lt; {tol} 时通过</translation>
     </message>
     <message>
@@ -2159,11 +2169,11 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>W{l} 为 {rows} × {cols}（n{l} × n{p}），b{l} 为 {rows} × 1，见 z{l} = W{l}a{p} + b{l}。</translation>
     </message>
     <message>
-        <source>Layer {l}, the output layer: a{l} is the network&apos;s output.</source>
+        <source>Layer {l}, the output layer: a{l} is the network's output.</source>
         <translation>第 {l} 层，即输出层：a{l} 是网络的输出。</translation>
     </message>
     <message>
-        <source>nᴸ = {n}, fixed by the data&apos;s targets (each y is {targets}), so it cannot be changed here. </source>
+        <source>nᴸ = {n}, fixed by the data's targets (each y is {targets}), so it cannot be changed here. </source>
         <translation>nᴸ = {n}，由数据的目标决定（每个 y 为{targets}），因此不能在此更改。</translation>
     </message>
     <message>
@@ -2389,7 +2399,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>检查</translation>
     </message>
     <message>
-        <source>Compare your number with the engine&apos;s (Enter)</source>
+        <source>Compare your number with the engine's (Enter)</source>
         <translation>将你的数字与计算引擎的结果比较 (Enter)</translation>
     </message>
     <message>
@@ -2397,7 +2407,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>显示答案</translation>
     </message>
     <message>
-        <source>Show the engine&apos;s number</source>
+        <source>Show the engine's number</source>
         <translation>显示计算引擎算出的数字</translation>
     </message>
     <message>
@@ -2512,16 +2522,16 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>不是此处可用的字段；可用字段为 {fields}</translation>
     </message>
     <message>
-        <source>is missing (an object such as {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;})</source>
-        <translation>缺失（应为一个对象，例如 {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}）</translation>
+        <source>is missing (an object such as {"en": "…", "zh_CN": "…"})</source>
+        <translation>缺失（应为一个对象，例如 {"en": "…", "zh_CN": "…"}）</translation>
     </message>
     <message>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
     <message>
-        <source>must be text, or an object of texts keyed by language such as {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}</source>
-        <translation>必须是文本，或按语言分键的文本对象，例如 {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}</translation>
+        <source>must be text, or an object of texts keyed by language such as {"en": "…", "zh_CN": "…"}</source>
+        <translation>必须是文本，或按语言分键的文本对象，例如 {"en": "…", "zh_CN": "…"}</translation>
     </message>
     <message>
         <source>is not a language code (write en, zh_CN, de…)</source>
@@ -2572,8 +2582,8 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>{name} 不是面板；可用的面板有 {names}</translation>
     </message>
     <message>
-        <source>must be an object such as {&quot;stage&quot;: &quot;backward&quot;, &quot;layer&quot;: 2} or {&quot;iterations&quot;: 100}</source>
-        <translation>必须是对象，例如 {&quot;stage&quot;: &quot;backward&quot;, &quot;layer&quot;: 2} 或 {&quot;iterations&quot;: 100}</translation>
+        <source>must be an object such as {"stage": "backward", "layer": 2} or {"iterations": 100}</source>
+        <translation>必须是对象，例如 {"stage": "backward", "layer": 2} 或 {"iterations": 100}</translation>
     </message>
     <message>
         <source>must be an object with quantity, layer, row, col</source>
@@ -2588,8 +2598,8 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>损失只是一个数，不使用此项</translation>
     </message>
     <message>
-        <source>must be an object such as {&quot;stage&quot;: &quot;update&quot;}</source>
-        <translation>必须是对象，例如 {&quot;stage&quot;: &quot;update&quot;}</translation>
+        <source>must be an object such as {"stage": "update"}</source>
+        <translation>必须是对象，例如 {"stage": "update"}</translation>
     </message>
     <message>
         <source>{quantity} is computed at stage {computed}, after {stage}</source>
@@ -2901,7 +2911,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>新建项目</translation>
     </message>
     <message>
-        <source>Start a new, untitled project: seed 003&apos;s 2-2-1 network, to change at will (Ctrl+N)</source>
+        <source>Start a new, untitled project: seed 003's 2-2-1 network, to change at will (Ctrl+N)</source>
         <translation>新建一个未命名项目：参考文章 003 的 2-2-1 网络，可随意修改（Ctrl+N）</translation>
     </message>
     <message>
@@ -2993,7 +3003,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>检查梯度</translation>
     </message>
     <message>
-        <source>Compare backprop&apos;s ∂L/∂W and ∂L/∂b with finite differences for the current weights</source>
+        <source>Compare backprop's ∂L/∂W and ∂L/∂b with finite differences for the current weights</source>
         <translation>在当前权重下，将反向传播算出的 ∂L/∂W 和 ∂L/∂b 与有限差分结果进行比较</translation>
     </message>
     <message>
@@ -3006,7 +3016,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     </message>
     <message>
         <source>Digits</source>
-        <translation type="unfinished"></translation>
+        <translation>手写数字</translation>
     </message>
 </context>
 <context>
@@ -3036,7 +3046,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation> · {n} 个非有限值（NaN 或 ∞）</translation>
     </message>
     <message>
-        <source>Hover the image: the entry&apos;s value, and below how it was computed</source>
+        <source>Hover the image: the entry's value, and below how it was computed</source>
         <translation>将鼠标悬停在图像上：显示该元素的值，并在下方显示其计算过程</translation>
     </message>
 </context>
@@ -3458,7 +3468,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>动量 μ(&amp;M)</translation>
     </message>
     <message>
-        <source>λ, L2 weight decay, a number ≥ 0. The loss gets (λ/2)‖W‖² added, so each update uses ∂L/∂W + λW and pulls every weight towards 0 (biases are not decayed). The panels show BP4&apos;s ∂L/∂W and the loss curves show the data loss, both without the λ term. 0 turns it off. Press Enter to apply.</source>
+        <source>λ, L2 weight decay, a number ≥ 0. The loss gets (λ/2)‖W‖² added, so each update uses ∂L/∂W + λW and pulls every weight towards 0 (biases are not decayed). The panels show BP4's ∂L/∂W and the loss curves show the data loss, both without the λ term. 0 turns it off. Press Enter to apply.</source>
         <translation>λ，即 L2 权重衰减，一个 ≥ 0 的数。损失会加上 (λ/2)‖W‖²，因此每次更新使用 ∂L/∂W + λW，把每个权重拉向 0（偏置不衰减）。各面板显示的 BP4 的 ∂L/∂W 和损失曲线显示的数据损失都不含 λ 项。设为 0 即关闭。按 Enter 应用。</translation>
     </message>
     <message>
@@ -3536,7 +3546,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>插入隐藏层 {l}</translation>
     </message>
     <message>
-        <source>Set the output layer&apos;s activation to {activation} first.</source>
+        <source>Set the output layer's activation to {activation} first.</source>
         <translation>请先将输出层的激活函数设为 {activation}。</translation>
     </message>
     <message>
@@ -3760,7 +3770,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>第 {p} 层的单元 {k}</translation>
     </message>
     <message>
-        <source>Row {k}, column {j} of W{l} in the row convention (n{p} × n{l}, the transpose of the column convention&apos;s W{l}): the weight from {source} to unit {j} of layer {layer}.</source>
+        <source>Row {k}, column {j} of W{l} in the row convention (n{p} × n{l}, the transpose of the column convention's W{l}): the weight from {source} to unit {j} of layer {layer}.</source>
         <translation>行约定下 W{l} 的第 {k} 行、第 {j} 列（n{p} × n{l}，即列约定中 W{l} 的转置）：从{source} 到第 {layer} 层单元 {j} 的权重。</translation>
     </message>
     <message>
@@ -3830,7 +3840,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>必须是名称列表</translation>
     </message>
     <message>
-        <source>rows have {count} values, but the network&apos;s input size is {size}</source>
+        <source>rows have {count} values, but the network's input size is {size}</source>
         <translation>每行有 {count} 个值，但网络的输入大小为 {size}</translation>
     </message>
     <message>
@@ -4409,7 +4419,7 @@ A change applies at once, also while running.</source>
         <translation>此快照不含项目，因此无法打开：请用 load_snapshot 读取</translation>
     </message>
     <message>
-        <source>this snapshot&apos;s project has another network than its arrays, so it cannot be opened</source>
+        <source>this snapshot's project has another network than its arrays, so it cannot be opened</source>
         <translation>此快照的项目与其数组的网络不同，因此无法打开</translation>
     </message>
 </context>
@@ -4668,7 +4678,7 @@ A change applies at once, also while running.</source>
         <translation>没有样本</translation>
     </message>
     <message>
-        <source>samples have {count} features, but the network&apos;s input size is {size}</source>
+        <source>samples have {count} features, but the network's input size is {size}</source>
         <translation>样本有 {count} 个特征，但网络的输入大小为 {size}</translation>
     </message>
     <message>
@@ -4707,7 +4717,7 @@ A change applies at once, also while running.</source>
         <translation>以轮数为横轴</translation>
     </message>
     <message>
-        <source>Put epochs instead of iterations on the plots&apos; x axes</source>
+        <source>Put epochs instead of iterations on the plots' x axes</source>
         <translation>图表的 x 轴使用轮数而不是迭代次数</translation>
     </message>
     <message>
@@ -4747,7 +4757,7 @@ A change applies at once, also while running.</source>
     <name>WeightPictures</name>
     <message>
         <source>Unit {i} of layer 1: W¹ row {i} as {rows}×{cols} pixels. Pixel (row {r}, column {c}) is input {j}; its weight is {w}. Red: ink there excites the unit; blue: inhibits it. Scale ±{limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 1 层的单元 {i}：W¹ 第 {i} 行，画成 {rows}×{cols} 像素。像素（第 {r} 行，第 {c} 列）是输入 {j}，其权重为 {w}。红色：该处有墨迹会激活该单元；蓝色：抑制它。色标 ±{limit}。</translation>
     </message>
 </context>
 <context>
@@ -4761,7 +4771,7 @@ A change applies at once, also while running.</source>
         <translation>计算实例：{name}</translation>
     </message>
     <message>
-        <source>Samples are rows (row convention: W is nˡ⁻¹ × nˡ, the transpose of the column convention&apos;s Wˡ, and Zˡ = Aˡ⁻¹ Wˡ + bˡ)</source>
+        <source>Samples are rows (row convention: W is nˡ⁻¹ × nˡ, the transpose of the column convention's Wˡ, and Zˡ = Aˡ⁻¹ Wˡ + bˡ)</source>
         <translation>样本按行排列（行约定：W 为 nˡ⁻¹ × nˡ，是列约定中 Wˡ 的转置，且 Zˡ = Aˡ⁻¹ Wˡ + bˡ）</translation>
     </message>
     <message>
@@ -4877,7 +4887,7 @@ A change applies at once, also while running.</source>
         <translation>∇ₐL 与 {f} 导数中的因子相互抵消，因此输出层的误差就是输出减去目标。</translation>
     </message>
     <message>
-        <source>W{u} is used as it is before this iteration&apos;s update.</source>
+        <source>W{u} is used as it is before this iteration's update.</source>
         <translation>W{u} 使用的是本次迭代更新之前的值。</translation>
     </message>
     <message>
