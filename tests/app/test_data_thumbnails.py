@@ -13,8 +13,12 @@ from bpstudio.engine.builtin_datasets import builtin_dataset
 from bpstudio.engine.datasets import GENERATORS, generate
 
 
-def test_every_generator_and_shipped_dataset_has_a_picture_with_its_name_and_size(window):
+def test_every_generator_and_shipped_dataset_has_a_picture_with_its_name_and_size(window, qtbot):
     thumbnails = window.data_panel.thumbnails
+    assert not thumbnails.drawn  # the window opens on the Network tab: the pictures wait until they are seen
+    assert all(b.icon().isNull() for b in thumbnails.buttons.values())
+    window.data_source_dock.raise_()
+    qtbot.waitUntil(lambda: all(not b.icon().isNull() for b in thumbnails.buttons.values()))
     assert list(thumbnails.buttons) == [*GENERATORS, "iris", "digits"]
     assert thumbnails.buttons["moons"].toolTip().startswith("Moons: Two interleaved half-moons.")
     assert "1797 samples · 64 features (8×8 pixels) · 10 classes" in thumbnails.buttons["digits"].toolTip()

@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QToolButton, QWidget
 
 from bpstudio.engine.builtin_datasets import BUILTIN, builtin_classes, builtin_dataset
@@ -81,7 +81,6 @@ class DataThumbnails(QWidget):
             button = QToolButton()
             button.setObjectName(f"thumbnail_{key}")
             button.setCheckable(True)
-            button.setIcon(QIcon(picture(key)))
             button.setIconSize(QSize(PICTURE, PICTURE))
             button.setAccessibleName(texts.source_name(key))
             button.clicked.connect(lambda _=False, k=key: self._clicked(k))
@@ -93,6 +92,18 @@ class DataThumbnails(QWidget):
                            "QToolButton:hover { border-color: palette(mid); }"
                            "QToolButton:checked { border-color: palette(highlight); background: palette(highlight); }")
         self.set_samples(PICTURE_SAMPLES)
+        self.drawn = False  # drawn when first seen: the window opens on another tab, sooner
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name (a tab behind another never paints)
+        super().paintEvent(event)
+        if not self.drawn:
+            self.drawn = True
+            QTimer.singleShot(0, self.draw_pictures)
+
+    def draw_pictures(self) -> None:
+        self.drawn = True
+        for key, button in self.buttons.items():
+            button.setIcon(QIcon(picture(key)))
 
     def set_samples(self, n: int) -> None:
         """The tooltips say how many samples a generator's click gives: the panel's N."""
