@@ -70,9 +70,9 @@ class DigitsView(QWidget):
              margins=(0, 0, 0, 0))
         pad_row = fill(QHBoxLayout(), self.pad, pad_side, (None, 1), margins=(0, 0, 0, 0))
         self.pad_title = section_title(self.tr("Draw a digit"), self.pad.toolTip())
-        fill(QVBoxLayout(self), self.note, self.weights_title, (self.pictures, 1), self.scale_label, self.per_unit_box,
+        fill(QVBoxLayout(self), self.note, self.weights_title, self.pictures, self.scale_label, self.per_unit_box,
              self.pad_title,
-             pad_row, self.pad_note, margins=(6, 4, 6, 6))
+             pad_row, self.pad_note, (None, 1), margins=(6, 4, 6, 6))
         self.pad_note.setText(self.tr("Draw, choose the digit y, then Step this digit: it becomes the sample the "
                                       "panels show. Ctrl+Z gives back the data and the training."))
 

@@ -17,6 +17,7 @@ from bpstudio.engine.text.indices import format_value
 from .matrix_model import colour_indices, diverging_lut, symmetric_limit
 
 GAP = 4  # px between pictures
+SIDE = 30  # px, the smallest picture: as many a line as fit at least this wide, the lines as tall as they need
 LUT = diverging_lut()
 
 
@@ -27,7 +28,9 @@ class WeightPictures(QWidget):
         super().__init__(parent)
         self.setObjectName("weightPictures")
         self.setMouseTracking(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._pictures = np.zeros((0, 8, 8))
         self._images: list[QImage] = []
         self.limit = 1.0
@@ -63,23 +66,30 @@ class WeightPictures(QWidget):
         """The colour drawn for W¹[unit, row · columns + col]."""
         return self._images[unit].pixelColor(col, row)
 
-    # ----- layout: square pictures, as many a line as fit ----
-    def _columns(self) -> int:
-        count = len(self._images)
-        return max(1, min(count, round((count * max(self.width(), 1) / max(self.height(), 1)) ** 0.5))) if count else 1
+    # ----- layout: square pictures filling the width, as many a line as fit ----
+    def _grid(self, width: int) -> tuple[int, int, int]:
+        """(columns, lines, side in px) at ``width``."""
+        count = max(1, len(self._images))
+        columns = max(1, min(count, (width + GAP) // (SIDE + GAP)))
+        side = max(SIDE, (width - GAP * (columns - 1)) // columns)
+        return columns, -(-count // columns), min(side, 3 * SIDE)
 
     def picture_rect(self, unit: int) -> QRect:
-        columns = self._columns()
-        lines = -(-len(self._images) // columns)
-        side = max(4, min((self.width() - GAP * (columns - 1)) // columns,
-                          (self.height() - GAP * (lines - 1)) // max(lines, 1)))
+        columns, _, side = self._grid(self.width())
         return QRect((unit % columns) * (side + GAP), (unit // columns) * (side + GAP), side, side)
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        _, lines, side = self._grid(width)
+        return lines * (side + GAP)
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(240, 200)
+        return QSize(240, self.heightForWidth(240))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(120, 80)
+        return QSize(SIDE, SIDE)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)

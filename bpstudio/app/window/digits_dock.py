@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.matrices.digits_view import DigitsView
+from bpstudio.app.widgets.form_fields import scrolled
 from bpstudio.engine.builtin_datasets import image_shape
 from bpstudio.session.commands import EngineResult
 
@@ -17,7 +18,7 @@ from .window_layout import RIGHT, make_dock
 class DigitsDock(QObject):
     def __init__(self, w: QMainWindow, view: DigitsView, beside: QDockWidget, controller: EngineController) -> None:
         super().__init__(w)
-        self.dock = make_dock(QCoreApplication.translate("MainWindow", "Digits"), "digitsDock", view, w)
+        self.dock = make_dock(QCoreApplication.translate("MainWindow", "Digits"), "digitsDock", scrolled(view), w)
         w.addDockWidget(RIGHT, self.dock)
         w.tabifyDockWidget(beside, self.dock)
         self.dock.hide()  # until a network with image inputs arrives, or View shows it
