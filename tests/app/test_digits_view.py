@@ -130,3 +130,17 @@ def test_take_sample_1_puts_the_first_sample_shown_on_the_pad(open_window, qtbot
     qtbot.mouseClick(w.digits.take_button, Qt.MouseButton.LeftButton)
     assert w.digits.pad.pixels() == (x * 16).astype(int).tolist() and sum(w.digits.pad.pixels()) > 0
     assert w.digits.digit_box.value() == int(np.argmax(y))
+
+
+def test_the_pad_keeps_its_size_in_presentation_mode_at_1280_by_800(open_window, qtbot):
+    w = open_window("digits_softmax", size=(1280, 800))
+    w.classroom.presentation_action.trigger()
+    try:
+        settle(qtbot, w)
+        qtbot.wait(50)
+        pad, pictures = w.digits.pad, w.digits.pictures
+        assert pad.size() == pad.sizeHint() and pad.cell_size() == 16  # the dock scrolls instead of squashing it
+        assert pictures.picture_rect(0).width() >= 30
+        assert w.digits.use_button.height() >= w.digits.use_button.minimumSizeHint().height()
+    finally:
+        w.classroom.presentation_action.trigger()
