@@ -64,3 +64,14 @@ def test_clicking_a_picture_gives_the_project_that_data_and_highlights_it(window
     window.undo_stack.undo()
     settle(qtbot, window)
     assert window.state.project.data["generator"] == "moons" and thumbnails.selected() == "moons"
+
+
+def test_a_refused_click_says_why_and_keeps_the_projects_picture_highlighted(window, qtbot):
+    panel, thumbnails = window.data_panel, window.data_panel.thumbnails
+    qtbot.mouseClick(thumbnails.buttons["moons"], Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    panel.noise_edit.setText("lots")
+    qtbot.mouseClick(thumbnails.buttons["circles"], Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert panel.message_is_error() and "the noise σ must be a number ≥ 0" in panel.message()
+    assert window.state.project.data["generator"] == "moons" and thumbnails.selected() == "moons"
