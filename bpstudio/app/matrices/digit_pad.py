@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from bpstudio.session.drawn_sample import INK
 
@@ -19,7 +19,7 @@ class DigitPad(QWidget):
         self.setObjectName("digitPad")
         self.rows, self.cols = rows, cols
         self._pixels = [0] * (rows * cols)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setFixedSize(self.sizeHint())  # 16 px a pixel: a layout short of room scrolls, never squashes it
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setToolTip(self.tr("Draw a digit: click or drag with the left mouse button to ink a pixel (16), with "
                                 "the right button to erase it (0). The 64 pixels, divided by 16, are the input x."))
