@@ -28,7 +28,8 @@ def _resources(tmp: Path) -> str:
 
     examples = sorted(examples_dir().glob("*.bpsproj"))
     lessons = sorted((resource_dir() / "lessons").glob("*.json"))
-    for path in (schema_path(), translations_dir() / "bpstudio_zh_CN.qm", resource_dir() / "datasets" / "iris.csv"):
+    for path in (schema_path(), translations_dir() / "bpstudio_zh_CN.qm", resource_dir() / "datasets" / "iris.csv",
+                 resource_dir() / "datasets" / "digits.csv.gz"):
         assert path.is_file(), f"missing {path}"
     assert len(examples) >= 6, f"{len(examples)} examples in {examples_dir()}"
     assert lessons, "no lessons"

@@ -22,6 +22,7 @@ def test_the_wheel_installs_into_a_fresh_venv_and_passes_its_self_test(tmp_path)
     names = zipfile.ZipFile(wheel).namelist()
     for data in ("bpstudio/resources/examples/seed003_2-2-1.bpsproj", "bpstudio/resources/i18n/bpstudio_zh_CN.qm",
                  "bpstudio/resources/lessons/01_chain_rule.json", "bpstudio/resources/datasets/iris.csv",
+                 "bpstudio/resources/datasets/digits.csv.gz",
                  "bpstudio/resources/schema/project.schema.json"):
         assert data in names, data
     venv = tmp_path / "venv"

@@ -8,10 +8,12 @@ and label columns before anything is built. Nothing is half-loaded: every check 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import math
 import os
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +69,10 @@ def read_csv(path: str | os.PathLike[str]) -> CsvTable:
     try:
         require(path.stat().st_size <= MAX_BYTES, "file", translate("CsvImport", "{file} is larger than {most} MB"),
                 file=path.name, most=MAX_BYTES // 1_000_000)
-        text = path.read_text(encoding="utf-8-sig")
+        text = _gunzipped(path) if path.suffix == ".gz" else path.read_text(encoding="utf-8-sig")
+    except (gzip.BadGzipFile, EOFError, zlib.error):
+        raise ValidationError("file", translate("CsvImport", "{file} is not a complete gzip file").format(
+            file=path.name)) from None
     except FileNotFoundError:
         raise ValidationError("file", translate("CsvImport", "{path}: no such file").format(path=path)) from None
     except UnicodeDecodeError as exc:  # counted from 1, as the rows are
@@ -85,6 +90,15 @@ def read_csv(path: str | os.PathLike[str]) -> CsvTable:
         raise ValidationError("file", translate("CsvImport", "{file} cannot be read ({reason})").format(
             file=path.name, reason=exc.strerror)) from None
     return parse_csv(text)
+
+
+def _gunzipped(path: Path) -> str:
+    """A gzipped CSV file's text; no more than ``MAX_BYTES`` are unpacked, however small the file."""
+    with gzip.open(path, "rb") as file:
+        data = file.read(MAX_BYTES + 1)
+    require(len(data) <= MAX_BYTES, "file", translate("CsvImport", "{file} is larger than {most} MB"),
+            file=path.name, most=MAX_BYTES // 1_000_000)
+    return data.decode("utf-8-sig")
 
 
 def parse_csv(text: str) -> CsvTable:

@@ -16,6 +16,7 @@ from .spec import InitSpec, LayerSpec, NetworkSpec, TrainingSpec
 DEFAULT_EXAMPLE = "seed003_2-2-1"  # what the app opens on, and what a new project starts as
 
 NAMES = frozenset({  # the "name" of each file in resources/examples (a test keeps the two in step)
+    QT_TRANSLATE_NOOP("Examples", "Handwritten digits: 64-32-10 softmax"),
     QT_TRANSLATE_NOOP("Examples", "Iris: softmax on a real dataset"),
     QT_TRANSLATE_NOOP("Examples", "Seed 000: the output-layer error δᴸ"),
     QT_TRANSLATE_NOOP("Examples", "Seed 001: where the batch mean is taken"),

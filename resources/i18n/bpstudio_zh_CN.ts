@@ -294,6 +294,10 @@
         <translation>{file} 大于 {most} MB</translation>
     </message>
     <message>
+        <source>{file} is not a complete gzip file</source>
+        <translation>{file} 不是完整的 gzip 文件</translation>
+    </message>
+    <message>
         <source>{path}: no such file</source>
         <translation>{path}：文件不存在</translation>
     </message>
@@ -615,6 +619,14 @@
         <translation>Fisher 的 Iris 数据：4 项测量值，3 个品种。</translation>
     </message>
     <message>
+        <source>Handwritten digits (real data, 8×8 pixels)</source>
+        <translation>手写数字（真实数据，8×8 像素）</translation>
+    </message>
+    <message>
+        <source>1797 handwritten digits 0 … 9, each an image of 8×8 pixels: 64 inputs from 0 (white) to 1 (ink), 10 classes.</source>
+        <translation>1797 个手写数字 0 … 9，每个是 8×8 像素的图像：64 个输入，从 0（白）到 1（墨迹），10 个类别。</translation>
+    </message>
+    <message>
         <source>One sample (typed)</source>
         <translation>单个样本（手动输入）</translation>
     </message>
@@ -629,6 +641,38 @@
     <message>
         <source>Import a table, choosing its feature and label columns.</source>
         <translation>导入表格，并选择其特征列和标签列。</translation>
+    </message>
+    <message>
+        <source>150 samples · 4 features · 3 classes</source>
+        <translation>150 个样本 · 4 个特征 · 3 个类别</translation>
+    </message>
+    <message>
+        <source>1797 samples · 64 features (8×8 pixels) · 10 classes</source>
+        <translation>1797 个样本 · 64 个特征（8×8 像素）· 10 个类别</translation>
+    </message>
+    <message>
+        <source>{n} samples (Samples N) · 1 feature · 1 target value</source>
+        <translation>{n} 个样本（样本数 N）· 1 个特征 · 1 个目标值</translation>
+    </message>
+    <message>
+        <source>{n} samples (Samples N) · 2 features · k classes</source>
+        <translation>{n} 个样本（样本数 N）· 2 个特征 · k 个类别</translation>
+    </message>
+    <message>
+        <source>{n} samples (Samples N) · 2 features · 2 classes</source>
+        <translation>{n} 个样本（样本数 N）· 2 个特征 · 2 个类别</translation>
+    </message>
+    <message>
+        <source>{name}: {tip}
+{size}
+Click to use it.</source>
+        <translation>{name}：{tip}
+{size}
+单击即可使用。</translation>
+    </message>
+    <message>
+        <source>Use the handwritten digits</source>
+        <translation>使用手写数字数据</translation>
     </message>
     <message>
         <source>Where the samples come from. The input size follows the data; the output layer changes only when it does not fit the targets.</source>
@@ -987,6 +1031,103 @@
     <message>
         <source>unknown dataset {name!r}; choose one of {choices}</source>
         <translation>未知的数据集 {name!r}；请从 {choices} 中选择</translation>
+    </message>
+</context>
+<context>
+    <name>DigitPad</name>
+    <message>
+        <source>Draw a digit: click or drag with the left mouse button to ink a pixel (16), with the right button to erase it (0). The 64 pixels, divided by 16, are the input x.</source>
+        <translation>画一个数字：按住鼠标左键单击或拖动为像素上墨（16），用右键擦除（0）。64 个像素除以 16 即为输入 x。</translation>
+    </message>
+    <message>
+        <source>Digit drawing pad</source>
+        <translation>数字画板</translation>
+    </message>
+</context>
+<context>
+    <name>DigitsView</name>
+    <message>
+        <source>First-layer weights, one picture per hidden unit</source>
+        <translation>第一层权重，每个隐藏单元一幅图</translation>
+    </message>
+    <message>
+        <source>Row i of W¹ holds unit i's 64 weights, one per input pixel: drawn as the 8×8 image they weigh. Red: ink there raises the unit's z; blue: lowers it. Watch them while training.</source>
+        <translation>W¹ 的第 i 行是单元 i 的 64 个权重，每个输入像素一个：画成它们所加权的 8×8 图像。红色：该处有墨迹会使单元的 z 增大；蓝色：使其减小。训练时可观察它们的变化。</translation>
+    </message>
+    <message>
+        <source>Own scale per picture</source>
+        <translation>每幅图各用自己的色标</translation>
+    </message>
+    <message>
+        <source>Off: one colour scale for every picture, as the W¹ panel's, so they compare. On: each picture from its own −max|w| to +max|w|, which shows the pattern of a unit whose weights are small.</source>
+        <translation>关闭：所有图共用一个色标（与 W¹ 面板相同），便于相互比较。开启：每幅图从它自己的 −max|w| 到 +max|w|，可看清权重较小的单元的图案。</translation>
+    </message>
+    <message>
+        <source>y = </source>
+        <translation>y = </translation>
+    </message>
+    <message>
+        <source>The digit you drew: the target y (one-hot) for the loss and the backward pass.</source>
+        <translation>你画的数字：用于损失和反向传播的目标 y（one-hot）。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Blank every pixel of the pad.</source>
+        <translation>清空画板上的所有像素。</translation>
+    </message>
+    <message>
+        <source>Take sample 1</source>
+        <translation>取样本 1</translation>
+    </message>
+    <message>
+        <source>Copy the first sample the panels show (column #1 of the batch) onto the pad, with its digit y: change it, then step it.</source>
+        <translation>把各面板显示的第一个样本（批次的第 1 列）连同其数字 y 复制到画板上：修改后再单步执行。</translation>
+    </message>
+    <message>
+        <source>Step this digit</source>
+        <translation>单步执行这个数字</translation>
+    </message>
+    <message>
+        <source>Make the drawing the only sample, with the network's weights of now: step it forward and backward with the step keys (F11) and watch every panel. The data and the training come back with Ctrl+Z.</source>
+        <translation>把所画的数字作为唯一样本，并使用网络当前的权重：用单步键（F11）对它做前向和反向传播，观察每个面板。按 Ctrl+Z 可恢复原来的数据和训练。</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>画一个数字</translation>
+    </message>
+    <message>
+        <source>Draw, choose the digit y, then Step this digit: it becomes the sample the panels show. Ctrl+Z gives back the data and the training.</source>
+        <translation>画好后选择数字 y，再点“单步执行这个数字”：它就成为各面板显示的样本。按 Ctrl+Z 可恢复原来的数据和训练。</translation>
+    </message>
+    <message>
+        <source>Weight pictures and the drawing pad are for a network whose inputs are an 8×8 image: 64 inputs, such as the handwritten digits (Data tab, or File ▸ Open example). This network has {n} inputs.</source>
+        <translation>权重图和画板适用于输入为 8×8 图像的网络：64 个输入，例如手写数字（“数据”标签页，或“文件 ▸ 打开示例”）。这个网络有 {n} 个输入。</translation>
+    </message>
+    <message>
+        <source>{units} units of layer 1 · each picture from −max|w| (blue) to +max|w| (red) of its own row</source>
+        <translation>第 1 层的 {units} 个单元 · 每幅图从它自己那一行的 −max|w|（蓝）到 +max|w|（红）</translation>
+    </message>
+    <message>
+        <source>{units} units of layer 1 · colours from −{limit} (blue) to +{limit} (red), the W¹ panel's scale</source>
+        <translation>第 1 层的 {units} 个单元 · 颜色从 −{limit}（蓝）到 +{limit}（红），与 W¹ 面板的色标相同</translation>
+    </message>
+    <message>
+        <source>Step a drawn {digit}</source>
+        <translation>单步执行手绘的 {digit}</translation>
+    </message>
+</context>
+<context>
+    <name>DrawnSample</name>
+    <message>
+        <source>a drawn digit has 64 pixels, but the network has {n} inputs</source>
+        <translation>手绘数字有 64 个像素，但网络有 {n} 个输入</translation>
+    </message>
+    <message>
+        <source>the digit must be from 0 to {most}: the output layer has {n} units</source>
+        <translation>数字必须在 0 到 {most} 之间：输出层有 {n} 个单元</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1521,10 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
 </context>
 <context>
     <name>Examples</name>
+    <message>
+        <source>Handwritten digits: 64-32-10 softmax</source>
+        <translation>手写数字：64-32-10 softmax</translation>
+    </message>
     <message>
         <source>Iris: softmax on a real dataset</source>
         <translation>Iris：真实数据集上的 softmax</translation>
@@ -2876,6 +3021,10 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     <message>
         <source>Training</source>
         <translation>训练</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>手写数字</translation>
     </message>
 </context>
 <context>
@@ -4742,6 +4891,13 @@ A change applies at once, also while running.</source>
     <message>
         <source>Training diverged and was paused: {where}. The panels show the last stage whose numbers are all finite; the next step produces the NaN/∞. Lower the learning rate η and reset (Ctrl+R).</source>
         <translation>训练已发散并已暂停：{where}。面板显示的是所有数值均为有限数的最后一个阶段；下一步会产生 NaN/∞。请降低学习率 η 并重置（Ctrl+R）。</translation>
+    </message>
+</context>
+<context>
+    <name>WeightPictures</name>
+    <message>
+        <source>Unit {i} of layer 1: W¹ row {i} as {rows}×{cols} pixels. Pixel (row {r}, column {c}) is input {j}; its weight is {w}. Red: ink there excites the unit; blue: inhibits it. Scale ±{limit}.</source>
+        <translation>第 1 层的单元 {i}：W¹ 第 {i} 行，画成 {rows}×{cols} 像素。像素（第 {r} 行，第 {c} 列）是输入 {j}，其权重为 {w}。红色：该处有墨迹会激活该单元；蓝色：抑制它。色标 ±{limit}。</translation>
     </message>
 </context>
 <context>

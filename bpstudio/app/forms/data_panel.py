@@ -1,4 +1,5 @@
-"""The data panel: where the samples come from (a generator, Iris, one typed sample, a CSV file) and the test set.
+"""The data panel: where the samples come from (a generator or shipped dataset, by picture or by name; one typed
+sample; a CSV file) and the test set.
 
 Apply (or Enter in a field) asks for the project ``data_edits.project_with_data`` builds, which fits the
 input and output layers to the data; a typed value that makes no sense is refused (``ProjectForm``).
@@ -25,6 +26,7 @@ from bpstudio.app.widgets.form_fields import (
 )
 from bpstudio.app.widgets.styles import HINT_STYLE
 from bpstudio.engine import Project, ValidationError
+from bpstudio.engine.builtin_datasets import BUILTIN
 from bpstudio.engine.datasets import GENERATORS, MAX_SAMPLES, MULTICLASS
 from bpstudio.engine.text.indices import format_value
 from bpstudio.session.data_edits import project_with_data, source_of
@@ -32,6 +34,7 @@ from bpstudio.session.view_state import ViewState
 
 from . import data_texts as texts
 from .csv_import_dialog import CsvImportDialog
+from .data_thumbnails import DataThumbnails
 from .project_form import ProjectForm
 
 DEFAULT_X, DEFAULT_Y = "0.05, 0.10", "0.01, 0.99"  # Mazur's worked example
@@ -50,6 +53,8 @@ class DataPanel(ProjectForm):
         self.setEnabled(False)  # until a project arrives
 
     def _build(self) -> None:
+        self.thumbnails = DataThumbnails()
+        self.thumbnails.chosen.connect(self._thumbnail_chosen)
         self.source_box = shrinkable_combo()
         add_items(self.source_box, texts.sources())
         self.source_box.setToolTip(self.tr("Where the samples come from. The input size follows the data; the "
@@ -59,6 +64,7 @@ class DataPanel(ProjectForm):
 
         self.samples_box = spin_box(1, MAX_SAMPLES, self.tr("N, how many samples to generate (training and test)."),
                                     200)
+        self.samples_box.valueChanged.connect(self.thumbnails.set_samples)
         self.noise_edit = QLineEdit("0.1")
         self.noise_edit.setToolTip(self.tr("The standard deviation of the Gaussian noise, a number ≥ 0 such as 0.1."))
         self.classes_box = spin_box(2, 50, self.tr("k, the number of classes: one output unit per class."), 3)
@@ -98,11 +104,12 @@ class DataPanel(ProjectForm):
         self.test_box.valueChanged.connect(lambda percent: self.split_seed_box.setEnabled(percent > 0))
         align_labels([form], margin=4)  # one label column whatever rows are shown
         buttons = fill(QHBoxLayout(), (None, 1), self.apply_button)
-        fill(QVBoxLayout(self), self.message_label, form, buttons, self.summary_label, (None, 1), margins=(8, 6, 8, 8))
+        fill(QVBoxLayout(self), self.message_label, self.thumbnails, form, buttons, self.summary_label, (None, 1),
+             margins=(8, 6, 8, 8))
 
-    # ----- access for tests and the main window ---------------------------------------------
+    # ----- access for tests and the main window -----
     def source(self) -> str:
-        """The source chosen: a generator name, "iris", "sample", "csv" or "table" (the project's own rows)."""
+        """The source chosen: a generator or dataset name, "sample", "csv" or "table" (the project's own rows)."""
         return str(self.source_box.currentData())
 
     def set_source(self, key: str) -> None:
@@ -114,7 +121,7 @@ class DataPanel(ProjectForm):
     def summary(self) -> str:
         return self.summary_label.text()
 
-    # ----- showing a state ------------------------------------------------------------------
+    # ----- showing a state -----
     def set_state(self, state: ViewState) -> None:
         project = state.project
         if not self._take(project):
@@ -151,6 +158,7 @@ class DataPanel(ProjectForm):
         with QSignalBlocker(self.source_box):
             self.source_box.setCurrentIndex(self.source_box.findData(source))
         self._show_fields()
+        self.thumbnails.select(source)
         self.summary_label.setText(texts.data_summary(project))
 
     def _show_fields(self) -> None:
@@ -165,7 +173,7 @@ class DataPanel(ProjectForm):
             self.x_edit.setText(self.x_edit.text() or DEFAULT_X)
             self.y_edit.setText(self.y_edit.text() or DEFAULT_Y)
 
-    # ----- requesting new data ------------------------------------------------------------
+    # ----- requesting new data -----
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the fields pass Enter on: it applies
             self.apply()
@@ -176,6 +184,12 @@ class DataPanel(ProjectForm):
         if self.source_box.itemData(index) == "csv" and not (
                 self.project is not None and source_of(self.project.data) == "csv"):
             self.open_csv_dialog()
+
+    def _thumbnail_chosen(self, key: str) -> None:
+        self.set_source(key)
+        self.apply()
+        if self._pending is None and self.project is not None:  # refused, or the same data: the message says
+            self.thumbnails.select(source_of(self.project.data))
 
     def apply(self) -> None:
         """Build the data of the fields and ask for it; a bad value is explained instead."""
@@ -200,9 +214,9 @@ class DataPanel(ProjectForm):
             if source in MULTICLASS:
                 params["classes"] = self.classes_box.value()
             return {"generator": source, "params": params, **split}, texts.generator_undo_text(source, params["n"])
-        if source == "iris":
-            return ({"dataset": "iris", "standardize": self.standardize_box.isChecked(), **split},
-                    self.tr("Use the Iris data"))
+        if source in BUILTIN:  # the digits cannot be standardised: some pixels are 0 in every image
+            scaled = {"standardize": self.standardize_box.isChecked()} if source == "iris" else {}
+            return {"dataset": source, **scaled, **split}, texts.dataset_undo_text(source)
         if source == "sample":
             x = texts.typed_numbers(self.x_edit.text(), self.tr("input x"))
             y = texts.typed_numbers(self.y_edit.text(), self.tr("target y"))
@@ -238,7 +252,7 @@ class DataPanel(ProjectForm):
         self._ask(edit.project, description)
         return True
 
-    # ----- CSV ----------------------------------------------------------------------------
+    # ----- CSV -----
     def open_csv_dialog(self) -> None:
         """Open the import dialog (window-modal); the project changes when it is accepted and fits."""
         if self.project is None:

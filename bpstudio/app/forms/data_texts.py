@@ -39,11 +39,41 @@ def sources() -> list[tuple[str, str, str]]:
          translate("DataPanel", "y = sin x + noise: one input, one real output.")),
         (translate("DataPanel", "Iris (real data, 150 flowers)"), "iris",
          translate("DataPanel", "Fisher's Iris: 4 measurements, 3 species.")),
+        (translate("DataPanel", "Handwritten digits (real data, 8×8 pixels)"), "digits",
+         translate("DataPanel", "1797 handwritten digits 0 … 9, each an image of 8×8 pixels: 64 inputs from 0 (white) "
+                   "to 1 (ink), 10 classes.")),
         (translate("DataPanel", "One sample (typed)"), "sample",
          translate("DataPanel", "One sample x and its target y: a worked example.")),
         (translate("DataPanel", "CSV file…"), "csv",
          translate("DataPanel", "Import a table, choosing its feature and label columns.")),
     ]
+
+
+def source_name(key: str) -> str:
+    """The name the source box gives ``key``: "Moons"."""
+    return next(name for name, k, _ in sources() if k == key)
+
+
+def thumbnail_tip(key: str, n: int) -> str:
+    """A data picture's tooltip: its name, what it is, and how big the data a click gives is."""
+    shipped = {"iris": translate("DataPanel", "150 samples · 4 features · 3 classes"),
+               "digits": translate("DataPanel", "1797 samples · 64 features (8×8 pixels) · 10 classes")}
+    if key in shipped:
+        size = shipped[key]
+    elif key == "sine":
+        size = translate("DataPanel", "{n} samples (Samples N) · 1 feature · 1 target value").format(n=n)
+    elif key in ("spiral", "blobs"):
+        size = translate("DataPanel", "{n} samples (Samples N) · 2 features · k classes").format(n=n)
+    else:
+        size = translate("DataPanel", "{n} samples (Samples N) · 2 features · 2 classes").format(n=n)
+    tip = next(tip for _, k, tip in sources() if k == key)
+    return translate("DataPanel", "{name}: {tip}\n{size}\nClick to use it.").format(
+        name=source_name(key), tip=tip, size=size)
+
+
+def dataset_undo_text(key: str) -> str:
+    return translate("DataPanel", "Use the Iris data") if key == "iris" else translate(
+        "DataPanel", "Use the handwritten digits")
 
 
 def generator_undo_text(source: str, n: int) -> str:

@@ -20,6 +20,7 @@ from bpstudio.app.forms.network_form import NetworkForm
 from bpstudio.app.lessons.lesson_dock import Lessons
 from bpstudio.app.lessons.lesson_highlight import PanelTargets
 from bpstudio.app.lessons.lesson_panel import LessonPanel
+from bpstudio.app.matrices.digits_view import DigitsView
 from bpstudio.app.matrices.matrix_panel import MatrixPanel
 from bpstudio.app.matrices.parameter_editor import ParameterEditor
 from bpstudio.app.network import network_texts
@@ -35,6 +36,7 @@ from bpstudio.session.view_state import ViewState
 from .autosave import Autosave
 from .canvas_edits import wire_canvas_edits
 from .classroom import Classroom, name_main_views
+from .digits_dock import DigitsDock
 from .edit_commands import UndoableEdits
 from .export_actions import ExportActions
 from .language_menu import LanguageMenu
@@ -68,8 +70,9 @@ class MainWindow(QMainWindow):
         self.form = NetworkForm()
         self.parameter_editor = ParameterEditor()
         self.data_panel = DataPanel()
+        self.digits = DigitsView()
         self.views: list[StateView] = [self.canvas, self.matrices, self.equations, self.stages, self.form,
-                                       self.parameter_editor, self.data_panel]
+                                       self.parameter_editor, self.data_panel, self.digits]
         self.setCentralWidget(centre(self.messages, self.canvas, self.matrices))
         self.form_dock, self.parameter_dock, self.data_source_dock, self.equation_dock, self.stage_dock = side_docks(
             self, self.form, self.parameter_editor, self.data_panel, self.equations, self.stages)
@@ -78,7 +81,9 @@ class MainWindow(QMainWindow):
         # the engine, and the parts that work with it
         self.controller = EngineController(project, threaded=threaded, parent=self, start=False)
         self.renderer = RenderSlices(self.views, [[self.matrices], [self.canvas], [self.stages, self.form,
-                                     self.parameter_editor, self.data_panel], [self.equations]], self.form_dock, self)
+                                     self.parameter_editor, self.data_panel], [self.equations, self.digits]],
+                                     self.form_dock, self)
+        self.digits_dock = DigitsDock(self, self.digits, self.equation_dock, self.controller).dock
         self.edits = UndoableEdits(self.undo_stack, self.controller, self.view_state)
         self.actions_ = step_actions(self)
         self.window_actions = window_actions(self, self.undo_stack)
@@ -89,7 +94,8 @@ class MainWindow(QMainWindow):
         place_training_docks(self, self.form_dock, self.stage_dock, t.loss_dock, t.gradient_dock, t.data_dock,
                              t.run_dock, t.gradcheck_dock)
         self.menus = build_menus(self, self.actions_, self.window_actions, self.files, self.exports, t, [
-            self.form_dock, self.data_source_dock, self.parameter_dock, self.equation_dock, self.stage_dock])
+            self.form_dock, self.data_source_dock, self.parameter_dock, self.equation_dock, self.stage_dock,
+            self.digits_dock])
         app_settings.restore_window_state(self)  # the size and dock layout of last time, if stored
         self.autosave = Autosave(self.files, self.undo_stack, self.controller)
         self.language_menu = LanguageMenu(self.menus.view, self, lambda: self.files.path)
@@ -151,7 +157,7 @@ class MainWindow(QMainWindow):
         self.matrices.precision_spin.valueChanged.connect(self._precision_changed)
         self.matrices.set_precision(app_settings.precision())
         self.stages.stageRequested.connect(c.goto)
-        for form in (self.form, self.data_panel):
+        for form in (self.form, self.data_panel, self.digits):
             form.projectEditRequested.connect(self.edits.edit_project)
         self.parameter_editor.valueEntered.connect(self.edits.set_parameter)
         wire_canvas_edits(self.canvas, self.form, self.menus.view)
