@@ -249,12 +249,15 @@ class Stepper:
     def continue_from(self, other: Stepper) -> Snapshot:
         """Take over ``other``'s place — weights, momentum, the iteration, its stage and numbers — when only
         settings that do not change the batches differ (learning rate, momentum, L2, epochs): training goes
-        on from there, counted on. Otherwise (another batch size or shuffling) ``replace_parameters``."""
+        on from there, counted on, and step back still returns to the stages before. Otherwise (another batch
+        size or shuffling) ``replace_parameters``."""
         t, u = self.training, other.training
         if (t.batch_size, t.shuffle, t.seed) != (u.batch_size, u.shuffle, u.seed):
             return self.replace_parameters(other.parameters)
         check_parameters(self.spec, other.parameters)
-        return self._go(other._state)
+        # the stages before the change stay there to step back to (as they were computed, with the old settings)
+        self.restore(other._state, other._history.recent(len(other._history)))
+        return self.snapshot()
 
     def _go(self, state: State, forget: bool = True) -> Snapshot:
         """Be at ``state``, on its batch; with no stages kept for step back, unless ``forget`` is False."""

@@ -228,8 +228,8 @@ class StudioSession:
             result = gradient_check(s.plan, s.parameters, x, y,
                                     max_entries_per_array=GRADCHECK_ENTRIES if big else None)
         it = s.snapshot().iteration + (2 if s.complete else 1)  # the iteration whose batch the next forward uses
-        where = translate("EngineController",
-                          "weights now, the batch of iteration {i} ({m} samples)").format(i=it, m=x.shape[1])
+        where = translate("EngineController", "the weights after {done} updates, the batch of iteration {i} "
+                          "({m} samples)").format(done=s.completed_iterations, i=it, m=x.shape[1])
         if big:
             where += translate("EngineController", "; arrays larger than {n} entries checked on {n} entries drawn at "
                                "random").format(n=GRADCHECK_ENTRIES)

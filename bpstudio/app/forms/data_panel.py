@@ -98,7 +98,8 @@ class DataPanel(ProjectForm):
         self.test_box.valueChanged.connect(lambda percent: self.split_seed_box.setEnabled(percent > 0))
         align_labels([form], margin=4)  # one label column whatever rows are shown
         buttons = fill(QHBoxLayout(), (None, 1), self.apply_button)
-        fill(QVBoxLayout(self), self.message_label, form, buttons, self.summary_label, (None, 1), margins=(8, 6, 8, 8))
+        # the message under the fields and Apply: showing it moves none of them
+        fill(QVBoxLayout(self), form, buttons, self.summary_label, self.message_label, (None, 1), margins=(8, 6, 8, 8))
 
     # ----- access for tests and the main window ---------------------------------------------
     def source(self) -> str:
@@ -117,6 +118,7 @@ class DataPanel(ProjectForm):
     # ----- showing a state ------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:
         project = state.project
+        self._moved_on(state)
         if not self._take(project):
             return
         self.setEnabled(True)

@@ -68,12 +68,14 @@ class RunPanel(QWidget):
 
         self.status_label = StatusLine()
         self.message_label = wrapped_label("", "runMessage", "", ERROR_STYLE, True, hidden=True)
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # nor widens
 
-        layout = fill(QVBoxLayout(self), buttons, self.status_label, self.message_label, margins=(8, 6, 8, 8))
+        layout = fill(QVBoxLayout(self), buttons, self.status_label, margins=(8, 6, 8, 8))
         self.goal_box = self._build_goal()
         self.speed_box = self._build_speed()
         self.breakpoint_box = self._build_breakpoints()
-        fill(layout, self.goal_box, self.speed_box, self.breakpoint_box, (None, 1))
+        # a refusal under the sections: showing it moves none of their fields
+        fill(layout, self.goal_box, self.speed_box, self.breakpoint_box, self.message_label, (None, 1))
 
         self.set_actions(*(actions or make_run_actions(self)).all())
         if actions is None:

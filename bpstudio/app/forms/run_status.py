@@ -3,8 +3,8 @@ engine's speeds in words."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from bpstudio.app.widgets.run_actions import describe_divergence
 from bpstudio.app.widgets.styles import ERROR_RED, HINT_STYLE, INFO_BLUE, PASS_GREEN, WAIT_AMBER, text_style
@@ -51,6 +51,17 @@ class StatusLine(QLabel):
         super().__init__(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setObjectName("runStatus")
         self.setToolTip(translate("RunPanel", "What the run is doing, or why it stopped"))
+        self._reserve()
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the panel
+
+    def _reserve(self) -> None:
+        """Three lines kept for it whatever it says, so the run's fields below never move as it changes."""
+        self.setMinimumHeight(3 * self.fontMetrics().lineSpacing() + 2)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FontChange:  # presentation mode: three lines of the larger font
+            self._reserve()
+        super().changeEvent(event)
 
     def show_status(self, status: RunStatus) -> None:
         self.setText(status_text(status))
