@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 
 from bpstudio.app.widgets.form_fields import INT_MAX, fill, shown_message, spin_box, wrapped_label
 from bpstudio.app.widgets.preview import show_alone
-from bpstudio.app.widgets.run_actions import RunActions, make_run_actions, run_tip
+from bpstudio.app.widgets.run_actions import RunActions, make_run_actions
 from bpstudio.app.widgets.styles import ERROR_STYLE, HINT_STYLE, SECTION_STYLE
 from bpstudio.engine import ValidationError
 from bpstudio.engine.run_settings import IDLE, PAUSED, RUNNING, SPEEDS, Breakpoints, RunGoal, RunSettings, RunStatus
 
-from .run_status import StatusLine, speed_text, status_text
+from .run_status import StatusLine, show_on_actions, speed_text, status_text
 
 
 class RunPanel(QWidget):
@@ -53,6 +53,7 @@ class RunPanel(QWidget):
         super().__init__(parent)
         self.status = RunStatus()
         self._actions: RunActions | None = None
+        self._refusal = ""  # why Run is off: a value on this panel that is not valid
 
         self._buttons = (QToolButton(), QToolButton(), QToolButton())
         self.run_button, self.pause_button, self.stop_button = self._buttons
@@ -77,6 +78,8 @@ class RunPanel(QWidget):
         # a refusal under the sections: showing it moves none of their fields
         fill(layout, self.goal_box, self.speed_box, self.breakpoint_box, self.message_label, (None, 1))
 
+        for toggled in (self.goal_group.buttonToggled, self.loss_break_check.toggled):
+            toggled.connect(self._recheck)  # a wrong value no longer used: Run is on again (and the reverse)
         self.set_actions(*(actions or make_run_actions(self)).all())
         if actions is None:
             self.addActions(self.actions_.all())  # standalone: the keys work in the panel itself
@@ -215,13 +218,19 @@ class RunPanel(QWidget):
         return value
 
     def _recheck(self) -> RunSettings | None:
-        """After typing (and on Run): say at once what is wrong (or that it is fixed); the settings if valid."""
+        """After typing (and on Run): say at once what is wrong (or that it is fixed); the settings if valid. While
+        a value is wrong, Run is off and its tip (and F9, in the window) says why."""
         try:
             settings = self.settings()
         except ValidationError as e:
             self._show_message(e.message)
+            self._refusal = e.message
+            self.set_status(self.status)
             return None
         self._show_message("")
+        if self._refusal:
+            self._refusal = ""
+            self.set_status(self.status)
         return settings
 
     def _show_message(self, text: str) -> None:
@@ -248,14 +257,7 @@ class RunPanel(QWidget):
         self.status = status
         state = status.state
         if self._actions is not None:
-            a = self._actions
-            a.run.setEnabled(state != RUNNING)
-            a.run.setText(self.tr("Resume") if state == PAUSED else self.tr("Run"))
-            tip = run_tip(state == PAUSED)
-            a.run.setToolTip(tip)
-            a.run.setStatusTip(tip)
-            a.pause.setEnabled(state == RUNNING)
-            a.stop.setEnabled(state in (RUNNING, PAUSED))
+            show_on_actions(self._actions, state, self._refusal)
         # the goal and breakpoints of a running run are fixed; the speed can change at any time
         self.goal_box.setEnabled(state != RUNNING)
         self.breakpoint_box.setEnabled(state != RUNNING)

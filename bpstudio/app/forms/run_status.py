@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
-from bpstudio.app.widgets.run_actions import describe_divergence
+from bpstudio.app.widgets.run_actions import RunActions, describe_divergence, run_tip
 from bpstudio.app.widgets.styles import ERROR_RED, HINT_STYLE, INFO_BLUE, PASS_GREEN, WAIT_AMBER, text_style
 from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, RunStatus
 
@@ -27,6 +27,23 @@ def speed_text(label: str) -> str:
         "1000 iterations per second": translate("RunPanel", "1000 iterations per second"),
         "as fast as the engine goes": translate("RunPanel", "as fast as the engine goes"),
     }.get(label, label)
+
+
+def show_on_actions(a: RunActions, state: str, refusal: str) -> None:
+    """Run/Resume, Pause and Stop enabled as the run's state allows; Run off while ``refusal`` (why: a value on the
+    Training tab that is not valid) and its tip saying so."""
+    a.run.setEnabled(state != RUNNING and not refusal)
+    a.run.setText(translate("RunPanel", "Resume") if state == PAUSED else translate("RunPanel", "Run"))
+    if refusal:
+        tip = translate("RunPanel", "Run is off until this is fixed on the Training tab: {why}").format(why=refusal)
+    elif state == RUNNING:
+        tip = translate("RunPanel", "Training is running: Pause (F6) pauses it, Stop (Shift+F9) ends it.")
+    else:
+        tip = run_tip(state == PAUSED)
+    a.run.setToolTip(tip)
+    a.run.setStatusTip(tip)
+    a.pause.setEnabled(state == RUNNING)
+    a.stop.setEnabled(state in (RUNNING, PAUSED))
 
 
 def status_text(status: RunStatus) -> str:

@@ -36,6 +36,7 @@ from .autosave import Autosave
 from .classroom import Classroom, name_main_views
 from .edit_commands import UndoableEdits
 from .export_actions import ExportActions
+from .guidance import Guidance
 from .language_menu import LanguageMenu
 from .message_bar import MessageBar
 from .notation_menu import NotationMenu
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
                                            panels), self)
         place_lesson_dock(self, self.lessons.dock)
         self.menuBar().addMenu(self.lessons.menu)
+        self.guidance = Guidance(self, t.actions.run, self.lessons.show_action, self.show_error)  # Help, F1, why
         self.classroom = Classroom(self, self.menus.view, panels, self.form_dock, [t.loss_dock, t.data_dock])
         name_main_views(self.canvas, self.matrices, self.equations, self.stages, t)
         self._connect()
