@@ -40,6 +40,15 @@ class ProjectForm(QWidget):
     def _clear_message(self) -> None:
         clear_message(self.message_label)
 
+    def set_state(self, state: ViewState) -> None:
+        raise NotImplementedError
+
+    def edit_declined(self, state: ViewState) -> None:
+        """The edit asked for was not made (the user kept the training): show the project as it is again."""
+        self._pending = None
+        self.project = None
+        self.set_state(state)
+
     def _moved_on(self, state: ViewState) -> None:
         """A step or a run went on from the state a message was about (same project): it no longer applies."""
         at = (state.snapshot.iteration, state.snapshot.position)
