@@ -78,23 +78,23 @@ class DataPanel(ProjectForm):
         self.split_seed_box = spin_box(0, tip=self.tr("Seeds the random choice of the test samples."))
         self.split_seed_box.setPrefix(self.tr("seed "))
         self.split_seed_box.setMinimumWidth(90)  # its hint fits "seed 2147483647": too wide for a side panel
-        self.apply_button = QPushButton(self.tr("App&ly"))
+        self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.setToolTip(self.tr("Use these data settings (or Enter in a field); Ctrl+Z undoes."))
         self.apply_button.clicked.connect(self.apply)
         self.summary_label = wrapped_label(
             tip=self.tr("The project's data now: how many samples train and how many test."), style=HINT_STYLE)
 
         self.form = form = growing_form()
-        for label, field in [(self.tr("So&urce"), self.source_box), (self.tr("Sa&mples N"), self.samples_box),
-                             (self.tr("&Noise σ"), self.noise_edit), (self.tr("Classes &k"), self.classes_box),
+        for label, field in [(self.tr("So&urce"), self.source_box), (self.tr("Samples &N"), self.samples_box),
+                             (self.tr("Noise σ"), self.noise_edit), (self.tr("Classes &k"), self.classes_box),
                              (self.tr("&Generator seed"), self.seed_box), (self.tr("Input &x"), self.x_edit),
-                             (self.tr("Target &y"), self.y_edit)]:
+                             (self.tr("Target y"), self.y_edit)]:
             form.addRow(label, field)
         form.insertRow(5, self.standardize_box)
         form.addRow(self.csv_button)
         self.split_row = QWidget()
         fill(QHBoxLayout(self.split_row), (self.test_box, 1), (self.split_seed_box, 1), margins=(0, 0, 0, 0))
-        form.addRow(buddy_label(self.tr("Hel&d-out test set"), self.test_box), self.split_row)
+        form.addRow(buddy_label(self.tr("Held-out test set"), self.test_box), self.split_row)
         self.test_box.valueChanged.connect(lambda percent: self.split_seed_box.setEnabled(percent > 0))
         align_labels([form], margin=4)  # one label column whatever rows are shown
         buttons = fill(QHBoxLayout(), (None, 1), self.apply_button)

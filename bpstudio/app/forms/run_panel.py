@@ -100,17 +100,17 @@ class RunPanel(QWidget):
         return section, header
 
     def _build_goal(self) -> QWidget:
-        self.epochs_radio = QRadioButton(self.tr("Ru&n for"))
+        self.epochs_radio = QRadioButton(self.tr("Run for"))
         self.epochs_radio.setToolTip(self.tr("End after this many more epochs (one epoch = every sample once)"))
         self.epochs_spin = spin_box(1, value=100, suffix=self.tr(" epochs"))
         self.epochs_spin.setToolTip(self.epochs_radio.toolTip())
         self.epochs_spin.setMinimumWidth(70)
-        self.loss_radio = QRadioButton(self.tr("Until training &loss <"))
+        self.loss_radio = QRadioButton(self.tr("Until training loss <"))
         self.loss_radio.setToolTip(self.tr(
             "End as soon as the training loss (the mean over the training set) is below this number"))
         self.target_edit = QLineEdit("0.01")
         self.target_edit.setToolTip(self.tr("A number > 0, such as 0.01 or 1e-3"))
-        self.forever_radio = QRadioButton(self.tr("&Keep going until stopped"))
+        self.forever_radio = QRadioButton(self.tr("Keep going until stopped"))
         self.forever_radio.setToolTip(self.tr("No goal: the run goes on until you press Stop or a breakpoint "
                                               "pauses it"))
         self.goal_group = QButtonGroup(self)
@@ -139,7 +139,7 @@ class RunPanel(QWidget):
         row = QWidget()
         fill(QHBoxLayout(row), wrapped_label(self.tr("slow"), "", tip, HINT_STYLE, True), (self.speed_slider, 1),
              wrapped_label(self.tr("fast"), "", tip, HINT_STYLE, True), margins=(0, 0, 0, 0))
-        section, header = self._section(self.tr("Pla&yback speed"), tip, [(row,), (self.speed_label,)])
+        section, header = self._section(self.tr("Playback speed"), tip, [(row,), (self.speed_label,)])
         header.setBuddy(self.speed_slider)
         return section
 
@@ -150,12 +150,12 @@ class RunPanel(QWidget):
         self.loss_break_edit.setToolTip(self.tr("A number > 0, such as 0.05 or 1e-3"))
         self.loss_break_edit.textEdited.connect(lambda: self.loss_break_check.setChecked(True))
         self.loss_break_edit.editingFinished.connect(self._recheck)
-        self.nonfinite_check = QCheckBox(self.tr("Pa&use on NaN or ∞"))
+        self.nonfinite_check = QCheckBox(self.tr("Pause on NaN or ∞"))
         self.nonfinite_check.setChecked(True)
         self.nonfinite_check.setToolTip(self.tr(
             "Pause at the first number that is not finite (NaN or ±∞), for example when the learning rate is too "
             "large; the panels keep the last finite state and the status says where it appeared"))
-        self.epoch_break_check = QCheckBox(self.tr("Pause on co&mpleting epoch"))
+        self.epoch_break_check = QCheckBox(self.tr("Pause on completing epoch"))
         self.epoch_break_check.setToolTip(self.tr("Pause when this epoch (counted from 1) is complete"))
         self.epoch_break_spin = spin_box(1, value=10)
         self.epoch_break_spin.setToolTip(self.epoch_break_check.toolTip())

@@ -36,7 +36,7 @@ class GradCheckView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.check_button = QPushButton(self.tr("Check &gradients"))
+        self.check_button = QPushButton(self.tr("Check gradients"))
         self.check_button.setObjectName("checkGradients")
         self.check_button.setToolTip(self.tr(
             "Compare backprop's ∂L/∂W and ∂L/∂b for the current weights and batch with finite differences: each "
