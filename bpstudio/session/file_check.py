@@ -52,7 +52,7 @@ def _not_a(name: str, kind: str) -> str:
         "array": translate("FileCheck", "it is a NumPy array file (.npy)."),
         "empty": translate("FileCheck", "the file is empty."),
         "binary": translate("FileCheck", "it is not a text file (it holds binary data, like a picture or a program)."),
-        "table": translate("FileCheck", "it looks like a table of numbers (CSV). To train on it, use Import CSV… "
+        "table": translate("FileCheck", "it looks like a table of numbers (CSV). To train on it, use Choose CSV file… "
                                         "on the Data tab."),
         "text": translate("FileCheck", "it is a text file, but not in the JSON form projects are saved in."),
         "json": translate("FileCheck", "it holds JSON, but not a BP Studio project (projects are saved with "

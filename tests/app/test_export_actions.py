@@ -61,7 +61,8 @@ def test_a_snapshot_opens_again_at_its_stage_with_the_same_numbers(qtbot, window
         np.testing.assert_array_equal(snap.arrays[key], value)
     assert other.files.dirty  # not in any project file yet
     other.files.open_snapshot(tmp_path / "missing.npz")
-    assert other.messages.text().startswith("missing.npz cannot be opened as a snapshot") and other.state.snapshot is snap
+    assert other.messages.text().startswith("missing.npz cannot be opened as a snapshot")
+    assert other.state.snapshot is snap
     other.close()
 
 

@@ -99,9 +99,11 @@ def test_a_bad_loss_target_is_refused_with_a_message(qtbot, panel, text):
     assert panel.message_label.styleSheet().count("color: #b3261e")  # red
     # the previous state stays
     assert panel.status == RunStatus(PAUSED, "paused by you")
-    assert panel.actions_.run.text() == "Resume" and panel.actions_.run.isEnabled()
+    assert panel.actions_.run.text() == "Resume" and not panel.actions_.run.isEnabled()  # off until fixed …
+    assert panel.actions_.run.toolTip().startswith("Run is off until this is fixed on the Training tab: ")
 
-    panel.target_edit.setText("0.01")
+    panel.target_edit.setText("0.01")  # … and on again as soon as it is
+    assert panel.actions_.run.isEnabled() and panel.message() == ""
     assert run(qtbot, panel).goal.target_loss == 0.01
     assert panel.message() == ""  # fixed: the message goes
 

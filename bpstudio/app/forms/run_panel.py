@@ -80,6 +80,8 @@ class RunPanel(QWidget):
 
         for toggled in (self.goal_group.buttonToggled, self.loss_break_check.toggled):
             toggled.connect(self._recheck)  # a wrong value no longer used: Run is on again (and the reverse)
+        for edit in (self.target_edit, self.loss_break_edit):  # while Run is off: on again as soon as it is fixed
+            edit.textChanged.connect(lambda _text: self._refusal and self._recheck())
         self.set_actions(*(actions or make_run_actions(self)).all())
         if actions is None:
             self.addActions(self.actions_.all())  # standalone: the keys work in the panel itself
