@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolButton, QWidget
 
@@ -48,8 +48,9 @@ class LessonPointer(QWidget):
     def __init__(self, show_lessons: QAction) -> None:
         super().__init__()
         self.setObjectName("lessonPointer")
-        self.label = QLabel(translate("Guidance", "New here? The guided lessons (F1) walk you through "
-                                                  "backpropagation step by step."))
+        self.label = QLabel(translate("Guidance", "New here? Try the guided lessons (F1)."))  # short: 1024 px wide
+        self.label.setToolTip(translate("Guidance", "The lessons walk you through backpropagation one step at a "
+                                                    "time, with questions to check what you predicted"))
         self.open_button = QToolButton(autoRaise=True)
         self.open_button.setText(translate("Guidance", "Open lessons"))
         self.open_button.setToolTip(translate("Guidance", "Show the Lesson panel (F1)"))
@@ -58,6 +59,7 @@ class LessonPointer(QWidget):
         self.close_button.setToolTip(translate("Guidance", "Close this pointer; it will not come back"))
         fill(QHBoxLayout(self), self.label, self.open_button, self.close_button, margins=(8, 0, 2, 0), spacing=4)
         self.setStyleSheet(POINTER_STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.open_button.clicked.connect(show_lessons.trigger)
         self.close_button.clicked.connect(self.dismiss)
         show_lessons.triggered.connect(self.dismiss)  # found: no need to point any more
