@@ -2068,8 +2068,12 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
 <context>
     <name>Guidance</name>
     <message>
-        <source>New here? The guided lessons (F1) walk you through backpropagation step by step.</source>
-        <translation>第一次用？引导课程（F1）带你一步一步学习反向传播。</translation>
+        <source>New here? Try the guided lessons (F1).</source>
+        <translation>第一次用？试试引导课程（F1）。</translation>
+    </message>
+    <message>
+        <source>The lessons walk you through backpropagation one step at a time, with questions to check what you predicted</source>
+        <translation>课程一步一步带你学习反向传播，并用问题检验你的预测</translation>
     </message>
     <message>
         <source>Open lessons</source>
@@ -2082,6 +2086,18 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     <message>
         <source>Close this pointer; it will not come back</source>
         <translation>关闭这条提示；之后不会再出现</translation>
+    </message>
+    <message>
+        <source>Step back is off: no earlier stage is kept — at the start, after a reset, or after opening a project or an edit that starts training over.</source>
+        <translation>后退不可用：没有保存更早的阶段——刚开始时、重置之后，或打开项目、做了让训练重新开始的编辑之后都是如此。</translation>
+    </message>
+    <message>
+        <source>Pause is off: no run is going (F9 runs).</source>
+        <translation>暂停不可用：当前没有在运行（按 F9 运行）。</translation>
+    </message>
+    <message>
+        <source>Stop is off: no run is going or paused.</source>
+        <translation>停止不可用：当前没有正在运行或已暂停的训练。</translation>
     </message>
 </context>
 <context>

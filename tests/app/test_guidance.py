@@ -102,3 +102,20 @@ def test_opening_the_lessons_counts_as_found(qtbot, open_window):
     w.guidance.pointer.open_button.click()
     assert w.lessons.dock.isVisible() and not w.guidance.pointer.isVisible()
     assert app_settings.lesson_pointer_dismissed()
+
+
+def test_step_back_and_pause_say_why_they_are_off(qtbot, window):
+    w, back = window, window.actions_.back
+    assert not back.isEnabled() and back.toolTip().startswith("Step back is off: no earlier stage is kept")
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    qtbot.keyClick(w, Qt.Key.Key_F11, Qt.KeyboardModifier.ShiftModifier)
+    assert w.messages.text().startswith("Step back is off") and w.statusBar().currentMessage().startswith("Step")
+    w.actions_.step.trigger()
+    settle(qtbot, w)
+    assert back.isEnabled() and back.toolTip().startswith("Return to the previous stage")  # its own tip again
+    qtbot.keyClick(w, Qt.Key.Key_F11, Qt.KeyboardModifier.ShiftModifier)  # the action itself, not the refusal
+    settle(qtbot, w)
+    assert w.state.snapshot.position == 0 and w.messages.text() == ""
+    qtbot.keyClick(w, Qt.Key.Key_F6)
+    assert w.messages.text() == "Pause is off: no run is going (F9 runs)."

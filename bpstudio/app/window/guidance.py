@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolButton, QWi
 
 from bpstudio.app.widgets import app_settings
 from bpstudio.app.widgets.form_fields import fill
+from bpstudio.app.widgets.run_actions import RunActions
 
 from .help_menu import HelpMenu
 
@@ -40,6 +41,23 @@ class SayWhyOff(QObject):
     @Slot()
     def _refused(self) -> None:
         self.say(self.action.toolTip())
+
+
+class WhyOff(QObject):
+    """``action``'s tooltip says why while it is off (``why``), its own tip while it is on; with ``SayWhyOff`` its
+    key says it too."""
+
+    def __init__(self, action: QAction, why: str) -> None:
+        super().__init__(action)
+        self.action, self.why, self.tip = action, why, action.toolTip()
+        action.changed.connect(self._follow)
+        self._follow()
+
+    @Slot()
+    def _follow(self) -> None:
+        want = self.tip if self.action.isEnabled() else self.why
+        if self.action.toolTip() != want:
+            self.action.setToolTip(want)
 
 
 class LessonPointer(QWidget):
@@ -71,9 +89,16 @@ class LessonPointer(QWidget):
 
 
 class Guidance(QObject):
-    def __init__(self, w: QMainWindow, run: QAction, show_lessons: QAction, say: Callable[[str], None]) -> None:
+    def __init__(self, w: QMainWindow, run: RunActions, back: QAction, show_lessons: QAction,
+                 say: Callable[[str], None]) -> None:
         super().__init__(w)
-        self.run_refused = SayWhyOff(w, run, say)
+        self.why_off = [WhyOff(back, translate("Guidance", "Step back is off: no earlier stage is kept — at the start, "
+                                                           "after a reset, or after opening a project or an edit that "
+                                                           "starts training over.")),
+                        WhyOff(run.pause, translate("Guidance", "Pause is off: no run is going (F9 runs).")),
+                        WhyOff(run.stop, translate("Guidance", "Stop is off: no run is going or paused."))]
+        self.run_refused = SayWhyOff(w, run.run, say)  # the Training tab keeps Run's tip saying why
+        self.refused = [SayWhyOff(w, action, say) for action in (back, run.pause, run.stop)]
         self.help = HelpMenu(w)
         self.pointer: LessonPointer | None = None
         if not app_settings.lesson_pointer_dismissed():

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
                                            panels), self)
         place_lesson_dock(self, self.lessons.dock)
         self.menuBar().addMenu(self.lessons.menu)
-        self.guidance = Guidance(self, t.actions.run, self.lessons.show_action, self.show_error)  # Help, F1, why
+        self.guidance = Guidance(self, t.actions, self.actions_.back, self.lessons.show_action, self.show_error)
         self.classroom = Classroom(self, self.menus.view, panels, self.form_dock, [t.loss_dock, t.data_dock])
         name_main_views(self.canvas, self.matrices, self.equations, self.stages, t)
         self._connect()
