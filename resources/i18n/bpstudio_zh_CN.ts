@@ -2088,16 +2088,16 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>关闭这条提示；之后不会再出现</translation>
     </message>
     <message>
-        <source>Step back is off: no earlier stage is kept — at the start, after a reset, or after opening a project or an edit that starts training over.</source>
-        <translation>后退不可用：没有保存更早的阶段——刚开始时、重置之后，或打开项目、做了让训练重新开始的编辑之后都是如此。</translation>
+        <source>Step back ({keys}) is off: no earlier stage is kept — at the start, after a reset, or after opening a project or an edit that starts training over.</source>
+        <translation>后退（{keys}）不可用：没有保存更早的阶段——刚开始时、重置之后，或打开项目、做了让训练重新开始的编辑之后都是如此。</translation>
     </message>
     <message>
-        <source>Pause is off: no run is going (F9 runs).</source>
-        <translation>暂停不可用：当前没有在运行（按 F9 运行）。</translation>
+        <source>Pause ({keys}) is off: no run is going; Run (F9) starts one.</source>
+        <translation>暂停（{keys}）不可用：当前没有在运行；按运行（F9）开始。</translation>
     </message>
     <message>
-        <source>Stop is off: no run is going or paused.</source>
-        <translation>停止不可用：当前没有正在运行或已暂停的训练。</translation>
+        <source>Stop ({keys}) is off: no run is going or paused.</source>
+        <translation>停止（{keys}）不可用：当前没有正在运行或已暂停的训练。</translation>
     </message>
 </context>
 <context>

@@ -106,11 +106,13 @@ def test_opening_the_lessons_counts_as_found(qtbot, open_window):
 
 def test_step_back_and_pause_say_why_they_are_off(qtbot, window):
     w, back = window, window.actions_.back
-    assert not back.isEnabled() and back.toolTip().startswith("Step back is off: no earlier stage is kept")
+    assert not back.isEnabled()
+    assert back.toolTip().startswith("Step back (Shift+F11 / Alt+Left) is off: no earlier stage is kept")
     w.activateWindow()
     qtbot.waitUntil(lambda: w.isActiveWindow())
     qtbot.keyClick(w, Qt.Key.Key_F11, Qt.KeyboardModifier.ShiftModifier)
-    assert w.messages.text().startswith("Step back is off") and w.statusBar().currentMessage().startswith("Step")
+    assert w.messages.text().startswith("Step back (Shift+F11 / Alt+Left) is off")
+    assert w.statusBar().currentMessage().startswith("Step back (")
     w.actions_.step.trigger()
     settle(qtbot, w)
     assert back.isEnabled() and back.toolTip().startswith("Return to the previous stage")  # its own tip again
@@ -118,4 +120,4 @@ def test_step_back_and_pause_say_why_they_are_off(qtbot, window):
     settle(qtbot, w)
     assert w.state.snapshot.position == 0 and w.messages.text() == ""
     qtbot.keyClick(w, Qt.Key.Key_F6)
-    assert w.messages.text() == "Pause is off: no run is going (F9 runs)."
+    assert w.messages.text() == "Pause (F6) is off: no run is going; Run (F9) starts one."

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolButton, QWi
 from bpstudio.app.widgets import app_settings
 from bpstudio.app.widgets.form_fields import fill
 from bpstudio.app.widgets.run_actions import RunActions
+from bpstudio.app.widgets.step_actions import keys_text
 
 from .help_menu import HelpMenu
 
@@ -41,6 +42,11 @@ class SayWhyOff(QObject):
     @Slot()
     def _refused(self) -> None:
         self.say(self.action.toolTip())
+
+
+def keys(action: QAction) -> str:
+    """An action's keys as a tooltip names them: "Shift+F11 / Alt+Left"."""
+    return keys_text([k.toString() for k in action.shortcuts()])
 
 
 class WhyOff(QObject):
@@ -92,11 +98,13 @@ class Guidance(QObject):
     def __init__(self, w: QMainWindow, run: RunActions, back: QAction, show_lessons: QAction,
                  say: Callable[[str], None]) -> None:
         super().__init__(w)
-        self.why_off = [WhyOff(back, translate("Guidance", "Step back is off: no earlier stage is kept — at the start, "
-                                                           "after a reset, or after opening a project or an edit that "
-                                                           "starts training over.")),
-                        WhyOff(run.pause, translate("Guidance", "Pause is off: no run is going (F9 runs).")),
-                        WhyOff(run.stop, translate("Guidance", "Stop is off: no run is going or paused."))]
+        self.why_off = [WhyOff(back, translate("Guidance", "Step back ({keys}) is off: no earlier stage is kept — at "
+                                                           "the start, after a reset, or after opening a project or an "
+                                                           "edit that starts training over.").format(keys=keys(back))),
+                        WhyOff(run.pause, translate("Guidance", "Pause ({keys}) is off: no run is going; Run (F9) "
+                                                                "starts one.").format(keys=keys(run.pause))),
+                        WhyOff(run.stop, translate("Guidance", "Stop ({keys}) is off: no run is going or paused.")
+                               .format(keys=keys(run.stop)))]
         self.run_refused = SayWhyOff(w, run.run, say)  # the Training tab keeps Run's tip saying why
         self.refused = [SayWhyOff(w, action, say) for action in (back, run.pause, run.stop)]
         self.help = HelpMenu(w)
