@@ -13,7 +13,7 @@ from .project import Project, load_project
 from .resource_files import example_path
 from .spec import InitSpec, LayerSpec, NetworkSpec, TrainingSpec
 
-DEFAULT_EXAMPLE = "seed003_2-2-1"  # what the app opens on, and what a new project starts as
+DEFAULT_EXAMPLE = "seed003_2-2-1"  # what the app opens on (File ▸ New starts from ``new_project`` instead)
 
 NAMES = frozenset({  # the "name" of each file in resources/examples (a test keeps the two in step)
     QT_TRANSLATE_NOOP("Examples", "Handwritten digits: 64-32-10 softmax"),
@@ -40,6 +40,16 @@ def resolve_project(name: str) -> Project:
     if not path.exists() and example_path(name).exists():
         path = example_path(name)
     return load_project(path)
+
+
+def new_project(name: str = "Untitled") -> Project:
+    """What File ▸ New starts from: a small, clean 2-3-1 network (tanh, then a sigmoid output with binary
+    cross-entropy) on 200 generated "moons" points, random Xavier weights, plain gradient descent: nothing copied
+    from the project that was open, no explicit weights, few epochs."""
+    network = NetworkSpec(2, (LayerSpec(3, "tanh"), LayerSpec(1, "sigmoid")), "binary_cross_entropy")
+    data = {"generator": "moons", "params": {"n": 200, "noise": 0.1, "seed": 0}}
+    training = TrainingSpec(learning_rate=0.5, batch_size=0, epochs=200, seed=0, shuffle=False)
+    return Project(network, data, training, InitSpec("xavier"), name=name)
 
 
 def wide_project(samples: int = 64, batch_size: int = 0, seed: int = 0, init: str = "he",

@@ -35,10 +35,7 @@ def divergence_is_data() -> np.errstate:
 
 
 class Stepper:
-    """Owns a network, its data and its training state. Not thread-safe: one owner at a time.
-
-    Data is in column convention: ``x`` (n⁰, N), ``y`` (nᴸ, N).
-    """
+    """Owns a network, its data (columns: ``x`` (n⁰, N), ``y`` (nᴸ, N)) and its training state; not thread-safe."""
 
     def __init__(self, spec: NetworkSpec, x: Array, y: Array, training: TrainingSpec | None = None,
                  init: InitSpec | None = None, params: Sequence[tuple[Array, Array]] | None = None,
@@ -144,8 +141,7 @@ class Stepper:
         return self.snapshot()
 
     def advance_stage(self) -> None:
-        """``step`` without its snapshot: a snapshot copies every array (W¹ of 784-128-64-10 alone is
-        800 kB), which stages nobody looks at (those run through to an iteration's end) need not pay for."""
+        """``step`` without the snapshot, which copies every array: for stages nobody looks at."""
         self._history.remember(self._state)
         with divergence_is_data():
             self._state = self._advance(self._state)
@@ -257,12 +253,15 @@ class Stepper:
     def continue_from(self, other: Stepper) -> Snapshot:
         """Take over ``other``'s place — weights, momentum, the iteration, its stage and numbers — when only
         settings that do not change the batches differ (learning rate, momentum, L2, epochs): training goes
-        on from there, counted on. Otherwise (another batch size or shuffling) ``replace_parameters``."""
+        on from there, counted on, and step back still returns to the stages before. Otherwise (another batch
+        size or shuffling) ``replace_parameters``."""
         t, u = self.training, other.training
         if (t.batch_size, t.shuffle, t.seed) != (u.batch_size, u.shuffle, u.seed):
             return self.replace_parameters(other.parameters)
         check_parameters(self.spec, other.parameters)
-        return self._go(other._state)
+        # the stages before the change stay there to step back to (as they were computed, with the old settings)
+        self.restore(other._state, other._history.recent(len(other._history)))
+        return self.snapshot()
 
     def _go(self, state: State, forget: bool = True) -> Snapshot:
         """Be at ``state``, on its batch; with no stages kept for step back, unless ``forget`` is False."""
@@ -270,7 +269,7 @@ class Stepper:
         return self.snapshot()
 
     def _be(self, state: State, forget: bool = True) -> None:
-        """``_go`` without the snapshot (which copies every array) for a caller that returns none."""
+        """``_go`` without the snapshot."""
         self._state, self._xy = state, self._batches.get(state.epoch, state.batch)
         if forget:
             self._history.clear()

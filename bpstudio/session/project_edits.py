@@ -65,3 +65,17 @@ def edit_project(old: Project, *, network: NetworkSpec | None = None, training: 
                   state=None)
     validate_project(new, valid=old)
     return Edit(new, dropped, dropped and shapes_changed)
+
+
+def continues_training(old: Project, new: Project) -> bool:
+    """Whether ``new``, an edit of ``old``, goes on from the current weights (only training settings changed:
+    η, momentum, L2, epochs …); otherwise the edit starts training over from the starting weights."""
+    return (new.network == old.network and new.init == old.init and new.data == old.data
+            and _same_parameters(new, old) and new.training.seed == old.training.seed)  # a new seed: new weights
+
+
+def _same_parameters(a: Project, b: Project) -> bool:
+    if a.parameters is None or b.parameters is None:
+        return a.parameters is b.parameters
+    return all((Wa == Wb).all() and (ba == bb).all()
+               for (Wa, ba), (Wb, bb) in zip(a.parameters, b.parameters, strict=True))

@@ -188,8 +188,11 @@ class RunControl:
         if run is None:
             return ""
         done = run.goal_epochs_done
-        if done is not None:
-            return translate("EngineController", "epoch {done} of {asked}").format(done=done[0], asked=done[1])
+        if done is not None:  # the epoch under way, counted as the status bar counts it, and in this run
+            asked, total = done[1], engine.stepper.epoch + 1
+            before = run.goal_iteration // engine.stepper.batches_per_epoch - asked if run.goal_iteration else 0
+            return translate("EngineController", "epoch {done} of {asked} of this run ({total} in all)").format(
+                done=max(0, min(total - before, asked)), asked=asked, total=total)
         if run.settings.goal.kind == "loss":
             last = engine.log.last
             target = format_number(run.settings.goal.target_loss, 6)

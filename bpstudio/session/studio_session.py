@@ -22,6 +22,7 @@ from bpstudio.engine.text.worked_example import worked_example
 
 from . import commands as do
 from .loaded_engine import Engine
+from .project_edits import continues_training
 from .run_control import RunControl
 from .throttle import Throttle
 
@@ -228,8 +229,8 @@ class StudioSession:
             result = gradient_check(s.plan, s.parameters, x, y,
                                     max_entries_per_array=GRADCHECK_ENTRIES if big else None)
         it = s.snapshot().iteration + (2 if s.complete else 1)  # the iteration whose batch the next forward uses
-        where = translate("EngineController",
-                          "weights now, the batch of iteration {i} ({m} samples)").format(i=it, m=x.shape[1])
+        where = translate("EngineController", "the weights after {done} updates, the batch of iteration {i} "
+                          "({m} samples)").format(done=s.completed_iterations, i=it, m=x.shape[1])
         if big:
             where += translate("EngineController", "; arrays larger than {n} entries checked on {n} entries drawn at "
                                "random").format(n=GRADCHECK_ENTRIES)
@@ -249,9 +250,7 @@ class StudioSession:
         else:
             old = self.engine.project
             engine = Engine(project)
-            same_start = not cmd.exact and (project.network == old.network and project.init == old.init
-                          and project.data == old.data and _same_parameters(project, old)
-                          and project.training.seed == old.training.seed)  # a new seed: new random weights
+            same_start = not cmd.exact and continues_training(old, project)
             if same_start:  # only training settings changed: carry on from the current weights
                 engine.stepper.continue_from(self.stepper)
                 if engine.stepper.completed_iterations:  # counted on: the curves go on too
@@ -264,9 +263,3 @@ class StudioSession:
                 self._kept.pop(next(iter(self._kept)))
         self.engine = engine
 
-
-def _same_parameters(a: Project, b: Project) -> bool:
-    if a.parameters is None or b.parameters is None:
-        return a.parameters is b.parameters
-    return all((Wa == Wb).all() and (ba == bb).all()
-               for (Wa, ba), (Wb, bb) in zip(a.parameters, b.parameters, strict=True))

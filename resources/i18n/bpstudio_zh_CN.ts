@@ -731,8 +731,20 @@ Click to use it.</source>
         <translation>种子 </translation>
     </message>
     <message>
-        <source>App&amp;ly</source>
-        <translation>应用(&amp;L)</translation>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Samples &amp;N</source>
+        <translation>样本数 N(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Target y</source>
+        <translation>目标 y</translation>
+    </message>
+    <message>
+        <source>Held-out test set</source>
+        <translation>留出测试集</translation>
     </message>
     <message>
         <source>Use these data settings (or Enter in a field); Ctrl+Z undoes.</source>
@@ -747,16 +759,12 @@ Click to use it.</source>
         <translation>来源(&amp;U)</translation>
     </message>
     <message>
-        <source>Sa&amp;mples N</source>
-        <translation>样本数 N(&amp;M)</translation>
-    </message>
-    <message>
-        <source>&amp;Noise σ</source>
-        <translation>噪声 σ(&amp;N)</translation>
-    </message>
-    <message>
         <source>Classes &amp;k</source>
         <translation>类别数 k(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Noise σ</source>
+        <translation>噪声 σ</translation>
     </message>
     <message>
         <source>&amp;Generator seed</source>
@@ -765,14 +773,6 @@ Click to use it.</source>
     <message>
         <source>Input &amp;x</source>
         <translation>输入 x(&amp;X)</translation>
-    </message>
-    <message>
-        <source>Target &amp;y</source>
-        <translation>目标 y(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>Hel&amp;d-out test set</source>
-        <translation>留出测试集(&amp;D)</translation>
     </message>
     <message>
         <source>Table in the project</source>
@@ -1145,8 +1145,8 @@ Click to use it.</source>
         <translation>已在 {n} 次迭代后停止。</translation>
     </message>
     <message>
-        <source>weights now, the batch of iteration {i} ({m} samples)</source>
-        <translation>当前权重，第 {i} 次迭代的批次（{m} 个样本）</translation>
+        <source>the weights after {done} updates, the batch of iteration {i} ({m} samples)</source>
+        <translation>更新 {done} 次后的权重，第 {i} 次迭代的批次（{m} 个样本）</translation>
     </message>
     <message>
         <source>; arrays larger than {n} entries checked on {n} entries drawn at random</source>
@@ -1181,8 +1181,8 @@ Click to use it.</source>
         <translation>已发散：某个数值变为 NaN 或无穷大。</translation>
     </message>
     <message>
-        <source>epoch {done} of {asked}</source>
-        <translation>第 {done} 轮，共 {asked} 轮</translation>
+        <source>epoch {done} of {asked} of this run ({total} in all)</source>
+        <translation>本次运行第 {done} 轮，共 {asked} 轮（总第 {total} 轮）</translation>
     </message>
     <message>
         <source>target loss {target}</source>
@@ -1918,10 +1918,81 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
     </message>
 </context>
 <context>
+    <name>FileCheck</name>
+    <message>
+        <source>it is a picture (an image file).</source>
+        <translation>它是一张图片（图像文件）。</translation>
+    </message>
+    <message>
+        <source>it is a PDF document.</source>
+        <translation>它是一个 PDF 文档。</translation>
+    </message>
+    <message>
+        <source>it is a compressed archive. A snapshot (.npz) opens with File ▸ Open snapshot.</source>
+        <translation>它是一个压缩包。快照（.npz）请用 文件 ▸ 打开快照 打开。</translation>
+    </message>
+    <message>
+        <source>it is a NumPy array file (.npy).</source>
+        <translation>它是一个 NumPy 数组文件（.npy）。</translation>
+    </message>
+    <message>
+        <source>the file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>it is not a text file (it holds binary data, like a picture or a program).</source>
+        <translation>它不是文本文件（里面是二进制数据，比如图片或程序）。</translation>
+    </message>
+    <message>
+        <source>it looks like a table of numbers (CSV). To train on it, use Choose CSV file… on the Data tab.</source>
+        <translation>它看起来是一张数字表格（CSV）。要用它训练，请在“数据”选项卡中点“选择 CSV 文件…”。</translation>
+    </message>
+    <message>
+        <source>it is a text file, but not in the JSON form projects are saved in.</source>
+        <translation>它是文本文件，但不是项目保存时使用的 JSON 格式。</translation>
+    </message>
+    <message>
+        <source>it holds JSON, but not a BP Studio project (projects are saved with File ▸ Save and start with "format": "bpstudio-project").</source>
+        <translation>它包含 JSON，但不是 BP Studio 项目（项目由 文件 ▸ 保存 写出，开头是 "format": "bpstudio-project"）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a BP Studio project: {why}</source>
+        <translation>{name} 不是 BP Studio 项目：{why}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened: there is no such file (moved or deleted?).</source>
+        <translation>无法打开 {name}：文件不存在（被移动或删除了？）。</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a project file.</source>
+        <translation>{name} 是一个文件夹，不是项目文件。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is a BP Studio project, but it cannot be opened: {error}</source>
+        <translation>{name} 是 BP Studio 项目，但无法打开：{error}</translation>
+    </message>
+    <message>
+        <source> It looks like a project: open it with File ▸ Open project.</source>
+        <translation> 它看起来是一个项目：请用 文件 ▸ 打开项目 打开。</translation>
+    </message>
+    <message>
+        <source>{name} is not a BP Studio snapshot: snapshots are .npz files saved with File ▸ Export.{hint}</source>
+        <translation>{name} 不是 BP Studio 快照：快照是用 文件 ▸ 导出 保存的 .npz 文件。{hint}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened as a snapshot: {error}</source>
+        <translation>无法作为快照打开 {name}：{error}</translation>
+    </message>
+</context>
+<context>
     <name>GradCheckView</name>
     <message>
-        <source>Check &amp;gradients</source>
-        <translation>检查梯度(&amp;G)</translation>
+        <source>Check gradients</source>
+        <translation>检查梯度</translation>
     </message>
     <message>
         <source>Compare backprop's ∂L/∂W and ∂L/∂b for the current weights and batch with finite differences: each weight and bias θ in turn is moved by ±h and ±2h and the loss computed again,
@@ -1942,6 +2013,10 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     <message>
         <source>The weights and the batch the check used</source>
         <translation>本次检查所用的权重和批次</translation>
+    </message>
+    <message>
+        <source>Whether the check is about the weights shown now, or how many updates ago it was made</source>
+        <translation>这次检查针对的是否就是现在显示的权重，或者是多少次更新之前做的</translation>
     </message>
     <message>
         <source>|backprop − numeric| / max(|backprop|, |numeric|, floor); the floor keeps near-zero gradients from being compared relatively</source>
@@ -2072,6 +2147,22 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>检查于：{what}</translation>
     </message>
     <message>
+        <source>✓ These are the weights shown now.</source>
+        <translation>✓ 检查的正是现在显示的权重。</translation>
+    </message>
+    <message>
+        <source>⚠ Checked 1 update ago: the weights have changed since. Check again (Ctrl+G) for the weights shown now.</source>
+        <translation>⚠ 这是 1 次更新之前的检查：此后权重已经改变。按 Ctrl+G 针对现在显示的权重重新检查。</translation>
+    </message>
+    <message>
+        <source>⚠ Checked {n} updates ago: the weights have changed since. Check again (Ctrl+G) for the weights shown now.</source>
+        <translation>⚠ 这是 {n} 次更新之前的检查：此后权重已经改变。按 Ctrl+G 针对现在显示的权重重新检查。</translation>
+    </message>
+    <message>
+        <source>⚠ Checked at other weights than those shown now (edited, stepped back or reset since). Check again (Ctrl+G) for the weights shown now.</source>
+        <translation>⚠ 检查时的权重与现在显示的不同（此后做过编辑、后退或重置）。按 Ctrl+G 针对现在显示的权重重新检查。</translation>
+    </message>
+    <message>
         <source>{symbol}: backprop {bp!r}, numeric {num!r}, relative error {err:.3e}</source>
         <translation>{symbol}：反向传播 {bp!r}，数值梯度 {num!r}，相对误差 {err:.3e}</translation>
     </message>
@@ -2121,6 +2212,112 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     <message>
         <source>layer {l}</source>
         <translation>第 {l} 层</translation>
+    </message>
+</context>
+<context>
+    <name>Guidance</name>
+    <message>
+        <source>New here? Try the guided lessons (F1).</source>
+        <translation>第一次用？试试引导课程（F1）。</translation>
+    </message>
+    <message>
+        <source>The lessons walk you through backpropagation one step at a time, with questions to check what you predicted</source>
+        <translation>课程一步一步带你学习反向传播，并用问题检验你的预测</translation>
+    </message>
+    <message>
+        <source>Open lessons</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Show the Lesson panel (F1)</source>
+        <translation>显示课程面板（F1）</translation>
+    </message>
+    <message>
+        <source>Close this pointer; it will not come back</source>
+        <translation>关闭这条提示；之后不会再出现</translation>
+    </message>
+    <message>
+        <source>Step back ({keys}) is off: no earlier stage is kept — at the start, after a reset, or after opening a project or an edit that starts training over.</source>
+        <translation>后退（{keys}）不可用：没有保存更早的阶段——刚开始时、重置之后，或打开项目、做了让训练重新开始的编辑之后都是如此。</translation>
+    </message>
+    <message>
+        <source>Pause ({keys}) is off: no run is going; Run (F9) starts one.</source>
+        <translation>暂停（{keys}）不可用：当前没有在运行；按运行（F9）开始。</translation>
+    </message>
+    <message>
+        <source>Stop ({keys}) is off: no run is going or paused.</source>
+        <translation>停止（{keys}）不可用：当前没有正在运行或已暂停的训练。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>(window)</source>
+        <translation>（窗口）</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Alt with an underlined letter opens a menu or moves to a field. Hover any control for what it does.</source>
+        <translation>按 Alt 加带下划线的字母可打开菜单或跳到对应字段。把鼠标停在任何控件上可查看它的作用。</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Every key of the window in one table, read from the menus themselves</source>
+        <translation>把窗口的所有按键列在一张表里，直接读取自菜单本身</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>Open the user guide (docs/guide/studio.md)</source>
+        <translation>打开用户指南（docs/guide/studio.md）</translation>
+    </message>
+    <message>
+        <source>The user guide is in docs/guide of BP Studio's source; this copy does not carry it</source>
+        <translation>用户指南在 BP Studio 源代码的 docs/guide 目录中；这个安装副本没有附带它</translation>
+    </message>
+    <message>
+        <source>About BP Studio</source>
+        <translation>关于 BP Studio</translation>
+    </message>
+    <message>
+        <source>The version, the licence and what BP Studio is for</source>
+        <translation>版本、许可证以及 BP Studio 的用途</translation>
+    </message>
+    <message>
+        <source>BP Studio {version}
+
+A studio for learning backpropagation: step through forward, loss, backward and update one stage at a time, with every number one hover away.
+
+Press F1 for the guided lessons; Help ▸ Keyboard shortcuts lists every key.
+
+MIT licence.</source>
+        <translation>BP Studio {version}
+
+一个学习反向传播的工作室：一次一个阶段地逐步执行前向、损失、反向和更新，每个数字只需悬停即可查看其来历。
+
+按 F1 打开引导课程；帮助 ▸ 键盘快捷键 列出所有按键。
+
+MIT 许可证。</translation>
     </message>
 </context>
 <context>
@@ -2871,10 +3068,6 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>BP Studio 项目 (*.bpsproj);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Could not open {path}: {error}</source>
-        <translation>无法打开 {path}：{error}</translation>
-    </message>
-    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2917,10 +3110,6 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     <message>
         <source>New project</source>
         <translation>新建项目</translation>
-    </message>
-    <message>
-        <source>Start a new, untitled project: seed 003's 2-2-1 network, to change at will (Ctrl+N)</source>
-        <translation>新建一个未命名项目：参考文章 003 的 2-2-1 网络，可随意修改（Ctrl+N）</translation>
     </message>
     <message>
         <source>Open snapshot…</source>
@@ -3005,6 +3194,10 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>Start a new, untitled project from a small clean template: 2 inputs, 3 tanh units, 1 sigmoid output, 200 moons points (Ctrl+N)</source>
+        <translation>从一个简洁的小模板新建未命名项目：2 个输入、3 个 tanh 单元、1 个 sigmoid 输出、200 个“双月”数据点（Ctrl+N）</translation>
     </message>
     <message>
         <source>Check gradients</source>
@@ -3532,10 +3725,6 @@ Too small and the loss falls slowly; too large and it jumps about or grows. Pres
         <translation>随机种子(&amp;D)</translation>
     </message>
     <message>
-        <source>S&amp;huffle every epoch</source>
-        <translation>每轮打乱顺序(&amp;H)</translation>
-    </message>
-    <message>
         <source>Reshuffle the samples at the start of every epoch, so the mini-batches differ from epoch to epoch. The full batch is never shuffled (its mean does not depend on the order).</source>
         <translation>在每轮开始时重新打乱样本顺序，使各轮的小批量各不相同。全批量从不打乱（其平均值与顺序无关）。</translation>
     </message>
@@ -3736,6 +3925,10 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     <message>
         <source>Set seed to {seed}</source>
         <translation>将随机种子设为 {seed}</translation>
+    </message>
+    <message>
+        <source>Shuffle ever&amp;y epoch</source>
+        <translation>每轮打乱顺序(&amp;Y)</translation>
     </message>
     <message>
         <source>Turn shuffling on</source>
@@ -4224,20 +4417,12 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>运行正在做什么，或为什么停止</translation>
     </message>
     <message>
-        <source>Ru&amp;n for</source>
-        <translation>运行(&amp;N)</translation>
-    </message>
-    <message>
         <source>End after this many more epochs (one epoch = every sample once)</source>
         <translation>再运行这么多轮后结束（一轮 = 每个样本各一次）</translation>
     </message>
     <message>
         <source> epochs</source>
         <translation> 轮</translation>
-    </message>
-    <message>
-        <source>Until training &amp;loss &lt;</source>
-        <translation>直到训练损失(&amp;L) &lt;</translation>
     </message>
     <message>
         <source>End as soon as the training loss (the mean over the training set) is below this number</source>
@@ -4248,8 +4433,16 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>一个 &gt; 0 的数，例如 0.01 或 1e-3</translation>
     </message>
     <message>
-        <source>&amp;Keep going until stopped</source>
-        <translation>一直运行直到停止(&amp;K)</translation>
+        <source>Run for</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Until training loss &lt;</source>
+        <translation>直到训练损失 &lt;</translation>
+    </message>
+    <message>
+        <source>Keep going until stopped</source>
+        <translation>一直运行直到停止</translation>
     </message>
     <message>
         <source>No goal: the run goes on until you press Stop or a breakpoint pauses it</source>
@@ -4278,8 +4471,16 @@ A change applies at once, also while running.</source>
         <translation>快</translation>
     </message>
     <message>
-        <source>Pla&amp;yback speed</source>
-        <translation>播放速度(&amp;Y)</translation>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <source>Pause on NaN or ∞</source>
+        <translation>出现 NaN 或 ∞ 时暂停</translation>
+    </message>
+    <message>
+        <source>Pause on completing epoch</source>
+        <translation>完成第几轮时暂停</translation>
     </message>
     <message>
         <source>Pause &amp;when training loss &lt;</source>
@@ -4294,16 +4495,8 @@ A change applies at once, also while running.</source>
         <translation>一个 &gt; 0 的数，例如 0.05 或 1e-3</translation>
     </message>
     <message>
-        <source>Pa&amp;use on NaN or ∞</source>
-        <translation>出现 NaN 或 ∞ 时暂停(&amp;U)</translation>
-    </message>
-    <message>
         <source>Pause at the first number that is not finite (NaN or ±∞), for example when the learning rate is too large; the panels keep the last finite state and the status says where it appeared</source>
         <translation>在出现第一个非有限数（NaN 或 ±∞）时暂停，例如学习率过大时；面板保留最后一个有限状态，状态栏会说明它出现的位置</translation>
-    </message>
-    <message>
-        <source>Pause on co&amp;mpleting epoch</source>
-        <translation>完成第几轮时暂停(&amp;M)</translation>
     </message>
     <message>
         <source>Pause when this epoch (counted from 1) is complete</source>
@@ -4344,6 +4537,14 @@ A change applies at once, also while running.</source>
     <message>
         <source>as fast as the engine goes</source>
         <translation>计算引擎能达到的最快速度</translation>
+    </message>
+    <message>
+        <source>Run is off until this is fixed on the Training tab: {why}</source>
+        <translation>在“训练”选项卡上改正这一项之前，运行不可用：{why}</translation>
+    </message>
+    <message>
+        <source>Training is running: Pause (F6) pauses it, Stop (Shift+F9) ends it.</source>
+        <translation>正在训练：暂停（F6）可暂停，停止（Shift+F9）可结束。</translation>
     </message>
     <message>
         <source>The training loss to reach</source>
@@ -4891,6 +5092,25 @@ A change applies at once, also while running.</source>
     <message>
         <source>Training diverged and was paused: {where}. The panels show the last stage whose numbers are all finite; the next step produces the NaN/∞. Lower the learning rate η and reset (Ctrl+R).</source>
         <translation>训练已发散并已暂停：{where}。面板显示的是所有数值均为有限数的最后一个阶段；下一步会产生 NaN/∞。请降低学习率 η 并重置（Ctrl+R）。</translation>
+    </message>
+</context>
+<context>
+    <name>UndoableEdits</name>
+    <message>
+        <source>Start training over?</source>
+        <translation>重新开始训练？</translation>
+    </message>
+    <message>
+        <source>“{edit}” changes the network, its data or its starting weights, so training starts over from the starting weights: the {n} iterations trained so far, with their loss curve, are set aside.
+
+Undo (Ctrl+Z) brings them back exactly as they are now.</source>
+        <translation>“{edit}”会改变网络、数据或初始权重，因此训练将从初始权重重新开始：目前已训练的 {n} 次迭代及其损失曲线会被搁置。
+
+撤销（Ctrl+Z）可以把它们原样恢复。</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>重新开始</translation>
     </message>
 </context>
 <context>

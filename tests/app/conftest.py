@@ -13,6 +13,7 @@ from window_helpers import settle  # noqa: E402
 
 from bpstudio.app.engine_link.engine_controller import _RUNNING, EngineController, running_engine_threads  # noqa: E402
 from bpstudio.app.widgets.app_settings import settings  # noqa: E402
+from bpstudio.app.window.edit_commands import UndoableEdits  # noqa: E402
 from bpstudio.app.window.main_window import MainWindow  # noqa: E402
 from bpstudio.app.window.project_files import ProjectFiles  # noqa: E402
 from bpstudio.engine import Project, load_project  # noqa: E402
@@ -93,6 +94,13 @@ def unsaved_work_is_discarded_without_asking(monkeypatch):
     """Closing a window with unsaved work asks in a modal dialog; in tests the answer is Discard (tests of
     the question itself replace it again)."""
     monkeypatch.setattr(ProjectFiles, "ask", lambda self: QMessageBox.StandardButton.Discard)
+
+
+@pytest.fixture(autouse=True)
+def an_edit_may_start_training_over(monkeypatch):
+    """An edit that sets trained iterations aside asks first, in a modal dialog; in tests the answer is Start over
+    (tests of the question itself replace it again)."""
+    monkeypatch.setattr(UndoableEdits, "ask_start_over", lambda self, updates, description: True)
 
 
 @pytest.fixture(autouse=True)

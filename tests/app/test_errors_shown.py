@@ -79,7 +79,7 @@ def test_a_file_name_with_html_is_shown_as_text_in_the_message_bar(window, tmp_p
     path = tmp_path / f"{HEADING}.bpsproj"
     path.write_text("not a project", encoding="utf-8")
     window.files.open_path(path)
-    assert HEADING in window.messages.text() and "Could not open" in window.messages.text()
+    assert HEADING in window.messages.text() and "is not a BP Studio project" in window.messages.text()
     assert window.messages.label.textFormat() == Qt.TextFormat.PlainText and _one_line_high(window.messages.label)
 
 

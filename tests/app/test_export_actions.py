@@ -61,7 +61,8 @@ def test_a_snapshot_opens_again_at_its_stage_with_the_same_numbers(qtbot, window
         np.testing.assert_array_equal(snap.arrays[key], value)
     assert other.files.dirty  # not in any project file yet
     other.files.open_snapshot(tmp_path / "missing.npz")
-    assert "Could not open" in other.messages.text() and other.state.snapshot is snap
+    assert other.messages.text().startswith("missing.npz cannot be opened as a snapshot")
+    assert other.state.snapshot is snap
     other.close()
 
 
@@ -80,5 +81,6 @@ def test_a_damaged_snapshot_is_refused_in_the_window_and_the_work_on_screen_stay
     path.write_bytes(bytes(data))
     before = window.state.snapshot
     window.files.open_snapshot(path)
-    assert window.messages.text().startswith("Could not open stage.npz: ")
+    text = window.messages.text()
+    assert text.startswith(("stage.npz is not a BP Studio snapshot", "stage.npz cannot be opened as a snapshot: "))
     assert window.state.snapshot is before

@@ -99,9 +99,11 @@ def test_a_bad_loss_target_is_refused_with_a_message(qtbot, panel, text):
     assert panel.message_label.styleSheet().count("color: #b3261e")  # red
     # the previous state stays
     assert panel.status == RunStatus(PAUSED, "paused by you")
-    assert panel.actions_.run.text() == "Resume" and panel.actions_.run.isEnabled()
+    assert panel.actions_.run.text() == "Resume" and not panel.actions_.run.isEnabled()  # off until fixed …
+    assert panel.actions_.run.toolTip().startswith("Run is off until this is fixed on the Training tab: ")
 
-    panel.target_edit.setText("0.01")
+    panel.target_edit.setText("0.01")  # … and on again as soon as it is
+    assert panel.actions_.run.isEnabled() and panel.message() == ""
     assert run(qtbot, panel).goal.target_loss == 0.01
     assert panel.message() == ""  # fixed: the message goes
 
@@ -241,9 +243,8 @@ def test_every_control_has_a_tooltip_and_the_mnemonics_are_distinct(panel):
     assert [c for c in controls if not c.toolTip()] == []
     texts = [w.text() for w in panel.findChildren(QAbstractButton) + panel.findChildren(QLabel)]
     letters = [m.group(1).lower() for t in texts for m in [re.search(r"&(\w)", t)] if m]
-    assert len(letters) == 7 and len(set(letters)) == len(letters)
-    # none clashes with the network form (o i c r b p d h a), the menus (f e s v t) or Check &gradients
-    assert not set(letters) & set("oicrbpdhafesvtg")
+    # one letter of its own: the window's other mnemonics take the rest (test_mnemonics checks the whole window)
+    assert letters == ["w"]
 
 
 def test_runs_alone_as_a_preview(qtbot):

@@ -1,9 +1,6 @@
-"""The data panel: where the samples come from (a generator or shipped dataset, by picture or by name; one typed
-sample; a CSV file) and the test set.
-
-Apply (or Enter in a field) asks for the project ``data_edits.project_with_data`` builds, which fits the
-input and output layers to the data; a typed value that makes no sense is refused (``ProjectForm``).
-"""
+"""The data panel: where the samples come from (a generator or dataset, by picture or name; one typed sample; a
+CSV file) and the test set. Apply (or Enter) asks for what ``data_edits.project_with_data`` builds (input and
+output layers fitted to the data); a typed value that makes no sense is refused (``ProjectForm``)."""
 
 from __future__ import annotations
 
@@ -47,7 +44,7 @@ class DataPanel(ProjectForm):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._shown_data: object = None
-        self._shown_fraction = (0, 0.0)  # (percent shown, the project's exact fraction)
+        self._shown_fraction = (0, 0.0)  # (percent shown, the exact fraction)
         self.csv_dialog: CsvImportDialog | None = None  # while the import dialog is open
         self._build()
         self.setEnabled(False)  # until a project arrives
@@ -83,28 +80,29 @@ class DataPanel(ProjectForm):
                                                 "trained on, only evaluated. 0 %: every sample trains."), suffix=" %")
         self.split_seed_box = spin_box(0, tip=self.tr("Seeds the random choice of the test samples."))
         self.split_seed_box.setPrefix(self.tr("seed "))
-        self.split_seed_box.setMinimumWidth(90)  # its hint fits "seed 2147483647": too wide for a side panel
-        self.apply_button = QPushButton(self.tr("App&ly"))
+        self.split_seed_box.setMinimumWidth(90)  # (its hint fits a 10-digit seed)
+        self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.setToolTip(self.tr("Use these data settings (or Enter in a field); Ctrl+Z undoes."))
         self.apply_button.clicked.connect(self.apply)
         self.summary_label = wrapped_label(
             tip=self.tr("The project's data now: how many samples train and how many test."), style=HINT_STYLE)
 
         self.form = form = growing_form()
-        for label, field in [(self.tr("So&urce"), self.source_box), (self.tr("Sa&mples N"), self.samples_box),
-                             (self.tr("&Noise σ"), self.noise_edit), (self.tr("Classes &k"), self.classes_box),
+        for label, field in [(self.tr("So&urce"), self.source_box), (self.tr("Samples &N"), self.samples_box),
+                             (self.tr("Noise σ"), self.noise_edit), (self.tr("Classes &k"), self.classes_box),
                              (self.tr("&Generator seed"), self.seed_box), (self.tr("Input &x"), self.x_edit),
-                             (self.tr("Target &y"), self.y_edit)]:
+                             (self.tr("Target y"), self.y_edit)]:
             form.addRow(label, field)
         form.insertRow(5, self.standardize_box)
         form.addRow(self.csv_button)
         self.split_row = QWidget()
         fill(QHBoxLayout(self.split_row), (self.test_box, 1), (self.split_seed_box, 1), margins=(0, 0, 0, 0))
-        form.addRow(buddy_label(self.tr("Hel&d-out test set"), self.test_box), self.split_row)
+        form.addRow(buddy_label(self.tr("Held-out test set"), self.test_box), self.split_row)
         self.test_box.valueChanged.connect(lambda percent: self.split_seed_box.setEnabled(percent > 0))
         align_labels([form], margin=4)  # one label column whatever rows are shown
         buttons = fill(QHBoxLayout(), (None, 1), self.apply_button)
-        fill(QVBoxLayout(self), self.message_label, self.thumbnails, form, buttons, self.summary_label, (None, 1),
+        # the message below the fields and Apply: it moves none of them
+        fill(QVBoxLayout(self), self.thumbnails, form, buttons, self.summary_label, self.message_label, (None, 1),
              margins=(8, 6, 8, 8))
 
     # ----- access for tests and the main window -----
@@ -124,6 +122,7 @@ class DataPanel(ProjectForm):
     # ----- showing a state -----
     def set_state(self, state: ViewState) -> None:
         project = state.project
+        self._moved_on(state)
         if not self._take(project):
             return
         self.setEnabled(True)

@@ -109,7 +109,7 @@ class HyperParameters(QWidget):
         for box in (self.batch_size_box, self.epochs_box, self.seed_box):
             box.setKeyboardTracking(False)
 
-        self.shuffle_box = QCheckBox(translate("NetworkForm", "S&huffle every epoch"))
+        self.shuffle_box = QCheckBox(translate("NetworkForm", "Shuffle ever&y epoch"))
         self.shuffle_box.setToolTip(translate("NetworkForm",
             "Reshuffle the samples at the start of every epoch, so the mini-batches differ from epoch to epoch. "
             "The full batch is never shuffled (its mean does not depend on the order)."))

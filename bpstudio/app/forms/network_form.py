@@ -53,8 +53,8 @@ class NetworkForm(NetworkEdits, ProjectForm):
         fill(QVBoxLayout(body), network, h, (None, 1), margins=(8, 4, 8, 8))
         align_labels(self._forms + h.forms)  # one label column for all sections: the fields line up down the panel
         scroll = scrolled(body)
-        fill(QVBoxLayout(self), fill(QVBoxLayout(), self.message_label, margins=(8, 6, 8, 0)), (scroll, 1),
-             margins=(0, 0, 0, 0), spacing=4)
+        fill(QVBoxLayout(self), (scroll, 1), fill(QVBoxLayout(), self.message_label, margins=(8, 0, 8, 6)),
+             margins=(0, 0, 0, 0), spacing=4)  # the message under the fields: showing it moves none of them
         self._body, self._scroll = body, scroll
         self._counted_data: object = None
         self.setEnabled(False)  # until a project arrives
@@ -116,6 +116,7 @@ class NetworkForm(NetworkEdits, ProjectForm):
 
     # ----- showing a state ------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:
+        self._moved_on(state)
         if self._take(state.project):
             self._show_project()
         self.layers.set_selected_layer(state.layer)

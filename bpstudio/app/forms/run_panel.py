@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 
 from bpstudio.app.widgets.form_fields import INT_MAX, fill, shown_message, spin_box, wrapped_label
 from bpstudio.app.widgets.preview import show_alone
-from bpstudio.app.widgets.run_actions import RunActions, make_run_actions, run_tip
+from bpstudio.app.widgets.run_actions import RunActions, make_run_actions
 from bpstudio.app.widgets.styles import ERROR_STYLE, HINT_STYLE, SECTION_STYLE
 from bpstudio.engine import ValidationError
 from bpstudio.engine.run_settings import IDLE, PAUSED, RUNNING, SPEEDS, Breakpoints, RunGoal, RunSettings, RunStatus
 
-from .run_status import StatusLine, speed_text, status_text
+from .run_status import StatusLine, show_on_actions, speed_text, status_text
 
 
 class RunPanel(QWidget):
@@ -53,6 +53,7 @@ class RunPanel(QWidget):
         super().__init__(parent)
         self.status = RunStatus()
         self._actions: RunActions | None = None
+        self._refusal = ""  # why Run is off: a value on this panel that is not valid
 
         self._buttons = (QToolButton(), QToolButton(), QToolButton())
         self.run_button, self.pause_button, self.stop_button = self._buttons
@@ -68,13 +69,19 @@ class RunPanel(QWidget):
 
         self.status_label = StatusLine()
         self.message_label = wrapped_label("", "runMessage", "", ERROR_STYLE, True, hidden=True)
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # nor widens
 
-        layout = fill(QVBoxLayout(self), buttons, self.status_label, self.message_label, margins=(8, 6, 8, 8))
+        layout = fill(QVBoxLayout(self), buttons, self.status_label, margins=(8, 6, 8, 8))
         self.goal_box = self._build_goal()
         self.speed_box = self._build_speed()
         self.breakpoint_box = self._build_breakpoints()
-        fill(layout, self.goal_box, self.speed_box, self.breakpoint_box, (None, 1))
+        # a refusal under the sections: showing it moves none of their fields
+        fill(layout, self.goal_box, self.speed_box, self.breakpoint_box, self.message_label, (None, 1))
 
+        for toggled in (self.goal_group.buttonToggled, self.loss_break_check.toggled):
+            toggled.connect(self._recheck)  # a wrong value no longer used: Run is on again (and the reverse)
+        for edit in (self.target_edit, self.loss_break_edit):  # while Run is off: on again as soon as it is fixed
+            edit.textChanged.connect(lambda _text: self._refusal and self._recheck())
         self.set_actions(*(actions or make_run_actions(self)).all())
         if actions is None:
             self.addActions(self.actions_.all())  # standalone: the keys work in the panel itself
@@ -95,17 +102,17 @@ class RunPanel(QWidget):
         return section, header
 
     def _build_goal(self) -> QWidget:
-        self.epochs_radio = QRadioButton(self.tr("Ru&n for"))
+        self.epochs_radio = QRadioButton(self.tr("Run for"))
         self.epochs_radio.setToolTip(self.tr("End after this many more epochs (one epoch = every sample once)"))
         self.epochs_spin = spin_box(1, value=100, suffix=self.tr(" epochs"))
         self.epochs_spin.setToolTip(self.epochs_radio.toolTip())
         self.epochs_spin.setMinimumWidth(70)
-        self.loss_radio = QRadioButton(self.tr("Until training &loss <"))
+        self.loss_radio = QRadioButton(self.tr("Until training loss <"))
         self.loss_radio.setToolTip(self.tr(
             "End as soon as the training loss (the mean over the training set) is below this number"))
         self.target_edit = QLineEdit("0.01")
         self.target_edit.setToolTip(self.tr("A number > 0, such as 0.01 or 1e-3"))
-        self.forever_radio = QRadioButton(self.tr("&Keep going until stopped"))
+        self.forever_radio = QRadioButton(self.tr("Keep going until stopped"))
         self.forever_radio.setToolTip(self.tr("No goal: the run goes on until you press Stop or a breakpoint "
                                               "pauses it"))
         self.goal_group = QButtonGroup(self)
@@ -134,7 +141,7 @@ class RunPanel(QWidget):
         row = QWidget()
         fill(QHBoxLayout(row), wrapped_label(self.tr("slow"), "", tip, HINT_STYLE, True), (self.speed_slider, 1),
              wrapped_label(self.tr("fast"), "", tip, HINT_STYLE, True), margins=(0, 0, 0, 0))
-        section, header = self._section(self.tr("Pla&yback speed"), tip, [(row,), (self.speed_label,)])
+        section, header = self._section(self.tr("Playback speed"), tip, [(row,), (self.speed_label,)])
         header.setBuddy(self.speed_slider)
         return section
 
@@ -145,12 +152,12 @@ class RunPanel(QWidget):
         self.loss_break_edit.setToolTip(self.tr("A number > 0, such as 0.05 or 1e-3"))
         self.loss_break_edit.textEdited.connect(lambda: self.loss_break_check.setChecked(True))
         self.loss_break_edit.editingFinished.connect(self._recheck)
-        self.nonfinite_check = QCheckBox(self.tr("Pa&use on NaN or ∞"))
+        self.nonfinite_check = QCheckBox(self.tr("Pause on NaN or ∞"))
         self.nonfinite_check.setChecked(True)
         self.nonfinite_check.setToolTip(self.tr(
             "Pause at the first number that is not finite (NaN or ±∞), for example when the learning rate is too "
             "large; the panels keep the last finite state and the status says where it appeared"))
-        self.epoch_break_check = QCheckBox(self.tr("Pause on co&mpleting epoch"))
+        self.epoch_break_check = QCheckBox(self.tr("Pause on completing epoch"))
         self.epoch_break_check.setToolTip(self.tr("Pause when this epoch (counted from 1) is complete"))
         self.epoch_break_spin = spin_box(1, value=10)
         self.epoch_break_spin.setToolTip(self.epoch_break_check.toolTip())
@@ -213,13 +220,19 @@ class RunPanel(QWidget):
         return value
 
     def _recheck(self) -> RunSettings | None:
-        """After typing (and on Run): say at once what is wrong (or that it is fixed); the settings if valid."""
+        """After typing (and on Run): say at once what is wrong (or that it is fixed); the settings if valid. While
+        a value is wrong, Run is off and its tip (and F9, in the window) says why."""
         try:
             settings = self.settings()
         except ValidationError as e:
             self._show_message(e.message)
+            self._refusal = e.message
+            self.set_status(self.status)
             return None
         self._show_message("")
+        if self._refusal:
+            self._refusal = ""
+            self.set_status(self.status)
         return settings
 
     def _show_message(self, text: str) -> None:
@@ -246,14 +259,7 @@ class RunPanel(QWidget):
         self.status = status
         state = status.state
         if self._actions is not None:
-            a = self._actions
-            a.run.setEnabled(state != RUNNING)
-            a.run.setText(self.tr("Resume") if state == PAUSED else self.tr("Run"))
-            tip = run_tip(state == PAUSED)
-            a.run.setToolTip(tip)
-            a.run.setStatusTip(tip)
-            a.pause.setEnabled(state == RUNNING)
-            a.stop.setEnabled(state in (RUNNING, PAUSED))
+            show_on_actions(self._actions, state, self._refusal)
         # the goal and breakpoints of a running run are fixed; the speed can change at any time
         self.goal_box.setEnabled(state != RUNNING)
         self.breakpoint_box.setEnabled(state != RUNNING)

@@ -3,10 +3,10 @@ engine's speeds in words."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
-from bpstudio.app.widgets.run_actions import describe_divergence
+from bpstudio.app.widgets.run_actions import RunActions, describe_divergence, run_tip
 from bpstudio.app.widgets.styles import ERROR_RED, HINT_STYLE, INFO_BLUE, PASS_GREEN, WAIT_AMBER, text_style
 from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, RunStatus
 
@@ -27,6 +27,23 @@ def speed_text(label: str) -> str:
         "1000 iterations per second": translate("RunPanel", "1000 iterations per second"),
         "as fast as the engine goes": translate("RunPanel", "as fast as the engine goes"),
     }.get(label, label)
+
+
+def show_on_actions(a: RunActions, state: str, refusal: str) -> None:
+    """Run/Resume, Pause and Stop enabled as the run's state allows; Run off while ``refusal`` (why: a value on the
+    Training tab that is not valid) and its tip saying so."""
+    a.run.setEnabled(state != RUNNING and not refusal)
+    a.run.setText(translate("RunPanel", "Resume") if state == PAUSED else translate("RunPanel", "Run"))
+    if refusal:
+        tip = translate("RunPanel", "Run is off until this is fixed on the Training tab: {why}").format(why=refusal)
+    elif state == RUNNING:
+        tip = translate("RunPanel", "Training is running: Pause (F6) pauses it, Stop (Shift+F9) ends it.")
+    else:
+        tip = run_tip(state == PAUSED)
+    a.run.setToolTip(tip)
+    a.run.setStatusTip(tip)
+    a.pause.setEnabled(state == RUNNING)
+    a.stop.setEnabled(state in (RUNNING, PAUSED))
 
 
 def status_text(status: RunStatus) -> str:
@@ -51,6 +68,17 @@ class StatusLine(QLabel):
         super().__init__(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setObjectName("runStatus")
         self.setToolTip(translate("RunPanel", "What the run is doing, or why it stopped"))
+        self._reserve()
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the panel
+
+    def _reserve(self) -> None:
+        """Three lines kept for it whatever it says, so the run's fields below never move as it changes."""
+        self.setMinimumHeight(3 * self.fontMetrics().lineSpacing() + 2)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FontChange:  # presentation mode: three lines of the larger font
+            self._reserve()
+        super().changeEvent(event)
 
     def show_status(self, status: RunStatus) -> None:
         self.setText(status_text(status))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTabl
 
 from bpstudio.app.widgets.form_fields import fill, section_title, wrapped_label
 from bpstudio.app.widgets.preview import show_alone
-from bpstudio.app.widgets.styles import ERROR_RED, ERROR_STYLE, HINT_STYLE, PASS_GREEN, text_style
+from bpstudio.app.widgets.styles import ERROR_RED, ERROR_STYLE, HINT_STYLE, PASS_GREEN, WAIT_AMBER, text_style
 from bpstudio.engine.examples import DEFAULT_EXAMPLE
 from bpstudio.engine.gradcheck import STEP, TOLERANCE, GradCheckEntry, GradCheckResult
 from bpstudio.engine.text.indices import parameter_symbol, superscript
@@ -36,7 +36,7 @@ class GradCheckView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.check_button = QPushButton(self.tr("Check &gradients"))
+        self.check_button = QPushButton(self.tr("Check gradients"))
         self.check_button.setObjectName("checkGradients")
         self.check_button.setToolTip(self.tr(
             "Compare backprop's ∂L/∂W and ∂L/∂b for the current weights and batch with finite differences: each "
@@ -55,6 +55,9 @@ class GradCheckView(QWidget):
         self.where_label = wrapped_label(tip=self.tr("The weights and the batch the check used"), style=HINT_STYLE,
                                          hidden=True)
         self.error_label = wrapped_label(name="gradcheckError", style=ERROR_STYLE, hidden=True)
+        self.age_label = wrapped_label(name="gradcheckAge", tip=self.tr(
+            "Whether the check is about the weights shown now, or how many updates ago it was made"), hidden=True)
+        self._summary_style = HINT_STYLE
 
         error_tip = self.tr("|backprop − numeric| / max(|backprop|, |numeric|, floor); the floor keeps "
                             "near-zero gradients from being compared relatively")
@@ -80,7 +83,8 @@ class GradCheckView(QWidget):
 
         self.parameter_header = section_title(self.tr("Per parameter"), self.parameter_table.toolTip())
         self.worst_header = section_title(self.tr("Largest relative errors"), self.worst_table.toolTip())
-        fill(QVBoxLayout(self), self.check_button, self.summary_label, self.where_label, self.error_label, 6,
+        fill(QVBoxLayout(self), self.check_button, self.summary_label, self.where_label, self.age_label,
+             self.error_label, 6,
              self.parameter_header, self.parameter_table, 6, self.worst_header, self.worst_table, (None, 1),
              margins=(8, 6, 8, 8))
         self._show_tables(False)
@@ -132,7 +136,9 @@ class GradCheckView(QWidget):
             text += self.tr("; {k} more not checkable: their finite-difference steps cross a ReLU kink (some z "
                             "changes sign), where the loss has no derivative").format(k=result.kinks)
         self.summary_label.setText(text)
-        self.summary_label.setStyleSheet(SUMMARY_STYLES[bad == 0] if total else HINT_STYLE)
+        self._summary_style = SUMMARY_STYLES[bad == 0] if total else HINT_STYLE
+        self.summary_label.setStyleSheet(self._summary_style)
+        self.show_age(None)
         details = [where] if where else []
         details.append(self.tr("loss {loss:.6g}").format(loss=result.loss))
         self.where_label.setText(self.tr("Checked at {what}").format(what=" · ".join(details)))
@@ -154,6 +160,30 @@ class GradCheckView(QWidget):
                 height += table.horizontalScrollBar().sizeHint().height()
             table.setMaximumHeight(height + 2 * table.frameWidth() + 2)
 
+    def show_age(self, ago: int | None) -> None:
+        """How the checked weights relate to those shown now: the same (None), ``ago`` updates ago, or other weights
+        (0: an edit, a step back or a reset since). A stale result turns grey and says so, in amber."""
+        if not self.where_label.isVisible() and self.where_label.isHidden():
+            return  # nothing checked yet
+        if ago is None:
+            self.age_label.setText(self.tr("✓ These are the weights shown now."))
+            self.age_label.setStyleSheet(HINT_STYLE)
+            self.summary_label.setStyleSheet(self._summary_style)
+        else:
+            text = self.tr("⚠ Checked 1 update ago: the weights have changed since. Check again (Ctrl+G) for the "
+                           "weights shown now.") if ago == 1 else self.tr(
+                "⚠ Checked {n} updates ago: the weights have changed since. Check again (Ctrl+G) for the weights "
+                "shown now.") if ago > 1 else self.tr(
+                "⚠ Checked at other weights than those shown now (edited, stepped back or reset since). Check "
+                "again (Ctrl+G) for the weights shown now.")
+            self.age_label.setText(text.format(n=ago))
+            self.age_label.setStyleSheet(text_style(WAIT_AMBER, bold=True))
+            self.summary_label.setStyleSheet(HINT_STYLE)  # grey: about weights no longer shown
+        self.age_label.show()
+
+    def age(self) -> str:
+        return "" if self.age_label.isHidden() else self.age_label.text()
+
     def _worst_row(self, e: GradCheckEntry, tolerance: float) -> Row:
         symbol = parameter_symbol(e.layer, e.name, *e.index)
         row, col = e.index[0] + 1, e.index[1] + 1
@@ -168,6 +198,7 @@ class GradCheckView(QWidget):
         """Forget the result shown (another project was opened, its weights are not the ones checked)."""
         self._ready()
         self.where_label.hide()
+        self.age_label.hide()
         self.summary_label.setText(self._idle_text)
         self.summary_label.setStyleSheet(HINT_STYLE)
         self.parameter_model.set_rows([])

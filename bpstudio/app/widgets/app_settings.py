@@ -132,3 +132,16 @@ def notation() -> str:
 
 def set_notation(name: str) -> None:
     settings().setValue(NOTATION_KEY, name if name in ("column", "row") else "column")
+
+
+# ----- the first launch's pointer to the lessons ----------------------------------------
+LESSON_POINTER_KEY = "onboarding/lessonPointerDismissed"
+
+
+def lesson_pointer_dismissed() -> bool:
+    """Whether the pointer to the lessons (F1) was closed, or the lessons found: it does not come back."""
+    return str(settings().value(LESSON_POINTER_KEY, "false")).lower() == "true"
+
+
+def dismiss_lesson_pointer() -> None:
+    settings().setValue(LESSON_POINTER_KEY, True)

@@ -10,13 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bpstudio.app.engine_link.engine_controller import EngineController
+from bpstudio.app.forms.project_form import ProjectForm
 from bpstudio.engine import Project
 from bpstudio.engine.text.indices import format_value, parameter_symbol
+from bpstudio.session.project_edits import continues_training
 from bpstudio.session.view_state import ViewState
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
+
+
+def updates_done(state: ViewState) -> int:
+    """Iterations whose update is done in the state shown (the training an edit that starts over sets aside)."""
+    snap = state.snapshot
+    return snap.iteration + (1 if snap.stage is not None and snap.stage.kind == "update" else 0)
 
 
 class ProjectEditCommand(QUndoCommand):
@@ -83,8 +94,29 @@ class UndoableEdits(QObject):
     def edit_project(self, project: Project, description: str) -> None:
         state = self.state()
         assert state is not None
+        done = updates_done(state)
+        if done and not continues_training(state.project, project) and not self.ask_start_over(done, description):
+            form = self.sender()
+            if isinstance(form, ProjectForm):
+                form.edit_declined(state)  # its fields show the project as it is again
+            return
         self.undo_stack.push(ProjectEditCommand(self.controller.set_project, state.project, project, description,
                                                 tokens=self.controller.tokens))
+
+    def ask_start_over(self, updates: int, description: str) -> bool:
+        """Whether an edit that starts training over may set ``updates`` trained iterations aside (tests replace
+        this: no dialog may wait for a person there)."""
+        parent = self.undo_stack.parent()
+        box = QMessageBox(QMessageBox.Icon.Question, translate("UndoableEdits", "Start training over?"), translate(
+            "UndoableEdits", "“{edit}” changes the network, its data or its starting weights, so training starts "
+            "over from the starting weights: the {n} iterations trained so far, with their loss curve, are set "
+            "aside.\n\nUndo (Ctrl+Z) brings them back exactly as they are now.").format(edit=description, n=updates),
+            QMessageBox.StandardButton.Cancel, parent if isinstance(parent, QWidget) else None)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        start = box.addButton(translate("UndoableEdits", "Start over"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is start
 
     @Slot(int, str, int, int, float)
     def set_parameter(self, layer: int, name: str, row: int, col: int, value: float) -> None:

@@ -39,11 +39,13 @@ from .classroom import Classroom, name_main_views
 from .digits_dock import DigitsDock
 from .edit_commands import UndoableEdits
 from .export_actions import ExportActions
+from .guidance import Guidance
 from .language_menu import LanguageMenu
 from .message_bar import MessageBar
 from .notation_menu import NotationMenu
 from .project_files import ProjectFiles
 from .render_schedule import RenderSlices, StateView
+from .status_notes import StatusNotes, clear_first
 from .training_ui import TrainingUi
 from .window_layout import centre, give_lesson_room, place_lesson_dock, place_training_docks, side_docks, status_labels
 from .window_menus import build_menus, connect_actions, window_actions
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         self.digits_dock = DigitsDock(self, self.digits, self.equation_dock, self.controller).dock
         self.edits = UndoableEdits(self.undo_stack, self.controller, self.view_state)
         self.actions_ = step_actions(self)
+        self.notes = StatusNotes(self.statusBar())  # short notes over the stage's text, gone at the next step
+        clear_first(self.actions_.all(), self.notes.clear, self.messages.clear)
         self.window_actions = window_actions(self, self.undo_stack)
         self.files = ProjectFiles(self, self.controller, self.undo_stack, self.view_state)
         self.exports = ExportActions(self, self.controller, self.view_state,
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
                                            panels), self)
         place_lesson_dock(self, self.lessons.dock)
         self.menuBar().addMenu(self.lessons.menu)
+        self.guidance = Guidance(self, t.actions, self.actions_.back, self.lessons.show_action, self.show_error)
         self.classroom = Classroom(self, self.menus.view, panels, self.form_dock, [t.loss_dock, t.data_dock])
         name_main_views(self.canvas, self.matrices, self.equations, self.stages, t)
         self._connect()
@@ -144,7 +149,7 @@ class MainWindow(QMainWindow):
         t.errorOccurred.connect(self.messages.show_message)
         for status in (self.files.statusMessage, self.exports.statusMessage, t.statusMessage,
                        self.notation_menu.statusMessage):
-            status.connect(self.statusBar().showMessage)
+            status.connect(self.notes.show)
         self.notation_menu.notationChanged.connect(self._notation_changed)
         lesson.layerRequested.connect(self.select_layer)
         self.lessons.roomWanted.connect(lambda: give_lesson_room(self, t.loss_dock, t.data_dock, self.lessons.dock))
@@ -170,7 +175,7 @@ class MainWindow(QMainWindow):
             self.renderer.fit_pending = True  # the form's dock fits the new project's fields
         self.result = result
         if result.info:
-            self.statusBar().showMessage(result.info, 6000)
+            self.notes.show(result.info)
         stage, depth = result.snapshot.stage, result.project.network.depth
         if stage is not None:  # the layer follows the stage
             self._layer = stage.layer or (depth if stage.kind == "loss" else self._layer)
@@ -231,7 +236,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def show_error(self, message: str) -> None:
         self.messages.show_message(message, "error")
-        self.statusBar().showMessage(message, 8000)
+        self.notes.show(message)
 
     @Slot(bool)
     def _busy_changed(self, busy: bool) -> None:

@@ -1,8 +1,10 @@
-"""A message strip above the work area: errors and notes appear where the user is looking."""
+"""A message strip over the top of the work area: errors and notes appear where the user is looking. It floats
+over the canvas rather than taking a row of the layout, so a message appearing or going never moves a control
+under the mouse; it goes by itself, with its ✕, or when the user steps on (the window calls ``clear``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from bpstudio.app.widgets.form_fields import fill
@@ -11,6 +13,7 @@ STYLES = {
     "error": "background:#fde2e1; color:#7a1010; border:1px solid #e8a1a0;",
     "info": "background:#e3effc; color:#123e6b; border:1px solid #a8c8ea;",
 }
+MARGIN = 6  # px between the strip and the edges of the area it floats over
 
 
 class MessageBar(QWidget):
@@ -30,12 +33,38 @@ class MessageBar(QWidget):
         self.hide()
         self.kind = ""
 
+    def float_over(self, area: QWidget) -> None:
+        """Be drawn over the top of ``area``, following its width (not a row of its layout)."""
+        self.setParent(area)
+        area.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        area = self.parentWidget()
+        if area is None:
+            return
+        width = max(1, area.width() - 2 * MARGIN)
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
+        self.setGeometry(MARGIN, MARGIN, width, max(height, self.minimumSizeHint().height()))
+        self.raise_()
+
     def show_message(self, text: str, kind: str = "error", seconds: float = 12.0) -> None:
         self.kind = kind
         self.setStyleSheet(f"#messageBar {{{STYLES[kind]} border-radius:4px;}}")
         self.label.setText(text)
         self.show()
+        self._place()
         self._timer.start(int(seconds * 1000))
+
+    def clear(self) -> None:
+        """The message no longer applies (the user stepped on)."""
+        self._timer.stop()
+        self.hide()
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -23,11 +22,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.widgets import app_settings
 from bpstudio.app.widgets.step_actions import make_action
-from bpstudio.engine import BPStudioError, Project, load_project, load_snapshot, save_project
-from bpstudio.engine.examples import DEFAULT_EXAMPLE, shown_name
+from bpstudio.engine import BPStudioError, Project, save_project
+from bpstudio.engine.examples import new_project, shown_name
 from bpstudio.engine.project_state import ProjectState
-from bpstudio.engine.resource_files import example_path, examples_dir
-from bpstudio.engine.snapshot_io import project_at_snapshot
+from bpstudio.engine.resource_files import examples_dir
+from bpstudio.session.file_check import read_project_file, read_snapshot_file
 from bpstudio.session.view_state import ViewState
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
@@ -110,20 +109,19 @@ class ProjectFiles(QObject):
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> None:
-        project = self._read(path, load_project)
+        project = self._read(path, read_project_file)
         if project is not None:  # an example is not overwritten: Save asks where
             self.open_project(project, None if path.parent == examples_dir() else path)
 
     def _read(self, path: Path, load: Callable[[Path], Project]) -> Project | None:
-        """The project in ``path``, once unsaved work has been asked about; None: the work on screen stays."""
-        if not self.confirm_discard():
-            return None
+        """The project in ``path``: the file is checked first (what it is not, in plain words), and only a good one
+        asks about unsaved work; None: the work on screen stays."""
         try:
-            return load(path)
+            project = load(path)
         except (BPStudioError, OSError) as exc:
-            self.errorOccurred.emit(translate("MainWindow", "Could not open {path}: {error}").format(
-                path=path.name, error=exc))
+            self.errorOccurred.emit(str(exc))
             return None
+        return project if self.confirm_discard() else None
 
     def open_project(self, project: Project, path: Path | None = None) -> None:
         """Show ``project`` (from ``path``, which Save then writes; None: untitled). The title and the undo
@@ -140,9 +138,9 @@ class ProjectFiles(QObject):
         return True
 
     def new_project(self) -> None:
+        """File ▸ New: a small clean template (engine.examples.new_project), never a copy of the open project."""
         if self.confirm_discard():
-            self.open_project(replace(load_project(example_path(DEFAULT_EXAMPLE)),
-                                      name=translate("MainWindow", "Untitled"), description=""))
+            self.open_project(new_project(translate("MainWindow", "Untitled")))
 
     def open_snapshot_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.host, translate("MainWindow", "Open snapshot"), str(Path.home()),
@@ -151,7 +149,7 @@ class ProjectFiles(QObject):
             self.open_snapshot(Path(path))
 
     def open_snapshot(self, path: Path) -> None:
-        project = self._read(path, lambda p: project_at_snapshot(load_snapshot(p)))
+        project = self._read(path, read_snapshot_file)
         if project is not None:
             self.open_recovered(project)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QWidget
@@ -26,6 +27,7 @@ from bpstudio.app.widgets.step_actions import make_action
 from bpstudio.engine import GradCheckResult, Project
 from bpstudio.engine.losses import get_loss
 from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, RunSettings, RunStatus
+from bpstudio.session.commands import EngineResult
 
 from .window_layout import make_dock
 
@@ -53,6 +55,8 @@ class TrainingUi(QObject):
         self._field_shown: object = None
         self.plot_refreshes = 0  # counted for the benchmark
         self._checking = 0  # the ident of the gradient check under way (0: none)
+        self._checked: tuple[int, tuple] | None = None  # (updates done, weights) of the check shown
+        self._checking_at: tuple[int, tuple] | None = None
         # the plots redraw in event-loop slices of their own, after the panels' round: a plot's repaint added
         # to a panel's in one slice would hold the event loop twice as long
         self._plots_timer = QTimer(self, singleShot=True, interval=0)
@@ -116,6 +120,7 @@ class TrainingUi(QObject):
         c.runStatusChanged.connect(self.show_status)
         c.logChanged.connect(self._log_changed)
         c.gradcheckReady.connect(self._gradcheck_ready)
+        c.stateChanged.connect(self._gradcheck_age)
         c.errorOccurred.connect(self._error)
         self.gradcheck_view.checkRequested.connect(self._check)
         self.loss_plot.xAxisChanged.connect(self.gradient_plot.set_x_axis)
@@ -200,6 +205,7 @@ class TrainingUi(QObject):
             self.data_view.set_data(train, test, tuple(classes) if classes else None)
             self._field_shown = None
             self.gradcheck_view.clear()
+            self._checked = None
             self.run_panel.set_default_epochs(project.training.epochs)
 
     # ----- gradient check -----------------------------------------------------------------
@@ -213,18 +219,42 @@ class TrainingUi(QObject):
     @Slot()
     def _check(self) -> None:
         self.gradcheck_view.show_busy()
+        latest = self.controller.latest
+        self._checking_at = None if latest is None else weights_at(latest)
         self._checking = self.controller.gradcheck()  # the command whose answer (or failure) the view waits for
 
     @Slot(object, str)
     def _gradcheck_ready(self, result: GradCheckResult, where: str) -> None:
         self._checking = 0
         self.gradcheck_view.show_result(result, where)
+        self._checked = self._checking_at
+
+    @Slot(object)
+    def _gradcheck_age(self, result: EngineResult) -> None:
+        """The check shown: about the weights shown now, or how many updates ago (stale, and it says so)."""
+        if self._checked is None:
+            return
+        done, weights = self._checked
+        now, shown = weights_at(result)
+        if now == done and all(a is b or np.array_equal(a, b) for a, b in zip(weights, shown, strict=False)) \
+                and len(weights) == len(shown):
+            self.gradcheck_view.show_age(None)
+        else:
+            self.gradcheck_view.show_age(now - done if now > done else 0)
 
     @Slot(str, int)
     def _error(self, message: str, ident: int) -> None:
         if ident and ident == self._checking:
             self._checking = 0
             self.gradcheck_view.show_error(message)
+
+
+def weights_at(result: EngineResult) -> tuple[int, tuple]:
+    """(updates done, the weights and biases) of a state: what a gradient check is about."""
+    snap = result.snapshot
+    done = snap.iteration + (1 if result.stages and snap.position == len(result.stages) else 0)
+    arrays = tuple(snap.arrays[f"L{layer}/{name}"] for layer in range(1, snap.spec.depth + 1) for name in "Wb")
+    return done, arrays
 
 
 def on_screen(widget: QWidget) -> bool:

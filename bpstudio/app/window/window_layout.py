@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBox
 
 from bpstudio.app.widgets.form_fields import fill
 
+from .message_bar import MessageBar
+
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -29,8 +31,8 @@ def make_dock(title: str, name: str, widget: QWidget, parent: QWidget) -> QDockW
     return dock
 
 
-def centre(top: QWidget, canvas: QWidget, matrices: QWidget) -> QWidget:
-    """The message strip over the canvas over the matrices (a splitter between those two)."""
+def centre(top: MessageBar, canvas: QWidget, matrices: QWidget) -> QWidget:
+    """The canvas over the matrices (a splitter between them), the message strip floating over their top."""
     split = QSplitter(Qt.Orientation.Vertical)
     split.setObjectName("centreSplit")
     split.addWidget(canvas)
@@ -39,7 +41,8 @@ def centre(top: QWidget, canvas: QWidget, matrices: QWidget) -> QWidget:
     split.setStretchFactor(0, 1)  # the canvas as tall as the matrices: its text at its real size (≥ 11 px)
     split.setStretchFactor(1, 1)
     widget = QWidget()
-    fill(QVBoxLayout(widget), top, (split, 1), margins=(4, 4, 4, 4))
+    fill(QVBoxLayout(widget), (split, 1), margins=(4, 4, 4, 4))
+    top.float_over(widget)
     return widget
 
 

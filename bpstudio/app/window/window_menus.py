@@ -56,7 +56,8 @@ def window_actions(host: QWidget, undo_stack: QUndoStack) -> WindowActions:
         open=make_action(host, translate("MainWindow", "Open project…"), ["Ctrl+O"],
                          translate("MainWindow", "Open a BP Studio project (.bpsproj)"), "openProject"),
         new=make_action(host, translate("MainWindow", "New project"), ["Ctrl+N"], translate(
-            "MainWindow", "Start a new, untitled project: seed 003's 2-2-1 network, to change at will (Ctrl+N)"),
+            "MainWindow", "Start a new, untitled project from a small clean template: 2 inputs, 3 tanh units, "
+            "1 sigmoid output, 200 moons points (Ctrl+N)"),
             "newProject"),
         open_snapshot=make_action(host, translate("MainWindow", "Open snapshot…"), [], translate(
             "MainWindow", "Open a snapshot (.npz) saved with File ▸ Export: its project at its stage, every number "
