@@ -9,7 +9,7 @@ import traceback
 from functools import singledispatchmethod
 
 from bpstudio.engine import BPStudioError, InitSpec, Project, Stepper, gradient_check
-from bpstudio.engine.decision_field import decision_field
+from bpstudio.engine.decision_field import network_field
 from bpstudio.engine.examples import shown_name
 from bpstudio.engine.i18n import translate
 from bpstudio.engine.probe import probe_row
@@ -190,9 +190,14 @@ class StudioSession:
         if s.at_iteration_start and (last is None or last["iteration"] != c):
             with divergence_is_data():
                 e.log.append(probe_row(s.plan, s.parameters, c, s.batches_per_epoch, e.train, e.test))
-        if e.extent is not None and (e.field is None or s.at_iteration_start):
+        if e.field is None or s.at_iteration_start:
             with divergence_is_data():
-                e.field = decision_field(s.plan, s.parameters, e.extent)
+                e.field = network_field(s.plan, s.parameters, e.plane)
+
+    @_handle.register
+    def _choose_map_inputs(self, cmd: do.ChooseMapInputs) -> None:
+        e = self.engine
+        e.plane, e.field = e.plane.choosing(cmd.first, cmd.second), None  # ``_measure`` draws them again
 
     @_handle.register
     def _export(self, cmd: do.Export) -> do.Exported:
@@ -249,6 +254,8 @@ class StudioSession:
         else:
             old = self.engine.project
             engine = Engine(project)
+            if engine.plane.inputs == self.engine.plane.inputs:  # the maps stay over the inputs chosen
+                engine.plane = engine.plane.choosing(*self.engine.plane.features)
             same_start = not cmd.exact and (project.network == old.network and project.init == old.init
                           and project.data == old.data and _same_parameters(project, old)
                           and project.training.seed == old.training.seed)  # a new seed: new random weights

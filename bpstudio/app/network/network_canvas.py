@@ -24,6 +24,7 @@ from bpstudio.session.view_state import ViewState
 from .network_items import BandItem, BiasItem, BlockItem, ColumnItem, EdgeItem, TextLines, UnitItem, owner
 from .network_menu import LayerMenu
 from .network_scene import NetworkItems
+from .unit_maps import UnitMaps
 
 MIN_SIZE = (420, 240)  # below this the laid-out scene is scaled down instead
 SCENE_BG = QColor(252, 252, 252)
@@ -62,6 +63,7 @@ class NetworkCanvas(QGraphicsView):
         self.labels: list[TextLines] = []
         self.drawn: NetworkItems | None = None  # the items of the network shown
         self.picture_export = PictureExport(self, "network")  # "Save picture as PNG/SVG…" in every context menu
+        self.unit_maps = UnitMaps(self)  # each unit's map over the input plane (the window hands it the fields)
         presentation.notifier().changed.connect(self._restyle)
 
     def _restyle(self, *_) -> None:
@@ -85,6 +87,7 @@ class NetworkCanvas(QGraphicsView):
             self._laid_out = None
         self._state = state
         self._relayout()
+        self.unit_maps.set_state(state)
         assert self.drawn is not None
         yield from self.drawn.show_steps(state.snapshot, max(1, min(state.layer, len(self._sizes) - 1)),
                                          state.learning_rate, self.scene().sceneRect().width())
@@ -218,6 +221,7 @@ class NetworkCanvas(QGraphicsView):
         g = self.drawn.place(W, H)
         self._xs, self._gap = list(g.xs), g.gap
         self._show_selection()
+        self.unit_maps.place(self.drawn)
 
     def _show_selection(self) -> None:
         sel = self._selected if self._selected is not None and self._selection_valid(self._selected) else None

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.canvas.removeLayerRequested.connect(self.form.remove_hidden_layer)
         self.canvas.moveLayerRequested.connect(self.form.move_hidden_layer)
         self.canvas.activationChangeRequested.connect(self.form.set_activation)
+        self.canvas.unit_maps.follow(c.logChanged, lambda: c.field, c.choose_map_inputs)
 
     # ----- results ----------------------------------------------------------------------
     @Slot(object)
