@@ -52,7 +52,7 @@ def test_every_units_map_is_its_activation_over_the_plane_in_the_panels_colours(
     # the picture of unit 2 of layer 1: each pixel the panels' colour for its number (the plane's y grows upwards)
     a = fields.unit(1, 1)
     image, limit = maps.images[1, 1]
-    assert limit == symmetric_limit(fields.layers[0]) and (image.width(), image.height()) == (24, 24)
+    assert limit == symmetric_limit(a) and (image.width(), image.height()) == (24, 24)
     for r, c in ((0, 0), (3, 20), (23, 11)):
         rgb = LUT[colour_indices(np.array(a[r, c]), limit)]
         assert QColor(image.pixel(c, 23 - r)).getRgb()[:3] == tuple(int(v) for v in rgb)
@@ -95,11 +95,14 @@ def test_more_than_two_inputs_say_which_two_the_maps_span_and_let_the_learner_ch
     w = open_window("iris_softmax")
     maps = maps_shown(qtbot, w)
     assert maps.note.isVisible()
-    assert maps.note.text() == "Maps: x₁ → and x₂ ↑; the 2 other inputs at their means ▾"
+    assert maps.note.text() == "Maps: x₁ →, x₂ ↑ ▾\n2 other inputs at their mean"
     train, test = load_project(example_path("iris_softmax")).split()  # the means of every sample the data view shows
     np.testing.assert_allclose(maps.fields.plane.held, np.vstack([train.x, test.x]).mean(axis=0), atol=1e-12)
-    note = maps.note.geometry()
-    assert w.canvas.rect().contains(note) and note.right() < w.canvas.width() * 0.9
+    qtbot.waitUntil(lambda: maps.note.geometry().left() > w.canvas.width() * 0.6)  # placed after the scene's scale
+    note = maps.note.geometry()  # in the canvas's top right corner, above the loss box
+    assert w.canvas.rect().contains(note)
+    loss_box = w.canvas.mapFromScene(w.canvas.drawn.loss_box.sceneBoundingRect()).boundingRect()
+    assert note.bottom() < loss_box.top()
     maps.note.menu().aboutToShow.emit()  # the menu lists the inputs for each axis, the current ones checked
     checked = [a.text() for a in maps.note.menu().actions() if a.isChecked()]
     assert checked == ["x₁", "x₂"]
@@ -107,7 +110,7 @@ def test_more_than_two_inputs_say_which_two_the_maps_span_and_let_the_learner_ch
     settle(qtbot, w)
     maps = maps_shown(qtbot, w)
     assert maps.fields.plane.features == (2, 1)
-    assert maps.note.text() == "Maps: x₃ → and x₂ ↑; the 2 other inputs at their means ▾"
+    assert maps.note.text() == "Maps: x₃ →, x₂ ↑ ▾\n2 other inputs at their mean"
     maps.choose(1, 2)  # x₃ up: the two swap places
     settle(qtbot, w)
     assert maps_shown(qtbot, w).fields.plane.features == (1, 2)

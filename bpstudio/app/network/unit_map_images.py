@@ -1,6 +1,7 @@
 """Numbers → pictures for the units' maps: each unit's activation over the input plane on the panels' blue–white–red
-scale (one limit per layer, ±max|a| over the layer's maps, as a matrix panel spans ±max|x|), the output units with
-the decision boundary drawn in, and the item that shows a map inside a unit's circle. Pure colouring, no engine."""
+scale, spanning ±max|a| over that unit's map (as a matrix panel spans ±max|x|: the unit's shape shows even when a
+neighbour's values are ten times larger; a dead unit stays white), the output units with the decision boundary drawn
+in, and the item that shows a map inside a unit's circle. Pure colouring, no engine."""
 
 from __future__ import annotations
 
@@ -35,9 +36,9 @@ def boundary_mask(outputs: np.ndarray) -> np.ndarray:
     return edge
 
 
-def layer_colours(a: np.ndarray, boundary: bool) -> tuple[np.ndarray, float]:
-    """(rows, cols, n) activations → (rows, cols, n, 3) RGB on the layer's ±max|a|, and that limit."""
-    limit = symmetric_limit(a)
+def layer_colours(a: np.ndarray, boundary: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, cols, n) activations → (rows, cols, n, 3) RGB, each unit on its own ±max|a|, and those limits (n,)."""
+    limit = np.array([symmetric_limit(a[..., j]) for j in range(a.shape[-1])])
     rgb = LUT[colour_indices(a, limit)]
     if boundary:
         rgb[boundary_mask(a)] = BOUNDARY
@@ -66,7 +67,7 @@ def render_maps(fields: UnitFields, output_activation: str) -> dict[tuple[int, i
             continue
         rgb, limit = layer_colours(a, c == last and output_activation in CLASSIFIERS)
         for j in range(a.shape[-1]):
-            images[c, j] = (rgb_image(rgb[..., j, :]), limit)
+            images[c, j] = (rgb_image(rgb[..., j, :]), float(limit[j]))
     return images
 
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, SignalIn
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QGraphicsView, QHBoxLayout, QLabel, QMenu, QToolButton
 
+from bpstudio.app.look import presentation
 from bpstudio.engine.decision_field import DecisionField
 from bpstudio.engine.text.indices import subscript
 from bpstudio.engine.text.notation import format_number
@@ -73,7 +74,10 @@ class UnitMaps(QObject):
         self.note.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.note.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.note.setAutoRaise(True)  # text on the canvas, a button under the mouse
+        self.note.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # the text ends with ▾
         self.note.setVisible(False)
+        self._note_timer = QTimer(self, singleShot=True, interval=0)  # after the canvas has scaled its scene
+        self._note_timer.timeout.connect(self._place_note)
         canvas.viewport().installEventFilter(self)
 
     # ----- what the window hands over -------------------------------------------------------
@@ -146,27 +150,39 @@ class UnitMaps(QObject):
         """What the note says ("" when it is not shown: no maps, or two inputs, whose plane is the picture's)."""
         if self.fields is None or self.fields.plane.inputs == 2:
             return ""
-        plane, names = self.fields.plane, self._names()
+        plane = self.fields.plane
         if plane.inputs == 1:
-            return self.tr("Maps: each unit along {x} →").format(x=input_name(0, names))
-        across, up = plane.features
-        return self.tr("Maps: {across} → and {up} ↑; the {n} other inputs at their means ▾").format(
-            across=input_name(across, names), up=input_name(up, names), n=plane.inputs - 2)
+            return self.tr("Maps: each unit\nalong {x} →").format(x=input_name(0))
+        across, up = plane.features  # (the names are in the menu and the large map: the note stays small)
+        return self.tr("Maps: {across} →, {up} ↑ ▾\n{n} other inputs at their mean").format(
+            across=input_name(across), up=input_name(up), n=plane.inputs - 2)
 
     def _show_note(self) -> None:
         text = self.note_text()
         self.note.setVisible(bool(text))
         if not text:
             return
-        self.note.setText(text)
-        self.note.setFont(pixel_font(11))
+        if text != self.note.text():
+            self.note.setText(text)
         self.note.setToolTip(self.tr("Each unit's map spans two inputs; the others are held at their mean over the "
                                      "data. Click to choose the two inputs."))
         if self.fields is not None and self.fields.plane.inputs > 2 and self.note.menu() is None:
             self.note.setMenu(QMenu(self.note))
             self.note.menu().aboutToShow.connect(self._fill_menu)
+        self._note_timer.start()
+
+    def _place_note(self) -> None:
+        """Top right, just above the loss box (the corner an output layer leaves free), at the scene's scale."""
+        scale = min(1.0, self.canvas.transform().m11())  # a small canvas scales its scene down: the note too
+        font = pixel_font(max(11 * scale, 7 / presentation.font_scale()))  # (presentation mode: larger)
+        if font != self.note.font():
+            self.note.setFont(font)
         self.note.adjustSize()
-        self.note.move(4, self.canvas.height() - self.note.height() - 1)  # under the columns' labels
+        top = 22 * presentation.font_scale() * scale
+        if self._drawn is not None:
+            box = self.canvas.mapFromScene(self._drawn.loss_box.sceneBoundingRect()).boundingRect()
+            top = max(top, box.top() - self.note.height() - 2)
+        self.note.move(self.canvas.width() - self.note.width() - 4, round(top))
 
     def _fill_menu(self) -> None:
         menu = self.note.menu()
@@ -196,7 +212,9 @@ class UnitMaps(QObject):
     # ----- hover ---------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
-        if kind == QEvent.Type.ToolTip:
+        if kind == QEvent.Type.Resize and self.note.isVisible():
+            self._note_timer.start()
+        elif kind == QEvent.Type.ToolTip:
             unit = self.unit_at(event.pos())  # type: ignore[attr-defined]
             if unit is not None:
                 self.show_popup(unit, event.globalPos() + QPoint(16, 16))  # type: ignore[attr-defined]
@@ -232,7 +250,8 @@ class UnitMaps(QObject):
                 hi=format_number(self.fields.ys[-1])))
         if plane.inputs > 2:
             lines.append(self.tr("the {n} other inputs at their means").format(n=plane.inputs - 2))
-        lines.append(self.tr("colours: blue −{v}, white 0, red +{v} (this layer)").format(v=format_number(limit)))
+        lines.append(self.tr("colours: blue −{v}, white 0, red +{v} (this map's largest |a|)").format(
+            v=format_number(limit)))
         if self._sample_point() is not None:
             lines.append(self.tr("ring: the sample shown"))
         return "\n".join(lines)

@@ -21,8 +21,9 @@ def diverging_lut(size: int = LUT_SIZE) -> np.ndarray:
     return np.round(rgb).astype(np.uint8)
 
 
-def colour_indices(values: np.ndarray, vmax: float, size: int = LUT_SIZE) -> np.ndarray:
-    """Index into the diverging table for every value; 0 maps to the middle, ±vmax to the ends."""
+def colour_indices(values: np.ndarray, vmax: float | np.ndarray, size: int = LUT_SIZE) -> np.ndarray:
+    """Index into the diverging table for every value; 0 maps to the middle, ±vmax to the ends (``vmax`` may be one
+    limit per entry of the last axis)."""
     half = (size - 1) / 2
     scaled = np.nan_to_num(values / vmax, nan=0.0, posinf=1.0, neginf=-1.0)
     return np.clip(np.rint(scaled * half + half), 0, size - 1).astype(np.intp)
