@@ -164,9 +164,10 @@ class UnitMaps(QObject):
             return
         if text != self.note.text():
             self.note.setText(text)
+        several = self.fields is not None and self.fields.plane.inputs > 2
         self.note.setToolTip(self.tr("Each unit's map spans two inputs; the others are held at their mean over the "
-                                     "data. Click to choose the two inputs."))
-        if self.fields is not None and self.fields.plane.inputs > 2 and self.note.menu() is None:
+                                     "data. Click to choose the two inputs.") if several else "")
+        if several and self.note.menu() is None:
             self.note.setMenu(QMenu(self.note))
             self.note.menu().aboutToShow.connect(self._fill_menu)
         self._note_timer.start()
