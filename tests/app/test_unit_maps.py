@@ -129,16 +129,18 @@ def hover(w, unit) -> None:
 
 
 def test_hovering_a_unit_shows_its_map_large_with_z_a_and_delta_of_the_sample_shown(qtbot, open_window):
-    w = open_window(stages=6)  # forward 1, 2, loss, backward 2, 1: δ¹ computed ... and the update
-    w.actions_.back.trigger()
-    settle(qtbot, w)
-    snap = w.state.snapshot
-    assert snap.get("delta", 1) is not None
+    w = open_window(stages=4)  # forward 1, 2, loss, backward 2: δ¹ not yet
     maps = maps_shown(qtbot, w)
     unit = w.canvas.units[1][1]
     hover(w, unit)
     popup = maps.popup
     assert popup.isVisible() and popup.unit is unit
+    z = w.state.snapshot.get("z", 1)
+    assert "δ" not in popup.text.text() and f"= {format_number(z[1, 0])}" in popup.text.text()
+    w.actions_.step.trigger()  # backward 1: the open map follows, now with δ
+    settle(qtbot, w)
+    snap = w.state.snapshot
+    assert snap.get("delta", 1) is not None and popup.isVisible()
     text = popup.text.text()
     for quantity in ("z", "a", "delta"):
         assert f"= {format_number(snap.get(quantity, 1)[1, 0])}" in text

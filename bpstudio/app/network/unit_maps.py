@@ -22,6 +22,7 @@ from bpstudio.engine.text.notation import format_number
 from bpstudio.engine.unit_fields import UnitFields
 from bpstudio.session.view_state import ViewState
 
+from . import network_texts as texts
 from .network_items import UnitItem, owner, pixel_font
 from .network_scene import NetworkItems
 from .unit_map_images import UnitMapItem, marked_pixmap_image, render_maps
@@ -103,8 +104,7 @@ class UnitMaps(QObject):
         if old is None or old.snapshot.spec != state.snapshot.spec:
             self._timer.start()  # (the output's activation decides the decision boundary)
         self._show_note()
-        if self.popup.isVisible() and self.popup.unit is not None:
-            self.show_popup(self.popup.unit, self.popup.pos())
+        self._refresh_popup()
 
     def place(self, drawn: NetworkItems) -> None:
         """The canvas made or laid out its items: a map item in every unit, each fitted to its circle."""
@@ -122,13 +122,15 @@ class UnitMaps(QObject):
         """The newest maps as pictures, if they fit the network shown."""
         units = self.received
         spec = None if self.state is None else self.state.snapshot.spec
-        fits = units is not None and spec is not None and len(units.layers) == spec.depth and all(
-            a is None or a.shape[-1] == n for a, n in zip(units.layers, spec.sizes[1:], strict=True))
+        fits = (units is not None and spec is not None and units.plane.inputs == spec.sizes[0]
+                and len(units.layers) == spec.depth
+                and all(a is None or a.shape[-1] == n for a, n in zip(units.layers, spec.sizes[1:], strict=True)))
         self.fields = units if fits else None
         self.images = {} if self.fields is None or spec is None else render_maps(
             self.fields, spec.layers[-1].activation)
         self._apply()
         self._show_note()
+        self._refresh_popup()
 
     def _apply(self) -> None:
         for key, item in self.items.items():
@@ -241,7 +243,7 @@ class UnitMaps(QObject):
         assert self.fields is not None
         plane, names = self.fields.plane, self._names()
         image, limit = self.images[unit.layer, unit.row]
-        lines = [unit.toolTip() or self.tr("unit {j} of layer {l}").format(j=unit.row + 1, l=unit.layer), ""]
+        lines = [self._numbers(unit), ""]
         across = plane.features[0] if plane.inputs > 1 else 0
         lines.append(self.tr("across: {x} from {lo} to {hi}").format(
             x=input_name(across, names), lo=format_number(self.fields.xs[0]), hi=format_number(self.fields.xs[-1])))
@@ -257,6 +259,15 @@ class UnitMaps(QObject):
             lines.append(self.tr("ring: the sample shown"))
         return "\n".join(lines)
 
+    def _numbers(self, unit: UnitItem) -> str:
+        """z, a, δ and b of the unit for the sample shown, as far as computed (its tooltip's text)."""
+        if self.state is None:
+            return self.tr("unit {j} of layer {l}").format(j=unit.row + 1, l=unit.layer)
+        snap, c = self.state.snapshot, unit.layer
+        if c == 0:
+            return texts.unit_tip(0, unit.row, snap.arrays["input"], None, None, None)
+        return texts.unit_tip(c, unit.row, *(snap.get(q, c) for q in ("a", "z", "delta", "b")))
+
     def _sample_point(self) -> tuple[float, float] | None:
         """Where sample 1 lies on the map, as fractions of its width and height (None: off the map)."""
         if self.fields is None or self.state is None:
@@ -268,7 +279,16 @@ class UnitMaps(QObject):
         point = (float(fx), float(fy))
         return point if all(0.0 <= v <= 1.0 for v in point) else None
 
+    def _refresh_popup(self) -> None:
+        """A new state or new maps while the large map is open: it follows them."""
+        if self.popup.isVisible() and self.popup.unit is not None:
+            self.show_popup(self.popup.unit, self.popup.pos())
+
     def show_popup(self, unit: UnitItem, where: QPoint) -> None:
+        item = self.items.get((unit.layer, unit.row))
+        if (unit.layer, unit.row) not in self.images or item is None or item.unit is not unit:
+            self.popup.hide()  # (the network changed under it)
+            return
         image, _ = self.images[unit.layer, unit.row]
         self.popup.unit = unit
         self.popup.picture.setPixmap(QPixmap.fromImage(marked_pixmap_image(image, POPUP_SIZE, self._sample_point())))
