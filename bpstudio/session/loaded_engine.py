@@ -24,3 +24,8 @@ class Engine:
         if project.state is not None and project.state.log is not None:  # the curves as they were saved
             self.log.append(project.state.log)
         self.field: DecisionField | None = None
+
+    def choose_map_inputs(self, first: int, second: int) -> None:
+        """The units' maps over inputs ``first`` (across) and ``second`` (up), drawn again at the next measure (inputs
+        out of range or the same twice: unchanged)."""
+        self.plane, self.field = self.plane.choosing(first, second), None

@@ -140,6 +140,7 @@ class StudioSession:
     _handle.register(do.Pause, lambda self, cmd: self.runs.pause(self.engine))
     _handle.register(do.Stop, lambda self, cmd: self.runs.stop(self.engine))
     _handle.register(do.SetSpeed, lambda self, cmd: self.runs.set_speed(cmd.speed))
+    _handle.register(do.ChooseMapInputs, lambda self, cmd: self.engine.choose_map_inputs(cmd.first, cmd.second))
 
     def _to_stage_end(self, kind: str) -> None:
         while True:  # run to the end of the next stage of that kind
@@ -193,11 +194,6 @@ class StudioSession:
         if e.field is None or s.at_iteration_start:
             with divergence_is_data():
                 e.field = network_field(s.plan, s.parameters, e.plane)
-
-    @_handle.register
-    def _choose_map_inputs(self, cmd: do.ChooseMapInputs) -> None:
-        e = self.engine
-        e.plane, e.field = e.plane.choosing(cmd.first, cmd.second), None  # ``_measure`` draws them again
 
     @_handle.register
     def _export(self, cmd: do.Export) -> do.Exported:
@@ -254,8 +250,7 @@ class StudioSession:
         else:
             old = self.engine.project
             engine = Engine(project)
-            if engine.plane.inputs == self.engine.plane.inputs:  # the maps stay over the inputs chosen
-                engine.plane = engine.plane.choosing(*self.engine.plane.features)
+            engine.choose_map_inputs(*self.engine.plane.features)  # the maps stay over the inputs chosen
             same_start = not cmd.exact and (project.network == old.network and project.init == old.init
                           and project.data == old.data and _same_parameters(project, old)
                           and project.training.seed == old.training.seed)  # a new seed: new random weights

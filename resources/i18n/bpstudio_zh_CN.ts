@@ -1975,6 +1975,33 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     </message>
 </context>
 <context>
+    <name>InputsNote</name>
+    <message>
+        <source>Maps: each unit
+along {x} →</source>
+        <translation>图：每个单元
+沿 {x} →</translation>
+    </message>
+    <message>
+        <source>Maps: {across} →, {up} ↑ ▾
+{n} other inputs at their mean</source>
+        <translation>图：{across} →，{up} ↑ ▾
+其余 {n} 个输入取均值</translation>
+    </message>
+    <message>
+        <source>Each unit's map spans two inputs; the others are held at their mean over the data. Click to choose the two inputs.</source>
+        <translation>每个单元的图横跨两个输入；其余输入固定为它们在数据上的均值。点击选择这两个输入。</translation>
+    </message>
+    <message>
+        <source>Across (→)</source>
+        <translation>横轴 (→)</translation>
+    </message>
+    <message>
+        <source>Up (↑)</source>
+        <translation>纵轴 (↑)</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -4606,30 +4633,6 @@ A change applies at once, also while running.</source>
 </context>
 <context>
     <name>UnitMaps</name>
-    <message>
-        <source>Maps: each unit
-along {x} →</source>
-        <translation>图：每个单元
-沿 {x} →</translation>
-    </message>
-    <message>
-        <source>Maps: {across} →, {up} ↑ ▾
-{n} other inputs at their mean</source>
-        <translation>图：{across} →，{up} ↑ ▾
-其余 {n} 个输入取均值</translation>
-    </message>
-    <message>
-        <source>Each unit's map spans two inputs; the others are held at their mean over the data. Click to choose the two inputs.</source>
-        <translation>每个单元的图横跨两个输入；其余输入固定为它们在数据上的均值。点击选择这两个输入。</translation>
-    </message>
-    <message>
-        <source>Across (→)</source>
-        <translation>横轴 (→)</translation>
-    </message>
-    <message>
-        <source>Up (↑)</source>
-        <translation>纵轴 (↑)</translation>
-    </message>
     <message>
         <source>unit {j} of layer {l}</source>
         <translation>第 {l} 层的单元 {j}</translation>

@@ -106,12 +106,12 @@ def test_more_than_two_inputs_say_which_two_the_maps_span_and_let_the_learner_ch
     maps.note.menu().aboutToShow.emit()  # the menu lists the inputs for each axis, the current ones checked
     checked = [a.text() for a in maps.note.menu().actions() if a.isChecked()]
     assert checked == ["x₁", "x₂"]
-    maps.choose(0, 2)  # x₃ across
+    maps.note.choose(0, 2)  # x₃ across
     settle(qtbot, w)
     maps = maps_shown(qtbot, w)
     assert maps.fields.plane.features == (2, 1)
     assert maps.note.text() == "Maps: x₃ →, x₂ ↑ ▾\n2 other inputs at their mean"
-    maps.choose(1, 2)  # x₃ up: the two swap places
+    maps.note.choose(1, 2)  # x₃ up: the two swap places
     settle(qtbot, w)
     assert maps_shown(qtbot, w).fields.plane.features == (1, 2)
 
@@ -135,6 +135,7 @@ def test_hovering_a_unit_shows_its_map_large_with_z_a_and_delta_of_the_sample_sh
     hover(w, unit)
     popup = maps.popup
     assert popup.isVisible() and popup.unit is unit
+    assert popup.screen().availableGeometry().contains(popup.frameGeometry())  # never cut off at a screen edge
     z = w.state.snapshot.get("z", 1)
     assert "δ" not in popup.text.text() and f"= {format_number(z[1, 0])}" in popup.text.text()
     w.actions_.step.trigger()  # backward 1: the open map follows, now with δ

@@ -11,29 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFrame, QGraphicsView, QHBoxLayout, QLabel, QMenu, QToolButton
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, QLabel
 
-from bpstudio.app.look import presentation
 from bpstudio.engine.decision_field import DecisionField
-from bpstudio.engine.text.indices import subscript
 from bpstudio.engine.text.notation import format_number
 from bpstudio.engine.unit_fields import UnitFields
 from bpstudio.session.view_state import ViewState
 
 from . import network_texts as texts
-from .network_items import UnitItem, owner, pixel_font
+from .network_items import UnitItem, owner
 from .network_scene import NetworkItems
 from .unit_map_images import UnitMapItem, marked_pixmap_image, render_maps
+from .unit_map_note import InputsNote, input_name
 
 POPUP_SIZE = 192  # px: the large map
-
-
-def input_name(k: int, names: tuple[str, ...] = ()) -> str:
-    """x₁, or "x₁ (sepal length)" when the data names its features."""
-    x = f"x{subscript(k + 1)}"
-    return f"{x} ({names[k]})" if k < len(names) and names[k] else x
 
 
 class UnitMapPopup(QFrame):
@@ -70,15 +63,8 @@ class UnitMaps(QObject):
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._render)
         self.popup = UnitMapPopup(canvas)
-        self.note = QToolButton(canvas)  # which inputs span the maps (more than two), with a menu to choose
-        self.note.setObjectName("unitMapInputs")
-        self.note.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.note.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.note.setAutoRaise(True)  # text on the canvas, a button under the mouse
-        self.note.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # the text ends with ▾
-        self.note.setVisible(False)
-        self._note_timer = QTimer(self, singleShot=True, interval=0)  # after the canvas has scaled its scene
-        self._note_timer.timeout.connect(self._place_note)
+        self.note = InputsNote(canvas, self._loss_box)  # which inputs span the maps (more than two); choose others
+        self.note.chosen.connect(self.inputsChosen)
         canvas.viewport().installEventFilter(self)
 
     # ----- what the window hands over -------------------------------------------------------
@@ -149,74 +135,21 @@ class UnitMaps(QObject):
         return tuple(str(n) for n in names) if names else ()
 
     def note_text(self) -> str:
-        """What the note says ("" when it is not shown: no maps, or two inputs, whose plane is the picture's)."""
-        if self.fields is None or self.fields.plane.inputs == 2:
-            return ""
-        plane = self.fields.plane
-        if plane.inputs == 1:
-            return self.tr("Maps: each unit\nalong {x} →").format(x=input_name(0))
-        across, up = plane.features  # (the names are in the menu and the large map: the note stays small)
-        return self.tr("Maps: {across} →, {up} ↑ ▾\n{n} other inputs at their mean").format(
-            across=input_name(across), up=input_name(up), n=plane.inputs - 2)
+        return self.note.text_for(None if self.fields is None else self.fields.plane)
 
     def _show_note(self) -> None:
-        text = self.note_text()
-        self.note.setVisible(bool(text))
-        if not text:
-            return
-        if text != self.note.text():
-            self.note.setText(text)
-        several = self.fields is not None and self.fields.plane.inputs > 2
-        self.note.setToolTip(self.tr("Each unit's map spans two inputs; the others are held at their mean over the "
-                                     "data. Click to choose the two inputs.") if several else "")
-        if several and self.note.menu() is None:
-            self.note.setMenu(QMenu(self.note))
-            self.note.menu().aboutToShow.connect(self._fill_menu)
-        self._note_timer.start()
+        self.note.show_for(None if self.fields is None else self.fields.plane, self._names())
 
-    def _place_note(self) -> None:
-        """Top right, just above the loss box (the corner an output layer leaves free), at the scene's scale."""
-        scale = min(1.0, self.canvas.transform().m11())  # a small canvas scales its scene down: the note too
-        font = pixel_font(max(11 * scale, 7 / presentation.font_scale()))  # (presentation mode: larger)
-        if font != self.note.font():
-            self.note.setFont(font)
-        self.note.adjustSize()
-        top = 22 * presentation.font_scale() * scale
-        if self._drawn is not None:
-            box = self.canvas.mapFromScene(self._drawn.loss_box.sceneBoundingRect()).boundingRect()
-            top = max(top, box.top() - self.note.height() - 2)
-        self.note.move(self.canvas.width() - self.note.width() - 4, round(top))
-
-    def _fill_menu(self) -> None:
-        menu = self.note.menu()
-        menu.clear()
-        if self.fields is None:
-            return
-        plane, names = self.fields.plane, self._names()
-        for axis, title in ((0, self.tr("Across (→)")), (1, self.tr("Up (↑)"))):
-            menu.addSection(title)
-            for k in range(plane.inputs):
-                action = menu.addAction(input_name(k, names))
-                action.setCheckable(True)
-                action.setChecked(plane.features[axis] == k)
-                action.triggered.connect(lambda _=False, axis=axis, k=k: self.choose(axis, k))
-
-    def choose(self, axis: int, k: int) -> None:
-        """Input ``k`` on ``axis`` (0 across, 1 up); the one there before swaps places when k was the other."""
-        if self.fields is None:
-            return
-        across, up = self.fields.plane.features
-        if axis == 0:
-            across, up = k, (across if k == up else up)
-        else:
-            across, up = (up if k == across else across), k
-        self.inputsChosen.emit(across, up)
+    def _loss_box(self) -> QRect | None:
+        """Where the canvas draws its loss box, in its viewport's pixels."""
+        box = None if self._drawn is None else self._drawn.loss_box.sceneBoundingRect()
+        return None if box is None else self.canvas.mapFromScene(box).boundingRect()
 
     # ----- hover ---------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
-        if kind == QEvent.Type.Resize and self.note.isVisible():
-            self._note_timer.start()
+        if kind == QEvent.Type.Resize:
+            self.note.schedule()
         elif kind == QEvent.Type.ToolTip:
             unit = self.unit_at(event.pos())  # type: ignore[attr-defined]
             if unit is not None:
@@ -294,5 +227,9 @@ class UnitMaps(QObject):
         self.popup.picture.setPixmap(QPixmap.fromImage(marked_pixmap_image(image, POPUP_SIZE, self._sample_point())))
         self.popup.text.setText(self.popup_text(unit))
         self.popup.adjustSize()
-        self.popup.move(where)
+        screen = (self.canvas.screen() or QApplication.primaryScreen()).availableGeometry()
+        size = self.popup.size()  # on the screen whole: left of the pointer when it would cross the right edge
+        x = where.x() if where.x() + size.width() <= screen.right() else where.x() - size.width() - 32
+        y = min(where.y(), screen.bottom() - size.height())
+        self.popup.move(max(screen.left(), x), max(screen.top(), y))
         self.popup.show()
