@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication
 from window_helpers import settle
 
-from bpstudio.app.network.unit_maps import POPUP_SIZE
+from bpstudio.app.network.unit_maps import NEAR, POPUP_SIZE
 from bpstudio.app.widgets.diverging import colour_indices, diverging_lut, symmetric_limit
 from bpstudio.engine import load_project
 from bpstudio.engine.decision_field import decision_field
@@ -160,6 +160,25 @@ def test_hovering_a_unit_shows_its_map_large_with_z_a_and_delta_of_the_sample_sh
     far = w.canvas.mapFromScene(w.canvas.sceneRect().topLeft()) + QPoint(2, 2)
     qtbot.mouseMove(w.canvas.viewport(), far)
     qtbot.waitUntil(lambda: not popup.isVisible())
+
+
+def help_event(w, pos: QPoint) -> None:
+    viewport = w.canvas.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
+
+
+def test_a_pointer_beside_a_tiny_unit_shows_its_map(qtbot, open_window):
+    w = open_window("spiral_softmax")  # 16-unit layers in a small canvas: units a few pixels wide
+    maps = maps_shown(qtbot, w)
+    unit = w.canvas.units[2][5]
+    r = unit.rect().width() * w.canvas.transform().m11() / 2
+    assert r + 3 <= NEAR
+    centre = w.canvas.mapFromScene(unit.rect().center())
+    help_event(w, centre + QPoint(round(r) + 3, 0))  # off the circle, near its centre
+    assert maps.popup.isVisible() and maps.popup.unit is unit
+    maps.popup.hide()
+    help_event(w, centre + QPoint(NEAR + 4, 0))  # farther: the weights' own tooltips
+    assert not maps.popup.isVisible()
 
 
 def test_the_maps_change_while_a_run_trains_in_the_window(qtbot, open_window):

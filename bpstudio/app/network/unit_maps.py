@@ -27,6 +27,7 @@ from .unit_map_images import UnitMapItem, marked_pixmap_image, render_maps
 from .unit_map_note import InputsNote, input_name
 
 POPUP_SIZE = 192  # px: the large map
+NEAR = 8  # px: a pointer this close to a unit's centre shows its map
 
 
 class UnitMapPopup(QFrame):
@@ -164,12 +165,16 @@ class UnitMaps(QObject):
         return False
 
     def unit_at(self, pos: QPoint) -> UnitItem | None:
-        """The unit with a map under ``pos`` (viewport coordinates)."""
+        """The unit with a map under ``pos`` (viewport coordinates), or within ``NEAR`` pixels of its centre (a
+        small canvas draws units a few pixels wide)."""
         for item in self.canvas.items(pos):
             found = owner(item)
             if isinstance(found, UnitItem):
                 return found if self.shown(found.layer, found.row) else None
-        return None
+        near = [((self.canvas.mapFromScene(m.unit.rect().center()) - pos).manhattanLength(), m.unit)
+                for m in self.items.values() if m.image is not None]
+        best = min(near, key=lambda pair: pair[0], default=None)
+        return best[1] if best is not None and best[0] <= NEAR else None
 
     def popup_text(self, unit: UnitItem) -> str:
         """The unit's numbers for the sample shown (its tooltip's), then what the map spans."""
