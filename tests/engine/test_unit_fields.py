@@ -6,6 +6,7 @@ import numpy as np
 
 from bpstudio.engine import load_project
 from bpstudio.engine.decision_field import decision_field, input_plane, network_field
+from bpstudio.engine.examples import wide_project
 from bpstudio.engine.resource_files import example_path
 from bpstudio.engine.unit_fields import MAPPED_UNITS, UNIT_RESOLUTION, unit_fields
 
@@ -72,5 +73,10 @@ def test_one_input_maps_are_lines_and_wide_layers_have_none():
     project, stepper, plane = trained("sine_regression", 5)
     fields = unit_fields(stepper.plan, stepper.parameters, plane)
     assert fields.ys is None and all(a.shape[:2] == (1, UNIT_RESOLUTION) for a in fields.layers if a is not None)
-    wide = project.network.sizes[1] > MAPPED_UNITS
-    assert (fields.layers[0] is None) == wide
+    assert fields.layers[0].shape == (1, UNIT_RESOLUTION, 16)  # 16 units: mapped
+    wide = wide_project(samples=64, batch_size=16, init="xavier", learning_rate=0.05, shuffle=False)  # 784-128-64-10
+    stepper = wide.stepper()
+    train, _ = wide.split()
+    fields = unit_fields(stepper.plan, stepper.parameters, input_plane(train.x))
+    assert MAPPED_UNITS == 16 and fields.layers[0] is None and fields.layers[1] is None  # drawn as blocks
+    assert fields.layers[2].shape == (UNIT_RESOLUTION, UNIT_RESOLUTION, 10)
