@@ -73,9 +73,12 @@ class UnitMaps(QObject):
                choose: Callable[[int, int], object]) -> None:
         """Take each new field (``field()`` when ``changed`` fires); ask ``choose(across, up)`` for other inputs."""
         self._field = field
-        changed.connect(lambda: self.set_field(self._field()))
+        changed.connect(self._field_changed)  # (a bound slot: disconnected when the canvas goes)
         self.inputsChosen.connect(choose)
         self.set_field(field())
+
+    def _field_changed(self) -> None:
+        self.set_field(self._field())
 
     def set_field(self, field: DecisionField | None) -> None:
         """A new field: its maps become pictures in a slice of their own (a run sends 5 a second)."""
