@@ -1,18 +1,20 @@
 """The network's output over its input space, for the decision-boundary view.
 
 Two inputs: the outputs on a grid over the plane around the data (a heat map). One input: the
-outputs along a line over the data's range (the fitted curve). Other input sizes have no picture.
+outputs along a line over the data's range (the fitted curve). Other input sizes have no picture ("units").
+``network_field`` adds every unit's map (``unit_fields``) for the canvas, over two chosen inputs for any size.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from . import backprop as bp
 from .metrics import predict
 from .readonly import read_only
+from .unit_fields import InputPlane, UnitFields, unit_fields
 
 Array = np.ndarray
 RESOLUTION = 80  # grid cells per side: 6 400 forward passes, well under a millisecond for small nets
@@ -24,12 +26,14 @@ MARGIN = 0.15  # of the data's range, on each side
 class DecisionField:
     """``xs`` (R,) and, for a plane, ``ys`` (R,): the grid coordinates in input units.
     ``outputs``: aᴸ at each grid point, (R, R, nᴸ) for a plane indexed [row = y, column = x],
-    (R, nᴸ) for a curve. Arrays are read-only copies, safe to hand to another thread."""
+    (R, nᴸ) for a curve. Arrays are read-only copies, safe to hand to another thread. ``units``: every unit's
+    map (kind "units": only those, for more than two inputs)."""
 
-    kind: str  # "plane" or "curve"
+    kind: str  # "plane", "curve" or "units"
     xs: Array
     ys: Array | None
     outputs: Array
+    units: UnitFields | None = None
 
 
 def field_extent(x_rows: Array) -> tuple[tuple[float, float], ...]:
@@ -37,6 +41,21 @@ def field_extent(x_rows: Array) -> tuple[tuple[float, float], ...]:
     lo, hi = x_rows.min(axis=0), x_rows.max(axis=0)
     pad = np.maximum((hi - lo) * MARGIN, 0.5 * (hi == lo) + 1e-9)
     return tuple((float(a), float(b)) for a, b in zip(lo - pad, hi + pad, strict=True))
+
+
+def input_plane(x_rows: Array) -> InputPlane:
+    """The plane of the units' maps for these samples (rows (N, d)): the first two inputs, the others at their
+    means, over ``field_extent``."""
+    return InputPlane(field_extent(x_rows), tuple(float(v) for v in x_rows.mean(axis=0)))
+
+
+def network_field(plan: bp.Plan, params, plane: InputPlane) -> DecisionField:
+    """The decision field (one or two inputs) with every unit's map over ``plane``."""
+    units = unit_fields(plan, params, plane)
+    field = decision_field(plan, params, plane.extent) if plane.inputs <= 2 else None
+    if field is None:
+        return DecisionField("units", units.xs, units.ys, read_only(np.empty((0, 0))), units)
+    return replace(field, units=units)
 
 
 def decision_field(plan: bp.Plan, params, extent: tuple[tuple[float, float], ...],

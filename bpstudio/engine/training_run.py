@@ -19,11 +19,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .decision_field import DecisionField, decision_field, field_extent
+from .decision_field import DecisionField, input_plane, network_field
 from .probe import probe_row
 from .run_settings import SPEEDS, Divergence, RunSettings
 from .stepper import Stepper, divergence_is_data
 from .training_log import TrainingLog
+from .unit_fields import InputPlane
 
 Array = np.ndarray
 TICK_BUDGET = 0.025  # s of training per slice at full speed: a pause is answered within this
@@ -53,12 +54,10 @@ class TrainingRun:
     def __init__(self, stepper: Stepper, settings: RunSettings, train: tuple[Array, Array],
                  test: tuple[Array, Array] | None, log: TrainingLog,
                  clock: Callable[[], float] = time.perf_counter,
-                 extent: tuple[tuple[float, float], ...] | None = None) -> None:
+                 plane: InputPlane | None = None) -> None:
         self.stepper, self.settings = stepper, settings.validate()
         self.train, self.test, self.log, self.clock = train, test, log, clock
-        if extent is None and train[0].shape[0] <= 2:
-            extent = field_extent(train[0].T)
-        self.extent = extent
+        self.plane = plane if plane is not None else input_plane(train[0].T)  # the units' maps (and the field)
         self.field: DecisionField | None = None
         self.outcome: RunOutcome | None = None
         per = stepper.batches_per_epoch
@@ -151,9 +150,9 @@ class TrainingRun:
             self._iterations(1, None)  # a fast slice stopped early: step one whole iteration to show
         if s.complete and self.shown_iteration != s.completed_iterations:
             self._probe(force_field=True)
-        elif self.extent is not None:
+        else:
             with divergence_is_data():
-                self.field = decision_field(s.plan, s.parameters, self.extent)
+                self.field = network_field(s.plan, s.parameters, self.plane)
 
     def _slice_size(self, rate: float | None) -> int:
         now = self.clock()
@@ -257,10 +256,9 @@ class TrainingRun:
         # a smoothed cost: the first calls pay for warming up and must not space the rows out for long
         self._probe_cost = 0.8 * self._probe_cost + 0.2 * (t1 - t0)
         self._next_probe = t1 + max(ROW_INTERVAL, PROBE_SHARE * self._probe_cost)
-        extent = self.extent
-        if extent is not None and (force_field or t1 >= self._next_field):
+        if force_field or t1 >= self._next_field:
             with divergence_is_data():
-                self.field = decision_field(s.plan, params, extent)
+                self.field = network_field(s.plan, params, self.plane)
             t2 = self.clock()
             self._next_field = t2 + max(FIELD_INTERVAL, PROBE_SHARE * (t2 - t1))
         return row

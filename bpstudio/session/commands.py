@@ -63,6 +63,12 @@ class SetParameter(Command):
 
 
 @dataclass(frozen=True)
+class ChooseMapInputs(Command):  # the inputs the units' maps span: ``first`` across, ``second`` up (0-based)
+    first: int
+    second: int
+
+
+@dataclass(frozen=True)
 class SetProject(Command):  # keep the current engine under ``save_as``; go back to the one under ``restore``
     project: Project
     save_as: int | None = None

@@ -64,14 +64,14 @@ class RunControl:
             self.run.resume(cmd.settings)
         else:
             self.run = TrainingRun(engine.stepper, cmd.settings, engine.train, engine.test, engine.log,
-                                   extent=engine.extent)
+                                   plane=engine.plane)
         self.command = cmd
         if self._child is None or not self._child.alive:
             self._child = RunProcess(self.use_process)
         s, log, run = engine.stepper, engine.log, self.run
         last = log.rows(len(log) - 1) if len(log) else None
         self._child.send(StartRun(cmd.ident, s.spec, s.training, s.x, s.y, s.checkpoint(), run.settings,
-                                  run.bookkeeping(), engine.train, engine.test, engine.extent, last))
+                                  run.bookkeeping(), engine.train, engine.test, engine.plane, last))
         self.status = RunStatus(RUNNING, "", self._goal_text(engine))
 
     def pause(self, engine: Engine) -> None:

@@ -37,6 +37,7 @@ from bpstudio.engine.spec import InitSpec, NetworkSpec, TrainingSpec
 from bpstudio.engine.stepper import Stepper
 from bpstudio.engine.training_log import TrainingLog
 from bpstudio.engine.training_run import RunOutcome, TrainingRun
+from bpstudio.engine.unit_fields import InputPlane
 
 from .throttle import every_slice_shown
 
@@ -59,7 +60,7 @@ class StartRun:
     bookkeeping: dict[str, Any]
     train: tuple[Array, Array]
     test: tuple[Array, Array] | None
-    extent: tuple[tuple[float, float], ...] | None
+    plane: InputPlane  # the units' maps (and the decision field)
     last_row: Array | None  # the parent's last training-log row (a loss breakpoint looks at it)
 
 
@@ -131,7 +132,7 @@ def _run(conn, job: StartRun) -> bool:
     if job.last_row is not None:
         log.append(job.last_row)
     sent = len(log)
-    run = TrainingRun(stepper, job.settings, job.train, job.test, log, extent=job.extent)
+    run = TrainingRun(stepper, job.settings, job.train, job.test, log, plane=job.plane)
     run.adopt(job.bookkeeping)
     field_sent, wanted, due = run.field, False, time.perf_counter()
     polled = [0.0]
@@ -145,7 +146,7 @@ def _run(conn, job: StartRun) -> bool:
 
     while (outcome := run.advance(asked)) is None:
         state = stepper.checkpoint() if wanted or every_slice_shown(run.settings.speed) else None
-        field = None if run.field is field_sent else run.field  # 19 kB a field: only new ones travel
+        field = None if run.field is field_sent else run.field  # with its units' maps: only new ones travel
         if state is not None or field is not None or len(log) > sent:
             conn.send(Progress(job.ident, log.rows(sent), field, state))
             field_sent, wanted = run.field, False

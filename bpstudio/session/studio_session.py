@@ -9,7 +9,7 @@ import traceback
 from functools import singledispatchmethod
 
 from bpstudio.engine import BPStudioError, InitSpec, Project, Stepper, gradient_check
-from bpstudio.engine.decision_field import decision_field
+from bpstudio.engine.decision_field import network_field
 from bpstudio.engine.examples import shown_name
 from bpstudio.engine.i18n import translate
 from bpstudio.engine.probe import probe_row
@@ -141,6 +141,7 @@ class StudioSession:
     _handle.register(do.Pause, lambda self, cmd: self.runs.pause(self.engine))
     _handle.register(do.Stop, lambda self, cmd: self.runs.stop(self.engine))
     _handle.register(do.SetSpeed, lambda self, cmd: self.runs.set_speed(cmd.speed))
+    _handle.register(do.ChooseMapInputs, lambda self, cmd: self.engine.choose_map_inputs(cmd.first, cmd.second))
 
     def _to_stage_end(self, kind: str) -> None:
         while True:  # run to the end of the next stage of that kind
@@ -191,9 +192,9 @@ class StudioSession:
         if s.at_iteration_start and (last is None or last["iteration"] != c):
             with divergence_is_data():
                 e.log.append(probe_row(s.plan, s.parameters, c, s.batches_per_epoch, e.train, e.test))
-        if e.extent is not None and (e.field is None or s.at_iteration_start):
+        if e.field is None or s.at_iteration_start:
             with divergence_is_data():
-                e.field = decision_field(s.plan, s.parameters, e.extent)
+                e.field = network_field(s.plan, s.parameters, e.plane)
 
     @_handle.register
     def _export(self, cmd: do.Export) -> do.Exported:
@@ -250,6 +251,7 @@ class StudioSession:
         else:
             old = self.engine.project
             engine = Engine(project)
+            engine.choose_map_inputs(*self.engine.plane.features)  # the maps stay over the inputs chosen
             same_start = not cmd.exact and continues_training(old, project)
             if same_start:  # only training settings changed: carry on from the current weights
                 engine.stepper.continue_from(self.stepper)

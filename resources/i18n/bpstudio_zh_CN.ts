@@ -2321,6 +2321,33 @@ MIT 许可证。</translation>
     </message>
 </context>
 <context>
+    <name>InputsNote</name>
+    <message>
+        <source>Maps: each unit
+along {x} →</source>
+        <translation>图：每个单元
+沿 {x} →</translation>
+    </message>
+    <message>
+        <source>Maps: {across} →, {up} ↑ ▾
+{n} other inputs at their mean</source>
+        <translation>图：{across} →，{up} ↑ ▾
+其余 {n} 个输入取均值</translation>
+    </message>
+    <message>
+        <source>Each unit's map spans two inputs; the others are held at their mean over the data. Click to choose the two inputs.</source>
+        <translation>每个单元的图横跨两个输入；其余输入固定为它们在数据上的均值。点击选择这两个输入。</translation>
+    </message>
+    <message>
+        <source>Across (→)</source>
+        <translation>横轴 (→)</translation>
+    </message>
+    <message>
+        <source>Up (↑)</source>
+        <translation>纵轴 (↑)</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -5111,6 +5138,33 @@ Undo (Ctrl+Z) brings them back exactly as they are now.</source>
     <message>
         <source>Start over</source>
         <translation>重新开始</translation>
+    </message>
+</context>
+<context>
+    <name>UnitMaps</name>
+    <message>
+        <source>across: {x} from {lo} to {hi}</source>
+        <translation>横轴：{x} 从 {lo} 到 {hi}</translation>
+    </message>
+    <message>
+        <source>up: {x} from {lo} to {hi}</source>
+        <translation>纵轴：{x} 从 {lo} 到 {hi}</translation>
+    </message>
+    <message>
+        <source>the {n} other inputs at their means</source>
+        <translation>其余 {n} 个输入取均值</translation>
+    </message>
+    <message>
+        <source>colours: blue −{v}, white 0, red +{v} (this map's largest |a|)</source>
+        <translation>颜色：蓝 −{v}，白 0，红 +{v}（此图中最大的 |a|）</translation>
+    </message>
+    <message>
+        <source>ring: the sample shown</source>
+        <translation>圆圈：所显示的样本</translation>
+    </message>
+    <message>
+        <source>unit {j} of layer {l}</source>
+        <translation>第 {l} 层的单元 {j}</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,7 @@ def process(request):
 def job_for(stepper: Stepper, settings: RunSettings, train, test=None) -> tuple[StartRun, TrainingRun]:
     run = TrainingRun(stepper, settings, train, test, TrainingLog(stepper.spec.depth))
     return StartRun(7, stepper.spec, stepper.training, stepper.x, stepper.y, stepper.checkpoint(), run.settings,
-               run.bookkeeping(), train, test, run.extent, None), run
+               run.bookkeeping(), train, test, run.plane, None), run
 
 
 def until_done(process: RunProcess, timeout: float = 30.0) -> list:

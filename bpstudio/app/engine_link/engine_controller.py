@@ -126,6 +126,7 @@ class EngineController(QObject):
     def reset(self) -> int: return self.send(do.Reset())
     def run_iterations(self, count: int) -> int: return self.send(do.RunIterations(count))
     def set_speed(self, speed: int) -> int: return self.send(do.SetSpeed(speed))
+    def choose_map_inputs(self, first: int, second: int) -> int: return self.send(do.ChooseMapInputs(first, second))
     def gradcheck(self) -> int: return self.send(do.GradCheck())
     def take_state(self) -> int: return self.send(do.TakeState())  # answered by stateTaken, a run not paused
 

@@ -25,6 +25,7 @@ from .network_editing import CanvasEditing
 from .network_items import BandItem, BiasItem, BlockItem, ColumnItem, EdgeItem, TextLines, UnitItem, owner
 from .network_menu import LayerMenu
 from .network_scene import NetworkItems
+from .unit_maps import UnitMaps
 
 MIN_SIZE = (400, 220)  # below this the laid-out scene is scaled down instead
 SCENE_BG = QColor(252, 252, 252)
@@ -67,6 +68,7 @@ class NetworkCanvas(QGraphicsView):
         self.picture_export = PictureExport(self, "network")  # "Save picture as PNG/SVG…" in every context menu
         self.editing = CanvasEditing(self, self)  # the buttons on the diagram, their keys and notes, zoom
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # for the editing keys
+        self.unit_maps = UnitMaps(self)  # each unit's map over the input plane (the window hands it the fields)
         presentation.notifier().changed.connect(self._restyle)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
@@ -94,6 +96,7 @@ class NetworkCanvas(QGraphicsView):
             self._laid_out = None
         self._state = state
         self._relayout()
+        self.unit_maps.set_state(state)
         assert self.drawn is not None
         yield from self.drawn.show_steps(state.snapshot, max(1, min(state.layer, len(self._sizes) - 1)),
                                          state.learning_rate, self.scene().sceneRect().width())
@@ -257,6 +260,7 @@ class NetworkCanvas(QGraphicsView):
         self._xs, self._gap = list(g.xs), g.gap
         self.editing.place(g)
         self._show_selection()
+        self.unit_maps.place(self.drawn)
 
     def _show_selection(self) -> None:
         sel = self._selected if self._selected is not None and self._selection_valid(self._selected) else None

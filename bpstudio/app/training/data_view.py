@@ -149,7 +149,7 @@ class DataView(QWidget):
         """The network's outputs over the input space (None: show none)."""
         self.image.setVisible(field is not None and field.kind == "plane")
         self.curve.setVisible(field is not None and field.kind == "curve")
-        if field is None:
+        if field is None or field.kind == "units":  # (more than two inputs: only the canvas's unit maps)
             return
         if field.kind == "curve":
             out = field.outputs

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
             form.projectEditRequested.connect(self.edits.edit_project)
         self.parameter_editor.valueEntered.connect(self.edits.set_parameter)
         wire_canvas_edits(self.canvas, self.form, self.menus.view)
+        self.canvas.unit_maps.follow(c.logChanged, lambda: c.field, c.choose_map_inputs)
 
     # ----- results ----------------------------------------------------------------------
     @Slot(object)
