@@ -2,9 +2,8 @@
 quantity across all layers side by side, with a derivation pane that says how the entry under the
 mouse was computed.
 
-Refreshing is cheap: there is one ``MatrixGrid`` page per layer, built once per network, so
-following the stepper from layer to layer switches pages instead of reshaping boxes, and only the
-page on show is refilled."""
+Refreshing is cheap: one ``MatrixGrid`` page per layer, built once per network, so following the
+stepper from layer to layer switches pages, and only the page on show is refilled."""
 
 from __future__ import annotations
 
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION, PRECISION_RANGE
-from bpstudio.app.widgets.form_fields import fill, shrinkable_combo, spin_box
+from bpstudio.app.widgets.form_fields import fill, scrolled, shrinkable_combo, spin_box
 from bpstudio.engine.snapshot import QUANTITIES
 from bpstudio.engine.text.convention import COLUMN, SYMBOLS, check
 from bpstudio.session.view_state import ViewState
@@ -54,7 +53,7 @@ class MatrixPanel(QWidget):
         self._network: tuple | None = None  # the network the pages and the layer combo were built for
         self._notation = COLUMN  # "column" or "row": how every box writes its matrix
 
-        self.mode_combo = shrinkable_combo(12)
+        self.mode_combo = shrinkable_combo(8)
         self.mode_combo.setObjectName("matrixMode")
         self.mode_combo.addItem(self.tr("Layer l: all quantities"), LAYER_MODE)
         for q in QUANTITIES:
@@ -62,7 +61,7 @@ class MatrixPanel(QWidget):
         self.mode_combo.setToolTip(self.tr("Show every quantity of one layer, or one quantity of every layer "
                                            "side by side"))
         self.mode_combo.currentIndexChanged.connect(self._mode_picked)
-        self.layer_combo = shrinkable_combo(12)
+        self.layer_combo = shrinkable_combo(8)
         self.layer_combo.setObjectName("matrixLayer")
         self.layer_combo.setToolTip(self.tr("The layer whose matrices are shown"))
         self.layer_combo.activated.connect(self._layer_picked)
@@ -98,10 +97,10 @@ class MatrixPanel(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.across_page)
 
-        # the derivation pane can be dragged taller (or shorter) to read a long BP2 sum
+        # the derivation pane can be dragged taller to read a long BP2 sum
         self.splitter = QSplitter(Qt.Orientation.Vertical, childrenCollapsible=False)
         self.splitter.setObjectName("matrixSplitter")
-        self.splitter.addWidget(self.pages)
+        self.splitter.addWidget(scrolled(self.pages))  # a small screen scrolls the boxes
         self.splitter.addWidget(self.derivation)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setSizes([1000, self._derivation_height(DERIVATION_LINES)])

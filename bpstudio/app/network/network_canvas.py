@@ -45,7 +45,7 @@ class NetworkCanvas(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setBackgroundBrush(QBrush(SCENE_BG))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumSize(240, 160)
+        self.setMinimumSize(200, 120)
         self._state: ViewState | None = None
         self._structure: tuple | None = None
         self._laid_out: tuple[float, float] | None = None

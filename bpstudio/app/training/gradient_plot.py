@@ -38,9 +38,9 @@ class GradientPlot(PlotSwitches):
         self.x_box = style.x_axis_combo(self)
         self.x_box.currentIndexChanged.connect(self._x_axis_changed)
         x_label = buddy_label(self.tr("Plot against"), self.x_box)
-        title = QLabel(self.tr("Gradient size per layer, mean |∂L/∂Wˡ|"))
+        title = QLabel(self.tr("Gradient size per layer, mean |∂L/∂Wˡ|"), wordWrap=True)  # wraps when narrow
         title.setToolTip(explanation)
-        controls = fill(QHBoxLayout(), title, None, self.log_box, 12, x_label, self.x_box)
+        controls = fill(QHBoxLayout(), (title, 1), self.log_box, 12, x_label, self.x_box)
 
         self.plot = self.main_plot = style.new_plot_widget(self)
         self.plot.setToolTip(explanation)

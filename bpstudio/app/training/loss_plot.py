@@ -45,17 +45,17 @@ class LossPlot(PlotSwitches):
         self.x_box = style.x_axis_combo(self)
         self.x_box.currentIndexChanged.connect(self._x_axis_changed)
         x_label = buddy_label(self.tr("x axis"), self.x_box)
-        self.form_label = QLabel()  # which loss the curves show
+        self.form_label = QLabel(wordWrap=True)  # which loss the curves show (wraps in a narrow dock)
         self.form_label.setObjectName("lossForm")
         self.form_label.setToolTip(self.tr("The loss in use, per sample; a point of the curve is its mean over "
                                            "the training (or test) set"))
         self.loss_form = ""
-        self.note = QLabel()
+        self.note = QLabel(wordWrap=True)
         self.note.setObjectName("lossPlotNote")
         self.note.setToolTip(self.tr("Why a curve is missing"))
         self.note.hide()
-        controls = fill(QHBoxLayout(), self.log_box, 12, x_label, self.x_box, 12, self.form_label, 12,
-                        (self.note, 1), None)
+        controls = fill(QHBoxLayout(), self.log_box, 12, x_label, self.x_box, 12, (self.form_label, 1), 12,
+                        (self.note, 1))
 
         self.loss_plot = self.main_plot = style.new_plot_widget(self)
         self.loss_plot.setToolTip(self.tr("Mean loss over the whole training set (solid) and test set (dashed), "

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QBoxLayout,
@@ -120,12 +120,26 @@ def titled_section(title: str) -> tuple[QWidget, QVBoxLayout]:
     return section, layout
 
 
-def scrolled(widget: QWidget) -> QScrollArea:
-    """``widget`` in a frameless scroll area that gives it the width there is."""
-    scroll = QScrollArea(widgetResizable=True)
+def scrolled(widget: QWidget, up_and_down: bool = False) -> QScrollArea:
+    """``widget`` in a frameless scroll area that gives it the width there is; ``up_and_down``: it scrolls
+    only up and down, and is never narrower than the widget needs (nothing cut off at its right edge)."""
+    scroll = UpAndDownScroll(widgetResizable=True) if up_and_down else QScrollArea(widgetResizable=True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(widget)
+    if up_and_down:
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return scroll
+
+
+class UpAndDownScroll(QScrollArea):
+    """A scroll area as wide as its widget's minimum and a vertical scroll bar."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint, inner = super().minimumSizeHint(), self.widget()
+        if inner is None:
+            return hint
+        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
 
 
 def growing_form() -> QFormLayout:

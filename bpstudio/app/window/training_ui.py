@@ -99,7 +99,8 @@ class TrainingUi(QObject):
         self.data_dock = make_dock(self.tr("Data and decision boundary"), "dataViewDock", self.data_view, w)
         for dock in (self.loss_dock, self.gradient_dock, self.data_dock):
             dock.visibilityChanged.connect(self._dock_shown)
-        self.run_dock = make_dock(self.tr("Training"), "runDock", self.run_panel, w)
+        run = scrolled(self.run_panel, up_and_down=True)  # a short screen scrolls it
+        self.run_dock = make_dock(self.tr("Training"), "runDock", run, w)
         # the tables and notes need more height than a short dock has
         self.gradcheck_dock = make_dock(self.tr("Gradient check"), "gradcheckDock", scrolled(self.gradcheck_view), w)
 

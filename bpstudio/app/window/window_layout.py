@@ -44,7 +44,7 @@ def centre(top: QWidget, canvas: QWidget, matrices: QWidget) -> QWidget:
 
 def status_labels(w: QMainWindow) -> tuple[QLabel, QLabel]:
     """Where the iteration is, across the status bar, and whether the engine is computing, at its end."""
-    where, busy = QLabel(), QLabel()
+    where, busy = QLabel(wordWrap=True), QLabel()  # a long text wraps rather than widening the window
     where.setObjectName("whereLabel")
     w.statusBar().addWidget(where, 1)
     w.statusBar().addPermanentWidget(busy)
