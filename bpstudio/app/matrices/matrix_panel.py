@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION, PRECISION_RANGE
+from bpstudio.app.widgets.flow_layout import flow_row
 from bpstudio.app.widgets.form_fields import fill, scrolled, shrinkable_combo, spin_box
 from bpstudio.engine.snapshot import QUANTITIES
 from bpstudio.engine.text.convention import COLUMN, SYMBOLS, check
@@ -76,8 +76,7 @@ class MatrixPanel(QWidget):
         legend.setObjectName("changedLegend")
         legend.setStyleSheet(f"color: {CHANGED_COLOUR};")
         legend.setToolTip(self.tr("Outlined boxes with bold numbers were computed by the stage just taken"))
-        bar = fill(QHBoxLayout(), self.mode_combo, self.layer_combo, self.precision_spin, legend, margins=(0, 0, 0, 0),
-                   spacing=6)
+        bar = flow_row(self.mode_combo, self.layer_combo, self.precision_spin, legend)
 
         self.derivation = QPlainTextEdit(readOnly=True, lineWrapMode=QPlainTextEdit.LineWrapMode.WidgetWidth,
                                          placeholderText=self.tr("Hover an entry to see how it was computed, with "

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.export_menu import add_picture_actions
+from bpstudio.app.widgets.flow_layout import flow_row
 from bpstudio.app.widgets.form_fields import buddy_label, fill
 from bpstudio.app.widgets.preview import example_training, show_alone
 from bpstudio.engine.training_log import TrainingLog
@@ -54,8 +55,7 @@ class LossPlot(PlotSwitches):
         self.note.setObjectName("lossPlotNote")
         self.note.setToolTip(self.tr("Why a curve is missing"))
         self.note.hide()
-        controls = fill(QHBoxLayout(), self.log_box, 12, x_label, self.x_box, 12, (self.form_label, 1), 12,
-                        (self.note, 1))
+        controls = flow_row(self.log_box, 12, x_label, self.x_box, 12, self.form_label, 12, self.note)
 
         self.loss_plot = self.main_plot = style.new_plot_widget(self)
         self.loss_plot.setToolTip(self.tr("Mean loss over the whole training set (solid) and test set (dashed), "

@@ -7,7 +7,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QBoxLayout,
@@ -128,6 +129,7 @@ def scrolled(widget: QWidget, up_and_down: bool = False) -> QScrollArea:
     scroll.setWidget(widget)
     if up_and_down:
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.installEventFilter(scroll)
     return scroll
 
 
@@ -140,6 +142,23 @@ class UpAndDownScroll(QScrollArea):
             return hint
         width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
         return QSize(max(hint.width(), width), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:  # a text or a font changed
+            self._fit_height()
+            self.updateGeometry()  # (its minimum width follows the widget's)
+        return super().eventFilter(watched, event)
+
+    def _fit_height(self) -> None:
+        """Wrapped text is as tall as its width makes it: the widget scrolls rather than squeezing its controls."""
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        if inner is not None and layout is not None and layout.hasHeightForWidth():
+            inner.setMinimumHeight(layout.totalMinimumHeightForWidth(self.viewport().width()))
 
 
 def growing_form() -> QFormLayout:

@@ -20,12 +20,16 @@ class ToolbarRows(QObject):
         self._timer = QTimer(self, singleShot=True, interval=0)  # once the new sizes have settled
         self._timer.timeout.connect(self.arrange)
         w.installEventFilter(self)
-        presentation.notifier().changed.connect(lambda _on: self._timer.start())
+        presentation.notifier().changed.connect(self._mode_changed)  # (a method: let go when the window goes)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.w and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._timer.start()
         return False
+
+    @Slot(bool)
+    def _mode_changed(self, _on: bool) -> None:
+        self._timer.start()
 
     @Slot()
     def arrange(self) -> None:
