@@ -125,7 +125,7 @@ def test_divergence_is_announced_and_explanations_stay_honest(qtbot):
         w.actions_.step.trigger()
         if "diverged" in w.messages.text():
             break
-    assert "Training has diverged" in w.messages.text() and "NaN or infinite" in w.messages.text()
+    assert "Training has diverged" in w.messages.text() and "infinite, or NaN" in w.messages.text()
     bad = [k for k in sorted(w.state.snapshot.changed) if not np.all(np.isfinite(w.state.snapshot.arrays[k]))]
     assert bad and bad[0] in w.messages.text()
     model = w.matrices.model("z", w.state.layer)

@@ -29,7 +29,8 @@ from bpstudio.app.widgets.step_actions import step_actions
 from bpstudio.engine import Project
 from bpstudio.engine.run_settings import RUNNING
 from bpstudio.session.commands import EngineResult
-from bpstudio.session.status_texts import divergence_text, where_text
+from bpstudio.session.divergence_texts import divergence_text
+from bpstudio.session.status_texts import where_text
 from bpstudio.session.view_state import ViewState
 
 from .autosave import Autosave

@@ -21,11 +21,12 @@ from bpstudio.app.training.gradcheck_view import GradCheckView
 from bpstudio.app.training.gradient_plot import GradientPlot
 from bpstudio.app.training.loss_plot import LossPlot
 from bpstudio.app.widgets.form_fields import scrolled
-from bpstudio.app.widgets.run_actions import describe_divergence, make_run_actions
+from bpstudio.app.widgets.run_actions import make_run_actions
 from bpstudio.app.widgets.step_actions import make_action
 from bpstudio.engine import GradCheckResult, Project
 from bpstudio.engine.losses import get_loss
 from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, RunSettings, RunStatus
+from bpstudio.session.divergence_texts import describe_divergence
 
 from .window_layout import make_dock
 
@@ -133,8 +134,10 @@ class TrainingUi(QObject):
         self.stop.setEnabled(self.controller.busy or status.state == RUNNING)
         if status.state == DIVERGED and status.divergence is not None:
             self.errorOccurred.emit(self.tr(
-                "Training diverged and was paused: {where}. The panels show the last stage whose numbers are all "
-                "finite; the next step produces the NaN/∞. Lower the learning rate η and reset (Ctrl+R)."
+                "Training diverged and was paused: {where}. Usually the learning rate η is too large: each step "
+                "overshoots and the numbers grow until they overflow. The panels show the last stage whose numbers "
+                "are all finite (the next step makes the infinite ones); the loss curve marks where. Lower η and "
+                "reset (Ctrl+R)."
             ).format(where=describe_divergence(status.divergence)))
         elif status.state in (FINISHED, PAUSED) and status.reason:
             self.statusMessage.emit(self.run_panel.status_text(status), 8000)
