@@ -52,3 +52,40 @@ def divergence_text(snap: Snapshot) -> str | None:
                 "grow until they overflow. Step back (Shift+F11) to the last finite numbers, or lower η and reset."
             ).format(what=quantity_name(key), i=snap.iteration + 1, when=_when(kind))
     return None
+
+
+NAMES = {"relu": "ReLU", "leaky_relu": "leaky ReLU", "sigmoid": "σ", "softmax": "softmax", "tanh": "tanh"}
+STALLED_ROWS = 3  # logged rows in a row with every gradient 0: the network has stopped learning
+STALLED_GRADIENT = 1e-12  # mean |∂L/∂W| below this is 0 for learning
+
+
+def stalled_text(snap: Snapshot, gradients: np.ndarray) -> str | None:
+    """When the network has stopped learning: the last logged rows' gradient sizes (rows × layers, mean |∂L/∂Wˡ|)
+    all 0, so no update moves a weight; with why, read from the batch shown: dead units (ReLU giving 0 for every
+    sample, where its slope is 0) or saturated outputs (sigmoid or softmax at 0 or 1, where its slope is 0)."""
+    if len(gradients) < STALLED_ROWS or not np.all(np.abs(gradients[-STALLED_ROWS:]) < STALLED_GRADIENT):
+        return None
+    reasons = []
+    for l, layer in enumerate(snap.spec.layers, start=1):
+        a = snap.arrays.get(f"L{l}/a")
+        if a is None or not a.size:
+            continue
+        if l < snap.spec.depth:
+            dead = int(np.sum(np.all(a == 0, axis=1)))
+            f = NAMES.get(layer.activation, layer.activation)
+            if dead == a.shape[0]:
+                reasons.append(translate("RunPanel", "All {n} units of layer {l} are dead: {f} gives 0 for every "
+                                         "sample, where its slope is 0.").format(n=dead, l=l, f=f))
+            elif dead:
+                reasons.append(translate("RunPanel", "{dead} of the {n} units of layer {l} are dead: {f} gives 0 for "
+                                         "every sample, where its slope is 0.").format(dead=dead, n=a.shape[0], l=l,
+                                                                                        f=f))
+        elif layer.activation in ("sigmoid", "softmax") and np.all((a < 1e-6) | (a > 1 - 1e-6)):
+            reasons.append(translate("RunPanel", "The outputs are saturated: {f} gives 0 or 1 for every sample, "
+                                     "where its slope is 0.").format(f=NAMES[layer.activation]))
+    return translate(
+        "RunPanel",
+        "The network has stopped learning: the gradient ∂L/∂W of every layer has been 0 for the last {n} points of "
+        "the loss curve, so the updates no longer change any weight. {why}Usually a learning rate η too large threw "
+        "the units there: lower η and reset (Ctrl+R)."
+    ).format(n=STALLED_ROWS, why="".join(reason + " " for reason in reasons))

@@ -19,6 +19,7 @@ from bpstudio.app.widgets.preview import example_training, show_alone
 from bpstudio.engine.training_log import TrainingLog
 
 from . import plot_style as style
+from .divergence_mark import DivergenceMark
 from .plot_axes import PlotSwitches, SteppedRange
 
 LEFT_AXIS_WIDTH = 64  # both plots' left axes equally wide, so their x axes line up
@@ -85,6 +86,7 @@ class LossPlot(PlotSwitches):
                                              dashed=True, finite=True),
         }
         self.hint = style.hint_text(self.loss_plot, self, self.tr("Run or step an iteration to see the loss"))
+        self.divergence_mark = DivergenceMark(self.loss_plot, self.tr("diverged in iteration {i}"))
         self.follow = SteppedRange(self.loss_plot.getPlotItem())
 
         # side by side: the dock sits under the panels, wide and short
@@ -106,6 +108,7 @@ class LossPlot(PlotSwitches):
     def set_log(self, log: TrainingLog | None) -> None:
         """Show this log (kept by reference; ``refresh`` re-reads it)."""
         self._log = log
+        self.divergence_mark.place(None)
         self._shown = self._state = None  # a new log starts with the whole run in view
         self.follow.reset()
         self.refresh()
@@ -119,6 +122,8 @@ class LossPlot(PlotSwitches):
             return
         if key is None or self._shown is None or key[1] != self._shown[1]:
             self._has_test = self._has_accuracy = False  # cleared or reset (maybe for other data): look again
+            if log is None or not len(log):
+                self.divergence_mark.place(None)  # a reset: the mark of a divergence undone
         self._shown = key
         if log is None or not len(log):
             for curve in self.curves.values():
@@ -139,6 +144,14 @@ class LossPlot(PlotSwitches):
         self._update_visibility(empty=False)
         losses = [log.column("train_loss")] + ([log.column("test_loss")] if self._has_test else [])
         self.follow.update(x, losses, log.generation, self.is_log_scale())
+        self.divergence_mark.follow(log, x_name)
+
+    def mark_divergence(self, iteration: int | None) -> None:
+        """A red line where a run diverged: after ``iteration`` whole iterations the next one's numbers grew
+        infinite (None: no mark)."""
+        self.divergence_mark.place(iteration)
+        if self._log is not None:
+            self.divergence_mark.follow(self._log, self.x_column())
 
     # ----- internals ---------------------------------------------------------------------
     def _label_x(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QWidget
@@ -26,7 +27,7 @@ from bpstudio.app.widgets.step_actions import make_action
 from bpstudio.engine import GradCheckResult, Project
 from bpstudio.engine.losses import get_loss
 from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, RunSettings, RunStatus
-from bpstudio.session.divergence_texts import describe_divergence
+from bpstudio.session.divergence_texts import STALLED_ROWS, describe_divergence, stalled_text
 
 from .window_layout import make_dock
 
@@ -51,6 +52,7 @@ class TrainingUi(QObject):
         self.gradient_plot.set_log(self.controller.log)
         self._data_of: object = None  # the project data the data view shows
         self._log_dirty = True
+        self._stalled = False  # the last rows logged say the network has stopped learning (said once)
         self._field_shown: object = None
         self.plot_refreshes = 0  # counted for the benchmark
         self._checking = 0  # the ident of the gradient check under way (0: none)
@@ -132,6 +134,7 @@ class TrainingUi(QObject):
     def show_status(self, status: RunStatus) -> None:
         self.run_panel.set_status(status)
         self.stop.setEnabled(self.controller.busy or status.state == RUNNING)
+        self.loss_plot.mark_divergence(status.divergence.iteration if status.divergence else None)
         if status.state == DIVERGED and status.divergence is not None:
             self.errorOccurred.emit(self.tr(
                 "Training diverged and was paused: {where}. Usually the learning rate η is too large: each step "
@@ -147,6 +150,21 @@ class TrainingUi(QObject):
     def _log_changed(self) -> None:
         self._log_dirty = True
         self._plots_timer.start()
+        self._check_stalled()
+
+    def _check_stalled(self) -> None:
+        """Say once when the network stops learning (every gradient 0 in the last rows logged), and again only
+        after it learnt meanwhile."""
+        log, latest = self.controller.log, self.controller.latest
+        if latest is None or len(log) < STALLED_ROWS:
+            self._stalled = False
+            return
+        layers = range(1, latest.project.network.depth + 1)
+        sizes = np.column_stack([log.column(f"grad_{l}")[-STALLED_ROWS:] for l in layers])
+        text = stalled_text(latest.snapshot, sizes)
+        if text is not None and not self._stalled:
+            self.errorOccurred.emit(text)
+        self._stalled = text is not None
 
     @Slot()
     def refresh_plots(self) -> None:
