@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QSlider, QSpin
 
 from bpstudio.app.forms.run_panel import RunPanel, preview_panel
 from bpstudio.app.widgets.run_actions import make_run_actions
-from bpstudio.session.divergence_texts import describe_divergence
 from bpstudio.app.widgets.step_actions import step_actions
 from bpstudio.engine.run_settings import (
     DIVERGED,
@@ -28,6 +27,7 @@ from bpstudio.engine.run_settings import (
     RunSettings,
     RunStatus,
 )
+from bpstudio.session.divergence_texts import describe_divergence
 
 WINDOW_KEYS = ["Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "Ctrl+O", "Ctrl+Q", "Ctrl+PgUp", "Ctrl+PgDown", "Ctrl+=", "Ctrl+-"]
 
