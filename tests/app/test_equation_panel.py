@@ -329,3 +329,28 @@ def test_a_parameter_edited_after_the_update_is_not_passed_off_as_the_update(pan
     text = panel.text()
     assert "edited after this update" in text and "2.5" in text
     assert "W¹ ← W¹ − η ∂L/∂W¹" not in text
+
+
+def touching_brackets(text: str) -> list[str]:
+    """Lines where a matrix's bottom bracket (⎣ ⎦) stands right above another's top bracket (⎡ ⎤)."""
+    lines = text.splitlines()
+    return [f"{upper!r} / {lower!r}" for upper, lower in zip(lines, lines[1:], strict=False)
+            if any(u in "⎣⎦" and l_ in "⎡⎤" for u, l_ in zip(upper, lower, strict=False))]
+
+
+@pytest.mark.parametrize("name", ["spiral_softmax", "seed003_2-2-1"])
+def test_consecutive_column_vectors_do_not_touch(panel, name):
+    """Issue 14 item 19: a³, y and δ³ of sample 1 one under the other, and the steps of ∂L/∂b, read as separate
+    vectors (an empty line between), never as one tall vector."""
+    project, states = one_iteration(name, layer=project_depth(name))
+    seen = 0
+    for state in states:
+        panel.set_state(state)
+        text = panel.browser.toPlainText()
+        seen += text.count("⎡")
+        assert touching_brackets(text) == [], state.snapshot.stage
+    assert seen > 10
+
+
+def project_depth(name: str) -> int:
+    return load_project(example_path(name)).network.depth
