@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION, PRECISION_RANGE
 from bpstudio.app.widgets.flow_layout import flow_row
-from bpstudio.app.widgets.form_fields import fill, scrolled, shrinkable_combo, spin_box
+from bpstudio.app.widgets.form_fields import fill, shrinkable_combo, spin_box
 from bpstudio.engine.snapshot import QUANTITIES
 from bpstudio.engine.text.convention import COLUMN, SYMBOLS, check
 from bpstudio.session.view_state import ViewState
@@ -33,9 +33,10 @@ from .across_layers import AcrossLayers
 from .matrix_grid import MatrixGrid
 from .matrix_model import MatrixModel
 from .matrix_view import CHANGED_COLOUR, MatrixView
+from .page_scroll import PageScroll
 
 LAYER_MODE = "layer"
-DERIVATION_LINES = 6
+DERIVATION_LINES = 3
 WARM_UP_LAYERS = 12  # when a network is opened, pages of up to this many layers are built and drawn ahead
 
 
@@ -99,7 +100,7 @@ class MatrixPanel(QWidget):
         # the derivation pane can be dragged taller to read a long BP2 sum
         self.splitter = QSplitter(Qt.Orientation.Vertical, childrenCollapsible=False)
         self.splitter.setObjectName("matrixSplitter")
-        self.splitter.addWidget(scrolled(self.pages))  # a small screen scrolls the boxes
+        self.splitter.addWidget(PageScroll(self.pages))  # a small screen scrolls the boxes
         self.splitter.addWidget(self.derivation)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setSizes([1000, self._derivation_height(DERIVATION_LINES)])
