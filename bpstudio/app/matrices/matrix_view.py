@@ -5,6 +5,7 @@ small (≤ 40 × 40), a colour image with a colour bar and a hover read-out when
 from __future__ import annotations
 
 import sys
+from contextlib import AbstractContextManager
 
 import numpy as np
 from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
@@ -29,6 +30,7 @@ from bpstudio.session.view_state import ViewState
 
 from .matrix_image import MatrixImage
 from .matrix_model import MatrixModel
+from .matrix_picture import whole_table
 from .matrix_titles import describe, title, widest_candidates
 
 TABLE_LIMIT = 40  # rows and columns up to this are a table; anything larger is an image
@@ -255,6 +257,9 @@ class MatrixView(QFrame):
         scroll = table.verticalScrollBar().sizeHint().width() if rows > 6 else 0
         return max(title, table.verticalHeader().sizeHint().width() + cols * self._width + scroll
                    + 2 * table.frameWidth() + 14)  # + the highlight border of a box just computed
+
+    def whole_picture(self) -> AbstractContextManager[None]:
+        return whole_table(self)  # what a saved picture shows: the whole matrix
 
     def _table_hovered(self, index: QModelIndex) -> None:
         if index.isValid():
