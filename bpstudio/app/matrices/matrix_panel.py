@@ -100,7 +100,7 @@ class MatrixPanel(QWidget):
         # the derivation pane can be dragged taller to read a long BP2 sum
         self.splitter = QSplitter(Qt.Orientation.Vertical, childrenCollapsible=False)
         self.splitter.setObjectName("matrixSplitter")
-        self.splitter.addWidget(PageScroll(self.pages))  # a small screen scrolls the boxes
+        self.splitter.addWidget(PageScroll(self.pages))  # a small screen scrolls them
         self.splitter.addWidget(self.derivation)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setSizes([1000, self._derivation_height(DERIVATION_LINES)])

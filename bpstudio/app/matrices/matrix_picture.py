@@ -5,23 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-
-if TYPE_CHECKING:
-    from .matrix_view import MatrixView
+from PySide6.QtWidgets import QTableView, QWidget
 
 QWIDGETSIZE_MAX = (1 << 24) - 1
 OFF = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
 @contextmanager
-def whole_table(view: MatrixView) -> Iterator[None]:
-    """While inside: the box as large as its whole table, scrolled to the start, without scroll bars; then back
-    as it was (size, limits, scroll bars and where they were)."""
-    table = view.table
-    if view.mode != "table" or view.model.array is None:
+def whole_table(view: QWidget, table: QTableView, shown: bool) -> Iterator[None]:
+    """While inside: the box ``view`` as large as its whole ``table`` (if ``shown``), scrolled to the start, without
+    scroll bars; then back as it was (size, limits, scroll bars and where they were)."""
+    if not shown:
         yield
         return
     bars = (table.horizontalScrollBar(), table.verticalScrollBar())

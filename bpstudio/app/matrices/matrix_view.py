@@ -259,7 +259,7 @@ class MatrixView(QFrame):
                    + 2 * table.frameWidth() + 14)  # + the highlight border of a box just computed
 
     def whole_picture(self) -> AbstractContextManager[None]:
-        return whole_table(self)  # what a saved picture shows: the whole matrix
+        return whole_table(self, self.table, self.mode == "table" and self.model.array is not None)  # all of it
 
     def _table_hovered(self, index: QModelIndex) -> None:
         if index.isValid():
