@@ -52,3 +52,26 @@ def test_across_layers_no_box_scrolls_sideways_beside_empty_room(tmp_path, examp
     assert all(w >= min(n, 150) for w, n in zip(widths, needs, strict=True))
     if sum(needs) <= sum(widths):  # room for all: each at least as wide as its table
         assert all(w >= n for w, n in zip(widths, needs, strict=True)), (widths, needs)
+
+
+def test_column_headers_show_every_line_in_presentation_mode(window, qtbot):
+    """"from unit 1" over a narrow column takes three lines when fonts are large: the header is that tall."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from bpstudio.app.look import presentation
+
+    try:
+        window.classroom.presentation_action.trigger()  # F12
+        qtbot.waitUntil(lambda: window.matrices.view("W").table.font().pointSizeF() > 9)
+        window.actions_.step.trigger()
+        qtbot.wait(50)
+        table = window.matrices.view("W").table
+        header, model = table.horizontalHeader(), window.matrices.view("W").model
+        metrics = QFontMetrics(header.font())
+        needs = [metrics.boundingRect(0, 0, header.sectionSize(c) - 8, 999, Qt.TextFlag.TextWordWrap,
+                                      str(model.headerData(c, Qt.Orientation.Horizontal))).height()
+                 for c in range(model.columnCount())]
+        assert header.height() >= max(needs) + 6, (header.height(), needs)
+    finally:
+        presentation.set_presentation(False)

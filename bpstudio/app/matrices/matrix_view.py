@@ -240,8 +240,9 @@ class MatrixView(QFrame):
         header_view.setDefaultSectionSize(width)
         labels = [str(m.headerData(c, Qt.Orientation.Horizontal)) for c in range(array.shape[1])]
         header_fm = QFontMetrics(header_view.font())
-        one_line = all(header_fm.horizontalAdvance(t) <= width - 8 for t in labels)
-        header_view.setFixedHeight((1 if one_line else 2) * header_fm.height() + 6)
+        wrap = Qt.TextFlag.TextWordWrap  # "from unit 1" on as many lines as the column makes it (3 when large)
+        high = max(header_fm.boundingRect(0, 0, width - 8, 999, wrap, t).height() for t in labels)
+        header_view.setFixedHeight(high + 6)
 
     def content_width(self, with_title: bool = True) -> int:
         """The width the box needs to show its whole table (or a fair share for an image); the title

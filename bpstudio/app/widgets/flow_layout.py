@@ -4,7 +4,7 @@ of switches above a plot or a table never makes its dock, and so the window, wid
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
@@ -58,7 +58,7 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         shown = self._shown()
-        width = sum(i.sizeHint().width() + self._gap(i) for i in shown) + self._spacing * max(0, len(shown) - 1)
+        width = sum(_preferred_width(i) + self._gap(i) for i in shown) + self._spacing * max(0, len(shown) - 1)
         height = max((i.sizeHint().height() for i in shown), default=0)
         m = self.contentsMargins()
         return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
@@ -85,7 +85,7 @@ class FlowLayout(QLayout):
         lines: list[list[tuple[QLayoutItem, int]]] = [[]]
         used = 0
         for item in self._shown():
-            w = min(item.sizeHint().width(), width)
+            w = min(_preferred_width(item), width)
             w = max(w, min(item.minimumSize().width(), width))
             extra = self._spacing + self._gap(item) if lines[-1] else 0
             if lines[-1] and used + extra + w > width:
@@ -116,6 +116,17 @@ class FlowLayout(QLayout):
                 x += w
             y += line_height + self._spacing
         return max(0, y - self._spacing - area.y()) + m.top() + m.bottom()
+
+
+def _preferred_width(item: QLayoutItem) -> int:
+    """A wrapping label's text on one line (its own size hint would wrap a short text for a nicer shape: "No test
+    set: only" over "the training curves"); any other item's size hint."""
+    label = item.widget()
+    if isinstance(label, QLabel) and label.wordWrap() and label.textFormat() != Qt.TextFormat.RichText:
+        margins = label.contentsMargins()
+        return (label.fontMetrics().horizontalAdvance(label.text()) + 2 * label.margin() + margins.left()
+                + margins.right() + 4)
+    return item.sizeHint().width()
 
 
 def _expands(item: QLayoutItem) -> bool:
