@@ -105,8 +105,23 @@ def readable_labels(axis: pg.AxisItem, values: list[float], scale: float, spacin
         return readable_log_labels(axis, values, scale, spacing)
     biggest = max((abs(v * scale) for v in values), default=0.0)
     if 1e-3 <= spacing * scale and biggest < 1e6:
-        return pg.AxisItem.tickStrings(axis, values, scale, spacing)
-    return [_power_of_ten(v * scale) for v in values]
+        strings = pg.AxisItem.tickStrings(axis, values, scale, spacing)
+    else:
+        strings = [_power_of_ten(v * scale) for v in values]
+    return _spaced(axis, values, spacing, strings)
+
+
+def _spaced(axis: pg.AxisItem, values: list[float], spacing: float, strings: list[str]) -> list[str]:
+    """Every k-th label only, where labels at every tick would run into each other (a narrow plot, large fonts)."""
+    lo, hi = axis.range
+    across = axis.orientation in ("top", "bottom")
+    pixels = spacing * (axis.width() if across else axis.height()) / max(abs(hi - lo), 1e-300)
+    metrics = QFontMetrics(axis.style["tickFont"] or QFont())
+    need = max((metrics.horizontalAdvance(t) for t in strings), default=0) + 8 if across else metrics.height()
+    if not strings or pixels <= 0 or pixels >= need:
+        return strings
+    every = int(np.ceil(need / pixels))
+    return [t if round(v / spacing) % every == 0 else "" for v, t in zip(values, strings, strict=True)]
 
 
 def _power_of_ten(value: float) -> str:
