@@ -5,11 +5,8 @@ Each ``advance()`` does one slice of work, sized by the speed: one stage (animat
 stepped iteration (up to 30 iterations a second), or a batch of fast iterations whose last one is
 stepped, so that every panel has that iteration's numbers (faster speeds). After each slice the run
 checks its goal and breakpoints, writes a training-log row when one is due, and catches NaN/∞: then it
-replays the slice stage by stage from the slice's start to find where the first non-finite number
-appeared, and stops on the last stage whose numbers are all finite.
-
-Qt-free; time comes from ``clock`` so tests can drive it.
-"""
+replays the slice stage by stage to the first non-finite number and stops on the stage before it.
+Qt-free; time comes from ``clock`` so tests can drive it."""
 
 from __future__ import annotations
 
@@ -41,7 +38,7 @@ BREAK_LOSS, BREAK_EPOCH, DIVERGED = "break_loss", "break_epoch", "diverged"
 
 @dataclass(frozen=True)
 class RunOutcome:
-    """Why the run stopped, with what the message needs. ``pause`` keeps the goal (resumable)."""
+    """Why the run stopped, with what the message needs; ``pause`` keeps the goal."""
 
     reason: str
     pause: bool
@@ -100,8 +97,7 @@ class TrainingRun:
         self._armed = self._loss_break_armed()
 
     def _loss_break_armed(self) -> bool:
-        """A loss breakpoint the loss is already below would pause at once: it waits until the loss
-        has been above it again."""
+        """A loss breakpoint the loss is already below waits until the loss has been above it again."""
         last, below = self.log.last, self.settings.breakpoints.loss_below
         return below is None or last is None or not last["train_loss"] < below
 
@@ -211,13 +207,19 @@ class TrainingRun:
             self._probe()
 
     def _locate_divergence(self, start: object) -> None:
-        """Replay from ``start`` stage by stage to the first NaN or ∞, then step back off it."""
+        """Replay from ``start`` stage by stage to the first NaN or ∞, then step back off it; the slice's rows
+        written again, up to it (the loss curve reaches the divergence)."""
         s = self.stepper
+        end = s.completed_iterations
         s.restore(start)
+        self.log.truncate(s.completed_iterations)
+        every = max(1, (end - s.completed_iterations) // 40)
         with divergence_is_data():
             for _ in range(10_000_000):
                 if self._diverged(s.step()):
                     return
+                if s.complete and s.completed_iterations % every == 0:
+                    self._probe()
         raise AssertionError("the non-finite numbers did not come back when the slice was replayed")
 
     def _diverged(self, snap) -> bool:

@@ -1,11 +1,8 @@
-"""What the window says about the state it shows: where the iteration is (its status bar), and that the numbers
-have diverged (its message strip). Qt-free: the app's translator reaches these texts through ``engine.i18n``."""
+"""What the window says about the state it shows: where the iteration is (its status bar; that the numbers have
+diverged is in ``divergence_texts``). Qt-free: the app's translator reaches these texts through ``engine.i18n``."""
 
 from __future__ import annotations
 
-import numpy as np
-
-from bpstudio.engine import Snapshot
 from bpstudio.engine.i18n import translate
 from bpstudio.engine.text.explain import format_number
 from bpstudio.session.view_state import ViewState
@@ -27,17 +24,3 @@ def where_text(state: ViewState, digits: int) -> str:
     if stage.kind == "loss" and snap.loss is not None:
         text += translate("MainWindow", " · L = {loss}").format(loss=format_number(snap.loss, digits))
     return text
-
-
-def divergence_text(snap: Snapshot) -> str | None:
-    """When the stage just taken produced NaN or ∞ (a learning rate too large, usually): what to do."""
-    for key in sorted(snap.changed):
-        values = snap.arrays.get(key)
-        if values is not None and not np.all(np.isfinite(values)):
-            stage = snap.stage.label if snap.stage else ""
-            return translate(
-                "MainWindow",
-                "Training has diverged: {key} holds NaN or infinite values after stage {stage} of iteration "
-                "{i}. Step back (Shift+F11) to the last finite numbers, or lower the learning rate η and reset."
-            ).format(key=key, stage=stage, i=snap.iteration + 1)
-    return None

@@ -1276,6 +1276,10 @@ Click to use it.</source>
         <translation>softmax + 交叉熵时的 BP1：softmax 的雅可比矩阵不是对角矩阵，因此 ∇ₐL ⊙ f′(zᴸ) 不能照原式使用；该乘积化简为 aᴸ − y（原因见下文）</translation>
     </message>
     <message>
+        <source> (seed 000's (wˡ)ᵀ means this matrix)</source>
+        <translation>（参考文章 000 的 (wˡ)ᵀ 指的就是这个矩阵）</translation>
+    </message>
+    <message>
         <source>BP1 for sigmoid + binary cross-entropy: ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = a − y</source>
         <translation>sigmoid + 二元交叉熵时的 BP1：∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = a − y</translation>
     </message>
@@ -1312,6 +1316,54 @@ Click to use it.</source>
         <translation>权重梯度：每个样本 ∂L/∂wˡⱼₖ = aˡ⁻¹ₖ δˡⱼ，再对批次取平均值</translation>
     </message>
     <message>
+        <source>squared error with ½: ∇ₐL = aᴸ − y</source>
+        <translation>带 ½ 的平方误差：∇ₐL = aᴸ − y</translation>
+    </message>
+    <message>
+        <source>squared error without ½, as seed 004 (after 3Blue1Brown's video) writes it: ∇ₐL = 2(aᴸ − y)</source>
+        <translation>不带 ½ 的平方误差，参考文章 004（依据 3Blue1Brown 的视频）就是这样写的：∇ₐL = 2(aᴸ − y)</translation>
+    </message>
+    <message>
+        <source>squared error without ½: ∇ₐL = 2(aᴸ − y)</source>
+        <translation>不带 ½ 的平方误差：∇ₐL = 2(aᴸ − y)</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a)</source>
+        <translation>二元交叉熵：∇ₐL = −y/a + (1 − y)/(1 − a)</translation>
+    </message>
+    <message>
+        <source> The batch loss is the mean over the samples, not their sum, so the gradients carry 1/m.</source>
+        <translation>批损失是对样本取平均值，而不是求和，因此梯度带有 1/m。</translation>
+    </message>
+    <message>
+        <source> Seed 003 writes the sum over the samples; BP Studio takes the mean, so the gradients carry 1/m.</source>
+        <translation>参考文章 003 写的是对样本求和；BP Studio 取平均值，因此梯度带有 1/m。</translation>
+    </message>
+    <message>
+        <source>Without the ½ the gradient would be 2(a − y).</source>
+        <translation>若没有 ½，梯度将是 2(a − y)。</translation>
+    </message>
+    <message>
+        <source>With a ½ in front the gradient would be a − y.</source>
+        <translation>若前面加上 ½，梯度将是 a − y。</translation>
+    </message>
+    <message>
+        <source>Why δᴸ = aᴸ − y with softmax and cross-entropy: softmax's Jacobian is not diagonal — every aₖ depends on every zᵢ, ∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ). So BP1's ⊙, which pairs each aᵢ with its own zᵢ only, does not apply; the chain rule sums over all outputs: ∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ, since Σₖ yₖ = 1 (one-hot y). The engine computes δᴸ = aᴸ − y directly.</source>
+        <translation>为什么 softmax 与交叉熵时 δᴸ = aᴸ − y：softmax 的雅可比矩阵不是对角矩阵——每个 aₖ 都依赖于每个 zᵢ，∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ)。因此 BP1 中只将每个 aᵢ 与其自身 zᵢ 配对的 ⊙ 不适用；链式法则要对所有输出求和：∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ，因为 Σₖ yₖ = 1（one-hot y）。计算引擎直接计算 δᴸ = aᴸ − y。</translation>
+    </message>
+    <message>
+        <source>Why δᴸ = aᴸ − y with sigmoid and binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) and σ′(z) = a(1 − a), so δᴸ = ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = −y(1 − a) + (1 − y)a = a − y. The engine computes a − y directly, which stays exact where a saturates to 0 or 1.</source>
+        <translation>为什么 sigmoid 与二元交叉熵时 δᴸ = aᴸ − y：∇ₐL = −y/a + (1 − y)/(1 − a)，且 σ′(z) = a(1 − a)，所以 δᴸ = ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = −y(1 − a) + (1 − y)a = a − y。计算引擎直接计算 a − y，在 a 饱和到 0 或 1 时依然精确。</translation>
+    </message>
+    <message>
+        <source>BP2: Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ × nˡ⁺¹ in the row convention, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.</source>
+        <translation>BP2：Wˡ⁺¹ 是第 l+1 层的权重矩阵（在行约定中为 nˡ × nˡ⁺¹，它把第 l 层映射到第 l+1 层），其转置把 δˡ⁺¹ 传回第 l 层。</translation>
+    </message>
+    <message>
+        <source>BP2: Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ⁺¹ × nˡ, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.</source>
+        <translation>BP2：Wˡ⁺¹ 是第 l+1 层的权重矩阵（nˡ⁺¹ × nˡ，它把第 l 层映射到第 l+1 层），其转置把 δˡ⁺¹ 传回第 l 层。</translation>
+    </message>
+    <message>
         <source>gradient descent with momentum μ = {mu} (v remembers the previous steps) and L2 weight decay λ = {lam} (pulls weights towards 0), η = {eta}; v and u start at 0</source>
         <translation>带动量 μ = {mu}（v 记住之前的步长）和 L2 权重衰减 λ = {lam}（把权重拉向 0）的梯度下降，η = {eta}；v 和 u 从 0 开始</translation>
     </message>
@@ -1324,28 +1376,8 @@ Click to use it.</source>
         <translation>（每个样本），  批次 L = m 个样本的平均值</translation>
     </message>
     <message>
-        <source>squared error with ½ (seed 000): ∇ₐL = aᴸ − y</source>
-        <translation>带 ½ 的平方误差（参考文章 000）：∇ₐL = aᴸ − y</translation>
-    </message>
-    <message>
-        <source>squared error without ½, as in seed 004 (3Blue1Brown): ∇ₐL = 2(aᴸ − y)</source>
-        <translation>不带 ½ 的平方误差，同参考文章 004（3Blue1Brown）：∇ₐL = 2(aᴸ − y)</translation>
-    </message>
-    <message>
         <source>cross-entropy with one-hot y: ∇ₐL = −y / aᴸ</source>
         <translation>one-hot y 的交叉熵：∇ₐL = −y / aᴸ</translation>
-    </message>
-    <message>
-        <source>binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) (seed 002's dAᴸ)</source>
-        <translation>二元交叉熵：∇ₐL = −y/a + (1 − y)/(1 − a)（参考文章 002 的 dAᴸ）</translation>
-    </message>
-    <message>
-        <source>Seed 004 drops the ½ and gets 2(a − y). Seed 003 writes the sum over the samples; this app takes the mean, so the gradients carry 1/m.</source>
-        <translation>参考文章 004 省去 ½，得到 2(a − y)。参考文章 003 写的是对样本求和；本应用取平均值，因此梯度带有 1/m。</translation>
-    </message>
-    <message>
-        <source>Seed 000's form has ½ and gets ∇ₐL = aᴸ − y. Seed 003 writes the sum over the samples; this app takes the mean, so the gradients carry 1/m.</source>
-        <translation>参考文章 000 的形式带 ½，得到 ∇ₐL = aᴸ − y。参考文章 003 写的是对样本求和；本应用取平均值，因此梯度带有 1/m。</translation>
     </message>
     <message>
         <source>Computed from zᴸ as max(z, 0) − z·y + log(1 + e^(−|z|)), so never log 0.</source>
@@ -1382,14 +1414,6 @@ Click to use it.</source>
     <message>
         <source>Batch of m = {m}: ∇ₐL and δ are per sample — one column per sample, never averaged; ∂L/∂W and ∂L/∂b are averaged over the m samples (the 1/m of BP3 and BP4), and the batch loss is the mean of the per-sample losses.</source>
         <translation>批次 m = {m}：∇ₐL 和 δ 按样本计算——每个样本一列，从不取平均；∂L/∂W 和 ∂L/∂b 对 m 个样本取平均（即 BP3 和 BP4 中的 1/m），批次损失是各样本损失的平均值。</translation>
-    </message>
-    <message>
-        <source>Why δᴸ = aᴸ − y with softmax and cross-entropy: softmax's Jacobian is not diagonal — every aₖ depends on every zᵢ, ∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ). So BP1's ⊙, which pairs each aᵢ with its own zᵢ only, does not apply; the chain rule sums over all outputs: ∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ, since Σₖ yₖ = 1 (one-hot y). The engine computes δᴸ = aᴸ − y directly (seed 001).</source>
-        <translation>为什么 softmax 与交叉熵时 δᴸ = aᴸ − y：softmax 的雅可比矩阵不是对角矩阵——每个 aₖ 都依赖于每个 zᵢ，∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ)。因此 BP1 中只将每个 aᵢ 与其自身 zᵢ 配对的 ⊙ 不适用；链式法则要对所有输出求和：∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ，因为 Σₖ yₖ = 1（one-hot y）。计算引擎直接计算 δᴸ = aᴸ − y（参考文章 001）。</translation>
-    </message>
-    <message>
-        <source>Why δᴸ = aᴸ − y with sigmoid and binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) (seed 002's dAᴸ) and σ′(z) = a(1 − a), so δᴸ = ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = −y(1 − a) + (1 − y)a = a − y. The engine computes a − y directly, which stays exact where a saturates to 0 or 1.</source>
-        <translation>为什么 sigmoid 与二元交叉熵时 δᴸ = aᴸ − y：∇ₐL = −y/a + (1 − y)/(1 − a)（参考文章 002 的 dAᴸ），且 σ′(z) = a(1 − a)，所以 δᴸ = ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = −y(1 − a) + (1 − y)a = a − y。计算引擎直接计算 a − y，在 a 饱和到 0 或 1 时依然精确。</translation>
     </message>
     <message>
         <source>BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ × nˡ⁺¹ in the row convention, it maps layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.</source>
@@ -1460,12 +1484,12 @@ Click to use it.</source>
         <translation>BP1，其中 {d}。</translation>
     </message>
     <message>
-        <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c} in the row convention), the weights between layers {l} and {l1} (seed 000's (wˡ)ᵀ means this matrix); {d}.</source>
-        <translation>BP2：W{u} 是第 {l1} 层的权重矩阵（在行约定下为 {r} × {c}），即第 {l} 层与第 {l1} 层之间的权重（参考文章 000 的 (wˡ)ᵀ 指的就是这个矩阵）；{d}。</translation>
+        <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c}), the weights between layers {l} and {l1}{seed}; {d}.</source>
+        <translation>BP2：W{u} 是第 {l1} 层的权重矩阵（{r} × {c}），即第 {l} 层与第 {l1} 层之间的权重{seed}；{d}。</translation>
     </message>
     <message>
-        <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c}), the weights between layers {l} and {l1} (seed 000's (wˡ)ᵀ means this matrix); {d}.</source>
-        <translation>BP2：W{u} 是第 {l1} 层的权重矩阵（{r} × {c}），即第 {l} 层与第 {l1} 层之间的权重（参考文章 000 的 (wˡ)ᵀ 指的就是这个矩阵）；{d}。</translation>
+        <source>BP2: W{u} is the weight matrix of layer {l1} ({r} × {c} in the row convention), the weights between layers {l} and {l1}{seed}; {d}.</source>
+        <translation>BP2：W{u} 是第 {l1} 层的权重矩阵（在行约定中为 {r} × {c}），即第 {l} 层与第 {l1} 层之间的权重{seed}；{d}。</translation>
     </message>
     <message>
         <source>BP3: each column of δ{s} summed over the {m} samples (its rows), divided by m = {m}.</source>
@@ -2981,6 +3005,10 @@ along {x} →</source>
         <translation>运行或单步执行一次迭代以查看损失</translation>
     </message>
     <message>
+        <source>diverged in iteration {i}</source>
+        <translation>在第 {i} 次迭代发散</translation>
+    </message>
+    <message>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
@@ -3077,10 +3105,6 @@ along {x} →</source>
     <message>
         <source> · L = {loss}</source>
         <translation> · L = {loss}</translation>
-    </message>
-    <message>
-        <source>Training has diverged: {key} holds NaN or infinite values after stage {stage} of iteration {i}. Step back (Shift+F11) to the last finite numbers, or lower the learning rate η and reset.</source>
-        <translation>训练已发散：第 {i} 次迭代的阶段 {stage} 之后，{key} 中出现了 NaN 或无穷大值。请后退一步（Shift+F11）回到最后的有限数值，或降低学习率 η 后重置。</translation>
     </message>
     <message>
         <source>computing…</source>
@@ -3245,6 +3269,10 @@ along {x} →</source>
     <message>
         <source>Digits</source>
         <translation>手写数字</translation>
+    </message>
+    <message>
+        <source>Training has diverged: {what} became too large to compute (infinite, or NaN: not a number) in iteration {i}{when}. Usually the learning rate η is too large: each step overshoots and the numbers grow until they overflow. Step back (Shift+F11) to the last finite numbers, or lower η and reset.</source>
+        <translation>训练已发散：在第 {i} 次迭代中{when}，{what} 变得太大而无法计算（无穷大，或 NaN：不是一个数）。通常是学习率 η 太大：每一步都冲过了头，数值越来越大直到溢出。请后退一步（Shift+F11）回到最后的有限数值，或降低 η 后重置。</translation>
     </message>
 </context>
 <context>
@@ -4630,28 +4658,36 @@ A change applies at once, also while running.</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <source>forward</source>
-        <translation>前向</translation>
+        <source>, in the forward pass</source>
+        <translation>，在前向传播中</translation>
     </message>
     <message>
-        <source>backward</source>
-        <translation>反向</translation>
+        <source>, in the backward pass</source>
+        <translation>，在反向传播中</translation>
     </message>
     <message>
-        <source>loss</source>
-        <translation>损失</translation>
+        <source>, when the weights were updated</source>
+        <translation>，在更新权重时</translation>
     </message>
     <message>
-        <source>update</source>
-        <translation>更新</translation>
+        <source>{q} became too large to compute (infinite, or NaN: not a number) in iteration {i}{when}</source>
+        <translation>在第 {i} 次迭代中{when}，{q} 变得太大而无法计算（无穷大，或 NaN：不是一个数）</translation>
     </message>
     <message>
-        <source>{stage}, layer {l}</source>
-        <translation>{stage}，第 {l} 层</translation>
+        <source>All {n} units of layer {l} are dead: {f} gives 0 for every sample, where its slope is 0.</source>
+        <translation>第 {l} 层的全部 {n} 个单元都已“死亡”：{f} 对每个样本都输出 0，而那里的斜率为 0。</translation>
     </message>
     <message>
-        <source>NaN or ∞ first appeared in {q} ({where}) in iteration {i}</source>
-        <translation>NaN 或 ∞ 最早出现在第 {i} 次迭代的 {q}（{where}）中</translation>
+        <source>{dead} of the {n} units of layer {l} are dead: {f} gives 0 for every sample, where its slope is 0.</source>
+        <translation>第 {l} 层的 {n} 个单元中有 {dead} 个已“死亡”：{f} 对每个样本都输出 0，而那里的斜率为 0。</translation>
+    </message>
+    <message>
+        <source>The outputs are saturated: {f} gives 0 or 1 for every sample, where its slope is 0.</source>
+        <translation>输出已饱和：{f} 对每个样本都给出 0 或 1，而那里的斜率为 0。</translation>
+    </message>
+    <message>
+        <source>The network has stopped learning: the gradient ∂L/∂W of every layer has been 0 for the last {n} points of the loss curve, so the updates no longer change any weight. {why}Usually a learning rate η too large threw the units there: lower η and reset (Ctrl+R).</source>
+        <translation>网络已停止学习：在损失曲线的最后 {n} 个点上，每一层的梯度 ∂L/∂W 都为 0，因此更新不再改变任何权重。{why}通常是学习率 η 太大，把单元推到了那里：请降低 η 并重置（Ctrl+R）。</translation>
     </message>
     <message>
         <source>Running</source>
@@ -5117,8 +5153,8 @@ A change applies at once, also while running.</source>
         <translation>梯度检验</translation>
     </message>
     <message>
-        <source>Training diverged and was paused: {where}. The panels show the last stage whose numbers are all finite; the next step produces the NaN/∞. Lower the learning rate η and reset (Ctrl+R).</source>
-        <translation>训练已发散并已暂停：{where}。面板显示的是所有数值均为有限数的最后一个阶段；下一步会产生 NaN/∞。请降低学习率 η 并重置（Ctrl+R）。</translation>
+        <source>Training diverged and was paused: {where}. Usually the learning rate η is too large: each step overshoots and the numbers grow until they overflow. The panels show the last stage whose numbers are all finite (the next step makes the infinite ones); the loss curve marks where. Lower η and reset (Ctrl+R).</source>
+        <translation>训练已发散并已暂停：{where}。通常是学习率 η 太大：每一步都冲过了头，数值越来越大直到溢出。面板显示的是所有数值均为有限数的最后一个阶段（下一步会产生无穷大的数值）；损失曲线上标出了发散的位置。请降低 η 并重置（Ctrl+R）。</translation>
     </message>
 </context>
 <context>

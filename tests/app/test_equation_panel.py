@@ -212,12 +212,16 @@ def test_loss_without_half_says_so(panel):
     assert_shown(text, snap.arrays["grad_a"])
 
 
-def test_seed000_bp2_note_names_the_matrix(panel):
+def test_bp2_note_names_the_matrix_and_seed_000s_slip_only_in_its_projects(panel):
     panel.set_state(example_state("seed003_2-2-1", 5))
     text = panel.text()
-    assert "(wˡ)ᵀ" in text and "index slip" in text
+    assert "(wˡ)ᵀ" not in text and "index slip" not in text  # seed 003's project: seed 000 does not apply
     assert "Wˡ⁺¹ is the weight matrix of layer l+1" in text
     assert "W² is the weight matrix of layer 2 (1 × 2)" in text
+    state = example_state("seed003_2-2-1", 5)
+    panel.set_state(ViewState(replace_name(state.project, "Seed 000: a copy"), state.snapshot, state.layer, True))
+    text = panel.text()
+    assert "(wˡ)ᵀ" in text and "index slip" in text
 
 
 def test_symbol_help_explains_hadamard_and_gradient(panel):
@@ -329,3 +333,65 @@ def test_a_parameter_edited_after_the_update_is_not_passed_off_as_the_update(pan
     text = panel.text()
     assert "edited after this update" in text and "2.5" in text
     assert "W¹ ← W¹ − η ∂L/∂W¹" not in text
+
+
+def touching_brackets(text: str) -> list[str]:
+    """Lines where a matrix's bottom bracket (⎣ ⎦) stands right above another's top bracket (⎡ ⎤)."""
+    lines = text.splitlines()
+    return [f"{upper!r} / {lower!r}" for upper, lower in zip(lines, lines[1:], strict=False)
+            if any(u in "⎣⎦" and l_ in "⎡⎤" for u, l_ in zip(upper, lower, strict=False))]
+
+
+@pytest.mark.parametrize("name", ["spiral_softmax", "seed003_2-2-1"])
+def test_consecutive_column_vectors_do_not_touch(panel, name):
+    """Issue 14 item 19: a³, y and δ³ of sample 1 one under the other, and the steps of ∂L/∂b, read as separate
+    vectors (an empty line between), never as one tall vector."""
+    project, states = one_iteration(name, layer=project_depth(name))
+    seen = 0
+    for state in states:
+        panel.set_state(state)
+        text = panel.browser.toPlainText()
+        seen += text.count("⎡")
+        assert touching_brackets(text) == [], state.snapshot.stage
+    assert seen > 10
+
+
+def project_depth(name: str) -> int:
+    return load_project(example_path(name)).network.depth
+
+
+def stage_texts(panel, project) -> list[str]:
+    stepper, texts = project.stepper(), []
+    for _ in stepper.stages:
+        snap = stepper.step()
+        panel.set_state(ViewState(project, snap, snap.stage.layer or project.network.depth, True))
+        texts.append(panel.browser.toPlainText())
+    return texts
+
+
+@pytest.mark.parametrize("notation", ["column", "row"])
+def test_source_notes_only_in_the_examples_built_from_them(panel, notation):
+    """Issue 14 item 16: "seed 000", "seed 003", "3Blue1Brown" only in the projects made from those articles."""
+    panel.set_notation(notation)
+    seed003 = load_project(example_path("seed003_2-2-1"))
+    from_scratch = [replace_name(seed003, "My network"), load_project(example_path("spiral_softmax")),
+                    replace_name(load_project(example_path("seed004_chain_1-1-1")), "Untitled")]
+    for project in from_scratch:
+        for text in stage_texts(panel, project):
+            assert "seed" not in text.lower() and "3Blue1Brown" not in text, project.name
+    seed000 = stage_texts(panel, load_project(example_path("seed000_output_layer")))
+    assert any("seed 000 writes BP2 with (wˡ)ᵀ" in t for t in seed000)
+    seed004 = stage_texts(panel, load_project(example_path("seed004_chain_1-1-1")))
+    assert all("as seed 004 (after 3Blue1Brown's video) writes it" in t for t in seed004)
+    plain = stage_texts(panel, replace_name(seed003, "My network"))
+    assert all("squared error with ½: ∇ₐL = aᴸ − y" in t for t in plain)
+    assert any("In this network δ¹ is computed with W²" in t for t in plain)  # the BP2 note, without the seed
+    if notation == "column":
+        assert any("the weights between layers 1 and 2 (seed 000's (wˡ)ᵀ means this matrix)" in t
+                   for t in stage_texts(panel, replace_name(seed003, "Seed 000: my copy")))
+
+
+def replace_name(project, name: str):
+    from dataclasses import replace
+
+    return replace(project, name=name)

@@ -10,6 +10,7 @@ import pytest
 
 from bpstudio.engine import FormatError, ValidationError, load_project, loads_project, save_project, save_snapshot
 from bpstudio.engine.resource_files import example_path
+from bpstudio.session.divergence_texts import quantity_name
 
 EXAMPLE = json.loads(example_path("seed003_2-2-1").read_text(encoding="utf-8"))
 
@@ -125,9 +126,9 @@ def test_divergence_is_announced_and_explanations_stay_honest(qtbot):
         w.actions_.step.trigger()
         if "diverged" in w.messages.text():
             break
-    assert "Training has diverged" in w.messages.text() and "NaN or infinite" in w.messages.text()
+    assert "Training has diverged" in w.messages.text() and "infinite, or NaN" in w.messages.text()
     bad = [k for k in sorted(w.state.snapshot.changed) if not np.all(np.isfinite(w.state.snapshot.arrays[k]))]
-    assert bad and bad[0] in w.messages.text()
+    assert bad and f"{quantity_name(bad[0])} became too large" in w.messages.text()  # a², not "L2/a"
     model = w.matrices.model("z", w.state.layer)
     if model.computed:
         tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)

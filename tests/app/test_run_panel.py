@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QSlider, QSpinBox
 
 from bpstudio.app.forms.run_panel import RunPanel, preview_panel
-from bpstudio.app.widgets.run_actions import describe_divergence, make_run_actions
+from bpstudio.app.widgets.run_actions import make_run_actions
 from bpstudio.app.widgets.step_actions import step_actions
 from bpstudio.engine.run_settings import (
     DIVERGED,
@@ -27,6 +27,7 @@ from bpstudio.engine.run_settings import (
     RunSettings,
     RunStatus,
 )
+from bpstudio.session.divergence_texts import describe_divergence
 
 WINDOW_KEYS = ["Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "Ctrl+O", "Ctrl+Q", "Ctrl+PgUp", "Ctrl+PgDown", "Ctrl+=", "Ctrl+-"]
 
@@ -161,20 +162,27 @@ def test_status_lines(panel):
     panel.set_status(RunStatus(FINISHED, reason="100 epochs done"))
     assert panel.status_label.text() == "Finished: 100 epochs done"
     panel.set_status(RunStatus(DIVERGED, reason="nan", divergence=Divergence(36, "forward 2", 2, "L2/z")))
-    assert panel.status_label.text() == ("Diverged: NaN or ∞ first appeared in z² (forward, layer 2) in "
-                                         "iteration 37 — the panels show the last finite state")
+    assert panel.status_label.text() == ("Diverged: z² became too large to compute (infinite, or NaN: not a number) "
+                                         "in iteration 37, in the forward pass — the panels show the last finite "
+                                         "state")
     panel.set_status(RunStatus(IDLE))
     assert panel.status_label.text().startswith("Not running")
 
 
 @pytest.mark.parametrize(("divergence", "text"), [
-    (Divergence(0, "loss", None, "losses"), "NaN or ∞ first appeared in the loss (loss) in iteration 1"),
-    (Divergence(9, "backward 1", 1, "L1/dW"), "NaN or ∞ first appeared in ∂L/∂W¹ (backward, layer 1) in iteration 10"),
-    (Divergence(4, "backward 3", 3, "L3/delta"), "NaN or ∞ first appeared in δ³ (backward, layer 3) in iteration 5"),
-    (Divergence(4, "update", None, "L12/b"), "NaN or ∞ first appeared in b¹² (update) in iteration 5"),
+    (Divergence(0, "loss", None, "losses"),
+     "the loss became too large to compute (infinite, or NaN: not a number) in iteration 1"),
+    (Divergence(9, "backward 1", 1, "L1/dW"),
+     "∂L/∂W¹ became too large to compute (infinite, or NaN: not a number) in iteration 10, in the backward pass"),
+    (Divergence(4, "backward 3", 3, "L3/delta"),
+     "δ³ became too large to compute (infinite, or NaN: not a number) in iteration 5, in the backward pass"),
+    (Divergence(4, "update", None, "L12/b"),
+     "b¹² became too large to compute (infinite, or NaN: not a number) in iteration 5, when the weights were updated"),
 ])
-def test_divergence_sentences(divergence, text):
+def test_divergence_sentences_in_plain_words(divergence, text):
+    """Issue 14 item 11: no "(loss)" after "the loss", no snapshot keys ("losses"), no bare "NaN or ∞"."""
     assert describe_divergence(divergence) == text
+    assert "(loss)" not in text and "losses" not in text and "first appeared" not in text
 
 
 def test_speed_changes_are_emitted_at_once_with_the_slider_value(qtbot, panel):

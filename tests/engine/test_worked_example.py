@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 
 import numpy as np
@@ -131,6 +132,30 @@ def test_html_is_a_well_formed_standalone_page(name):
     parser.close()
     assert parser.errors == [] and parser.stack == []
     assert "<table" in text and "δ¹" in "".join(parser.text)
+
+
+@pytest.mark.parametrize("name", [SEED003, "iris_softmax"])
+def test_html_matrices_have_brackets_and_aligned_decimal_points(name):
+    """Issue 14 item 20: square brackets as the equation panel draws them (a box with its top and bottom ticks),
+    not the vertical bars of a determinant; in every column of numbers the decimal points line up."""
+    text = document(name, "html")
+    css = text[text.index("<style>"):text.index("</style>")]
+    assert ".mx::before, .mx::after" in css and ".mx::before { border-right: none; }" in css
+    assert "table.m { border-collapse: collapse; margin" in css and "border-left: 2px" not in css  # no bars
+    assert "white-space: pre" in css and "monospace" in css
+    tables = re.findall(r'<span class="mx"><table class="m">(.*?)</table></span>', text)
+    assert tables and len(tables) == text.count('<table class="m">')  # every matrix inside its brackets
+    aligned_columns = 0
+    for table in tables:
+        rows = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", table)]
+        for c in range(len(rows[0])):
+            column = [html.unescape(row[c]) for row in rows if c < len(row)]
+            if any(v in "…⋮⋱" or "e" in v for v in column):
+                continue
+            points = {len(v) - v.index(".") if "." in v else len(v) - len(v.rstrip(" ")) for v in column}
+            assert len(points) == 1, column  # same width after the point: right-aligned, the points line up
+            aligned_columns += any(v.endswith(" ") for v in column)
+    assert aligned_columns > 0  # 0.657 beside 0.6341: padded after the point
 
 
 def test_html_escapes_text():

@@ -8,7 +8,8 @@ import numpy as np
 
 from bpstudio.engine import load_project
 from bpstudio.engine.resource_files import example_path
-from bpstudio.session.status_texts import divergence_text, where_text
+from bpstudio.session.divergence_texts import divergence_text
+from bpstudio.session.status_texts import where_text
 from bpstudio.session.view_state import ViewState
 
 
@@ -31,4 +32,15 @@ def test_divergence_is_named_with_the_array_and_the_stage():
     arrays = dict(snap.arrays)
     arrays[key] = np.full_like(arrays[key], np.nan)
     text = divergence_text(replace(snap, arrays=arrays))
-    assert text is not None and key in text and "forward 1" in text and "iteration 1" in text
+    assert key == "L1/a"
+    assert text is not None and text.startswith("Training has diverged: a¹ became too large to compute (infinite, or "
+                                                "NaN: not a number) in iteration 1, in the forward pass.")
+    assert key not in text and "holds" not in text
+    stepper = project.stepper()
+    for _ in range(3):
+        snap = stepper.step()
+    assert snap.stage.kind == "loss"
+    arrays = dict(snap.arrays, losses=np.full_like(snap.arrays["losses"], np.inf))
+    text = divergence_text(replace(snap, arrays=arrays, changed=frozenset({"losses"})))
+    assert text is not None and text.startswith("Training has diverged: the loss became too large to compute")
+    assert "losses" not in text and "(loss)" not in text

@@ -179,9 +179,8 @@ class StageNumbers(EquationTexts):
             EQ, self._m(f"δ{s}", delta, True)])
         n = self.spec.sizes
         self._text(translate("EquationPanel",
-            "BP2: W{u} is the weight matrix of layer {l1} ({r} × {c}), the weights between layers {l} and {l1} "
-            "(seed 000's (wˡ)ᵀ means this matrix); {d}.").format(
-                u=u, l1=l + 1, l=l, r=n[l + 1], c=n[l], d=derivative))
+            "BP2: W{u} is the weight matrix of layer {l1} ({r} × {c}), the weights between layers {l} and {l1}"
+            "{seed}; {d}.").format(u=u, l1=l + 1, l=l, r=n[l + 1], c=n[l], d=derivative, seed=self.seed_000_bp2()))
 
     def _gradients(self, l: int) -> None:
         s, m = sup(l), self.m

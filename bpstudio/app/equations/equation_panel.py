@@ -81,7 +81,7 @@ class EquationPanel(QWidget):
             "δ": self.tr("δˡ = ∂L/∂zˡ — the error of layer l: how the loss changes with each unit's weighted input. "
                          "One column per sample, never averaged."),
         }
-        self.setMinimumSize(320, 240)
+        self.setMinimumSize(200, 120)  # it scrolls: small screens (1024 × 768) keep room for the rest
 
     # ----- public -------------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:

@@ -3,9 +3,14 @@ update) with what each means, the title of the worked stage and the notes under 
 
 In the row convention (``notation="row"``) the equations are the row convention's: Zˡ = Aˡ⁻¹ Wˡ + bˡ, and
 BP2 with Wˡ⁺¹ transposed on the right.
+
+Notes about the source articles (seed 000 …) appear only in the example projects built from them (their names
+start "Seed 000:" …); elsewhere the same facts are said without them.
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QCoreApplication
 
@@ -39,6 +44,12 @@ class EquationTexts:
         else:
             self.layer = max(1, min(state.layer, self.L))
         self._fused_written = False  # the worked stage explained the fused BP1 itself
+        found = re.match(r"\s*seed (\d{3})\b", state.project.name, re.IGNORECASE)
+        self.seed = found.group(1) if found else ""  # the source article the example project is built from
+
+    def seed_000_bp2(self) -> str:
+        """After "the weights between layers l and l+1", in seed 000's project only."""
+        return translate("EquationPanel", " (seed 000's (wˡ)ᵀ means this matrix)") if self.seed == "000" else ""
 
     # ----- the general equations ----------------------------------------------------------
     def label(self, name: str) -> str:
@@ -102,28 +113,32 @@ class EquationTexts:
         batch = translate("EquationPanel", "per sample,  batch L = mean over m samples")
         name = self.plan.loss.name
         if name == "squared_error":
-            return (f"L = ½‖y − aᴸ‖² {batch}",
-            translate("EquationPanel", "squared error with ½ (seed 000): ∇ₐL = aᴸ − y"))
+            return (f"L = ½‖y − aᴸ‖² {batch}", translate("EquationPanel", "squared error with ½: ∇ₐL = aᴸ − y"))
+        if name == "squared_error_no_half" and self.seed == "004":
+            return f"L = ‖aᴸ − y‖² {batch}", translate("EquationPanel",
+                "squared error without ½, as seed 004 (after 3Blue1Brown's video) writes it: ∇ₐL = 2(aᴸ − y)")
         if name == "squared_error_no_half":
             return f"L = ‖aᴸ − y‖² {batch}", translate("EquationPanel",
-                "squared error without ½, as in seed 004 (3Blue1Brown): ∇ₐL = 2(aᴸ − y)")
+                "squared error without ½: ∇ₐL = 2(aᴸ − y)")
         if name == "cross_entropy":
             return (f"L = −Σᵢ yᵢ log aᴸᵢ {batch}",
             translate("EquationPanel", "cross-entropy with one-hot y: ∇ₐL = −y / aᴸ"))
         return f"L = −Σᵢ [yᵢ log aᴸᵢ + (1 − yᵢ) log(1 − aᴸᵢ)] {batch}", translate("EquationPanel",
-            "binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) (seed 002's dAᴸ)")
+            "binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a)")
 
     def detail(self, name: str) -> str:
         """More about an equation, shown while it is highlighted."""
         if name != "loss":
             return ""
         loss = self.plan.loss.name
+        mean = translate("EquationPanel", " The batch loss is the mean over the samples, not their sum, so the "
+                         "gradients carry 1/m.") if self.seed != "003" else translate(
+            "EquationPanel", " Seed 003 writes the sum over the samples; BP Studio takes the mean, so the gradients "
+            "carry 1/m.")
         if loss == "squared_error":
-            return translate("EquationPanel", "Seed 004 drops the ½ and gets 2(a − y). Seed 003 writes the sum over "
-                             "the samples; this app takes the mean, so the gradients carry 1/m.")
+            return translate("EquationPanel", "Without the ½ the gradient would be 2(a − y).") + mean
         if loss == "squared_error_no_half":
-            return translate("EquationPanel", "Seed 000's form has ½ and gets ∇ₐL = aᴸ − y. Seed 003 writes the sum "
-                             "over the samples; this app takes the mean, so the gradients carry 1/m.")
+            return translate("EquationPanel", "With a ½ in front the gradient would be a − y.") + mean
         if loss == "binary_cross_entropy":
             return translate("EquationPanel",
                              "Computed from zᴸ as max(z, 0) − z·y + log(1 + e^(−|z|)), so never log 0.")
@@ -163,13 +178,20 @@ class EquationTexts:
                 "depends on every zᵢ, ∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ). So BP1's ⊙, which pairs each aᵢ with its own zᵢ "
                 "only, does not apply; the chain rule sums over all outputs: ∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = "
                 "Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ, since Σₖ yₖ = 1 (one-hot y). The engine "
-                "computes δᴸ = aᴸ − y directly (seed 001).")
+                "computes δᴸ = aᴸ − y directly.")
         return translate("EquationPanel",
-            "Why δᴸ = aᴸ − y with sigmoid and binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) (seed 002's dAᴸ) "
+            "Why δᴸ = aᴸ − y with sigmoid and binary cross-entropy: ∇ₐL = −y/a + (1 − y)/(1 − a) "
             "and σ′(z) = a(1 − a), so δᴸ = ∇ₐL ⊙ σ′(zᴸ) = (−y/a + (1 − y)/(1 − a))·a(1 − a) = −y(1 − a) + (1 − y)a "
             "= a − y. The engine computes a − y directly, which stays exact where a saturates to 0 or 1.")
 
     def _bp2_note(self) -> str:
+        if self.seed != "000":
+            note = translate("EquationPanel",
+                "BP2: Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ × nˡ⁺¹ in the row convention, it maps layer l to "
+                "layer l+1), and its transpose carries δˡ⁺¹ back to layer l.") if self.rows else translate(
+                "EquationPanel", "BP2: Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ⁺¹ × nˡ, it maps layer l to layer "
+                "l+1), and its transpose carries δˡ⁺¹ back to layer l.")
+            return note + self._bp2_here()
         note = translate("EquationPanel",
             "BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the "
             "weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ × nˡ⁺¹ in the "
@@ -178,6 +200,10 @@ class EquationTexts:
             "BP2 and seed 000: seed 000 writes BP2 with (wˡ)ᵀ — an index slip; its own derivation uses the "
             "weights between layers l and l+1. Here Wˡ⁺¹ is the weight matrix of layer l+1 (nˡ⁺¹ × nˡ, it maps "
             "layer l to layer l+1), and its transpose carries δˡ⁺¹ back to layer l.")
+        return note + self._bp2_here()
+
+    def _bp2_here(self) -> str:
+        note = ""
         if self.L >= 2:
             n = self.spec.sizes
             r, c = (n[1], n[2]) if self.rows else (n[2], n[1])  # W² as displayed

@@ -88,6 +88,17 @@ def hcat(*blocks: Block, sep: str | list[str] = " ") -> Block:
     return Block(tuple(rows), above)
 
 
+def stacked(rows: list[Block]) -> str:
+    """Rows one under the other, an empty line between two that both hold a written-out matrix: the ⎣ ⎦ of one
+    never touch the ⎡ ⎤ of the next (two 3 × 1 vectors would read as one 6 × 1)."""
+    lines: list[str] = []
+    for n, row in enumerate(rows):
+        if n and row.height > 1 and rows[n - 1].height > 1:
+            lines.append("")
+        lines.append(row.text())
+    return "\n".join(lines)
+
+
 @dataclass(frozen=True)
 class Paren:
     """An opening or closing parenthesis, as tall as the row it ends up on."""
@@ -168,14 +179,12 @@ class Derivation:
         return T(f"{name} ({shown.shape[0]} × {shown.shape[1]})")
 
     def equation(self, lead: str, terms: list[Term]) -> None:
-        rows = wrap(lead, terms, self.width)
-        self.parts.append(("math", "\n".join(r.text() for r in rows)))
+        self.parts.append(("math", stacked(wrap(lead, terms, self.width))))
         if self._samples:
             self.text(self.sample_heading)
             width = max(len(n) for n, _ in self._samples)
-            lines = [r.text() for n, col in self._samples
-                     for r in wrap(n.ljust(width), [EQ, matrix_block(col, self.precision)], self.width)]
-            self.parts.append(("math", "\n".join(lines)))
+            self.parts.append(("math", stacked([r for n, col in self._samples for r in wrap(
+                n.ljust(width), [EQ, matrix_block(col, self.precision)], self.width)])))
             self._samples = []
 
     def text(self, s: str) -> None:

@@ -50,8 +50,8 @@ class RowStageNumbers(StageNumbers):
         n = self.spec.sizes
         self._text(translate("EquationPanel",
             "BP2: W{u} is the weight matrix of layer {l1} ({r} × {c} in the row convention), the weights "
-            "between layers {l} and {l1} (seed 000's (wˡ)ᵀ means this matrix); {d}.").format(
-                u=u, l1=l + 1, l=l, r=n[l], c=n[l + 1], d=derivative))
+            "between layers {l} and {l1}{seed}; {d}.").format(
+                u=u, l1=l + 1, l=l, r=n[l], c=n[l + 1], d=derivative, seed=self.seed_000_bp2()))
 
     def _weight_gradient(self, s: str, m: int, pname: str, a_prev: Arr, delta: Arr, dA: Arr, dW: Arr) -> None:
         """∂L/∂Wˡ = (1/m) (Aˡ⁻¹)ᵀ δˡ."""

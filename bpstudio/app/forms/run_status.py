@@ -6,9 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
-from bpstudio.app.widgets.run_actions import RunActions, describe_divergence, run_tip
+from bpstudio.app.widgets.run_actions import RunActions, run_tip
 from bpstudio.app.widgets.styles import ERROR_RED, HINT_STYLE, INFO_BLUE, PASS_GREEN, WAIT_AMBER, text_style
 from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, RunStatus
+from bpstudio.session.divergence_texts import describe_divergence
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 

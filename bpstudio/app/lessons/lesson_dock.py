@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
@@ -27,8 +27,8 @@ class Lessons(QObject):
         self.panel = panel
         self.dock = QDockWidget(translate("Lessons", "Lesson"), host)
         self.dock.setObjectName("lessonDock")
-        scroll = scrolled(self.panel)  # a short dock scrolls rather than squeezing the panels around it
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # a short dock scrolls rather than squeezing the panels around it; never narrower than the panel's controls
+        scroll = scrolled(self.panel, up_and_down=True)
         self.dock.setWidget(scroll)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable

@@ -15,10 +15,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.app.look import language
+from bpstudio.app.widgets.flow_layout import flow_row
 from bpstudio.app.widgets.form_fields import fill, shrinkable_combo
 from bpstudio.engine import BPStudioError, Project
 from bpstudio.engine.lessons import AnswerError, Lesson, Step, lessons_dir, load_lesson, parse_answer, shipped_lessons
@@ -278,7 +277,8 @@ def _named(widget: W, name: str, accessible: str = "", tip: str = "") -> W:
     return widget
 
 
-def _row(first: QWidget, *others: QWidget) -> QBoxLayout:
-    """``first`` takes the width left over."""
-    return fill(QHBoxLayout(), (first, 1), *others)
+def _row(first: QWidget, *others: QWidget) -> QWidget:
+    """``first`` takes the width left over; the row wraps in a narrow dock (nothing cut off at its right)."""
+    first.setSizePolicy(QSizePolicy.Policy.Expanding, first.sizePolicy().verticalPolicy())
+    return flow_row(first, *others)
 

@@ -1,4 +1,5 @@
-"""Presentation mode, for projectors: every font 1.5 times as large, every line of the canvas and the plots
+"""Presentation mode, for projectors: every font 1.5 times as large (less on a screen smaller than 1440 × 900,
+so that the window still fits it: 1.33 at 1280 × 800, 1.2 at 1024 × 768), every line of the canvas and the plots
 twice as thick; one key (F12) switches it on and off, and off restores exactly the sizes there were.
 
 The application font grows, so every widget that inherits it follows; widgets that set a size of their own
@@ -12,10 +13,12 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
-FONT_SCALE = 1.5
+FONT_SCALE = 1.5  # on a screen of FULL_SCREEN or larger
+FULL_SCREEN = (1440, 900)
+MIN_FONT_SCALE = 1.2  # on the smallest screens
 LINE_SCALE = 2.0
 KEY = "F12"
 SIZE_RESOLVED = 0x0002  # QFont::SizeResolved: the font sets its own size (PySide6 does not export the enum)
@@ -29,6 +32,7 @@ class PresentationNotifier(QObject):
 
 _on = False
 _app_font: QFont | None = None  # the application font before the mode was switched on
+_scale = FONT_SCALE  # the font scale while the mode is on (chosen for the screen when it is switched on)
 
 
 @cache
@@ -41,7 +45,23 @@ def is_on() -> bool:
 
 
 def font_scale() -> float:
-    return FONT_SCALE if _on else 1.0
+    return _scale if _on else 1.0
+
+
+def fitting_scale(width: int, height: int) -> float:
+    """The font scale for a screen of ``width`` × ``height``: FONT_SCALE on FULL_SCREEN and larger, in proportion
+    on smaller screens, never under MIN_FONT_SCALE."""
+    room = min(width / FULL_SCREEN[0], height / FULL_SCREEN[1], 1.0)
+    return round(max(MIN_FONT_SCALE, FONT_SCALE * room), 2)
+
+
+def screen_scale() -> float:
+    """``fitting_scale`` for the primary screen's available area (FONT_SCALE when there is no screen)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return FONT_SCALE
+    room = screen.availableGeometry()
+    return fitting_scale(room.width(), room.height())
 
 
 def line_scale() -> float:
@@ -50,13 +70,14 @@ def line_scale() -> float:
 
 def set_presentation(on: bool) -> None:
     """Switch presentation mode on or off for the whole application (nothing happens if it already is)."""
-    global _on, _app_font
+    global _on, _app_font, _scale
     app = QApplication.instance()
     if on == _on or not isinstance(app, QApplication):
         return
     if on:
+        _scale = screen_scale()
         _app_font = QFont(app.font())
-        app.setFont(scaled(_app_font, FONT_SCALE))
+        app.setFont(scaled(_app_font, _scale))
     elif _app_font is not None:
         app.setFont(_app_font)
     _on = on
@@ -86,12 +107,12 @@ def _scale_own_font(widget: QWidget, on: bool) -> None:
     before = widget.property(_OWN_FONT)
     if on:
         widget.setProperty(_OWN_FONT, QFont(widget.font()))
-        widget.setFont(scaled(widget.font(), FONT_SCALE))
+        widget.setFont(scaled(widget.font(), _scale))
     elif isinstance(before, QFont):
         widget.setFont(before)
         widget.setProperty(_OWN_FONT, None)
     else:
-        widget.setFont(scaled(widget.font(), 1 / FONT_SCALE))
+        widget.setFont(scaled(widget.font(), 1 / _scale))
 
 
 def _scale_rows(header: QHeaderView, on: bool) -> None:
@@ -101,9 +122,9 @@ def _scale_rows(header: QHeaderView, on: bool) -> None:
     before = header.property(_OWN_SECTION)
     if on:
         header.setProperty(_OWN_SECTION, header.defaultSectionSize())
-        header.setDefaultSectionSize(round(header.defaultSectionSize() * FONT_SCALE))
+        header.setDefaultSectionSize(round(header.defaultSectionSize() * _scale))
     elif isinstance(before, int):
         header.setDefaultSectionSize(before)
         header.setProperty(_OWN_SECTION, None)
     else:
-        header.setDefaultSectionSize(round(header.defaultSectionSize() / FONT_SCALE))
+        header.setDefaultSectionSize(round(header.defaultSectionSize() / _scale))

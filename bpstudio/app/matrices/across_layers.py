@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 from bpstudio.engine.backprop import Plan
 from bpstudio.session.view_state import ViewState
 
+from .matrix_grid import MIN_BOX_WIDTH, content_height
 from .matrix_view import MatrixView
 
 
@@ -51,11 +52,23 @@ class AcrossLayers(QWidget):
     def set_state(self, state: ViewState, plan: Plan) -> None:
         for l, view in enumerate(self.views, start=1):
             view.set_state(state, l, plan)
+        self.share_width()
+
+    def share_width(self) -> None:
+        """Each layer's box as wide as its table needs, in proportion when there is less room: a narrow W¹ beside
+        a wide W² leaves no empty half while the other scrolls sideways. As tall as its rows need."""
+        for c, view in enumerate(self.views):
+            need = max(view.content_width(with_title=False), MIN_BOX_WIDTH // 2)
+            self._grid.setColumnStretch(c, need)
+            self._grid.setColumnMinimumWidth(c, min(need, MIN_BOX_WIDTH))
+            view.setMinimumHeight(content_height(view))
 
     def set_notation(self, notation: str) -> None:
         for view in self.views:
             view.set_notation(notation)
+        self.share_width()
 
     def set_precision(self, precision: int) -> None:
         for view in self.views:
             view.set_precision(precision)
+        self.share_width()

@@ -2,9 +2,8 @@
 quantity across all layers side by side, with a derivation pane that says how the entry under the
 mouse was computed.
 
-Refreshing is cheap: there is one ``MatrixGrid`` page per layer, built once per network, so
-following the stepper from layer to layer switches pages instead of reshaping boxes, and only the
-page on show is refilled."""
+Refreshing is cheap: one ``MatrixGrid`` page per layer, built once per network, so following the
+stepper from layer to layer switches pages, and only the page on show is refilled."""
 
 from __future__ import annotations
 
@@ -14,7 +13,6 @@ from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION, PRECISION_RANGE
+from bpstudio.app.widgets.flow_layout import flow_row
 from bpstudio.app.widgets.form_fields import fill, shrinkable_combo, spin_box
 from bpstudio.engine.snapshot import QUANTITIES
 from bpstudio.engine.text.convention import COLUMN, SYMBOLS, check
@@ -34,9 +33,10 @@ from .across_layers import AcrossLayers
 from .matrix_grid import MatrixGrid
 from .matrix_model import MatrixModel
 from .matrix_view import CHANGED_COLOUR, MatrixView
+from .page_scroll import PageScroll
 
 LAYER_MODE = "layer"
-DERIVATION_LINES = 6
+DERIVATION_LINES = 3
 WARM_UP_LAYERS = 12  # when a network is opened, pages of up to this many layers are built and drawn ahead
 
 
@@ -54,7 +54,7 @@ class MatrixPanel(QWidget):
         self._network: tuple | None = None  # the network the pages and the layer combo were built for
         self._notation = COLUMN  # "column" or "row": how every box writes its matrix
 
-        self.mode_combo = shrinkable_combo(12)
+        self.mode_combo = shrinkable_combo(8)
         self.mode_combo.setObjectName("matrixMode")
         self.mode_combo.addItem(self.tr("Layer l: all quantities"), LAYER_MODE)
         for q in QUANTITIES:
@@ -62,7 +62,7 @@ class MatrixPanel(QWidget):
         self.mode_combo.setToolTip(self.tr("Show every quantity of one layer, or one quantity of every layer "
                                            "side by side"))
         self.mode_combo.currentIndexChanged.connect(self._mode_picked)
-        self.layer_combo = shrinkable_combo(12)
+        self.layer_combo = shrinkable_combo(8)
         self.layer_combo.setObjectName("matrixLayer")
         self.layer_combo.setToolTip(self.tr("The layer whose matrices are shown"))
         self.layer_combo.activated.connect(self._layer_picked)
@@ -77,8 +77,7 @@ class MatrixPanel(QWidget):
         legend.setObjectName("changedLegend")
         legend.setStyleSheet(f"color: {CHANGED_COLOUR};")
         legend.setToolTip(self.tr("Outlined boxes with bold numbers were computed by the stage just taken"))
-        bar = fill(QHBoxLayout(), self.mode_combo, self.layer_combo, self.precision_spin, legend, margins=(0, 0, 0, 0),
-                   spacing=6)
+        bar = flow_row(self.mode_combo, self.layer_combo, self.precision_spin, legend)
 
         self.derivation = QPlainTextEdit(readOnly=True, lineWrapMode=QPlainTextEdit.LineWrapMode.WidgetWidth,
                                          placeholderText=self.tr("Hover an entry to see how it was computed, with "
@@ -98,10 +97,10 @@ class MatrixPanel(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.across_page)
 
-        # the derivation pane can be dragged taller (or shorter) to read a long BP2 sum
+        # the derivation pane can be dragged taller to read a long BP2 sum
         self.splitter = QSplitter(Qt.Orientation.Vertical, childrenCollapsible=False)
         self.splitter.setObjectName("matrixSplitter")
-        self.splitter.addWidget(self.pages)
+        self.splitter.addWidget(PageScroll(self.pages))  # a small screen scrolls them
         self.splitter.addWidget(self.derivation)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setSizes([1000, self._derivation_height(DERIVATION_LINES)])

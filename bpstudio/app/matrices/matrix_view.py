@@ -5,6 +5,7 @@ small (≤ 40 × 40), a colour image with a colour bar and a hover read-out when
 from __future__ import annotations
 
 import sys
+from contextlib import AbstractContextManager
 
 import numpy as np
 from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
@@ -29,6 +30,7 @@ from bpstudio.session.view_state import ViewState
 
 from .matrix_image import MatrixImage
 from .matrix_model import MatrixModel
+from .matrix_picture import whole_table
 from .matrix_titles import describe, title, widest_candidates
 
 TABLE_LIMIT = 40  # rows and columns up to this are a table; anything larger is an image
@@ -238,8 +240,9 @@ class MatrixView(QFrame):
         header_view.setDefaultSectionSize(width)
         labels = [str(m.headerData(c, Qt.Orientation.Horizontal)) for c in range(array.shape[1])]
         header_fm = QFontMetrics(header_view.font())
-        one_line = all(header_fm.horizontalAdvance(t) <= width - 8 for t in labels)
-        header_view.setFixedHeight((1 if one_line else 2) * header_fm.height() + 6)
+        wrap = Qt.TextFlag.TextWordWrap  # "from unit 1" on as many lines as the column makes it (3 when large)
+        high = max(header_fm.boundingRect(0, 0, width - 8, 999, wrap, t).height() for t in labels)
+        header_view.setFixedHeight(high + 6)
 
     def content_width(self, with_title: bool = True) -> int:
         """The width the box needs to show its whole table (or a fair share for an image); the title
@@ -255,6 +258,9 @@ class MatrixView(QFrame):
         scroll = table.verticalScrollBar().sizeHint().width() if rows > 6 else 0
         return max(title, table.verticalHeader().sizeHint().width() + cols * self._width + scroll
                    + 2 * table.frameWidth() + 14)  # + the highlight border of a box just computed
+
+    def whole_picture(self) -> AbstractContextManager[None]:
+        return whole_table(self, self.table, self.mode == "table" and self.model.array is not None)  # all of it
 
     def _table_hovered(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -49,7 +49,7 @@ class NetworkCanvas(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setBackgroundBrush(QBrush(SCENE_BG))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumSize(240, 260)  # the buttons, units and labels at 11–13 px
+        self.setMinimumSize(200, 120)  # (small screens: the window must fit 1024 × 768)
         self._state: ViewState | None = None
         self._structure: tuple | None = None
         self._laid_out: tuple[float, float] | None = None

@@ -8,9 +8,10 @@ Same refresh discipline as the loss plot: new data is handed over only when the 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.export_menu import add_picture_actions
+from bpstudio.app.widgets.flow_layout import flow_row
 from bpstudio.app.widgets.form_fields import buddy_label, fill
 from bpstudio.app.widgets.preview import example_training, show_alone
 from bpstudio.engine.training_log import TrainingLog
@@ -38,9 +39,9 @@ class GradientPlot(PlotSwitches):
         self.x_box = style.x_axis_combo(self)
         self.x_box.currentIndexChanged.connect(self._x_axis_changed)
         x_label = buddy_label(self.tr("Plot against"), self.x_box)
-        title = QLabel(self.tr("Gradient size per layer, mean |∂L/∂Wˡ|"))
+        title = QLabel(self.tr("Gradient size per layer, mean |∂L/∂Wˡ|"), wordWrap=True)  # wraps when narrow
         title.setToolTip(explanation)
-        controls = fill(QHBoxLayout(), title, None, self.log_box, 12, x_label, self.x_box)
+        controls = flow_row(title, 12, self.log_box, 12, x_label, self.x_box)
 
         self.plot = self.main_plot = style.new_plot_widget(self)
         self.plot.setToolTip(explanation)

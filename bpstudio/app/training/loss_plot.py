@@ -13,11 +13,13 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.export_menu import add_picture_actions
+from bpstudio.app.widgets.flow_layout import flow_row
 from bpstudio.app.widgets.form_fields import buddy_label, fill
 from bpstudio.app.widgets.preview import example_training, show_alone
 from bpstudio.engine.training_log import TrainingLog
 
 from . import plot_style as style
+from .divergence_mark import DivergenceMark
 from .plot_axes import PlotSwitches, SteppedRange
 
 LEFT_AXIS_WIDTH = 64  # both plots' left axes equally wide, so their x axes line up
@@ -45,17 +47,16 @@ class LossPlot(PlotSwitches):
         self.x_box = style.x_axis_combo(self)
         self.x_box.currentIndexChanged.connect(self._x_axis_changed)
         x_label = buddy_label(self.tr("x axis"), self.x_box)
-        self.form_label = QLabel()  # which loss the curves show
+        self.form_label = QLabel(wordWrap=True)  # which loss the curves show (wraps in a narrow dock)
         self.form_label.setObjectName("lossForm")
         self.form_label.setToolTip(self.tr("The loss in use, per sample; a point of the curve is its mean over "
                                            "the training (or test) set"))
         self.loss_form = ""
-        self.note = QLabel()
+        self.note = QLabel(wordWrap=True)
         self.note.setObjectName("lossPlotNote")
         self.note.setToolTip(self.tr("Why a curve is missing"))
         self.note.hide()
-        controls = fill(QHBoxLayout(), self.log_box, 12, x_label, self.x_box, 12, self.form_label, 12,
-                        (self.note, 1), None)
+        controls = flow_row(self.log_box, 12, x_label, self.x_box, 12, self.form_label, 12, self.note)
 
         self.loss_plot = self.main_plot = style.new_plot_widget(self)
         self.loss_plot.setToolTip(self.tr("Mean loss over the whole training set (solid) and test set (dashed), "
@@ -85,6 +86,7 @@ class LossPlot(PlotSwitches):
                                              dashed=True, finite=True),
         }
         self.hint = style.hint_text(self.loss_plot, self, self.tr("Run or step an iteration to see the loss"))
+        self.divergence_mark = DivergenceMark(self.loss_plot, self.tr("diverged in iteration {i}"))
         self.follow = SteppedRange(self.loss_plot.getPlotItem())
 
         # side by side: the dock sits under the panels, wide and short
@@ -106,6 +108,7 @@ class LossPlot(PlotSwitches):
     def set_log(self, log: TrainingLog | None) -> None:
         """Show this log (kept by reference; ``refresh`` re-reads it)."""
         self._log = log
+        self.divergence_mark.place(None)
         self._shown = self._state = None  # a new log starts with the whole run in view
         self.follow.reset()
         self.refresh()
@@ -119,6 +122,8 @@ class LossPlot(PlotSwitches):
             return
         if key is None or self._shown is None or key[1] != self._shown[1]:
             self._has_test = self._has_accuracy = False  # cleared or reset (maybe for other data): look again
+            if log is None or not len(log):
+                self.divergence_mark.place(None)  # a reset: the mark of a divergence undone
         self._shown = key
         if log is None or not len(log):
             for curve in self.curves.values():
@@ -139,6 +144,14 @@ class LossPlot(PlotSwitches):
         self._update_visibility(empty=False)
         losses = [log.column("train_loss")] + ([log.column("test_loss")] if self._has_test else [])
         self.follow.update(x, losses, log.generation, self.is_log_scale())
+        self.divergence_mark.follow(log, x_name)
+
+    def mark_divergence(self, iteration: int | None) -> None:
+        """A red line where a run diverged: after ``iteration`` whole iterations the next one's numbers grew
+        infinite (None: no mark)."""
+        self.divergence_mark.place(iteration)
+        if self._log is not None:
+            self.divergence_mark.follow(self._log, self.x_column())
 
     # ----- internals ---------------------------------------------------------------------
     def _label_x(self) -> None:

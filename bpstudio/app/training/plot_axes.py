@@ -55,10 +55,10 @@ class SteppedRange:
             self._view.setXRange(x_lo, x_lo + span, padding=0.02)
         if not self.follow_y or lo_y is None or hi_y is None:
             return
-        if log_y:
-            lo, hi = np.log10(lo_y), np.log10(hi_y)
+        if log_y:  # whole decades, at least one: a single point (or a flat curve) still has 10ⁿ ticks to read
+            lo, hi = np.floor(np.log10(lo_y) - 0.25), np.ceil(np.log10(hi_y) + 0.25)
             if lo < vy0 or hi > vy1 or (vy1 - vy0) > 3 * max(hi - lo, 1.0):
-                self._view.setYRange(np.floor(lo - 0.25), np.ceil(hi + 0.25), padding=0)
+                self._view.setYRange(lo, hi, padding=0.12)  # (room for the labels of the decades at the ends)
         elif lo_y < vy0 or hi_y > vy1 or (vy1 - vy0) > 3 * max(hi_y - lo_y, 1e-12):
             pad = 0.1 * max(hi_y - lo_y, abs(hi_y), 1e-12)
             self._view.setYRange(min(lo_y, 0.0) if lo_y >= 0 else lo_y - pad, hi_y + pad, padding=0)

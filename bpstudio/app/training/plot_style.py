@@ -8,12 +8,13 @@ previews, tests and benchmark.
 from __future__ import annotations
 
 import weakref
+from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette, QPen
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from bpstudio.app.look import presentation, theme
@@ -81,6 +82,8 @@ def new_plot_widget(owner: QWidget, grid: bool = True) -> pg.PlotWidget:
         axis = item.getAxis(name)
         axis.setStyle(maxTickLevel=1)  # no third tick level: fewer lines, clearer
         axis.enableAutoSIPrefix(False)  # "loss (x0.001)" with 8·10¹ ticks misleads more than it helps
+        axis.logTickStrings = partial(readable_log_labels, axis)
+        axis.tickStrings = partial(readable_labels, axis)
         if grid:  # opaque pale lines: Qt draws translucent ones ~15× slower (10 ms a frame)
             axis.setStyle(tickAlpha=255)
             axis.setGrid(255)
@@ -93,6 +96,56 @@ def new_plot_widget(owner: QWidget, grid: bool = True) -> pg.PlotWidget:
     _PLOTS.add(plot)
     style_plot(plot)
     return plot
+
+
+def readable_labels(axis: pg.AxisItem, values: list[float], scale: float, spacing: float) -> list[str]:
+    """Linear ticks of huge or tiny numbers (a diverging loss reaches 10²⁶⁰) as 3·10²⁶⁰, not as 261 digits the axis
+    has no room for (it would show no label at all); ordinary ones as pyqtgraph writes them."""
+    if axis.logMode:
+        return readable_log_labels(axis, values, scale, spacing)
+    biggest = max((abs(v * scale) for v in values), default=0.0)
+    if 1e-3 <= spacing * scale and biggest < 1e6:
+        strings = pg.AxisItem.tickStrings(axis, values, scale, spacing)
+    else:
+        strings = [_power_of_ten(v * scale) for v in values]
+    return _spaced(axis, values, spacing, strings)
+
+
+def _spaced(axis: pg.AxisItem, values: list[float], spacing: float, strings: list[str]) -> list[str]:
+    """Every k-th label only, where labels at every tick would run into each other (a narrow plot, large fonts)."""
+    lo, hi = axis.range
+    across = axis.orientation in ("top", "bottom")
+    pixels = spacing * (axis.width() if across else axis.height()) / max(abs(hi - lo), 1e-300)
+    metrics = QFontMetrics(axis.style["tickFont"] or QFont())
+    need = max((metrics.horizontalAdvance(t) for t in strings), default=0) + 8 if across else metrics.height()
+    if not strings or pixels <= 0 or pixels >= need:
+        return strings
+    every = int(np.ceil(need / pixels))
+    return [t if round(v / spacing) % every == 0 else "" for v, t in zip(values, strings, strict=True)]
+
+
+def _power_of_ten(value: float) -> str:
+    """3·10²⁶⁰, −2.5·10⁻⁷, 0."""
+    if value == 0 or not np.isfinite(value):
+        return f"{value:g}"
+    mantissa, _, exponent = f"{value:.2g}".partition("e")
+    if not exponent:
+        return mantissa
+    power = str(int(exponent)).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return ("" if mantissa == "1" else "−" if mantissa == "-1" else mantissa.replace("-", "−") + "·") + f"10{power}"
+
+
+def readable_log_labels(axis: pg.AxisItem, values: list[float], scale: float, spacing: float) -> list[str]:
+    """A log axis's labels where they have room: every 1·10ⁿ; 2 and 5 too on a taller axis; all nine only
+    when a decade is tall enough (a short axis, or a single point, would pile them on top of each other)."""
+    strings = pg.AxisItem.logTickStrings(axis, values, scale, spacing)
+    lo, hi = axis.range
+    length = axis.height() if axis.orientation in ("left", "right") else axis.width()
+    decade = length / max(hi - lo, 1e-9)  # pixels per factor of 10
+    line = QFontMetrics(axis.style["tickFont"] or QFont()).height() * 1.1
+    shown = range(1, 10) if decade * np.log10(10 / 9) >= line else (1, 2, 5) if decade * np.log10(2) >= line else (1,)
+    return [text if round(10 ** (v - np.floor(v + 1e-9))) in shown else ""
+            for v, text in zip(values, strings, strict=True)]
 
 
 def style_plot(plot: pg.PlotWidget) -> None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QBoxLayout,
@@ -120,12 +121,44 @@ def titled_section(title: str) -> tuple[QWidget, QVBoxLayout]:
     return section, layout
 
 
-def scrolled(widget: QWidget) -> QScrollArea:
-    """``widget`` in a frameless scroll area that gives it the width there is."""
-    scroll = QScrollArea(widgetResizable=True)
+def scrolled(widget: QWidget, up_and_down: bool = False) -> QScrollArea:
+    """``widget`` in a frameless scroll area that gives it the width there is; ``up_and_down``: it scrolls
+    only up and down, and is never narrower than the widget needs (nothing cut off at its right edge)."""
+    scroll = UpAndDownScroll(widgetResizable=True) if up_and_down else QScrollArea(widgetResizable=True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(widget)
+    if up_and_down:
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.installEventFilter(scroll)
     return scroll
+
+
+class UpAndDownScroll(QScrollArea):
+    """A scroll area as wide as its widget's minimum and a vertical scroll bar."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint, inner = super().minimumSizeHint(), self.widget()
+        if inner is None:
+            return hint
+        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:  # a text or a font changed
+            self._fit_height()
+            self.updateGeometry()  # (its minimum width follows the widget's)
+        return super().eventFilter(watched, event)
+
+    def _fit_height(self) -> None:
+        """Wrapped text is as tall as its width makes it: the widget scrolls rather than squeezing its controls."""
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        if inner is not None and layout is not None and layout.hasHeightForWidth():
+            inner.setMinimumHeight(layout.totalMinimumHeightForWidth(self.viewport().width()))
 
 
 def growing_form() -> QFormLayout:

@@ -4,13 +4,15 @@ Both draw the widget again through a scaled ``QPainter`` rather than grabbing th
 1920-pixel PNG of a 600-pixel canvas has sharp lines and text. A ``QGraphicsView`` (the network
 canvas, a pyqtgraph plot) renders its scene straight into the target; any other widget renders
 itself and its children. A widget may define ``picture_rect()`` (a QRect in its own coordinates)
-to leave out its controls: the training plots show only their plots.
+to leave out its controls: the training plots show only their plots; and ``whole_picture()``, a context
+in which it is drawn whole: a matrix box shows every row and column, not what is scrolled into view.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
@@ -86,9 +88,20 @@ def _write(path: str | os.PathLike, write: Callable[[str], bool]) -> None:
         temp.unlink(missing_ok=True)
 
 
+def whole(widget: QWidget) -> AbstractContextManager[None]:
+    """The widget's ``whole_picture()`` context, or none."""
+    method = getattr(widget, "whole_picture", None)
+    return method() if callable(method) else nullcontext()
+
+
 def save_png(widget: QWidget, path: str | os.PathLike, width: int, height: int | None = None) -> QSize:
     """Write the widget as a PNG of ``width`` × ``height`` pixels (height from the widget's shape if
     not given; a different shape is centred on its background colour). Returns the size written."""
+    with whole(widget):
+        return _save_png(widget, path, width, height)
+
+
+def _save_png(widget: QWidget, path: str | os.PathLike, width: int, height: int | None) -> QSize:
     size = picture_size(widget, width, height)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(background(widget))
@@ -104,6 +117,11 @@ def save_png(widget: QWidget, path: str | os.PathLike, width: int, height: int |
 
 def save_svg(widget: QWidget, path: str | os.PathLike, title: str = "") -> None:
     """Write the widget as an SVG drawing of its on-screen size (lines and text stay vectors)."""
+    with whole(widget):
+        _save_svg(widget, path, title)
+
+
+def _save_svg(widget: QWidget, path: str | os.PathLike, title: str) -> None:
     size = picture_rect(widget).size()
     area = QRectF(0, 0, size.width(), size.height())
 

@@ -1,4 +1,4 @@
-"""The Run/Resume, Pause and Stop actions (F9, F6, Shift+F9) and the sentence that says where a run diverged."""
+"""The Run/Resume, Pause and Stop actions (F9, F6, Shift+F9) and their tooltips."""
 
 from __future__ import annotations
 
@@ -6,10 +6,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-
-from bpstudio.engine.run_settings import Divergence
-from bpstudio.engine.text.convention import SYMBOLS
-from bpstudio.engine.text.indices import superscript
 
 from .step_actions import keys_text, make_action
 
@@ -47,25 +43,3 @@ def run_tip(resume: bool) -> str:
         translate("RunPanel", "Train: repeat whole iterations (forward, loss, backward, update) until the goal below "
                   "is reached or a breakpoint pauses the run")
     return f"{tip} ({keys_text(RUN_KEYS)})"
-
-
-def quantity_name(quantity: str, layer: int | None) -> str:
-    """A snapshot key as TEACHING.md writes it: ``L2/z`` → z², ``L1/dW`` → ∂L/∂W¹, ``losses`` → the loss."""
-    if quantity.startswith("L") and "/" in quantity:
-        head, quantity = quantity.split("/", 1)
-        layer = int(head[1:]) if head[1:].isdigit() else layer
-    if quantity in SYMBOLS:
-        return SYMBOLS[quantity] + (superscript(layer) if layer else "")
-    return {"losses": translate("RunPanel", "the loss"), "grad_a": "∇ₐL", "input": translate("RunPanel", "the input"),
-            "target": translate("RunPanel", "the target")}.get(quantity, quantity)
-
-
-def describe_divergence(d: Divergence) -> str:
-    """NaN or ∞ first appeared in z² (forward, layer 2) in iteration 37 — iterations counted from 1."""
-    kind, _, number = d.stage.partition(" ")
-    stage = {"forward": translate("RunPanel", "forward"), "backward": translate("RunPanel", "backward"),
-             "loss": translate("RunPanel", "loss"), "update": translate("RunPanel", "update")}.get(kind, kind)
-    layer = int(number) if number.isdigit() else d.layer
-    where = translate("RunPanel", "{stage}, layer {l}").format(stage=stage, l=layer) if layer else stage
-    return translate("RunPanel", "NaN or ∞ first appeared in {q} ({where}) in iteration {i}").format(
-        q=quantity_name(d.quantity, d.layer), where=where, i=d.iteration + 1)

@@ -83,7 +83,8 @@ class Classroom(QObject):
             self._form_minimum = self.form_dock.minimumWidth()  # a refit while large would keep the form wide
             self._size_before = w.size()  # larger fonts may have to widen a small window
             height = max(dock.height() for dock in docks)
-            w.resizeDocks(docks, [round(height * 1.3)] * len(docks), Qt.Orientation.Vertical)
+            if presentation.font_scale() >= presentation.FONT_SCALE:  # (a small screen has no height to spare)
+                w.resizeDocks(docks, [round(height * 1.3)] * len(docks), Qt.Orientation.Vertical)
         elif self._layout_before is not None:
             # back to the very layout of before, once the smaller fonts have shrunk the minimum sizes
             saved, self._layout_before = self._layout_before, None

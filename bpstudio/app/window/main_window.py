@@ -30,7 +30,8 @@ from bpstudio.app.widgets.step_actions import step_actions
 from bpstudio.engine import Project
 from bpstudio.engine.run_settings import RUNNING
 from bpstudio.session.commands import EngineResult
-from bpstudio.session.status_texts import divergence_text, where_text
+from bpstudio.session.divergence_texts import divergence_text
+from bpstudio.session.status_texts import where_text
 from bpstudio.session.view_state import ViewState
 
 from .autosave import Autosave
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         self.result: EngineResult | None = None
         self._layer = 1  # the layer shown: the stage's, unless the user chose one
 
-        # the views: a message strip, the canvas and the matrices in the middle, the others in docks
+        # the views: messages, canvas and matrices in the middle, the others in docks
         self.messages = MessageBar()
         self.canvas = NetworkCanvas()
         self.matrices = MatrixPanel()
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self.digits_dock = DigitsDock(self, self.digits, self.equation_dock, self.controller).dock
         self.edits = UndoableEdits(self.undo_stack, self.controller, self.view_state)
         self.actions_ = step_actions(self)
-        self.notes = StatusNotes(self.statusBar())  # short notes over the stage's text, gone at the next step
+        self.notes = StatusNotes(self.statusBar())  # short notes, gone at the next step
         clear_first(self.actions_.all(), self.notes.clear, self.messages.clear)
         self.window_actions = window_actions(self, self.undo_stack)
         self.files = ProjectFiles(self, self.controller, self.undo_stack, self.view_state)
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self, self.actions_, self.window_actions, self.files, self.exports, t, [
             self.form_dock, self.data_source_dock, self.parameter_dock, self.equation_dock, self.stage_dock,
             self.digits_dock])
-        app_settings.restore_window_state(self)  # the size and dock layout of last time, if stored
+        app_settings.restore_window_state(self)  # size and docks of last time
         self.autosave = Autosave(self.files, self.undo_stack, self.controller)
         self.language_menu = LanguageMenu(self.menus.view, self, lambda: self.files.path)
         self.notation_menu = NotationMenu(self.menus.view, self)  # column or row convention

@@ -22,12 +22,13 @@ from bpstudio.app.training.gradcheck_view import GradCheckView
 from bpstudio.app.training.gradient_plot import GradientPlot
 from bpstudio.app.training.loss_plot import LossPlot
 from bpstudio.app.widgets.form_fields import scrolled
-from bpstudio.app.widgets.run_actions import describe_divergence, make_run_actions
+from bpstudio.app.widgets.run_actions import make_run_actions
 from bpstudio.app.widgets.step_actions import make_action
 from bpstudio.engine import GradCheckResult, Project
 from bpstudio.engine.losses import get_loss
 from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, RunSettings, RunStatus
 from bpstudio.session.commands import EngineResult
+from bpstudio.session.divergence_texts import STALLED_ROWS, describe_divergence, stalled_text
 
 from .window_layout import make_dock
 
@@ -52,6 +53,7 @@ class TrainingUi(QObject):
         self.gradient_plot.set_log(self.controller.log)
         self._data_of: object = None  # the project data the data view shows
         self._log_dirty = True
+        self._stalled = False  # the last rows logged say the network has stopped learning (said once)
         self._field_shown: object = None
         self.plot_refreshes = 0  # counted for the benchmark
         self._checking = 0  # the ident of the gradient check under way (0: none)
@@ -103,7 +105,8 @@ class TrainingUi(QObject):
         self.data_dock = make_dock(self.tr("Data and decision boundary"), "dataViewDock", self.data_view, w)
         for dock in (self.loss_dock, self.gradient_dock, self.data_dock):
             dock.visibilityChanged.connect(self._dock_shown)
-        self.run_dock = make_dock(self.tr("Training"), "runDock", self.run_panel, w)
+        run = scrolled(self.run_panel, up_and_down=True)  # a short screen scrolls it
+        self.run_dock = make_dock(self.tr("Training"), "runDock", run, w)
         # the tables and notes need more height than a short dock has
         self.gradcheck_dock = make_dock(self.tr("Gradient check"), "gradcheckDock", scrolled(self.gradcheck_view), w)
 
@@ -135,10 +138,13 @@ class TrainingUi(QObject):
     def show_status(self, status: RunStatus) -> None:
         self.run_panel.set_status(status)
         self.stop.setEnabled(self.controller.busy or status.state == RUNNING)
+        self.loss_plot.mark_divergence(status.divergence.iteration if status.divergence else None)
         if status.state == DIVERGED and status.divergence is not None:
             self.errorOccurred.emit(self.tr(
-                "Training diverged and was paused: {where}. The panels show the last stage whose numbers are all "
-                "finite; the next step produces the NaN/∞. Lower the learning rate η and reset (Ctrl+R)."
+                "Training diverged and was paused: {where}. Usually the learning rate η is too large: each step "
+                "overshoots and the numbers grow until they overflow. The panels show the last stage whose numbers "
+                "are all finite (the next step makes the infinite ones); the loss curve marks where. Lower η and "
+                "reset (Ctrl+R)."
             ).format(where=describe_divergence(status.divergence)))
         elif status.state in (FINISHED, PAUSED) and status.reason:
             self.statusMessage.emit(self.run_panel.status_text(status), 8000)
@@ -148,6 +154,21 @@ class TrainingUi(QObject):
     def _log_changed(self) -> None:
         self._log_dirty = True
         self._plots_timer.start()
+        self._check_stalled()
+
+    def _check_stalled(self) -> None:
+        """Say once when the network stops learning (every gradient 0 in the last rows logged), and again only
+        after it learnt meanwhile."""
+        log, latest = self.controller.log, self.controller.latest
+        if latest is None or len(log) < STALLED_ROWS:
+            self._stalled = False
+            return
+        layers = range(1, latest.project.network.depth + 1)
+        sizes = np.column_stack([log.column(f"grad_{l}")[-STALLED_ROWS:] for l in layers])
+        text = stalled_text(latest.snapshot, sizes)
+        if text is not None and not self._stalled:
+            self.errorOccurred.emit(text)
+        self._stalled = text is not None
 
     @Slot()
     def refresh_plots(self) -> None:

@@ -17,6 +17,8 @@ LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockW
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 LESSON_WIDTH = 420  # at least, when the Lesson dock is first shown
 HEIGHT_SHARE = 0.4  # of the window's height for the bottom row, then
+SMALL_HEIGHT_SHARE = 0.3  # ... in a window under TALL pixels high (a 1280 × 800 or 1024 × 768 screen): the
+TALL = 880  # canvas and the matrices above need the room more
 WIDTH_SHARE = 0.42  # of the bottom row's width for the Lesson dock
 
 
@@ -48,7 +50,7 @@ def centre(top: MessageBar, canvas: QWidget, matrices: QWidget) -> QWidget:
 
 def status_labels(w: QMainWindow) -> tuple[QLabel, QLabel]:
     """Where the iteration is, across the status bar, and whether the engine is computing, at its end."""
-    where, busy = QLabel(), QLabel()
+    where, busy = QLabel(wordWrap=True), QLabel()  # a long text wraps rather than widening the window
     where.setObjectName("whereLabel")
     w.statusBar().addWidget(where, 1)
     w.statusBar().addPermanentWidget(busy)
@@ -95,7 +97,7 @@ def place_training_docks(w: QMainWindow, form: QDockWidget, stages: QDockWidget,
     form.raise_()
     stages.raise_()
     w.resizeDocks([loss, data_view], [700, 360], Qt.Orientation.Horizontal)
-    w.resizeDocks([loss], [280], Qt.Orientation.Vertical)
+    w.resizeDocks([loss], [min(280, bottom_height(w))], Qt.Orientation.Vertical)
 
 
 def place_lesson_dock(w: QMainWindow, lesson: QDockWidget) -> None:
@@ -112,4 +114,9 @@ def give_lesson_room(w: QMainWindow, loss: QDockWidget, data_view: QDockWidget, 
     loss_width = max(200, (width - share) * 2 // 3)
     w.resizeDocks([loss, data_view, lesson], [loss_width, width - share - loss_width, share],
                   Qt.Orientation.Horizontal)
-    w.resizeDocks([lesson], [max(lesson.height(), int(w.height() * HEIGHT_SHARE))], Qt.Orientation.Vertical)
+    w.resizeDocks([lesson], [max(lesson.height(), bottom_height(w))], Qt.Orientation.Vertical)
+
+
+def bottom_height(w: QMainWindow) -> int:
+    """The bottom row's height when the Lesson dock is first shown: less of a small screen."""
+    return int(w.height() * (HEIGHT_SHARE if w.height() >= TALL else SMALL_HEIGHT_SHARE))

@@ -18,6 +18,7 @@ from bpstudio.engine.resource_files import examples_dir
 from .export_actions import ExportActions
 from .project_files import ProjectFiles
 from .recent_menu import RecentFilesMenu
+from .toolbar_rows import ToolbarRows
 from .training_ui import TrainingUi
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
@@ -98,6 +99,7 @@ class WindowMenus:
     file: QMenu
     recent: RecentFilesMenu
     view: QMenu
+    toolbar_rows: ToolbarRows
 
 
 def build_menus(w: QMainWindow, step: StepActions, actions: WindowActions, files: ProjectFiles,
@@ -155,7 +157,7 @@ def build_menus(w: QMainWindow, step: StepActions, actions: WindowActions, files
         w.addToolBar(each)
     w.addActions([*actions.with_keys(), files.save_action, files.save_as_action, *training.actions.all(),
                   actions.check_gradients, *training.plot_actions])
-    return WindowMenus(file_menu, recent, view_menu)
+    return WindowMenus(file_menu, recent, view_menu, ToolbarRows(w, [files_bar, stepping, training_bar]))
 
 
 def toolbar(w: QMainWindow, title: str, name: str) -> QToolBar:

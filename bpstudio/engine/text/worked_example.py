@@ -11,6 +11,8 @@ transposed, every product in the row order, the same numbers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bpstudio.engine.errors import ValidationError
 from bpstudio.engine.i18n import translate
 from bpstudio.engine.snapshot import Snapshot
@@ -20,9 +22,12 @@ from bpstudio.engine.stepper import Stepper
 from . import convention as conv
 from .clean import one_line, printable
 from .notation import format_number, sup
-from .worked_example_formats import RENDERERS, Block, Heading, Para, Sub, Table
+from .worked_example_formats import Block, Heading, Para, Sub, Table, to_latex, to_markdown
+from .worked_example_html import to_html
 from .worked_example_stages import Writer, stage_blocks
 
+RENDERERS: dict[str, Callable[[list[Block], int, str], str]] = {
+    "md": lambda blocks, digits, title: to_markdown(blocks, digits), "html": to_html, "tex": to_latex}
 FORMATS = tuple(RENDERERS)  # md, html, tex
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".tex": "tex"}
 

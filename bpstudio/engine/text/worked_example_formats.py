@@ -1,4 +1,5 @@
-"""The worked example's blocks and how each format writes them: Markdown, standalone HTML, LaTeX.
+"""The worked example's blocks and how each format writes them: Markdown and LaTeX (HTML in
+``worked_example_html``).
 
 ``worked_example.py`` says *what* the document holds (headings, equations, matrices substituted into
 equations); this module says *how* each format writes it. Matrices up to ``FULL`` × ``FULL`` are written
@@ -7,9 +8,7 @@ in full, larger ones by shape, range, mean and their top-left corner.
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -160,67 +159,6 @@ def to_markdown(blocks: list[Block], digits: int) -> str:
     return "\n\n".join(_md_block(b, digits) for b in blocks) + "\n"
 
 
-# ----- HTML --------------------------------------------------------------------------------------
-CSS = """
-body { font-family: Georgia, 'DejaVu Serif', serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
-       color: #222; line-height: 1.45; }
-h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
-.eq { font-family: 'DejaVu Sans Mono', monospace; background: #f6f6f6; padding: .4em .8em; margin: .5em 0; }
-.eq div { white-space: pre-wrap; }
-.sub { display: flex; flex-wrap: wrap; align-items: center; gap: .4em; margin: .6em 0;
-       font-family: 'DejaVu Sans Mono', monospace; }
-table.m { border-collapse: collapse; border-left: 2px solid #333; border-right: 2px solid #333; margin: 0 .2em; }
-table.m td { padding: .1em .45em; text-align: right; font-family: 'DejaVu Sans Mono', monospace; }
-table.info { border-collapse: collapse; } table.info td, table.info th { border: 1px solid #bbb; padding: .2em .6em; }
-.summary { font-style: italic; }
-"""
-
-
-def _h(s: str) -> str:
-    return html.escape(s, quote=True)
-
-
-def _html_matrix(a: np.ndarray, digits: int) -> str:
-    rows = "".join("<tr>" + "".join(f"<td>{_h(c)}</td>" for c in row) + "</tr>" for row in _cells(a, digits))
-    return f'<table class="m">{rows}</table>'
-
-
-def _html_block(b: Block, digits: int) -> str:
-    if isinstance(b, Heading):
-        return f"<h{b.level}>{_h(b.text)}</h{b.level}>"
-    if isinstance(b, Para):
-        return f"<p>{_h(b.text)}</p>"
-    if isinstance(b, Eq):
-        return '<div class="eq">' + "".join(f"<div>{_h(line)}</div>" for line in b.lines) + "</div>"
-    if isinstance(b, Table):
-        head = "<tr>" + "".join(f"<th>{_h(c)}</th>" for c in b.header) + "</tr>"
-        body = "".join("<tr>" + "".join(f"<td>{_h(c)}</td>" for c in row) + "</tr>" for row in b.rows)
-        return f'<table class="info">{head}{body}</table>'
-    if _inline(b):
-        parts = [f"<span>{_h(b.lhs)}</span>"] + [
-            f"<span>{_h(t)}</span>" if isinstance(t, str) else _html_matrix(t.value, digits)  # type: ignore[arg-type]
-            for t in b.terms
-        ]
-        return '<div class="sub">' + "".join(parts) + "</div>"
-    out = []
-    for m in _listed(b):
-        if m.value is None:
-            out.append(f'<div class="sub"><span>{_h(m.name)} = {_h(_not_computed())}</span></div>')
-        elif written_out(m.value):
-            out.append(f'<div class="sub"><span>{_h(m.name)} {_h(_shape(m.value))} =</span>'
-                       f"{_html_matrix(m.value, digits)}</div>")
-        else:
-            out.append(f'<div class="sub"><span>{_h(m.name)}:</span> <span class="summary">'
-                       f"{_h(summary(m.value, digits))}:</span>{_html_matrix(m.value, digits)}</div>")
-    return "".join(out)
-
-
-def to_html(blocks: list[Block], digits: int, title: str) -> str:
-    body = "\n".join(_html_block(b, digits) for b in blocks)
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{_h(title)}</title>\n'
-            f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
-
-
 # ----- LaTeX -------------------------------------------------------------------------------------
 _SUPS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ᴸˡᵀ⁽⁾", [*"0123456789+-", "L", "l", r"\top", "(", ")"], strict=True))
 _SUBS = dict(zip("₀₁₂₃₄₅₆₇₈₉ₐᵢⱼₖ", [*"0123456789", "a", "i", "j", "k"], strict=True))
@@ -348,7 +286,3 @@ def to_latex(blocks: list[Block], digits: int, title: str) -> str:
             "\\usepackage{amsmath,amssymb}\n\\usepackage[margin=2cm]{geometry}\n\\setcounter{MaxMatrixCols}{20}\n"
             "\\title{" + tex_text(title) + "}\n\\date{}\n\\begin{document}\n\\maketitle\n\n"
             + body + "\n\n\\end{document}\n")
-
-
-RENDERERS: dict[str, Callable[[list[Block], int, str], str]] = {
-    "md": lambda blocks, digits, title: to_markdown(blocks, digits), "html": to_html, "tex": to_latex}
