@@ -105,3 +105,27 @@ def test_a_log_scale_loss_with_one_point_keeps_its_labels_apart(qtbot, open_wind
     assert_readable(plot.loss_plot)
     labels = [text for _, text in shown_labels(plot.loss_plot)]
     assert "0.1" in labels and "0.03" not in labels  # decades, not every 0.01 … 0.09 on top of each other
+
+
+def bottom_labels(plot) -> list[tuple[float, float, str]]:
+    """(left, right, text) of every label the bottom axis draws now, as pyqtgraph lays them out to paint."""
+    axis = plot.getPlotItem().getAxis("bottom")
+    image = QImage(max(1, axis.width()), max(1, axis.height()), QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return sorted((rect.left(), rect.right(), text) for rect, _flags, text in (specs[2] if specs else []) if text)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+def test_the_decision_boundarys_axis_labels_never_overlap(qtbot, open_window, size):
+    """A finer tick level thinned to every other label must not slip between the main labels (0.4 0.5 0.6)."""
+    w = open_window(size=size)
+    settle(qtbot, w)
+    plot = w.training.data_view.plot
+    qtbot.waitUntil(lambda: plot.getPlotItem().getAxis("bottom").width() > 50)
+    labels = bottom_labels(plot)
+    assert len(labels) >= 2, labels
+    assert all(right + 4 <= left for (_, right, _), (left, _, _) in zip(labels, labels[1:], strict=False)), labels

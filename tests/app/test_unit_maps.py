@@ -92,7 +92,7 @@ def test_the_output_units_map_is_the_decision_field_with_its_boundary(qtbot, ope
 
 
 def test_more_than_two_inputs_say_which_two_the_maps_span_and_let_the_learner_choose(qtbot, open_window):
-    w = open_window("iris_softmax")
+    w = open_window("iris_softmax", size=(1440, 900))  # (the offscreen screen's default would squeeze the canvas)
     maps = maps_shown(qtbot, w)
     assert maps.note.isVisible()
     assert maps.note.text() == "Maps: x₁ →, x₂ ↑ ▾\n2 other inputs at their mean"

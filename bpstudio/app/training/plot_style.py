@@ -120,6 +120,12 @@ def _spaced(axis: pg.AxisItem, values: list[float], spacing: float, strings: lis
     need = max((metrics.horizontalAdvance(t) for t in strings), default=0) + 8 if across else metrics.height()
     if not strings or pixels <= 0 or pixels >= need:
         return strings
+    length = axis.width() if across else axis.height()
+    levels = axis.tickSpacing(min(lo, hi), max(lo, hi), length) if length > 0 else []
+    if levels and spacing < levels[0][0] * (1 - 1e-9):
+        # a finer level too crowded for its labels: none (thinned ones would pass pyqtgraph's crowding check and
+        # land between the main level's labels: 0.4 0.5 0.6)
+        return [""] * len(strings)
     every = int(np.ceil(need / pixels))
     return [t if round(v / spacing) % every == 0 else "" for v, t in zip(values, strings, strict=True)]
 

@@ -5,6 +5,7 @@ iteration is in the status bar."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.form_fields import fill
@@ -33,13 +34,29 @@ def make_dock(title: str, name: str, widget: QWidget, parent: QWidget) -> QDockW
     return dock
 
 
+class _CentreSplit(QSplitter):
+    """Shown first, the canvas gets the height its text needs at its real size (its hint) where the matrices keep
+    their minimum (a whole small page), and at least half: Qt's own share by the hints left it short at 1280 × 800."""
+
+    _shared = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        canvas, matrices = self.widget(0), self.widget(1)
+        if self._shared or canvas is None or matrices is None:
+            return
+        self._shared = True
+        total = sum(self.sizes())
+        top = max(total // 2, min(canvas.sizeHint().height(), total - matrices.minimumSizeHint().height()))
+        self.setSizes([top, total - top])
+
+
 def centre(top: MessageBar, canvas: QWidget, matrices: QWidget) -> QWidget:
     """The canvas over the matrices (a splitter between them), the message strip floating over their top."""
-    split = QSplitter(Qt.Orientation.Vertical)
+    split = _CentreSplit(Qt.Orientation.Vertical)
     split.setObjectName("centreSplit")
     split.addWidget(canvas)
     split.addWidget(matrices)
-    matrices.setMinimumHeight(260)  # it scrolls: the canvas gets the height its text needs at 1280 × 800
     split.setStretchFactor(0, 1)  # the canvas as tall as the matrices: its text at its real size (≥ 11 px)
     split.setStretchFactor(1, 1)
     widget = QWidget()
