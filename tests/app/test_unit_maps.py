@@ -197,3 +197,22 @@ def test_the_maps_change_while_a_run_trains_in_the_window(qtbot, open_window):
     params = [(snap.get("W", l), snap.get("b", l)) for l in (1, 2, 3)]
     coarse = decision_field(w.state.plan, params, maps.fields.plane.extent, 24)
     np.testing.assert_array_equal(maps.fields.layers[-1], coarse.outputs)  # paused: the maps of the weights shown
+
+
+def test_inputs_drawn_as_one_block_get_no_pictures(qapp):
+    """784 inputs are one block on the canvas: no 784 pictures made for each field (they stalled the window 30 ms);
+    the output units' maps are still made."""
+    from bpstudio.app.network.unit_map_images import render_maps
+    from bpstudio.engine.decision_field import input_plane
+    from bpstudio.engine.examples import wide_project
+    from bpstudio.engine.unit_fields import unit_fields
+
+    wide = wide_project(samples=64, batch_size=16, init="xavier", learning_rate=0.05, shuffle=False)  # 784-128-64-10
+    stepper = wide.stepper()
+    train, _ = wide.split()
+    images = render_maps(unit_fields(stepper.plan, stepper.parameters, input_plane(train.x)), "softmax")
+    assert sorted(images) == [(3, j) for j in range(10)]
+    small = load_project(example_path("iris_softmax"))  # 4 inputs: each its own picture
+    s = small.stepper()
+    strain, _ = small.split()
+    assert {c for c, _ in render_maps(unit_fields(s.plan, s.parameters, input_plane(strain.x)), "softmax")} == {0, 1, 2}

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from bpstudio.app.widgets.diverging import colour_indices, diverging_lut, symmetric_limit
-from bpstudio.engine.unit_fields import UnitFields
+from bpstudio.engine.unit_fields import MAPPED_UNITS, UnitFields
 
 from .network_items import UnitItem
 
@@ -60,7 +60,8 @@ def input_maps(fields: UnitFields) -> np.ndarray:
 def render_maps(fields: UnitFields, output_activation: str) -> dict[tuple[int, int], tuple[QImage, float]]:
     """(column, unit) → (its picture, its layer's colour limit) for every column mapped (0 = the inputs)."""
     images: dict[tuple[int, int], tuple[QImage, float]] = {}
-    layers = (input_maps(fields), *fields.layers)
+    # inputs drawn as one block (784 of them) get no maps either: 784 pictures a field stalled the window 30 ms
+    layers = (input_maps(fields) if fields.plane.inputs <= MAPPED_UNITS else None, *fields.layers)
     last = len(layers) - 1
     for c, a in enumerate(layers):
         if a is None:
