@@ -14,7 +14,7 @@ import numpy as np
 from . import backprop as bp
 from .metrics import predict
 from .readonly import read_only
-from .unit_fields import InputPlane, UnitFields, unit_fields
+from .unit_fields import COARSE_RESOLUTION, MAPPED_UNITS, UNIT_RESOLUTION, InputPlane, UnitFields, unit_fields
 
 Array = np.ndarray
 RESOLUTION = 80  # grid cells per side: 6 400 forward passes, well under a millisecond for small nets
@@ -51,7 +51,9 @@ def input_plane(x_rows: Array) -> InputPlane:
 
 def network_field(plan: bp.Plan, params, plane: InputPlane) -> DecisionField:
     """The decision field (one or two inputs) with every unit's map over ``plane``."""
-    units = unit_fields(plan, params, plane)
+    # inputs too many to draw one by one (784 pixels): a coarser grid, so the maps cost a quarter (a 24 × 24 grid
+    # through 784-128-64-10 is 63 million multiply-adds, several training iterations)
+    units = unit_fields(plan, params, plane, UNIT_RESOLUTION if plane.inputs <= MAPPED_UNITS else COARSE_RESOLUTION)
     field = decision_field(plan, params, plane.extent) if plane.inputs <= 2 else None
     if field is None:
         return DecisionField("units", units.xs, units.ys, read_only(np.empty((0, 0))), units)

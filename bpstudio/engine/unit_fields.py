@@ -17,6 +17,7 @@ from .readonly import read_only
 
 Array = np.ndarray
 UNIT_RESOLUTION = 24  # grid points per side: 576 points, a small fraction of the decision field's 6 400
+COARSE_RESOLUTION = 12  # for inputs drawn as one block (MAPPED_UNITS), whose maps cost the most
 MAPPED_UNITS = 16  # a layer wider than this has no maps: the canvas draws it as one block (its COLLAPSE_ABOVE)
 
 

@@ -80,3 +80,19 @@ def test_one_input_maps_are_lines_and_wide_layers_have_none():
     fields = unit_fields(stepper.plan, stepper.parameters, input_plane(train.x))
     assert MAPPED_UNITS == 16 and fields.layers[0] is None and fields.layers[1] is None  # drawn as blocks
     assert fields.layers[2].shape == (UNIT_RESOLUTION, UNIT_RESOLUTION, 10)
+
+
+def test_maps_of_inputs_drawn_as_one_block_are_coarser():
+    """784 inputs: the maps come on a 12 × 12 grid (a quarter of the work of 24 × 24); a few inputs: 24 × 24."""
+    from bpstudio.engine.decision_field import network_field
+    from bpstudio.engine.unit_fields import COARSE_RESOLUTION
+
+    wide = wide_project(samples=64, batch_size=16, init="xavier", learning_rate=0.05, shuffle=False)
+    stepper = wide.stepper()
+    train, _ = wide.split()
+    units = network_field(stepper.plan, stepper.parameters, input_plane(train.x)).units
+    assert units is not None and COARSE_RESOLUTION == 12
+    assert units.layers[2].shape == (12, 12, 10) and len(units.xs) == 12
+    project, stepper, plane = trained("sine_regression", 1)
+    units = network_field(stepper.plan, stepper.parameters, plane).units
+    assert units is not None and len(units.xs) == UNIT_RESOLUTION
