@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 def main(example: str, stages: int, mode: str, notation: str) -> None:
     app = QApplication(sys.argv)
-    from bpstudio.app.matrices.matrix_grid import content_height
+    from bpstudio.app.matrices.box_room import content_height
     from bpstudio.app.window.main_window import MainWindow
     from bpstudio.engine import load_project
     from bpstudio.engine.resource_files import example_path

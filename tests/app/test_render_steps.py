@@ -167,3 +167,29 @@ def test_a_view_that_fails_does_not_hold_the_others_up(qtbot, open_window, monke
     w.renderer.sliceRendered.connect(lambda views: drawn.append(type(views[0]).__name__))
     qtbot.waitUntil(lambda: not w.renderer.pending, timeout=2000)  # the round goes on by itself
     assert drawn == ["NetworkCanvas", "StageList", "EquationPanel"]
+
+
+def test_a_box_asks_for_the_same_room_at_every_stage(qtbot, open_window):
+    """Stepping moves no box: a box not computed yet asks for the room it took when it was, and a table's size does
+    not follow the moment (each change laid the page, the centre and the window out again: 30–50 ms a stage)."""
+    w = open_window("xor_tanh", size=(1440, 900))
+    depth = w.state.snapshot.spec.depth
+    stages = 2 * depth + 2
+
+    def room() -> dict:
+        out = {}
+        for layer in range(1, depth + 1):
+            grid = w.matrices._grid(layer)
+            out.update({(layer, q): (v.minimumHeight(), v.minimumWidth()) for q, v in grid.views.items()})
+        return out
+
+    seen = []
+    for _ in range(2 * stages):  # the first iteration meets every box computed once; the second must move nothing
+        w.actions_.step.trigger()
+        qtbot.waitUntil(lambda: not w.render_pending)
+        seen.append(room())
+    second = seen[stages:]
+    assert any(h > 0 for h, _ in second[0].values())
+    assert all({k: h for k, (h, _) in r.items()} == {k: h for k, (h, _) in second[0].items()} for r in second), second
+    # widths follow the widest number shown so far: they may grow as training moves the numbers, never shrink
+    assert all(b[k][1] >= a[k][1] for a, b in zip(seen, seen[1:], strict=False) for k in a), seen

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 from bpstudio.engine.backprop import Plan
 from bpstudio.session.view_state import ViewState
 
-from .matrix_grid import MIN_BOX_WIDTH, content_height
+from .box_room import BoxRoom
+from .matrix_grid import MIN_BOX_WIDTH
 from .matrix_view import MatrixView
 
 
@@ -22,6 +23,7 @@ class AcrossLayers(QWidget):
         super().__init__(parent)
         self.views: list[MatrixView] = []
         self._key: tuple[str, int] | None = None
+        self._room = BoxRoom()  # what each box asks for, steady while stepping
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(4)
@@ -58,10 +60,11 @@ class AcrossLayers(QWidget):
         """Each layer's box as wide as its table needs, in proportion when there is less room: a narrow W¹ beside
         a wide W² leaves no empty half while the other scrolls sideways. As tall as its rows need."""
         for c, view in enumerate(self.views):
-            need = max(view.content_width(with_title=False), MIN_BOX_WIDTH // 2)
+            width, height = self._room.of(view)
+            need = max(width, MIN_BOX_WIDTH // 2)
             self._grid.setColumnStretch(c, need)
             self._grid.setColumnMinimumWidth(c, min(need, MIN_BOX_WIDTH))
-            view.setMinimumHeight(content_height(view))
+            view.setMinimumHeight(height)
 
     def set_notation(self, notation: str) -> None:
         for view in self.views:

@@ -13,6 +13,7 @@ from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION
 from bpstudio.engine.backprop import Plan
 from bpstudio.session.view_state import ViewState
 
+from .box_room import BoxRoom
 from .matrix_view import MatrixView
 
 # (row, column, rows, columns) in a 6-row grid. Parameters over their gradients on the left (W over
@@ -25,7 +26,6 @@ ROW_GRID = {"W": (0, 0, 3, 1), "dW": (3, 0, 3, 1), "b": (0, 1, 3, 1), "db": (3, 
             "z": (0, 2, 6, 1), "a": (0, 3, 6, 1), "delta": (0, 4, 6, 1)}
 GRID_COLUMNS, GRID_ROWS = 3, 6
 MIN_BOX_WIDTH = 150
-MAX_ROWS_SHOWN = 6  # a box asks for the height of this many rows at most
 
 
 class MatrixGrid(QWidget):
@@ -40,6 +40,7 @@ class MatrixGrid(QWidget):
         self.views: dict[str, MatrixView] = {}
         self._needs: list[int] = []
         self._heights: list[int] = []
+        self._room = BoxRoom()  # what each box asks for, steady while stepping
         self._places = GRID  # GRID in the column convention, ROW_GRID in the row one
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -120,9 +121,10 @@ class MatrixGrid(QWidget):
         places = self._places
         columns = 1 + max(c for _, c, _, _ in places.values())
         needs = [0] * columns
+        room = {q: self._room.of(v) for q, v in self.views.items()}
         for q, (_, c, _, _) in places.items():
-            needs[c] = max(needs[c], self.views[q].content_width(with_title=False), MIN_BOX_WIDTH // 2)
-        heights = [content_height(v) for v in self.views.values()]
+            needs[c] = max(needs[c], room[q][0], MIN_BOX_WIDTH // 2)
+        heights = [h for _, h in room.values()]
         if needs == self._needs and heights == self._heights:
             return  # setting the same sizes again would still lay everything out again
         self._needs, self._heights = needs, heights
@@ -131,7 +133,7 @@ class MatrixGrid(QWidget):
             widest = {c for q, (_, c, _, _) in places.items() if q in ("z", "a", "delta")}
         for q, (_, c, _, _) in places.items():
             self.views[q].setMinimumWidth(min(needs[c], MIN_BOX_WIDTH))
-            self.views[q].setMinimumHeight(content_height(self.views[q]))
+            self.views[q].setMinimumHeight(room[q][1])
         for c, need in enumerate(needs):
             if c in widest:
                 self._grid.setColumnMinimumWidth(c, min(need, MIN_BOX_WIDTH))
@@ -140,19 +142,6 @@ class MatrixGrid(QWidget):
                 self._grid.setColumnMinimumWidth(c, min(need, 2 * MIN_BOX_WIDTH))
                 self._grid.setColumnStretch(c, 0)
 
-
-def content_height(view: MatrixView, rows_shown: int = MAX_ROWS_SHOWN) -> int:
-    """The height a box's table needs to show up to ``rows_shown`` rows whole (0: not a table yet): its title,
-    header and rows; a taller matrix scrolls inside its box."""
-    layout = view.layout()
-    if view.mode != "table" or view.model.array is None or layout is None:
-        return 0
-    table = view.table
-    rows = min(view.model.rowCount(), rows_shown)
-    margins = layout.contentsMargins()
-    return (view.title.sizeHint().height() + layout.spacing() + margins.top() + margins.bottom()
-            + table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize()
-            + 2 * table.frameWidth() + 2)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ class PageScroll(QScrollArea):
         holder = _AtLeastMinimum()
         fill(QVBoxLayout(holder), pages, margins=(0, 0, 0, 0))
         self.setWidget(holder)
+        self._hint = QSize()
         holder.installEventFilter(self)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
@@ -32,8 +33,11 @@ class PageScroll(QScrollArea):
         return QSize(hint.width(), max(hint.height(), min(pages.minimumSizeHint().height(), room)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:  # other boxes, other sizes
-            self.updateGeometry()
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:  # other boxes, other sizes?
+            hint = self.minimumSizeHint()
+            if hint != self._hint:  # only then: the centre and the window would be laid out again for nothing
+                self._hint = hint
+                self.updateGeometry()
         return super().eventFilter(watched, event)
 
 
