@@ -105,3 +105,17 @@ def test_snapshot_saved_is_short_lived_and_the_stage_text_wins_after_the_next_st
     assert bar.currentMessage().startswith("Snapshot saved to ")
     qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=4_500)  # and by itself within 4 s
     assert w.where.isVisible()
+
+
+def test_the_stage_text_keeps_to_one_line_and_moves_nothing(qtbot, open_window):
+    """A long stage text is elided (whole in the tooltip): the status bar keeps its height and nothing in the window
+    moves (a wrapping label grew to two lines now and then, and the whole window was laid out again)."""
+    w = open_window(size=(1280, 800))
+    bar, dock = w.statusBar(), w.form_dock
+    before = (bar.geometry(), dock.geometry(), w.canvas.geometry())
+    long_text = "Backward · layer 1 of 3 · iteration 123456 · epoch 7890 · L = 0.123456789 " * 4
+    w.where.setText(long_text)
+    qtbot.wait(30)
+    assert w.where.text() == long_text and w.where.toolTip() == long_text
+    assert (bar.geometry(), dock.geometry(), w.canvas.geometry()) == before
+    assert w.where.height() <= w.where.fontMetrics().height() + 6

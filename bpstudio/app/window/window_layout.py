@@ -9,6 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.form_fields import fill
+from bpstudio.app.widgets.one_line_label import OneLineLabel
 
 from .message_bar import MessageBar
 
@@ -65,9 +66,9 @@ def centre(top: MessageBar, canvas: QWidget, matrices: QWidget) -> QWidget:
     return widget
 
 
-def status_labels(w: QMainWindow) -> tuple[QLabel, QLabel]:
+def status_labels(w: QMainWindow) -> tuple[OneLineLabel, QLabel]:
     """Where the iteration is, across the status bar, and whether the engine is computing, at its end."""
-    where, busy = QLabel(wordWrap=True), QLabel()  # a long text wraps rather than widening the window
+    where, busy = OneLineLabel(), QLabel()  # a long text is elided: no new layout of the window at a step
     where.setObjectName("whereLabel")
     w.statusBar().addWidget(where, 1)
     w.statusBar().addPermanentWidget(busy)
