@@ -112,6 +112,7 @@ def test_the_stage_text_keeps_to_one_line_and_moves_nothing(qtbot, open_window):
     moves (a wrapping label grew to two lines now and then, and the whole window was laid out again)."""
     w = open_window(size=(1280, 800))
     bar, dock = w.statusBar(), w.form_dock
+    qtbot.wait(200)  # the window's own first adjustments over
     before = (bar.geometry(), dock.geometry(), w.canvas.geometry())
     long_text = "Backward · layer 1 of 3 · iteration 123456 · epoch 7890 · L = 0.123456789 " * 4
     w.where.setText(long_text)
