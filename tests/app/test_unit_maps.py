@@ -216,3 +216,16 @@ def test_inputs_drawn_as_one_block_get_no_pictures(qapp):
     s = small.stepper()
     strain, _ = small.split()
     assert {c for c, _ in render_maps(unit_fields(s.plan, s.parameters, input_plane(strain.x)), "softmax")} == {0, 1, 2}
+
+
+def test_a_map_is_cut_to_its_disc_once_not_clipped_at_every_paint(qapp):
+    from PySide6.QtGui import QImage
+
+    from bpstudio.app.network.unit_map_images import round_image
+
+    square = QImage(24, 24, QImage.Format.Format_RGB32)
+    square.fill(QColor(200, 30, 40))
+    disc = round_image(square)
+    assert QColor(disc.pixelColor(0, 0)).alpha() == 0 and QColor(disc.pixelColor(23, 23)).alpha() == 0  # corners
+    centre = disc.pixelColor(12, 12)
+    assert centre.alpha() == 255 and centre.getRgb()[:3] == (200, 30, 40)
