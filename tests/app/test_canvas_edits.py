@@ -271,3 +271,22 @@ def test_apply_says_how_to_get_one_hot_targets():
     notes = change_notes(sine, project_with_data(sine, moons_project().data))
     assert notes[-1] == ("For one-hot targets (2 softmax units with cross-entropy), press + over the output layer on "
                          "the diagram, or set its Units to 2 in the Network form.")
+
+
+def test_column_labels_never_run_into_each_other_in_presentation_mode(qtbot, open_project, monkeypatch):
+    """Spiral's 16-unit columns in presentation mode at 1280 × 800: "16 units · ReLU" ran into "layer 3 · 3 units"."""
+    from bpstudio.app.look import presentation
+
+    w = open_project(load_project(example_path("spiral_softmax")), size=(1024, 768))
+    monkeypatch.setattr(presentation, "font_scale", lambda: 1.5)  # a large screen's text (this screen's is smaller)
+    w.classroom.presentation_action.trigger()  # F12
+    settle(qtbot, w)
+    qtbot.wait(100)
+    try:
+        spans = []
+        for label in w.canvas.labels:
+            rects = [line.sceneBoundingRect() for line in label.lines if line.isVisible() and line.text()]
+            spans.append((min(r.left() for r in rects), max(r.right() for r in rects)))
+        assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False)), spans
+    finally:
+        w.classroom.presentation_action.trigger()

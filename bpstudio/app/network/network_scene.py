@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
 
 from bpstudio.app.look import presentation
@@ -212,8 +212,14 @@ class NetworkItems:
         one, two = texts.column_label(c, self.sizes[c], self.activations[c - 1] if c else "")
         label = self.labels[c]
         label.set_text(one, pixel_font(12))
-        if label.text_size()[0] > room:
-            label.set_text(two, pixel_font(12))
+        for px in (12, 11, 10, 9):  # two lines; smaller only where even those would run into the next column's
+            if label.text_size()[0] <= room:
+                return
+            label.set_text(two, pixel_font(px))
+        if label.text_size()[0] > room:  # a narrow canvas: each line cut to its room (the whole in the form)
+            metrics = QFontMetricsF(pixel_font(9))
+            label.set_text("\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, max(room, 8.0))
+                                      for line in two.split("\n")), pixel_font(9))
 
     def place_loss_text(self) -> None:
         box = self.loss_box.rect()
