@@ -129,3 +129,15 @@ def test_the_decision_boundarys_axis_labels_never_overlap(qtbot, open_window, si
     labels = bottom_labels(plot)
     assert len(labels) >= 2, labels
     assert all(right + 4 <= left for (_, right, _), (left, _, _) in zip(labels, labels[1:], strict=False)), labels
+
+
+def test_a_short_accuracy_plot_keeps_its_labels_apart(qtbot, open_window):
+    """Presentation mode on a small screen leaves the accuracy plot ~70 px high: 0.25 … 0.75 piled up there."""
+    w = open_window(size=(1024, 768))
+    plot = w.training.loss_plot.accuracy_plot
+    w.training.loss_plot.accuracy_plot.setFixedHeight(90)
+    settle(qtbot, w)
+    qtbot.wait(50)
+    labels = shown_labels(plot)
+    height = QFontMetrics(plot.getPlotItem().getAxis("left").style["tickFont"]).height()
+    assert labels and all(b - a >= height * 0.9 for (a, _), (b, _) in zip(labels, labels[1:], strict=False)), labels

@@ -67,7 +67,8 @@ class LossPlot(PlotSwitches):
         self.accuracy_plot.setXLink(self.loss_plot)
         self.accuracy_plot.setYRange(0.0, 1.0, padding=0.05)
         accuracy_axis = self.accuracy_plot.getPlotItem().getAxis("left")
-        accuracy_axis.setTicks([[(v, f"{v:g}") for v in (0.0, 0.25, 0.5, 0.75, 1.0)]])
+        # 0.25 and 0.75 a finer level, labelled only where the axis has room for them (a short plot piled them up)
+        accuracy_axis.setTicks([[(v, f"{v:g}") for v in (0.0, 0.5, 1.0)], [(v, f"{v:g}") for v in (0.25, 0.75)]])
         accuracy_axis.setStyle(hideOverlappingLabels=False)  # 1 (all right) is the label that matters
         self.accuracy_plot.getPlotItem().setMouseEnabled(y=False)
         self.accuracy_plot.getPlotItem().enableAutoRange(y=False)
