@@ -15,10 +15,12 @@ class DeltaLabel(QGraphicsSimpleTextItem):
         super().__init__(parent)
         self.beside = False  # placed beside the unit (drawn on a background)
         self.left = False  # beside means left of the unit (the output layer: the loss box is on its right)
+        # drawn once per new text: the canvas repaints whole for a unit's new map too (5 a second while training)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def place(self, rect: QRectF, room_below: float) -> None:
         """Under the unit ``rect`` when ``room_below`` (pixels) holds the text, else beside it."""
-        br = self.boundingRect()
+        br = super().boundingRect()  # the text's own box
         self.beside = br.height() + 2 > room_below
         if self.beside:
             # right of the unit and a little below its centre; left of it (the output layer) a little above, so
@@ -32,9 +34,12 @@ class DeltaLabel(QGraphicsSimpleTextItem):
         self.setZValue(1 if self.beside else 0)
         self.setVisible(bool(self.text()))
 
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return super().boundingRect().adjusted(-2, 0, 2, 0)  # (the background's margin: a cache keeps only this)
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self.beside:
             painter.setPen(QPen(QColor(0, 0, 0, 0)))
             painter.setBrush(QBrush(BACKGROUND))
-            painter.drawRoundedRect(self.boundingRect().adjusted(-2, 0, 2, 0), 3, 3)
+            painter.drawRoundedRect(self.boundingRect(), 3, 3)
         super().paint(painter, option, widget)
