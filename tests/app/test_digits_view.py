@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtCore import QPoint, Qt
 from window_helpers import settle
 
-from bpstudio.app.matrices.matrix_model import LUT_SIZE, colour_indices, diverging_lut, symmetric_limit
+from bpstudio.app.widgets.diverging import LUT_SIZE, colour_indices, diverging_lut, symmetric_limit
 from bpstudio.session.drawn_sample import INK
 
 DIGIT_7 = [(1, c) for c in range(1, 7)] + [(2, 6), (3, 5), (4, 4), (5, 3), (6, 3)]  # a 7 on the 8×8 grid

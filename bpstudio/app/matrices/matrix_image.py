@@ -11,10 +11,11 @@ from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION
+from bpstudio.app.widgets.diverging import DIVERGING_STOPS
 from bpstudio.app.widgets.form_fields import fill
 from bpstudio.engine.text.explain import format_number
 
-from .matrix_model import DIVERGING_STOPS, MatrixModel, same
+from .matrix_model import MatrixModel, same
 
 COLOUR_MAP = pg.ColorMap(np.linspace(0.0, 1.0, len(DIVERGING_STOPS)), DIVERGING_STOPS.astype(np.uint8))
 

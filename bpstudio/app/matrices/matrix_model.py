@@ -17,13 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION, clamp_precision
-from bpstudio.app.widgets.diverging import (  # noqa: F401 - DIVERGING_STOPS, diverging_lut: used through here
-    DIVERGING_STOPS,
-    LUT_SIZE,
-    colour_indices,
-    diverging_lut,
-    symmetric_limit,
-)
+from bpstudio.app.widgets.diverging import colour_indices, diverging_lut, symmetric_limit
 from bpstudio.engine.backprop import Plan
 from bpstudio.engine.snapshot import QUANTITIES, Snapshot, key
 from bpstudio.engine.text import convention as conv

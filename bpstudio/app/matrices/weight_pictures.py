@@ -12,9 +12,8 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from bpstudio.app.widgets.diverging import colour_indices, diverging_lut, symmetric_limit
 from bpstudio.engine.text.indices import format_value
-
-from .matrix_model import colour_indices, diverging_lut, symmetric_limit
 
 GAP = 4  # px between pictures
 SIDE = 30  # px, the smallest picture: as many a line as fit at least this wide, the lines as tall as they need
