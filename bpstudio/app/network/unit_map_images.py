@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from bpstudio.app.widgets.diverging import colour_indices, diverging_lut, symmetric_limit
-from bpstudio.engine.unit_fields import MAPPED_UNITS, UnitFields
+from bpstudio.engine.unit_fields import MAPPED_UNITS, UnitFields, grid_points
 
 from .network_items import UnitItem
 
@@ -48,15 +48,10 @@ def layer_colours(a: np.ndarray, boundary: bool) -> tuple[np.ndarray, np.ndarray
 
 
 def input_maps(fields: UnitFields) -> np.ndarray:
-    """The inputs' own maps, (rows, cols, n⁰): a ramp across or up for the chosen inputs, the held value for others."""
-    plane = fields.plane
+    """The inputs' own maps, (rows, cols, n⁰): the grid's points themselves (a ramp across or up for the chosen
+    inputs, the held value for the others), as the engine made them."""
     rows = 1 if fields.ys is None else len(fields.ys)
-    out = np.repeat(np.asarray(plane.held, dtype=np.float64)[None, None, :], rows * len(fields.xs), axis=0)
-    out = out.reshape(rows, len(fields.xs), -1).copy()
-    out[..., plane.features[0] if plane.inputs > 1 else 0] = fields.xs[None, :]
-    if fields.ys is not None:
-        out[..., plane.features[1]] = fields.ys[:, None]
-    return out
+    return grid_points(fields.plane, len(fields.xs))[2].T.reshape(rows, len(fields.xs), -1)
 
 
 def render_maps(fields: UnitFields, output_activation: str) -> dict[tuple[int, int], tuple[QImage, float]]:
