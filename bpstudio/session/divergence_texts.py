@@ -67,7 +67,7 @@ def stalled_text(snap: Snapshot, gradients: np.ndarray) -> str | None:
         return None
     reasons = []
     for l, layer in enumerate(snap.spec.layers, start=1):
-        a = snap.arrays.get(f"L{l}/a")
+        a = snap.get("a", l)
         if a is None or not a.size:
             continue
         if l < snap.spec.depth:

@@ -27,6 +27,7 @@ from bpstudio.app.widgets.step_actions import make_action
 from bpstudio.engine import GradCheckResult, Project
 from bpstudio.engine.losses import get_loss
 from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, RunSettings, RunStatus
+from bpstudio.engine.snapshot import key
 from bpstudio.session.commands import EngineResult
 from bpstudio.session.divergence_texts import STALLED_ROWS, describe_divergence, stalled_text
 
@@ -274,7 +275,7 @@ def weights_at(result: EngineResult) -> tuple[int, tuple]:
     """(updates done, the weights and biases) of a state: what a gradient check is about."""
     snap = result.snapshot
     done = snap.iteration + (1 if result.stages and snap.position == len(result.stages) else 0)
-    arrays = tuple(snap.arrays[f"L{layer}/{name}"] for layer in range(1, snap.spec.depth + 1) for name in "Wb")
+    arrays = tuple(snap.arrays[key(name, layer)] for layer in range(1, snap.spec.depth + 1) for name in "Wb")
     return done, arrays
 
 
