@@ -3107,10 +3107,6 @@ along {x} →</source>
         <translation> · L = {loss}</translation>
     </message>
     <message>
-        <source>computing…</source>
-        <translation>计算中…</translation>
-    </message>
-    <message>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
@@ -4954,6 +4950,13 @@ A change applies at once, also while running.</source>
     <message>
         <source>update</source>
         <translation>更新</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
     </message>
 </context>
 <context>

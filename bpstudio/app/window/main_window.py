@@ -31,11 +31,11 @@ from bpstudio.engine import Project
 from bpstudio.engine.run_settings import RUNNING
 from bpstudio.session.commands import EngineResult
 from bpstudio.session.divergence_texts import divergence_text
-from bpstudio.session.status_texts import where_text
 from bpstudio.session.view_state import ViewState
 
 from .autosave import Autosave
 from .canvas_edits import wire_canvas_edits
+from .chain_docks import ChainDocks
 from .classroom import Classroom, name_main_views
 from .digits_dock import DigitsDock
 from .edit_commands import UndoableEdits
@@ -46,9 +46,10 @@ from .message_bar import MessageBar
 from .notation_menu import NotationMenu
 from .project_files import ProjectFiles
 from .render_schedule import RenderSlices, StateView
+from .status_line import StatusLine
 from .status_notes import StatusNotes, clear_first
 from .training_ui import TrainingUi
-from .window_layout import centre, give_lesson_room, place_lesson_dock, place_training_docks, side_docks, status_labels
+from .window_layout import centre, give_lesson_room, place_lesson_dock, place_training_docks, side_docks
 from .window_menus import build_menus, connect_actions, window_actions
 
 
@@ -79,19 +80,23 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(centre(self.messages, self.canvas, self.matrices))
         self.form_dock, self.parameter_dock, self.data_source_dock, self.equation_dock, self.stage_dock = side_docks(
             self, self.form, self.parameter_editor, self.data_panel, self.equations, self.stages)
-        self.where, self.busy_label = status_labels(self)
 
         # the engine, and the parts that work with it
         self.controller = EngineController(project, threaded=threaded, parent=self, start=False)
+        self.chain = ChainDocks(self, self.controller)
+        self.views += self.chain.views
         self.renderer = RenderSlices(self.views, [[self.matrices], [self.canvas], [self.stages, self.form,
-                                     self.parameter_editor, self.data_panel], [self.equations, self.digits]],
-                                     self.form_dock, self)
+                                     self.parameter_editor, self.data_panel], [self.equations, self.digits],
+                                     self.chain.views], self.form_dock, self)
         self.digits_dock = DigitsDock(self, self.digits, self.equation_dock, self.controller).dock
         self.edits = UndoableEdits(self.undo_stack, self.controller, self.view_state)
         self.actions_ = step_actions(self)
         self.notes = StatusNotes(self.statusBar())  # short notes, gone at the next step
         clear_first(self.actions_.all(), self.notes.clear, self.messages.clear)
-        self.window_actions = window_actions(self, self.undo_stack)
+        self.window_actions = w = window_actions(self, self.undo_stack)
+        self.status_line = StatusLine(self, self.actions_.back, w.previous_layer, w.next_layer, self.actions_.stop,
+                                      lambda: self.controller.running, self.matrices.precision)
+        self.where = self.status_line.where
         self.files = ProjectFiles(self, self.controller, self.undo_stack, self.view_state)
         self.exports = ExportActions(self, self.controller, self.view_state,
                                      lambda: (self.matrices.precision(), self.matrices.notation()))
@@ -100,7 +105,7 @@ class MainWindow(QMainWindow):
                              t.run_dock, t.gradcheck_dock)
         self.menus = build_menus(self, self.actions_, self.window_actions, self.files, self.exports, t, [
             self.form_dock, self.data_source_dock, self.parameter_dock, self.equation_dock, self.stage_dock,
-            self.digits_dock])
+            self.digits_dock, *self.chain.docks])
         app_settings.restore_window_state(self)  # size and docks of last time
         self.autosave = Autosave(self.files, self.undo_stack, self.controller)
         self.language_menu = LanguageMenu(self.menus.view, self, lambda: self.files.path)
@@ -113,7 +118,7 @@ class MainWindow(QMainWindow):
             "form": (self.form_dock, self.form), "data": (self.data_source_dock, self.data_panel),
             "parameter": (self.parameter_dock, self.parameter_editor), "training": (t.run_dock, t.run_panel),
             "plots": (t.loss_dock, t.loss_plot), "gradients": (t.gradient_dock, t.gradient_plot),
-            "decision": (t.data_dock, t.data_view)}
+            "decision": (t.data_dock, t.data_view), **self.chain.targets}
         self.lessons = Lessons(LessonPanel(self.view_state, self.matrices.notation, self.files.replace_project,
                                            panels), self)
         place_lesson_dock(self, self.lessons.dock)
@@ -133,7 +138,7 @@ class MainWindow(QMainWindow):
         c, w, t, lesson = self.controller, self.window_actions, self.training, self.lessons.panel
         c.stateChanged.connect(self.show_result)
         c.errorOccurred.connect(self.show_error)
-        c.busyChanged.connect(self._busy_changed)
+        c.busyChanged.connect(self.status_line.busy_changed)
         c.stateChanged.connect(lesson.engine_changed)
         c.stateChanged.connect(self.classroom.name_soon)
         connect_actions(self.actions_, w, c, self.files)
@@ -213,10 +218,7 @@ class MainWindow(QMainWindow):
 
     def _render_status(self) -> None:
         assert self.state is not None
-        self.where.setText(where_text(self.state, self.matrices.precision()))
-        self.actions_.back.setEnabled(self.state.can_step_back)
-        self.window_actions.previous_layer.setEnabled(self.state.layer > 1)
-        self.window_actions.next_layer.setEnabled(self.state.layer < self.state.depth)
+        self.status_line.show(self.state)
 
     @Slot(int)
     def _precision_changed(self, digits: int) -> None:
@@ -239,11 +241,6 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         self.messages.show_message(message, "error")
         self.notes.show(message)
-
-    @Slot(bool)
-    def _busy_changed(self, busy: bool) -> None:
-        self.actions_.stop.setEnabled(busy or self.controller.running)
-        self.busy_label.setText(self.tr("computing…") if busy else "")
 
     # ----- requests from the views ------------------------------------------------------
     @Slot(int)
