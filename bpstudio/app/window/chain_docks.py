@@ -7,12 +7,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from bpstudio.app.engine_link.engine_controller import EngineController
+from bpstudio.app.equations.equation_panel import EquationPanel
+from bpstudio.app.matrices.matrix_panel import MatrixPanel
+from bpstudio.app.network.network_canvas import NetworkCanvas
 
 from .render_schedule import StateView
 
 
 class ChainDocks:
-    def __init__(self, window: QMainWindow, controller: EngineController) -> None:
+    def __init__(self, window: QMainWindow, controller: EngineController, canvas: NetworkCanvas, matrices: MatrixPanel,
+                 equations: EquationPanel) -> None:
         self.views: list[StateView] = []  # rendered with every state, in one slice of their own
         self.docks: list[QDockWidget] = []  # listed in View
         self.targets: dict[str, tuple[QDockWidget | None, QWidget]] = {}  # what a lesson may point at, by name

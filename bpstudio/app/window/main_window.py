@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
 
         # the engine, and the parts that work with it
         self.controller = EngineController(project, threaded=threaded, parent=self, start=False)
-        self.chain = ChainDocks(self, self.controller)
+        self.chain = ChainDocks(self, self.controller, self.canvas, self.matrices, self.equations)
         self.views += self.chain.views
         self.renderer = RenderSlices(self.views, [[self.matrices], [self.canvas], [self.stages, self.form,
                                      self.parameter_editor, self.data_panel], [self.equations, self.digits],
