@@ -32,13 +32,14 @@ import numpy as np
 
 from bpstudio.engine.decision_field import DecisionField
 from bpstudio.engine.i18n import translate
-from bpstudio.engine.run_settings import RunSettings
+from bpstudio.engine.run_settings import FASTEST, RunSettings
 from bpstudio.engine.spec import InitSpec, NetworkSpec, TrainingSpec
 from bpstudio.engine.stepper import Stepper
 from bpstudio.engine.training_log import TrainingLog
 from bpstudio.engine.training_run import RunOutcome, TrainingRun
 from bpstudio.engine.unit_fields import InputPlane
 
+from .blas_threads import use_cores
 from .throttle import every_slice_shown
 
 Array = np.ndarray
@@ -118,14 +119,16 @@ def serve(conn, own_process: bool = False) -> None:
             return
         if isinstance(message, StartRun):
             try:
-                if _run(conn, message):
+                if _run(conn, message, own_process):
                     return  # told to quit while running (the window closed)
             except Exception:  # noqa: BLE001 - reported to the parent, which shows it
                 conn.send(Crashed(message.ident, traceback.format_exc()))
 
 
-def _run(conn, job: StartRun) -> bool:
+def _run(conn, job: StartRun, own_process: bool = False) -> bool:
     """One run; True when the parent said quit meanwhile."""
+    if own_process:
+        use_cores(job.settings.speed == FASTEST)
     stepper = Stepper(job.spec, job.x, job.y, job.training, InitSpec("explicit"), params=job.state.params)
     stepper.restore(job.state)
     log = TrainingLog(job.spec.depth)  # the rows not sent yet, after the last one sent (the parent keeps the log)
@@ -164,6 +167,8 @@ def _run(conn, job: StartRun) -> bool:
             wanted = True
         elif isinstance(said, ChangeSpeed):
             run.set_speed(said.speed)
+            if own_process:
+                use_cores(said.speed == FASTEST)
     run.finish()
     # with the stages of the last iteration, so that step back works in the window as after a run there
     history = stepper.recent(len(stepper.stages))
@@ -173,8 +178,9 @@ def _run(conn, job: StartRun) -> bool:
 
 @contextmanager
 def _one_blas_thread() -> Iterator[None]:
-    """A child started meanwhile keeps to one core: its BLAS would run a large product on every core, and the
-    window's thread, waiting for one, stalls (50 ms rather than 19 on 784-128-64-10 at 4 iterations a second)."""
+    """A child started meanwhile starts on one core: its BLAS would run a large product on every core, and the
+    window's thread, waiting for one, stalls (50 ms rather than 19 on 784-128-64-10 at 4 iterations a second).
+    A run at full speed then takes both (``use_cores``)."""
     saved = {name: os.environ.get(name) for name in BLAS_THREADS}
     os.environ.update(dict.fromkeys(BLAS_THREADS, "1"))
     try:
