@@ -18,7 +18,7 @@ import numpy as np
 from .atomic_file import write_atomically
 from .errors import FormatError
 from .i18n import translate
-from .snapshot import Snapshot
+from .snapshot import Snapshot, key
 from .snapshot_read import SNAPSHOT_FORMAT, SNAPSHOT_VERSION, LoadedSnapshot, load_snapshot
 
 __all__ = ["SNAPSHOT_FORMAT", "SNAPSHOT_VERSION", "LoadedSnapshot", "load_snapshot", "project_at_snapshot",
@@ -55,7 +55,7 @@ def project_at_snapshot(loaded: LoadedSnapshot) -> Project:
         raise FormatError(translate(
             "SnapshotIo", "this snapshot's project has another network than its arrays, so it cannot be opened"))
     depth = project.network.depth
-    params = tuple((loaded.arrays[f"L{l}/W"], loaded.arrays[f"L{l}/b"]) for l in range(1, depth + 1))
+    params = tuple((loaded.arrays[key("W", l)], loaded.arrays[key("b", l)]) for l in range(1, depth + 1))
     iteration, epoch, batch, position = (int(meta[k]) for k in ("iteration", "epoch", "batch", "position"))
     if position == 2 * depth + 2:  # after the update the weights are the next iteration's start
         per = project.stepper().batches_per_epoch

@@ -17,6 +17,7 @@ from .json_read import parse_json
 from .npz_read import Member, Npz, NpzFault
 from .readonly import read_only
 from .snapshot import QUANTITIES
+from .snapshot import key as array_key
 from .spec import NetworkSpec
 
 SNAPSHOT_FORMAT = "bpstudio-snapshot"
@@ -119,7 +120,7 @@ def _checked_members(npz: Npz, network: NetworkSpec, path: object) -> dict[str, 
     for l in range(1, network.depth + 1):
         n, before = sizes[l], sizes[l - 1]
         for q in QUANTITIES:
-            shapes[f"L{l}/{q}"] = {"W": (n, before), "dW": (n, before), "b": (n, 1), "db": (n, 1)}.get(q, (n, B))
+            shapes[array_key(q, l)] = {"W": (n, before), "dW": (n, before), "b": (n, 1), "db": (n, 1)}.get(q, (n, B))
     batch: int | None = None
     members = {k: m for k, m in npz.members.items() if k != "meta"}
     for name, m in members.items():
@@ -137,9 +138,9 @@ def _checked_members(npz: Npz, network: NetworkSpec, path: object) -> dict[str, 
                                                              expected=wanted))
     for l in range(1, network.depth + 1):
         for q in ("W", "b"):
-            if f"L{l}/{q}" not in members:
+            if array_key(q, l) not in members:
                 raise FormatError(translate("SnapshotIo", "{path}: the entry {key} is missing").format(
-                    path=path, key=f"L{l}/{q}"))
+                    path=path, key=array_key(q, l)))
     total = sum(m.nbytes for m in members.values())
     if total > MAX_SNAPSHOT_BYTES:
         raise FormatError(translate("SnapshotIo", "{path}: its arrays would need {size:,} MB; BP Studio opens "

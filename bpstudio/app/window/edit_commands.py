@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.forms.project_form import ProjectForm
 from bpstudio.engine import Project
+from bpstudio.engine.snapshot import key
 from bpstudio.engine.text.indices import format_value, parameter_symbol
 from bpstudio.session.project_edits import continues_training
 from bpstudio.session.view_state import ViewState
@@ -122,5 +123,5 @@ class UndoableEdits(QObject):
     def set_parameter(self, layer: int, name: str, row: int, col: int, value: float) -> None:
         state = self.state()
         assert state is not None
-        old = float(state.snapshot.arrays[f"L{layer}/{name}"][row, col])
+        old = float(state.snapshot.arrays[key(name, layer)][row, col])
         self.undo_stack.push(ParameterEditCommand(self.controller.set_parameter, layer, name, (row, col), old, value))

@@ -29,6 +29,7 @@ from bpstudio.app.widgets import app_settings
 from bpstudio.app.widgets.step_actions import step_actions
 from bpstudio.engine import Project
 from bpstudio.engine.run_settings import RUNNING
+from bpstudio.engine.snapshot import key
 from bpstudio.session.commands import EngineResult
 from bpstudio.session.divergence_texts import divergence_text
 from bpstudio.session.view_state import ViewState
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
     def edit_parameter(self, layer: int, name: str, row: int, col: int) -> None:
         if self.state is None:
             return
-        current = float(self.state.snapshot.arrays[f"L{layer}/{name}"][row, col])
+        current = float(self.state.snapshot.arrays[key(name, layer)][row, col])
         self.parameter_editor.set_target(layer, name, row, col, current)
         self.canvas.mark_parameter(layer, name, row, col)
         self.select_layer(layer)
