@@ -42,6 +42,15 @@ def mnist_shaped_project(samples: int = 640) -> Project:
     return wide_project(samples=samples, batch_size=64, init="xavier", learning_rate=0.05, shuffle=True)
 
 
+def open_window(app: QApplication, project: Project, size: tuple[int, int] = (1440, 900)) -> MainWindow:
+    """The real main window on ``project``, its engine in its thread, shown and with its first state."""
+    window = MainWindow(project, threaded=True)
+    window.resize(*size)
+    window.show()
+    wait_until(app, lambda: window.state is not None)
+    return window
+
+
 class StallProbe:
     """A 1 ms timer: the gap between its ticks beyond 1 ms is how long the event loop was blocked."""
 
@@ -84,10 +93,8 @@ def wait_until(app: QApplication, condition, timeout: float = 30.0) -> None:
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
-    window = MainWindow(mnist_shaped_project(), threaded=True)
-    window.resize(1280, 800)
-    window.show()
-    wait_until(app, lambda: window.state is not None and not window.controller.busy and not window.render_pending)
+    window = open_window(app, mnist_shaped_project(), (1280, 800))
+    wait_until(app, lambda: not window.controller.busy and not window.render_pending)
 
     view_times: dict[str, list[float]] = {type(v).__name__: [] for v in window.views}
     def timed(original, name: str):

@@ -21,21 +21,14 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# a throwaway home for settings and autosaves: the pictures and timings never depend on (or change) the user's
-for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
-    os.environ[_var] = tempfile.mkdtemp(prefix="bpstudio-")
 
-from bench_studio import StallProbe, wait_until  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from bench_studio import StallProbe, open_window, wait_until  # noqa: E402 - first: a throwaway home
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bpstudio.app.window.main_window import MainWindow  # noqa: E402
-from bpstudio.app.window.project_files import ProjectFiles  # noqa: E402
-
-ProjectFiles.ask = lambda self: QMessageBox.StandardButton.Discard  # windows here close without asking
 from bpstudio.engine import InitSpec, LayerSpec, NetworkSpec, Project, TrainingSpec, load_project  # noqa: E402
 from bpstudio.engine.examples import wide_project  # noqa: E402
 from bpstudio.engine.resource_files import example_path  # noqa: E402
@@ -78,10 +71,7 @@ def window_rate(app: QApplication, project: Project, seconds: float, rounds: int
     The window's run is paused while the headless engine is measured, round after round: this shared VM
     switches between two speeds (2× apart) every few seconds, so only rates measured close together
     compare."""
-    window = MainWindow(project, threaded=True)
-    window.resize(1440, 900)
-    window.show()
-    wait_until(app, lambda: window.state is not None)
+    window = open_window(app, project)
     c = window.controller
     settings = RunSettings(RunGoal("forever"))
     c.run(settings)
@@ -119,10 +109,7 @@ SLOW_SPEEDS = (1, 3, 5)  # indices into SPEEDS
 
 def speed_stalls(app: QApplication, project: Project, seconds: float) -> list[tuple[str, float, float]]:
     """[(speed, longest stall in ms, panel states shown a second)] for a run at each of SLOW_SPEEDS."""
-    window = MainWindow(project, threaded=True)
-    window.resize(1440, 900)
-    window.show()
-    wait_until(app, lambda: window.state is not None)
+    window = open_window(app, project)
     c, shown, rows = window.controller, [0], []
     c.stateChanged.connect(lambda _: shown.__setitem__(0, shown[0] + 1))
     for speed in SLOW_SPEEDS:

@@ -18,20 +18,15 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):  # a throwaway home: never the user's settings
-    os.environ[_var] = tempfile.mkdtemp(prefix="bpstudio-")
 
-from bench_studio import StallProbe, wait_until  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from bench_studio import StallProbe, open_window, wait_until  # noqa: E402 - first: a throwaway home
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import bpstudio.engine.decision_field as decision_module  # noqa: E402
 from bpstudio.app.network.unit_map_images import render_maps  # noqa: E402
-from bpstudio.app.window.main_window import MainWindow  # noqa: E402
-from bpstudio.app.window.project_files import ProjectFiles  # noqa: E402
 from bpstudio.engine import load_project  # noqa: E402
 from bpstudio.engine.decision_field import input_plane, network_field  # noqa: E402
 from bpstudio.engine.resource_files import example_path  # noqa: E402
@@ -40,7 +35,6 @@ from bpstudio.engine.training_log import TrainingLog  # noqa: E402
 from bpstudio.engine.training_run import TrainingRun  # noqa: E402
 from bpstudio.engine.unit_fields import unit_fields  # noqa: E402
 
-ProjectFiles.ask = lambda self: QMessageBox.StandardButton.Discard  # windows here close without asking
 ROUNDS = 5
 
 
@@ -71,10 +65,8 @@ def training_rate(project, seconds: float, maps: bool) -> float:
 
 def window_costs(app: QApplication, project, seconds: float) -> tuple[float, float, list[tuple[bool, float, float]]]:
     """(render_maps ms, canvas repaint ms, [(maps followed, longest stall ms, map sets drawn a second)])."""
-    window = MainWindow(project, threaded=True)
-    window.resize(1440, 900)
-    window.show()
-    wait_until(app, lambda: window.state is not None and bool(window.canvas.unit_maps.images))
+    window = open_window(app, project)
+    wait_until(app, lambda: bool(window.canvas.unit_maps.images))
     field = window.controller.field
     assert field is not None and field.units is not None
     render = median_ms(lambda: render_maps(field.units, "softmax"), 50)
