@@ -1,8 +1,10 @@
 """The network's output over its input space, for the decision-boundary view.
 
 Two inputs: the outputs on a grid over the plane around the data (a heat map). One input: the
-outputs along a line over the data's range (the fitted curve). Other input sizes have no picture ("units").
-``network_field`` adds every unit's map (``unit_fields``) for the canvas, over two chosen inputs for any size.
+outputs along a line over the data's range (the fitted curve). ``network_field`` adds every unit's map
+(``unit_fields``) for the canvas, over two chosen inputs for any size; with more than two inputs its plane is the
+output units' maps, a slice through the input space (the other inputs at their means), or, for an output layer
+too wide to map, no picture ("units").
 """
 
 from __future__ import annotations
@@ -44,9 +46,14 @@ def field_extent(x_rows: Array) -> tuple[tuple[float, float], ...]:
 
 
 def input_plane(x_rows: Array) -> InputPlane:
-    """The plane of the units' maps for these samples (rows (N, d)): the first two inputs, the others at their
+    """The plane of the units' maps for these samples (rows (N, d)): the two inputs that vary most (the first two
+    of equals: a digit's corner pixels, always 0, would show a plane where nothing happens), the others at their
     means, over ``field_extent``."""
-    return InputPlane(field_extent(x_rows), tuple(float(v) for v in x_rows.mean(axis=0)))
+    plane = InputPlane(field_extent(x_rows), tuple(float(v) for v in x_rows.mean(axis=0)))
+    if x_rows.shape[1] <= 2:
+        return plane
+    first, second = sorted(int(k) for k in np.argsort(-x_rows.var(axis=0), kind="stable")[:2])
+    return plane.choosing(first, second)
 
 
 def network_field(plan: bp.Plan, params, plane: InputPlane) -> DecisionField:
@@ -55,9 +62,12 @@ def network_field(plan: bp.Plan, params, plane: InputPlane) -> DecisionField:
     # through 784-128-64-10 is 63 million multiply-adds, several training iterations)
     units = unit_fields(plan, params, plane, UNIT_RESOLUTION if plane.inputs <= MAPPED_UNITS else COARSE_RESOLUTION)
     field = decision_field(plan, params, plane.extent) if plane.inputs <= 2 else None
-    if field is None:
+    if field is not None:
+        return replace(field, units=units)
+    outputs = units.layers[-1]
+    if outputs is None or units.ys is None:
         return DecisionField("units", units.xs, units.ys, read_only(np.empty((0, 0))), units)
-    return replace(field, units=units)
+    return DecisionField("plane", units.xs, units.ys, outputs, units)  # a slice: the output units' maps
 
 
 def decision_field(plan: bp.Plan, params, extent: tuple[tuple[float, float], ...],

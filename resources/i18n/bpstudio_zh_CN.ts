@@ -926,10 +926,6 @@ Click to use it.</source>
         <translation>此视图对这些数据无法显示的内容</translation>
     </message>
     <message>
-        <source>decision boundary needs 2 inputs (this data has {d}); the points show the first two features</source>
-        <translation>决策边界需要 2 个输入（此数据有 {d} 个）；点显示的是前两个特征</translation>
-    </message>
-    <message>
         <source>the colours show output 1 of {k}</source>
         <translation>颜色显示的是 {k} 个输出中的输出 1</translation>
     </message>
@@ -946,16 +942,8 @@ Click to use it.</source>
         <translation>测试</translation>
     </message>
     <message>
-        <source>x₁ (input 1)</source>
-        <translation>x₁（输入 1）</translation>
-    </message>
-    <message>
         <source>x (input)</source>
         <translation>x（输入）</translation>
-    </message>
-    <message>
-        <source>x₂ (input 2)</source>
-        <translation>x₂（输入 2）</translation>
     </message>
     <message>
         <source>y (target)</source>
@@ -964,6 +952,10 @@ Click to use it.</source>
     <message>
         <source>class</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>a slice: {x} and {y}, the other {n} inputs at their means</source>
+        <translation>一个切面：{x} 和 {y}，其余 {n} 个输入取平均值</translation>
     </message>
     <message>
         <source>class {i}</source>

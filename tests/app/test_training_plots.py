@@ -3,6 +3,7 @@ with its decision field. Logs come from real training runs of the shipped exampl
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -10,13 +11,14 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from bpstudio.app.training import plot_style as style
-from bpstudio.app.training.data_view import FIELD_STRENGTH, LEVELS, MAX_POINTS, DataView
+from bpstudio.app.training.data_points import MAX_POINTS
+from bpstudio.app.training.data_view import FIELD_STRENGTH, LEVELS, DataView
 from bpstudio.app.training.gradient_plot import GradientPlot
 from bpstudio.app.training.loss_plot import LossPlot
 from bpstudio.app.widgets.preview import example_training
 from bpstudio.engine import load_project
 from bpstudio.engine.backprop import Plan
-from bpstudio.engine.decision_field import DecisionField, decision_field
+from bpstudio.engine.decision_field import DecisionField, decision_field, input_plane, network_field
 from bpstudio.engine.resource_files import example_path
 from bpstudio.engine.training_log import TrainingLog
 
@@ -256,7 +258,10 @@ def test_scatter_shows_training_filled_and_test_hollow(qtbot, spiral):
     for label, pen in zip(test.labels, hollow["pen"], strict=True):
         assert pen.color().name() == style.PALETTE[label].lower()
     assert view.test_points.opts["brush"].style() == Qt.BrushStyle.NoBrush
-    assert "test (hollow)" in view.legend.text() and "training (filled)" in view.legend.text()
+    # the entries, each unbreakable (a narrow dock wraps the legend between entries, never inside one)
+    assert "test&nbsp;(hollow)" in view.legend.text() and "training&nbsp;(filled)" in view.legend.text()
+    parts = [re.sub("<[^>]*>", "", part) for part in view.legend.text().split("&nbsp;&nbsp; ")]
+    assert len(parts) == 5 and all(" " not in part for part in parts)  # 3 classes, training, test
     assert not view.note.isVisible()
 
 
@@ -323,17 +328,30 @@ def test_one_input_draws_the_fitted_curve(qtbot, sine):
     assert not view.curve.isVisible()
 
 
-def test_more_than_two_features_shows_the_first_two_and_a_note(qtbot):
+def test_more_than_two_features_show_a_slice_over_the_inputs_the_maps_span(qtbot):
     project = load_project(example_path("iris_softmax"))
     train, test = project.split()
     assert train.x.shape[1] == 4
     view = shown(qtbot, DataView(), 700, 600)
-    view.set_data(train, test, ("setosa", "versicolor", "virginica"))
-    assert view.note.isVisible()
-    assert "decision boundary needs 2 inputs (this data has 4)" in view.note.text()
-    assert view.extent is None
-    np.testing.assert_array_equal(view.train_points.data["y"], train.x[:, 1])
+    view.set_data(train, test, ("setosa", "versicolor", "virginica"), ("sepal l.", "sepal w.", "petal l.", "petal w."))
+    assert view.note.isVisible()  # at first the two inputs that vary most, as the engine's maps
+    assert ("a slice: x₃ (petal l.) and x₄ (petal w.), the other 2 inputs at their means"
+            in view.note.text())
+    assert view.extent is None and view.features == (2, 3)
+    np.testing.assert_array_equal(view.train_points.data["y"], train.x[:, 3])
+    assert view.plot.getPlotItem().getAxis("bottom").labelText == "x₃ (petal l.)"
     assert "virginica" in view.legend.text()
+    stepper = project.stepper()
+    stepper.run_iterations(20)
+    plane = input_plane(np.vstack([train.x, test.x])).choosing(1, 0)
+    field = network_field(stepper.plan, stepper.parameters, plane)
+    view.set_field(field)  # the learner chose other inputs: the points and the regions follow
+    assert view.features == (1, 0) and view.image.isVisible()
+    np.testing.assert_array_equal(view.train_points.data["x"], train.x[:, 1])
+    np.testing.assert_array_equal(view.train_points.data["y"], train.x[:, 0])
+    assert "x₂ (sepal w.) and x₁ (sepal l.)" in view.note.text()
+    expected = view.field_colours(field.units.layers[-1])
+    np.testing.assert_array_equal(view.image.image, expected)
 
 
 def test_regression_on_two_inputs_colours_by_target_with_a_colour_bar(qtbot):

@@ -95,7 +95,7 @@ def test_more_than_two_inputs_say_which_two_the_maps_span_and_let_the_learner_ch
     w = open_window("iris_softmax", size=(1440, 900))  # (the offscreen screen's default would squeeze the canvas)
     maps = maps_shown(qtbot, w)
     assert maps.note.isVisible()
-    assert maps.note.text() == "Maps: x₁ →, x₂ ↑ ▾\n2 other inputs at their mean"
+    assert maps.note.text() == "Maps: x₃ →, x₄ ↑ ▾\n2 other inputs at their mean"  # the two that vary most
     train, test = load_project(example_path("iris_softmax")).split()  # the means of every sample the data view shows
     np.testing.assert_allclose(maps.fields.plane.held, np.vstack([train.x, test.x]).mean(axis=0), atol=1e-12)
     qtbot.waitUntil(lambda: maps.note.geometry().left() > w.canvas.width() * 0.6)  # placed after the scene's scale
@@ -105,15 +105,20 @@ def test_more_than_two_inputs_say_which_two_the_maps_span_and_let_the_learner_ch
     assert note.bottom() < loss_box.top()
     maps.note.menu().aboutToShow.emit()  # the menu lists the inputs for each axis, the current ones checked
     checked = [a.text() for a in maps.note.menu().actions() if a.isChecked()]
-    assert checked == ["x₁", "x₂"]
-    maps.note.choose(0, 2)  # x₃ across
+    assert checked == ["x₃", "x₄"]
+    maps.note.choose(0, 0)  # x₁ across
     settle(qtbot, w)
     maps = maps_shown(qtbot, w)
-    assert maps.fields.plane.features == (2, 1)
-    assert maps.note.text() == "Maps: x₃ →, x₂ ↑ ▾\n2 other inputs at their mean"
-    maps.note.choose(1, 2)  # x₃ up: the two swap places
+    assert maps.fields.plane.features == (0, 3)
+    assert maps.note.text() == "Maps: x₁ →, x₄ ↑ ▾\n2 other inputs at their mean"
+    data = w.training.data_view  # the decision view shows the same slice, its points over the same two inputs
+    qtbot.waitUntil(lambda: data.features == (0, 3))
+    np.testing.assert_array_equal(data.train_points.data["x"], train.x[:, 0])
+    np.testing.assert_array_equal(data.train_points.data["y"], train.x[:, 3])
+    assert data.note.text() == "a slice: x₁ and x₄, the other 2 inputs at their means"
+    maps.note.choose(1, 0)  # x₁ up: the two swap places
     settle(qtbot, w)
-    assert maps_shown(qtbot, w).fields.plane.features == (1, 2)
+    assert maps_shown(qtbot, w).fields.plane.features == (3, 0)
 
 
 def test_two_inputs_need_no_note(qtbot, window):

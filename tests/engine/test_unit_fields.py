@@ -54,13 +54,15 @@ def test_more_than_two_inputs_hold_the_others_at_their_means_and_any_two_can_be_
     project, stepper, plane = trained("iris_softmax", 10)
     train, _ = project.split()
     np.testing.assert_allclose(plane.held, train.x.mean(axis=0))
-    assert plane.features == (0, 1) and plane.inputs == 4
+    assert plane.inputs == 4  # across and up: the two inputs that vary most (petal length and width)
+    assert plane.features == (2, 3) == tuple(sorted(np.argsort(train.x.var(axis=0))[-2:]))
     chosen = plane.choosing(3, 1)
     assert chosen.features == (3, 1)
     assert plane.choosing(2, 2) is plane and plane.choosing(0, 9) is plane
     field = network_field(stepper.plan, stepper.parameters, chosen)
-    assert field.kind == "units" and field.units is not None  # no decision field for 4 inputs, but maps
+    assert field.kind == "plane" and field.units is not None  # 4 inputs: the decision field is a slice
     units = field.units
+    assert field.outputs is units.layers[-1] and field.xs is units.xs and field.ys is units.ys
     assert units.xs[0] < train.x[:, 3].min() and units.ys[-1] > train.x[:, 1].max()
     (W1, b1), _ = stepper.parameters
     r, c = 7, 19

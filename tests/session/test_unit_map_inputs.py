@@ -43,14 +43,16 @@ def maps_match_the_weights(units, snapshot) -> None:
 
 def test_chosen_inputs_reach_the_maps_survive_an_edit_and_a_run_in_the_child_draws_over_them(iris):
     s = iris
-    first = execute(s, ChooseMapInputs(2, 3), 1)
-    assert first.field is not None and first.field.kind == "units" and first.field.units is not None
-    assert first.field.units.plane.features == (2, 3)
+    assert s.engine.plane.features == (2, 3)  # at first the two inputs that vary most
+    first = execute(s, ChooseMapInputs(0, 3), 1)
+    assert first.field is not None and first.field.kind == "plane" and first.field.units is not None
+    assert first.field.units.plane.features == (0, 3)
+    assert first.field.outputs is first.field.units.layers[-1]  # the decision view's slice: the outputs' maps
     maps_match_the_weights(first.field.units, first.snapshot)
     project = s.engine.project
     edited = execute(s, SetProject(replace(project, training=replace(project.training, learning_rate=0.1)),
                                    save_as=1), 2)
-    assert edited.field is not None and edited.field.units.plane.features == (2, 3)  # kept through the edit
+    assert edited.field is not None and edited.field.units.plane.features == (0, 3)  # kept through the edit
     started = execute(s, Run(RunSettings(RunGoal("forever"))), 3)
     assert started.run.state == RUNNING
     fields = set()
@@ -60,7 +62,7 @@ def test_chosen_inputs_reach_the_maps_survive_an_edit_and_a_run_in_the_child_dra
         time.sleep(0.01)
         for report in s.tick():
             if isinstance(report, (EngineResult, RunProgress)) and report.field is not None:
-                assert report.field.units is not None and report.field.units.plane.features == (2, 3)
+                assert report.field.units is not None and report.field.units.plane.features == (0, 3)
                 fields.add(id(report.field))
     execute(s, Pause(), 4)
     now = execute(s, ChooseMapInputs(0, 3), 5)  # at rest: the maps of the weights shown

@@ -9,16 +9,10 @@ from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsView, QMenu, QToolButton
 
 from bpstudio.app.look import presentation
-from bpstudio.engine.text.indices import subscript
+from bpstudio.engine.text.indices import input_name
 from bpstudio.engine.unit_fields import InputPlane
 
 from .network_items import pixel_font
-
-
-def input_name(k: int, names: tuple[str, ...] = ()) -> str:
-    """x₁, or "x₁ (sepal length)" when the data names its features."""
-    x = f"x{subscript(k + 1)}"
-    return f"{x} ({names[k]})" if k < len(names) and names[k] else x
 
 
 class InputsNote(QToolButton):

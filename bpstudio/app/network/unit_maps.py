@@ -16,6 +16,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QHBoxLayout, QLabel
 
 from bpstudio.engine.decision_field import DecisionField
+from bpstudio.engine.text.indices import input_name
 from bpstudio.engine.text.notation import format_number
 from bpstudio.engine.unit_fields import UnitFields
 from bpstudio.session.view_state import ViewState
@@ -24,7 +25,7 @@ from . import network_texts as texts
 from .network_items import UnitItem, owner
 from .network_scene import NetworkItems
 from .unit_map_images import UnitMapItem, marked_pixmap_image, render_maps
-from .unit_map_note import InputsNote, input_name
+from .unit_map_note import InputsNote
 
 POPUP_SIZE = 192  # px: the large map
 NEAR = 8  # px: a pointer this close to a unit's centre shows its map

@@ -1,6 +1,7 @@
 """The data and what the network makes of it: a scatter of the samples (training filled, test hollow,
 coloured by class or by target value) over the network's decision field — a heat map of the argmax
-class for two inputs, the fitted curve for one.
+class for two inputs (for more, a slice through the input space over the two the unit maps span), the fitted
+curve for one.
 
 ``set_field`` runs up to ~30 times a second during a run, so its colours come from tables built once
 in ``set_data``: the only new array per call is the 80 × 80 RGBA image.
@@ -19,15 +20,15 @@ from bpstudio.app.widgets.export_menu import add_picture_actions
 from bpstudio.app.widgets.form_fields import fill, wrapped_label
 from bpstudio.app.widgets.preview import TRAINING_EXAMPLE, example_training, show_alone
 from bpstudio.engine.datasets import Dataset
-from bpstudio.engine.decision_field import DecisionField, field_extent
-from bpstudio.engine.metrics import is_classification
+from bpstudio.engine.decision_field import DecisionField, field_extent, input_plane
+from bpstudio.engine.text.indices import input_name
 
 from . import plot_style as style
+from .data_points import labels_of, thinned
 
 LEVELS = 64  # shades per class in the heat map: from white (a coin toss) to the class colour (certain)
 FIELD_STRENGTH = 0.55  # a certain region is this far from white towards its class colour: points stay visible
 FIELD_STRENGTH_REGRESSION = 0.7  # the output's colour, paled, so points of the same value still stand out
-MAX_POINTS = 4000  # per set; more are thinned (seeded) so every repaint stays quick
 MAX_LEGEND_CLASSES = 10
 POINT_SIZE = 9
 OUTLINE = "#303030"
@@ -45,6 +46,8 @@ class DataView(QWidget):
         self._lut = np.zeros((1, LEVELS, 4), np.uint8)  # (class, shade) → RGBA
         self._levels = (0.0, 1.0)  # a regression target's colour range
         self._rect_key: tuple | None = None
+        self.features: tuple[int, int] = (0, 1)  # the inputs across and up
+        self._shown: tuple = ([], [], [], (), [])  # (sets, their labels, class colours, input names, notes)
 
         self.plot = style.new_plot_widget(self, grid=False)  # grid lines would read as structure in the map
         self.plot.setToolTip(self.tr("The samples (training filled, test hollow) over what the network "
@@ -77,20 +80,20 @@ class DataView(QWidget):
         self.picture_menu = add_picture_actions(self, "data")  # right-click: save as PNG or SVG
 
     # ----- API --------------------------------------------------------------------------
-    def set_data(self, train: Dataset, test: Dataset | None, classes: tuple[str, ...] | None = None) -> None:
-        """Show these samples; clears the decision field until the next ``set_field``."""
+    def set_data(self, train: Dataset, test: Dataset | None, classes: tuple[str, ...] | None = None,
+                 features: tuple[str, ...] = ()) -> None:
+        """Show these samples (``features``: the inputs' names, if the data has them); clears the decision field
+        until the next ``set_field``."""
         sets = [train] if test is None else [train, test]
         d = train.x.shape[1]
-        labels = [_labels(s) for s in sets]
+        labels = [labels_of(s) for s in sets]
         top = max((int(l.max(initial=0)) for l in labels if l is not None), default=-1)
         self.classes = 0 if labels[0] is None else max(len(classes or ()), train.y.shape[1], 1 + top, 2)
         notes = []
-        if d > 2:
-            notes.append(self.tr("decision boundary needs 2 inputs (this data has {d}); the points show "
-                                 "the first two features").format(d=d))
         all_x = np.vstack([s.x for s in sets])
         self.extent = extent = field_extent(all_x) if d <= 2 else None
         one_d = d == 1
+        colours = []
         if self.classes:
             rgb = style.class_rgb(self.classes)
             t = np.linspace(0.0, FIELD_STRENGTH, LEVELS)[None, :, None]
@@ -107,14 +110,33 @@ class DataView(QWidget):
             self.colour_bar.setLevels(self._levels)
             if train.y.shape[1] > 1:
                 notes.append(self.tr("the colours show output 1 of {k}").format(k=train.y.shape[1]))
+        for s, filled in zip(sets, (True, False), strict=False):
+            if len(thinned(len(s.x))) < len(s.x):
+                notes.append(self.tr("{shown} of {n} {which} points shown").format(
+                    shown=len(thinned(len(s.x))), n=len(s.x), which=self.tr("training") if filled else self.tr("test")))
+        if test is None:
+            self.test_points.setData([], [])
+        self._fill_legend(colours if self.classes else [], classes, test is not None, one_d)
+        self.colour_bar.setVisible(not self.classes and d >= 2)
+        self._shown = (sets, labels, colours, features, notes)
+        # more than two inputs: the engine's plane (the two that vary most), until a field says which
+        self._draw(input_plane(all_x).features if d > 2 else (0, 1))
+        if one_d and extent is not None:
+            ys = np.concatenate([p.data["y"] for p in (self.train_points, self.test_points)])
+            self.plot.setRange(xRange=extent[0], yRange=field_extent(ys[:, None])[0], padding=0)
+        self.set_field(None)
+
+    def _draw(self, features: tuple[int, ...]) -> None:
+        """The points, axes and note over inputs ``features`` (across, up)."""
+        sets, labels, colours, names, notes = self._shown
+        self.features = a, b = features[0], features[-1]
+        d = sets[0].x.shape[1]
+        one_d = d == 1
         for s, points, filled, lab in zip(sets, (self.train_points, self.test_points), (True, False), labels,
                                           strict=False):
-            keep = _thin(len(s.x))
-            if len(keep) < len(s.x):
-                notes.append(self.tr("{shown} of {n} {which} points shown").format(
-                    shown=len(keep), n=len(s.x), which=self.tr("training") if filled else self.tr("test")))
-            x = s.x[keep, 0]
-            y = (s.y[keep, 0] if s.y.shape[1] == 1 or lab is None else lab[keep]) if one_d else s.x[keep, 1]
+            keep = thinned(len(s.x))
+            x = s.x[keep, a]
+            y = (s.y[keep, 0] if s.y.shape[1] == 1 or lab is None else lab[keep]) if one_d else s.x[keep, b]
             if self.classes and lab is not None:
                 colour = [colours[int(c)] for c in lab[keep]]
             elif one_d:
@@ -125,32 +147,27 @@ class DataView(QWidget):
                 points.setData(x, y, brush=[pg.mkBrush(c) for c in colour])
             else:
                 points.setData(x, y, pen=[pg.mkPen(c, width=2.5) for c in colour])
-        if test is None:
-            self.test_points.setData([], [])
-        self._fill_legend(colours if self.classes else [], classes, test is not None, one_d)
-        self.colour_bar.setVisible(not self.classes and d >= 2)
         item = self.plot.getPlotItem()
-        item.setLabel("bottom", self.tr("x₁ (input 1)") if not one_d else self.tr("x (input)"),
+        item.setLabel("bottom", self.tr("x (input)") if one_d else input_name(a, names), **style.label_style())
+        item.setLabel("left", input_name(b, names) if not one_d else
+                      (self.tr("y (target)") if labels[0] is None or sets[0].y.shape[1] == 1 else self.tr("class")),
                       **style.label_style())
-        item.setLabel("left", self.tr("x₂ (input 2)") if not one_d else
-                      (self.tr("y (target)") if labels[0] is None or train.y.shape[1] == 1 else self.tr("class")),
-                      **style.label_style())
-        if one_d and extent is not None:
-            ys = np.concatenate([p.data["y"] for p in (self.train_points, self.test_points)])
-            x_range, y_range = extent[0], field_extent(ys[:, None])[0]
-        else:
-            x_range, y_range = field_extent(all_x[:, :2])
-        self.plot.setRange(xRange=x_range, yRange=y_range, padding=0)
-        self.note.setText("; ".join(notes))
-        self.note.setVisible(bool(notes))
-        self.set_field(None)
+        if not one_d:
+            x_range, y_range = field_extent(np.vstack([s.x[:, [a, b]] for s in sets]))
+            self.plot.setRange(xRange=x_range, yRange=y_range, padding=0)
+        slice_note = [] if d <= 2 else [self.tr("a slice: {x} and {y}, the other {n} inputs at their means").format(
+            x=input_name(a, names), y=input_name(b, names), n=d - 2)]
+        self.note.setText("; ".join(slice_note + notes))
+        self.note.setVisible(bool(slice_note + notes))
 
     def set_field(self, field: DecisionField | None) -> None:
         """The network's outputs over the input space (None: show none)."""
         self.image.setVisible(field is not None and field.kind == "plane")
         self.curve.setVisible(field is not None and field.kind == "curve")
-        if field is None or field.kind == "units":  # (more than two inputs: only the canvas's unit maps)
+        if field is None or field.kind == "units":  # (an output layer too wide to map: only the canvas's maps)
             return
+        if field.units is not None and field.units.plane.inputs > 2 and field.units.plane.features != self.features:
+            self._draw(field.units.plane.features)  # the learner chose other inputs for the maps
         if field.kind == "curve":
             out = field.outputs
             self.curve.setData(field.xs, out[:, 0] if out.shape[1] == 1 or not self.classes
@@ -191,7 +208,8 @@ class DataView(QWidget):
     def _fill_legend(self, colours: list, names: tuple[str, ...] | None, has_test: bool, curve: bool) -> None:
         """A one-line legend above the plot (inside it, it would hide points near a corner)."""
         def entry(symbol: str, colour: str, name: str) -> str:
-            return f'<span style="color:{colour}; font-size:14pt">{symbol}</span>&nbsp;{escape(name)}'
+            name = escape(name).replace(" ", "&nbsp;")  # a line breaks between entries, never inside one
+            return f'<span style="color:{colour}; font-size:14pt">{symbol}</span>&nbsp;{name}'
 
         parts = [entry("●", c.name(), names[i] if names and i < len(names) else self.tr("class {i}").format(i=i))
                  for i, c in enumerate(colours[:MAX_LEGEND_CLASSES])]
@@ -202,22 +220,8 @@ class DataView(QWidget):
             parts += [entry("●", grey, self.tr("training (filled)")), entry("○", grey, self.tr("test (hollow)"))]
         if curve:
             parts.append(entry("━", self.curve.opts["pen"].color().name(), self.tr("the network's output aᴸ")))
-        self.legend.setText("&nbsp;&nbsp;&nbsp;".join(parts))
+        self.legend.setText("&nbsp;&nbsp; ".join(parts))
         self.legend.setVisible(bool(parts))
-
-
-def _labels(ds: Dataset) -> np.ndarray | None:
-    """Class indices: the data's own, or read from 0/1 or one-hot targets; None for regression."""
-    if ds.labels is not None:
-        return ds.labels
-    if len(ds.y) and is_classification(ds.y.T):
-        return ds.y[:, 0].astype(np.int64) if ds.y.shape[1] == 1 else np.argmax(ds.y, axis=1)
-    return None
-
-
-def _thin(n: int) -> np.ndarray:
-    """Indices of at most MAX_POINTS samples, the same ones every time."""
-    return np.arange(n) if n <= MAX_POINTS else np.sort(np.random.default_rng(0).choice(n, MAX_POINTS, replace=False))
 
 
 def _preview(name: str = TRAINING_EXAMPLE) -> DataView:

@@ -223,8 +223,10 @@ class TrainingUi(QObject):
                 train, test = project.split()
             except Exception:  # noqa: BLE001 - the engine accepted it; a view must not take the window down
                 return
-            classes = project.data.get("classes") if isinstance(project.data, dict) else None
-            self.data_view.set_data(train, test, tuple(classes) if classes else None)
+            data = project.data if isinstance(project.data, dict) else {}
+            classes, names = data.get("classes"), data.get("features")
+            self.data_view.set_data(train, test, tuple(classes) if classes else None,
+                                    tuple(str(n) for n in names) if names else ())
             self._field_shown = None
             self.gradcheck_view.clear()
             self._checked = None

@@ -29,6 +29,12 @@ def parameter_symbol(layer: int, name: str, row: int, col: int = 0) -> str:
     return f"b{superscript(layer)}{idx(row)}" if name == "b" else f"w{superscript(layer)}{idx(row, col)}"
 
 
+def input_name(k: int, names: tuple[str, ...] = ()) -> str:
+    """x₁ for input 0, or "x₁ (sepal length)" when the data names its features."""
+    x = f"x{subscript(k + 1)}"
+    return f"{x} ({names[k]})" if k < len(names) and names[k] else x
+
+
 def format_value(x: float) -> str:
     """The shortest text that reads back as exactly the same float (0.15, not 0.15000000000000002)."""
     return repr(float(x))
