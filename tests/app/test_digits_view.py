@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtCore import QPoint, Qt
 from window_helpers import settle
 
-from bpstudio.app.widgets.diverging import LUT_SIZE, colour_indices, diverging_lut, symmetric_limit
+from bpstudio.app.widgets.diverging import LUT_SIZE, colour_indices, diverging_lut, nice_limit, symmetric_limit
 from bpstudio.session.drawn_sample import INK
 
 DIGIT_7 = [(1, c) for c in range(1, 7)] + [(2, 6), (3, 5), (4, 4), (5, 3), (6, 3)]  # a 7 on the 8×8 grid
@@ -47,7 +47,8 @@ def test_the_pictures_are_the_rows_of_w1_reshaped_8_by_8_and_follow_training(ope
         W1 = w.state.snapshot.get("W", 1)
         assert pictures.pictures().shape == (32, 8, 8)
         np.testing.assert_array_equal(pictures.pictures(), W1.reshape(32, 8, 8))
-        lut, limit = diverging_lut(), symmetric_limit(W1)
+        lut, limit = diverging_lut(), nice_limit(symmetric_limit(W1))
+        assert w.matrices.view("W").image_page.colour_bar.levels() == (-limit, limit)  # the W¹ panel's scale
         for unit, r, c in [(0, 0, 0), (5, 3, 4), (31, 7, 7), (17, 2, 6)]:
             expected = lut[colour_indices(np.array(W1[unit, r * 8 + c]), limit, LUT_SIZE)]
             colour = pictures.colour_at(unit, r, c)

@@ -6,11 +6,10 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 
-from bpstudio.app.matrices.matrix_image import nice_limit
 from bpstudio.app.matrices.matrix_model import MatrixModel
 from bpstudio.app.matrices.matrix_panel import MatrixPanel
 from bpstudio.app.matrices.matrix_view import TABLE_LIMIT, MatrixView
-from bpstudio.app.widgets.diverging import LUT_SIZE, diverging_lut
+from bpstudio.app.widgets.diverging import LUT_SIZE, diverging_lut, nice_limit
 from bpstudio.app.widgets.preview import example_state
 from bpstudio.engine import Project, load_project
 from bpstudio.engine.examples import wide_project

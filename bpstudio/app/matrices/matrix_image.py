@@ -11,25 +11,13 @@ from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION
-from bpstudio.app.widgets.diverging import DIVERGING_STOPS
+from bpstudio.app.widgets.diverging import DIVERGING_STOPS, nice_limit
 from bpstudio.app.widgets.form_fields import fill
 from bpstudio.engine.text.explain import format_number
 
 from .matrix_model import MatrixModel, same
 
 COLOUR_MAP = pg.ColorMap(np.linspace(0.0, 1.0, len(DIVERGING_STOPS)), DIVERGING_STOPS.astype(np.uint8))
-
-
-def nice_limit(v: float) -> float:
-    """The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 × 10ᵏ that is ≥ v: symmetric image levels that only
-    change when the data grows or shrinks noticeably."""
-    if not np.isfinite(v) or v <= 0:
-        return 1.0
-    scale = 10.0 ** np.floor(np.log10(v))
-    for step in (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
-        if step * scale >= v * (1 - 1e-12):
-            return float(step * scale)
-    return float(10 * scale)
 
 
 class ColourBar(QWidget):

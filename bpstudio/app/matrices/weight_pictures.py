@@ -1,8 +1,9 @@
 """The first layer's weights as pictures: row i of W¹ (unit i's 64 weights) drawn as the 8×8 image it weighs.
 
 A unit is most excited by an input that is inked where its picture is red and blank where it is blue. One colour
-scale for all the pictures, ±max|W¹| as the W¹ panel's, so the pictures compare, or (``per_unit``) each picture's
-own ±max|row|, which shows the pattern of a unit with small weights; drawn anew with every state.
+scale for all the pictures, the W¹ panel's (max|W¹| rounded up to a nice number, as its colour bar shows), so the
+pictures compare with each other and with the panel, or (``per_unit``) each picture's own ±max|row|, which shows
+the pattern of a unit with small weights; drawn anew with every state.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from bpstudio.app.widgets.diverging import colour_indices, diverging_lut, symmetric_limit
+from bpstudio.app.widgets.diverging import colour_indices, diverging_lut, nice_limit, symmetric_limit
 from bpstudio.engine.text.indices import format_value
 
 GAP = 4  # px between pictures
@@ -41,7 +42,7 @@ class WeightPictures(QWidget):
 
     def set_weights(self, weights: np.ndarray, shape: tuple[int, int]) -> None:
         self._pictures = np.asarray(weights, dtype=np.float64).reshape(len(weights), *shape)
-        self.limit = symmetric_limit(self._pictures)
+        self.limit = nice_limit(symmetric_limit(self._pictures))  # the W¹ panel's colour bar
         self._draw()
 
     def set_per_unit(self, on: bool) -> None:

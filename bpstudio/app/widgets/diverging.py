@@ -36,3 +36,15 @@ def symmetric_limit(values: np.ndarray | None) -> float:
     finite = np.abs(values[np.isfinite(values)])
     v = float(finite.max()) if finite.size else 0.0
     return v if v > 0 else 1.0
+
+
+def nice_limit(v: float) -> float:
+    """The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 × 10ᵏ that is ≥ v: symmetric image levels that only
+    change when the data grows or shrinks noticeably."""
+    if not np.isfinite(v) or v <= 0:
+        return 1.0
+    scale = 10.0 ** np.floor(np.log10(v))
+    for step in (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        if step * scale >= v * (1 - 1e-12):
+            return float(step * scale)
+    return float(10 * scale)
