@@ -25,7 +25,7 @@ from .backprop import Plan, forward, full_gradients, loss_per_sample
 from .snapshot import Snapshot, key
 
 Array = np.ndarray
-LIMIT = 1e6  # |Δ| above this is refused: a nudge, not a new network
+LIMIT = 1000.0  # |Δ| above this is refused: a nudge, not a new network
 CURVE_POINTS = 41  # Δ values of the curve, the ends included
 
 
