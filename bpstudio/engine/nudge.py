@@ -5,7 +5,7 @@
 Everything is computed on copies: the parameters given are never written to, so nudging changes neither the
 project nor the training. The layers below the nudged one do not change and are reused; from the nudged layer on,
 the engine's own ``backprop.forward`` runs with the one parameter changed, so the nudged loss is the very number a
-fresh forward pass gives. ∂L/∂w is the engine's own gradient (``backprop.full_gradients``) at the same parameters.
+fresh forward pass gives. ∂L/∂w is the engine's own gradient (``backprop.backward``) at the same parameters.
 
 The curve of ΔL against Δ runs every Δ of the curve through ``forward`` as one batch: zˡ moves by Δ·aˡ⁻¹ₖ in row j
 for a weight wˡⱼₖ (by Δ for a bias bˡⱼ) — exact in arithmetic, since z is linear in w — and the layers above see the
@@ -21,12 +21,12 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .backprop import Plan, forward, full_gradients, loss_per_sample
+from .backprop import Plan, backward, forward, loss_per_sample
 from .snapshot import Snapshot, key
 
 Array = np.ndarray
 LIMIT = 1000.0  # |Δ| above this is refused: a nudge, not a new network
-CURVE_POINTS = 41  # Δ values of the curve, the ends included
+CURVE_POINTS = 31  # Δ values of the curve, the ends included
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class Base:
     activations: tuple[Array, ...]  # a⁰ = x, a¹ … aᴸ
     losses: Array  # per sample, (m,)
     loss: float  # L, the batch mean
-    gradient: float  # ∂L/∂w at these parameters: the engine's backward pass
+    gradient: float  # ∂L/∂w at these parameters: the engine's backward pass (BP1–BP4)
 
     @property
     def value(self) -> float:
@@ -115,7 +115,7 @@ def base(plan: Plan, params: Sequence[tuple[Array, Array]], x: Array, y: Array, 
     target = target.check(params)
     zs, activations = forward(plan, params, x)
     losses = loss_per_sample(plan, zs[-1], activations[-1], y)
-    _, grads = full_gradients(plan, params, x, y)
+    grads = backward(plan, params, zs, activations, y)  # what full_gradients does, without a second forward
     gradient = float(grads[target.layer - 1][0 if target.name == "W" else 1][target.row, target.col])
     return Base(plan, params, x, y, target, tuple(zs), tuple(activations), losses, float(np.mean(losses)), gradient)
 

@@ -38,7 +38,7 @@ def view(qtbot):
     return v
 
 
-def test_seed004_nudge_of_w2_shows_the_chain_and_the_true_change(view):
+def test_seed004_nudge_of_w2_shows_the_chain_and_the_true_change(qtbot, view):
     assert view.symbol_label.text() == "Nudge w¹₁₁ = 0.8"  # before a click: w¹₁₁ of the selected layer
     assert view.nudge_parameter(2, "W", 0, 0, 0.01)
     dl = fresh_change(view.state, 2, "W", 0, 0, 0.01)
@@ -56,7 +56,8 @@ def test_seed004_nudge_of_w2_shows_the_chain_and_the_true_change(view):
     assert view.table.item(1, 1).text() == format_number(a1 * 0.01, 4)
     assert view.table.item(3, 1).text() == format_number(dl, 4)  # one sample: its loss is the batch's
     assert view.table.item(4, 2).text() == format_number(dl, 4)
-    # the plot: the true curve through 0, the tangent with slope ∂L/∂w, the dot at Δ
+    # the plot (in the next slice of the event loop): the true curve through 0, the tangent, the dot at Δ
+    qtbot.waitUntil(lambda: view.curve is not None)
     x, y = view.plot.true_curve.getData()
     assert x[0] == -1.0 and x[-1] == 1.0 and y[len(y) // 2] == 0.0
     tx, ty = view.plot.tangent.getData()
@@ -96,9 +97,10 @@ def test_slider_range_and_plot_pick_delta(qtbot, view):
     assert view.delta == 0.5 and view.result.delta == 0.5
     assert view.set_delta(30.0)  # beyond ±1: the range grows to ±100, the slider follows
     assert view.reach_combo.currentText() == "±100" and view.slider.value() == 300
-    assert view.plot.true_curve.getData()[0][-1] == 100.0
+    qtbot.waitUntil(lambda: view.plot.true_curve.getData()[0][-1] == 100.0)
     view.reach_combo.setCurrentIndex(view.reach_combo.findText("±0.1"))  # a smaller range clips Δ
     assert view.delta == 0.1 and view.slider.value() == 1000
+    qtbot.waitUntil(lambda: view.plot.true_curve.getData()[0][-1] == 0.1)
     centre = view.plot.getPlotItem().vb.mapViewToScene(view.plot.getPlotItem().vb.viewRect().center())
     qtbot.mousePress(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=view.plot.mapFromScene(centre))
     assert abs(view.delta) < 0.02 and view.result.delta == view.delta
@@ -130,18 +132,24 @@ def test_wide_layers_show_the_largest_changes_and_count_the_rest(qtbot, view):
 
 
 def test_responsive_on_784_128_64_10(qtbot, view):
-    """The nudge and its curve for a first-layer weight of 784-128-64-10, batch 64: measured, well under 10 ms
-    once warm (3 ms on the reference machine), so it runs in the GUI thread."""
+    """A first-layer weight of 784-128-64-10, batch 64 (the costliest place to nudge): the numbers and the curve,
+    each in its own slice of the event loop, measured; each well under 10 ms once warm (1–5 ms on a quiet
+    2-core machine), so both run in the GUI thread."""
     project = wide_project(samples=64, batch_size=64, init="xavier")
-    state = ViewState(project, project.stepper().snapshot(), 1)
-    view.set_state(state)
-    times = []
-    for row in range(6):
+    view.set_state(ViewState(project, project.stepper().snapshot(), 1))
+    numbers, curves = [], []
+    for row in range(7):
         start = time.perf_counter()
-        view.set_target(1, "W", row, 400)  # a new base, the nudge, the curve and the texts
-        times.append(time.perf_counter() - start)
-    print(f"nudge of w¹ on 784-128-64-10: median {1e3 * float(np.median(times)):.1f} ms")
-    assert float(np.median(times)) < 0.030  # (10 ms budget; slack for a loaded test machine)
+        view.set_target(1, "W", row, 400)  # a new base, the nudge and the texts
+        numbers.append(time.perf_counter() - start)
+        assert view.curve is None
+        start = time.perf_counter()
+        view._compute_curve()
+        curves.append(time.perf_counter() - start)
+        assert view.curve is not None
+    print(f"784-128-64-10, w¹: numbers {1e3 * float(np.median(numbers)):.1f} ms, "
+          f"curve {1e3 * float(np.median(curves)):.1f} ms (medians)")
+    assert float(np.median(numbers)) < 0.030 and float(np.median(curves)) < 0.030  # slack for a loaded machine
 
 
 def test_only_computed_on_screen(qtbot):
@@ -177,6 +185,6 @@ def test_chinese(qtbot):
         assert "前向" in v.true_label.text()
         v.delta_edit.setText("abc")
         v.submit()
-        assert "不是数字" in v.message()
+        assert "不是一个数" in v.message()
     finally:
         language.install_language(language.ENGLISH)

@@ -3,8 +3,9 @@ way), the true ΔL of a forward pass beside the chain rule's (∂L/∂w)·Δ, an
 
 Everything is computed from the snapshot the view is given (``engine.nudge``), on copies: nudging changes neither
 the project nor the training. Δ is typed, dragged on the slider or picked on the plot; a bad Δ is refused in place
-and the previous one kept. The work is light (about 3 ms for a first-layer weight of 784-128-64-10, batch 64, the
-curve included) and done only while the view is on screen. Lessons drive it with ``nudge_parameter``.
+and the previous one kept. The work is light (a first-layer weight of 784-128-64-10, batch 64: about 1–3 ms for the
+numbers, 1–5 ms for the curve) and done only while the view is on screen, the curve in an event-loop slice of its
+own after the numbers (a drag of Δ needs no new curve). Lessons drive it with ``nudge_parameter``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +59,8 @@ class NudgeView(QWidget):
         self.curve: tuple[np.ndarray, np.ndarray] | None = None  # (Δs, true ΔL)
         self._base: nd.Base | None = None
         self._dirty = True  # a new state or target not yet computed (done once on screen)
+        self._curve_timer = QTimer(self, singleShot=True, interval=0)
+        self._curve_timer.timeout.connect(self._compute_curve)
 
         self.symbol_label = QLabel()
         self.symbol_label.setObjectName("nudgeSymbol")
@@ -98,21 +101,22 @@ class NudgeView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.plot = NudgePlot()
         self.plot.setToolTip(self.tr("The true ΔL (blue line) and the chain rule's (∂L/∂w)·Δ (orange dashes, the "
                                      "tangent at Δ = 0) against Δ; the dot is the Δ shown. Press or drag to pick Δ."))
         self.plot.deltaPicked.connect(self._picked)
+        self.plot.set_labels("Δ", "ΔL")
         self.note_label = wrapped_label(style=HINT_STYLE, text=self.tr(
             "Nothing here changes the project or the training: every nudge is a forward pass on a copy."))
 
         controls = QGridLayout()
-        controls.addWidget(buddy_label(self.tr("&Δ ="), self.delta_edit), 0, 0)
+        controls.addWidget(buddy_label(self.tr("Δ ="), self.delta_edit), 0, 0)  # no letter: Ctrl+Shift+N comes here
         controls.addWidget(self.delta_edit, 0, 1)
         controls.addWidget(self.reach_combo, 0, 2)
         controls.addWidget(self.slider, 1, 0, 1, 3)
-        controls.addWidget(buddy_label(self.tr("&Sample"), self.sample_spin), 2, 0)
+        controls.addWidget(buddy_label(self.tr("Sample"), self.sample_spin), 2, 0)
         controls.addWidget(self.sample_spin, 2, 1)
         controls.setColumnStretch(1, 1)
         inner = QWidget()
@@ -256,8 +260,9 @@ class NudgeView(QWidget):
         self.compute()
         self._show()
 
-    def compute(self) -> None:
-        """The nudge (and the curve, when it is due) for the state, target and Δ: done now, visible or not."""
+    def compute(self, curve: bool = False) -> None:
+        """The nudge for the state, target and Δ: done now, visible or not; the curve now too with ``curve``,
+        else in the next slice of the event loop."""
         self._dirty = False
         if self.state is None or self.target is None:
             return
@@ -265,9 +270,21 @@ class NudgeView(QWidget):
             if self._base is None:
                 self._base, self.curve = nd.from_snapshot(self.state.snapshot, self.target), None
             self.result = nd.nudge(self._base, self.delta)
-            if self.curve is None:
-                deltas = nd.curve_deltas(self.reach)
-                self.curve = deltas, nd.curve(self._base, deltas)
+        if self.curve is None:
+            if curve:
+                self._compute_curve()
+            else:
+                self._curve_timer.start()
+
+    @Slot()
+    def _compute_curve(self) -> None:
+        self._curve_timer.stop()
+        if self._base is None or self.result is None:
+            return
+        deltas = nd.curve_deltas(self.reach)
+        with np.errstate(all="ignore"):
+            self.curve = deltas, nd.curve(self._base, deltas)
+        self.plot.show_curve(*self.curve, self._base.gradient)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -291,7 +308,6 @@ class NudgeView(QWidget):
         self._fill_table(texts.chain_rows(n, s, notation, digits), s)
         if self.curve is not None:
             self.plot.show_curve(*self.curve, n.base.gradient)
-            self.plot.set_labels("Δ", "ΔL")
         self.plot.mark(n.delta, n.dloss)
 
     def _fill_table(self, rows: list[texts.Row], sample: int) -> None:
@@ -300,11 +316,15 @@ class NudgeView(QWidget):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, text in enumerate((row.name, row.change, row.batch)):
-                item = QTableWidgetItem(text)
+                item = self.table.item(r, c)
+                if item is None:  # items are kept and refilled: a new item measures the columns again
+                    item = QTableWidgetItem()
+                    if c:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    self.table.setItem(r, c, item)
+                item.setText(text)
                 item.setToolTip(row.tip)
-                if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
         height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
         height += sum(self.table.rowHeight(r) for r in range(len(rows)))
         self.table.setFixedHeight(height)
