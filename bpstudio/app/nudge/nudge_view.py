@@ -10,19 +10,14 @@ own after the numbers (a drag of Δ needs no new curve). Lessons drive it with `
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QSlider,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -30,18 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.app.widgets.form_fields import buddy_label, fill, scrolled, shown_message, wrapped_label
-from bpstudio.app.widgets.styles import ERROR_RED, HINT_STYLE, text_style
+from bpstudio.app.widgets.form_fields import buddy_label, fill, scrolled, wrapped_label
+from bpstudio.app.widgets.styles import HINT_STYLE, text_style
 from bpstudio.engine import nudge as nd
 from bpstudio.engine.text import convention as conv
 from bpstudio.engine.text.notation import format_number
 from bpstudio.session.view_state import ViewState
 
 from . import nudge_texts as texts
+from .delta_input import DeltaInput
 from .nudge_plot import NudgePlot
-
-REACHES = (0.001, 0.01, 0.1, 1.0, 10.0, 100.0, 1000.0)  # the slider's and the curve's ±range
-STEPS = 1000  # slider positions on each side of 0
 
 
 class NudgeView(QWidget):
@@ -50,8 +43,7 @@ class NudgeView(QWidget):
         self.setObjectName("nudgeView")
         self.state: ViewState | None = None
         self.target: nd.Target | None = None
-        self.delta = 0.1
-        self.reach = 1.0
+        self.reach = 1.0  # the curve's ±range: the Δ input's
         self.sample = 0
         self.notation = conv.COLUMN
         self.precision = 4
@@ -69,28 +61,16 @@ class NudgeView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.symbol_label.setFont(font)
         self.meaning_label = wrapped_label(style=HINT_STYLE)
-        self.delta_edit = QLineEdit()
-        self.delta_edit.setObjectName("nudgeDelta")
-        self.delta_edit.setToolTip(self.tr("Type Δ, the nudge (such as 0.1, −0.5 or 2e-3), and press Enter."))
-        self.delta_edit.returnPressed.connect(self.submit)
-        self.reach_combo = QComboBox()
-        self.reach_combo.setObjectName("nudgeReach")
-        self.reach_combo.setToolTip(self.tr("How far the slider and the plot reach on each side of 0"))
-        for reach in REACHES:
-            self.reach_combo.addItem(f"±{reach:g}", reach)
-        self.reach_combo.setCurrentIndex(REACHES.index(self.reach))
-        self.reach_combo.currentIndexChanged.connect(self._reach_chosen)
+        self.delta_input = DeltaInput()
+        self.delta_input.deltaChanged.connect(self._delta_changed)
+        self.delta_input.reachChanged.connect(self._reach_changed)
+        self.delta_edit, self.slider = self.delta_input.edit, self.delta_input.slider
+        self.reach_combo, self.message_label = self.delta_input.reach_combo, self.delta_input.message_label
         self.sample_spin = QSpinBox()
         self.sample_spin.setRange(1, 1)
         self.sample_spin.setObjectName("nudgeSample")
         self.sample_spin.setToolTip(self.tr("The sample whose z, a and loss the chain shows"))
         self.sample_spin.valueChanged.connect(self._sample_chosen)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(-STEPS, STEPS)
-        self.slider.setObjectName("nudgeSlider")
-        self.slider.setToolTip(self.tr("Drag to nudge: Δ from −range to +range"))
-        self.slider.valueChanged.connect(self._slid)
-        self.message_label = wrapped_label(name="nudgeMessage", style=text_style(ERROR_RED), hidden=True)
         self.chain_label = wrapped_label(name="nudgeChain", selectable=True)
         self.true_label = wrapped_label(name="nudgeTrue", style=text_style("#0072B2", bold=True), selectable=True)
         self.predicted_label = wrapped_label(name="nudgePredicted", style=text_style("#D55E00", bold=True),
@@ -111,21 +91,13 @@ class NudgeView(QWidget):
         self.note_label = wrapped_label(style=HINT_STYLE, text=self.tr(
             "Nothing here changes the project or the training: every nudge is a forward pass on a copy."))
 
-        controls = QGridLayout()
-        controls.addWidget(buddy_label(self.tr("Δ ="), self.delta_edit), 0, 0)  # no letter: Ctrl+Shift+N comes here
-        controls.addWidget(self.delta_edit, 0, 1)
-        controls.addWidget(self.reach_combo, 0, 2)
-        controls.addWidget(self.slider, 1, 0, 1, 3)
-        controls.addWidget(buddy_label(self.tr("Sample"), self.sample_spin), 2, 0)
-        controls.addWidget(self.sample_spin, 2, 1)
-        controls.setColumnStretch(1, 1)
+        samples = QHBoxLayout()
+        fill(samples, buddy_label(self.tr("Sample"), self.sample_spin), self.sample_spin, None)
         inner = QWidget()
-        fill(QVBoxLayout(inner), self.symbol_label, self.meaning_label, controls, self.message_label,
+        fill(QVBoxLayout(inner), self.symbol_label, self.meaning_label, self.delta_input, samples,
              self.true_label, self.predicted_label, self.difference_label, (self.plot, 1), self.chain_label,
              self.table, self.note_label, margins=(6, 6, 6, 6))
         fill(QVBoxLayout(self), scrolled(inner, up_and_down=True), margins=(0, 0, 0, 0))
-        self._show_delta_text()
-        self._set_slider()
 
     # ----- what the view is given ------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:
@@ -157,87 +129,38 @@ class NudgeView(QWidget):
         self._show()
 
     # ----- Δ ---------------------------------------------------------------------------------
+    @property
+    def delta(self) -> float:
+        return self.delta_input.delta
+
     def set_delta(self, delta: float) -> bool:
         """Nudge by ``delta``; a bad one (NaN, infinite, beyond ±1000) is refused in place. True if taken."""
-        try:
-            delta = nd.check_delta(delta)
-        except (TypeError, ValueError):
-            return self._refuse(self._bad_delta_text(delta))
-        self._clear_message()
-        self.delta = delta
-        reach = nd.reach_for(delta, self.reach)
-        if reach != self.reach:
-            self._set_reach(reach)
-        self._show_delta_text()
-        self._set_slider()
-        self._refresh(curve=False)
-        return True
+        return self.delta_input.set_delta(delta)
 
     def nudge_parameter(self, layer: int, name: str, row: int, col: int, delta: float) -> bool:
         """For lessons: select a parameter and nudge it by Δ, as a click and a typed Δ would."""
         self.set_target(layer, name, row, col)
         return self.set_delta(delta)
 
-    @Slot()
     def submit(self) -> bool:
-        """Read the typed Δ: take a finite number, else say why in place and keep the Δ there was."""
-        text = self.delta_edit.text().strip()
-        if not text:
-            return self._refuse(self.tr("Type a number for Δ first, such as 0.1."))
-        try:
-            value = float(text.replace("−", "-").replace(",", "."))
-        except ValueError:
-            return self._refuse(self.tr("“{text}” is not a number. Type one such as 0.1 or −2e-3.").format(text=text))
-        return self.set_delta(value)
+        return self.delta_input.submit()
 
     def message(self) -> str:
-        return shown_message(self.message_label)
+        return self.delta_input.message()
 
-    def _bad_delta_text(self, delta: object) -> str:
-        if isinstance(delta, float) and not math.isfinite(delta):
-            return self.tr("Δ must be a finite number, not NaN or infinity. Δ stays {delta}.").format(
-                delta=format_number(self.delta, self.precision))
-        return self.tr("Δ = {value} is too large: a nudge is at most ±{limit}. Δ stays {delta}.").format(
-            value=delta, limit=f"{nd.LIMIT:g}", delta=format_number(self.delta, self.precision))
+    @Slot(float)
+    def _delta_changed(self, _delta: float) -> None:
+        self._refresh(curve=False)
 
-    def _refuse(self, text: str) -> bool:
-        self.message_label.setText("⚠ " + text)
-        self.message_label.show()
-        return False
-
-    def _clear_message(self) -> None:
-        self.message_label.clear()
-        self.message_label.hide()
-
-    def _show_delta_text(self) -> None:
-        self.delta_edit.setText(f"{self.delta:.10g}")
-
-    def _set_slider(self) -> None:
-        with QSignalBlocker(self.slider):
-            self.slider.setValue(round(max(-1.0, min(1.0, self.delta / self.reach)) * STEPS))
-
-    def _set_reach(self, reach: float) -> None:
+    @Slot(float)
+    def _reach_changed(self, reach: float) -> None:
         self.reach = reach
-        with QSignalBlocker(self.reach_combo):
-            self.reach_combo.setCurrentIndex(REACHES.index(reach) if reach in REACHES else len(REACHES) - 1)
         self.curve = None
-
-    @Slot(int)
-    def _slid(self, value: int) -> None:
-        self.set_delta(float(f"{self.reach * value / STEPS:.6g}"))
+        self._refresh()
 
     @Slot(float)
     def _picked(self, delta: float) -> None:
         self.set_delta(float(f"{delta:.3g}"))
-
-    @Slot(int)
-    def _reach_chosen(self, index: int) -> None:
-        self._set_reach(REACHES[index])
-        if abs(self.delta) > self.reach:
-            self.delta = self.reach if self.delta > 0 else -self.reach
-            self._show_delta_text()
-        self._set_slider()
-        self._refresh()
 
     @Slot(int)
     def _sample_chosen(self, value: int) -> None:
