@@ -73,3 +73,21 @@ def test_precision_and_notation_follow_the_app(qtbot, open_window):
     assert view.symbol_label.text().startswith("Nudge W²[2, 1] = ")
     w.notation_menu.set_notation("column")
     assert view.symbol_label.text().startswith("Nudge w²₁₂ = ")
+
+
+def test_a_lesson_can_point_at_the_nudge_and_drive_it(qtbot, open_window):
+    """The lesson target "nudge" (a name lesson files may use) raises the dock; the view is scripted by its method."""
+    from bpstudio.engine.lessons import HIGHLIGHTS
+
+    w = open_window("seed004_chain_1-1-1")
+    assert "nudge" in HIGHLIGHTS
+    highlighter = w.lessons.panel.highlighter
+    highlighter.show("nudge")
+    dock, view = w.chain.targets["nudge"]
+    qtbot.waitUntil(lambda: dock.isVisible() and not view.visibleRegion().isEmpty())
+    assert highlighter.frame is not None and highlighter.frame.parent() is dock
+    assert view.nudge_parameter(2, "W", 0, 0, 0.01)
+    assert view.result.delta == 0.01 and view.table.item(0, 0).text() == "w²₁₁"
+    assert not view.nudge_parameter(2, "W", 0, 0, float("nan"))
+    assert view.result.delta == 0.01 and "NaN" in view.message()
+    highlighter.clear()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal, Slot
+from PySide6.QtCore import QPointF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QMouseEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -59,6 +59,9 @@ class NudgePlot(pg.PlotWidget):
         self.marker.setSymbolBrush(pg.mkBrush(TRUE_COLOUR))
         self.marker.setSymbolPen(pg.mkPen(fg, width=1))
         self.marker.setSymbolSize(10 * presentation.line_scale())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(320, 240)  # pyqtgraph's own hint (640 × 480) would make the narrow dock scroll
 
     @Slot(bool)
     def _presentation_changed(self, _on: bool) -> None:
