@@ -188,3 +188,43 @@ def test_chinese(qtbot):
         assert "不是一个数" in v.message()
     finally:
         language.install_language(language.ENGLISH)
+
+
+def test_a_large_batch_draws_its_curve_over_several_slices(qtbot, view):
+    """784-128-64-10 with a batch of 640: the curve (31 Δs × 640 samples) is computed a few Δs per slice of the event
+    loop, never all at once, and is the engine's curve when complete."""
+    project = wide_project(samples=640, batch_size=0, init="xavier")
+    view.set_state(ViewState(project, project.stepper().snapshot(), 1))
+    view.set_target(1, "W", 2, 100)
+    assert view.curve is None
+    view._compute_curve()  # one slice
+    assert view.curve is None and 0 < sum(p.size for p in view._parts) < 31
+    qtbot.waitUntil(lambda: view.curve is not None, timeout=10_000)
+    deltas, changes = view.curve
+    assert np.allclose(changes, nd.curve(view.result.base, deltas), rtol=0, atol=1e-14)
+
+
+def test_a_diverged_network_shows_nan_and_a_new_network_resets_the_target(view):
+    from dataclasses import replace
+
+    from bpstudio.engine.snapshot import Snapshot
+
+    state = example_state("seed003_2-2-1", stages=0)
+    snap = state.snapshot
+    arrays = dict(snap.arrays)
+    arrays["L2/W"] = np.full_like(arrays["L2/W"], np.nan)
+    broken = Snapshot.build(snap.spec, snap.stage, snap.next_stage, snap.position, snap.iteration, snap.epoch,
+                            snap.batch, arrays, snap.loss, snap.changed)
+    view.set_state(replace(state, snapshot=broken))
+    view.nudge_parameter(1, "b", 0, 0, 0.1)
+    assert view.true_label.text().startswith("ΔL = nan")
+    view.set_state(example_state("seed004_chain_1-1-1", stages=0))  # b¹₁ is still there
+    assert view.symbol_label.text() == "Nudge b¹₁ = 0.2"
+    view.set_target(1, "W", 0, 0)
+    project = wide_project(samples=8, batch_size=8)
+    view.set_state(ViewState(project, project.stepper().snapshot(), 1))
+    view.set_target(1, "W", 100, 700)
+    view.set_state(example_state("seed004_chain_1-1-1", stages=0, layer=2))  # no W¹[100, 700] here: w²₁₁ instead
+    assert view.symbol_label.text() == "Nudge w²₁₁ = 1.5"
+    with pytest.raises(ValueError):
+        view.set_target(3, "W", 0, 0)

@@ -36,6 +36,8 @@ from . import nudge_texts as texts
 from .delta_input import DeltaInput
 from .nudge_plot import NudgePlot
 
+CURVE_COLUMNS = 2048  # samples × Δs of the curve computed in one slice of the event loop (a few ms at most)
+
 
 class NudgeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,6 +54,8 @@ class NudgeView(QWidget):
         self._base: nd.Base | None = None
         self._dirty = True  # a new state or target not yet computed (done once on screen)
         self._curve_timer = QTimer(self, singleShot=True, interval=0)
+        self._parts: list[np.ndarray] = []  # the curve so far, when it takes more than one slice
+        self._parts_of: tuple[nd.Base, float] | None = None  # the base and range they belong to
         self._curve_timer.timeout.connect(self._compute_curve)
 
         self.symbol_label = QLabel()
@@ -195,19 +199,31 @@ class NudgeView(QWidget):
             self.result = nd.nudge(self._base, self.delta)
         if self.curve is None:
             if curve:
-                self._compute_curve()
+                self._compute_curve(whole=True)
             else:
                 self._curve_timer.start()
 
     @Slot()
-    def _compute_curve(self) -> None:
+    def _compute_curve(self, whole: bool = False) -> None:
+        """The next part of the curve (a few Δs: at most CURVE_COLUMNS columns of forward pass), then the next in
+        the next slice of the event loop; ``whole``: every part now. Shown when complete."""
         self._curve_timer.stop()
-        if self._base is None or self.result is None:
+        b = self._base
+        if b is None or self.result is None or self.curve is not None:
             return
+        if self._parts_of != (b, self.reach):  # a new base or range: start again
+            self._parts_of, self._parts = (b, self.reach), []
         deltas = nd.curve_deltas(self.reach)
-        with np.errstate(all="ignore"):
-            self.curve = deltas, nd.curve(self._base, deltas)
-        self.plot.show_curve(*self.curve, self._base.gradient)
+        step = max(1, CURVE_COLUMNS // b.x.shape[1])
+        while (done := sum(part.size for part in self._parts)) < deltas.size:
+            with np.errstate(all="ignore"):
+                self._parts.append(nd.curve(b, deltas[done:done + step]))
+            if not whole and done + step < deltas.size:
+                self._curve_timer.start()
+                return
+        self.curve = deltas, np.concatenate(self._parts)
+        self._parts_of, self._parts = None, []
+        self.plot.show_curve(*self.curve, b.gradient)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
