@@ -65,7 +65,12 @@ def chain_rows(n: Nudge, sample: int, notation: str, precision: int) -> list[Row
                     after=num(values[j, sample] + changes[j, sample]))
                 rows.append(Row(name, num(changes[j, sample]), num(float(np.mean(changes[j]))), tip))
         rest = dz.shape[0] - len(units)
-        if rest > 0:
+        if rest > 0 and i == 0:
+            rows.append(Row(translate("Nudge", "the other {n} units of layer {l}").format(n=rest, l=l), "0", "0",
+                            translate("Nudge", "Only the z of unit {j} has {name} in its sum: the other units of "
+                                               "layer {l} do not move.").format(
+                                j=t.row + 1, name=parameter_name(t, notation), l=l)))
+        elif rest > 0:
             rows.append(Row(translate("Nudge", "… {n} more units of layer {l}").format(n=rest, l=l),
                             translate("Nudge", "largest |Δ| shown"), "", translate(
                                 "Nudge", "Every unit of layer {l} moves: the nudge reaches it through the units "
