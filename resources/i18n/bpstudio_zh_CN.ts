@@ -3262,6 +3262,10 @@ along {x} →</source>
         <source>Training has diverged: {what} became too large to compute (infinite, or NaN: not a number) in iteration {i}{when}. Usually the learning rate η is too large: each step overshoots and the numbers grow until they overflow. Step back (Shift+F11) to the last finite numbers, or lower η and reset.</source>
         <translation>训练已发散：在第 {i} 次迭代中{when}，{what} 变得太大而无法计算（无穷大，或 NaN：不是一个数）。通常是学习率 η 太大：每一步都冲过了头，数值越来越大直到溢出。请后退一步（Shift+F11）回到最后的有限数值，或降低 η 后重置。</translation>
     </message>
+    <message>
+        <source>Nudge</source>
+        <translation>微扰</translation>
+    </message>
 </context>
 <context>
     <name>MatrixImage</name>
@@ -4110,6 +4114,136 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     <message>
         <source>Column convention: samples as columns, Wˡ is nˡ × nˡ⁻¹</source>
         <translation>列约定：样本按列排列，Wˡ 为 nˡ × nˡ⁻¹</translation>
+    </message>
+</context>
+<context>
+    <name>Nudge</name>
+    <message>
+        <source>the bias of unit {j} of layer {l}</source>
+        <translation>第 {l} 层单元 {j} 的偏置</translation>
+    </message>
+    <message>
+        <source>{name}: {before} → {after}</source>
+        <translation>{name}：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>{name} for sample {s}: {before} → {after}</source>
+        <translation>样本 {s} 的 {name}：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>the other {n} units of layer {l}</source>
+        <translation>第 {l} 层的其余 {n} 个单元</translation>
+    </message>
+    <message>
+        <source>Only the z of unit {j} has {name} in its sum: the other units of layer {l} do not move.</source>
+        <translation>只有单元 {j} 的 z 的求和中含有 {name}：第 {l} 层的其余单元不变。</translation>
+    </message>
+    <message>
+        <source>… {n} more units of layer {l}</source>
+        <translation>… 第 {l} 层另有 {n} 个单元</translation>
+    </message>
+    <message>
+        <source>largest |Δ| shown</source>
+        <translation>只列出 |Δ| 最大的</translation>
+    </message>
+    <message>
+        <source>Every unit of layer {l} moves: the nudge reaches it through the units below. The {k} that moved most for this sample are shown.</source>
+        <translation>第 {l} 层的每个单元都会变：微扰经由下面的单元传到它们。这里列出对这个样本变化最大的 {k} 个。</translation>
+    </message>
+    <message>
+        <source>L of sample {s}</source>
+        <translation>样本 {s} 的 L</translation>
+    </message>
+    <message>
+        <source>this sample's loss: {before} → {after}</source>
+        <translation>这个样本的损失：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>L, batch mean</source>
+        <translation>L，批次平均</translation>
+    </message>
+    <message>
+        <source>the batch loss (mean over {m} samples): {before} → {after}</source>
+        <translation>批次损失（{m} 个样本的平均）：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>ΔL = {dl}   (a forward pass with {name} + Δ)</source>
+        <translation>ΔL = {dl}   （用 {name} + Δ 做一次前向传播）</translation>
+    </message>
+    <message>
+        <source>(∂L/∂{name})·Δ = {g} × {d} = {p}   (the chain rule)</source>
+        <translation>(∂L/∂{name})·Δ = {g} × {d} = {p}   （链式法则）</translation>
+    </message>
+    <message>
+        <source>difference {e}: it shrinks faster than Δ (like Δ²)</source>
+        <translation>差 {e}：它比 Δ 缩小得更快（像 Δ² 一样）</translation>
+    </message>
+</context>
+<context>
+    <name>NudgeView</name>
+    <message>
+        <source>Type Δ, the nudge (such as 0.1, −0.5 or 2e-3), and press Enter.</source>
+        <translation>输入微扰 Δ（例如 0.1、−0.5 或 2e-3），然后按 Enter。</translation>
+    </message>
+    <message>
+        <source>How far the slider and the plot reach on each side of 0</source>
+        <translation>滑块和图在 0 两侧各延伸多远</translation>
+    </message>
+    <message>
+        <source>The sample whose z, a and loss the chain shows</source>
+        <translation>链上显示哪个样本的 z、a 和损失</translation>
+    </message>
+    <message>
+        <source>Drag to nudge: Δ from −range to +range</source>
+        <translation>拖动来微扰：Δ 从 −范围 到 +范围</translation>
+    </message>
+    <message>
+        <source>The true ΔL (blue line) and the chain rule's (∂L/∂w)·Δ (orange dashes, the tangent at Δ = 0) against Δ; the dot is the Δ shown. Press or drag to pick Δ.</source>
+        <translation>真实的 ΔL（蓝线）和链式法则给出的 (∂L/∂w)·Δ（橙色虚线，Δ = 0 处的切线）随 Δ 的变化；圆点是当前的 Δ。按下或拖动来选 Δ。</translation>
+    </message>
+    <message>
+        <source>Nothing here changes the project or the training: every nudge is a forward pass on a copy.</source>
+        <translation>这里的操作不会改变项目或训练：每次微扰都是在副本上做一次前向传播。</translation>
+    </message>
+    <message>
+        <source>Δ =</source>
+        <translation>Δ =</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Type a number for Δ first, such as 0.1.</source>
+        <translation>请先为 Δ 输入一个数，例如 0.1。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number. Type one such as 0.1 or −2e-3.</source>
+        <translation>“{text}”不是一个数。请输入例如 0.1 或 −2e-3 这样的数。</translation>
+    </message>
+    <message>
+        <source>Δ must be a finite number, not NaN or infinity. Δ stays {delta}.</source>
+        <translation>Δ 必须是有限数，不能是 NaN 或无穷大。Δ 仍为 {delta}。</translation>
+    </message>
+    <message>
+        <source>Δ = {value} is too large: a nudge is at most ±{limit}. Δ stays {delta}.</source>
+        <translation>Δ = {value} 太大了：微扰最多为 ±{limit}。Δ 仍为 {delta}。</translation>
+    </message>
+    <message>
+        <source>Nudge {name} = {value}</source>
+        <translation>微扰 {name} = {value}</translation>
+    </message>
+    <message>
+        <source>along the chain</source>
+        <translation>沿着链</translation>
+    </message>
+    <message>
+        <source>Δ, sample {s}</source>
+        <translation>Δ，样本 {s}</translation>
+    </message>
+    <message>
+        <source>Δ, batch mean</source>
+        <translation>Δ，批次平均</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from bpstudio.app.equations.equation_panel import EquationPanel
 from bpstudio.app.matrices.matrix_panel import MatrixPanel
 from bpstudio.app.network.network_canvas import NetworkCanvas
 
+from .nudge_dock import NudgeDock
 from .render_schedule import StateView
 
 
@@ -20,3 +21,7 @@ class ChainDocks:
         self.views: list[StateView] = []  # rendered with every state, in one slice of their own
         self.docks: list[QDockWidget] = []  # listed in View
         self.targets: dict[str, tuple[QDockWidget | None, QWidget]] = {}  # what a lesson may point at, by name
+        self.nudge = NudgeDock(window, canvas, matrices)  # item 2: a tab beside Selected weight
+        self.views.append(self.nudge)
+        self.docks.append(self.nudge.dock)
+        self.targets["nudge"] = (self.nudge.dock, self.nudge.view)
