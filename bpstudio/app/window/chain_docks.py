@@ -11,6 +11,7 @@ from bpstudio.app.equations.equation_panel import EquationPanel
 from bpstudio.app.matrices.matrix_panel import MatrixPanel
 from bpstudio.app.network.network_canvas import NetworkCanvas
 
+from .gradient_flow_dock import GradientFlowDock
 from .render_schedule import StateView
 
 
@@ -20,3 +21,7 @@ class ChainDocks:
         self.views: list[StateView] = []  # rendered with every state, in one slice of their own
         self.docks: list[QDockWidget] = []  # listed in View
         self.targets: dict[str, tuple[QDockWidget | None, QWidget]] = {}  # what a lesson may point at, by name
+        self.vanish = GradientFlowDock(window, controller, matrices.notation)  # why gradients vanish
+        self.views.append(self.vanish)
+        self.docks.append(self.vanish.dock)
+        self.targets["vanishing"] = (self.vanish.dock, self.vanish.view)
