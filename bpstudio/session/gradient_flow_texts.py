@@ -87,22 +87,23 @@ def batch_flows(state: ViewState) -> list[gf.LayerFlow | None] | None:
 
 def flow_numbers(state: ViewState | None, last_row: Mapping[str, float] | None) -> FlowNumbers:
     """The table for ``state``; ``last_row``: the training log's last row (None before the first)."""
-    if state is None or state.depth < 2:
+    if state is not None and state.depth < 2:
         return FlowNumbers(translate("GradientFlow", "A network of one layer passes δ through no other layer: "
                                      "there is nothing to measure."), (), (), ())
-    batch, L = batch_flows(state), state.depth
-    if batch is not None:
-        m = state.snapshot.batch_size
+    batch = None if state is None else batch_flows(state)
+    if state is not None and batch is not None:
+        m, L = state.snapshot.batch_size, state.depth
         source = translate("GradientFlow", "Now, on this batch ({m} samples), from δ as the panels show them:"
                            ).format(m=m)
         lines = [flow_line(f) if f is not None else translate(
             "GradientFlow", "layer {layer}: δ{l} comes at backward {layer}").format(
             layer=l, l=superscript(l)) for l, f in enumerate(batch, start=1)]
         return FlowNumbers(source, tuple(reversed(lines)), tuple(range(L - 1, 0, -1)), tuple(batch))
-    if last_row is None:
+    if state is None or last_row is None:
         return FlowNumbers(translate("GradientFlow", "Step through a backward pass (or train) to see the numbers."),
                            (), (), ())
-    flows = from_row(last_row, state.depth)
+    L = state.depth
+    flows = from_row(last_row, L)
     source = translate("GradientFlow", "After iteration {i}, on the training set (the curves' last point):").format(
         i=int(last_row.get("iteration", 0)))
     return FlowNumbers(source, tuple(flow_line(f) for f in reversed(flows)), tuple(range(L - 1, 0, -1)), tuple(flows))

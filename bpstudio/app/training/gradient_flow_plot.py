@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from bpstudio.app.widgets.export_menu import add_picture_actions
@@ -91,7 +92,8 @@ class GradientFlowPlot(QWidget):
         self.split.addWidget(self.side)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 1)
-        self._shared = False
+        self._user_split = False
+        self.split.splitterMoved.connect(self._split_moved)
         fill(QVBoxLayout(self), (self.split, 1), margins=(2, 2, 2, 2))
 
         self.show_box.currentIndexChanged.connect(self._page)
@@ -106,13 +108,13 @@ class GradientFlowPlot(QWidget):
         """What a saved picture shows: the plot and the numbers and words beside it."""
         return self.split.geometry()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        """Shown first: the plot and the words half each (Qt's share by the hints left the words a sliver)."""
-        super().showEvent(event)
-        if not self._shared and self.split.width() > 0:
-            self._shared = True
-            half = self.split.width() // 2
-            self.split.setSizes([half, self.split.width() - half])
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """The plot and the words half each, until the user moves the divider (Qt's share by the size hints left
+        the plot a sliver in a narrow dock)."""
+        super().resizeEvent(event)
+        width = self.split.width()
+        if not self._user_split and width > 0:
+            self.split.setSizes([width // 2, width - width // 2])
 
     # ----- API --------------------------------------------------------------------------
     def set_log(self, log: TrainingLog | None) -> None:
@@ -151,7 +153,11 @@ class GradientFlowPlot(QWidget):
             x = log.column(self.x_box.currentData())
             for kind, curves in self.curves.items():
                 for l, curve in enumerate(curves, start=1):
-                    curve.setData(x, log.flow(kind, l))
+                    y = log.flow(kind, l)
+                    if not np.isfinite(y[-1]) and not np.isfinite(y).any():  # not for this layer: dead sigmoids
+                        curve.setData([], [])
+                        continue
+                    curve.setData(x, y)
                     style.dot_if_alone(curve, len(x))
             ratios = [log.flow(kind, l) for kind in PARTS for l in range(1, log.layers)]
             self.follow[0].update(x, ratios, log.generation, True)
@@ -160,6 +166,9 @@ class GradientFlowPlot(QWidget):
         self._write_numbers()
 
     # ----- internals ---------------------------------------------------------------------
+    def _split_moved(self) -> None:
+        self._user_split = True
+
     def _page(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         self._write_key()

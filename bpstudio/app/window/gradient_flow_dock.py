@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -34,12 +34,13 @@ class GradientFlowDock(QObject):
         self.toggle.triggered.disconnect()  # Qt's own would close a tab that is open but behind another
         self.toggle.triggered.connect(self._toggled)
         self._state: ViewState | None = None
+        self.shown_state: ViewState | None = None  # the state whose numbers the tab shows
         self._dirty = True
         self._timer = QTimer(self, singleShot=True, interval=0)  # a burst of log reports: one refresh
         self._timer.timeout.connect(self._refresh)
         controller.logChanged.connect(self._timer.start)
         self.dock.visibilityChanged.connect(lambda shown: self._timer.start() if shown else None)
-        QTimer.singleShot(0, self._place)
+        window.installEventFilter(self)
 
     def set_state(self, state: ViewState) -> None:
         """The numbers of the state shown, computed only when the tab is on screen."""
@@ -67,6 +68,16 @@ class GradientFlowDock(QObject):
         if self._dirty and self._state is not None:
             self._dirty = False
             self.view.set_state(self._state)
+            self.shown_state = self._state
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Placed when the window is polished to be shown: its docks are all made and a saved layout restored,
+        and nothing is on screen yet."""
+        if watched is self.window and event.type() in (QEvent.Type.Polish, QEvent.Type.Show) \
+                and self.window.findChild(QDockWidget, BESIDE) is not None:
+            self.window.removeEventFilter(self)
+            self._place()
+        return False
 
     def _place(self) -> None:
         """A tab beside Gradient size, unless a saved layout has put the dock somewhere already."""
