@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QStackedWidget, QVBo
 
 from bpstudio.app.widgets.export_menu import add_picture_actions
 from bpstudio.app.widgets.flow_layout import flow_row
-from bpstudio.app.widgets.form_fields import buddy_label, fill, scrolled
+from bpstudio.app.widgets.form_fields import fill, scrolled
 from bpstudio.app.widgets.preview import example_state, example_training, show_alone
 from bpstudio.engine.text.convention import COLUMN
 from bpstudio.engine.training_log import TrainingLog
@@ -59,8 +59,7 @@ class GradientFlowPlot(QWidget):
         self.layer_box = QComboBox()
         self.layer_box.setToolTip(self.tr("Show every layer's curves, or one layer's"))
         self.x_box = style.x_axis_combo(self)
-        controls = flow_row(buddy_label(self.tr("&Show"), self.show_box), self.show_box, 8,
-                            buddy_label(self.tr("La&yer"), self.layer_box), self.layer_box, 8, self.x_box)
+        controls = flow_row(self.show_box, self.layer_box, self.x_box)  # no Alt letters: see the other plots
 
         self.ratio_plot = style.new_plot_widget(self)
         self.ratio_plot.setLabel("left", self.tr("factor per layer"), **style.label_style())
