@@ -64,18 +64,20 @@ def _over(top: float, bottom: float) -> float:
 
 def unit_shares(f: Activation, z: Array, a: Array) -> tuple[float, float]:
     """(saturated, dead) for a layer with activation ``f``, pre-activations ``z`` and activations ``a``."""
-    fp = f.fprime(z, a)
-    if fp is None or fp.size == 0:
-        return float("nan"), float("nan")
-    saturated = float(np.mean(fp < SATURATED_BELOW)) if f.name in SATURATING else float("nan")
-    dead = float(np.mean(np.all(fp == 0, axis=1))) if f.name in DYING else float("nan")
+    with np.errstate(over="ignore", invalid="ignore"):
+        fp = f.fprime(z, a)
+        if fp is None or fp.size == 0:
+            return float("nan"), float("nan")
+        saturated = float(np.mean(fp < SATURATED_BELOW)) if f.name in SATURATING else float("nan")
+        dead = float(np.mean(np.all(fp == 0, axis=1))) if f.name in DYING else float("nan")
     return saturated, dead
 
 
 def layer_flow(layer: int, W_next: Array, delta_next: Array, delta: Array, f: Activation, z: Array,
                a: Array) -> LayerFlow:
     """Layer l's numbers from Wˡ⁺¹ and δˡ⁺¹ (as BP2 used them), δˡ, and fˡ, zˡ, aˡ."""
-    below, upstream, above = norm(delta), norm(W_next.T @ delta_next), norm(delta_next)
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run: ∞ and NaN, not a warning
+        below, upstream, above = norm(delta), norm(W_next.T @ delta_next), norm(delta_next)
     return LayerFlow(layer, _over(below, above), _over(upstream, above), _over(below, upstream),
                      *unit_shares(f, z, a))
 

@@ -168,3 +168,10 @@ def test_a_version_2_log_without_them_still_opens_with_them_empty():
 def test_one_layer_has_no_flow_columns_and_the_example_is_named():
     assert columns(1) == old_columns(1)
     assert "Vanishing gradients: six sigmoid layers on the moons" in NAMES
+
+
+def test_a_diverged_state_gives_infinities_and_nans_not_warnings():
+    f = resolve_project("deep_sigmoid_moons").stepper().plan.activations[0]
+    huge = np.full((2, 3), 1e300)
+    flow = gf.layer_flow(1, np.full((2, 2), 1e300), huge, huge, f, huge, np.full((2, 3), np.nan))
+    assert not np.isfinite([flow.ratio, flow.weights, flow.gate]).any()
