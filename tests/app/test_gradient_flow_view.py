@@ -112,6 +112,15 @@ def test_the_layer_and_show_boxes_choose_the_curves_and_the_words(open_window, q
     assert [c.isVisible() for c in view.curves["dead"]] == [False, True, False, False, False, False]
 
 
+def test_the_x_axis_follows_the_other_plots(open_window, qtbot):
+    w = open_window(DEEP)
+    view = bring(w, qtbot)
+    w.training.epochs_action.trigger()  # Ctrl+Shift+E
+    assert view.x_box.currentData() == "epoch" and view.ratio_plot.getPlotItem().getAxis("bottom").labelText == "epoch"
+    view.x_box.setCurrentIndex(view.x_box.findData("iteration"))
+    assert w.training.gradient_plot.x_column() == "iteration" and w.training.loss_plot.x_column() == "iteration"
+
+
 def test_the_words_follow_the_notation(open_window, qtbot):
     w = open_window(DEEP)
     view = bring(w, qtbot)

@@ -13,7 +13,7 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -41,6 +41,8 @@ def _dotted(colour) -> pg.QtGui.QPen:
 class GradientFlowPlot(QWidget):
     """``ratio_plot`` holds ``curves[kind][l − 1]`` for kind in ratio, weights, gate; ``share_plot`` those for
     saturated and dead. ``numbers`` says the state's numbers, ``key`` what the curves mean."""
+
+    xAxisChanged = Signal(str)  # noqa: N815 - Qt's naming; "iteration" or "epoch", to keep the other plots in step
 
     def __init__(self, notation: Callable[[], str] = lambda: COLUMN, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,6 +175,7 @@ class GradientFlowPlot(QWidget):
         self._write_key()
 
     def _x_axis_changed(self) -> None:
+        self.xAxisChanged.emit(self.x_box.currentData())
         self._label_x()
         for follow in self.follow:
             follow.reset()

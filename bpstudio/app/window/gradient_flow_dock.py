@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.training.gradient_flow_plot import GradientFlowPlot
+from bpstudio.app.training.gradient_plot import GradientPlot
 from bpstudio.session.view_state import ViewState
 
 from .window_layout import make_dock
@@ -76,8 +77,17 @@ class GradientFlowDock(QObject):
         if watched is self.window and event.type() in (QEvent.Type.Polish, QEvent.Type.Show) \
                 and self.window.findChild(QDockWidget, BESIDE) is not None:
             self.window.removeEventFilter(self)
+            self._follow_x_axis()
             self._place()
         return False
+
+    def _follow_x_axis(self) -> None:
+        """Iterations or epochs, as the other plots (Ctrl+Shift+E), both ways."""
+        beside = self.window.findChild(QDockWidget, BESIDE)
+        sizes = None if beside is None else beside.widget()
+        if isinstance(sizes, GradientPlot):
+            sizes.xAxisChanged.connect(self.view.set_x_axis)
+            self.view.xAxisChanged.connect(sizes.set_x_axis)
 
     def _place(self) -> None:
         """A tab beside Gradient size, unless a saved layout has put the dock somewhere already."""
