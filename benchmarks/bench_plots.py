@@ -59,7 +59,8 @@ def long_run_rows(n: int, start: int = 0, seed: int = 0) -> np.ndarray:
     rows[:, 5] = np.clip(rows[:, 4] - 0.03, 0.0, 1.0)
     for l in range(LAYERS):
         rows[:, 6 + l] = 0.01 * decay * (l + 1) * np.exp(rng.normal(0.0, 0.3, n))
-    return rows
+    rows[:, 6 + LAYERS:] = np.clip(0.5 * np.exp(rng.normal(0.0, 0.2, (n, len(columns(LAYERS)) - 6 - LAYERS))), 0, 1)
+    return rows  # (the gradient-flow columns: ratios, parts and shares around ½)
 
 
 def timed(action: Callable[[], object], widget: QWidget, paint: bool) -> list[float]:

@@ -131,13 +131,16 @@ def backward_layer(plan: Plan, params: Sequence[tuple[Array, Array]], l: int, zs
 
 
 def backward(plan: Plan, params: Sequence[tuple[Array, Array]], zs: Sequence[Array],
-             activations: Sequence[Array], y: Array) -> Params:
-    """[(∂L/∂W¹, ∂L/∂b¹), …, (∂L/∂Wᴸ, ∂L/∂bᴸ)], computed from the output layer down."""
+             activations: Sequence[Array], y: Array, deltas: list[Array] | None = None) -> Params:
+    """[(∂L/∂W¹, ∂L/∂b¹), …, (∂L/∂Wᴸ, ∂L/∂bᴸ)], computed from the output layer down. An empty list
+    ``deltas`` receives [δ¹ … δᴸ] on the way (what ``gradient_flow`` measures)."""
     grad_a = None if plan.fused else grad_output(plan, activations[-1], y)
     grads, delta = [], None
     for l in range(len(params), 0, -1):
         delta, dW, db = backward_layer(plan, params, l, zs, activations, y, grad_a, delta)
         grads.append((dW, db))
+        if deltas is not None:
+            deltas.insert(0, delta)
     grads.reverse()
     return grads
 

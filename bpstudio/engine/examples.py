@@ -26,6 +26,7 @@ NAMES = frozenset({  # the "name" of each file in resources/examples (a test kee
     QT_TRANSLATE_NOOP("Examples", "Softmax + cross-entropy: δ = a − y"),
     QT_TRANSLATE_NOOP("Examples", "Three spirals: ReLU layers and a softmax output"),
     QT_TRANSLATE_NOOP("Examples", "XOR with a tanh hidden layer (mini-batches of 4)"),
+    QT_TRANSLATE_NOOP("Examples", "Vanishing gradients: six sigmoid layers on the moons"),
 })
 
 

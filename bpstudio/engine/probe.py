@@ -1,11 +1,13 @@
-"""Measurements of the whole training and test sets for the training log: loss, accuracy, and the
-mean size of ∂L/∂W per layer. Nothing is changed; the same BP functions as training are used."""
+"""Measurements of the whole training and test sets for the training log: loss, accuracy, the
+mean size of ∂L/∂W per layer, and how δ shrinks or grows from layer to layer (``gradient_flow``).
+Nothing is changed; the same BP functions as training are used."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from . import backprop as bp
+from . import gradient_flow as flow
 from .metrics import accuracy_of, is_classification
 from .training_log import columns
 
@@ -24,8 +26,10 @@ def probe_row(plan: bp.Plan, params, iteration: int, batches_per_epoch: int,
     classes = is_classification(y)
     if classes:
         row[4] = accuracy_of(activations[-1], y)
-    for l, (dW, _) in enumerate(bp.backward(plan, params, zs, activations, y)):
+    deltas: list[Array] = []
+    for l, (dW, _) in enumerate(bp.backward(plan, params, zs, activations, y, deltas)):
         row[6 + l] = float(np.mean(np.abs(dW)))
+    row[6 + len(params):] = flow.flow_row(flow.network_flow(plan, params, zs, activations, deltas))
     if test is not None:
         tx, ty = test
         zs, activations = bp.forward(plan, params, tx)

@@ -27,7 +27,8 @@ from .spec import InitSpec, NetworkSpec, TrainingSpec, reject_unknown_keys
 from .stepper import Stepper, check_data, check_parameters
 
 PROJECT_FORMAT = "bpstudio-project"
-PROJECT_VERSION = 2  # 2 added "state" (where training had got to); a version 1 file reads as it is
+PROJECT_VERSION = 3  # 2 added "state" (where training had got to), 3 the gradient-flow columns of its log;
+# older files read as they are (a version 2 log gets those columns empty)
 TOP_LEVEL = {"format", "version", "name", "description", "network", "init", "training", "data", "parameters",
              "state"}
 Settings = TypeVar("Settings", TrainingSpec, InitSpec)

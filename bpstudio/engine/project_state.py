@@ -1,5 +1,6 @@
 """Where training had got to, saved with a project (format version 2): the iteration, its batch, how many
-of its stages were done, the weights (and momentum) at its start, and the training log.
+of its stages were done, the weights (and momentum) at its start, and the training log (version 3: with the
+gradient-flow columns; a log of version 2's columns is read with those columns empty).
 
 Opening such a project replays those stages from those weights, so every number on screen is exactly what
 it was when it was saved. The project's own starting weights (or initialiser) stay as they were: Reset
@@ -19,7 +20,7 @@ from .errors import ValidationError, require, whole
 from .i18n import translate
 from .project_data import number_rows  # the same number checks as the project file's
 from .spec import NetworkSpec, reject_unknown_keys
-from .training_log import columns
+from .training_log import columns, old_columns
 
 Array = np.ndarray
 MAX_SAVED_ROWS = 5000  # a longer log is thinned evenly (the last row always kept)
@@ -92,13 +93,17 @@ def state_from_dict(d: object, network: NetworkSpec, where: str = "state") -> Pr
 def _log(d: object, depth: int, where: str) -> Array:
     if not isinstance(d, dict) or set(d) != {"columns", "rows"}:
         raise ValidationError(where, translate("ProjectState", "must be an object with columns and rows"))
-    require(d["columns"] == list(columns(depth)), f"{where}.columns", translate("ProjectState", "must be {columns}"),
-            columns=list(columns(depth)))
+    older = d["columns"] == list(old_columns(depth))  # saved before the gradient-flow columns: those stay empty
+    require(older or d["columns"] == list(columns(depth)), f"{where}.columns",
+            translate("ProjectState", "must be {columns}"), columns=list(columns(depth)))
     rows = d["rows"]
     require(isinstance(rows, list) and all(isinstance(r, list) and len(r) == len(d["columns"]) for r in rows),
             f"{where}.rows", translate("ProjectState", "must be rows of {count} numbers (null for none)"),
             count=len(d["columns"]))
     try:
-        return np.array([[np.nan if v is None else float(v) for v in r] for r in rows], dtype=np.float64)
+        read = np.array([[np.nan if v is None else float(v) for v in r] for r in rows], dtype=np.float64)
     except (TypeError, ValueError):
         raise ValidationError(f"{where}.rows", translate("ProjectState", "must hold numbers or null")) from None
+    out = np.full((len(rows), len(columns(depth))), np.nan)
+    out[:, : len(d["columns"])] = read.reshape(len(rows), len(d["columns"]))
+    return out

@@ -10,6 +10,8 @@ at most a few hundred times a second, taking at most 1/20 of the time (the run d
     train_accuracy  fraction classified right (NaN for a regression target)
     test_accuracy   the same on the test set
     grad_1 … grad_L mean |∂L/∂Wˡ| over the training set, per layer (vanishing / exploding gradients)
+    ratio_l, weights_l, gate_l, saturated_l, dead_l, for l = 1 … L − 1: why they vanish, on the training set
+                    (see ``gradient_flow``: ‖δˡ‖/‖δˡ⁺¹‖ = weights part × f′ gate part; saturated and dead units)
 
 Storage grows by doubling; past ``MAX_ROWS`` every other row is dropped, so memory stays bounded
 however long a run goes, and a plot of the whole run keeps its shape.
@@ -24,6 +26,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import gradient_flow
+
 Array = np.ndarray
 FIXED_COLUMNS = ("iteration", "epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy")
 MAX_ROWS = 250_000  # about 20 MB for a 3-layer network
@@ -31,6 +35,11 @@ _generations = itertools.count(1)  # one count for every log: a reader that foll
 
 
 def columns(layers: int) -> tuple[str, ...]:
+    return old_columns(layers) + gradient_flow.columns(layers)
+
+
+def old_columns(layers: int) -> tuple[str, ...]:
+    """The columns before the gradient-flow ones came (a log saved then is read with those left empty)."""
     return FIXED_COLUMNS + tuple(f"grad_{l}" for l in range(1, layers + 1))
 
 
@@ -68,6 +77,10 @@ class TrainingLog:
 
     def gradient(self, layer: int) -> Array:
         return self.column(f"grad_{layer}")
+
+    def flow(self, kind: str, layer: int) -> Array:
+        """One of ``gradient_flow.KINDS`` for layer l < L (ratio, weights, gate, saturated, dead)."""
+        return self.column(f"{kind}_{layer}")
 
     def rows(self, start: int = 0) -> Array:
         """A copy of the rows from ``start`` on."""

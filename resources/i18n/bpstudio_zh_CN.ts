@@ -1577,6 +1577,10 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <source>XOR with a tanh hidden layer (mini-batches of 4)</source>
         <translation>带 tanh 隐藏层的 XOR（每个小批量 4 个样本）</translation>
     </message>
+    <message>
+        <source>Vanishing gradients: six sigmoid layers on the moons</source>
+        <translation>梯度消失：双月数据上的六个 sigmoid 层</translation>
+    </message>
 </context>
 <context>
     <name>Explain</name>
@@ -2185,6 +2189,124 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     <message>
         <source>iteration {i}</source>
         <translation>第 {i} 次迭代</translation>
+    </message>
+</context>
+<context>
+    <name>GradientFlow</name>
+    <message>
+        <source>Gradient flow</source>
+        <translation>梯度流</translation>
+    </message>
+    <message>
+        <source>layer {layer}: ‖δ{l}‖/‖δ{up}‖ = {ratio} = {weights} (weights) × {gate} (f′ gate)</source>
+        <translation>第 {layer} 层：‖δ{l}‖/‖δ{up}‖ = {ratio} = {weights}（权重）× {gate}（f′ 门）</translation>
+    </message>
+    <message>
+        <source>; {share} saturated</source>
+        <translation>；{share} 饱和</translation>
+    </message>
+    <message>
+        <source>; {share} dead</source>
+        <translation>；{share} 死亡</translation>
+    </message>
+    <message>
+        <source>A network of one layer passes δ through no other layer: there is nothing to measure.</source>
+        <translation>只有一层的网络不会把 δ 传过其他层：没有可测量的内容。</translation>
+    </message>
+    <message>
+        <source>Now, on this batch ({m} samples), from δ as the panels show them:</source>
+        <translation>当前，在这个批量（{m} 个样本）上，按面板显示的 δ 计算：</translation>
+    </message>
+    <message>
+        <source>layer {layer}: δ{l} comes at backward {layer}</source>
+        <translation>第 {layer} 层：δ{l} 在反向 {layer} 阶段才计算</translation>
+    </message>
+    <message>
+        <source>Step through a backward pass (or train) to see the numbers.</source>
+        <translation>单步走过一次反向传播（或开始训练）即可看到数值。</translation>
+    </message>
+    <message>
+        <source>After iteration {i}, on the training set (the curves' last point):</source>
+        <translation>第 {i} 次迭代之后，在训练集上（曲线的最后一点）：</translation>
+    </message>
+</context>
+<context>
+    <name>GradientFlowPlot</name>
+    <message>
+        <source>‖δˡ‖/‖δˡ⁺¹‖ = weights × f′ gate</source>
+        <translation>‖δˡ‖/‖δˡ⁺¹‖ = 权重 × f′ 门</translation>
+    </message>
+    <message>
+        <source>Saturated and dead units</source>
+        <translation>饱和与死亡的单元</translation>
+    </message>
+    <message>
+        <source>How much of the error each layer passes down, split in two; or how many of its units let almost nothing through</source>
+        <translation>每一层向下传递了多少误差，并拆成两部分；或者该层有多少单元几乎什么都不放行</translation>
+    </message>
+    <message>
+        <source>Show every layer's curves, or one layer's</source>
+        <translation>显示所有层的曲线，或只显示某一层的</translation>
+    </message>
+    <message>
+        <source>factor per layer</source>
+        <translation>每层的倍数</translation>
+    </message>
+    <message>
+        <source>share of units</source>
+        <translation>单元占比</translation>
+    </message>
+    <message>
+        <source>Run or step an iteration to see how δ shrinks</source>
+        <translation>运行或单步一次迭代，即可看到 δ 如何缩小</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>layer {l}</source>
+        <translation>第 {l} 层</translation>
+    </message>
+    <message>
+        <source>every layer</source>
+        <translation>所有层</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;━━ ratio&lt;/b&gt; = &lt;b&gt;– – weights&lt;/b&gt; × &lt;b&gt;┈┈ f′ gate&lt;/b&gt; · colours: layers</source>
+        <translation>&lt;b&gt;━━ 比值&lt;/b&gt; = &lt;b&gt;– – 权重&lt;/b&gt; × &lt;b&gt;┈┈ f′ 门&lt;/b&gt; · 颜色：各层</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Solid — ‖δˡ‖/‖δˡ⁺¹‖&lt;/b&gt;: how much of layer l + 1's error reaches layer l. Under 1 it shrinks; many layers under 1 multiply to almost nothing: the gradient vanishes.</source>
+        <translation>&lt;b&gt;实线 — ‖δˡ‖/‖δˡ⁺¹‖&lt;/b&gt;：第 l + 1 层的误差有多少到达第 l 层。小于 1 就会缩小；许多层都小于 1，相乘后几乎为零：梯度消失了。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dashed — weights, ‖{up}‖/‖δˡ⁺¹‖&lt;/b&gt;: what multiplying by the weights does to it.</source>
+        <translation>&lt;b&gt;虚线 — 权重，‖{up}‖/‖δˡ⁺¹‖&lt;/b&gt;：乘以权重对它的影响。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dotted — f′ gate, ‖δˡ‖/‖{up}‖&lt;/b&gt;: what ⊙ f′(zˡ) lets through. σ′ is at most 0.25, so a sigmoid layer's gate is under 0.25 however good its weights.</source>
+        <translation>&lt;b&gt;点线 — f′ 门，‖δˡ‖/‖{up}‖&lt;/b&gt;：⊙ f′(zˡ) 放行了多少。σ′ 最大为 0.25，所以无论权重多好，sigmoid 层的门都小于 0.25。</translation>
+    </message>
+    <message>
+        <source>Solid = dashed × dotted; the colours are the layers, as in the lines above. ‖·‖ sums the squares over every unit and every sample (of the training set on the curves).</source>
+        <translation>实线 = 虚线 × 点线；颜色代表各层，与上面各行一致。‖·‖ 对每个单元和每个样本（曲线上为整个训练集）的平方求和再开方。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;━━ saturated&lt;/b&gt; · &lt;b&gt;– – dead&lt;/b&gt; · colours: layers</source>
+        <translation>&lt;b&gt;━━ 饱和&lt;/b&gt; · &lt;b&gt;– – 死亡&lt;/b&gt; · 颜色：各层</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Solid — saturated&lt;/b&gt;: share of a sigmoid or tanh layer's units (over every training sample) with f′(z) &amp;lt; 0.01: they pass on less than 1 % of their error.</source>
+        <translation>&lt;b&gt;实线 — 饱和&lt;/b&gt;：sigmoid 或 tanh 层中 f′(z) &amp;lt; 0.01 的单元占比（对每个训练样本统计）：它们传回的误差不到 1 %。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dashed — dead&lt;/b&gt;: share of a ReLU layer's units with f′(z) = 0 on every training sample: they pass nothing back, and their weights no longer learn.</source>
+        <translation>&lt;b&gt;虚线 — 死亡&lt;/b&gt;：ReLU 层中在每个训练样本上 f′(z) = 0 的单元占比：它们什么也传不回去，其权重也不再学习。</translation>
     </message>
 </context>
 <context>

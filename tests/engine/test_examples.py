@@ -98,13 +98,19 @@ def _epoch_mean_loss(stepper: Stepper) -> float:
     return float(np.mean([loss for loss in losses if loss is not None]))
 
 
+STALLS = "deep_sigmoid_moons.bpsproj"  # shipped to show gradients vanishing: its lower layers hardly learn
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_example_trains(path: Path) -> None:
     stepper = load_project(path).stepper()
     before = _epoch_mean_loss(stepper)
     assert stepper.run_iterations(300) == 300
     after = _epoch_mean_loss(stepper)
-    assert after < 0.9 * before
+    if path.name == STALLS:  # what it is there to show: the loss stays at chance, ln 2 ≈ 0.693
+        assert abs(after - before) < 0.05 and after > 0.65
+    else:
+        assert after < 0.9 * before
 
 
 # ----- the schema and project_from_dict agree ------------------------------------------------------
@@ -150,7 +156,7 @@ def _spiral_one_hot(d: dict[str, Any]) -> None:
 INVALID: dict[str, Callable[[dict[str, Any]], object]] = {
     "unknown top-level key": lambda d: d.update(colour="red"),
     "wrong format": lambda d: d.update(format="bpstudio-snapshot"),
-    "newer version": lambda d: d.update(version=3),
+    "newer version": lambda d: d.update(version=4),
     "version 0": lambda d: d.update(version=0),
     "version as text": lambda d: d.update(version="1"),
     "no network": lambda d: d.pop("network"),

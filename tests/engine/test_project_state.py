@@ -62,7 +62,7 @@ def test_the_training_log_is_saved_thinned_and_read_back():
     s = project.stepper()
     rows = np.column_stack([np.arange(12_000.0), np.arange(12_000.0) / 10, np.linspace(1, 0, 12_000),
                             np.full(12_000, np.nan), np.full(12_000, 0.5), np.full(12_000, np.nan),
-                            np.ones((12_000, 3))])
+                            np.ones((12_000, 3 + 5 * 2))])  # grad_ˡ, then the gradient-flow columns
     back = saved(project, s, rows).state.log
     assert len(back) == MAX_SAVED_ROWS and back[-1, 0] == 11_999 and np.isnan(back[:, 3]).all()
     np.testing.assert_array_equal(back, thinned(rows))

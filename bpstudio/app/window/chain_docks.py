@@ -11,6 +11,7 @@ from bpstudio.app.equations.equation_panel import EquationPanel
 from bpstudio.app.matrices.matrix_panel import MatrixPanel
 from bpstudio.app.network.network_canvas import NetworkCanvas
 
+from .gradient_flow_dock import GradientFlowDock
 from .nudge_dock import NudgeDock
 from .render_schedule import StateView
 
@@ -25,3 +26,7 @@ class ChainDocks:
         self.views.append(self.nudge)
         self.docks.append(self.nudge.dock)
         self.targets["nudge"] = (self.nudge.dock, self.nudge.view)
+        self.vanish = GradientFlowDock(window, controller, matrices.notation)  # why gradients vanish
+        self.views.append(self.vanish)
+        self.docks.append(self.vanish.dock)
+        self.targets["vanishing"] = (self.vanish.dock, self.vanish.view)
