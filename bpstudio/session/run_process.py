@@ -36,15 +36,15 @@ from bpstudio.engine.run_settings import RunSettings
 from bpstudio.engine.spec import InitSpec, NetworkSpec, TrainingSpec
 from bpstudio.engine.stepper import Stepper
 from bpstudio.engine.training_log import TrainingLog
-from bpstudio.engine.training_run import RunOutcome, TrainingRun
+from bpstudio.engine.training_run import DIVERGED, RunOutcome, TrainingRun
 from bpstudio.engine.unit_fields import InputPlane
-from bpstudio.engine.update_ledger import LedgerDetails
+from bpstudio.engine.update_ledger import LEDGER_SIZE, LedgerDetails
 
 from .throttle import every_slice_shown
 
 Array = np.ndarray
 LEDGER_SHARE = 50  # the updates' lines and training-set losses may take at most 1/LEDGER_SHARE of a run's time
-LEDGER_AT_END = 3  # ... and at the end, the last updates' are measured in any case (a diverged run's last good steps)
+LEDGER_AT_END = 3  # ... and at the end, the last updates' are measured in any case (all of them when it diverged)
 POLL_INTERVAL = 0.005  # s between looks for a message from the parent while training
 NICENESS = 10  # the child's scheduling priority below the window's (Unix niceness: 0 normal, 19 lowest)
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")  # read when NumPy is loaded
@@ -173,7 +173,8 @@ def _run(conn, job: StartRun) -> bool:
     run.finish()
     # with the stages of the last iteration, so that step back works in the window as after a run there
     history = stepper.recent(len(stepper.stages))
-    state = _measured(stepper.checkpoint(), ledger, LEDGER_AT_END)
+    diverged = outcome is not None and outcome.reason == DIVERGED  # the ledger's last good steps say why
+    state = _measured(stepper.checkpoint(), ledger, LEDGER_SIZE if diverged else LEDGER_AT_END)
     conn.send(Done(job.ident, log.rows(sent), run.field, state, history, outcome, run.bookkeeping()))
     return False
 

@@ -11,6 +11,7 @@ from bpstudio.app.equations.equation_panel import EquationPanel
 from bpstudio.app.matrices.matrix_panel import MatrixPanel
 from bpstudio.app.network.network_canvas import NetworkCanvas
 
+from .ledger_dock import ledger_dock
 from .render_schedule import StateView
 
 
@@ -20,3 +21,7 @@ class ChainDocks:
         self.views: list[StateView] = []  # rendered with every state, in one slice of their own
         self.docks: list[QDockWidget] = []  # listed in View
         self.targets: dict[str, tuple[QDockWidget | None, QWidget]] = {}  # what a lesson may point at, by name
+        self.ledger, ledger = ledger_dock(window, controller, matrices)  # the update ledger (issue 15, item 3)
+        self.views.append(self.ledger)
+        self.docks.append(ledger)
+        self.targets["ledger"] = (ledger, self.ledger)
