@@ -137,7 +137,9 @@ def test_a_diverged_run_is_explained_from_the_ledger(qtbot) -> None:
         n += 1
     assert n >= 3 and f"The last {n} steps" in text
     first = ledger[-n]  # where the overshooting began, with moderate numbers
-    assert f"iteration {first.iteration + 1}" in text and f"up to t = {format_number(first.best_t, 2)}" in text
+    assert f"iteration {first.iteration + 1}" in text
+    where = "already higher at t = 0.1" if first.best_t == 0 else f"up to t = {format_number(first.best_t, 2)}"
+    assert where in text and f"rose by {format_number(first.batch_change, 4)}" in text
     assert first.best_t < 1 and first.batch_change > 0 > first.predicted
     for row in range(n):
         assert view.table.item(row, 1).toolTip()  # each overshooting step says so

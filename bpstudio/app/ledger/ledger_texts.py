@@ -34,21 +34,31 @@ def best_t_text(e: LedgerEntry) -> str:
     return "≥ " + format_number(best, 2) if best == LINE_T[-1] else format_number(best, 2)
 
 
-def overshooting(ledger: Sequence[LedgerEntry]) -> int:
-    """How many of the newest updates, in a row, went past the valley's bottom."""
+def overshoot_run(ledger: Sequence[LedgerEntry]) -> tuple[int, LedgerEntry | None]:
+    """How many of the newest updates, in a row, went past the valley's bottom (counting the very last ones whose loss
+    had already overflowed, when steps before them overshot), and the first of them with finite numbers."""
+    entries = list(ledger)
+    overflowed = 0
+    while entries and not (math.isfinite(entries[-1].batch_before) and math.isfinite(entries[-1].predicted)):
+        entries.pop()  # the loss had overflowed already: nothing left to compare
+        overflowed += 1
     n = 0
-    for entry in reversed(ledger):
-        if not entry.overshot:
-            break
+    while n < len(entries) and entries[-1 - n].overshot:
         n += 1
-    return n
+    if not n:
+        return 0, None
+    run = entries[len(entries) - n:]
+    first = next((e for e in run if math.isfinite(e.batch_change)), run[0])
+    return n + overflowed, first
+
+
+def overshooting(ledger: Sequence[LedgerEntry]) -> int:
+    return overshoot_run(ledger)[0]
 
 
 def described(ledger: Sequence[LedgerEntry]) -> LedgerEntry | None:
     """The update an overshoot is told by: the first of the last steps that overshot (with finite numbers)."""
-    n = overshooting(ledger)
-    run = ledger[len(ledger) - n:]
-    return next((e for e in run if math.isfinite(e.batch_change) and math.isfinite(e.predicted)), run[0]) if n else None
+    return overshoot_run(ledger)[1]
 
 
 def entry_text(e: LedgerEntry, digits: int, symbol: str) -> str:
@@ -58,7 +68,10 @@ def entry_text(e: LedgerEntry, digits: int, symbol: str) -> str:
                                                                  pred=number(e.predicted, digits),
                                                                  real=number(e.batch_change, digits))
     best = e.best_t
-    if best == LINE_T[-1]:
+    if best == 0:
+        text += " " + translate("LedgerView", "Along the step the loss only rose: already at t = {t} it was higher "
+                                "than at t = 0.").format(t=format_number(LINE_T[1], 2))
+    elif best == LINE_T[-1]:
         text += " " + translate("LedgerView", "Along the step the loss still falls at t = {t}: a longer step "
                                 "would have lowered it more.").format(t=format_number(best, 2))
     elif best is not None:
@@ -69,17 +82,19 @@ def entry_text(e: LedgerEntry, digits: int, symbol: str) -> str:
 
 def overshoot_text(ledger: Sequence[LedgerEntry], diverged: bool, digits: int) -> str:
     """Why the loss rose: the last steps went past the valley's bottom (empty when they did not)."""
-    n = overshooting(ledger)
-    if n == 0:
+    n, e = overshoot_run(ledger)
+    if e is None:
         return translate("LedgerView", "The run diverged, but the updates in the ledger did not overshoot on "
                          "their own batches.") if diverged and ledger else ""
-    e = described(ledger)
-    assert e is not None
     pred, real = number(e.predicted, digits), number(e.batch_change, digits)
     best = e.best_t
     if best is None:
         how = translate("LedgerView", "the loss on its batch rose by {real} where the gradient predicted a "
                         "change of {pred}").format(real=real, pred=pred)
+    elif best == 0:
+        how = translate("LedgerView", "the loss along the step was already higher at t = {t} than at t = 0, so at "
+                        "t = 1 it rose by {real} where the gradient predicted {pred}").format(
+            t=format_number(LINE_T[1], 2), real=real, pred=pred)
     else:
         how = translate("LedgerView", "the loss along the step fell only up to t = {t} and rose after it, so at "
                         "t = 1 it rose by {real} where the gradient predicted {pred}").format(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,7 +26,7 @@ from bpstudio.engine.update_ledger import LedgerEntry
 from bpstudio.session.view_state import ViewState
 
 from .ledger_texts import best_t_text, described, entry_text, number, overshoot_text, prediction_symbol
-from .line_plot import LinePlot
+from .line_plot import LinePlot, key_text
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -53,14 +54,25 @@ class LedgerView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._chosen)
         self.plot = LinePlot(self)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.key = QLabel(key_text(), wordWrap=True)
+        self.key.setObjectName("ledgerKey")
+        right = QWidget()
+        fill(QVBoxLayout(right), self.key, (self.plot, 1), margins=(0, 0, 0, 0))
+        self.split = split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
-        split.addWidget(self.plot)
+        split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        self._shared = False  # the splitter's first share, when it is first shown
         fill(QVBoxLayout(self), self.summary, (split, 1), margins=(2, 2, 2, 2))
         self._render()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._shared and self.split.width() > 0:  # the table a little more: the line needs its width too
+            self._shared = True
+            self.split.setSizes([self.split.width() * 11 // 20, self.split.width() * 9 // 20])
 
     # ----- API --------------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:
@@ -144,5 +156,6 @@ class LedgerView(QWidget):
         text = entry_text(e, digits, prediction_symbol(self._notation(), self._plain))
         if not e.measured:
             text += " " + self.tr("(Its line and training-set loss are measured when a run pauses.)")
-        why = overshoot_text(self.ledger, self.diverged, digits)
-        self.summary.setText(text if not why else why + "\n" + text)
+        self.plot.setToolTip(text)
+        why = overshoot_text(self.ledger, self.diverged, digits)  # the verdict first: the update's own words then
+        self.summary.setText(why or text)  # stay in the plot's tooltip (the dock is short on a small screen)

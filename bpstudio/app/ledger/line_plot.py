@@ -25,13 +25,11 @@ class LinePlot(pg.PlotWidget):
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
         item.setMenuEnabled(False)
-        self.legend = item.addLegend(offset=(-8, 8))
-        self.curve = item.plot([], [], name=translate("LedgerView", "loss along the step"), symbol="o",
-                               symbolSize=5)
-        self.tangent = item.plot([], [], name=translate("LedgerView", "first-order prediction"))
-        self.best = item.plot([], [], pen=None, symbol="star", symbolSize=16, name=translate("LedgerView", "best t"))
+        self.curve = item.plot([], [], symbol="o", symbolSize=5)
+        self.tangent = item.plot([], [])
+        self.best = item.plot([], [], pen=None, symbol="star", symbolSize=16)
         self.step = pg.InfiniteLine(1.0, angle=90, label=translate("LedgerView", "step taken, t = 1"),
-                                    labelOpts={"position": 0.92, "anchors": [(0, 1), (0, 1)]})
+                                    labelOpts={"position": 0.9, "anchors": [(0, 0.5), (0, 0.5)]})
         item.addItem(self.step)
         self.step.hide()
         self.entry: LedgerEntry | None = None
@@ -75,7 +73,7 @@ class LinePlot(pg.PlotWidget):
             axis.setTextPen(fg)
         css = {"color": fg.name(), "font-size": f"{12 * presentation.font_scale():g}pt"}
         item.setLabel("bottom", translate("LedgerView", "t, along the step Δθ"), **css)
-        item.setLabel("left", translate("LedgerView", "batch loss"), **css)
+        item.setLabel("left", translate("LedgerView", "loss"), **css)
         self.curve.setPen(pg.mkPen(CURVE, width=width))
         self.curve.setSymbolBrush(pg.mkBrush(CURVE))
         self.curve.setSymbolPen(pg.mkPen(CURVE))
@@ -85,8 +83,11 @@ class LinePlot(pg.PlotWidget):
         self.step.setPen(pg.mkPen(STEP, width=width * 0.8, style=Qt.PenStyle.DotLine))
         self.step.label.setColor(fg)
         self.step.label.setFont(font)
-        ground = self.palette().color(QPalette.ColorRole.Base)
-        ground.setAlpha(200)  # the curves stay visible behind it
-        self.legend.setBrush(pg.mkBrush(ground))
-        self.legend.setLabelTextColor(fg)
-        self.legend.setLabelTextSize(f"{10 * presentation.font_scale():g}pt")
+
+
+def key_text() -> str:
+    """The plot's key, above it (a legend inside would cover the curve where it matters)."""
+    return translate("LedgerView", "{curve} loss along the step, L(θ + tΔθ)   {tangent} first-order prediction   "
+                     "{best} best t").format(curve=f"<b style='color:{CURVE}'>●—</b>",
+                                             tangent=f"<b style='color:{TANGENT}'>– –</b>",
+                                             best=f"<b style='color:{BEST}'>★</b>")
