@@ -4,7 +4,7 @@ the run's status (a divergence is explained from the ledger), the precision and 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from bpstudio.app.engine_link.engine_controller import EngineController
@@ -29,12 +29,10 @@ def ledger_dock(window: QMainWindow, controller: EngineController, matrices: Mat
     toggle.setShortcut(QKeySequence(KEY))
     toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     toggle.triggered.connect(lambda on: dock.raise_() if on else None)
-    front = QAction(window)
+    front = QShortcut(QKeySequence(KEY), window)  # the key of that View item, anywhere in the window
     front.setObjectName("showLedger")
-    front.setShortcut(QKeySequence(KEY))
-    front.triggered.connect(dock.show)
-    front.triggered.connect(dock.raise_)
-    window.addAction(front)
+    front.activated.connect(dock.show)
+    front.activated.connect(dock.raise_)
 
     def status(run: RunStatus) -> None:
         view.set_diverged(run.state == DIVERGED)
