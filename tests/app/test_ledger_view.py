@@ -40,9 +40,13 @@ def finish(qtbot, w, times: int) -> None:
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+@pytest.mark.parametrize("presenting", [False, True])
 def test_the_ledger_is_a_tab_of_the_plots_and_its_key_brings_it_forward_without_moving_anything(
-        open_window, qtbot, size) -> None:
+        open_window, qtbot, size, presenting) -> None:
     w = open_window(size=size)
+    if presenting:
+        w.classroom.presentation_action.trigger()
+    finish(qtbot, w, 1)
     qtbot.wait(200)  # the docks settle
     dock, view = ledger_of(w)
     loss = w.training.loss_dock
@@ -62,6 +66,8 @@ def test_the_ledger_is_a_tab_of_the_plots_and_its_key_brings_it_forward_without_
     assert dock.isVisible()  # the key shows it, never hides it
     assert dock.toggleViewAction().shortcut().toString() == "Ctrl+Shift+U"  # as View names it
     assert w.chain.targets["ledger"] == (dock, view)
+    if presenting:
+        w.classroom.presentation_action.trigger()  # off again: the mode is the application's
 
 
 def test_each_update_adds_a_row_with_the_engines_numbers_and_its_line(window, qtbot) -> None:

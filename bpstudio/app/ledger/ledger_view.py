@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -51,6 +53,7 @@ class LedgerView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(self.fontMetrics().height() * 4)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._chosen)
         self.plot = LinePlot(self)
@@ -65,7 +68,15 @@ class LedgerView(QWidget):
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         self._shared = False  # the splitter's first share, when it is first shown
-        fill(QVBoxLayout(self), self.summary, (split, 1), margins=(2, 2, 2, 2))
+        words = QScrollArea(widgetResizable=True)  # a long verdict in a short dock scrolls
+        words.setFrameShape(QFrame.Shape.NoFrame)
+        words.setMinimumHeight(self.fontMetrics().height() * 2)  # a short dock stays short (nothing else moves)
+        words.setWidget(self.summary)
+        self.rows = QSplitter(Qt.Orientation.Vertical)  # the words over the table and the line: drag to share
+        self.rows.addWidget(words)
+        self.rows.addWidget(split)
+        self.rows.setChildrenCollapsible(False)
+        fill(QVBoxLayout(self), (self.rows, 1), margins=(2, 2, 2, 2))
         self._render()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -73,6 +84,17 @@ class LedgerView(QWidget):
         if not self._shared and self.split.width() > 0:  # the table a little more: the line needs its width too
             self._shared = True
             self.split.setSizes([self.split.width() * 11 // 20, self.split.width() * 9 // 20])
+        self._fit_words()
+
+    def _fit_words(self) -> None:
+        """The words as tall as they need, up to half the view (the rest scrolls)."""
+        total = sum(self.rows.sizes())
+        if total <= 0 or not self.isVisible():
+            return
+        need = self.summary.heightForWidth(max(1, self.rows.width() - 20)) + 4
+        top = min(need, total // 2)
+        if self.rows.sizes()[0] != top:
+            self.rows.setSizes([top, total - top])
 
     # ----- API --------------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:
@@ -132,6 +154,7 @@ class LedgerView(QWidget):
                     self.table.setItem(row, col, item)
                 if e is chosen:
                     self.table.selectRow(row)
+                    self.table.scrollTo(self.table.model().index(row, 0))
         finally:
             self.table.blockSignals(False)
         self._selected()
@@ -152,6 +175,7 @@ class LedgerView(QWidget):
         if e is None:
             self.summary.setText(self.tr("Step through an update (F5 finishes the iteration) or run training: each "
                                          "update's predicted and real change of the loss appears here."))
+            self._fit_words()
             return
         text = entry_text(e, digits, prediction_symbol(self._notation(), self._plain))
         if not e.measured:
@@ -159,3 +183,4 @@ class LedgerView(QWidget):
         self.plot.setToolTip(text)
         why = overshoot_text(self.ledger, self.diverged, digits)  # the verdict first: the update's own words then
         self.summary.setText(why or text)  # stay in the plot's tooltip (the dock is short on a small screen)
+        self._fit_words()
