@@ -46,6 +46,7 @@ class LedgerView(QWidget):
         self._pinned: int | None = None  # the iteration whose update the user chose; None: follow the newest
         self.summary = QLabel(wordWrap=True)
         self.summary.setObjectName("ledgerSummary")
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("ledgerTable")
