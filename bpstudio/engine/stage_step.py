@@ -49,7 +49,7 @@ def take_stage(plan: bp.Plan, training: TrainingSpec, stage: Stage, s: State, x:
         params, velocity = read_only_pairs(new), None if training.plain else read_only_pairs(moved)
         grads = [(cache[key("dW", i)], cache[key("db", i)]) for i in range(1, L + 1)]
         assert loss is not None
-        ledger = appended(ledger, ledger_entry(plan, training, s.iteration, grads, s.params, params, x, y, loss))
+        ledger = appended(ledger, ledger_entry(training, s.iteration, grads, s.params, params, x, y, loss))
     for k, v in out.items():
         if not k.endswith(("/W", "/b")):
             cache[k] = read_only(v, copy=False)

@@ -7,9 +7,9 @@ direction, L(θ + tΔθ) for t from 0 to 2.5, shows why they differ: where the l
 step on that line) and where the step taken, t = 1, landed. A step that overshoots the valley lands past the
 bottom, uphill: the real change is positive where the prediction is negative, and the best t is well below 1.
 
-Cheap at every update (``ledger_entry``: dot products over the parameters and one forward pass on the batch);
-the line and the training-set losses are filled in later (``LedgerDetails``), on the parameters the entry keeps
-by reference (the stepper's arrays are never changed in place, so this copies nothing). Those references stay
+Cheap at every update (``ledger_entry``: dot products over the parameters, no forward pass); the real changes and
+the line (forward passes on the batch and the training set) are filled in later (``LedgerDetails``), from the
+parameters the entry keeps by reference (the stepper's arrays are never changed in place, so this copies nothing). Those references stay
 in their process: an entry sent to another process carries its numbers only.
 """
 
@@ -47,7 +47,7 @@ class LedgerEntry:
     iteration: int  # 0-based: the update of iteration ``iteration + 1``
     predicted: float  # gᵀΔθ (−η‖g‖² for plain descent)
     batch_before: float  # the batch loss the engine reported before the update
-    batch_after: float  # the same batch's loss after it
+    batch_after: float | None = None  # the same batch's loss after it (None: not measured yet)
     train_before: float | None = None  # the training set's loss before and after (None: not measured yet)
     train_after: float | None = None
     line: tuple[float, ...] = ()  # the batch loss at θ + tΔθ for t in LINE_T (empty: not measured yet)
@@ -57,8 +57,8 @@ class LedgerEntry:
         return {**self.__dict__, "basis": None}
 
     @property
-    def batch_change(self) -> float:
-        return self.batch_after - self.batch_before
+    def batch_change(self) -> float | None:
+        return None if self.batch_after is None else self.batch_after - self.batch_before
 
     @property
     def train_change(self) -> float | None:
@@ -69,7 +69,8 @@ class LedgerEntry:
     @property
     def ratio(self) -> float | None:
         """Real change on the batch over the predicted one: 1 when the first-order picture holds."""
-        return None if self.predicted == 0 else self.batch_change / self.predicted
+        change = self.batch_change
+        return None if self.predicted == 0 or change is None else change / self.predicted
 
     @property
     def measured(self) -> bool:
@@ -87,6 +88,8 @@ class LedgerEntry:
     def overshot(self) -> bool:
         """The step went past the valley's bottom: the loss rose where it was predicted to fall, and (when the
         line is measured) its lowest point lies well before t = 1."""
+        if self.batch_after is None:
+            return False  # not measured yet
         rose = not (self.batch_after <= self.batch_before) and self.predicted < 0  # a NaN after counts as rising
         best = self.best_t
         return rose and (best is None or best < OVERSHOOT_T)
@@ -101,12 +104,13 @@ def predicted_change(training: TrainingSpec, grads: Sequence[tuple[Array, Array]
                for (dW, db), (W0, b0), (W1, b1) in zip(grads, before, after, strict=True))
 
 
-def ledger_entry(plan: bp.Plan, training: TrainingSpec, iteration: int, grads: Sequence[tuple[Array, Array]],
+def ledger_entry(training: TrainingSpec, iteration: int, grads: Sequence[tuple[Array, Array]],
                  before: tuple[tuple[Array, Array], ...], after: tuple[tuple[Array, Array], ...], x: Array, y: Array,
                  loss_before: float) -> LedgerEntry:
-    """The cheap part of an update's entry: the prediction and the real change on the batch."""
+    """What an update's entry costs at the update: the prediction (dot products over the parameters), the loss
+    before (the engine's) and references to what the rest is measured from."""
     return LedgerEntry(iteration, predicted_change(training, grads, before, after), loss_before,
-                       bp.batch_loss(plan, after, x, y), basis=Basis(before, after, x, y))
+                       basis=Basis(before, after, x, y))
 
 
 def appended(ledger: tuple[LedgerEntry, ...], entry: LedgerEntry) -> tuple[LedgerEntry, ...]:
@@ -172,7 +176,8 @@ class LedgerDetails:
         assert basis is not None
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a diverging step is data
             line, before, after = line_losses(self.plan, basis), basis.before, basis.after
-            return replace(entry, train_before=self._train_loss(before), train_after=self._train_loss(after), line=line)
+            return replace(entry, batch_after=line[STEP_INDEX], train_before=self._train_loss(before),
+                           train_after=self._train_loss(after), line=line)
 
     def _train_loss(self, params: object) -> float:
         """The training set's loss (as the training log's metrics compute it), once per set of parameters."""

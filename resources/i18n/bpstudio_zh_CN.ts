@@ -2667,8 +2667,8 @@ predicted</source>
         <translation>单步执行到一次更新（F5 完成本次迭代）或开始训练：每次更新的预测损失变化和实际损失变化都会显示在这里。</translation>
     </message>
     <message>
-        <source>(Its line and training-set loss are measured when a run pauses.)</source>
-        <translation>（它沿步长的曲线和训练集损失会在训练暂停时测量。）</translation>
+        <source>(Not measured: during a run the real changes and the line are measured only as time allows.)</source>
+        <translation>（尚未测量：训练运行期间，实际变化和沿步长的曲线只在时间允许时测量。）</translation>
     </message>
     <message>
         <source>step taken, t = 1</source>

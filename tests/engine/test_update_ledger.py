@@ -53,7 +53,9 @@ def test_plain_descent_predicts_minus_eta_times_the_squared_gradient_norm_exactl
         _, fresh = bp.full_gradients(s.plan, before, x, y)
         assert all(np.array_equal(a, c) and np.array_equal(b, d) for (a, b), (c, d) in zip(grads, fresh, strict=True))
         assert entry.batch_before == loss  # the loss stage's value
-        assert entry.batch_after == bp.batch_loss(s.plan, s.parameters, x, y)
+        assert entry.batch_after is None and not entry.measured  # no forward pass at the update itself
+        entry = LedgerDetails(s.plan, (s.x, s.y)).fill(snap.ledger)[-1]
+        assert entry.batch_after == bp.batch_loss(s.plan, s.parameters, x, y)  # the same batch, the new weights
         assert entry.batch_change == entry.batch_after - loss
 
 

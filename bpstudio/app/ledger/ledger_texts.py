@@ -48,7 +48,7 @@ def overshoot_run(ledger: Sequence[LedgerEntry]) -> tuple[int, LedgerEntry | Non
     if not n:
         return 0, None
     run = entries[len(entries) - n:]
-    first = next((e for e in run if math.isfinite(e.batch_change)), run[0])
+    first = next((e for e in run if math.isfinite(e.batch_change or math.inf)), run[0])
     return n + overflowed, first
 
 

@@ -180,7 +180,8 @@ class LedgerView(QWidget):
             return
         text = entry_text(e, digits, prediction_symbol(self._notation(), self._plain))
         if not e.measured:
-            text += " " + self.tr("(Its line and training-set loss are measured when a run pauses.)")
+            text += " " + self.tr(
+                "(Not measured: during a run the real changes and the line are measured only as time allows.)")
         self.plot.setToolTip(text)
         why = overshoot_text(self.ledger, self.diverged, digits)  # the verdict first: the update's own words then
         self.summary.setText(why or text)  # stay in the plot's tooltip (the dock is short on a small screen)
