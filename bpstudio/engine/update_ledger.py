@@ -9,8 +9,8 @@ bottom, uphill: the real change is positive where the prediction is negative, an
 
 Cheap at every update (``ledger_entry``: dot products over the parameters, no forward pass); the real changes and
 the line (forward passes on the batch and the training set) are filled in later (``LedgerDetails``), from the
-parameters the entry keeps by reference (the stepper's arrays are never changed in place, so this copies nothing). Those references stay
-in their process: an entry sent to another process carries its numbers only.
+parameters the entry keeps by reference (the stepper's arrays are never changed in place, so this copies
+nothing). Those references stay in their process: an entry sent to another process carries its numbers only.
 """
 
 from __future__ import annotations
