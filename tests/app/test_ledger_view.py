@@ -72,7 +72,9 @@ def test_the_ledger_is_a_tab_of_the_plots_and_its_key_brings_it_forward_without_
 
 def test_each_update_adds_a_row_with_the_engines_numbers_and_its_line(window, qtbot) -> None:
     w = window
-    _, view = ledger_of(w)
+    dock, view = ledger_of(w)
+    dock.raise_()  # (behind another tab it draws nothing: it catches up when it comes forward)
+    qtbot.waitUntil(lambda: not view.visibleRegion().isEmpty())
     assert view.table.rowCount() == 0 and "Step through an update" in view.summary.text()
     finish(qtbot, w, 3)
     ledger = w.state.snapshot.ledger
@@ -100,8 +102,12 @@ def test_each_update_adds_a_row_with_the_engines_numbers_and_its_line(window, qt
     assert "Update of iteration 3" in view.summary.text()
     view.table.selectRow(2)  # the oldest: its own line
     assert list(view.plot.curve.getData()[1]) == list(ledger[0].line)
+    w.training.loss_dock.raise_()  # behind the loss plot, an update comes: the ledger catches up when raised
     finish(qtbot, w, 1)
-    assert view.table.rowCount() == 4 and view.table.item(0, 0).text() == "4"
+    assert view.table.rowCount() == 3
+    dock.raise_()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 4)
+    assert view.table.item(0, 0).text() == "4"
     assert view.selected_entry() is w.state.snapshot.ledger[0]  # the chosen update stays shown
     w.matrices.set_precision(2)
     assert view.table.item(0, 1).text() == format_number(w.state.snapshot.ledger[-1].predicted, 2)
@@ -130,6 +136,9 @@ def diverged_state() -> ViewState:
 def test_a_diverged_run_is_explained_from_the_ledger(qtbot) -> None:
     view = LedgerView(lambda: "column", lambda: 4)
     qtbot.addWidget(view)
+    view.resize(900, 300)
+    view.show()
+    qtbot.waitExposed(view)
     state = diverged_state()
     view.set_state(state)
     assert "went past the valley's bottom" in view.summary.text()

@@ -54,7 +54,7 @@ class LedgerView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(self.fontMetrics().height() * 4)
+        self.table.setMinimumSize(60, 36)  # the dock no larger at its smallest than the plots it is a tab of
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._chosen)
         self.plot = LinePlot(self)
@@ -71,7 +71,7 @@ class LedgerView(QWidget):
         self._shared = False  # the splitter's first share, when it is first shown
         words = QScrollArea(widgetResizable=True)  # a long verdict in a short dock scrolls
         words.setFrameShape(QFrame.Shape.NoFrame)
-        words.setMinimumHeight(self.fontMetrics().height() * 2)  # a short dock stays short (nothing else moves)
+        words.setMinimumHeight(self.fontMetrics().height() + 4)  # a short dock stays short (nothing else moves)
         words.setWidget(self.summary)
         self.rows = QSplitter(Qt.Orientation.Vertical)  # the words over the table and the line: drag to share
         self.rows.addWidget(words)
@@ -123,6 +123,8 @@ class LedgerView(QWidget):
 
     # ----- drawing ----------------------------------------------------------------------
     def _render(self) -> None:
+        if self.visibleRegion().isEmpty():  # a tab behind another, or hidden: drawn when it comes forward (refresh)
+            return
         digits, notation = self._precision(), self._notation()
         key = (self.ledger, self.diverged, self._plain, digits, notation)
         if key == self._shown:

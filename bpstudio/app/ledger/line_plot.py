@@ -21,7 +21,7 @@ class LinePlot(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ledgerLinePlot")
-        self.setMinimumSize(160, 90)
+        self.setMinimumSize(80, 36)
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
         item.setMenuEnabled(False)

@@ -38,6 +38,7 @@ def ledger_dock(window: QMainWindow, controller: EngineController, matrices: Mat
         view.set_diverged(run.state == DIVERGED)
 
     controller.runStatusChanged.connect(status)
+    dock.visibilityChanged.connect(lambda shown: view.refresh() if shown else None)  # it draws only when on screen
     matrices.precision_spin.valueChanged.connect(view.refresh)
 
     def follow_notation() -> None:  # the notation menu is made after the docks
