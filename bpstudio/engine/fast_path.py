@@ -47,4 +47,5 @@ def run_fast(plan: bp.Plan, training: TrainingSpec, batches: Batches, state: Sta
         if should_stop is not None and should_stop():
             break
     velocity = None if training.plain else read_only_pairs(velocities)
-    return State(read_only_pairs(params), positions, iteration, epoch, batch, velocity=velocity), done
+    state = State(read_only_pairs(params), positions, iteration, epoch, batch, velocity=velocity, ledger=state.ledger)
+    return state, done  # (the ledger records stepped updates only: the fast ones keep no numbers to measure)

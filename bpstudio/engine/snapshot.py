@@ -17,6 +17,7 @@ import numpy as np
 from .readonly import read_only
 from .spec import NetworkSpec
 from .stages import Stage
+from .update_ledger import LedgerEntry
 
 QUANTITIES = ("W", "b", "z", "a", "delta", "dW", "db")
 
@@ -37,6 +38,7 @@ class Snapshot:
     arrays: Mapping[str, np.ndarray]
     loss: float | None  # batch mean loss, once the loss stage has run
     changed: frozenset[str]  # keys the stage just taken computed
+    ledger: tuple[LedgerEntry, ...] = ()  # the last updates' predicted and real loss changes (``update_ledger``)
 
     def get(self, quantity: str, layer: int) -> np.ndarray | None:
         return self.arrays.get(key(quantity, layer))
@@ -47,6 +49,7 @@ class Snapshot:
 
     @staticmethod
     def build(spec: NetworkSpec, stage: Stage | None, next_stage: Stage, position: int, iteration: int, epoch: int,
-              batch: int, arrays: Mapping[str, np.ndarray], loss: float | None, changed: frozenset[str]) -> Snapshot:
+              batch: int, arrays: Mapping[str, np.ndarray], loss: float | None, changed: frozenset[str],
+              ledger: tuple[LedgerEntry, ...] = ()) -> Snapshot:
         frozen = MappingProxyType({k: read_only(v) for k, v in arrays.items()})
-        return Snapshot(spec, stage, next_stage, position, iteration, epoch, batch, frozen, loss, changed)
+        return Snapshot(spec, stage, next_stage, position, iteration, epoch, batch, frozen, loss, changed, ledger)

@@ -15,13 +15,14 @@ from .snapshot import key
 from .spec import TrainingSpec
 from .stages import BACKWARD, FORWARD, LOSS, UPDATE, Stage
 from .step_history import State
+from .update_ledger import appended, ledger_entry
 
 Array = np.ndarray
 
 
 def take_stage(plan: bp.Plan, training: TrainingSpec, stage: Stage, s: State, x: Array, y: Array) -> State:
     """The state after ``stage``, taken from ``s`` on the batch (x, y)."""
-    cache, params, loss, velocity = dict(s.cache), s.params, s.loss, s.velocity
+    cache, params, loss, velocity, ledger = dict(s.cache), s.params, s.loss, s.velocity, s.ledger
     L, l = len(params), stage.layer
     out: dict[str, Array]
     if stage.kind == FORWARD:
@@ -46,6 +47,9 @@ def take_stage(plan: bp.Plan, training: TrainingSpec, stage: Stage, s: State, x:
         bp.update_layers(new, [(cache[key("dW", i)], cache[key("db", i)]) for i in range(1, L + 1)], moved, training)
         out = {key(q, i): v for i, pair in enumerate(new, start=1) for q, v in zip(("W", "b"), pair, strict=True)}
         params, velocity = read_only_pairs(new), None if training.plain else read_only_pairs(moved)
+        grads = [(cache[key("dW", i)], cache[key("db", i)]) for i in range(1, L + 1)]
+        assert loss is not None
+        ledger = appended(ledger, ledger_entry(training, s.iteration, grads, s.params, params, x, y, loss))
     for k, v in out.items():
         if not k.endswith(("/W", "/b")):
             cache[k] = read_only(v, copy=False)
@@ -53,4 +57,4 @@ def take_stage(plan: bp.Plan, training: TrainingSpec, stage: Stage, s: State, x:
     if velocity is not s.velocity:
         cost *= 2  # the velocities are as large as the new weights
     return State(params, s.position + 1, s.iteration, s.epoch, s.batch, cache, loss, stage, frozenset(out), cost,
-                 velocity)
+                 velocity, ledger)

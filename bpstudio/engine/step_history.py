@@ -14,6 +14,7 @@ import numpy as np
 
 from .backprop import ParamTuple
 from .stages import Stage
+from .update_ledger import LedgerEntry
 
 Array = np.ndarray
 HISTORY_LIMIT = 512  # stages kept for step back
@@ -33,6 +34,7 @@ class State:
     changed: frozenset[str] = frozenset()
     cost: int = 0  # bytes of the arrays this state's stage created (what keeping it in history costs)
     velocity: ParamTuple | None = None  # momentum's (vW, vb) per layer; None means zeros (or plain descent)
+    ledger: tuple[LedgerEntry, ...] = ()  # the last updates: predicted and real loss changes (``update_ledger``)
 
     def writable(self) -> tuple[list[tuple[Array, Array]], list[tuple[Array, Array]]]:
         """Copies of the weights and of the velocities, for an update to write into (the state's are shared)."""

@@ -55,7 +55,7 @@ class Stepper:
         self._xy: tuple[Array, Array]
         self.reset()
 
-    # ----- data and batches -----------------------------------------------------------
+    # ----- data and batches ---------------------------------------------
     @property
     def samples(self) -> int:
         return int(self.x.shape[1])
@@ -278,7 +278,7 @@ class Stepper:
     def _advance(self, s: State) -> State:
         if s.position == len(self.stages):  # the previous iteration is complete: begin the next
             epoch, batch = self._batches.following(s.epoch, s.batch)
-            s = State(s.params, 0, s.iteration + 1, epoch, batch, velocity=s.velocity)
+            s = State(s.params, 0, s.iteration + 1, epoch, batch, velocity=s.velocity, ledger=s.ledger)
             self._xy = self._batches.get(epoch, batch)
         return take_stage(self.plan, self.training, self.stages[s.position], s, *self._xy)
 
@@ -292,7 +292,7 @@ class Stepper:
             arrays[key("b", l)] = b
         arrays.update(s.cache)
         return Snapshot.build(self.spec, s.last, self.next_stage, s.position, s.iteration, s.epoch, s.batch, arrays,
-                              s.loss, s.changed)
+                              s.loss, s.changed, s.ledger)
 
     def current_batch(self) -> tuple[Array, Array]:
         """(A⁰, Y) that the next forward stage will use."""

@@ -6,8 +6,10 @@ from __future__ import annotations
 import numpy as np
 
 from bpstudio.engine import Project
+from bpstudio.engine.backprop import Plan
 from bpstudio.engine.decision_field import DecisionField, input_plane
 from bpstudio.engine.training_log import TrainingLog
+from bpstudio.engine.update_ledger import LedgerDetails
 
 
 class Engine:
@@ -24,6 +26,7 @@ class Engine:
         if project.state is not None and project.state.log is not None:  # the curves as they were saved
             self.log.append(project.state.log)
         self.field: DecisionField | None = None
+        self.ledger = LedgerDetails(Plan.of(project.network), self.train)  # each update's line and training-set loss
 
     def choose_map_inputs(self, first: int, second: int) -> None:
         """The units' maps over inputs ``first`` (across) and ``second`` (up), drawn again at the next measure (inputs

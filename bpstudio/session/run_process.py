@@ -25,7 +25,7 @@ import time
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -36,13 +36,16 @@ from bpstudio.engine.run_settings import FASTEST, RunSettings
 from bpstudio.engine.spec import InitSpec, NetworkSpec, TrainingSpec
 from bpstudio.engine.stepper import Stepper
 from bpstudio.engine.training_log import TrainingLog
-from bpstudio.engine.training_run import RunOutcome, TrainingRun
+from bpstudio.engine.training_run import DIVERGED, RunOutcome, TrainingRun
 from bpstudio.engine.unit_fields import InputPlane
+from bpstudio.engine.update_ledger import LEDGER_SIZE, LedgerDetails
 
 from .blas_threads import use_cores
 from .throttle import every_slice_shown
 
 Array = np.ndarray
+LEDGER_SHARE = 50  # the updates' lines and training-set losses may take at most 1/LEDGER_SHARE of a run's time
+LEDGER_AT_END = 3  # ... and at the end, the last updates' are measured in any case (all of them when it diverged)
 POLL_INTERVAL = 0.005  # s between looks for a message from the parent while training
 NICENESS = 10  # the child's scheduling priority below the window's (Unix niceness: 0 normal, 19 lowest)
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")  # read when NumPy is loaded
@@ -138,6 +141,7 @@ def _run(conn, job: StartRun, own_process: bool = False) -> bool:
     run = TrainingRun(stepper, job.settings, job.train, job.test, log, plane=job.plane)
     run.adopt(job.bookkeeping)
     field_sent, wanted, due = run.field, False, time.perf_counter()
+    ledger = LedgerDetails(stepper.plan, job.train, LEDGER_SHARE)  # the parameters the entries keep stay here
     polled = [0.0]
 
     def asked() -> bool:  # between iterations; looking into the pipe costs a system call: every 5 ms
@@ -149,6 +153,8 @@ def _run(conn, job: StartRun, own_process: bool = False) -> bool:
 
     while (outcome := run.advance(asked)) is None:
         state = stepper.checkpoint() if wanted or every_slice_shown(run.settings.speed) else None
+        if state is not None:
+            state = _measured(state, ledger)
         field = None if run.field is field_sent else run.field  # with its units' maps: only new ones travel
         if state is not None or field is not None or len(log) > sent:
             conn.send(Progress(job.ident, log.rows(sent), field, state))
@@ -172,8 +178,15 @@ def _run(conn, job: StartRun, own_process: bool = False) -> bool:
     run.finish()
     # with the stages of the last iteration, so that step back works in the window as after a run there
     history = stepper.recent(len(stepper.stages))
-    conn.send(Done(job.ident, log.rows(sent), run.field, stepper.checkpoint(), history, outcome, run.bookkeeping()))
+    diverged = outcome is not None and outcome.reason == DIVERGED  # the ledger's last good steps say why
+    state = _measured(stepper.checkpoint(), ledger, LEDGER_SIZE if diverged else LEDGER_AT_END)
+    conn.send(Done(job.ident, log.rows(sent), run.field, state, history, outcome, run.bookkeeping()))
     return False
+
+
+def _measured(state: Any, ledger: LedgerDetails, force: int = 0) -> Any:
+    """A state to send, with its ledger's updates measured (their parameters do not travel)."""
+    return replace(state, ledger=ledger.fill(state.ledger, force))
 
 
 @contextmanager

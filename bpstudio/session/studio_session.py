@@ -6,6 +6,7 @@ is reported with the command it answers, and changes nothing."""
 from __future__ import annotations
 
 import traceback
+from dataclasses import replace
 from functools import singledispatchmethod
 
 from bpstudio.engine import BPStudioError, InitSpec, Project, Stepper, gradient_check
@@ -123,7 +124,9 @@ class StudioSession:
     def result(self, cmd: do.Command, info: str = "", answer: do.GradCheckAnswer | do.Exported | None = None
                ) -> do.EngineResult:
         s, e = self.stepper, self.engine
-        return do.EngineResult(cmd, e.project, s.snapshot(), s.can_step_back, s.batches_per_epoch, info,
+        snap = s.snapshot()  # the ledger's updates measured along their step and on the training set
+        snap = replace(snap, ledger=e.ledger.fill(snap.ledger))
+        return do.EngineResult(cmd, e.project, snap, s.can_step_back, s.batches_per_epoch, info,
                                tuple(st.name for st in s.stages), self.runs.status, e.log.view, e.field, answer)
 
     @singledispatchmethod

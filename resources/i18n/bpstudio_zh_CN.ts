@@ -2683,6 +2683,125 @@ along {x} →</source>
     </message>
 </context>
 <context>
+    <name>LedgerView</name>
+    <message>
+        <source>Update of iteration {i}: the gradient predicted ΔL = {symbol} = {pred}; on its batch the loss changed by {real}.</source>
+        <translation>第 {i} 次迭代的更新：梯度预测 ΔL = {symbol} = {pred}；在它的批次上，损失实际变化了 {real}。</translation>
+    </message>
+    <message>
+        <source>Along the step the loss only rose: already at t = {t} it was higher than at t = 0.</source>
+        <translation>沿着这一步，损失只升不降：在 t = {t} 处已经高于 t = 0 处。</translation>
+    </message>
+    <message>
+        <source>Along the step the loss still falls at t = {t}: a longer step would have lowered it more.</source>
+        <translation>沿着这一步，损失在 t = {t} 处仍在下降：步子再大一些，损失会降得更多。</translation>
+    </message>
+    <message>
+        <source>Along the step the loss is lowest at t = {t} (the step taken is t = 1).</source>
+        <translation>沿着这一步，损失在 t = {t} 处最低（实际走的一步是 t = 1）。</translation>
+    </message>
+    <message>
+        <source>The run diverged, but the updates in the ledger did not overshoot on their own batches.</source>
+        <translation>训练已发散，但账本中的更新在各自的批次上并没有越过谷底。</translation>
+    </message>
+    <message>
+        <source>the loss on its batch rose by {real} where the gradient predicted a change of {pred}</source>
+        <translation>它批次上的损失上升了 {real}，而梯度预测的变化是 {pred}</translation>
+    </message>
+    <message>
+        <source>the loss along the step was already higher at t = {t} than at t = 0, so at t = 1 it rose by {real} where the gradient predicted {pred}</source>
+        <translation>沿着这一步，损失在 t = {t} 处就已高于 t = 0 处，所以到 t = 1 时上升了 {real}，而梯度预测的是 {pred}</translation>
+    </message>
+    <message>
+        <source>the loss along the step fell only up to t = {t} and rose after it, so at t = 1 it rose by {real} where the gradient predicted {pred}</source>
+        <translation>沿着这一步，损失只下降到 t = {t}，之后便上升，所以到 t = 1 时上升了 {real}，而梯度预测的是 {pred}</translation>
+    </message>
+    <message>
+        <source>The last step went past the valley's bottom: {how}.</source>
+        <translation>最后一步越过了谷底：{how}。</translation>
+    </message>
+    <message>
+        <source>The last {n} steps went past the valley's bottom. In the first of them (iteration {i}), {how}.</source>
+        <translation>最后 {n} 步都越过了谷底。其中第一步（第 {i} 次迭代）：{how}。</translation>
+    </message>
+    <message>
+        <source>Why the run diverged: {text} Each step overshot further, so the numbers grew until they overflowed. Lower the learning rate η.</source>
+        <translation>训练为什么发散：{text}每一步都越冲越远，数值不断增大，直到溢出。请减小学习率 η。</translation>
+    </message>
+    <message>
+        <source>A smaller learning rate η would land nearer the bottom.</source>
+        <translation>更小的学习率 η 会落得更接近谷底。</translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>Predicted ΔL
+{symbol}</source>
+        <translation>预测 ΔL
+{symbol}</translation>
+    </message>
+    <message>
+        <source>Real ΔL
+on the batch</source>
+        <translation>实际 ΔL
+（批次）</translation>
+    </message>
+    <message>
+        <source>Real ΔL
+on the training set</source>
+        <translation>实际 ΔL
+（训练集）</translation>
+    </message>
+    <message>
+        <source>Real ÷
+predicted</source>
+        <translation>实际 ÷
+预测</translation>
+    </message>
+    <message>
+        <source>Best t</source>
+        <translation>最佳 t</translation>
+    </message>
+    <message>
+        <source>The first-order prediction of the batch loss change: the gradient g = ∂L/∂θ times the update Δθ; for plain gradient descent Δθ = −ηg, so it is −η‖g‖²</source>
+        <translation>批次损失变化的一阶预测：梯度 g = ∂L/∂θ 乘以更新量 Δθ；对普通梯度下降，Δθ = −ηg，所以它等于 −η‖g‖²</translation>
+    </message>
+    <message>
+        <source>Where the batch loss is lowest along the update's direction (t = 1 is the step taken)</source>
+        <translation>沿更新方向批次损失最低的位置（t = 1 是实际走的一步）</translation>
+    </message>
+    <message>
+        <source>This step went past the valley's bottom: the loss rose</source>
+        <translation>这一步越过了谷底：损失上升了</translation>
+    </message>
+    <message>
+        <source>Step through an update (F5 finishes the iteration) or run training: each update's predicted and real change of the loss appears here.</source>
+        <translation>单步执行到一次更新（F5 完成本次迭代）或开始训练：每次更新的预测损失变化和实际损失变化都会显示在这里。</translation>
+    </message>
+    <message>
+        <source>(Not measured: during a run the real changes and the line are measured only as time allows.)</source>
+        <translation>（尚未测量：训练运行期间，实际变化和沿步长的曲线只在时间允许时测量。）</translation>
+    </message>
+    <message>
+        <source>step taken, t = 1</source>
+        <translation>实际一步，t = 1</translation>
+    </message>
+    <message>
+        <source>t, along the step Δθ</source>
+        <translation>t，沿步长 Δθ</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>{curve} loss along the step, L(θ + tΔθ)   {tangent} first-order prediction   {best} best t</source>
+        <translation>{curve} 沿步长的损失 L(θ + tΔθ)   {tangent} 一阶预测   {best} 最佳 t</translation>
+    </message>
+</context>
+<context>
     <name>LessonPanel</name>
     <message>
         <source>The lessons that come with BP Studio, in order</source>
@@ -3387,6 +3506,10 @@ along {x} →</source>
     <message>
         <source>Nudge</source>
         <translation>微扰</translation>
+    </message>
+    <message>
+        <source>Update ledger</source>
+        <translation>更新账本</translation>
     </message>
 </context>
 <context>

@@ -166,8 +166,8 @@ def test_a_view_that_fails_does_not_hold_the_others_up(qtbot, open_window, monke
     drawn: list[str] = []
     w.renderer.sliceRendered.connect(lambda views: drawn.append(type(views[0]).__name__))
     qtbot.waitUntil(lambda: not w.renderer.pending, timeout=2000)  # the round goes on by itself
-    chain = [type(w.chain.views[0]).__name__] if w.chain.views else []  # the chain-rule docks' slice
-    assert drawn == ["NetworkCanvas", "StageList", "EquationPanel", *chain]
+    assert drawn[:3] == ["NetworkCanvas", "StageList", "EquationPanel"]  # then the chain-rule docks' slice
+    assert drawn[3:] == ([type(w.chain.views[0]).__name__] if w.chain.views else [])
 
 
 def test_a_box_asks_for_the_same_room_at_every_stage(qtbot, open_window):

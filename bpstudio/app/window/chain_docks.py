@@ -12,6 +12,7 @@ from bpstudio.app.matrices.matrix_panel import MatrixPanel
 from bpstudio.app.network.network_canvas import NetworkCanvas
 
 from .gradient_flow_dock import GradientFlowDock
+from .ledger_dock import ledger_dock
 from .nudge_dock import NudgeDock
 from .render_schedule import StateView
 
@@ -30,3 +31,7 @@ class ChainDocks:
         self.views.append(self.vanish)
         self.docks.append(self.vanish.dock)
         self.targets["vanishing"] = (self.vanish.dock, self.vanish.view)
+        self.ledger, ledger = ledger_dock(window, controller, matrices)  # the update ledger (issue 15, item 3)
+        self.views.append(self.ledger)
+        self.docks.append(ledger)
+        self.targets["ledger"] = (ledger, self.ledger)

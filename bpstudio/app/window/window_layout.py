@@ -17,6 +17,7 @@ translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a
 
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+BOTTOM_TAB = "bpstudio_bottom_tab"  # dock property: a tab of the plots along the bottom (the chain-rule docks)
 LESSON_WIDTH = 420  # at least, when the Lesson dock is first shown
 HEIGHT_SHARE = 0.4  # of the window's height for the bottom row, then
 SMALL_HEIGHT_SHARE = 0.3  # ... in a window under TALL pixels high (a 1280 × 800 or 1024 × 768 screen): the
@@ -107,6 +108,9 @@ def place_training_docks(w: QMainWindow, form: QDockWidget, stages: QDockWidget,
         w.addDockWidget(BOTTOM, dock)
     w.splitDockWidget(loss, data_view, Qt.Orientation.Horizontal)
     w.tabifyDockWidget(loss, gradient)
+    for dock in w.findChildren(QDockWidget):
+        if dock.property(BOTTOM_TAB):
+            w.tabifyDockWidget(gradient, dock)
     loss.raise_()
     w.addDockWidget(LEFT, run)
     w.addDockWidget(RIGHT, gradcheck)
