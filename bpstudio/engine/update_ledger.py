@@ -168,6 +168,19 @@ class LedgerDetails:
         self._done = {k: v for k, v in self._done.items() if k in keep}
         return tuple(out)
 
+    def known(self, ledger: tuple[LedgerEntry, ...]) -> tuple[LedgerEntry, ...]:
+        """``ledger`` with the entries measured before filled in, the others as they are (nothing measured now)."""
+        out = []
+        for entry in ledger:
+            known = self._done.get(id(entry))
+            out.append(known[1] if known is not None and known[0] is entry else entry)
+        return tuple(out)
+
+    @staticmethod
+    def unmeasured(ledger: tuple[LedgerEntry, ...]) -> bool:
+        """Whether an entry could be measured here and is not yet (one made in this process, its basis kept)."""
+        return any(entry.basis is not None and not entry.measured for entry in ledger)
+
     def _due(self, age: int, force: int) -> bool:
         return self.share <= 0 or age <= force or (age == 1 and self.clock() >= self._next)
 

@@ -6,7 +6,6 @@ is reported with the command it answers, and changes nothing."""
 from __future__ import annotations
 
 import traceback
-from dataclasses import replace
 from functools import singledispatchmethod
 
 from bpstudio.engine import BPStudioError, InitSpec, Project, Stepper, gradient_check
@@ -22,6 +21,7 @@ from bpstudio.engine.text.torch_export import torch_script
 from bpstudio.engine.text.worked_example import worked_example
 
 from . import commands as do
+from .ledger_fill import LedgerFill
 from .loaded_engine import Engine
 from .project_edits import continues_training
 from .run_control import RunControl
@@ -42,6 +42,7 @@ class StudioSession:
         self._kept: dict[int, Engine] = {}  # engines left by edits, for undo/redo
         self._ident = 0  # the command being executed
         self._wanted: do.TakeState | None = None  # asked of a running run: answered with its next state
+        self.ledger_fill = LedgerFill()
         self._measure()  # the log's first row: the starting weights
 
     @property
@@ -93,6 +94,10 @@ class StudioSession:
         """What is due now: a result held by the throttle, a run's reports."""
         news = self.runs.tick(self.engine)
         out: list[do.Report] = [do.Failure(self.runs.command, news.error)] if news.error else []
+        due = self.ledger_fill.due
+        if due is not None and not self.runs.training:
+            self.ledger_fill.due = None  # (a newer command's result carries the measurements instead)
+            out += [] if self.marks.sent > self._ident else self._offer(self.result(due, fill=True))
         self.throttle.progress |= news.progress
         if news.state:
             out += self._offer(self.result(self.runs.command))
@@ -108,7 +113,7 @@ class StudioSession:
 
     def wake_in(self) -> float | None:
         """Seconds until ``tick`` has something to do (None: nothing until the next command)."""
-        held = self.throttle.wait()
+        held = self.ledger_fill.wait(self.throttle.wait())
         if not self.runs.training:  # (while a run trains, ``tick`` takes its reports)
             return held
         return TICK if held is None else min(TICK, held)
@@ -121,11 +126,10 @@ class StudioSession:
         shown = self.throttle.result(result, newer_coming=self.marks.sent > self._ident)  # a command is queued
         return [] if shown is None else [shown]
 
-    def result(self, cmd: do.Command, info: str = "", answer: do.GradCheckAnswer | do.Exported | None = None
-               ) -> do.EngineResult:
+    def result(self, cmd: do.Command, info: str = "", answer: do.GradCheckAnswer | do.Exported | None = None,
+               fill: bool = False) -> do.EngineResult:
         s, e = self.stepper, self.engine
-        snap = s.snapshot()  # the ledger's updates measured along their step and on the training set
-        snap = replace(snap, ledger=e.ledger.fill(snap.ledger))
+        snap = self.ledger_fill.shown(e.ledger, s.snapshot(), cmd, fill)  # the ledger's updates measured next
         return do.EngineResult(cmd, e.project, snap, s.can_step_back, s.batches_per_epoch, info,
                                tuple(st.name for st in s.stages), self.runs.status, e.log.view, e.field, answer)
 

@@ -77,6 +77,7 @@ def test_each_update_adds_a_row_with_the_engines_numbers_and_its_line(window, qt
     qtbot.waitUntil(lambda: not view.visibleRegion().isEmpty())
     assert view.table.rowCount() == 0 and "Step through an update" in view.summary.text()
     finish(qtbot, w, 3)
+    qtbot.waitUntil(lambda: w.state.snapshot.ledger[-1].measured)  # measured after the step's own result
     ledger = w.state.snapshot.ledger
     assert view.table.rowCount() == 3 == len(ledger)
     # an independent stepper on the same project: −η‖g‖² of its own gradient for the first update
