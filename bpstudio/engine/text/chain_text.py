@@ -10,8 +10,7 @@ from bpstudio.engine.chain_graph import LOSS, ChainGraph, Edge, Fold, Node
 from bpstudio.engine.i18n import translate
 
 from . import convention as conv
-from .notation import sub, sup
-from .notation import format_number
+from .notation import format_number, sub, sup
 
 _PRIME = {"sigmoid": "σ′", "tanh": "tanh′", "relu": "ReLU′", "leaky_relu": "LeakyReLU′", "identity": "f′"}
 _PRIME_VALUE = {"sigmoid": "a(1 − a)", "tanh": "1 − a²", "relu": "1[z > 0]", "leaky_relu": "1 or 0.01",
