@@ -34,6 +34,7 @@ SCENE_BG = QColor(252, 252, 252)
 class NetworkCanvas(QGraphicsView):
     parameterClicked = Signal(int, str, int, int)  # layer, "W" or "b", row j, col k (0-based)
     layerSelected = Signal(int)
+    unitClicked = Signal(int, int)  # layer (0 = inputs), unit (0-based): a click on a unit (after layerSelected)
     insertLayerRequested = Signal(int)  # the new layer gets this index (1 … L); the ones from there move up
     removeLayerRequested = Signal(int)
     moveLayerRequested = Signal(int, int)  # layer, −1 (towards the input) or +1
@@ -209,8 +210,10 @@ class NetworkCanvas(QGraphicsView):
         layer = next((getattr(i, "layer", None) for i in found if i is not None), None)
         if layer:
             self.layerSelected.emit(layer)
-            return True
-        return False
+        unit = next((i for i in found if isinstance(i, UnitItem)), None)
+        if unit is not None:
+            self.unitClicked.emit(unit.layer, unit.row)
+        return bool(layer)
 
     def select_parameter(self, layer: int, name: str, row: int, col: int) -> None:
         """Mark a weight or bias as selected and announce it (what a click on it does)."""

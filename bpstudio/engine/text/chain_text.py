@@ -105,6 +105,14 @@ def chain_lines(graph: ChainGraph, digits: int = 4, convention: str = conv.COLUM
     lines.append(translate("ChainText", "Edges (local derivatives):"))
     for e in graph.edges:
         lines.append(f"  {edge_symbol(graph, e, convention)} = {edge_formula(graph, e, convention)} = {n(e.value)}")
+    return lines + summary_lines(graph, digits, convention)
+
+
+def summary_lines(graph: ChainGraph, digits: int = 4, convention: str = conv.COLUMN) -> list[str]:
+    """The paths with their products (or each layer's fold), the sum, and for a parameter the batch mean."""
+    n = lambda v: format_number(v, digits)  # noqa: E731
+    title = entry_title(graph, convention)
+    lines: list[str] = []
     if graph.paths:
         lines.append(translate("ChainText", "{count} path(s) to the loss, each the product of its edges:").format(
             count=graph.path_count))
