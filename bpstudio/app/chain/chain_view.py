@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QPainter, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGraphicsView, QLabel, QLineEdit, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
-from bpstudio.app.look import presentation, theme
+from bpstudio.app.look import theme
 from bpstudio.app.widgets.flow_layout import flow_row
 from bpstudio.app.widgets.form_fields import buddy_label, fill, spin_box, wrapped_label
 from bpstudio.app.widgets.styles import ERROR_STYLE
@@ -87,8 +87,7 @@ class ChainView(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([400, self.fontMetrics().lineSpacing() * 4])
         fill(QVBoxLayout(self), bar, self.message, (split, 1), margins=(4, 4, 4, 4), spacing=4)
-        presentation.notifier().changed.connect(self._restyle)
-        theme.notifier().changed.connect(self._restyle)
+        theme.notifier().changed.connect(self._restyle)  # (presentation mode: a FontChange, below)
         self.setMinimumSize(220, 160)
 
     # ----- the view interface ---------------------------------------------------------------
@@ -152,6 +151,11 @@ class ChainView(QWidget):
         view = self.canvas.viewport().size()
         return view.height() > view.width() * 0.8
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange) and self.graph is not None:
+            self._refresh()  # presentation mode, a theme: the boxes and lines drawn at the new sizes
+
     @Slot()
     def _restyle(self, *_: object) -> None:
         self._refresh()
@@ -164,8 +168,9 @@ class ChainView(QWidget):
             self._dirty = True  # drawn when shown: a hidden dock costs nothing during a run
             return
         self._dirty = False
-        with QSignalBlocker(self.entry_edit):
+        with QSignalBlocker(self.entry_edit), QSignalBlocker(self.sample_spin):
             self.entry_edit.setText(ref.with_sample(self._sample).label(self._notation))
+            self.sample_spin.setValue(self._sample + 1)
         self._down = self._tall()
         start = time.perf_counter()
         try:

@@ -34,7 +34,7 @@ SCENE_BG = QColor(252, 252, 252)
 class NetworkCanvas(QGraphicsView):
     parameterClicked = Signal(int, str, int, int)  # layer, "W" or "b", row j, col k (0-based)
     layerSelected = Signal(int)
-    unitClicked = Signal(int, int)  # layer (0 = inputs), unit (0-based): a click on a unit (after layerSelected)
+    unitClicked = Signal(int, int)  # layer (0 = inputs), unit (0-based): a click on a unit (before what it selects)
     insertLayerRequested = Signal(int)  # the new layer gets this index (1 … L); the ones from there move up
     removeLayerRequested = Signal(int)
     moveLayerRequested = Signal(int, int)  # layer, −1 (towards the input) or +1
@@ -198,6 +198,9 @@ class NetworkCanvas(QGraphicsView):
         """A weight, a bias or a layer under ``pos`` (viewport coordinates): select it. True if any."""
         scene_pos = self.mapToScene(pos)
         found = [owner(i) for i in self.items(pos)]
+        unit = next((i for i in found if isinstance(i, UnitItem)), None)
+        if unit is not None:
+            self.unitClicked.emit(unit.layer, unit.row)
         bias = next((i for i in found if isinstance(i, BiasItem)), None)
         edges = [i for i in found if isinstance(i, EdgeItem)]
         if bias is not None:
@@ -210,10 +213,8 @@ class NetworkCanvas(QGraphicsView):
         layer = next((getattr(i, "layer", None) for i in found if i is not None), None)
         if layer:
             self.layerSelected.emit(layer)
-        unit = next((i for i in found if isinstance(i, UnitItem)), None)
-        if unit is not None:
-            self.unitClicked.emit(unit.layer, unit.row)
-        return bool(layer)
+            return True
+        return False
 
     def select_parameter(self, layer: int, name: str, row: int, col: int) -> None:
         """Mark a weight or bias as selected and announce it (what a click on it does)."""

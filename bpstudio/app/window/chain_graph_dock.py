@@ -1,15 +1,16 @@
-"""The Chain rule dock (View ▸ Chain rule, Ctrl+Shift+C), a tab of the plots at the bottom, and its links both ways: a
-click on a matrix entry (any quantity), on a weight, a bias or a unit of the canvas, or a double-click on an entry
-named in the equations (w²₁₂, z²₁, δ²₁ …) draws that number's graph; hovering a node of the graph shows its
-matrix cell (selected) and its canvas unit or weight (outlined); clicking a node also selects its layer. A single
-click updates the graph while the dock is on show; a double-click also brings the dock forward.
+"""The Chain rule dock (View ▸ Chain rule, Ctrl+Shift+C), a tab of the plots at the bottom, and its links both
+ways: a click on a matrix entry (any quantity), on a weight, a bias or a unit of the canvas, or a double-click on an
+entry named in the equations or in the matrices' derivation pane (w²₁₂, z²₁, δ²₁ …) draws that number's graph;
+hovering a node of the graph shows its matrix cell (selected) and its canvas unit or weight (outlined); clicking a
+node also selects its layer. A single click updates the graph while the dock is on show; a double-click also
+brings the dock forward.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QPen
 from PySide6.QtWidgets import QDockWidget, QGraphicsEllipseItem, QMainWindow
 
@@ -67,9 +68,15 @@ class ChainGraphDock(QObject):
         self.dock.visibilityChanged.connect(self._room)
         self._wired: set[int] = set()
         self._halo: QGraphicsEllipseItem | None = None
-        canvas.parameterClicked.connect(lambda l, q, r, c: self._open(q, l, r, c, False))
+        self._unit_click = False  # a click on a unit (which may also select the weight under it) is in progress
+        canvas.parameterClicked.connect(self._parameter_clicked)
         canvas.unitClicked.connect(self._unit_clicked)
-        equations.browser.viewport().installEventFilter(self)
+        matrices.precision_spin.valueChanged.connect(self.view.set_precision)
+        self._notation_followed = False
+        self._texts = {equations.browser.viewport(): equations.browser, matrices.derivation.viewport():
+                       matrices.derivation}  # where an entry's name can be double-clicked
+        for viewport in self._texts:
+            viewport.installEventFilter(self)
         self.view.nodeHovered.connect(self.highlight)
         self.view.nodeActivated.connect(self._node_activated)
 
@@ -86,10 +93,15 @@ class ChainGraphDock(QObject):
         if not w.tabifiedDockWidgets(self.dock):
             w.tabifyDockWidget(loss, self.dock)
         self.dock.raise_()
+        QTimer.singleShot(0, self._grow)  # once the tab has its place
+
+    def _grow(self) -> None:
+        w = self.window
         w.resizeDocks([self.dock], [max(self.dock.height(), int(w.height() * GROWN))], Qt.Orientation.Vertical)
 
     # ----- the view's state -------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:
+        self._follow_notation()
         self.view.set_notation(self.matrices.notation())
         self.view.set_precision(self.matrices.precision())
         self.view.set_state(state)
@@ -106,9 +118,22 @@ class ChainGraphDock(QObject):
         row, col = engine_index(index.row(), index.column(), self.matrices.notation())
         self._open(box.quantity, box.model.layer, row, col, double)
 
+    def _follow_notation(self) -> None:
+        """Listen to View ▸ Notation (the window makes that menu after the docks, before its first state)."""
+        menu = getattr(self.window, "notation_menu", None)
+        if menu is not None and not self._notation_followed:
+            self._notation_followed = True
+            menu.notationChanged.connect(self.view.set_notation)
+
     def _unit_clicked(self, layer: int, unit: int) -> None:
-        if layer >= 1:
+        if layer >= 1:  # (the inputs have no chain of their own)
+            self._unit_click = True
+            QTimer.singleShot(0, lambda: setattr(self, "_unit_click", False))
             self._open("z", layer, unit, self.view.sample(), False)
+
+    def _parameter_clicked(self, layer: int, name: str, row: int, col: int) -> None:
+        if not self._unit_click:  # a click on a unit draws the unit's chain, not the weight's it lies on
+            self._open(name, layer, row, col, False)
 
     def _open(self, quantity: str, layer: int, row: int, col: int, bring: bool) -> None:
         if bring:
@@ -118,8 +143,9 @@ class ChainGraphDock(QObject):
             self.view.show_entry(quantity, layer, row, col)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.MouseButtonDblClick:
-            cursor = self.equations.browser.cursorForPosition(event.position().toPoint())  # type: ignore[attr-defined]
+        text = self._texts.get(watched)  # type: ignore[call-overload]
+        if text is not None and event.type() == QEvent.Type.MouseButtonDblClick:
+            cursor = text.cursorForPosition(event.position().toPoint())  # type: ignore[attr-defined]
             block, at = cursor.block().text(), cursor.positionInBlock()
             start, end = at, at
             while start > 0 and block[start - 1] in _NAME_CHARS:
