@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--iteration", type=_positive, default=0,
                    help="train this many complete iterations first; the example is of the next one (default 0)")
     w.add_argument("--digits", type=_positive, default=4, help="digits after the decimal point (default 4)")
+    w.add_argument("--entry", default="", help='end with the chain rule behind this entry, e.g. "W2[1,2]"')
+    w.add_argument("--sample", type=_positive, default=1, help="… for this sample of the batch (default 1)")
     w.add_argument("--notation", choices=("column", "row"), default="column",
                    help="column: W is n_out × n_in, samples as columns (default); row: W is n_in × n_out, samples "
                         "as rows (the same numbers, transposed)")
@@ -194,7 +196,7 @@ def cmd_example(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     project, stepper = _trained(args.project, args.iteration)
-    text = worked_example(stepper, project.name, fmt, args.digits, args.notation)
+    text = worked_example(stepper, project.name, fmt, args.digits, args.notation, args.entry, max(args.sample - 1, 0))
     if args.out:
         write_text_atomically(args.out, text)
         print(f"worked example of iteration {stepper.iteration + 1} written to {args.out}")

@@ -213,7 +213,8 @@ class StudioSession:
         earlier = s.recent(position)
         copy.restore(earlier[0] if position and len(earlier) == position else s.checkpoint())
         with divergence_is_data():
-            return do.Exported(cmd.what, worked_example(copy, name, cmd.fmt, cmd.digits, cmd.notation))
+            return do.Exported(cmd.what, worked_example(copy, name, cmd.fmt, cmd.digits, cmd.notation,
+                                                             cmd.entry, cmd.sample))
 
     def _state(self) -> ProjectState:
         params, iteration, epoch, batch, position, velocity = self.stepper.saved_state()

@@ -175,3 +175,23 @@ def test_presentation_mode_draws_larger(open_window, qtbot):
     finally:
         w.classroom.presentation_action.trigger()
     assert after > before * 1.15
+
+
+def test_file_export_ends_the_worked_example_with_the_chain_on_show(open_window, qtbot, tmp_path):
+    w = open_window(stages=BACKWARD_DONE)
+    chain(w).dock.show()
+    settle(qtbot, w)
+    chain(w).view.show_entry("W", 1, 0, 1)
+    chain(w).view.sample_spin.setValue(2)
+    path = tmp_path / "with-chain.md"
+    w.exports.example_to(path, "md")
+    qtbot.waitUntil(path.exists, timeout=10_000)
+    text = path.read_text(encoding="utf-8")
+    assert "## The chain rule behind ∂L/∂w¹₁₂" in text and "Sample 2 of the batch of 4" in text
+    dW = w.state.snapshot.get("dW", 1)[0, 1]
+    assert f"= {format_number(dW, w.matrices.precision())}." in text.split("The chain rule behind")[1]
+    chain(w).dock.hide()
+    plain = tmp_path / "plain.md"
+    w.exports.example_to(plain, "md")
+    qtbot.waitUntil(plain.exists, timeout=10_000)
+    assert "The chain rule behind" not in plain.read_text(encoding="utf-8")

@@ -119,11 +119,23 @@ class ChainGraphDock(QObject):
         self._open(box.quantity, box.model.layer, row, col, double)
 
     def _follow_notation(self) -> None:
-        """Listen to View ▸ Notation (the window makes that menu after the docks, before its first state)."""
+        """Listen to View ▸ Notation and end File ▸ Export's worked examples with the chain on show (the window
+        makes its notation menu and exports after the docks, before its first state)."""
         menu = getattr(self.window, "notation_menu", None)
         if menu is not None and not self._notation_followed:
             self._notation_followed = True
             menu.notationChanged.connect(self.view.set_notation)
+        exports = getattr(self.window, "exports", None)
+        if exports is not None:
+            exports.chain_entry = self.export_entry
+
+    def export_entry(self) -> tuple[str, int] | None:
+        """The entry (its label in the notation on show) and sample of the graph on show; None when the dock is
+        closed."""
+        ref = self.view.entry()
+        if ref is None or not self.dock.isVisible():
+            return None
+        return ref.with_sample(self.view.sample()).label(self.matrices.notation()), self.view.sample()
 
     def _unit_clicked(self, layer: int, unit: int) -> None:
         if layer >= 1:  # (the inputs have no chain of their own)
