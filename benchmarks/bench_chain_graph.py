@@ -53,7 +53,8 @@ def main() -> int:
     view.show()
     app.processEvents()
     view.set_state(ViewState(project, snap))
-    print(f"{'entry':<12} {'engine ms':>10} {'view draw ms':>13} {'click ms':>9} {'paths':>7}  target < {TARGET_MS:g} ms")
+    print(f"{'entry':<12} {'engine ms':>10} {'view draw ms':>13} {'click ms':>9} {'paths':>7}  "
+          f"target < {TARGET_MS:g} ms")
     failed = False
     for ref in ENTRIES:
         build = median_ms(lambda ref=ref: graph_from_snapshot(snap, ref, 0, project.training))

@@ -2,6 +2,12 @@
 docs/screenshots/chain-graph.png and chain-graph-zh.png (seed 003 after its backward pass, the graph of w¹₁₂).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/chain-screenshots.py [OUT_DIR] [EXAMPLE] [ENTRY] [WxH]
+
+With ``--stay en|zh`` it sets the same window up on the real screen and keeps it open, for a screenshot of the
+screen (the pictures in docs/ are taken so, on a virtual X screen):
+
+    /work/shared/tools/xvfb-shot docs/screenshots/chain-graph.png --wait 8 --size 1280x800 -- \
+        .venv/bin/python scripts/chain-screenshots.py --stay en
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from bpstudio.engine.examples import resolve_project  # noqa: E402
 ProjectFiles.ask = lambda self: QMessageBox.StandardButton.Discard  # windows here close without asking
 
 
-def shot(app: QApplication, path: Path, example: str, entry: str, size: tuple[int, int], stages: int = 5,
+def shot(app: QApplication, path: Path | None, example: str, entry: str, size: tuple[int, int], stages: int = 5,
          sample: int = 2) -> None:
     project = resolve_project(example)
     window = MainWindow(load_project(project.path) if getattr(project, "path", None) else project, threaded=False)
@@ -45,12 +51,23 @@ def shot(app: QApplication, path: Path, example: str, entry: str, size: tuple[in
     chain.view.sample_spin.setValue(min(sample, chain.view.sample_spin.maximum()))
     for _ in range(3):
         app.processEvents()
+    if path is None:  # --stay: the screen is shot from outside
+        window.move(0, 0)
+        app.exec()
+        return
     window.grab().save(str(path))
     window.close()
 
 
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
+    if len(sys.argv) > 2 and sys.argv[1] == "--stay":
+        if sys.argv[2] == "zh":
+            install_language(CHINESE)
+        size = sys.argv[3] if len(sys.argv) > 3 else "1280x800"
+        w, h = (int(v) for v in size.split("x"))
+        shot(app, None, "seed003_2-2-1", "W1[1,2]", (w, h))
+        return
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
     example = sys.argv[2] if len(sys.argv) > 2 else "seed003_2-2-1"
     entry = sys.argv[3] if len(sys.argv) > 3 else "W1[1,2]"

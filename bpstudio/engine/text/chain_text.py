@@ -6,8 +6,10 @@ positions W²[2, 1], Z²[s, 1] (``convention.entry_name``). Lₛ is the loss of 
 
 from __future__ import annotations
 
+from bpstudio.engine.activations import get_activation
 from bpstudio.engine.chain_graph import LOSS, ChainGraph, Edge, Fold, Node
 from bpstudio.engine.i18n import translate
+from bpstudio.engine.losses import get_loss
 
 from . import convention as conv
 from .notation import format_number, sub, sup
@@ -129,7 +131,7 @@ def summary_lines(graph: ChainGraph, digits: int = 4, convention: str = conv.COL
         lines += ["  " + fold_text(graph, f, digits, convention) for f in graph.folds]
     if graph.fused and any(f.layer == len(graph.activations) and f.quantity == "z" for f in graph.folds):
         lines.append(translate("ChainText", "With {f} and {loss} the sum over the outputs collapses: ∂Lₛ/∂zᴸ = a − y."
-                               ).format(f=graph.activations[-1], loss=graph.loss.replace("_", " ")))
+                               ).format(f=get_activation(graph.activations[-1]).title, loss=get_loss(graph.loss).title))
     lines.append(translate("ChainText", "{entry} for sample {s}: {value}").format(
         entry=f"∂{loss_name(graph)}/∂{node_name(graph, graph.nodes[graph.start], convention)}", s=graph.sample + 1,
         value=n(graph.total)))
