@@ -29,6 +29,7 @@ from bpstudio.engine.text import chain_text as ct
 from bpstudio.engine.text.notation import format_number
 
 translate = QCoreApplication.translate
+MAX_ROWS = 3  # a chain too wide for the view wraps onto at most this many rows
 LABELLED_EDGES = 6  # at most this many edges between two columns carry their labels all the time
 START_GROUND = QColor("#ffe9a8")
 LOSS_GROUND = QColor("#fde2e1")
@@ -92,14 +93,14 @@ class ChainScene(QGraphicsScene):
         self.edge_items: list[tuple[Edge, QGraphicsLineItem, QGraphicsSimpleTextItem, bool]] = []
         self.rest_boxes: list[NodeBox] = []
         self.notation = "column"
-        self.down = False
         self.step: dict[str, int] = {}  # node id → the column (step of the chain) it is drawn in
+        self.row: dict[str, int] = {}  # node id → the row of a wrapped chain
 
     def show_graph(self, graph: ChainGraph, font: QFont, palette: QPalette, digits: int, notation: str,
-                   down: bool = False) -> None:
-        """Draw ``graph``: its columns left to right, or top to bottom when ``down`` (a tall, narrow view)."""
+                   room: tuple[float, float] | None = None) -> None:
+        """Draw ``graph``, its columns left to right; when ``room`` (width, height) is given and the chain is wider,
+        wrapped onto as many rows (up to MAX_ROWS) as let it be drawn largest."""
         self.clear()
-        self.down = down
         self.boxes, self.edge_items, self.rest_boxes = {}, [], []
         self.notation = notation
         n = lambda v: format_number(v, digits)  # noqa: E731
@@ -137,14 +138,21 @@ class ChainScene(QGraphicsScene):
         metrics = QFontMetricsF(small)
         widest = max((max(metrics.horizontalAdvance(t) for t in self._label(graph, e, digits)) for e in graph.edges),
                      default=0.0)
-        self._place(columns, QFontMetricsF(font).height(), widest)
+        line = QFontMetricsF(font).height()
+        best = (0.0, 1)
+        for rows in range(1, min(MAX_ROWS, (len(columns) + 1) // 2) + 1 if room else 2):
+            self._place(columns, line, widest, rows)
+            size = self.itemsBoundingRect()
+            scale = min(1.0, room[0] / size.width(), room[1] / size.height()) if room else 1.0
+            if scale > best[0] + 0.05:
+                best = (scale, rows)
+        self._place(columns, line, widest, best[1])
         self._draw_edges(graph, small, palette, digits, notation)
 
     def _label(self, graph: ChainGraph, e: Edge, digits: int) -> tuple[str, ...]:
-        """("σ′(z²₁)", "0.2368"): the edge's local derivative and its number, written above and under the edge (one
-        text beside it when the graph runs down)."""
+        """("σ′(z²₁)", "0.2368"): the edge's local derivative and its number, written above and under the edge."""
         formula, value = ct.edge_formula(graph, e, self.notation).split(" = ")[0], format_number(e.value, digits)
-        return (f"{formula} = {value}",) if self.down else (formula, value)
+        return formula, value
 
     def _box(self, graph: ChainGraph, node: Node, lines: list[str], font: QFont, ground: QColor) -> NodeBox:
         box = NodeBox(node, lines, font, ground, self.hub)
@@ -156,28 +164,36 @@ class ChainScene(QGraphicsScene):
         self.boxes[node.id] = box
         return box
 
-    def _place(self, columns: list[list[NodeBox]], line: float, label: float) -> None:
-        """Columns side by side (or rows one under the other when ``down``), each centred across; the gap between
-        columns fits the widest edge label."""
-        along = 0.0
-        gap_along, gap_across = line * 1.8 if self.down else max(line * 3, label + line), line * 0.9
-        def across_size(b: NodeBox) -> float:
-            return b.rect().width() if self.down else b.rect().height()
-        def along_size(b: NodeBox) -> float:
-            return b.rect().height() if self.down else b.rect().width()
-        sizes = [sum(across_size(b) for b in c) + gap_across * (len(c) - 1) for c in columns]
-        widest = max(sizes)
-        self.step = {}
-        for i, (column, size) in enumerate(zip(columns, sizes, strict=True)):
-            pos = (widest - size) / 2
-            depth = max(along_size(b) for b in column)
-            for box in column:
-                offset = along + (depth - along_size(box)) / 2
-                box.setPos(pos, offset) if self.down else box.setPos(offset, pos)
-                pos += across_size(box) + gap_across
-                if box.node is not None:
-                    self.step[box.node.id] = i
-            along += depth + gap_along
+    def _place(self, columns: list[list[NodeBox]], line: float, label: float, rows: int = 1) -> None:
+        """Columns side by side, each centred on its row; the gap between columns fits the widest edge label. With
+        ``rows`` > 1 the chain wraps: consecutive columns on each row, the rows one under the other."""
+        gap_x, gap_y, row_gap = max(line * 3, label + line), line * 0.9, line * 2.6
+        widths = [max(b.rect().width() for b in c) for c in columns]
+        heights = [sum(b.rect().height() for b in c) + gap_y * (len(c) - 1) for c in columns]
+        total = sum(widths) + gap_x * (len(columns) - 1)
+        groups: list[list[int]] = [[]]
+        used = 0.0
+        for i, w in enumerate(widths):
+            left = len(columns) - i  # columns still to place, rows still to start
+            if groups[-1] and (used + w > total / rows or left < rows - len(groups) + 1) and len(groups) < rows:
+                groups.append([])
+                used = 0.0
+            groups[-1].append(i)
+            used += w + gap_x
+        self.step, self.row = {}, {}
+        y = 0.0
+        for r, group in enumerate(groups):
+            tallest = max(heights[i] for i in group)
+            x = 0.0
+            for i in group:
+                top = y + (tallest - heights[i]) / 2
+                for box in columns[i]:
+                    box.setPos(x + (widths[i] - box.rect().width()) / 2, top)
+                    top += box.rect().height() + gap_y
+                    if box.node is not None:
+                        self.step[box.node.id], self.row[box.node.id] = i, r
+                x += widths[i] + gap_x
+            y += tallest + row_gap
 
     def _draw_edges(self, graph: ChainGraph, font: QFont, palette: QPalette, digits: int, notation: str) -> None:
         per_pair: dict[tuple[int, int], int] = {}
@@ -189,7 +205,7 @@ class ChainScene(QGraphicsScene):
         for e in graph.edges:
             a, b = self.boxes[e.source], self.boxes[e.target]
             ra, rb = a.rect(), b.rect()
-            if self.down:
+            if self.row.get(e.source) != self.row.get(e.target):  # to the next row of a wrapped chain
                 p = a.mapToScene(QPointF(ra.center().x(), ra.bottom()))
                 q = b.mapToScene(QPointF(rb.center().x(), 0))
             else:
@@ -214,10 +230,7 @@ class ChainScene(QGraphicsScene):
             t = 0.5 if pair == 1 else 0.3 + 0.4 * ((counts[e.target] % 3) / 2)
             mid = p + (q - p) * t
             r = label.boundingRect()
-            if self.down:
-                label.setPos(mid.x() + 4, mid.y() - r.height() / 2)
-            else:
-                label.setPos(mid.x() - r.width() / 2, mid.y() - r.height() - 1)
+            label.setPos(mid.x() - r.width() / 2, mid.y() - r.height() - 1)
             tip = f"{ct.edge_symbol(graph, e, notation)} = {ct.edge_formula(graph, e, notation)} = " \
                   f"{format_number(e.value, 6)}"
             line.setToolTip(tip)

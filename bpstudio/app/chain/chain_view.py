@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPainter, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGraphicsView, QLabel, QLineEdit, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
-from bpstudio.app.look import theme
+from bpstudio.app.look import presentation, theme
 from bpstudio.app.widgets.flow_layout import flow_row
 from bpstudio.app.widgets.form_fields import buddy_label, fill, spin_box, wrapped_label
 from bpstudio.app.widgets.styles import ERROR_STYLE
-from bpstudio.engine.chain_graph import MAX_UNITS, ChainGraph, Node, graph_from_snapshot
+from bpstudio.engine.chain_graph import ChainGraph, Node, graph_from_snapshot
 from bpstudio.engine.entry_ref import EntryRef, parse_entry
 from bpstudio.engine.errors import BPStudioError
 from bpstudio.engine.text import chain_text as ct
@@ -44,7 +44,7 @@ class ChainView(QWidget):
         self._notation = COLUMN
         self._digits = 4
         self._dirty = False
-        self._down = False
+        self._drawn_width = 0
         self.graph: ChainGraph | None = None
         self.build_ms = 0.0  # how long the last graph took to build (engine) …
         self.draw_ms = 0.0  # … and to draw
@@ -87,7 +87,8 @@ class ChainView(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([400, self.fontMetrics().lineSpacing() * 4])
         fill(QVBoxLayout(self), bar, self.message, (split, 1), margins=(4, 4, 4, 4), spacing=4)
-        theme.notifier().changed.connect(self._restyle)  # (presentation mode: a FontChange, below)
+        theme.notifier().changed.connect(self._restyle)
+        presentation.notifier().changed.connect(self._presentation)
         self.setMinimumSize(220, 160)
 
     # ----- the view interface ---------------------------------------------------------------
@@ -135,30 +136,30 @@ class ChainView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        if self.graph is not None and self._tall() != self._down:
-            self._refresh()  # drawn the other way round
+        if self.graph is not None and abs(self.canvas.viewport().width() - self._drawn_width) > 40:
+            self._refresh()  # wrapped again for the new width
         else:
             self._fit()
 
-    def _units(self) -> int:
-        """Units shown per layer on a large network: as many boxes as fit across a narrow view (2 … 5)."""
-        if not self._tall():
-            return MAX_UNITS
-        box = self.fontMetrics().horizontalAdvance("z²₁₂ = −0.0000") + 16
-        return max(2, min(MAX_UNITS, self.canvas.viewport().width() // box - 1))
-
-    def _tall(self) -> bool:
-        view = self.canvas.viewport().size()
-        return view.height() > view.width() * 0.8
+    def _room(self) -> tuple[float, float]:
+        """Where the graph may go: the view's width, and its pane's height less three lines of sums."""
+        least = self.summary.fontMetrics().lineSpacing() * 3 + 12
+        self._drawn_width = self.canvas.viewport().width()
+        return float(self._drawn_width), float(max(sum(self.split.sizes()) - least, 60) - 24)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange) and self.graph is not None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange,
+                            QEvent.Type.PaletteChange) and self.graph is not None:
             self._refresh()  # presentation mode, a theme: the boxes and lines drawn at the new sizes
 
     @Slot()
     def _restyle(self, *_: object) -> None:
         self._refresh()
+
+    @Slot(bool)
+    def _presentation(self, _on: bool) -> None:
+        QTimer.singleShot(0, self, self._restyle)  # once the fonts have grown
 
     def _refresh(self) -> None:
         state, ref = self._state, self._ref
@@ -171,17 +172,16 @@ class ChainView(QWidget):
         with QSignalBlocker(self.entry_edit), QSignalBlocker(self.sample_spin):
             self.entry_edit.setText(ref.with_sample(self._sample).label(self._notation))
             self.sample_spin.setValue(self._sample + 1)
-        self._down = self._tall()
         start = time.perf_counter()
         try:
-            graph = graph_from_snapshot(state.snapshot, ref, self._sample, state.project.training, self._units())
+            graph = graph_from_snapshot(state.snapshot, ref, self._sample, state.project.training)
         except (BPStudioError, ValueError) as exc:
             self._say(str(exc))
             return
         self.build_ms = (time.perf_counter() - start) * 1000
         self.graph = graph
         start = time.perf_counter()
-        self.scene.show_graph(graph, self.font(), self.palette(), self._digits, self._notation, self._down)
+        self.scene.show_graph(graph, self.font(), self.palette(), self._digits, self._notation, self._room())
         self.canvas.setSceneRect(self.scene.itemsBoundingRect().adjusted(-12, -12, 12, 12))
         self._share()
         self._fit()
