@@ -188,19 +188,19 @@
     </message>
     <message>
         <source>The number whose chain is drawn, as the panels label it (1-based): W2[1,2], b2[1], z2[1], a2[1], delta2[1], dW2[1,2]. Or click a matrix entry, a weight or a unit.</source>
-        <translation>要画出其链的数，按面板中的写法（从 1 开始）：W2[1,2]、b2[1]、z2[1]、a2[1]、delta2[1]、dW2[1,2]。也可以单击矩阵中的一项、一个权重或一个单元。</translation>
+        <translation>要画出其链的数，按面板中的写法（从 1 开始）：W2[1,2]、b2[1]、z2[1]、a2[1]、δ2[1]、dW2[1,2]。也可以单击矩阵中的一项、一个权重或一个单元。</translation>
     </message>
     <message>
         <source>Which sample of the batch the graph follows (its loss Lₛ)</source>
         <translation>计算图跟随批次中的哪个样本（及其损失 Lₛ）</translation>
     </message>
     <message>
-        <source>&amp;Entry:</source>
-        <translation>条目(&amp;E)：</translation>
+        <source>Entry:</source>
+        <translation>条目：</translation>
     </message>
     <message>
-        <source>&amp;Sample:</source>
-        <translation>样本(&amp;S)：</translation>
+        <source>Sample:</source>
+        <translation>样本：</translation>
     </message>
     <message>
         <source>Click a weight, a bias or a matrix entry to see its chain to the loss.</source>

@@ -124,6 +124,10 @@ def test_typed_entries_and_the_row_notation(open_window, qtbot):
     view.entry_edit.setText("b2[1]")
     qtbot.keyClick(view.entry_edit, Qt.Key.Key_Return)
     assert view.graph.ref.quantity == "b" and abs(view.graph.mean - w.state.snapshot.get("db", 2)[0, 0]) < 1e-12
+    view.sample_spin.setValue(3)
+    view.entry_edit.setText("delta2[1]")  # one index: the sample followed stays
+    qtbot.keyClick(view.entry_edit, Qt.Key.Key_Return)
+    assert view.sample() == 2 and abs(view.graph.total - w.state.snapshot.get("delta", 2)[0, 2]) < 1e-12
     view.entry_edit.setText("W7[1,1]")
     qtbot.keyClick(view.entry_edit, Qt.Key.Key_Return)
     assert view.message.isVisible() and "layer 7" in view.message.text()

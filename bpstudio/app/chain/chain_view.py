@@ -66,8 +66,8 @@ class ChainView(QWidget):
         self.title.setFont(font)
         self.message = wrapped_label(name="chainMessage", style=ERROR_STYLE)
         self.message.hide()
-        bar = flow_row(buddy_label(self.tr("&Entry:"), self.entry_edit), self.entry_edit,
-                       buddy_label(self.tr("&Sample:"), self.sample_spin), self.sample_spin, self.title)
+        bar = flow_row(buddy_label(self.tr("Entry:"), self.entry_edit), self.entry_edit,
+                       buddy_label(self.tr("Sample:"), self.sample_spin), self.sample_spin, self.title)
 
         self.scene = ChainScene(self)
         self.scene.hub.hovered.connect(self._node_hovered)
@@ -235,7 +235,8 @@ class ChainView(QWidget):
         except BPStudioError as exc:
             self._say(str(exc))
             return
-        self.show_entry(ref.quantity, ref.layer, ref.row, ref.col if ref.batch else ref.col)
+        one_index = "," not in self.entry_edit.text()  # z2[1]: unit 1 of the sample already followed
+        self.show_entry(ref.quantity, ref.layer, ref.row, self._sample if ref.batch and one_index else ref.col)
 
     @Slot(int)
     def _sample_picked(self, value: int) -> None:
