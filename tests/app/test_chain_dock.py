@@ -8,7 +8,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from window_helpers import settle
 
-from bpstudio.app.window.chain_graph_dock import SHORTCUT, entry_from_symbol
+from bpstudio.app.window.chain_graph_dock import SHORTCUT
+from bpstudio.app.window.chain_text_links import entry_from_symbol
 from bpstudio.engine.text.notation import format_number
 
 BACKWARD_DONE = 5  # seed 003: forward 1, forward 2, loss, backward 2, backward 1
@@ -199,3 +200,32 @@ def test_file_export_ends_the_worked_example_with_the_chain_on_show(open_window,
     w.exports.example_to(plain, "md")
     qtbot.waitUntil(plain.exists, timeout=10_000)
     assert "The chain rule behind" not in plain.read_text(encoding="utf-8")
+
+
+def test_a_number_double_clicked_in_the_equations_opens_its_entry(open_window, qtbot):
+    w = open_window(stages=BACKWARD_DONE)  # the equations write δ¹ = … with its numbers
+    delta = w.state.snapshot.get("delta", 1)
+    shown = format_number(delta[1, 3], w.matrices.precision())  # unit 2, sample 4
+    browser = w.equations.browser
+    found = browser.document().find(shown)
+    assert not found.isNull()
+    found.clearSelection()
+    browser.setTextCursor(found)
+    browser.ensureCursorVisible()
+    pos = browser.cursorRect(found).center()
+    qtbot.mouseDClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x() - 3, pos.y()))
+    view = chain(w).view
+    assert chain(w).dock.isVisible()
+    ref = view.entry()
+    assert (ref.quantity, ref.layer, ref.row) == ("delta", 1, 1) and view.sample() == 3
+    assert abs(view.graph.total - delta[1, 3]) < 1e-12
+
+
+def test_a_number_shown_by_several_entries_opens_nothing(open_window):
+    from bpstudio.app.window.chain_text_links import entry_from_number, number_at
+
+    w = open_window(stages=BACKWARD_DONE)
+    assert number_at("= ⎡0.0136  -0.0041⎤", 12) == "-0.0041" and number_at("= ⎡0.0136  -0.0041⎤", 1) == ""
+    assert entry_from_number("0.35", w.state.with_layer(1), 4) is None  # z¹ and b¹ both show 0.35, twice
+    dW = w.state.snapshot.get("dW", 1)
+    assert entry_from_number(format_number(dW[1, 1]), w.state, 4) == ("dW", 1, 1, 1)

@@ -112,6 +112,10 @@ class ChainView(QWidget):
         self._digits = digits
         self._refresh()
 
+    @property
+    def state(self) -> ViewState | None:
+        return self._state
+
     def entry(self) -> EntryRef | None:
         return self._ref
 

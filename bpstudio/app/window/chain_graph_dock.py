@@ -1,14 +1,12 @@
 """The Chain rule dock (View ▸ Chain rule, Ctrl+Shift+C), a tab of the plots at the bottom, and its links both
-ways: a click on a matrix entry (any quantity), on a weight, a bias or a unit of the canvas, or a double-click on an
-entry named in the equations or in the matrices' derivation pane (w²₁₂, z²₁, δ²₁ …) draws that number's graph;
+ways: a click on a matrix entry (any quantity), on a weight, a bias or a unit of the canvas, or a double-click on a
+number of the equations or an entry's name there or in the derivation pane (``chain_text_links``) draws its graph;
 hovering a node of the graph shows its matrix cell (selected) and its canvas unit or weight (outlined); clicking a
 node also selects its layer. A single click updates the graph while the dock is on show; a double-click also
 brings the dock forward.
 """
 
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QPen
@@ -22,36 +20,11 @@ from bpstudio.app.network.network_canvas import NetworkCanvas
 from bpstudio.engine.text.convention import display_index, engine_index
 from bpstudio.session.view_state import ViewState
 
+from .chain_text_links import NAME_CHARS, entry_from_number, entry_from_symbol, number_at
 from .window_layout import BOTTOM, make_dock
 
 SHORTCUT = "Ctrl+Shift+C"
 GROWN = 0.38
-_SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
-_NAME = re.compile(r"(∂L/∂)?([wbzaδ])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)([₀₁₂₃₄₅₆₇₈₉,]+)")
-_NAME_CHARS = set("∂L/wbzaδ⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉,")
-
-
-def entry_from_symbol(text: str) -> tuple[str, int, int, int] | None:
-    """(quantity, layer, row, col) of an entry named as the equations write it: w²₁₂, b²₁, z²₁, a²₁, δ²₁,
-    ∂L/∂w²₁₂ (indices with commas once one has two digits); None if ``text`` is no such name."""
-    m = _NAME.fullmatch(text.strip().rstrip(","))
-    if m is None:
-        return None
-    grad, letter, layer = bool(m.group(1)), m.group(2), int(m.group(3).translate(_SUP))
-    raw = m.group(4).translate(_SUB)
-    parts = raw.split(",") if "," in raw else list(raw)
-    if not all(parts) or layer < 1:
-        return None
-    index = [int(p) - 1 for p in parts]
-    quantity = {"w": "W", "b": "b", "z": "z", "a": "a", "δ": "delta"}[letter]
-    if quantity == "W" and len(index) != 2 or quantity != "W" and len(index) != 1 or min(index) < 0:
-        return None
-    if grad and quantity in ("W", "b"):
-        quantity = "d" + quantity
-    return quantity, layer, index[0], index[1] if len(index) > 1 else 0
-
-
 class ChainGraphDock(QObject):
     def __init__(self, w: QMainWindow, canvas: NetworkCanvas, matrices: MatrixPanel, equations: EquationPanel,
                  ) -> None:
@@ -160,17 +133,18 @@ class ChainGraphDock(QObject):
             cursor = text.cursorForPosition(event.position().toPoint())  # type: ignore[attr-defined]
             block, at = cursor.block().text(), cursor.positionInBlock()
             start, end = at, at
-            while start > 0 and block[start - 1] in _NAME_CHARS:
+            while start > 0 and block[start - 1] in NAME_CHARS:
                 start -= 1
-            while end < len(block) and block[end] in _NAME_CHARS:
+            while end < len(block) and block[end] in NAME_CHARS:
                 end += 1
             word = block[start:end]
             found = entry_from_symbol(word[word.find("∂L/∂"):] if "∂L/∂" in word else word.lstrip("∂L/"))
+            if found is not None and found[0] in ("z", "a", "delta"):  # a name: of the sample followed
+                found = (*found[:3], self.view.sample())
+            if found is None and self.view.state is not None:  # a number of a written-out matrix
+                found = entry_from_number(number_at(block, at), self.view.state, self.matrices.precision())
             if found is not None:
-                quantity, layer, row, col = found
-                if quantity in ("z", "a", "delta"):
-                    col = self.view.sample()
-                self._open(quantity, layer, row, col, True)
+                self._open(*found, True)
         return False
 
     # ----- out of the graph -------------------------------------------------------------------
