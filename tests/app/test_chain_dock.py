@@ -229,3 +229,16 @@ def test_a_number_shown_by_several_entries_opens_nothing(open_window):
     assert entry_from_number("0.35", w.state.with_layer(1), 4) is None  # z¹ and b¹ both show 0.35, twice
     dW = w.state.snapshot.get("dW", 1)
     assert entry_from_number(format_number(dW[1, 1]), w.state, 4) == ("dW", 1, 1, 1)
+
+
+def test_the_gradient_entrys_node_shows_its_gradient_cell(open_window, qtbot):
+    w = open_window(stages=BACKWARD_DONE)
+    w.select_layer(2)
+    chain(w).dock.show()
+    settle(qtbot, w)
+    view = chain(w).view
+    view.show_entry("dW", 2, 0, 1)
+    view.scene.hub.hover(view.graph.nodes[view.graph.start])
+    table = w.matrices.view("dW", 2).table
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 1)
+    assert w.canvas.selected_parameter() == (2, "W", 0, 1)

@@ -258,8 +258,9 @@ class ChainView(QWidget):
     def _address(self, node: Node | None) -> tuple[str, int, int, int]:
         if node is None or node.quantity == "loss":
             return "", 0, 0, 0
-        if node.quantity in ("W", "b"):
-            return node.quantity, node.layer, node.unit, node.col
+        if node.quantity in ("W", "b"):  # (the cell of ∂L/∂W when that is the entry chosen)
+            chosen = self._ref.quantity if self._ref is not None and self._ref.parameter else node.quantity
+            return chosen, node.layer, node.unit, node.col
         return node.quantity, node.layer, node.unit, self._sample
 
 
