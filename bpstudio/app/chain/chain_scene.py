@@ -144,7 +144,7 @@ class ChainScene(QGraphicsScene):
             self._place(columns, line, widest, rows)
             size = self.itemsBoundingRect()
             scale = min(1.0, room[0] / size.width(), room[1] / size.height()) if room else 1.0
-            if scale > best[0] + 0.05:
+            if scale > best[0] + 0.12:  # another row only for a clearly larger drawing
                 best = (scale, rows)
         self._place(columns, line, widest, best[1])
         self._draw_edges(graph, small, palette, digits, notation)
