@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QPen
 from PySide6.QtWidgets import QDockWidget, QGraphicsEllipseItem, QMainWindow
+from shiboken6 import isValid
 
 from bpstudio.app.chain.chain_view import ChainView
 from bpstudio.app.equations.equation_panel import EquationPanel
@@ -25,6 +26,7 @@ from .window_layout import BOTTOM, make_dock
 
 SHORTCUT = "Ctrl+Shift+C"
 GROWN = 0.38
+WIRED = "bpstudio_chain_wired"  # a matrix box's property: its clicks open graphs
 class ChainGraphDock(QObject):
     def __init__(self, w: QMainWindow, canvas: NetworkCanvas, matrices: MatrixPanel, equations: EquationPanel,
                  ) -> None:
@@ -39,7 +41,6 @@ class ChainGraphDock(QObject):
         toggle.triggered.connect(lambda on: self.dock.raise_() if on else None)
         self._placed = False
         self.dock.visibilityChanged.connect(self._room)
-        self._wired: set[int] = set()
         self._halo: QGraphicsEllipseItem | None = None
         self._unit_click = False  # a click on a unit (which may also select the weight under it) is in progress
         canvas.parameterClicked.connect(self._parameter_clicked)
@@ -66,7 +67,7 @@ class ChainGraphDock(QObject):
         if not w.tabifiedDockWidgets(self.dock):
             w.tabifyDockWidget(loss, self.dock)
         self.dock.raise_()
-        QTimer.singleShot(0, self._grow)  # once the tab has its place
+        QTimer.singleShot(0, self, self._grow)  # once the tab has its place
 
     def _grow(self) -> None:
         w = self.window
@@ -79,8 +80,8 @@ class ChainGraphDock(QObject):
         self.view.set_precision(self.matrices.precision())
         self.view.set_state(state)
         for box in self.matrices.findChildren(MatrixView):  # the boxes of pages built since the last state
-            if id(box) not in self._wired:
-                self._wired.add(id(box))
+            if not box.property(WIRED):
+                box.setProperty(WIRED, True)
                 box.table.clicked.connect(lambda index, b=box: self._cell(b, index, False))
                 box.entryActivated.connect(lambda q, l, r, c, b=box: self._cell(b, b.table.model().index(r, c), True))
 
@@ -113,8 +114,11 @@ class ChainGraphDock(QObject):
     def _unit_clicked(self, layer: int, unit: int) -> None:
         if layer >= 1:  # (the inputs have no chain of their own)
             self._unit_click = True
-            QTimer.singleShot(0, lambda: setattr(self, "_unit_click", False))
+            QTimer.singleShot(0, self, self._unit_click_over)
             self._open("z", layer, unit, self.view.sample(), False)
+
+    def _unit_click_over(self) -> None:
+        self._unit_click = False
 
     def _parameter_clicked(self, layer: int, name: str, row: int, col: int) -> None:
         if not self._unit_click:  # a click on a unit draws the unit's chain, not the weight's it lies on
@@ -172,7 +176,7 @@ class ChainGraphDock(QObject):
             return None
 
     def _mark_unit(self, where: tuple[int, int] | None) -> None:
-        if self._halo is not None and self._halo.scene() is not None:
+        if self._halo is not None and isValid(self._halo) and self._halo.scene() is not None:
             self._halo.scene().removeItem(self._halo)
         self._halo = None
         if where is None or self.canvas.scene() is None:
@@ -194,7 +198,7 @@ class ChainGraphDock(QObject):
 
     def unit_marked(self) -> tuple[int, int] | None:
         """The canvas unit outlined (layer, row), for tests."""
-        if self._halo is None or self._halo.scene() is None:
+        if self._halo is None or not isValid(self._halo) or self._halo.scene() is None:
             return None
         centre = self._halo.rect().center()
         unit = next((u for u in self.canvas.unit_items() if u.sceneBoundingRect().contains(centre)), None)
