@@ -6,6 +6,7 @@
     bpstudio trace PROJECT ...        the stage trace of one iteration, with equations and numbers
     bpstudio torch PROJECT ...        a standalone PyTorch script checking the loss and gradients
     bpstudio example PROJECT ...      a worked example of one iteration (Markdown, HTML or LaTeX) to hand out
+    bpstudio chain PROJECT --entry E  the chain rule behind one number (W2[1,2] …): every path to the loss
     bpstudio examples                 list the built-in example projects
 
 PROJECT is a .bpsproj path or the name of a built-in example (see ``bpstudio examples``).
@@ -27,6 +28,7 @@ from bpstudio.engine.resource_files import examples_dir
 from bpstudio.engine.text.trace import trace_iteration
 
 from . import __version__
+from .cli_chain import add_chain_parser, cmd_chain
 
 
 def _positive(text: str) -> int:
@@ -92,10 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--iteration", type=_positive, default=0,
                    help="train this many complete iterations first; the example is of the next one (default 0)")
     w.add_argument("--digits", type=_positive, default=4, help="digits after the decimal point (default 4)")
+    w.add_argument("--entry", default="", help='end with the chain rule behind this entry, e.g. "W2[1,2]"')
+    w.add_argument("--sample", type=_positive, default=1, help="… for this sample of the batch (default 1)")
     w.add_argument("--notation", choices=("column", "row"), default="column",
                    help="column: W is n_out × n_in, samples as columns (default); row: W is n_in × n_out, samples "
                         "as rows (the same numbers, transposed)")
 
+    add_chain_parser(sub)
     sub.add_parser("examples", help="list the built-in example projects")
     return p
 
@@ -191,7 +196,7 @@ def cmd_example(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     project, stepper = _trained(args.project, args.iteration)
-    text = worked_example(stepper, project.name, fmt, args.digits, args.notation)
+    text = worked_example(stepper, project.name, fmt, args.digits, args.notation, args.entry, max(args.sample - 1, 0))
     if args.out:
         write_text_atomically(args.out, text)
         print(f"worked example of iteration {stepper.iteration + 1} written to {args.out}")
@@ -223,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return launch(getattr(args, "project", None), getattr(args, "language", None))
     commands = {"run": cmd_run, "gradcheck": cmd_gradcheck, "trace": cmd_trace, "torch": cmd_torch,
-                "example": cmd_example, "examples": cmd_examples}
+                "example": cmd_example, "examples": cmd_examples, "chain": cmd_chain}
     try:
         return commands[args.command](args)
     except BPStudioError as exc:

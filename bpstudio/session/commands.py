@@ -112,6 +112,8 @@ class Export(Command):
     fmt: str = "md"
     digits: int = 4
     notation: str = "column"
+    entry: str = ""  # an example with the chain rule behind this entry (a label in ``notation``, e.g. "W2[1,2]")
+    sample: int = 0  # … for this sample (0-based)
 
 
 @dataclass(frozen=True)

@@ -213,14 +213,14 @@ class StudioSession:
             return do.Exported(cmd.what, torch_script(s, name))
         if cmd.what != "example":
             raise BPStudioError(f"unknown export {cmd.what!r}")
-        # a copy at the start of this iteration (the stages stepped so far are in the history), so the
-        # document holds the whole iteration the panels show, and the engine here is left as it is
+        # a copy at this iteration's start (from the history): the whole iteration shown, this engine untouched
         copy = Stepper(s.spec, s.x, s.y, s.training, InitSpec("explicit"), params=s.parameters)
         position = s.snapshot().position
         earlier = s.recent(position)
         copy.restore(earlier[0] if position and len(earlier) == position else s.checkpoint())
         with divergence_is_data():
-            return do.Exported(cmd.what, worked_example(copy, name, cmd.fmt, cmd.digits, cmd.notation))
+            return do.Exported(cmd.what, worked_example(copy, name, cmd.fmt, cmd.digits, cmd.notation, cmd.entry,
+                                                        cmd.sample))
 
     def _state(self) -> ProjectState:
         params, iteration, epoch, batch, position, velocity = self.stepper.saved_state()

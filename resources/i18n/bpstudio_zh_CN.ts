@@ -114,6 +114,112 @@
     </message>
 </context>
 <context>
+    <name>ChainText</name>
+    <message>
+        <source>{count} more {sum}</source>
+        <translation>另外 {count} 个 {sum}</translation>
+    </message>
+    <message>
+        <source>The chain of {entry}, sample {s} of {m}</source>
+        <translation>{entry} 的链，第 {s} 个样本（共 {m} 个）</translation>
+    </message>
+    <message>
+        <source>(after the update: the weights the forward pass used, recovered as W + η ∂L/∂W)</source>
+        <translation>（更新之后：使用前向传播所用的权重，由 W + η ∂L/∂W 还原）</translation>
+    </message>
+    <message>
+        <source>(after an update with momentum or L2: the updated weights)</source>
+        <translation>（带动量或 L2 的更新之后：使用更新后的权重）</translation>
+    </message>
+    <message>
+        <source>Nodes (value, ∂{L}/∂node):</source>
+        <translation>节点（值，∂{L}/∂节点）：</translation>
+    </message>
+    <message>
+        <source>Edges (local derivatives):</source>
+        <translation>边（局部导数）：</translation>
+    </message>
+    <message>
+        <source>{count} path(s) to the loss, each the product of its edges:</source>
+        <translation>通往损失的 {count} 条路径，每条等于其各边之积：</translation>
+    </message>
+    <message>
+        <source>Sum over the paths (where they meet): {entry} = {value}</source>
+        <translation>对路径求和（路径汇合处）：{entry} = {value}</translation>
+    </message>
+    <message>
+        <source>{count:,} paths to the loss: too many to list. Every path crosses each layer at one unit, so each layer's contributions add up to the total:</source>
+        <translation>通往损失的路径共 {count:,} 条，太多无法逐条列出。每条路径在每一层恰好经过一个单元，所以每一层各单元的贡献之和都等于总值：</translation>
+    </message>
+    <message>
+        <source>With {f} and {loss} the sum over the outputs collapses: ∂Lₛ/∂zᴸ = a − y.</source>
+        <translation>使用 {f} 和{loss}时，对各输出的求和化简为：∂Lₛ/∂zᴸ = a − y。</translation>
+    </message>
+    <message>
+        <source>{entry} for sample {s}: {value}</source>
+        <translation>第 {s} 个样本的 {entry}：{value}</translation>
+    </message>
+    <message>
+        <source>Per sample: {values}</source>
+        <translation>各样本：{values}</translation>
+    </message>
+    <message>
+        <source>Mean over the batch of {m}: {entry} = (1/m) Σₛ ∂Lₛ/∂θ = {value} (the panel's entry)</source>
+        <translation>对 {m} 个样本的批次取平均：{entry} = (1/m) Σₛ ∂Lₛ/∂θ = {value}（即面板中的该项）</translation>
+    </message>
+</context>
+<context>
+    <name>ChainView</name>
+    <message>
+        <source>paths: {value}</source>
+        <translation>路径：{value}</translation>
+    </message>
+    <message>
+        <source>+ {count} more</source>
+        <translation>+ 另外 {count} 个</translation>
+    </message>
+    <message>
+        <source>The other units of this layer, folded: the sum of the products of every path through them</source>
+        <translation>本层其余单元（已折叠）：经过它们的所有路径之积的和</translation>
+    </message>
+    <message>
+        <source>{name}: value {value}; ∂L/∂ this node {grad}; ∂ this node/∂x {tangent}. Click: show it in the matrices and on the canvas.</source>
+        <translation>{name}：值 {value}；∂L/∂本节点 {grad}；∂本节点/∂x {tangent}。单击：在矩阵和网络图中显示它。</translation>
+    </message>
+    <message>
+        <source>The number whose chain is drawn, as the panels label it (1-based): W2[1,2], b2[1], z2[1], a2[1], delta2[1], dW2[1,2]. Or click a matrix entry, a weight or a unit.</source>
+        <translation>要画出其链的数，按面板中的写法（从 1 开始）：W2[1,2]、b2[1]、z2[1]、a2[1]、δ2[1]、dW2[1,2]。也可以单击矩阵中的一项、一个权重或一个单元。</translation>
+    </message>
+    <message>
+        <source>Which sample of the batch the graph follows (its loss Lₛ)</source>
+        <translation>计算图跟随批次中的哪个样本（及其损失 Lₛ）</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>条目：</translation>
+    </message>
+    <message>
+        <source>Sample:</source>
+        <translation>样本：</translation>
+    </message>
+    <message>
+        <source>Click a weight, a bias or a matrix entry to see its chain to the loss.</source>
+        <translation>单击一个权重、偏置或矩阵中的一项，查看它通往损失的链。</translation>
+    </message>
+    <message>
+        <source>{entry} · sample {s} of {m}</source>
+        <translation>{entry} · 第 {s} 个样本（共 {m} 个）</translation>
+    </message>
+    <message>
+        <source>After the update: the graph uses the weights this iteration's forward pass used (W + η ∂L/∂W).</source>
+        <translation>更新之后：计算图使用本次迭代前向传播所用的权重（W + η ∂L/∂W）。</translation>
+    </message>
+    <message>
+        <source>After an update with momentum or L2: the graph uses the updated weights, so it is the next iteration's chain on this batch.</source>
+        <translation>带动量或 L2 的更新之后：计算图使用更新后的权重，因此它是下一次迭代在本批次上的链。</translation>
+    </message>
+</context>
+<context>
     <name>Classroom</name>
     <message>
         <source>&amp;Presentation mode</source>
@@ -1183,6 +1289,33 @@ Click to use it.</source>
     <message>
         <source>training loss {loss}, target {target}</source>
         <translation>训练损失 {loss}，目标 {target}</translation>
+    </message>
+</context>
+<context>
+    <name>EntryRef</name>
+    <message>
+        <source>layer {l} does not exist (layers 1 … {L})</source>
+        <translation>第 {l} 层不存在（层为 1 … {L}）</translation>
+    </message>
+    <message>
+        <source>{label} is outside the array ({rows} × {cols})</source>
+        <translation>{label} 超出了数组范围（{rows} × {cols}）</translation>
+    </message>
+    <message>
+        <source>not an entry: {text!r} (write it like W2[1,2], b2[1], z2[1], a2[1], delta2[1], dW2[1,2])</source>
+        <translation>不是一个条目：{text!r}（请写成 W2[1,2]、b2[1]、z2[1]、a2[1]、delta2[1]、dW2[1,2] 这样的形式）</translation>
+    </message>
+    <message>
+        <source>indices start at 1: {text!r}</source>
+        <translation>下标从 1 开始：{text!r}</translation>
+    </message>
+    <message>
+        <source>a weight needs two indices: {text!r}</source>
+        <translation>权重需要两个下标：{text!r}</translation>
+    </message>
+    <message>
+        <source>a bias has one column: {text!r}</source>
+        <translation>偏置只有一列：{text!r}</translation>
     </message>
 </context>
 <context>
@@ -3511,6 +3644,10 @@ predicted</source>
         <source>Update ledger</source>
         <translation>更新账本</translation>
     </message>
+    <message>
+        <source>Chain rule</source>
+        <translation>链式法则</translation>
+    </message>
 </context>
 <context>
     <name>MatrixImage</name>
@@ -5753,6 +5890,58 @@ Undo (Ctrl+Z) brings them back exactly as they are now.</source>
     <message>
         <source>(not computed)</source>
         <translation>（未计算）</translation>
+    </message>
+    <message>
+        <source>The chain rule behind {entry}</source>
+        <translation>{entry} 背后的链式法则</translation>
+    </message>
+    <message>
+        <source>Sample {s} of the batch of {m}: every path from {x} through the z and a of later layers to its loss {L}. Each edge carries its local derivative; the product along a path is what that path contributes, and where paths meet their contributions add up (the chain rule's sum).</source>
+        <translation>批次（共 {m} 个样本）中的第 {s} 个样本：从 {x} 出发、经过后面各层的 z 和 a、到达其损失 {L} 的每一条路径。每条边带有它的局部导数；沿一条路径的乘积就是这条路径的贡献，路径汇合处各贡献相加（链式法则中的求和）。</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>边</translation>
+    </message>
+    <message>
+        <source>local derivative</source>
+        <translation>局部导数</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>product of its edges</source>
+        <translation>各边之积</translation>
+    </message>
+    <message>
+        <source>Sum over the {count} path(s): ∂{L}/∂{x} = {value}.</source>
+        <translation>对 {count} 条路径求和：∂{L}/∂{x} = {value}。</translation>
+    </message>
+    <message>
+        <source>{count:,} paths lead to the loss: too many to list. Each crosses every later layer at one unit, so each layer's contributions add up to the same total; the largest are shown.</source>
+        <translation>通往损失的路径共 {count:,} 条，太多无法逐条列出。每条路径在后面每一层恰好经过一个单元，所以每一层的贡献之和都等于同一个总值；这里列出最大的几项。</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>contributions</source>
+        <translation>贡献</translation>
+    </message>
+    <message>
+        <source>Per sample: {values}. The batch loss is the mean of the per-sample losses, so the panel's entry is their mean: {entry} = (1/m) Σₛ ∂Lₛ/∂{x} = {value}.</source>
+        <translation>各样本：{values}。批次损失是各样本损失的平均，所以面板中的该项是它们的平均：{entry} = (1/m) Σₛ ∂Lₛ/∂{x} = {value}。</translation>
     </message>
 </context>
 <context>

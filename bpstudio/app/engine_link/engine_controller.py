@@ -147,8 +147,9 @@ class EngineController(QObject):
     def pause(self) -> int: return self.send(do.Pause())  # at the next stage boundary; it can be resumed
     def stop(self) -> int: return self.send(do.Stop())
 
-    def export(self, what: str, fmt: str = "md", digits: int = 4, notation: str = "column") -> int:
-        return self.send(do.Export(what, fmt, digits, notation))
+    def export(self, what: str, fmt: str = "md", digits: int = 4, notation: str = "column", entry: str = "",
+               sample: int = 0) -> int:
+        return self.send(do.Export(what, fmt, digits, notation, entry, sample))
 
     def fetch(self, what: str, timeout: float = 10.0) -> object | None:
         """Ask the engine for an export and wait for it (a save needs the engine's state now). None when

@@ -34,6 +34,7 @@ SCENE_BG = QColor(252, 252, 252)
 class NetworkCanvas(QGraphicsView):
     parameterClicked = Signal(int, str, int, int)  # layer, "W" or "b", row j, col k (0-based)
     layerSelected = Signal(int)
+    unitClicked = Signal(int, int)  # layer (0 = inputs), unit (0-based): a click on a unit (before what it selects)
     insertLayerRequested = Signal(int)  # the new layer gets this index (1 … L); the ones from there move up
     removeLayerRequested = Signal(int)
     moveLayerRequested = Signal(int, int)  # layer, −1 (towards the input) or +1
@@ -197,6 +198,9 @@ class NetworkCanvas(QGraphicsView):
         """A weight, a bias or a layer under ``pos`` (viewport coordinates): select it. True if any."""
         scene_pos = self.mapToScene(pos)
         found = [owner(i) for i in self.items(pos)]
+        unit = next((i for i in found if isinstance(i, UnitItem)), None)
+        if unit is not None:
+            self.unitClicked.emit(unit.layer, unit.row)
         bias = next((i for i in found if isinstance(i, BiasItem)), None)
         edges = [i for i in found if isinstance(i, EdgeItem)]
         if bias is not None:

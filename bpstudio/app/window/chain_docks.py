@@ -11,6 +11,7 @@ from bpstudio.app.equations.equation_panel import EquationPanel
 from bpstudio.app.matrices.matrix_panel import MatrixPanel
 from bpstudio.app.network.network_canvas import NetworkCanvas
 
+from .chain_graph_dock import ChainGraphDock
 from .gradient_flow_dock import GradientFlowDock
 from .ledger_dock import ledger_dock
 from .nudge_dock import NudgeDock
@@ -23,6 +24,10 @@ class ChainDocks:
         self.views: list[StateView] = []  # rendered with every state, in one slice of their own
         self.docks: list[QDockWidget] = []  # listed in View
         self.targets: dict[str, tuple[QDockWidget | None, QWidget]] = {}  # what a lesson may point at, by name
+        self.graph = ChainGraphDock(window, canvas, matrices, equations)  # item 1: the graph of one number
+        self.views.append(self.graph)
+        self.docks.append(self.graph.dock)
+        self.targets["chain"] = (self.graph.dock, self.graph.view)
         self.nudge = NudgeDock(window, canvas, matrices)  # item 2: a tab beside Selected weight
         self.views.append(self.nudge)
         self.docks.append(self.nudge.dock)

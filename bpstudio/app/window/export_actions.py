@@ -36,6 +36,8 @@ class ExportActions(QObject):
         super().__init__(host)
         self.host, self.controller, self.state, self.display = host, controller, state, display
         self._pending: dict[str, Path] = {}  # what → where its text goes when the engine answers
+        # the entry (a label in the notation on show) and sample whose chain the worked example ends with, if any
+        self.chain_entry: Callable[[], tuple[str, int] | None] = lambda: None
         self.snapshot_action = make_action(host, self.tr("Snapshot of this stage (.npz)…"), [], self.tr(
             "Every array of the stage on screen, in the snapshot format (docs/formats.md), to inspect later"),
             "exportSnapshot")
@@ -109,7 +111,8 @@ class ExportActions(QObject):
     def example_to(self, path: Path, fmt: str) -> None:
         self._pending["example"] = path
         digits, notation = self.display()
-        self.controller.export("example", fmt, digits, notation)  # as the numbers are on screen
+        entry, sample = self.chain_entry() or ("", 0)
+        self.controller.export("example", fmt, digits, notation, entry, sample)  # as the numbers are on screen
 
     def torch_to(self, path: Path) -> None:
         self._pending["torch"] = path

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bpstudio.engine.chain_graph import graph_from_snapshot
+from bpstudio.engine.entry_ref import parse_entry
 from bpstudio.engine.errors import ValidationError
 from bpstudio.engine.i18n import translate
 from bpstudio.engine.snapshot import Snapshot
@@ -22,6 +24,7 @@ from bpstudio.engine.stepper import Stepper
 from . import convention as conv
 from .clean import one_line, printable
 from .notation import format_number, sup
+from .worked_example_chain import chain_blocks
 from .worked_example_formats import Block, Heading, Para, Sub, Table, to_latex, to_markdown
 from .worked_example_html import to_html
 from .worked_example_stages import Writer, stage_blocks
@@ -35,21 +38,27 @@ Record = tuple[Stage, Snapshot, Snapshot]  # a stage, the state after it, the st
 
 
 def worked_example(stepper: Stepper, project_name: str = "", fmt: str = "md", digits: int = 4,
-                   notation: str = conv.COLUMN) -> str:
+                   notation: str = conv.COLUMN, entry: str = "", sample: int = 0) -> str:
     """Step one iteration (the rest of the current one if it is under way) and return its worked example.
 
     Stages of the current iteration already taken are written from the values they left, so the document
     always covers the whole iteration. ``fmt`` is ``md``, ``html`` or ``tex``; ``notation`` is ``column``
-    (the engine's convention) or ``row``."""
+    (the engine's convention) or ``row``. ``entry`` (a label as the panels show it in ``notation``, e.g. "W2[1,2]")
+    adds the chain rule behind that number for ``sample`` (0-based), from the state after the backward pass."""
     if fmt not in RENDERERS:
         raise ValidationError("format", f"must be one of {', '.join(FORMATS)}, got {fmt!r}")
     if notation not in conv.CONVENTIONS:
         raise ValidationError("notation", f"must be one of {', '.join(conv.CONVENTIONS)}, got {notation!r}")
+    ref = parse_entry(entry, notation).check(stepper.spec.sizes) if entry else None  # refused before stepping
     records = _step_iteration(stepper)
     name = one_line(project_name) or translate("WorkedExample", "network {sizes}").format(
         sizes="-".join(map(str, stepper.spec.sizes)))
     title = translate("WorkedExample", "Worked example: {name}").format(name=name)
     blocks = example_blocks(stepper, records, title, digits, notation)
+    if ref is not None:
+        backward_done = next(after for stage, after, _ in records if stage == Stage("backward", 1))
+        graph = graph_from_snapshot(backward_done, ref, sample if ref.parameter else None, stepper.training)
+        blocks += chain_blocks(graph, digits, notation)
     return printable(RENDERERS[fmt](blocks, digits, title))  # (a class name from a CSV may hold controls too)
 
 
