@@ -37,7 +37,7 @@ LESSON_FORMAT = "bpstudio-lesson"
 LESSON_VERSION = 1
 # panel ids a step may highlight (the app maps each to a dock or widget)
 HIGHLIGHTS = ("network", "matrices", "equations", "stages", "form", "data", "parameter", "training", "plots",
-              "gradients", "decision", "nudge", "vanishing", "ledger")
+              "gradients", "decision", "nudge", "vanishing", "ledger", "chain")
 # what a prediction may ask for: the snapshot's arrays, ∇ₐL and the batch loss
 QUANTITIES = ("W", "b", "z", "a", "delta", "dW", "db", "grad_a", "loss")
 STAGE_KINDS = (FORWARD, LOSS, BACKWARD, UPDATE)

@@ -42,7 +42,7 @@ def test_the_lessons_menu_and_keys(window):
     assert lessons.next_action.shortcut().toString() == "Alt+PgDown"
     assert lessons.previous_action.shortcut().toString() == "Alt+PgUp"
     names = [a.objectName() for a in lessons.start_actions]
-    assert names[0] == "startLesson_01_chain_rule" and len(names) == 6
+    assert names[0] == "startLesson_01_chain_rule" and len(names) == 7
     assert not lessons.dock.isVisible()
     lessons.show_action.trigger()
     assert lessons.dock.isVisible()
@@ -51,7 +51,7 @@ def test_the_lessons_menu_and_keys(window):
                    panel.reveal_button, panel.next_button, panel.prev_button):
         assert widget.toolTip(), widget.objectName()
     assert panel.answer.accessibleName() and panel.picker.accessibleName()
-    assert panel.picker.count() == 6
+    assert panel.picker.count() == 7
 
 
 def test_a_lesson_end_to_end_with_a_wrong_and_a_right_prediction(qtbot, window):

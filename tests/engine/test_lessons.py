@@ -40,10 +40,11 @@ def _texts(lesson):
             yield from (t for t in (step.predict.hint, step.predict.explanation, step.predict.label) if t)
 
 
-def test_six_lessons_are_shipped_in_order() -> None:
+def test_seven_lessons_are_shipped_in_order() -> None:
     assert [p.name for p in LESSONS] == [
         "01_chain_rule.json", "02_bp1_output_error.json", "03_bp2_hidden_error.json",
-        "04_bp3_bp4_batch_mean.json", "05_softmax_cross_entropy.json", "06_training_hyperparameters.json"]
+        "04_bp3_bp4_batch_mean.json", "05_softmax_cross_entropy.json", "06_training_hyperparameters.json",
+        "07_chain_graph_and_nudge.json"]
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
