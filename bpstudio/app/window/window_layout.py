@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBox
 from bpstudio.app.widgets.form_fields import fill
 from bpstudio.app.widgets.one_line_label import OneLineLabel
 
+from .dock_tabs import WholeTabTitles
 from .message_bar import MessageBar
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
@@ -118,6 +119,7 @@ def place_training_docks(w: QMainWindow, form: QDockWidget, stages: QDockWidget,
     w.tabifyDockWidget(stages, gradcheck)
     form.raise_()
     stages.raise_()
+    WholeTabTitles(w)  # (a tab's title is never cut short)
     w.resizeDocks([loss, data_view], [700, 360], Qt.Orientation.Horizontal)
     w.resizeDocks([loss], [min(280, bottom_height(w))], Qt.Orientation.Vertical)
 

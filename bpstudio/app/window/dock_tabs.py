@@ -1,0 +1,28 @@
+"""Docks stacked as tabs show their whole titles: Qt elides them to fit ("Gradient …" for both Gradient size and
+Gradient flow), which leaves a learner guessing; whole titles scroll with the tab bar's arrows instead."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QMainWindow, QTabBar
+
+
+class WholeTabTitles(QObject):
+    """Watches the window for the tab bars Qt makes when docks are stacked (it makes them when needed, eliding)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+        self.apply()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ChildAdded and isinstance(event.child(), QTabBar):  # type: ignore[attr-defined]
+            QTimer.singleShot(0, self, self.apply)  # after Qt has set the new bar up (eliding)
+        return False
+
+    def apply(self) -> None:
+        for bar in self._window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if bar.elideMode() != Qt.TextElideMode.ElideNone:
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
