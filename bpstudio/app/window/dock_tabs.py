@@ -13,12 +13,15 @@ class WholeTabTitles(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self._soon = QTimer(self, singleShot=True, interval=0)  # after Qt has set a new bar up (eliding)
+        self._soon.timeout.connect(self.apply)
         window.installEventFilter(self)
         self.apply()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.ChildAdded and isinstance(event.child(), QTabBar):  # type: ignore[attr-defined]
-            QTimer.singleShot(0, self, self.apply)  # after Qt has set the new bar up (eliding)
+        # (the child itself is not looked at: when it is added it is not yet built, not yet a QTabBar)
+        if event.type() == QEvent.Type.ChildAdded:
+            self._soon.start()
         return False
 
     def apply(self) -> None:
