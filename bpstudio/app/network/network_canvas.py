@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
 
@@ -29,6 +29,7 @@ from .unit_maps import UnitMaps
 
 MIN_SIZE = (400, 220)  # below this the laid-out scene is scaled down instead
 SCENE_BG = QColor(252, 252, 252)
+SETTLE_MS = 250  # after the last fast change of the weights, their picture is drawn smooth again (see DRAFT_WITHIN)
 
 
 class NetworkCanvas(QGraphicsView):
@@ -75,6 +76,8 @@ class NetworkCanvas(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # for the editing keys
         self.unit_maps = UnitMaps(self)  # each unit's map over the input plane (the window hands it the fields)
         presentation.notifier().changed.connect(self._restyle)
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """Tall enough for the buttons, units and labels at their real size."""
@@ -105,6 +108,14 @@ class NetworkCanvas(QGraphicsView):
         assert self.drawn is not None
         yield from self.drawn.show_steps(state.snapshot, max(1, min(state.layer, len(self._sizes) - 1)),
                                          state.learning_rate, self.scene().sceneRect().width())
+        if any(layer.draft for layer in self.drawn.edge_layers.values()):
+            self._settle.start()  # smooth again once the weights stop changing
+
+    @Slot()
+    def _settled(self) -> None:
+        if self.drawn is not None:
+            for layer in self.drawn.edge_layers.values():
+                layer.settle()
 
     def highlighted_layer(self) -> int:
         """The layer the current stage computed (0 for the loss, the update, or before any stage)."""

@@ -180,7 +180,7 @@ class NetworkItems:
                 continue
             if l in self.edges:
                 if paint_edges(self.edges[l], W):
-                    self.edge_layers[l].update()
+                    self.edge_layers[l].restyled()
             else:
                 paint_band(self.bands[l], l, W)
             paint_biases(self.biases[l], l, b)  # none for a collapsed layer: its block's tooltip has b's range
