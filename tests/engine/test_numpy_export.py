@@ -146,7 +146,7 @@ def test_large_data_is_written_as_exact_bytes_and_a_script_too_large_is_refused(
     assert "X = unpack(" in text and "W_START" in text
     assert len(text) < 4 * stepper.x.size  # compressed: fewer than 4 characters a number
     monkeypatch.setattr(numpy_export, "MAX_BYTES", 10_000)
-    with pytest.raises(ValidationError, match="too large"):
+    with pytest.raises(ValidationError, match="more than 0 MB"):
         numpy_script(stepper, project.name, 1)
     assert main(["numpy", "digits_softmax", "-o", str(tmp_path / "d.py")]) == 2
     assert not (tmp_path / "d.py").exists()

@@ -168,7 +168,7 @@ VB_START = {_arrays([u for _, u in velocity], "vb")}
     text += LOOP.format(f_names=", ".join(f"f_{a}" for a in acts),
                         df_names=", ".join("None" if a == "softmax" else f"df_{a}" for a in acts))
     if len(text) > MAX_BYTES:
-        raise ValidationError("data", translate(
-            "NumpyExport", "the script would be {size} MB: too large to write (at most {limit} MB)").format(
-            size=len(text) // 1_000_000, limit=MAX_BYTES // 1_000_000))
+        too_large = translate("NumpyExport",
+                              "the NumPy script would be {size} MB with this data, more than {limit} MB")
+        raise ValidationError("data", too_large.format(size=len(text) // 1_000_000, limit=MAX_BYTES // 1_000_000))
     return text
