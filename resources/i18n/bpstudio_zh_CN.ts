@@ -1957,8 +1957,8 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>NumPy 脚本…</translation>
     </message>
     <message>
-        <source>A standalone script, needing only NumPy, that trains this network on from these weights with the same batches and settings and prints the same loss curve as BP Studio, to the last bit</source>
-        <translation>一个独立脚本，只需要 NumPy：从这些权重出发，用同样的批次和设置继续训练这个网络，打印出与 BP Studio 逐位相同的损失曲线</translation>
+        <source>A standalone script, needing only NumPy, that trains on from these weights with the same batches and prints BP Studio's loss curve, bit for bit</source>
+        <translation>只需 NumPy 的独立脚本：从这些权重出发、用同样的批次继续训练，逐位打印出 BP Studio 的损失曲线</translation>
     </message>
     <message>
         <source>E&amp;xport</source>

@@ -55,8 +55,8 @@ class ExportActions(QObject):
             "prints the loss and gradients, to compare with BP Studio's"), "exportTorch")
         self.torch_action.triggered.connect(self._torch_dialog)
         self.numpy_action = make_action(host, self.tr("NumPy script…"), [], self.tr(
-            "A standalone script, needing only NumPy, that trains this network on from these weights with the same "
-            "batches and settings and prints the same loss curve as BP Studio, to the last bit"), "exportNumpy")
+            "A standalone script, needing only NumPy, that trains on from these weights with the same batches and "
+            "prints BP Studio's loss curve, bit for bit"), "exportNumpy")
         self.numpy_action.triggered.connect(self._numpy_dialog)
         controller.exportReady.connect(self._ready)
 
