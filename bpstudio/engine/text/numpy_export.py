@@ -98,6 +98,7 @@ def numpy_script(stepper: Stepper, project_name: str = "", epochs: int | None = 
     x, y = stepper.x, stepper.y
     # the same memory layout as the engine's data (a sample per row, seen transposed) so the products sum alike
     as_rows = bool(x.flags.f_contiguous and not x.flags.c_contiguous)
+    layout = " (written one sample per line)" if as_rows else ""
     title = one_line(project_name)
     header = f"# {title}: BP Studio's training in NumPy\n" if title else "# BP Studio's training in NumPy\n"
     sizes = "-".join(str(n) for n in spec.sizes)
@@ -153,7 +154,7 @@ START_ITERATION = {stepper.completed_iterations + 1}
 START_EPOCH = {epoch}
 START_BATCH = {batch}
 
-# the training data: x (n^0, N) and y (n^L, N), one column per sample (written one sample per line)
+# the training data: x (n^0, N) and y (n^L, N), one column per sample{layout}
 X = {_array(x, as_rows)}
 Y = {_array(y, as_rows)}
 SAMPLES = X.shape[1]
