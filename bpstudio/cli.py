@@ -5,6 +5,7 @@
     bpstudio gradcheck PROJECT ...    backprop vs finite differences; exit 1 on failure
     bpstudio trace PROJECT ...        the stage trace of one iteration, with equations and numbers
     bpstudio torch PROJECT ...        a standalone PyTorch script checking the loss and gradients
+    bpstudio numpy PROJECT ...        a standalone NumPy script that trains and prints the same loss curve
     bpstudio example PROJECT ...      a worked example of one iteration (Markdown, HTML or LaTeX) to hand out
     bpstudio chain PROJECT --entry E  the chain rule behind one number (W2[1,2] …): every path to the loss
     bpstudio examples                 list the built-in example projects
@@ -85,6 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("project", help="a .bpsproj file or built-in example name")
     e.add_argument("--out", type=Path, help="write the script to this file (default: print it)")
     e.add_argument("--iterations", type=_positive, default=0, help="train this many iterations first")
+
+    n = sub.add_parser("numpy", help="write a standalone NumPy script that trains the project and prints the same "
+                                     "loss curve as BP Studio, bit for bit")
+    n.add_argument("project", help="a .bpsproj file or built-in example name")
+    n.add_argument("-o", "--out", type=Path, help="write the script to this file (default: print it)")
+    n.add_argument("--epochs", type=_at_least_one, help="epochs the script trains (default: the project's)")
+    n.add_argument("--iterations", type=_positive, default=0, help="train this many iterations first")
 
     w = sub.add_parser("example", help="write a worked example of one iteration: every stage with its numbers")
     w.add_argument("project", help="a .bpsproj file or built-in example name")
@@ -187,6 +195,19 @@ def cmd_torch(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_numpy(args: argparse.Namespace) -> int:
+    from bpstudio.engine.text.numpy_export import numpy_script
+
+    project, stepper = _trained(args.project, args.iterations)
+    text = numpy_script(stepper, project.name, args.epochs)
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomically(args.out, text)
+        print(f"NumPy script written to {args.out} (run it with: python {args.out})")
+    return 0
+
+
 def cmd_example(args: argparse.Namespace) -> int:
     from bpstudio.engine.text.worked_example import FORMATS, format_for, worked_example
 
@@ -228,6 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return launch(getattr(args, "project", None), getattr(args, "language", None))
     commands = {"run": cmd_run, "gradcheck": cmd_gradcheck, "trace": cmd_trace, "torch": cmd_torch,
+                "numpy": cmd_numpy,
                 "example": cmd_example, "examples": cmd_examples, "chain": cmd_chain}
     try:
         return commands[args.command](args)

@@ -108,7 +108,8 @@ class GradCheck(Command): ...
 
 @dataclass(frozen=True)
 class Export(Command):
-    what: str  # "example" (a worked example of this iteration), "torch" (a PyTorch script), "state" (for a save)
+    what: str  # "example" (a worked example of this iteration), "torch" (a PyTorch script), "numpy" (a NumPy
+    # training script), "state" (for a save)
     fmt: str = "md"
     digits: int = 4
     notation: str = "column"

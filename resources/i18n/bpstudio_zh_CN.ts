@@ -1953,6 +1953,14 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>一个独立脚本：在 PyTorch 中用这些权重和这一批次构建此网络，并打印损失和梯度，以便与 BP Studio 的结果对比</translation>
     </message>
     <message>
+        <source>NumPy script…</source>
+        <translation>NumPy 脚本…</translation>
+    </message>
+    <message>
+        <source>A standalone script, needing only NumPy, that trains on from these weights with the same batches and prints BP Studio's loss curve, bit for bit</source>
+        <translation>只需 NumPy 的独立脚本：从这些权重出发、用同样的批次继续训练，逐位打印出 BP Studio 的损失曲线</translation>
+    </message>
+    <message>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
@@ -1977,6 +1985,10 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
+        <source>Save NumPy script</source>
+        <translation>保存 NumPy 脚本</translation>
+    </message>
+    <message>
         <source>Could not save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
@@ -1987,6 +1999,10 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
     <message>
         <source>Worked example saved to {path}</source>
         <translation>计算实例已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>NumPy script saved to {path} — run it with: python {path}</source>
+        <translation>NumPy 脚本已保存到 {path}，运行方式：python {path}</translation>
     </message>
     <message>
         <source>PyTorch script saved to {path} — run it with: python {path}</source>
@@ -4626,6 +4642,13 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     <message>
         <source>Δ, batch mean</source>
         <translation>Δ，批次平均</translation>
+    </message>
+</context>
+<context>
+    <name>NumpyExport</name>
+    <message>
+        <source>the NumPy script would be {size} MB with this data, more than {limit} MB</source>
+        <translation>用这些数据，NumPy 脚本会有 {size} MB，超过了 {limit} MB 的上限</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """File ▸ Export: a snapshot of this stage (.npz), a worked example of this iteration (Markdown, HTML or
-LaTeX) and a PyTorch script that recomputes this batch's loss and gradients.
+LaTeX), a PyTorch script that recomputes this batch's loss and gradients and a NumPy script that trains on from
+these weights and prints BP Studio's loss curve.
 
 The snapshot comes from the state on screen (immutable); the worked example and the script are written by
 the engine thread (the example steps a copy of the engine through the iteration). Files are written
@@ -19,7 +20,7 @@ from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.widgets.step_actions import make_action
 from bpstudio.engine import save_snapshot
 from bpstudio.engine.atomic_file import write_text_atomically
-from bpstudio.engine.text.torch_export import suggested_filename
+from bpstudio.engine.text import numpy_export, torch_export
 from bpstudio.session.view_state import ViewState
 
 EXAMPLE_FORMATS = {"md": ("Markdown", "*.md"), "html": ("HTML", "*.html"), "tex": ("LaTeX", "*.tex")}
@@ -53,6 +54,10 @@ class ExportActions(QObject):
             "A standalone script that builds this network with these weights and this batch in PyTorch and "
             "prints the loss and gradients, to compare with BP Studio's"), "exportTorch")
         self.torch_action.triggered.connect(self._torch_dialog)
+        self.numpy_action = make_action(host, self.tr("NumPy script…"), [], self.tr(
+            "A standalone script, needing only NumPy, that trains on from these weights with the same batches and "
+            "prints BP Studio's loss curve, bit for bit"), "exportNumpy")
+        self.numpy_action.triggered.connect(self._numpy_dialog)
         controller.exportReady.connect(self._ready)
 
     def menu(self, parent: QMenu) -> QMenu:
@@ -62,6 +67,7 @@ class ExportActions(QObject):
         menu.addActions(list(self.example_actions.values()))
         menu.addSeparator()
         menu.addAction(self.torch_action)
+        menu.addAction(self.numpy_action)
         return menu
 
     # ----- where to (dialogs) -----------------------------------------------------------------
@@ -90,10 +96,17 @@ class ExportActions(QObject):
 
     @Slot()
     def _torch_dialog(self) -> None:
-        name = suggested_filename(self._name())
+        name = torch_export.suggested_filename(self._name())
         path = self._ask(self.tr("Save PyTorch script"), name, self.tr("Python scripts (*.py)"))
         if path is not None:
             self.torch_to(path)
+
+    @Slot()
+    def _numpy_dialog(self) -> None:
+        name = numpy_export.suggested_filename(self._name())
+        path = self._ask(self.tr("Save NumPy script"), name, self.tr("Python scripts (*.py)"))
+        if path is not None:
+            self.numpy_to(path)
 
     # ----- exports (tests call these with a path) ------------------------------------------------
     def snapshot_to(self, path: Path) -> bool:
@@ -118,6 +131,10 @@ class ExportActions(QObject):
         self._pending["torch"] = path
         self.controller.export("torch")
 
+    def numpy_to(self, path: Path) -> None:
+        self._pending["numpy"] = path
+        self.controller.export("numpy")
+
     @Slot(str, object)
     def _ready(self, what: str, text: object) -> None:
         path = self._pending.pop(what, None)
@@ -128,6 +145,7 @@ class ExportActions(QObject):
         except Exception as exc:  # noqa: BLE001 - any failure is said in the window
             self.errorOccurred.emit(self.tr("Could not save {path}: {error}").format(path=path.name, error=exc))
             return
-        done = (self.tr("Worked example saved to {path}") if what == "example"
-                else self.tr("PyTorch script saved to {path} — run it with: python {path}"))
+        done = {"example": self.tr("Worked example saved to {path}"),
+                "numpy": self.tr("NumPy script saved to {path} — run it with: python {path}")}.get(
+            what, self.tr("PyTorch script saved to {path} — run it with: python {path}"))
         self.statusMessage.emit(done.format(path=path), 8000)
