@@ -335,6 +335,29 @@
     </message>
 </context>
 <context>
+    <name>CodeView</name>
+    <message>
+        <source>Next: {stage}. Step to run its lines.</source>
+        <translation>下一步：{stage}。单步执行即可运行它的代码行。</translation>
+    </message>
+    <message>
+        <source>Just computed: {stage} (lines {first}–{last})</source>
+        <translation>刚刚计算：{stage}（第 {first}–{last} 行）</translation>
+    </message>
+    <message>
+        <source>loss = {value}</source>
+        <translation>损失 = {value}</translation>
+    </message>
+    <message>
+        <source>{name}: not computed yet in this iteration</source>
+        <translation>{name}：本次迭代中尚未计算</translation>
+    </message>
+    <message>
+        <source>{name}: {rows} × {cols}, now</source>
+        <translation>{name}：{rows} × {cols}，当前值</translation>
+    </message>
+</context>
+<context>
     <name>Convention</name>
     <message>
         <source>input {k} (x{sk})</source>
@@ -3648,6 +3671,10 @@ predicted</source>
         <source>Chain rule</source>
         <translation>链式法则</translation>
     </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
 </context>
 <context>
     <name>MatrixImage</name>
@@ -4967,6 +4994,85 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     <message>
         <source>Forget the recently opened projects (the files stay)</source>
         <translation>清除最近打开的项目记录（文件本身保留）</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceCode</name>
+    <message>
+        <source>the engine's loop, line for line</source>
+        <translation>引擎的训练循环，逐行对应</translation>
+    </message>
+    <message>
+        <source>learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>momentum μ and L2 weight decay λ</source>
+        <translation>动量 μ 与 L2 权重衰减 λ</translation>
+    </message>
+    <message>
+        <source>velocities start at zero</source>
+        <translation>速度从零开始</translation>
+    </message>
+    <message>
+        <source>every batch of every epoch, in the engine's order</source>
+        <translation>每个轮次的每个批次，按引擎的顺序</translation>
+    </message>
+    <message>
+        <source>samples as rows: Xᵀ, Yᵀ</source>
+        <translation>样本按行排列：Xᵀ、Yᵀ</translation>
+    </message>
+    <message>
+        <source>m: samples in the batch</source>
+        <translation>m：批次中的样本数</translation>
+    </message>
+    <message>
+        <source>forward {l}: weighted input</source>
+        <translation>前向 {l}：加权输入</translation>
+    </message>
+    <message>
+        <source>activation of layer {l}</source>
+        <translation>第 {l} 层的激活</translation>
+    </message>
+    <message>
+        <source>loss of each sample</source>
+        <translation>每个样本的损失</translation>
+    </message>
+    <message>
+        <source>the batch loss: their mean</source>
+        <translation>批次损失：它们的平均值</translation>
+    </message>
+    <message>
+        <source>∇ₐL, one per sample, not averaged</source>
+        <translation>∇ₐL，每个样本一列，不取平均</translation>
+    </message>
+    <message>
+        <source>BP1: δᴸ = ∇ₐL ⊙ f′(zᴸ)</source>
+        <translation>BP1：δᴸ = ∇ₐL ⊙ f′(zᴸ)</translation>
+    </message>
+    <message>
+        <source>BP1: δᴸ = a − y (the loss fused with the output)</source>
+        <translation>BP1：δᴸ = a − y（损失与输出层合并）</translation>
+    </message>
+    <message>
+        <source>BP2: δ from the layer above (its W before the update)</source>
+        <translation>BP2：由上一层的 δ 求得（用更新前的 W）</translation>
+    </message>
+    <message>
+        <source>BP4: ∂L/∂W, the mean over the batch</source>
+        <translation>BP4：∂L/∂W，对批次取平均</translation>
+    </message>
+    <message>
+        <source>BP3: ∂L/∂b, the mean of δ</source>
+        <translation>BP3：∂L/∂b，δ 的平均值</translation>
+    </message>
+    <message>
+        <source>update: W ← W − η ∂L/∂W</source>
+        <translation>更新：W ← W − η ∂L/∂W</translation>
+    </message>
+    <message>
+        <source>update with momentum: v ← μv − η(∂L/∂W + λW), W ← W + v</source>
+        <translation>带动量的更新：v ← μv − η(∂L/∂W + λW)，W ← W + v</translation>
     </message>
 </context>
 <context>

@@ -14,8 +14,13 @@ from bpstudio.engine import InitSpec, LayerSpec, NetworkSpec, Stepper, TrainingS
 from bpstudio.engine.examples import resolve_project
 from bpstudio.engine.resource_files import example_path
 from bpstudio.engine.snapshot import key
-from bpstudio.engine.text.reference_code import (line_making, program_text, reference_lines, stage_line_numbers,
-                                                 with_line)
+from bpstudio.engine.text.reference_code import (
+    line_making,
+    program_text,
+    reference_lines,
+    stage_line_numbers,
+    with_line,
+)
 
 EXAMPLES = sorted(p.stem for p in example_path("seed003_2-2-1").parent.glob("*.bpsproj"))
 ITERATIONS = 7  # a ragged epoch or two for the mini-batch examples; enough for the fast path to run

@@ -56,7 +56,7 @@ _C = {  # comments, by role; words translated, formulas as TEACHING.md writes th
     "grad_a": QT_TRANSLATE_NOOP("ReferenceCode", "∇ₐL, one per sample, not averaged"),
     "BP1": QT_TRANSLATE_NOOP("ReferenceCode", "BP1: δᴸ = ∇ₐL ⊙ f′(zᴸ)"),
     "BP1 fused": QT_TRANSLATE_NOOP("ReferenceCode", "BP1: δᴸ = a − y (the loss fused with the output)"),
-    "BP2": QT_TRANSLATE_NOOP("ReferenceCode", "BP2: δ of layer {l} from the layer above (its weights before the update)"),
+    "BP2": QT_TRANSLATE_NOOP("ReferenceCode", "BP2: δ from the layer above (its W before the update)"),
     "BP4": QT_TRANSLATE_NOOP("ReferenceCode", "BP4: ∂L/∂W, the mean over the batch"),
     "BP3": QT_TRANSLATE_NOOP("ReferenceCode", "BP3: ∂L/∂b, the mean of δ"),
     "update": QT_TRANSLATE_NOOP("ReferenceCode", "update: W ← W − η ∂L/∂W"),
@@ -141,7 +141,8 @@ def reference_lines(spec: NetworkSpec, training: TrainingSpec, convention: str =
     for l in range(1, L + 1):  # the update
         made = (key("W", l), key("b", l))
         if training.plain:
-            out.append(_line(f"W{l} -= lr * dW{l}", "update", "update", made[:1], l, comment="update" if l == 1 else ""))
+            first = "update" if l == 1 else ""
+            out.append(_line(f"W{l} -= lr * dW{l}", "update", "update", made[:1], l, comment=first))
             out.append(_line(f"b{l} -= lr * db{l}", "update", "update", made[1:], l, comment=""))
         else:
             out += [_line(f"vW{l} = mu * vW{l} - lr * (dW{l} + l2 * W{l})", "update", "update", (), l,
