@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolTip
 from window_helpers import settle
 
@@ -28,23 +28,32 @@ def current_code(code: CodeDock) -> list[str]:
     return [doc.findBlockByNumber(i).text().split("#")[0].strip() for i in code.view.current]
 
 
+def visible(code: CodeDock, line: int) -> bool:
+    editor = code.view.editor
+    rect = editor.cursorRect(QTextCursor(editor.document().findBlockByNumber(line)))
+    return editor.viewport().rect().contains(rect)
+
+
 def step(w, qtbot, stages: int) -> None:
     for _ in range(stages):
         w.actions_.step.trigger()
         settle(qtbot, w)
 
 
-def test_the_dock_is_a_hidden_tab_of_the_equations_until_asked_for(window, qtbot):
+def test_the_dock_is_hidden_until_asked_for_then_a_tab_of_the_plots(window, qtbot):
     w = window
     code = w.chain.code
-    stages = w.findChild(QDockWidget, "stageDock")
-    before = stages.geometry()
+    right = [w.findChild(QDockWidget, name) for name in ("equationDock", "stageDock")]
+    before = [d.geometry() for d in right]
+    low = w.training.loss_dock.height()
     assert code.dock.isHidden() and code.dock in w.chain.docks and w.chain.targets["code"][0] is code.dock
     assert code.toggle.shortcut().toString() == "Ctrl+Shift+P"
     assert code.toggle in w.menus.view.actions()  # listed in View
     opened(w, qtbot)
-    assert code.dock in w.tabifiedDockWidgets(w.findChild(QDockWidget, "equationDock"))
-    assert stages.geometry() == before  # nothing else moved
+    assert code.dock in w.tabifiedDockWidgets(w.findChild(QDockWidget, "lossDock"))
+    qtbot.waitUntil(lambda: code.dock.height() > low + 60, timeout=3000)  # the bottom row grown
+    assert [d.geometry().width() for d in right] == [g.width() for g in before]  # the right column stays
+    assert all(d.isVisible() and not d.visibleRegion().isEmpty() for d in right)  # the Equations on show
     assert code.dock.windowTitle() == "Code"
 
 
@@ -65,13 +74,25 @@ def test_stepping_highlights_the_lines_of_the_stage_just_computed(window, qtbot)
         marks = code.view.editor.extraSelections()
         assert [m.cursor.blockNumber() for m in marks] == list(code.view.current)
         assert w.state.snapshot.stage.label in code.view.header.text()
+        assert all(visible(code, i) for i in code.view.current)  # scrolled into view
     w.actions_.back.trigger()
     settle(qtbot, w)
     assert current_code(code)[0] == "delta1 = (W2.T @ delta2) * (a1 * (1.0 - a1))"  # back to backward 1
 
 
 def test_the_program_is_the_projects_and_follows_the_notation(open_window, qtbot):
-    w = open_window(SPIRALS, stages=1)
+    w = open_window(SPIRALS, stages=5)  # backward 3, in presentation mode's large font too
+    code = opened(w, qtbot)
+    presentation.set_presentation(True)
+    try:
+        step(w, qtbot, 1)  # backward 2
+        assert current_code(code)[0].startswith("delta2 = (W3.T @ delta3)")
+        assert all(visible(code, i) for i in code.view.current)
+    finally:
+        presentation.set_presentation(False)
+    w.actions_.reset.trigger()
+    settle(qtbot, w)
+    step(w, qtbot, 1)
     code = opened(w, qtbot)
     text = code.view.editor.toPlainText()
     assert "z3 = W3 @ a2 + b3" in text and "np.maximum(z1, 0.0)" in text and "delta3 = a3 - y" in text

@@ -94,9 +94,15 @@ class CodeView(QWidget):
             sel.cursor = QTextCursor(self.editor.document().findBlockByNumber(i))
             marks.append(sel)
         self.editor.setExtraSelections(marks)
-        for i in (numbers[-1], numbers[0]) if numbers else ():  # the whole group in view, its first line surely
-            self.editor.setTextCursor(QTextCursor(self.editor.document().findBlockByNumber(i)))
-            self.editor.ensureCursorVisible()
+        if not numbers:
+            return
+        ends = [QTextCursor(self.editor.document().findBlockByNumber(i)) for i in (numbers[0], numbers[-1])]
+        room = self.editor.viewport().rect()
+        self.editor.setTextCursor(ends[0])
+        if not all(room.contains(self.editor.cursorRect(c)) for c in ends):  # out of view: the group a third down
+            self.editor.centerCursor()
+            bar = self.editor.verticalScrollBar()
+            bar.setValue(min(bar.maximum(), bar.value() + max(0, (len(numbers) - 1) // 2)))
 
     def show_making(self, made: str) -> bool:
         """Put the line that assigns snapshot key ``made`` ("L2/dW") in view, selected; False if none does."""

@@ -1,10 +1,12 @@
-"""The Code dock (View ▸ Code, Ctrl+Shift+P for program): a tab beside the Equations on the right, hidden until
-asked for, so nothing else moves. It follows View ▸ Notation and the matrices' digits; a click on a matrix box's
-title puts the line that made that quantity in front (when the dock is open)."""
+"""The Code dock (View ▸ Code, Ctrl+Shift+P for program): a tab of the plots along the bottom, hidden until asked
+for, so nothing moves before; shown, it comes in front with the bottom row grown to GROWN of the window's height
+(as the Chain rule tab), the Equations and the matrices staying on show beside the code. It follows View ▸ Notation
+and the matrices' digits; a click on a matrix box's title puts the line that made that quantity in front (when the
+dock is open)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -14,10 +16,11 @@ from bpstudio.app.matrices.matrix_view import MatrixView
 from bpstudio.engine.snapshot import key
 from bpstudio.session.view_state import ViewState
 
-from .window_layout import RIGHT, make_dock
+from .window_layout import BOTTOM, make_dock
 
 SHORTCUT = "Ctrl+Shift+P"
-BESIDE = "equationDock"
+BESIDE = "lossDock"
+GROWN = 0.38  # of the window's height, as the Chain rule tab
 TITLE_WIRED = "bpstudio_code_title_wired"  # a matrix box's property: its title's clicks show the line
 
 
@@ -28,16 +31,33 @@ class CodeDock(QObject):
         self.view = CodeView(matrices.precision)
         self.view.set_notation(matrices.notation())
         self.dock = make_dock(QCoreApplication.translate("MainWindow", "Code"), "codeDock", self.view, window)
-        window.addDockWidget(RIGHT, self.dock)
-        beside = window.findChild(QDockWidget, BESIDE)
-        if beside is not None:
-            window.tabifyDockWidget(beside, self.dock)
-        self.dock.hide()  # until View ▸ Code: a tab appearing would shorten the Equations
+        window.addDockWidget(BOTTOM, self.dock)
+        self.dock.hide()  # until View ▸ Code (Ctrl+Shift+P)
+        self._placed = False
+        self.dock.visibilityChanged.connect(self._room)
         self.toggle = self.dock.toggleViewAction()
         self.toggle.setShortcut(QKeySequence(SHORTCUT))
         self.toggle.triggered.connect(lambda on: self.dock.raise_() if on else None)
         self._titles: dict[QObject, MatrixView] = {}
         self._notation_followed = False
+
+    def _room(self, visible: bool) -> None:
+        """Shown for the first time: a tab of the plots (unless the user put it elsewhere), in front, the bottom row
+        grown."""
+        if not visible or self._placed:
+            return
+        self._placed = True
+        w, beside = self.window, self.window.findChild(QDockWidget, BESIDE)
+        if beside is None or self.dock.isFloating() or w.dockWidgetArea(self.dock) != BOTTOM:
+            return
+        if not w.tabifiedDockWidgets(self.dock):
+            w.tabifyDockWidget(beside, self.dock)
+        self.dock.raise_()
+        QTimer.singleShot(0, self, self._grow)  # once the tab has its place
+
+    def _grow(self) -> None:
+        w = self.window
+        w.resizeDocks([self.dock], [max(self.dock.height(), int(w.height() * GROWN))], Qt.Orientation.Vertical)
 
     def set_state(self, state: ViewState) -> None:
         menu = getattr(self.window, "notation_menu", None)  # made after the docks
