@@ -131,6 +131,17 @@ def test_hovering_a_variable_shows_its_current_matrix(window, qtbot):
     QApplication.sendEvent(view.editor.viewport(), event)
     assert "dW2: 2 × 1" in QToolTip.text()
     QToolTip.hideText()
+    # a variable of layer 1: the matrices show layer 1, with its box
+    line = next(i for i in range(len(view.lines)) if view.lines[i].code.strip().startswith("dW1 ="))
+    cursor.setPosition(view.editor.document().findBlockByNumber(line).position() + 5)
+    at = view.editor.cursorRect(cursor).center()
+    QApplication.sendEvent(view.editor.viewport(), QHelpEvent(QHelpEvent.Type.ToolTip, at,
+                                                              view.editor.viewport().mapToGlobal(at)))
+    assert "dW1: not computed yet" in QToolTip.text()  # (backward 1 comes next)
+    qtbot.waitUntil(lambda: code.revealed is not None, timeout=3000)
+    settle(qtbot, w)
+    assert w.state.layer == 1 and code.revealed is w.matrices.view("dW", 1) and code.revealed.isVisible()
+    QToolTip.hideText()
 
 
 def test_a_click_on_a_matrix_title_shows_the_line_that_made_it(window, qtbot):

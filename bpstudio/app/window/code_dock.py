@@ -2,13 +2,13 @@
 for, so nothing moves before; shown, it comes in front with the bottom row grown to GROWN of the window's height
 (as the Chain rule tab), the Equations and the matrices staying on show beside the code. It follows View ▸ Notation
 and the matrices' digits; a click on a matrix box's title puts the line that made that quantity in front (when the
-dock is open)."""
+dock is open); hovering a variable in the code selects its layer and scrolls its box into view."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea
 
 from bpstudio.app.code.code_view import CodeView
 from bpstudio.app.matrices.matrix_panel import MatrixPanel
@@ -39,6 +39,8 @@ class CodeDock(QObject):
         self.toggle.setShortcut(QKeySequence(SHORTCUT))
         self.toggle.triggered.connect(lambda on: self.dock.raise_() if on else None)
         self._titles: dict[QObject, MatrixView] = {}
+        self.view.variableHovered.connect(self._hovered)
+        self.revealed: MatrixView | None = None  # the box the last hover brought into view
         self._notation_followed = False
 
     def _room(self, visible: bool) -> None:
@@ -77,6 +79,26 @@ class CodeDock(QObject):
         if box is not None and event.type() == QEvent.Type.MouseButtonRelease and self.dock.isVisible():
             self.show_making(box.quantity, box.layer)
         return False
+
+    def _hovered(self, made: str) -> None:
+        """A variable of layer l under the mouse: the matrices show layer l, its box in view."""
+        if not made.startswith("L") or "/" not in made:
+            return
+        where, quantity = made.split("/", 1)
+        select = getattr(self.window, "select_layer", None)
+        if select is not None:
+            select(int(where[1:]))
+        QTimer.singleShot(0, self, lambda: self._reveal(quantity, int(where[1:])))
+
+    def _reveal(self, quantity: str, layer: int) -> None:
+        try:
+            box = self.matrices.view(quantity, layer)
+        except KeyError:  # the panel shows one quantity across layers, not this one
+            return
+        scroll = self.matrices.findChild(QScrollArea)
+        if scroll is not None:
+            scroll.ensureWidgetVisible(box)
+        self.revealed = box
 
     def show_making(self, quantity: str, layer: int) -> bool:
         """The line that computes ``quantity`` of ``layer``, in front (the dock raised)."""
