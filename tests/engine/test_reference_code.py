@@ -112,8 +112,8 @@ def test_the_row_program_is_the_same_loop_with_samples_as_rows(name: str) -> Non
     batches, _ = stepped_run(stepped, ITERATIONS)
     space = run_program(program_text(lines), initial, batches, row=True)
     for l, (W, b) in enumerate(stepped.parameters, start=1):
-        np.testing.assert_allclose(space[f"W{l}"].T, W, rtol=1e-9, atol=1e-12)
-        np.testing.assert_allclose(space[f"b{l}"].T, b, rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose(space[f"W{l}"].T, W, rtol=1e-12, atol=1e-14)
+        np.testing.assert_allclose(space[f"b{l}"].T, b, rtol=1e-12, atol=1e-14)
 
 
 def test_each_stage_has_its_lines_and_one_line_can_be_swapped() -> None:

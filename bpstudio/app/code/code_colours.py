@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from bpstudio.app.look import theme
@@ -38,7 +39,11 @@ def _format(role: str = "", bold: bool = False, italic: bool = False) -> QTextCh
 class CodeColours(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        theme.notifier().changed.connect(lambda _name: self.rehighlight())
+        theme.notifier().changed.connect(self._theme_changed)  # a method: disconnected when the panel goes
+
+    @Slot(str)
+    def _theme_changed(self, _name: str) -> None:
+        self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         code, hash_at = text, text.find("#")
