@@ -65,7 +65,8 @@ def test_every_layout_fits_a_classroom_screen(tmp_path, width, height, mode):
                 x, y, w, h = control["rect"]
                 assert h >= control["needs height"], f"{where}: {name} is {h} px high, needs {control['needs height']}"
                 assert viewport[0] <= x and x + w <= viewport[0] + viewport[2], f"{where}: {name} cut off at the right"
-    assert {"with chainGraphDock", "with nudgeDock", "with ledgerDock", "with gradientFlowDock"} <= set(report)
+    assert {"with chainGraphDock", "with nudgeDock", "with ledgerDock", "with gradientFlowDock",
+            "with codeDock"} <= set(report)
     assert report["before"]["lesson controls"]["lessonAnswer"]["shown"]
     assert report["before"]["lesson controls"]["lessonFeedback"]["shown"]
 

@@ -12,6 +12,7 @@ from bpstudio.app.matrices.matrix_panel import MatrixPanel
 from bpstudio.app.network.network_canvas import NetworkCanvas
 
 from .chain_graph_dock import ChainGraphDock
+from .code_dock import CodeDock
 from .gradient_flow_dock import GradientFlowDock
 from .ledger_dock import ledger_dock
 from .nudge_dock import NudgeDock
@@ -40,3 +41,7 @@ class ChainDocks:
         self.views.append(self.ledger)
         self.docks.append(ledger)
         self.targets["ledger"] = (ledger, self.ledger)
+        self.code = CodeDock(window, matrices)  # issue 16, item 1: the engine's loop as a program, stepped
+        self.views.append(self.code)
+        self.docks.append(self.code.dock)
+        self.targets["code"] = (self.code.dock, self.code.view)

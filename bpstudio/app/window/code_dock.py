@@ -1,0 +1,109 @@
+"""The Code dock (View ▸ Code, Ctrl+Shift+P for program): a tab of the plots along the bottom, hidden until asked
+for, so nothing moves before; shown, it comes in front with the bottom row grown to GROWN of the window's height
+(as the Chain rule tab), the Equations and the matrices staying on show beside the code. It follows View ▸ Notation
+and the matrices' digits; a click on a matrix box's title puts the line that made that quantity in front (when the
+dock is open); hovering a variable in the code selects its layer and scrolls its box into view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea
+
+from bpstudio.app.code.code_view import CodeView
+from bpstudio.app.matrices.matrix_panel import MatrixPanel
+from bpstudio.app.matrices.matrix_view import MatrixView
+from bpstudio.engine.snapshot import key
+from bpstudio.session.view_state import ViewState
+
+from .window_layout import BOTTOM, make_dock
+
+SHORTCUT = "Ctrl+Shift+P"
+BESIDE = "lossDock"
+GROWN = 0.38  # of the window's height, as the Chain rule tab
+TITLE_WIRED = "bpstudio_code_title_wired"  # a matrix box's property: its title's clicks show the line
+
+
+class CodeDock(QObject):
+    def __init__(self, window: QMainWindow, matrices: MatrixPanel) -> None:
+        super().__init__(window)
+        self.window, self.matrices = window, matrices
+        self.view = CodeView(matrices.precision)
+        self.view.set_notation(matrices.notation())
+        self.dock = make_dock(QCoreApplication.translate("MainWindow", "Code"), "codeDock", self.view, window)
+        window.addDockWidget(BOTTOM, self.dock)
+        self.dock.hide()  # until View ▸ Code (Ctrl+Shift+P)
+        self._placed = False
+        self.dock.visibilityChanged.connect(self._room)
+        self.toggle = self.dock.toggleViewAction()
+        self.toggle.setShortcut(QKeySequence(SHORTCUT))
+        self.toggle.triggered.connect(lambda on: self.dock.raise_() if on else None)
+        self._titles: dict[QObject, MatrixView] = {}
+        self.view.variableHovered.connect(self._hovered)
+        self.revealed: MatrixView | None = None  # the box the last hover brought into view
+        self._notation_followed = False
+
+    def _room(self, visible: bool) -> None:
+        """Shown for the first time: a tab of the plots (unless the user put it elsewhere), in front, the bottom row
+        grown."""
+        if not visible or self._placed:
+            return
+        self._placed = True
+        w, beside = self.window, self.window.findChild(QDockWidget, BESIDE)
+        if beside is None or self.dock.isFloating() or w.dockWidgetArea(self.dock) != BOTTOM:
+            return
+        if not w.tabifiedDockWidgets(self.dock):
+            w.tabifyDockWidget(beside, self.dock)
+        self.dock.raise_()
+        QTimer.singleShot(0, self, self._grow)  # once the tab has its place
+
+    def _grow(self) -> None:
+        w = self.window
+        w.resizeDocks([self.dock], [max(self.dock.height(), int(w.height() * GROWN))], Qt.Orientation.Vertical)
+
+    def set_state(self, state: ViewState) -> None:
+        menu = getattr(self.window, "notation_menu", None)  # made after the docks
+        if menu is not None and not self._notation_followed:
+            self._notation_followed = True
+            menu.notationChanged.connect(self.view.set_notation)
+        self.view.set_notation(self.matrices.notation())
+        self.view.set_state(state)
+        for box in self.matrices.findChildren(MatrixView):  # the boxes of pages built since the last state
+            if not box.property(TITLE_WIRED):
+                box.setProperty(TITLE_WIRED, True)
+                self._titles[box.title] = box
+                box.title.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        box = self._titles.get(watched)
+        if box is not None and event.type() == QEvent.Type.MouseButtonRelease and self.dock.isVisible():
+            self.show_making(box.quantity, box.layer)
+        return False
+
+    def _hovered(self, made: str) -> None:
+        """A variable of layer l under the mouse: the matrices show layer l, its box in view."""
+        if not made.startswith("L") or "/" not in made:
+            return
+        where, quantity = made.split("/", 1)
+        select = getattr(self.window, "select_layer", None)
+        if select is not None:
+            select(int(where[1:]))
+        QTimer.singleShot(0, self, lambda: self._reveal(quantity, int(where[1:])))
+
+    def _reveal(self, quantity: str, layer: int) -> None:
+        try:
+            box = self.matrices.view(quantity, layer)
+        except KeyError:  # the panel shows one quantity across layers, not this one
+            return
+        scroll = self.matrices.findChild(QScrollArea)
+        if scroll is not None:
+            scroll.ensureWidgetVisible(box)
+        self.revealed = box
+
+    def show_making(self, quantity: str, layer: int) -> bool:
+        """The line that computes ``quantity`` of ``layer``, in front (the dock raised)."""
+        made = quantity if quantity in ("losses", "grad_a", "loss") else key(quantity, layer)
+        if not self.view.show_making(made):
+            return False
+        self.dock.raise_()
+        return True
