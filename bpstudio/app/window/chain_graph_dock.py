@@ -8,9 +8,9 @@ brings the dock forward.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QRectF, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QPen
-from PySide6.QtWidgets import QDockWidget, QGraphicsEllipseItem, QMainWindow
+from PySide6.QtWidgets import QGraphicsEllipseItem, QMainWindow
 from shiboken6 import isValid
 
 from bpstudio.app.chain.chain_view import ChainView
@@ -21,11 +21,11 @@ from bpstudio.app.network.network_canvas import NetworkCanvas
 from bpstudio.engine.text.convention import display_index, engine_index
 from bpstudio.session.view_state import ViewState
 
+from .bottom_tab import BottomTab
 from .chain_text_links import NAME_CHARS, entry_from_number, entry_from_symbol, number_at
-from .window_layout import BOTTOM, make_dock
+from .window_layout import make_dock
 
 SHORTCUT = "Ctrl+Shift+C"
-GROWN = 0.38
 WIRED = "bpstudio_chain_wired"  # a matrix box's property: its clicks open graphs
 class ChainGraphDock(QObject):
     def __init__(self, w: QMainWindow, canvas: NetworkCanvas, matrices: MatrixPanel, equations: EquationPanel,
@@ -34,13 +34,10 @@ class ChainGraphDock(QObject):
         self.window, self.canvas, self.matrices, self.equations = w, canvas, matrices, equations
         self.view = ChainView()
         self.dock = make_dock(QCoreApplication.translate("MainWindow", "Chain rule"), "chainGraphDock", self.view, w)
-        w.addDockWidget(BOTTOM, self.dock)
-        self.dock.hide()  # until View ▸ Chain rule (Ctrl+Shift+C) or a double-click on an entry shows it
+        BottomTab(w, self.dock)  # until View ▸ Chain rule (Ctrl+Shift+C) or a double-click on an entry shows it
         toggle = self.dock.toggleViewAction()
         toggle.setShortcut(QKeySequence(SHORTCUT))
         toggle.triggered.connect(lambda on: self.dock.raise_() if on else None)
-        self._placed = False
-        self.dock.visibilityChanged.connect(self._room)
         self._halo: QGraphicsEllipseItem | None = None
         self._unit_click = False  # a click on a unit (which may also select the weight under it) is in progress
         canvas.parameterClicked.connect(self._parameter_clicked)
@@ -53,25 +50,6 @@ class ChainGraphDock(QObject):
             viewport.installEventFilter(self)
         self.view.nodeHovered.connect(self.highlight)
         self.view.nodeActivated.connect(self._node_activated)
-
-    def _room(self, visible: bool) -> None:
-        """Shown for the first time: a tab of the plots along the bottom (unless the user put it elsewhere), brought
-        forward, with the bottom row grown to GROWN of the window's height (the graph needs the width and room)."""
-        if not visible or self._placed:
-            return
-        self._placed = True
-        loss = self.window.findChild(QDockWidget, "lossDock")
-        w = self.window
-        if loss is None or self.dock.isFloating() or w.dockWidgetArea(self.dock) != BOTTOM:
-            return
-        if not w.tabifiedDockWidgets(self.dock):
-            w.tabifyDockWidget(loss, self.dock)
-        self.dock.raise_()
-        QTimer.singleShot(0, self, self._grow)  # once the tab has its place
-
-    def _grow(self) -> None:
-        w = self.window
-        w.resizeDocks([self.dock], [max(self.dock.height(), int(w.height() * GROWN))], Qt.Orientation.Vertical)
 
     # ----- the view's state -------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:

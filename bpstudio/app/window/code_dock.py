@@ -1,14 +1,14 @@
 """The Code dock (View ▸ Code, Ctrl+Shift+P for program): a tab of the plots along the bottom, hidden until asked
-for, so nothing moves before; shown, it comes in front with the bottom row grown to GROWN of the window's height
-(as the Chain rule tab), the Equations and the matrices staying on show beside the code. It follows View ▸ Notation
+for, so nothing moves before; shown, it comes in front with the bottom row grown (``BottomTab``, as the Chain rule
+tab), the Equations and the matrices staying on show beside the code. It follows View ▸ Notation
 and the matrices' digits; a click on a matrix box's title puts the line that made that quantity in front (when the
 dock is open); hovering a variable in the code selects its layer and scrolls its box into view."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea
+from PySide6.QtWidgets import QMainWindow, QScrollArea
 
 from bpstudio.app.code.code_view import CodeView
 from bpstudio.app.matrices.matrix_panel import MatrixPanel
@@ -16,11 +16,10 @@ from bpstudio.app.matrices.matrix_view import MatrixView
 from bpstudio.engine.snapshot import key
 from bpstudio.session.view_state import ViewState
 
-from .window_layout import BOTTOM, make_dock
+from .bottom_tab import BottomTab
+from .window_layout import make_dock
 
 SHORTCUT = "Ctrl+Shift+P"
-BESIDE = "lossDock"
-GROWN = 0.38  # of the window's height, as the Chain rule tab
 TITLE_WIRED = "bpstudio_code_title_wired"  # a matrix box's property: its title's clicks show the line
 
 
@@ -31,10 +30,7 @@ class CodeDock(QObject):
         self.view = CodeView(matrices.precision)
         self.view.set_notation(matrices.notation())
         self.dock = make_dock(QCoreApplication.translate("MainWindow", "Code"), "codeDock", self.view, window)
-        window.addDockWidget(BOTTOM, self.dock)
-        self.dock.hide()  # until View ▸ Code (Ctrl+Shift+P)
-        self._placed = False
-        self.dock.visibilityChanged.connect(self._room)
+        BottomTab(window, self.dock)  # until View ▸ Code (Ctrl+Shift+P)
         self.toggle = self.dock.toggleViewAction()
         self.toggle.setShortcut(QKeySequence(SHORTCUT))
         self.toggle.triggered.connect(lambda on: self.dock.raise_() if on else None)
@@ -42,24 +38,6 @@ class CodeDock(QObject):
         self.view.variableHovered.connect(self._hovered)
         self.revealed: MatrixView | None = None  # the box the last hover brought into view
         self._notation_followed = False
-
-    def _room(self, visible: bool) -> None:
-        """Shown for the first time: a tab of the plots (unless the user put it elsewhere), in front, the bottom row
-        grown."""
-        if not visible or self._placed:
-            return
-        self._placed = True
-        w, beside = self.window, self.window.findChild(QDockWidget, BESIDE)
-        if beside is None or self.dock.isFloating() or w.dockWidgetArea(self.dock) != BOTTOM:
-            return
-        if not w.tabifiedDockWidgets(self.dock):
-            w.tabifyDockWidget(beside, self.dock)
-        self.dock.raise_()
-        QTimer.singleShot(0, self, self._grow)  # once the tab has its place
-
-    def _grow(self) -> None:
-        w = self.window
-        w.resizeDocks([self.dock], [max(self.dock.height(), int(w.height() * GROWN))], Qt.Orientation.Vertical)
 
     def set_state(self, state: ViewState) -> None:
         menu = getattr(self.window, "notation_menu", None)  # made after the docks
