@@ -11,12 +11,14 @@ Qt-free; time comes from ``clock`` so tests can drive it."""
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from .decision_field import DecisionField, input_plane, network_field
+from .nonfinite import first_nonfinite
 from .probe import probe_row
 from .run_settings import SPEEDS, Divergence, RunSettings
 from .stepper import Stepper, divergence_is_data
@@ -24,12 +26,12 @@ from .training_log import TrainingLog
 from .unit_fields import InputPlane
 
 Array = np.ndarray
-TICK_BUDGET = 0.025  # s of training per slice at full speed: a pause is answered within this
-REFRESH = 1 / 30  # s: the slices of the paced speeds (up to 30 iterations a second, one each)
-FIELD_INTERVAL = 0.2  # s between decision fields while running: the window repaints the whole map for each
-ROW_INTERVAL = 0.002  # s at least between training-log rows: a short run still draws a detailed curve
-PROBE_SHARE = 20  # measuring may take at most 1/PROBE_SHARE of the time, however large the data
-ORDER = ("z", "a", "losses", "grad_a", "delta", "dW", "db", "W", "b")  # to name the first bad quantity
+TICK_BUDGET = 0.025  # s of training per slice at full speed: a pause is answered within it
+REFRESH = 1 / 30  # s: the paced speeds' slices (up to 30 iterations a second, one each)
+FIELD_INTERVAL = 0.2  # s between decision fields while running: the window repaints the map for each
+ROW_INTERVAL = 0.002  # s at least between training-log rows: a short run still has a detailed curve
+PROBE_SHARE = 20  # measuring takes at most 1/PROBE_SHARE of the time, however large the data
+LAST_ROWS = 3  # iterations before a divergence: a row each
 
 # why a run stopped (``RunOutcome.reason``)
 GOAL_EPOCHS, GOAL_LOSS = "goal_epochs", "goal_loss"
@@ -208,23 +210,30 @@ class TrainingRun:
 
     def _locate_divergence(self, start: object) -> None:
         """Replay from ``start`` stage by stage to the first NaN or ∞, then step back off it; the slice's rows
-        written again, up to it (the loss curve reaches the divergence)."""
+        written again up to it, each of the last LAST_ROWS (the curve reaches the mark)."""
         s = self.stepper
         end = s.completed_iterations
         s.restore(start)
         self.log.truncate(s.completed_iterations)
         every = max(1, (end - s.completed_iterations) // 40)
+        recent: deque[tuple[int, object]] = deque()  # (iteration, weights): rows wait LAST_ROWS
         with divergence_is_data():
             for _ in range(10_000_000):
-                if self._diverged(s.step()):
+                snap = s.step()
+                if first_nonfinite(snap.arrays, snap.changed) is not None:
+                    for row in recent:
+                        self._row(*row)
+                    self._diverged(snap)
                     return
-                if s.complete and s.completed_iterations % every == 0:
-                    self._probe()
+                if s.complete:
+                    recent.append((s.completed_iterations, s.parameters))
+                    if len(recent) > LAST_ROWS and (row := recent.popleft())[0] % every == 0:
+                        self._row(*row)
         raise AssertionError("the non-finite numbers did not come back when the slice was replayed")
 
     def _diverged(self, snap) -> bool:
         """Whether the stage just taken made a NaN or ∞; if so the run ends on the stage before it."""
-        bad = _first_nonfinite(snap.arrays, snap.changed)
+        bad = first_nonfinite(snap.arrays, snap.changed)
         if bad is None:
             return False
         s = self.stepper
@@ -243,10 +252,12 @@ class TrainingRun:
             self._probe()
 
     def _probe(self, force_field: bool = False) -> None:
-        """A training-log row for the weights now, and the decision field (inputs of 1 or 2 values)."""
-        s = self.stepper
-        self._write_row(s.completed_iterations, s.parameters, force_field)
-        self.shown_iteration = s.completed_iterations
+        """A training-log row for the weights now, and the decision field (inputs of 1 or 2)."""
+        self._row(self.stepper.completed_iterations, self.stepper.parameters, force_field)
+
+    def _row(self, completed: int, params: object, force_field: bool = False) -> None:
+        self._write_row(completed, params, force_field)
+        self.shown_iteration = completed
 
     def _write_row(self, completed: int, params, force_field: bool) -> Array:
         s = self.stepper
@@ -286,16 +297,3 @@ class TrainingRun:
             self.break_iteration = None  # once: Resume goes on past it
             return RunOutcome(BREAK_EPOCH, True, loss, epoch=c // s.batches_per_epoch)
         return None
-
-
-def _first_nonfinite(arrays, changed) -> str | None:
-    """The key, among those a stage just computed, of the first quantity holding NaN or ∞."""
-    def rank(k: str) -> tuple[int, str]:
-        name = k.rsplit("/", 1)[-1]
-        return (ORDER.index(name) if name in ORDER else len(ORDER), k)
-
-    for k in sorted(changed, key=rank):
-        v = arrays.get(k)
-        if v is not None and not np.isfinite(v).all():
-            return k
-    return None
