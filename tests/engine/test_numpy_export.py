@@ -23,7 +23,8 @@ from bpstudio.engine.probe import probe_row
 from bpstudio.engine.resource_files import examples_dir
 from bpstudio.engine.spec import InitSpec
 from bpstudio.engine.text import numpy_export
-from bpstudio.engine.text.numpy_export import numpy_script, suggested_filename
+from bpstudio.engine.text.numpy_export import numpy_script
+from bpstudio.engine.text.scripts import suggested_filename
 
 EXAMPLES = sorted(p.stem for p in examples_dir().glob("*.bpsproj"))
 ALLOWED_IMPORTS = {"numpy", "base64", "json", "sys", "zlib"}
@@ -169,5 +170,5 @@ def test_command_line_writes_the_script_and_its_epochs(tmp_path, capsys):
 
 
 def test_file_names():
-    assert suggested_filename("Spiral (softmax)") == "spiral_softmax_numpy.py"
-    assert suggested_filename("") == "network_numpy.py"
+    assert suggested_filename("Spiral (softmax)", "numpy") == "spiral_softmax_numpy.py"
+    assert suggested_filename("", "numpy") == "network_numpy.py"

@@ -25,7 +25,8 @@ from bpstudio.engine import LayerSpec, NetworkSpec, Stepper, TrainingSpec
 from bpstudio.engine.backprop import full_gradients
 from bpstudio.engine.examples import resolve_project
 from bpstudio.engine.spec import InitSpec
-from bpstudio.engine.text.torch_export import _number, suggested_filename, torch_script
+from bpstudio.engine.text.scripts import suggested_filename
+from bpstudio.engine.text.torch_export import _number, torch_script
 
 RTOL = 1e-12
 MODULE = Path(__file__).resolve().parents[2] / "bpstudio" / "engine" / "text" / "torch_export.py"
@@ -229,9 +230,10 @@ def test_any_project_name_gives_a_valid_script():
     text = torch_script(example("seed003_2-2-1"), name)
     compile(text, "exported.py", "exec")
     assert assignments(text)["PROJECT"] == name
-    assert suggested_filename(name) == "he_said_hi_and_left_torch.py"
-    assert suggested_filename("Seed 003: a 2-2-1 sigmoid network") == "seed_003_a_2_2_1_sigmoid_network_torch.py"
-    assert suggested_filename("") == "network_torch.py"
+    assert suggested_filename(name, "torch") == "he_said_hi_and_left_torch.py"
+    assert (suggested_filename("Seed 003: a 2-2-1 sigmoid network", "torch")
+            == "seed_003_a_2_2_1_sigmoid_network_torch.py")
+    assert suggested_filename("", "torch") == "network_torch.py"
 
 
 # ----- the command line ----------------------------------------------------------------------

@@ -20,7 +20,7 @@ from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.widgets.step_actions import make_action
 from bpstudio.engine import save_snapshot
 from bpstudio.engine.atomic_file import write_text_atomically
-from bpstudio.engine.text import numpy_export, torch_export
+from bpstudio.engine.text import scripts
 from bpstudio.session.view_state import ViewState
 
 EXAMPLE_FORMATS = {"md": ("Markdown", "*.md"), "html": ("HTML", "*.html"), "tex": ("LaTeX", "*.tex")}
@@ -96,14 +96,14 @@ class ExportActions(QObject):
 
     @Slot()
     def _torch_dialog(self) -> None:
-        name = torch_export.suggested_filename(self._name())
+        name = scripts.suggested_filename(self._name(), "torch")
         path = self._ask(self.tr("Save PyTorch script"), name, self.tr("Python scripts (*.py)"))
         if path is not None:
             self.torch_to(path)
 
     @Slot()
     def _numpy_dialog(self) -> None:
-        name = numpy_export.suggested_filename(self._name())
+        name = scripts.suggested_filename(self._name(), "numpy")
         path = self._ask(self.tr("Save NumPy script"), name, self.tr("Python scripts (*.py)"))
         if path is not None:
             self.numpy_to(path)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import math
-import re
 import zlib
 
 import numpy as np
@@ -31,11 +30,6 @@ Array = np.ndarray
 LITERAL_LIMIT = 20_000  # numbers in one array written as text; more are written as exact bytes
 MAX_BYTES = 200_000_000  # a bigger script is refused (the data would not fit a text file anyone opens)
 
-
-def suggested_filename(project_name: str) -> str:
-    """A file name for the exported script, e.g. ``spiral_softmax_numpy.py``."""
-    stem = re.sub(r"[^0-9A-Za-z]+", "_", project_name).strip("_").lower()[:60]
-    return f"{stem or 'network'}_numpy.py"
 
 
 def _number(v: float) -> str:

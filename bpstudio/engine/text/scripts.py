@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bpstudio.engine.stepper import Stepper
@@ -13,3 +14,9 @@ SCRIPTS: dict[str, Callable[[Stepper, str], str]] = {
     "torch": torch_script,  # this batch's loss and gradients in PyTorch
     "numpy": numpy_script,  # training from these weights, in NumPy alone
 }
+
+
+def suggested_filename(project_name: str, what: str) -> str:
+    """A file name for the exported script, e.g. ``spiral_softmax_torch.py`` (``what``: torch or numpy)."""
+    stem = re.sub(r"[^0-9A-Za-z]+", "_", project_name).strip("_").lower()[:60]
+    return f"{stem or 'network'}_{what}.py"

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -70,11 +69,6 @@ def _matrices(arrays: Sequence[Array], label: str) -> str:
              for l, a in enumerate(arrays, start=1)]
     return "[\n" + "\n".join(parts) + "\n]"
 
-
-def suggested_filename(project_name: str) -> str:
-    """A file name for the exported script, e.g. ``spiral_softmax_torch.py``."""
-    stem = re.sub(r"[^0-9A-Za-z]+", "_", project_name).strip("_").lower()[:60]
-    return f"{stem or 'network'}_torch.py"
 
 
 def torch_script(stepper: Stepper, project_name: str = "") -> str:
