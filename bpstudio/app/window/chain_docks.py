@@ -15,6 +15,7 @@ from .chain_graph_dock import ChainGraphDock
 from .code_dock import CodeDock
 from .gradient_flow_dock import GradientFlowDock
 from .ledger_dock import ledger_dock
+from .matrix_boxes import NewBoxes
 from .nudge_dock import NudgeDock
 from .render_schedule import StateView
 
@@ -25,6 +26,8 @@ class ChainDocks:
         self.views: list[StateView] = []  # rendered with every state, in one slice of their own
         self.docks: list[QDockWidget] = []  # listed in View
         self.targets: dict[str, tuple[QDockWidget | None, QWidget]] = {}  # what a lesson may point at, by name
+        self.boxes = NewBoxes(matrices)  # the matrix boxes, wired by the graph and the code
+        self.views.append(self.boxes)
         self.graph = ChainGraphDock(window, canvas, matrices, equations)  # item 1: the graph of one number
         self.views.append(self.graph)
         self.docks.append(self.graph.dock)
@@ -45,3 +48,10 @@ class ChainDocks:
         self.views.append(self.code)
         self.docks.append(self.code.dock)
         self.targets["code"] = (self.code.dock, self.code.view)
+        self.boxes.wirers += [self.graph.wire_box, self.code.wire_box]
+
+    def set_notation(self, notation: str) -> None:
+        """View ▸ Notation, pushed by the window as to its panels."""
+        for view in (self.graph.view, self.nudge.view, self.code.view):
+            view.set_notation(notation)
+        self.ledger.refresh()

@@ -26,7 +26,6 @@ from .chain_text_links import NAME_CHARS, entry_from_number, entry_from_symbol, 
 from .window_layout import make_dock
 
 SHORTCUT = "Ctrl+Shift+C"
-WIRED = "bpstudio_chain_wired"  # a matrix box's property: its clicks open graphs
 class ChainGraphDock(QObject):
     def __init__(self, w: QMainWindow, canvas: NetworkCanvas, matrices: MatrixPanel, equations: EquationPanel,
                  ) -> None:
@@ -42,8 +41,8 @@ class ChainGraphDock(QObject):
         self._unit_click = False  # a click on a unit (which may also select the weight under it) is in progress
         canvas.parameterClicked.connect(self._parameter_clicked)
         canvas.unitClicked.connect(self._unit_clicked)
+        self.view.set_precision(matrices.precision())  # (no graph yet: nothing is drawn)
         matrices.precision_spin.valueChanged.connect(self.view.set_precision)
-        self._notation_followed = False
         self._texts = {equations.browser.viewport(): equations.browser, matrices.derivation.viewport():
                        matrices.derivation}  # where an entry's name can be double-clicked
         for viewport in self._texts:
@@ -53,15 +52,13 @@ class ChainGraphDock(QObject):
 
     # ----- the view's state -------------------------------------------------------------------
     def set_state(self, state: ViewState) -> None:
-        self._follow_notation()
-        self.view.set_notation(self.matrices.notation())
-        self.view.set_precision(self.matrices.precision())
-        self.view.set_state(state)
-        for box in self.matrices.findChildren(MatrixView):  # the boxes of pages built since the last state
-            if not box.property(WIRED):
-                box.setProperty(WIRED, True)
-                box.table.clicked.connect(lambda index, b=box: self._cell(b, index, False))
-                box.entryActivated.connect(lambda q, l, r, c, b=box: self._cell(b, b.table.model().index(r, c), True))
+        self._hook_exports()
+        self.view.set_state(state)  # (notation and digits reach the view as they change: each redraws the graph)
+
+    def wire_box(self, box: MatrixView) -> None:
+        """A new matrix box: its clicks open graphs."""
+        box.table.clicked.connect(lambda index, b=box: self._cell(b, index, False))
+        box.entryActivated.connect(lambda q, l, r, c, b=box: self._cell(b, b.table.model().index(r, c), True))
 
     # ----- into the graph ---------------------------------------------------------------------
     def _cell(self, box: MatrixView, index: QModelIndex, double: bool) -> None:
@@ -70,13 +67,9 @@ class ChainGraphDock(QObject):
         row, col = engine_index(index.row(), index.column(), self.matrices.notation())
         self._open(box.quantity, box.model.layer, row, col, double)
 
-    def _follow_notation(self) -> None:
-        """Listen to View ▸ Notation and end File ▸ Export's worked examples with the chain on show (the window
-        makes its notation menu and exports after the docks, before its first state)."""
-        menu = getattr(self.window, "notation_menu", None)
-        if menu is not None and not self._notation_followed:
-            self._notation_followed = True
-            menu.notationChanged.connect(self.view.set_notation)
+    def _hook_exports(self) -> None:
+        """End File ▸ Export's worked examples with the chain on show (the window makes its exports after the
+        docks, before its first state)."""
         exports = getattr(self.window, "exports", None)
         if exports is not None:
             exports.chain_entry = self.export_entry

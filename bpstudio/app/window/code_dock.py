@@ -6,7 +6,7 @@ dock is open); hovering a variable in the code selects its layer and scrolls its
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QScrollArea
 
@@ -20,7 +20,6 @@ from .bottom_tab import BottomTab
 from .window_layout import make_dock
 
 SHORTCUT = "Ctrl+Shift+P"
-TITLE_WIRED = "bpstudio_code_title_wired"  # a matrix box's property: its title's clicks show the line
 
 
 class CodeDock(QObject):
@@ -31,26 +30,29 @@ class CodeDock(QObject):
         self.view.set_notation(matrices.notation())
         self.dock = make_dock(QCoreApplication.translate("MainWindow", "Code"), "codeDock", self.view, window)
         BottomTab(window, self.dock)  # until View ▸ Code (Ctrl+Shift+P)
+        self._state: ViewState | None = None
+        self.dock.visibilityChanged.connect(self._shown)
         self.toggle = self.dock.toggleViewAction()
         self.toggle.setShortcut(QKeySequence(SHORTCUT))
         self.toggle.triggered.connect(lambda on: self.dock.raise_() if on else None)
         self._titles: dict[QObject, MatrixView] = {}
         self.view.variableHovered.connect(self._hovered)
         self.revealed: MatrixView | None = None  # the box the last hover brought into view
-        self._notation_followed = False
 
     def set_state(self, state: ViewState) -> None:
-        menu = getattr(self.window, "notation_menu", None)  # made after the docks
-        if menu is not None and not self._notation_followed:
-            self._notation_followed = True
-            menu.notationChanged.connect(self.view.set_notation)
-        self.view.set_notation(self.matrices.notation())
-        self.view.set_state(state)
-        for box in self.matrices.findChildren(MatrixView):  # the boxes of pages built since the last state
-            if not box.property(TITLE_WIRED):
-                box.setProperty(TITLE_WIRED, True)
-                self._titles[box.title] = box
-                box.title.installEventFilter(self)
+        self._state = state
+        if self.dock.isVisible():  # a hidden program costs nothing during a run: it is written when shown
+            self.view.set_state(state)  # (the notation reaches the view as it changes)
+
+    @Slot(bool)
+    def _shown(self, visible: bool) -> None:
+        if visible and self._state is not None:
+            self.view.set_state(self._state)
+
+    def wire_box(self, box: MatrixView) -> None:
+        """A new matrix box: a click on its title shows the line that made it."""
+        self._titles[box.title] = box
+        box.title.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         box = self._titles.get(watched)

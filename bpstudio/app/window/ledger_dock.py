@@ -3,7 +3,7 @@ the run's status (a divergence is explained from the ledger), the precision and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -40,12 +40,4 @@ def ledger_dock(window: QMainWindow, controller: EngineController, matrices: Mat
     controller.runStatusChanged.connect(status)
     dock.visibilityChanged.connect(lambda shown: view.refresh() if shown else None)  # it draws only when on screen
     matrices.precision_spin.valueChanged.connect(view.refresh)
-
-    def follow_notation() -> None:  # the notation menu is made after the docks
-        menu = window.findChild(QObject, "notationMenu")
-        changed = getattr(menu, "notationChanged", None)
-        if changed is not None:
-            changed.connect(view.refresh)
-
-    QTimer.singleShot(0, view, follow_notation)
     return view, dock

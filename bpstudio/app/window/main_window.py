@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _notation_changed(self, notation: str) -> None:
         network_texts.set_notation(notation)
-        for view in (self.matrices, self.equations, self.parameter_editor):
+        for view in (self.matrices, self.equations, self.parameter_editor, self.chain):
             view.set_notation(notation)
         if self.state is not None:
             self.canvas.set_state(self.state)  # its stage line and weight names

@@ -12,7 +12,6 @@ from bpstudio.app.network.network_canvas import NetworkCanvas
 from bpstudio.app.nudge.nudge_view import NudgeView
 from bpstudio.session.view_state import ViewState
 
-from .notation_menu import NotationMenu
 from .window_layout import make_dock
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
@@ -40,16 +39,9 @@ class NudgeDock:
         self.view.set_notation(matrices.notation())
         for source in (canvas, matrices):
             source.parameterClicked.connect(self.parameter_clicked)
-        self._notation_followed = False
 
     def set_state(self, state: ViewState) -> None:
-        if not self._notation_followed:  # the notation menu is made after the chain docks
-            menu = self.window.findChild(NotationMenu)
-            if menu is not None:
-                menu.notationChanged.connect(self.view.set_notation)
-                self.view.set_notation(menu.notation())
-                self._notation_followed = True
-        self.view.set_state(state)
+        self.view.set_state(state)  # (the notation reaches the view as it changes)
 
     @Slot(bool)
     def _toggled(self, shown: bool) -> None:
