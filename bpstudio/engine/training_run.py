@@ -30,7 +30,7 @@ TICK_BUDGET = 0.025  # s of training per slice at full speed: a pause is answere
 REFRESH = 1 / 30  # s: the paced speeds' slices (up to 30 iterations a second, one each)
 FIELD_INTERVAL = 0.2  # s between decision fields while running: the window repaints the map for each
 ROW_INTERVAL = 0.002  # s at least between training-log rows: a short run still has a detailed curve
-PROBE_SHARE = 20  # measuring takes at most 1/PROBE_SHARE of the time, however large the data
+PROBE_SHARE = 40  # measuring takes at most 1/PROBE_SHARE of the time, however large the data
 LAST_ROWS = 3  # iterations before a divergence: a row each
 
 # why a run stopped (``RunOutcome.reason``)

@@ -44,7 +44,7 @@ from .blas_threads import use_cores
 from .throttle import every_slice_shown
 
 Array = np.ndarray
-LEDGER_SHARE = 50  # the updates' lines and training-set losses may take at most 1/LEDGER_SHARE of a run's time
+LEDGER_SHARE = 100  # the updates' lines and training-set losses may take at most 1/LEDGER_SHARE of a run's time
 LEDGER_AT_END = 3  # ... and at the end, the last updates' are measured in any case (all of them when it diverged)
 POLL_INTERVAL = 0.005  # s between looks for a message from the parent while training
 NICENESS = 10  # the child's scheduling priority below the window's (Unix niceness: 0 normal, 19 lowest)
