@@ -6,8 +6,9 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QGraphicsEllipseItem, QGraphicsItem, QGraphicsSceneHoverEvent
 
 from bpstudio.app.network.network_canvas import NetworkCanvas
 from bpstudio.app.network.network_items import BandItem, BlockItem, EdgeItem, EdgeLayer
@@ -63,6 +64,19 @@ def test_units_show_sample_1_activations_once_computed(canvas):
     assert format_number(a1[0, 0]) in layer1[0].toolTip()
     x = state.snapshot.arrays["input"]
     assert [u.value.text() for u in canvas.units[0]] == [f"{x[0, 0]:.2f}", f"{x[1, 0]:.2f}"]
+
+
+def test_a_units_tooltip_is_written_when_the_view_asks_for_it(canvas):
+    """A state does not write the units' tooltips (a run shows 30 a second); the tooltip event does, with the
+    numbers of the state on show."""
+    state = example_state("seed003_2-2-1", 1)
+    canvas.set_state(state)
+    unit = canvas.units[1][1]
+    assert QGraphicsEllipseItem.toolTip(unit) == ""  # Qt's copy: not written by the state
+    at = canvas.mapFromScene(unit.sceneBoundingRect().center())
+    QApplication.sendEvent(canvas.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, canvas.viewport().mapToGlobal(at)))
+    assert format_number(state.snapshot.get("a", 1)[1, 0]) in QGraphicsEllipseItem.toolTip(unit)
+    assert QGraphicsEllipseItem.toolTip(unit) == unit.toolTip()
 
 
 def hover(item) -> None:

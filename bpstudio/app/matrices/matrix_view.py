@@ -32,6 +32,7 @@ from .matrix_image import MatrixImage
 from .matrix_model import MatrixModel
 from .matrix_picture import whole_table
 from .matrix_titles import describe, title, widest_candidates
+from .row_header import RowHeaderWidth
 
 TABLE_LIMIT = 40  # rows and columns up to this are a table; anything larger is an image
 CHANGED_COLOUR = "#e08a00"
@@ -55,8 +56,9 @@ class MatrixView(QFrame):
         self._kind = ""  # "table" or "image", by the quantity's shape
         self.highlighted = False  # shown as changed by the stage just taken (outline, marker, bold numbers)
         self._widths_key: tuple | None = None  # what the table's column widths were computed for
+        self._row_header = RowHeaderWidth()
         self._width = 0
-        self._look: tuple[float, int] | None = None  # the table's font size and the palette of the last refresh
+        self._look: tuple[float, int] | None = None  # font size, palette of the last refresh
 
         self.title = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.title.setObjectName("matrixTitle")
@@ -73,7 +75,7 @@ class MatrixView(QFrame):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.table)
-        self.image_page: MatrixImage | None = None  # built the first time a matrix is too large for a table
+        self.image_page: MatrixImage | None = None  # built for the first matrix too large for a table
 
         fill(QVBoxLayout(self), self.title, (self.stack, 1), margins=(3, 2, 3, 3), spacing=2)
         # right-click anywhere on the box (table, image or title): copy or save the matrix, or a picture
@@ -240,7 +242,7 @@ class MatrixView(QFrame):
         header_view.setDefaultSectionSize(width)
         labels = [str(m.headerData(c, Qt.Orientation.Horizontal)) for c in range(array.shape[1])]
         header_fm = QFontMetrics(header_view.font())
-        wrap = Qt.TextFlag.TextWordWrap  # "from unit 1" on as many lines as the column makes it (3 when large)
+        wrap = Qt.TextFlag.TextWordWrap  # "from unit 1" on as many lines as it needs
         high = max(header_fm.boundingRect(0, 0, width - 8, 999, wrap, t).height() for t in labels)
         header_view.setFixedHeight(high + 6)
 
@@ -256,7 +258,7 @@ class MatrixView(QFrame):
         rows, cols = shape  # not computed yet: the room its table took (the boxes stay put as stages pass)
         table = self.table
         scroll = table.verticalScrollBar().sizeHint().width() if rows > 6 else 0
-        return max(title, table.verticalHeader().sizeHint().width() + cols * self._width + scroll
+        return max(title, self._row_header.of(table, rows) + cols * self._width + scroll
                    + 2 * table.frameWidth() + 14)  # + the highlight border of a box just computed
 
     def whole_picture(self) -> AbstractContextManager[None]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
 
@@ -163,6 +163,13 @@ class NetworkCanvas(QGraphicsView):
         super().resizeEvent(event)
         if self._state is not None:
             self._relayout()
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ToolTip:  # a unit's tooltip is written when asked for, not at each state
+            for item in self.items(event.pos()):
+                if isinstance(item, UnitItem):
+                    item.setToolTip(item.toolTip())
+        return super().viewportEvent(event)
 
     def mousePressEvent(self, event) -> None:
         pos = event.position().toPoint()

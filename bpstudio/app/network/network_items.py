@@ -223,6 +223,10 @@ class UnitItem(QGraphicsEllipseItem):
         self.delta.setVisible(False)
         self._room = 0.0
         self.look: tuple | None = None  # the numbers and sizes it was last painted with (see paint_units)
+        self.tip: Callable[[], str] | None = None  # its tooltip, written when asked for (a run repaints units often)
+
+    def toolTip(self) -> str:  # noqa: N802 - Qt's name (the canvas sets Qt's copy when a tooltip is due)
+        return self.tip() if self.tip is not None else super().toolTip()
 
     def place(self, x: float, y: float, r: float, room: float) -> None:
         """Centre (x, y), radius r; ``room`` is the free height under the unit for its δ label."""

@@ -4,6 +4,8 @@ that computes it. An item whose look would not change is left alone (a run refre
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
@@ -72,7 +74,7 @@ def paint_units(units: list[UnitItem], c: int, a: np.ndarray | None, z: np.ndarr
             u.setPen(QPen(ring, (2.0 if delta is not None else 1.3) * sizes[1]))
             u.set_value_text(two_decimals(v), value_font)
         u.set_delta_text("" if delta is None else f"δ = {format_number(delta[j, 0])}", delta_font, BACKWARD_INK)
-        u.setToolTip(texts.unit_tip(c, j, a, z, delta, b))
+        u.tip = partial(texts.unit_tip, c, j, a, z, delta, b)
 
 
 def paint_edges(edges: list[EdgeItem], W: np.ndarray) -> bool:
