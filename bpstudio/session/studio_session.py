@@ -25,11 +25,10 @@ from .ledger_fill import LedgerFill
 from .loaded_engine import Engine
 from .project_edits import continues_training
 from .run_control import RunControl
-from .throttle import Throttle
+from .throttle import Throttle, look_interval
 
 KEPT_ENGINES = 16  # engines kept so that undoing an edit returns to exactly where it was
 GRADCHECK_ENTRIES = 200  # per array: larger arrays are checked on a seeded sample of entries
-TICK = 0.005  # s: while a run trains, its reports are looked at this often
 UNMEASURED = (do.GradCheck, do.Export, *do.RUN_COMMANDS)  # the commands after which the log needs no new row
 
 
@@ -116,7 +115,8 @@ class StudioSession:
         held = self.ledger_fill.wait(self.throttle.wait())
         if not self.runs.training:  # (while a run trains, ``tick`` takes its reports)
             return held
-        return TICK if held is None else min(TICK, held)
+        tick = look_interval(self.runs.run)
+        return tick if held is None else min(tick, held)
 
     def _failed(self, cmd: do.Command, message: str) -> list[do.Report]:
         held = self.throttle.held(now=True)  # held for this command's result, which will not come
