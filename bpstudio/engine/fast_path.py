@@ -12,8 +12,8 @@ from collections.abc import Callable
 import numpy as np
 
 from . import backprop as bp
-from .mistake_ops import run_iteration
 from .batches import Batches
+from .mistake_ops import run_iteration
 from .readonly import read_only_pairs
 from .spec import TrainingSpec
 from .step_history import State

@@ -121,7 +121,8 @@ def why_not(id_: str, spec: NetworkSpec, batch: int) -> str:
     where_fprime = ([] if fused else [L]) + list(range(1, L))  # layers whose f′ a δ multiplies by
     if id_ == "no_fprime_bp1":
         if fused:
-            return translate("Mistakes", "The loss is fused with the output layer: BP1 is δᴸ = a − y, with no f′ to leave out.")
+            return translate("Mistakes", "The loss is fused with the output layer: BP1 is δᴸ = a − y, with no f′ to "
+                             "leave out.")
         if acts[-1] == "identity":
             return translate("Mistakes", "The output layer is linear: f′ = 1, so leaving it out changes nothing.")
     if id_ in ("no_fprime_bp2", "w_not_transposed") and L == 1:
@@ -129,14 +130,16 @@ def why_not(id_: str, spec: NetworkSpec, batch: int) -> str:
     if id_ == "no_fprime_bp2" and all(a == "identity" for a in acts[:-1]):
         return translate("Mistakes", "The hidden layers are linear: f′ = 1, so leaving it out changes nothing.")
     if id_ == "fprime_of_a" and not any(acts[l - 1] in AT_A for l in where_fprime):
-        return translate("Mistakes", "Only sigmoid and tanh have an f′ that differs at a; no layer here multiplies by one.")
+        return translate("Mistakes", "Only sigmoid and tanh have an f′ that differs at a; no layer here multiplies "
+                         "by one.")
     if id_ in ("w_not_transposed", "order_swapped") and all(n == 1 for n in sizes):
         return translate("Mistakes", "Every W here is 1×1: Wᵀ = W, so the swap changes nothing.")
     if id_ == "w_not_transposed":
         for l in range(1, L):
             error = _numpy_error((sizes[l + 1], sizes[l]), (sizes[l + 1], batch), "@")
             if error or sizes[l + 1] != sizes[l]:
-                return translate("Mistakes", "W{l} is {rows}×{cols}, not square: NumPy refuses W{l} @ δ{l}: “{error}”").format(
+                return translate("Mistakes", "W{l} is {rows}×{cols}, not square: NumPy refuses W{l} @ δ{l}: "
+                                 "“{error}”").format(
                     l=l + 1, rows=sizes[l + 1], cols=sizes[l], error=error or "shapes")
     if id_ in ("no_mean", "mean_twice", "delta_mean_bp4", "sum_for_mean") and batch == 1:
         return translate("Mistakes", "The batches have one sample: m = 1, so the mean changes nothing.")
@@ -149,8 +152,8 @@ def why_not(id_: str, spec: NetworkSpec, batch: int) -> str:
             shape = (sizes[l], sizes[l - 1])
             error = _numpy_error(shape, shape[::-1], "-=")
             if shape[0] != shape[1]:
-                return translate("Mistakes", "W{l} is {rows}×{cols}, not square: the swapped ∂L/∂W{l} has the shape {cols}×{rows}, "
-                         "and NumPy refuses W{l} -= lr * dW{l}: “{error}”").format(
+                return translate("Mistakes", "W{l} is {rows}×{cols}, not square: the swapped ∂L/∂W{l} has the "
+                                 "shape {cols}×{rows}, and NumPy refuses W{l} -= lr * dW{l}: “{error}”").format(
                     l=l, rows=shape[0], cols=shape[1], error=error or "shapes")
     return ""
 

@@ -8,8 +8,8 @@ import numpy as np
 
 from . import backprop as bp
 from . import gradient_flow as flow
-from .mistake_ops import batch_loss
 from .metrics import accuracy_of, is_classification
+from .mistake_ops import batch_loss
 from .training_log import columns
 
 Array = np.ndarray
