@@ -223,10 +223,12 @@ class StudioSession:
                                                         cmd.sample))
 
     def _state(self) -> ProjectState:
-        params, iteration, epoch, batch, position, velocity = self.stepper.saved_state()
-        rows = self.engine.log.rows()  # (during a run, rows may have come after the state: not those)
-        rows = rows[rows[:, 0] <= self.stepper.completed_iterations] if len(rows) else rows
-        return ProjectState(iteration, epoch, batch, position, params, velocity, rows if len(rows) else None)
+        return self.engine.saved_state()  # (the project's own, never a planted mistake's)
+
+    @_handle.register
+    def _plant(self, cmd: do.PlantMistake) -> None:
+        self.runs.end(self.engine)
+        self.engine.plant(cmd.mistake)
 
     @_handle.register
     def _gradcheck(self, cmd: do.GradCheck) -> do.GradCheckAnswer:
@@ -252,6 +254,7 @@ class StudioSession:
         engine is kept under ``save_as``. An edit that changes only training settings carries on from the current
         weights; a project opened or restored (``exact``) starts exactly from its own saved state."""
         project = cmd.project
+        self.engine.plant("")  # an edit is the project's: a planted mistake is switched off first
         kept = self._kept.pop(cmd.restore, None) if cmd.restore is not None else None
         if kept is not None and kept.project is project:
             engine = kept
