@@ -126,6 +126,7 @@ def test_the_row_notation_plants_the_same_bug(name: str) -> None:
         space = _run(program_text(lines, comments=False), [(W.T, b.T) for W, b in original.parameters], batch)
         for l, (W, b) in enumerate(planted.parameters, start=1):
             np.testing.assert_allclose(space[f"W{l}"], W.T, rtol=1e-9, atol=1e-12)
+            np.testing.assert_allclose(space[f"b{l}"], b.T, rtol=1e-9, atol=1e-12)
 
 
 def test_the_correct_operations_are_the_engine_bit_for_bit() -> None:
