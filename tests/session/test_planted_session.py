@@ -5,6 +5,7 @@ numbers, log and state of a session that never planted anything."""
 from __future__ import annotations
 
 import pytest
+from test_studio_session import assert_same, execute, until
 
 from bpstudio.engine import load_project
 from bpstudio.engine.resource_files import example_path
@@ -12,8 +13,6 @@ from bpstudio.engine.run_settings import FINISHED, RunGoal, RunSettings
 from bpstudio.session.commands import EngineResult, Export, FinishIteration, GradCheck, PlantMistake, Run, Step
 from bpstudio.session.run_control import RunControl
 from bpstudio.session.studio_session import StudioSession
-
-from test_studio_session import assert_same, execute, until
 
 
 def seed003():
