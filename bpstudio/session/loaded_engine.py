@@ -8,6 +8,8 @@ import numpy as np
 from bpstudio.engine import Project
 from bpstudio.engine.backprop import Plan
 from bpstudio.engine.decision_field import DecisionField, input_plane
+from bpstudio.engine.i18n import translate
+from bpstudio.engine.mistakes import mistake
 from bpstudio.engine.planted import PlantedStepper
 from bpstudio.engine.project_state import ProjectState
 from bpstudio.engine.stepper import Stepper
@@ -51,6 +53,13 @@ class Engine:
             self.stepper = PlantedStepper(self.stepper, mistake)
             c = self.stepper.completed_iterations  # the rows from here on are the bug's (a row at the start too)
             self.log.truncate(c - 1 if self.stepper.at_iteration_start else c)
+
+    def planted_note(self) -> str:
+        """What a gradient check says of a planted mistake ("" without one)."""
+        if not self.mistake:
+            return ""
+        return translate("EngineController", "; with the planted bug “{name}”: its loss, and the gradients its "
+                         "update follows").format(name=mistake(self.mistake).title)
 
     def saved_state(self) -> ProjectState:
         """Where the project's own training has got to, with its log (for a save; a planted mistake's copy aside)."""

@@ -241,6 +241,7 @@ class StudioSession:
         it = s.snapshot().iteration + (2 if s.complete else 1)  # the iteration whose batch the next forward uses
         where = translate("EngineController", "the weights after {done} updates, the batch of iteration {i} "
                           "({m} samples)").format(done=s.completed_iterations, i=it, m=x.shape[1])
+        where += self.engine.planted_note()
         if big:
             where += translate("EngineController", "; arrays larger than {n} entries checked on {n} entries drawn at "
                                "random").format(n=GRADCHECK_ENTRIES)
