@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from window_helpers import settle
 
-from bpstudio.app.matrices.planted_marks import MARK, WRONG_BACKGROUND
+from bpstudio.app.matrices.planted_marks import WRONG_BACKGROUND
 from bpstudio.app.network import network_texts
 from bpstudio.engine import Project, load_project
 from bpstudio.engine.mistakes import MISTAKES, why_not
@@ -95,11 +95,11 @@ def marked_boxes(qtbot, w) -> dict[str, int]:
             assert np.array_equal(shown, expected), made
             r, c = map(int, np.argwhere(shown)[0])
             index = model.index(r, c)
-            assert model.data(index).startswith(MARK) and model.data(index, 8) is WRONG_BACKGROUND  # 8: background
+            assert model.data(index, 8) is WRONG_BACKGROUND and model.data(index, 6).underline()  # background, font
             assert model.data(index, 3).startswith("Planted bug: the correct value is")  # 3: tooltip
             right = np.argwhere(~shown)
             if len(right):
-                assert not model.data(model.index(*map(int, right[0]))).startswith(MARK)
+                assert model.data(model.index(*map(int, right[0])), 8) is not WRONG_BACKGROUND
             got[made] = int(shown.sum())
     return got
 

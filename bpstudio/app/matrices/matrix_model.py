@@ -25,7 +25,7 @@ from bpstudio.engine.text.explain import explain, format_number, stage_computing
 from bpstudio.engine.text.indices import superscript
 from bpstudio.session.view_state import ViewState
 
-from .planted_marks import MARK, WRONG_BACKGROUND, WRONG_FOREGROUND, PlantedMarks
+from .planted_marks import WRONG_BACKGROUND, WRONG_FONTS, WRONG_FOREGROUND, PlantedMarks
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -197,7 +197,7 @@ class MatrixModel(QAbstractTableModel):
         r, c = index.row(), index.column()  # (the roles as constants: a table asks for seven per cell per repaint)
         wrong = self.marks.shown is not None and self.marks.at(r, c)
         if role == _DISPLAY:
-            return MARK + self.text(r, c) if wrong else self.text(r, c)
+            return self.text(r, c)
         if role == _BACKGROUND:
             return WRONG_BACKGROUND if wrong else _BACKGROUNDS[self.colour_index(r, c)]
         if role == _FOREGROUND:
@@ -205,7 +205,7 @@ class MatrixModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self.marks.tip(r, c, self.precision) + self.explain(r, c) if wrong else self.explain(r, c)
         if role == _FONT:
-            return self._bold if self.changed else None
+            return WRONG_FONTS[self.changed] if wrong else self._bold if self.changed else None
         if role == _ALIGNMENT:
             return _RIGHT
         if role == _USER:

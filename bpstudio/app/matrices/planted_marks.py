@@ -1,12 +1,13 @@
 """The entries of a matrix box that a planted mistake (``engine.planted``) made wrong: where the buggy value differs
-from the correct one, both computed by the engine and carried by the snapshot. A marked cell reads "≠ value" on an
-amber ground (not a colour of the blue–white–red value scale), and its tooltip gives the correct value."""
+from the correct one, both computed by the engine and carried by the snapshot. A marked cell is underlined on an
+amber ground (not a colour of the blue–white–red value scale, and as wide as before: the columns stay), and its
+tooltip gives the correct value."""
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from bpstudio.engine.snapshot import Snapshot
 from bpstudio.engine.text import convention as conv
@@ -14,7 +15,16 @@ from bpstudio.engine.text.explain import format_number
 
 WRONG_BACKGROUND = QBrush(QColor(255, 196, 0))
 WRONG_FOREGROUND = QBrush(QColor(20, 20, 20))
-MARK = "≠ "
+
+
+def _font(bold: bool) -> QFont:
+    font = QFont()
+    font.setUnderline(True)
+    font.setBold(bold)
+    return font
+
+
+WRONG_FONTS = {False: _font(False), True: _font(True)}  # by whether the stage just computed the box (bold)
 
 
 class PlantedMarks:
