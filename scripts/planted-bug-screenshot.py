@@ -3,7 +3,7 @@ panel and stepped to backward 1, the wrong entries of δ¹, ∂L/∂W¹, ∂L/�
 and keeps it open, for a shot of the screen (docs/screenshots/planted-bug.png is taken so):
 
     /work/shared/tools/xvfb-shot docs/screenshots/planted-bug.png --wait 10 --size 1280x800 -- \
-        .venv/bin/python scripts/planted-bug-screenshot.py [en|zh] [MISTAKE] [STAGES] [--presentation]
+        .venv/bin/python scripts/planted-bug-screenshot.py [en|zh] [MISTAKE] [STAGES] [--presentation] [--size=WxH]
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def main() -> None:
     if "--presentation" in sys.argv:
         presentation.set_presentation(True)
     window = MainWindow(resolve_project("seed003_2-2-1"), threaded=False)
-    window.resize(1280, 800)
+    size = next((a[7:] for a in sys.argv if a.startswith("--size=")), "1280x800")
+    window.resize(*(int(v) for v in size.split("x")))
     window.move(0, 0)
     window.show()
     code = window.chain.code

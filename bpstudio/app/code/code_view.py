@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
-from bpstudio.engine.mistakes import mistake
 from bpstudio.engine.stages import Stage
 from bpstudio.engine.text.convention import COLUMN, check, orient
 from bpstudio.engine.text.planted_code import planted_lines
@@ -74,7 +73,7 @@ class CodeView(QWidget):
         self.buggy = ()
         if planted:
             lines, self.buggy = planted_lines(lines, planted, state.project.network, self._notation)
-        bug = self.tr("✗ planted bug: {name}").format(name=mistake(planted).title) if planted else ""
+        bug = self.tr("✗ planted bug") if planted else ""  # (the bar above names it)
         text = "\n".join(line.code + "  # " + bug if i in self.buggy else line_text(line)
                          for i, line in enumerate(lines)) + "\n"
         if text != self._text:
