@@ -42,7 +42,7 @@ class CodeDock(QObject):
         self.view.variableHovered.connect(self._hovered)
         self.revealed: MatrixView | None = None  # the box the last hover brought into view
         self.view.bug_bar.plantRequested.connect(self.plant)
-        self.plant_action = QAction(QCoreApplication.translate("MainWindow", "Plant a &Bug…"), window)
+        self.plant_action = QAction(QCoreApplication.translate("MainWindow", "Plant a bug…"), window)
         self.plant_action.setShortcut(QKeySequence(PLANT_SHORTCUT))
         self.plant_action.setToolTip(QCoreApplication.translate(
             "MainWindow", "Run one typical mistake in a copy of the network (Code panel)"))
