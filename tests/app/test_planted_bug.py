@@ -166,6 +166,15 @@ def test_switching_off_restores_the_exact_numbers_in_both_notations(qtbot, opene
 
 def test_training_with_a_planted_bug_visibly_misbehaves(qtbot, opened):
     w = opened(load_project(example_path(SEED003)))
+    w.chain.code.dock.hide()
+    action = w.chain.code.plant_action
+    assert action.shortcut().toString() == "Ctrl+Shift+B" and action.toolTip()
+    assert action in w.menuBar().actions()[4].menu().actions()  # Train ▸ Plant a bug…
+    combo, opened_list = w.chain.code.view.bug_bar.combo, []
+    combo.showPopup = lambda: opened_list.append(True)  # (offscreen, a real popup cannot grab the keyboard)
+    action.trigger()  # the Code panel in front, the list of mistakes open
+    qtbot.waitUntil(lambda: bool(opened_list), timeout=3000)
+    assert w.chain.code.dock.isVisible() and combo.isVisible()
     plant(qtbot, w, "update_sign")
     for _ in range(30):
         w.actions_.finish.trigger()

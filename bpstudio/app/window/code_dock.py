@@ -47,7 +47,7 @@ class CodeDock(QObject):
         self.plant_action.setToolTip(QCoreApplication.translate(
             "MainWindow", "Run one typical mistake in a copy of the network (Code panel)"))
         self.plant_action.triggered.connect(self.choose_bug)
-        window.addAction(self.plant_action)
+        self.dock.addAction(self.plant_action)  # listed in Train (``build_menus``)
 
     def plant(self, mistake: str) -> None:
         """Train a copy with ``mistake`` ("" switches it off: the project's own numbers, exactly)."""
