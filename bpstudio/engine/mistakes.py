@@ -182,6 +182,15 @@ def evaluate(id_: str, plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: 
         return {"error": str(exc)}
 
 
+def evaluate_all(plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: Array, y: Array,
+                 training: TrainingSpec | None = None, velocities: Sequence[tuple[Array, Array]] | None = None
+                 ) -> dict[str, dict[str, object]]:
+    """``evaluate`` for every mistake that can happen in this network on batches of this size (those that change
+    nothing here are left out, so a right answer is never taken for one), by id."""
+    return {m.id: evaluate(m.id, plan, params, x, y, training, velocities) for m in MISTAKES
+            if not why_not(m.id, plan.spec, int(x.shape[1]))}
+
+
 def buggy_value(id_: str, plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: Array, y: Array, made: str,
                 index: tuple[int, ...] = (), training: TrainingSpec | None = None,
                 velocities: Sequence[tuple[Array, Array]] | None = None) -> float | None:

@@ -15,7 +15,7 @@ from bpstudio.engine import backprop as bp
 from bpstudio.engine.examples import resolve_project
 from bpstudio.engine.gradcheck import gradient_check
 from bpstudio.engine.mistake_ops import CORRECT, iteration
-from bpstudio.engine.mistakes import MISTAKES, available, batch_of, buggy_value, evaluate, why_not
+from bpstudio.engine.mistakes import MISTAKES, available, batch_of, buggy_value, evaluate, evaluate_all, why_not
 from bpstudio.engine.planted import PlantedStepper
 from bpstudio.engine.resource_files import example_path
 from bpstudio.engine.snapshot import key
@@ -161,3 +161,6 @@ def test_evaluate_gives_the_buggy_value_of_an_entry() -> None:
     assert "error" in evaluate("w_not_transposed", st.plan, p, x, y)  # W2 is 1×2: NumPy refuses W2 @ δ2
     assert buggy_value("w_not_transposed", st.plan, p, x, y, key("delta", 1), (0, 0)) is None
     assert replace(st.plan, mistake="").mistake == "" and len(MISTAKES) == 14
+    every = evaluate_all(st.plan, p, x, y, st.training)  # seed 003: all but W for Wᵀ, softmax, the product order
+    assert set(every) == {m.id for m in MISTAKES} - {"w_not_transposed", "softmax_elementwise", "order_swapped"}
+    assert every["no_mean"][key("dW", 1)][1, 0] == pytest.approx(m * right[0][0][1, 0])
