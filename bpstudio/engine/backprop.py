@@ -43,6 +43,7 @@ class Plan:
     activations: tuple[Activation, ...]  # f¹ … fᴸ
     loss: Loss
     fused: bool
+    mistake: str = ""  # a planted mistake's id (``mistake_ops``): "" runs the equations as they are
 
     @staticmethod
     def of(spec: NetworkSpec) -> Plan:

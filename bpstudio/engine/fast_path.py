@@ -13,6 +13,7 @@ import numpy as np
 
 from . import backprop as bp
 from .batches import Batches
+from .mistake_ops import run_iteration
 from .readonly import read_only_pairs
 from .spec import TrainingSpec
 from .step_history import State
@@ -39,8 +40,11 @@ def run_fast(plan: bp.Plan, training: TrainingSpec, batches: Batches, state: Sta
         if epoch != order_epoch and not batches.full:
             order, order_epoch = batches.order(epoch), epoch
         x, y = batches.get(epoch, batch, order)
-        zs, activations = bp.forward(plan, params, x)
-        bp.update_layers(params, bp.backward(plan, params, zs, activations, y), velocities, training)
+        if plan.mistake:  # a planted mistake's buggy operations (``mistake_ops``)
+            run_iteration(plan, params, velocities, x, y, training)
+        else:
+            zs, activations = bp.forward(plan, params, x)
+            bp.update_layers(params, bp.backward(plan, params, zs, activations, y), velocities, training)
         done += 1
         if observe is not None:
             observe(iteration + 1, Ws, bs)

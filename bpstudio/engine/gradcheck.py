@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import backprop as bp
+from .mistake_ops import batch_loss, full_gradients
 
 Array = np.ndarray
 STEP = 1e-4
@@ -81,7 +82,7 @@ def gradient_check(plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: Arra
                    tolerance: float = TOLERANCE, max_entries_per_array: int | None = None, seed: int = 0
                    ) -> GradCheckResult:
     """Check every entry (or a seeded sample of ``max_entries_per_array`` per array)."""
-    loss, grads = bp.full_gradients(plan, params, x, y)
+    loss, grads = full_gradients(plan, params, x, y)  # a planted mistake's, if any
     # the default TOLERANCE, not ``tolerance``: the reported errors do not depend on the pass mark
     floor = max(FLOOR, ROUNDING * EPS * _loss_size(plan, params, x, y) / step / TOLERANCE)
     rng = np.random.default_rng(seed)
@@ -111,7 +112,7 @@ def _numeric(plan: bp.Plan, params, x: Array, y: Array, layer: int, name: str, i
         return [*params[: layer - 1], (target, b) if name == "W" else (W, target), *params[layer:]]
 
     def loss_at(delta: float) -> float:
-        return bp.batch_loss(plan, perturbed(delta), x, y)
+        return batch_loss(plan, perturbed(delta), x, y)
 
     # differences first: L(θ+h) − L(θ−h) is exact in floating point when the two are close, and
     # is exactly 0 when the loss does not change (left to right, −L + 8L − 8L + L is not)

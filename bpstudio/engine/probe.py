@@ -9,6 +9,7 @@ import numpy as np
 from . import backprop as bp
 from . import gradient_flow as flow
 from .metrics import accuracy_of, is_classification
+from .mistake_ops import batch_loss
 from .training_log import columns
 
 Array = np.ndarray
@@ -22,7 +23,7 @@ def probe_row(plan: bp.Plan, params, iteration: int, batches_per_epoch: int,
     row[1] = iteration / max(1, batches_per_epoch)
     x, y = train
     zs, activations = bp.forward(plan, params, x)
-    row[2] = bp.mean_loss(plan, zs, activations, y)
+    row[2] = bp.mean_loss(plan, zs, activations, y) if not plan.mistake else batch_loss(plan, params, x, y)
     classes = is_classification(y)
     if classes:
         row[4] = accuracy_of(activations[-1], y)

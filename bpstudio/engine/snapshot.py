@@ -27,6 +27,23 @@ def key(quantity: str, layer: int) -> str:
 
 
 @dataclass(frozen=True)
+class Planted:
+    """A planted mistake's snapshot: its id, and the correct values (the engine's own, from the same weights and
+    batch) of the quantities the buggy iteration has computed so far, to mark every entry that differs."""
+
+    mistake: str
+    correct: Mapping[str, np.ndarray]
+    loss: float | None = None  # the correct batch loss
+
+    def wrong(self, made: str, array: np.ndarray | None) -> np.ndarray | None:
+        """Where ``array`` (the buggy ``made``) differs from the correct one; None if there is none to compare."""
+        right = self.correct.get(made)
+        if right is None or array is None or right.shape != array.shape:
+            return None
+        return ~((right == array) | (np.isnan(right) & np.isnan(array)))
+
+
+@dataclass(frozen=True)
 class Snapshot:
     spec: NetworkSpec
     stage: Stage | None  # the stage just completed; None at the start of a run
@@ -39,6 +56,7 @@ class Snapshot:
     loss: float | None  # batch mean loss, once the loss stage has run
     changed: frozenset[str]  # keys the stage just taken computed
     ledger: tuple[LedgerEntry, ...] = ()  # the last updates' predicted and real loss changes (``update_ledger``)
+    planted: Planted | None = None  # a mistake planted in the code panel (``planted``), with the correct values
 
     def get(self, quantity: str, layer: int) -> np.ndarray | None:
         return self.arrays.get(key(quantity, layer))

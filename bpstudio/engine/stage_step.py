@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import backprop as bp
+from .mistake_ops import ops_of
 from .readonly import read_only, read_only_pairs
 from .snapshot import key
 from .spec import TrainingSpec
@@ -23,28 +24,29 @@ Array = np.ndarray
 def take_stage(plan: bp.Plan, training: TrainingSpec, stage: Stage, s: State, x: Array, y: Array) -> State:
     """The state after ``stage``, taken from ``s`` on the batch (x, y)."""
     cache, params, loss, velocity, ledger = dict(s.cache), s.params, s.loss, s.velocity, s.ledger
+    o = ops_of(plan)  # backprop's own functions, unless a mistake is planted
     L, l = len(params), stage.layer
     out: dict[str, Array]
     if stage.kind == FORWARD:
         a_prev = x if l == 1 else cache[key("a", l - 1)]
         W, b = params[l - 1]
-        z, a = bp.forward_layer(W, b, a_prev, plan.activations[l - 1])
+        z, a = o.forward(W, b, a_prev, plan.activations[l - 1])
         out = {key("z", l): z, key("a", l): a}
     elif stage.kind == LOSS:
         z_out, a_out = cache[key("z", L)], cache[key("a", L)]
-        losses = bp.loss_per_sample(plan, z_out, a_out, y)
-        loss = float(np.mean(losses))
-        out = {"losses": losses, "grad_a": bp.grad_output(plan, a_out, y, z_out)}
+        losses = o.losses(plan, z_out, a_out, y)
+        loss = o.mean(losses)
+        out = {"losses": losses, "grad_a": o.grad_a(plan, a_out, y, z_out)}
     elif stage.kind == BACKWARD:
         zs = [cache[key("z", i)] for i in range(1, L + 1)]
         activations = [x, *(cache[key("a", i)] for i in range(1, L + 1))]
-        delta, dW, db = bp.backward_layer(plan, params, l, zs, activations, y, cache["grad_a"],
+        delta, dW, db = o.backward_layer(plan, params, l, zs, activations, y, cache["grad_a"],
                                           cache.get(key("delta", l + 1)))
         out = {key("delta", l): delta, key("db", l): db, key("dW", l): dW}
     else:
         assert stage.kind == UPDATE
         new, moved = s.writable()
-        bp.update_layers(new, [(cache[key("dW", i)], cache[key("db", i)]) for i in range(1, L + 1)], moved, training)
+        o.update(new, [(cache[key("dW", i)], cache[key("db", i)]) for i in range(1, L + 1)], moved, training)
         out = {key(q, i): v for i, pair in enumerate(new, start=1) for q, v in zip(("W", "b"), pair, strict=True)}
         params, velocity = read_only_pairs(new), None if training.plain else read_only_pairs(moved)
         grads = [(cache[key("dW", i)], cache[key("db", i)]) for i in range(1, L + 1)]

@@ -103,6 +103,11 @@ class SetSpeed(Command):
 
 
 @dataclass(frozen=True)
+class PlantMistake(Command):  # train a copy with a typical mistake (``engine.mistakes``); "" switches it off
+    mistake: str
+
+
+@dataclass(frozen=True)
 class GradCheck(Command): ...
 
 

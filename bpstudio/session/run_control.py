@@ -71,7 +71,7 @@ class RunControl:
         s, log, run = engine.stepper, engine.log, self.run
         last = log.rows(len(log) - 1) if len(log) else None
         self._child.send(StartRun(cmd.ident, s.spec, s.training, s.x, s.y, s.checkpoint(), run.settings,
-                                  run.bookkeeping(), engine.train, engine.test, engine.plane, last))
+                                  run.bookkeeping(), engine.train, engine.test, engine.plane, last, engine.mistake))
         self.status = RunStatus(RUNNING, "", self._goal_text(engine))
 
     def pause(self, engine: Engine) -> None:

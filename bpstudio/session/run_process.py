@@ -66,6 +66,7 @@ class StartRun:
     test: tuple[Array, Array] | None
     plane: InputPlane  # the units' maps (and the decision field)
     last_row: Array | None  # the parent's last training-log row (a loss breakpoint looks at it)
+    mistake: str = ""  # a mistake planted in the code panel: the run trains with it (``engine.mistake_ops``)
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ def _run(conn, job: StartRun, own_process: bool = False) -> bool:
     if own_process:
         use_cores(job.settings.speed == FASTEST)
     stepper = Stepper(job.spec, job.x, job.y, job.training, InitSpec("explicit"), params=job.state.params)
+    stepper.plan = replace(stepper.plan, mistake=job.mistake)  # (the checkpoint's stages were taken with it)
     stepper.restore(job.state)
     log = TrainingLog(job.spec.depth)  # the rows not sent yet, after the last one sent (the parent keeps the log)
     if job.last_row is not None:

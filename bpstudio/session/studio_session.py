@@ -223,10 +223,12 @@ class StudioSession:
                                                         cmd.sample))
 
     def _state(self) -> ProjectState:
-        params, iteration, epoch, batch, position, velocity = self.stepper.saved_state()
-        rows = self.engine.log.rows()  # (during a run, rows may have come after the state: not those)
-        rows = rows[rows[:, 0] <= self.stepper.completed_iterations] if len(rows) else rows
-        return ProjectState(iteration, epoch, batch, position, params, velocity, rows if len(rows) else None)
+        return self.engine.saved_state()  # (the project's own, never a planted mistake's)
+
+    @_handle.register
+    def _plant(self, cmd: do.PlantMistake) -> None:
+        self.runs.end(self.engine)
+        self.engine.plant(cmd.mistake)
 
     @_handle.register
     def _gradcheck(self, cmd: do.GradCheck) -> do.GradCheckAnswer:
@@ -239,6 +241,7 @@ class StudioSession:
         it = s.snapshot().iteration + (2 if s.complete else 1)  # the iteration whose batch the next forward uses
         where = translate("EngineController", "the weights after {done} updates, the batch of iteration {i} "
                           "({m} samples)").format(done=s.completed_iterations, i=it, m=x.shape[1])
+        where += self.engine.planted_note()
         if big:
             where += translate("EngineController", "; arrays larger than {n} entries checked on {n} entries drawn at "
                                "random").format(n=GRADCHECK_ENTRIES)
@@ -252,6 +255,7 @@ class StudioSession:
         engine is kept under ``save_as``. An edit that changes only training settings carries on from the current
         weights; a project opened or restored (``exact``) starts exactly from its own saved state."""
         project = cmd.project
+        self.engine.plant("")  # an edit is the project's: a planted mistake is switched off first
         kept = self._kept.pop(cmd.restore, None) if cmd.restore is not None else None
         if kept is not None and kept.project is project:
             engine = kept

@@ -337,6 +337,10 @@
 <context>
     <name>CodeView</name>
     <message>
+        <source>✗ planted bug</source>
+        <translation>✗ 植入的错误</translation>
+    </message>
+    <message>
         <source>Next: {stage}. Step to run its lines.</source>
         <translation>下一步：{stage}。单步执行即可运行它的代码行。</translation>
     </message>
@@ -1312,6 +1316,10 @@ Click to use it.</source>
     <message>
         <source>training loss {loss}, target {target}</source>
         <translation>训练损失 {loss}，目标 {target}</translation>
+    </message>
+    <message>
+        <source>; with the planted bug “{name}”: its loss, and the gradients its update follows</source>
+        <translation>；含植入的错误“{name}”：检查的是它的损失，以及它的更新所沿用的梯度</translation>
     </message>
 </context>
 <context>
@@ -2325,6 +2333,10 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
     <message>
         <source>{bad} of {n} disagree (largest relative error {err}, tolerance {tol})</source>
         <translation>{n} 个中有 {bad} 个不一致（最大相对误差 {err}，容差 {tol}）</translation>
+    </message>
+    <message>
+        <source>; failing: {names}</source>
+        <translation>；未通过：{names}</translation>
     </message>
     <message>
         <source>; {k} more not checkable: their finite-difference steps cross a ReLU kink (some z changes sign), where the loss has no derivative</source>
@@ -3691,6 +3703,14 @@ predicted</source>
         <source>Code</source>
         <translation>代码</translation>
     </message>
+    <message>
+        <source>Plant a bug…</source>
+        <translation>植入错误…</translation>
+    </message>
+    <message>
+        <source>Run one typical mistake in a copy of the network (Code panel)</source>
+        <translation>在网络的副本中运行一个典型错误（代码面板）</translation>
+    </message>
 </context>
 <context>
     <name>MatrixImage</name>
@@ -3780,6 +3800,10 @@ predicted</source>
     <message>
         <source>row {s}: sample {s} of the batch</source>
         <translation>第 {s} 行：批次中的样本 {s}</translation>
+    </message>
+    <message>
+        <source>Planted bug: the correct value is {value}</source>
+        <translation>植入的错误：正确值为 {value}</translation>
     </message>
 </context>
 <context>
@@ -3901,6 +3925,188 @@ predicted</source>
     <message>
         <source>Dismiss this message</source>
         <translation>关闭此消息</translation>
+    </message>
+</context>
+<context>
+    <name>MistakeBar</name>
+    <message>
+        <source>Plant a bug ({key}): the engine runs one typical mistake in a copy of the network; the matrices mark every entry that differs from the correct value. Switch it off and everything is exact again.</source>
+        <translation>植入错误（{key}）：引擎在网络的副本中运行一个典型错误；矩阵会标出与正确值不同的每个元素。关闭后一切都会精确恢复原样。</translation>
+    </message>
+    <message>
+        <source>Plant a bug:</source>
+        <translation>植入错误：</translation>
+    </message>
+    <message>
+        <source>None: the correct program</source>
+        <translation>无：正确的程序</translation>
+    </message>
+    <message>
+        <source>Planted: {name}. {did}</source>
+        <translation>已植入：{name}。{did}</translation>
+    </message>
+    <message>
+        <source>Batch loss {buggy}, correct {right}.</source>
+        <translation>批损失 {buggy}，正确值 {right}。</translation>
+    </message>
+</context>
+<context>
+    <name>Mistakes</name>
+    <message>
+        <source>f′ left out of BP1</source>
+        <translation>BP1 中漏掉 f′</translation>
+    </message>
+    <message>
+        <source>You wrote δᴸ = ∇ₐL, leaving out ⊙ f′(zᴸ): BP1 is δᴸ = ∇ₐL ⊙ f′(zᴸ).</source>
+        <translation>你写成了 δᴸ = ∇ₐL，漏掉了 ⊙ f′(zᴸ)：BP1 是 δᴸ = ∇ₐL ⊙ f′(zᴸ)。</translation>
+    </message>
+    <message>
+        <source>f′ left out of BP2</source>
+        <translation>BP2 中漏掉 f′</translation>
+    </message>
+    <message>
+        <source>You wrote δˡ = (Wˡ⁺¹)ᵀ δˡ⁺¹, leaving out ⊙ f′(zˡ): BP2 is δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ).</source>
+        <translation>你写成了 δˡ = (Wˡ⁺¹)ᵀ δˡ⁺¹，漏掉了 ⊙ f′(zˡ)：BP2 是 δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ)。</translation>
+    </message>
+    <message>
+        <source>f′(a) instead of f′(z)</source>
+        <translation>用 f′(a) 代替了 f′(z)</translation>
+    </message>
+    <message>
+        <source>You multiplied by f′(a), e.g. σ′(a) = σ(a)(1 − σ(a)): the derivative is taken at z, σ′(z) = a(1 − a).</source>
+        <translation>你乘的是 f′(a)，例如 σ′(a) = σ(a)(1 − σ(a))：导数应在 z 处取值，σ′(z) = a(1 − a)。</translation>
+    </message>
+    <message>
+        <source>W instead of Wᵀ in BP2</source>
+        <translation>BP2 中用 W 代替了 Wᵀ</translation>
+    </message>
+    <message>
+        <source>You wrote δˡ = (Wˡ⁺¹ δˡ⁺¹) ⊙ f′(zˡ): the error goes back through the transpose, (Wˡ⁺¹)ᵀ δˡ⁺¹.</source>
+        <translation>你写成了 δˡ = (Wˡ⁺¹ δˡ⁺¹) ⊙ f′(zˡ)：误差要经过转置传回，(Wˡ⁺¹)ᵀ δˡ⁺¹。</translation>
+    </message>
+    <message>
+        <source>1/m mean dropped</source>
+        <translation>漏掉了求均值的 1/m</translation>
+    </message>
+    <message>
+        <source>You summed over the batch: ∂L/∂W = δ (aˡ⁻¹)ᵀ, ∂L/∂b = Σ δ; the loss is a mean, so both need 1/m.</source>
+        <translation>你对批次求了和：∂L/∂W = δ (aˡ⁻¹)ᵀ，∂L/∂b = Σ δ；损失是均值，所以两者都需要 1/m。</translation>
+    </message>
+    <message>
+        <source>Update's sign flipped</source>
+        <translation>更新的符号反了</translation>
+    </message>
+    <message>
+        <source>You wrote W ← W + η ∂L/∂W, which climbs the loss: gradient descent subtracts, W ← W − η ∂L/∂W.</source>
+        <translation>你写成了 W ← W + η ∂L/∂W，这会让损失上升：梯度下降是减去梯度，W ← W − η ∂L/∂W。</translation>
+    </message>
+    <message>
+        <source>δ averaged before BP4</source>
+        <translation>在 BP4 之前对 δ 求了均值</translation>
+    </message>
+    <message>
+        <source>You averaged δ over the batch first: ∂L/∂W = mean(δ) mean(aˡ⁻¹)ᵀ; a mean of products is not a product of means, ∂L/∂W = (1/m) δ (aˡ⁻¹)ᵀ.</source>
+        <translation>你先对批次上的 δ 求了均值：∂L/∂W = mean(δ) mean(aˡ⁻¹)ᵀ；乘积的均值不等于均值的乘积，∂L/∂W = (1/m) δ (aˡ⁻¹)ᵀ。</translation>
+    </message>
+    <message>
+        <source>∂L/∂a taken as y − a</source>
+        <translation>把 ∂L/∂a 当成了 y − a</translation>
+    </message>
+    <message>
+        <source>You took ∇ₐL = y − a: the sign is wrong, ∇ₐL = a − y.</source>
+        <translation>你取了 ∇ₐL = y − a：符号错了，∇ₐL = a − y。</translation>
+    </message>
+    <message>
+        <source>½ dropped from the squared error</source>
+        <translation>平方误差中漏掉了 ½</translation>
+    </message>
+    <message>
+        <source>You wrote L = ‖y − a‖² but kept ∇ₐL = a − y: without the ½ the gradient is 2(a − y).</source>
+        <translation>你写成了 L = ‖y − a‖²，却保留了 ∇ₐL = a − y：没有 ½ 时梯度是 2(a − y)。</translation>
+    </message>
+    <message>
+        <source>1/m applied twice</source>
+        <translation>1/m 用了两次</translation>
+    </message>
+    <message>
+        <source>You divided by m twice: ∂L/∂W = δ (aˡ⁻¹)ᵀ / m², ∂L/∂b = Σ δ / m²; the mean takes 1/m once.</source>
+        <translation>你除了两次 m：∂L/∂W = δ (aˡ⁻¹)ᵀ / m²，∂L/∂b = Σ δ / m²；求均值只需一次 1/m。</translation>
+    </message>
+    <message>
+        <source>Sum for mean in the loss</source>
+        <translation>损失中用求和代替了均值</translation>
+    </message>
+    <message>
+        <source>You summed the samples' losses, L = Σ Lᵢ, while the gradients are those of the mean, L = (1/m) Σ Lᵢ.</source>
+        <translation>你对样本的损失求了和，L = Σ Lᵢ，而梯度却是均值 L = (1/m) Σ Lᵢ 的梯度。</translation>
+    </message>
+    <message>
+        <source>Bias forgotten</source>
+        <translation>忘了偏置</translation>
+    </message>
+    <message>
+        <source>You wrote zˡ = Wˡ aˡ⁻¹, leaving out the bias: zˡ = Wˡ aˡ⁻¹ + bˡ.</source>
+        <translation>你写成了 zˡ = Wˡ aˡ⁻¹，漏掉了偏置：zˡ = Wˡ aˡ⁻¹ + bˡ。</translation>
+    </message>
+    <message>
+        <source>Softmax treated element-wise</source>
+        <translation>把 softmax 当成逐元素函数</translation>
+    </message>
+    <message>
+        <source>You used only the diagonal of softmax's Jacobian, f′ = a(1 − a): it is not diagonal, δ = a ⊙ (g − Σ a g) (with cross-entropy, δᴸ = a − y).</source>
+        <translation>你只用了 softmax 雅可比矩阵的对角线 f′ = a(1 − a)：它不是对角矩阵，δ = a ⊙ (g − Σ a g)（配合交叉熵时 δᴸ = a − y）。</translation>
+    </message>
+    <message>
+        <source>Product order swapped in BP4</source>
+        <translation>BP4 中乘积顺序颠倒</translation>
+    </message>
+    <message>
+        <source>You wrote ∂L/∂W = (1/m) aˡ⁻¹ δᵀ, the transpose: ∂L/∂Wˡ = (1/m) δˡ (aˡ⁻¹)ᵀ has the shape of Wˡ.</source>
+        <translation>你写成了 ∂L/∂W = (1/m) aˡ⁻¹ δᵀ，这是转置：∂L/∂Wˡ = (1/m) δˡ (aˡ⁻¹)ᵀ 与 Wˡ 形状相同。</translation>
+    </message>
+    <message>
+        <source>The loss is fused with the output layer: BP1 is δᴸ = a − y, with no f′ to leave out.</source>
+        <translation>损失与输出层合并计算：BP1 是 δᴸ = a − y，没有可以漏掉的 f′。</translation>
+    </message>
+    <message>
+        <source>The output layer is linear: f′ = 1, so leaving it out changes nothing.</source>
+        <translation>输出层是线性的：f′ = 1，漏掉它不会改变任何数值。</translation>
+    </message>
+    <message>
+        <source>A network of one layer has no BP2.</source>
+        <translation>只有一层的网络没有 BP2。</translation>
+    </message>
+    <message>
+        <source>The hidden layers are linear: f′ = 1, so leaving it out changes nothing.</source>
+        <translation>隐藏层是线性的：f′ = 1，漏掉它不会改变任何数值。</translation>
+    </message>
+    <message>
+        <source>Only sigmoid and tanh have an f′ that differs at a; no layer here multiplies by one.</source>
+        <translation>只有 sigmoid 和 tanh 的 f′ 在 a 处取值会不同；这里没有哪一层乘以这样的 f′。</translation>
+    </message>
+    <message>
+        <source>Every W here is 1×1: Wᵀ = W, so the swap changes nothing.</source>
+        <translation>这里每个 W 都是 1×1：Wᵀ = W，交换不会改变任何数值。</translation>
+    </message>
+    <message>
+        <source>W{l} is {rows}×{cols}, not square: NumPy refuses W{l} @ δ{l}: “{error}”</source>
+        <translation>W{l} 是 {rows}×{cols}，不是方阵：NumPy 拒绝计算 W{l} @ δ{l}：“{error}”</translation>
+    </message>
+    <message>
+        <source>The batches have one sample: m = 1, so the mean changes nothing.</source>
+        <translation>每个批次只有一个样本：m = 1，求均值不会改变任何数值。</translation>
+    </message>
+    <message>
+        <source>The loss has no ½ to drop here: it is {loss}.</source>
+        <translation>这里的损失没有可以漏掉的 ½：它是{loss}。</translation>
+    </message>
+    <message>
+        <source>No layer of this network is a softmax.</source>
+        <translation>这个网络没有 softmax 层。</translation>
+    </message>
+    <message>
+        <source>W{l} is {rows}×{cols}, not square: the swapped ∂L/∂W{l} has the shape {cols}×{rows}, and NumPy refuses W{l} -= lr * dW{l}: “{error}”</source>
+        <translation>W{l} 是 {rows}×{cols}，不是方阵：颠倒后的 ∂L/∂W{l} 形状为 {cols}×{rows}，NumPy 拒绝计算 W{l} -= lr * dW{l}：“{error}”</translation>
     </message>
 </context>
 <context>

@@ -99,7 +99,7 @@ def test_pass_and_fail_rows_have_different_colours(view):
     bad = sum(1 for e in result.entries if e.rel_error >= result.tolerance)
     assert bad == 2
     assert view.summary_label.text() == (f"2 of {len(result.entries)} disagree (largest relative error "
-                                         f"{format_error(result.max_error)}, tolerance 1e-7)")
+                                         f"{format_error(result.max_error)}, tolerance 1e-7); failing: W¹")
 
 
 def test_worst_entries_match_result_worst(view):

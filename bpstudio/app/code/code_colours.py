@@ -18,6 +18,7 @@ COLOURS = {  # light, dark
     "numpy": ("#1c5fa8", "#8cb8f0"),
     "comment": ("#6a737d", "#9aa3ad"),
     "band": ("#fff0a8", "#5c4d12"),  # the current line's background
+    "bug": ("#ffc9c9", "#6b1f1f"),  # a planted mistake's lines
 }
 
 

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBox
 
 from bpstudio.engine.stages import Stage
 from bpstudio.engine.text.convention import COLUMN, check, orient
-from bpstudio.engine.text.reference_code import CodeLine, line_making, program_text, reference_lines
+from bpstudio.engine.text.planted_code import planted_lines
+from bpstudio.engine.text.reference_code import CodeLine, line_making, line_text, reference_lines
 from bpstudio.session.view_state import ViewState
 
 from .code_colours import CodeColours, colour
+from .mistake_bar import MistakeBar
 
 TARGET = re.compile(r"^\s*(\w+)\s*[-+]?=")
 WORD = re.compile(r"\w+")
@@ -41,12 +43,15 @@ class CodeView(QWidget):
         self.colours = CodeColours(self.editor.document())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.bug_bar = MistakeBar()
+        layout.addWidget(self.bug_bar)
         layout.addWidget(self.header)
         layout.addWidget(self.editor, 1)
         self.editor.viewport().installEventFilter(self)
         self.lines: tuple[CodeLine, ...] = ()
         self.names: dict[str, str] = {}  # variable → snapshot key
         self.current: tuple[int, ...] = ()  # the highlighted lines (0-based)
+        self.buggy: tuple[int, ...] = ()  # the lines of a planted mistake (0-based)
         self._notation = COLUMN
         self._state: ViewState | None = None
         self._text = ""
@@ -62,8 +67,15 @@ class CodeView(QWidget):
 
     def set_state(self, state: ViewState) -> None:
         self._state = state
+        self.bug_bar.set_state(state)
         lines = reference_lines(state.project.network, state.project.training, self._notation)
-        text = program_text(lines)
+        planted = state.snapshot.planted.mistake if state.snapshot.planted is not None else ""
+        self.buggy = ()
+        if planted:
+            lines, self.buggy = planted_lines(lines, planted, state.project.network, self._notation)
+        bug = self.tr("✗ planted bug") if planted else ""  # (the bar above names it)
+        text = "\n".join(line.code + "  # " + bug if i in self.buggy else line_text(line)
+                         for i, line in enumerate(lines)) + "\n"
         if text != self._text:
             self._text = text
             scroll = self.editor.verticalScrollBar().value()
@@ -87,9 +99,9 @@ class CodeView(QWidget):
 
     def _mark(self, numbers: tuple[int, ...]) -> None:
         marks = []
-        for i in numbers:
+        for i in sorted(set(numbers) | set(self.buggy)):
             sel = QTextEdit.ExtraSelection()
-            sel.format.setBackground(colour("band"))
+            sel.format.setBackground(colour("bug" if i in self.buggy else "band"))
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             sel.cursor = QTextCursor(self.editor.document().findBlockByNumber(i))
             marks.append(sel)

@@ -25,6 +25,8 @@ from bpstudio.engine.text.explain import explain, format_number, stage_computing
 from bpstudio.engine.text.indices import superscript
 from bpstudio.session.view_state import ViewState
 
+from .planted_marks import WRONG_BACKGROUND, WRONG_FONTS, WRONG_FOREGROUND, PlantedMarks
+
 Index = QModelIndex | QPersistentModelIndex
 
 _R = Qt.ItemDataRole
@@ -66,6 +68,7 @@ class MatrixModel(QAbstractTableModel):
         self._colours: np.ndarray | None = None  # built on first paint: image views never need it
         self._tip: tuple[int, int, int, str] | None = None  # (row, col, precision, text) of the last tooltip
         self._headers: dict[tuple[int, bool, bool], str] = {}  # (section, horizontal, tooltip) → label
+        self.marks = PlantedMarks()  # the entries a planted mistake made wrong
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -80,9 +83,10 @@ class MatrixModel(QAbstractTableModel):
         run's state leaves many the same."""
         array, changed = snap.get(self.quantity, layer), key(self.quantity, layer) in snap.changed
         old = self._snap
+        marked = self.marks.update(snap, key(self.quantity, layer), array, self.notation)
         unchanged = (old is not None and layer == self.layer and changed == self.changed  # (the shape of one not
                      and snap.batch_size == old.batch_size and snap.spec.sizes == old.spec.sizes  # computed yet too)
-                     and same(array, self.engine_array))
+                     and same(array, self.engine_array) and not marked)
         if unchanged:
             self._snap, self._plan, self._lr, self._tip = snap, plan, float(learning_rate), None  # for derivations
             self.engine_array, self.array = array, conv.orient(array, self.notation)
@@ -110,6 +114,7 @@ class MatrixModel(QAbstractTableModel):
         try:
             self.notation = notation
             self.array = conv.orient(self.engine_array, notation)
+            self.marks.orient(notation)
             self._colours = None
             self._tip = None
             self._headers = {}
@@ -190,16 +195,17 @@ class MatrixModel(QAbstractTableModel):
         if not index.isValid() or self.array is None:
             return None
         r, c = index.row(), index.column()  # (the roles as constants: a table asks for seven per cell per repaint)
+        wrong = self.marks.shown is not None and self.marks.at(r, c)
         if role == _DISPLAY:
             return self.text(r, c)
         if role == _BACKGROUND:
-            return _BACKGROUNDS[self.colour_index(r, c)]
+            return WRONG_BACKGROUND if wrong else _BACKGROUNDS[self.colour_index(r, c)]
         if role == _FOREGROUND:
-            return _FOREGROUNDS[self.colour_index(r, c)]
+            return WRONG_FOREGROUND if wrong else _FOREGROUNDS[self.colour_index(r, c)]
         if role == _TOOLTIP:
-            return self.explain(r, c)
+            return self.marks.tip(r, c, self.precision) + self.explain(r, c) if wrong else self.explain(r, c)
         if role == _FONT:
-            return self._bold if self.changed else None
+            return WRONG_FONTS[self.changed] if wrong else self._bold if self.changed else None
         if role == _ALIGNMENT:
             return _RIGHT
         if role == _USER:

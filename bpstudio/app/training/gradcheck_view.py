@@ -132,6 +132,9 @@ class GradCheckView(QWidget):
         else:
             text = self.tr("{bad} of {n} disagree (largest relative error {err}, tolerance {tol})")
         text = text.format(n=total, bad=bad, err=largest, tol=format_tolerance(result.tolerance))
+        failing = [f"{name}{superscript(layer)}" for layer, name, _, ok in result.per_parameter() if not ok]
+        if failing:
+            text += self.tr("; failing: {names}").format(names=", ".join(failing))
         if result.kinks:
             text += self.tr("; {k} more not checkable: their finite-difference steps cross a ReLU kink (some z "
                             "changes sign), where the loss has no derivative").format(k=result.kinks)

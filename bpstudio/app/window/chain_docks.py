@@ -44,7 +44,7 @@ class ChainDocks:
         self.views.append(self.ledger)
         self.docks.append(ledger)
         self.targets["ledger"] = (ledger, self.ledger)
-        self.code = CodeDock(window, matrices)  # issue 16, item 1: the engine's loop as a program, stepped
+        self.code = CodeDock(window, matrices, controller)  # issue 16, item 1: the engine's loop as a program, stepped
         self.views.append(self.code)
         self.docks.append(self.code.dock)
         self.targets["code"] = (self.code.dock, self.code.view)

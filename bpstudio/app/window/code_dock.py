@@ -7,13 +7,16 @@ dock is open); hovering a variable in the code selects its layer and scrolls its
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QScrollArea
 
 from bpstudio.app.code.code_view import CodeView
+from bpstudio.app.code.mistake_bar import SHORTCUT as PLANT_SHORTCUT
+from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.matrices.matrix_panel import MatrixPanel
 from bpstudio.app.matrices.matrix_view import MatrixView
 from bpstudio.engine.snapshot import key
+from bpstudio.session.commands import PlantMistake
 from bpstudio.session.view_state import ViewState
 
 from .bottom_tab import BottomTab
@@ -23,9 +26,9 @@ SHORTCUT = "Ctrl+Shift+P"
 
 
 class CodeDock(QObject):
-    def __init__(self, window: QMainWindow, matrices: MatrixPanel) -> None:
+    def __init__(self, window: QMainWindow, matrices: MatrixPanel, controller: EngineController) -> None:
         super().__init__(window)
-        self.window, self.matrices = window, matrices
+        self.window, self.matrices, self.controller = window, matrices, controller
         self.view = CodeView(matrices.precision)
         self.view.set_notation(matrices.notation())
         self.dock = make_dock(QCoreApplication.translate("MainWindow", "Code"), "codeDock", self.view, window)
@@ -38,6 +41,23 @@ class CodeDock(QObject):
         self._titles: dict[QObject, MatrixView] = {}
         self.view.variableHovered.connect(self._hovered)
         self.revealed: MatrixView | None = None  # the box the last hover brought into view
+        self.view.bug_bar.plantRequested.connect(self.plant)
+        self.plant_action = QAction(QCoreApplication.translate("MainWindow", "Plant a bug…"), window)
+        self.plant_action.setShortcut(QKeySequence(PLANT_SHORTCUT))
+        self.plant_action.setToolTip(QCoreApplication.translate(
+            "MainWindow", "Run one typical mistake in a copy of the network (Code panel)"))
+        self.plant_action.triggered.connect(self.choose_bug)
+        self.dock.addAction(self.plant_action)  # listed in Train (``build_menus``)
+
+    def plant(self, mistake: str) -> None:
+        """Train a copy with ``mistake`` ("" switches it off: the project's own numbers, exactly)."""
+        self.controller.send(PlantMistake(mistake))
+
+    def choose_bug(self) -> None:
+        """The shortcut: the Code dock in front, its list of mistakes open."""
+        self.dock.show()
+        self.dock.raise_()
+        QTimer.singleShot(0, self.view.bug_bar.popup)
 
     def set_state(self, state: ViewState) -> None:
         self._state = state

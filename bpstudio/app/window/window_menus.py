@@ -146,6 +146,7 @@ def build_menus(w: QMainWindow, step: StepActions, actions: WindowActions, files
     training_bar.addActions(training.actions.all())
     train_menu.addSeparator()
     train_menu.addAction(actions.check_gradients)
+    train_menu.addActions([a for d in docks for a in d.actions()])  # a dock's own commands (Code: Plant a bug…)
     view_menu.addSeparator()
     view_menu.addActions(training.plot_actions)
     view_menu.addSeparator()
