@@ -1968,8 +1968,16 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>像教科书一样写出本次迭代：网络、数据、每个阶段的公式及其数值</translation>
     </message>
     <message>
-        <source>PyTorch script…</source>
-        <translation>PyTorch 脚本…</translation>
+        <source>PyTorch training program…</source>
+        <translation>PyTorch 训练程序…</translation>
+    </message>
+    <message>
+        <source>A standalone PyTorch program (nn.Module, torch.optim.SGD, float64) that trains on from these weights with the same batches and prints BP Studio's loss curve and final weights</source>
+        <translation>一个独立的 PyTorch 程序（nn.Module、torch.optim.SGD、float64），从这些权重出发、用相同的批次继续训练，并输出与 BP Studio 相同的损失曲线和最终权重</translation>
+    </message>
+    <message>
+        <source>PyTorch gradient check (this batch)…</source>
+        <translation>PyTorch 梯度核对（本批次）…</translation>
     </message>
     <message>
         <source>A standalone script that builds this network with these weights and this batch in PyTorch and prints the loss and gradients, to compare with BP Studio's</source>
@@ -2026,6 +2034,10 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
     <message>
         <source>NumPy script saved to {path} — run it with: python {path}</source>
         <translation>NumPy 脚本已保存到 {path}，运行方式：python {path}</translation>
+    </message>
+    <message>
+        <source>PyTorch training program saved to {path} — run it with: python {path}</source>
+        <translation>PyTorch 训练程序已保存到 {path}，运行方式：python {path}</translation>
     </message>
     <message>
         <source>PyTorch script saved to {path} — run it with: python {path}</source>
@@ -5744,6 +5756,13 @@ A change applies at once, also while running.</source>
     <message>
         <source>cross_entropy needs each target to sum to 1 (one-hot or probabilities)</source>
         <translation>cross_entropy 要求每个目标之和为 1（one-hot 或概率）</translation>
+    </message>
+</context>
+<context>
+    <name>TorchExport</name>
+    <message>
+        <source>the PyTorch program would be {size} MB with this data, more than {limit} MB</source>
+        <translation>使用这些数据，PyTorch 程序将有 {size} MB，超过了 {limit} MB</translation>
     </message>
 </context>
 <context>
