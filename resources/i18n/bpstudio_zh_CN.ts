@@ -5058,6 +5058,10 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>样本按行排列：Xᵀ、Yᵀ</translation>
     </message>
     <message>
+        <source>order="F", asfortranarray: arrays laid out as the engine's, transposed, so NumPy adds in its order (the same bits)</source>
+        <translation>order="F"、asfortranarray：数组按引擎数组转置后的内存布局存放，NumPy 便按引擎的顺序求和（逐位相同）</translation>
+    </message>
+    <message>
         <source>m: samples in the batch</source>
         <translation>m：批次中的样本数</translation>
     </message>
