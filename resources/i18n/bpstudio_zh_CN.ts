@@ -1972,8 +1972,8 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>PyTorch 训练程序…</translation>
     </message>
     <message>
-        <source>A standalone PyTorch program (nn.Module, torch.optim.SGD, float64) that trains on from these weights with the same batches and prints BP Studio's loss curve and final weights</source>
-        <translation>一个独立的 PyTorch 程序（nn.Module、torch.optim.SGD、float64），从这些权重出发、用相同的批次继续训练，并输出与 BP Studio 相同的损失曲线和最终权重</translation>
+        <source>A standalone PyTorch program that trains on from these weights with the same batches, momentum and L2, in double precision, and prints BP Studio's loss curve and final weights</source>
+        <translation>一个独立的 PyTorch 程序：从这些权重出发，以相同的批次、动量和 L2 用双精度继续训练，并输出与 BP Studio 相同的损失曲线和最终权重</translation>
     </message>
     <message>
         <source>PyTorch gradient check (this batch)…</source>

@@ -51,8 +51,8 @@ class ExportActions(QObject):
             action.triggered.connect(lambda _=False, f=fmt: self._example_dialog(f))
             self.example_actions[fmt] = action
         self.torch_action = make_action(host, self.tr("PyTorch training program…"), [], self.tr(
-            "A standalone PyTorch program (nn.Module, torch.optim.SGD, float64) that trains on from these weights "
-            "with the same batches and prints BP Studio's loss curve and final weights"), "exportTorch")
+            "A standalone PyTorch program that trains on from these weights with the same batches, momentum and L2, in "
+            "double precision, and prints BP Studio's loss curve and final weights"), "exportTorch")
         self.torch_action.triggered.connect(lambda: self._torch_dialog("torch"))
         self.torch_gradients_action = make_action(host, self.tr("PyTorch gradient check (this batch)…"), [], self.tr(
             "A standalone script that builds this network with these weights and this batch in PyTorch and "
