@@ -4,7 +4,8 @@
     bpstudio run PROJECT ...          train for N stages / iterations / epochs, export a snapshot
     bpstudio gradcheck PROJECT ...    backprop vs finite differences; exit 1 on failure
     bpstudio trace PROJECT ...        the stage trace of one iteration, with equations and numbers
-    bpstudio torch PROJECT ...        a standalone PyTorch script checking the loss and gradients
+    bpstudio torch PROJECT ...        a standalone PyTorch program that trains as BP Studio does (--gradients:
+                                      a script checking one batch's loss and gradients)
     bpstudio numpy PROJECT ...        a standalone NumPy script that trains and prints the same loss curve
     bpstudio example PROJECT ...      a worked example of one iteration (Markdown, HTML or LaTeX) to hand out
     bpstudio chain PROJECT --entry E  the chain rule behind one number (W2[1,2] …): every path to the loss
@@ -82,10 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--iterations", type=_positive, default=0, help="train this many iterations first")
     t.add_argument("--precision", type=_positive, default=4, help="digits after the decimal point (default 4)")
 
-    e = sub.add_parser("torch", help="write a standalone PyTorch script that computes the same loss and gradients")
+    e = sub.add_parser("torch", help="write a standalone PyTorch program that trains the project as BP Studio does "
+                                     "(nn.Module, SGD, the same batches) and prints the same loss curve")
     e.add_argument("project", help="a .bpsproj file or built-in example name")
-    e.add_argument("--out", type=Path, help="write the script to this file (default: print it)")
+    e.add_argument("-o", "--out", type=Path, help="write the program to this file (default: print it)")
+    e.add_argument("--epochs", type=_at_least_one, help="epochs the program trains (default: the project's)")
     e.add_argument("--iterations", type=_positive, default=0, help="train this many iterations first")
+    e.add_argument("--gradients", action="store_true",
+                   help="instead, a script that computes one batch's loss and gradients with autograd and compares "
+                        "them with BP Studio's")
 
     n = sub.add_parser("numpy", help="write a standalone NumPy script that trains the project and prints the same "
                                      "loss curve as BP Studio, bit for bit")
@@ -184,14 +190,18 @@ def cmd_trace(args: argparse.Namespace) -> int:
 
 def cmd_torch(args: argparse.Namespace) -> int:
     from bpstudio.engine.text.torch_export import torch_script
+    from bpstudio.engine.text.torch_training import torch_training_script
 
     project, stepper = _trained(args.project, args.iterations)
-    text = torch_script(stepper, project.name)
+    if args.gradients:
+        text, what = torch_script(stepper, project.name), "PyTorch script"
+    else:
+        text, what = torch_training_script(stepper, project.name, args.epochs), "PyTorch training program"
     if args.out is None:
         sys.stdout.write(text)
     else:
         write_text_atomically(args.out, text)
-        print(f"PyTorch script written to {args.out} (run it with: python {args.out})")
+        print(f"{what} written to {args.out} (run it with: python {args.out})")
     return 0
 
 

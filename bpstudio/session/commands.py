@@ -113,8 +113,8 @@ class GradCheck(Command): ...
 
 @dataclass(frozen=True)
 class Export(Command):
-    what: str  # "example" (a worked example of this iteration), "torch" (a PyTorch script), "numpy" (a NumPy
-    # training script), "state" (for a save)
+    what: str  # "example" (a worked example of this iteration), "torch" (a PyTorch training program),
+    # "torch_gradients" (a PyTorch script of this batch's gradients), "numpy" (a NumPy training script), "state"
     fmt: str = "md"
     digits: int = 4
     notation: str = "column"

@@ -209,7 +209,7 @@ class StudioSession:
         s, name = self.stepper, shown_name(self.engine.project.name)  # the title as the window shows it
         if cmd.what == "state":  # for a save: where training has got to, with the training log
             return do.Exported(cmd.what, self._state())
-        if cmd.what in SCRIPTS:  # PyTorch: this batch; NumPy: training on
+        if cmd.what in SCRIPTS:  # training on (NumPy, PyTorch), or this batch (gradients)
             return do.Exported(cmd.what, SCRIPTS[cmd.what](s, name))
         if cmd.what != "example":
             raise BPStudioError(f"unknown export {cmd.what!r}")

@@ -1976,8 +1976,16 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>像教科书一样写出本次迭代：网络、数据、每个阶段的公式及其数值</translation>
     </message>
     <message>
-        <source>PyTorch script…</source>
-        <translation>PyTorch 脚本…</translation>
+        <source>PyTorch training program…</source>
+        <translation>PyTorch 训练程序…</translation>
+    </message>
+    <message>
+        <source>A standalone PyTorch program that trains on from these weights with the same batches, momentum and L2, in double precision, and prints BP Studio's loss curve and final weights</source>
+        <translation>一个独立的 PyTorch 程序：从这些权重出发，以相同的批次、动量和 L2 用双精度继续训练，并输出与 BP Studio 相同的损失曲线和最终权重</translation>
+    </message>
+    <message>
+        <source>PyTorch gradient check (this batch)…</source>
+        <translation>PyTorch 梯度核对（本批次）…</translation>
     </message>
     <message>
         <source>A standalone script that builds this network with these weights and this batch in PyTorch and prints the loss and gradients, to compare with BP Studio's</source>
@@ -2034,6 +2042,10 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
     <message>
         <source>NumPy script saved to {path} — run it with: python {path}</source>
         <translation>NumPy 脚本已保存到 {path}，运行方式：python {path}</translation>
+    </message>
+    <message>
+        <source>PyTorch training program saved to {path} — run it with: python {path}</source>
+        <translation>PyTorch 训练程序已保存到 {path}，运行方式：python {path}</translation>
     </message>
     <message>
         <source>PyTorch script saved to {path} — run it with: python {path}</source>
@@ -5252,6 +5264,10 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>样本按行排列：Xᵀ、Yᵀ</translation>
     </message>
     <message>
+        <source>order="F", asfortranarray: arrays laid out as the engine's, transposed, so NumPy adds in its order (the same bits)</source>
+        <translation>order="F"、asfortranarray：数组按引擎数组转置后的内存布局存放，NumPy 便按引擎的顺序求和（逐位相同）</translation>
+    </message>
+    <message>
         <source>m: samples in the batch</source>
         <translation>m：批次中的样本数</translation>
     </message>
@@ -5950,6 +5966,13 @@ A change applies at once, also while running.</source>
     <message>
         <source>cross_entropy needs each target to sum to 1 (one-hot or probabilities)</source>
         <translation>cross_entropy 要求每个目标之和为 1（one-hot 或概率）</translation>
+    </message>
+</context>
+<context>
+    <name>TorchExport</name>
+    <message>
+        <source>the PyTorch program would be {size} MB with this data, more than {limit} MB</source>
+        <translation>使用这些数据，PyTorch 程序将有 {size} MB，超过了 {limit} MB</translation>
     </message>
 </context>
 <context>

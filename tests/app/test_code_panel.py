@@ -98,9 +98,9 @@ def test_the_program_is_the_projects_and_follows_the_notation(open_window, qtbot
     assert "z3 = W3 @ a2 + b3" in text and "np.maximum(z1, 0.0)" in text and "delta3 = a3 - y" in text
     assert "np.tanh" not in text and "sigmoid" not in text and "lr = 0.2" in text
     w.notation_menu.set_notation("row")
-    qtbot.waitUntil(lambda: "Z1 = X @ W1 + b1" in code.view.editor.toPlainText(), timeout=3000)
-    assert "dW3 = (A2.T @ delta3) / m" in code.view.editor.toPlainText()
-    assert current_code(code)[0] == "Z1 = X @ W1 + b1"  # still forward 1
+    qtbot.waitUntil(lambda: 'Z1 = np.matmul(X, W1, order="F") + b1' in code.view.editor.toPlainText(), timeout=3000)
+    assert 'dW3 = np.matmul(A2.T, delta3, order="F") / m' in code.view.editor.toPlainText()
+    assert current_code(code)[0] == 'Z1 = np.matmul(X, W1, order="F") + b1'  # still forward 1
     w.notation_menu.set_notation("column")
     qtbot.waitUntil(lambda: "z1 = W1 @ x + b1" in code.view.editor.toPlainText(), timeout=3000)
 

@@ -37,14 +37,26 @@ def test_worked_example_of_this_iteration_leaves_the_engine_where_it_was(qtbot, 
     assert window.controller.latest.snapshot.position == 3
 
 
-def test_pytorch_script_holds_these_weights_and_compiles(qtbot, window, tmp_path):
+@pytest.mark.parametrize("what", ["torch", "torch_gradients"])
+def test_pytorch_exports_hold_these_weights_and_compile(qtbot, window, tmp_path, what):
     path = tmp_path / "net.py"
-    window.exports.torch_to(path)
+    window.exports.torch_to(path, what)
     qtbot.waitUntil(path.exists, timeout=10_000)
     text = path.read_text(encoding="utf-8")
     compile(text, str(path), "exec")
     W1 = window.state.snapshot.get("W", 1)
     assert all(repr(float(v)) in text for v in W1.ravel())
+    if what == "torch":  # the training program: an nn.Module trained with SGD from these weights
+        assert "class Net(nn.Module):" in text and "torch.optim.SGD(" in text and "START_ITERATION = 1\n" in text
+    else:  # one batch's loss and gradients
+        assert "loss.backward()" in text and "X_VALUES" in text and "torch.optim" not in text
+
+
+def test_the_export_menu_offers_both_pytorch_exports(window):
+    menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and "File" in a.text().replace("&", ""))
+    export = next(a.menu() for a in menu.actions() if a.menu() and "Export" in a.text().replace("&", ""))
+    texts = [a.text() for a in export.actions()]
+    assert texts[-3:] == ["NumPy script…", "PyTorch training program…", "PyTorch gradient check (this batch)…"]
 
 
 def test_a_snapshot_opens_again_at_its_stage_with_the_same_numbers(qtbot, window, tmp_path):

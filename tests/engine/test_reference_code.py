@@ -1,7 +1,7 @@
 """The code panel's program is the engine's loop: executed as text (in a fresh namespace with only NumPy) on
 every example project, it gives the stepped path's and the fast path's weights bit for bit (column notation), and
-every array a stage makes bit for bit, from the line tagged with that stage. The row program, the same loop with
-samples as rows, gives the same numbers to rounding (BLAS sums A·W in another order than W·a)."""
+every array a stage makes bit for bit, from the line tagged with that stage. So does the row program, the same loop
+with samples as rows, given the engine's arrays transposed (its products laid out as the engine's, order="F")."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def stepped_run(st: Stepper, iterations: int) -> tuple[list[tuple[np.ndarray, np
 def run_program(text: str, params: Any, batches: list[Any], row: bool = False) -> dict[str, Any]:
     space: dict[str, Any] = {"batches": batches}
     for l, (W, b) in enumerate(params, start=1):
-        space[f"W{l}"], space[f"b{l}"] = (W.T.copy(), b.T.copy()) if row else (W.copy(), b.copy())
+        space[f"W{l}"], space[f"b{l}"] = (W.copy().T, b.copy().T) if row else (W.copy(), b.copy())
     with np.errstate(all="ignore"):
         exec(compile(text, "<reference program>", "exec"), space)  # noqa: S102 - the program under test
     return space
@@ -103,17 +103,50 @@ def test_the_column_program_is_the_engine_bit_for_bit(name: str) -> None:
             assert first["loss"] == record["loss"]
 
 
+ROW_NAMES = {"z": "Z{l}", "a": "A{l}", "delta": "delta{l}", "dW": "dW{l}", "db": "db{l}", "W": "W{l}", "b": "b{l}"}
+
+
 @pytest.mark.parametrize("name", CASES)
-def test_the_row_program_is_the_same_loop_with_samples_as_rows(name: str) -> None:
+def test_the_row_program_is_the_engine_bit_for_bit_too(name: str) -> None:
+    """The same loop with samples as rows: every weight after the run, and every array and the loss of the first
+    iteration, are the engine's transposed, to the last bit."""
     stepped = fresh(name)
     initial = stepped.parameters
     lines = reference_lines(stepped.spec, stepped.training, "row")
-    assert "@ W1 + b1" in lines[line_making(lines, key("z", 1)) or 0].code
-    batches, _ = stepped_run(stepped, ITERATIONS)
+    assert lines[line_making(lines, key("z", 1)) or 0].code.strip() == 'Z1 = np.matmul(X, W1, order="F") + b1'
+    batches, made = stepped_run(stepped, ITERATIONS)
     space = run_program(program_text(lines), initial, batches, row=True)
     for l, (W, b) in enumerate(stepped.parameters, start=1):
-        np.testing.assert_allclose(space[f"W{l}"].T, W, rtol=1e-12, atol=1e-14)
-        np.testing.assert_allclose(space[f"b{l}"].T, b, rtol=1e-12, atol=1e-14)
+        assert np.array_equal(space[f"W{l}"].T, W) and space[f"W{l}"].T.tobytes() == W.tobytes(), (name, l)
+        assert np.array_equal(space[f"b{l}"].T, b) and space[f"b{l}"].T.tobytes() == b.tobytes(), (name, l)
+    assert not np.array_equal(space["W1"].T, initial[0][0])  # it did train
+    first = run_program(program_text(lines), initial, batches[:1], row=True)
+    checked = 0
+    for record in made:
+        for k, value in record.items():
+            if "/" in k and k.split("/")[1] in ROW_NAMES:
+                layer, quantity = int(k.split("/")[0][1:]), k.split("/")[1]
+                ours = first[ROW_NAMES[quantity].format(l=layer)].T
+                assert np.array_equal(ours, value) and ours.tobytes() == np.asarray(value).tobytes(), (name, k)
+                checked += 1
+        if record["stage"] == "loss":
+            assert first["loss"] == record["loss"] and first["losses"].tobytes() == record["losses"].tobytes()
+    assert checked >= 7 * stepped.spec.depth  # z, a, δ, ∂L/∂W, ∂L/∂b, W, b of every layer
+
+
+@pytest.mark.parametrize("shape", [(1, 1, 1), (2, 1, 4), (1, 3, 9), (7, 8, 8), (10, 32, 33), (64, 128, 100),
+                                   (3, 300, 17), (200, 5, 1)])
+def test_the_row_products_are_the_engines_for_any_shape(shape: tuple[int, int, int]) -> None:
+    """np.matmul(A, W, order="F") is the engine's W·a (forward), Wᵀδ (BP2) and δaᵀ (BP4), transposed, bit for bit,
+    where A @ W (C-ordered) differs in layout and, for a copied W, in the last bits too."""
+    n_out, n_in, m = shape
+    rng = np.random.default_rng(sum(shape))
+    W, delta = rng.normal(size=(n_out, n_in)), rng.normal(size=(n_out, m))
+    for a in (rng.normal(size=(n_in, m)), np.asfortranarray(rng.normal(size=(n_in, m)))):  # a layer's a, the data
+        A, Wr, D = a.T, W.T, delta.T  # the row program's arrays: the engine's, transposed
+        for ours, engine in ((np.matmul(A, Wr, order="F"), W @ a), (np.matmul(D, Wr.T, order="F"), W.T @ delta),
+                             (np.matmul(A.T, D, order="F"), delta @ a.T)):
+            assert ours.T.flags.c_contiguous and ours.T.tobytes() == engine.tobytes(), shape
 
 
 def test_each_stage_has_its_lines_and_one_line_can_be_swapped() -> None:

@@ -239,7 +239,7 @@ def test_any_project_name_gives_a_valid_script():
 # ----- the command line ----------------------------------------------------------------------
 def test_cli_writes_the_script_after_training(capsys, tmp_path):
     out_file = tmp_path / "xor.py"
-    code = main(["torch", "xor_tanh", "--iterations", "3", "--out", str(out_file)])
+    code = main(["torch", "xor_tanh", "--iterations", "3", "--out", str(out_file), "--gradients"])
     out, err = capsys.readouterr()
     assert code == 0 and err == ""
     assert str(out_file) in out
@@ -248,14 +248,14 @@ def test_cli_writes_the_script_after_training(capsys, tmp_path):
 
 
 def test_cli_prints_the_script_by_default(capsys):
-    code = main(["torch", "seed003_2-2-1"])
+    code = main(["torch", "seed003_2-2-1", "--gradients"])
     out, _ = capsys.readouterr()
     assert code == 0
     assert out == torch_script(example("seed003_2-2-1"), resolve_project("seed003_2-2-1").name)
 
 
 def test_cli_reports_a_missing_project(capsys, tmp_path):
-    code = main(["torch", str(tmp_path / "nope.bpsproj")])
+    code = main(["torch", str(tmp_path / "nope.bpsproj"), "--gradients"])
     _, err = capsys.readouterr()
     assert code == 2 and "bpstudio torch: error" in err
 

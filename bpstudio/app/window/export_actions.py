@@ -1,6 +1,6 @@
 """File ▸ Export: a snapshot of this stage (.npz), a worked example of this iteration (Markdown, HTML or
-LaTeX), a PyTorch script that recomputes this batch's loss and gradients and a NumPy script that trains on from
-these weights and prints BP Studio's loss curve.
+LaTeX), a NumPy script and a PyTorch program that train on from these weights and print BP Studio's loss curve, and
+a PyTorch script that recomputes this batch's loss and gradients.
 
 The snapshot comes from the state on screen (immutable); the worked example and the script are written by
 the engine thread (the example steps a copy of the engine through the iteration). Files are written
@@ -50,10 +50,14 @@ class ExportActions(QObject):
                 "equation and the numbers"), f"exportExample_{fmt}")
             action.triggered.connect(lambda _=False, f=fmt: self._example_dialog(f))
             self.example_actions[fmt] = action
-        self.torch_action = make_action(host, self.tr("PyTorch script…"), [], self.tr(
+        self.torch_action = make_action(host, self.tr("PyTorch training program…"), [], self.tr(
+            "A standalone PyTorch program that trains on from these weights with the same batches, momentum and L2, in "
+            "double precision, and prints BP Studio's loss curve and final weights"), "exportTorch")
+        self.torch_action.triggered.connect(lambda: self._torch_dialog("torch"))
+        self.torch_gradients_action = make_action(host, self.tr("PyTorch gradient check (this batch)…"), [], self.tr(
             "A standalone script that builds this network with these weights and this batch in PyTorch and "
-            "prints the loss and gradients, to compare with BP Studio's"), "exportTorch")
-        self.torch_action.triggered.connect(self._torch_dialog)
+            "prints the loss and gradients, to compare with BP Studio's"), "exportTorchGradients")
+        self.torch_gradients_action.triggered.connect(lambda: self._torch_dialog("torch_gradients"))
         self.numpy_action = make_action(host, self.tr("NumPy script…"), [], self.tr(
             "A standalone script, needing only NumPy, that trains on from these weights with the same batches and "
             "prints BP Studio's loss curve, bit for bit"), "exportNumpy")
@@ -66,8 +70,9 @@ class ExportActions(QObject):
         menu.addSeparator()
         menu.addActions(list(self.example_actions.values()))
         menu.addSeparator()
-        menu.addAction(self.torch_action)
         menu.addAction(self.numpy_action)
+        menu.addAction(self.torch_action)
+        menu.addAction(self.torch_gradients_action)
         return menu
 
     # ----- where to (dialogs) -----------------------------------------------------------------
@@ -94,12 +99,11 @@ class ExportActions(QObject):
         if path is not None:
             self.example_to(path, fmt)
 
-    @Slot()
-    def _torch_dialog(self) -> None:
-        name = scripts.suggested_filename(self._name(), "torch")
+    def _torch_dialog(self, what: str) -> None:
+        name = scripts.suggested_filename(self._name(), what)
         path = self._ask(self.tr("Save PyTorch script"), name, self.tr("Python scripts (*.py)"))
         if path is not None:
-            self.torch_to(path)
+            self.torch_to(path, what)
 
     @Slot()
     def _numpy_dialog(self) -> None:
@@ -127,9 +131,10 @@ class ExportActions(QObject):
         entry, sample = self.chain_entry() or ("", 0)
         self.controller.export("example", fmt, digits, notation, entry, sample)  # as the numbers are on screen
 
-    def torch_to(self, path: Path) -> None:
-        self._pending["torch"] = path
-        self.controller.export("torch")
+    def torch_to(self, path: Path, what: str = "torch") -> None:
+        """``what``: "torch" (the training program) or "torch_gradients" (this batch's loss and gradients)."""
+        self._pending[what] = path
+        self.controller.export(what)
 
     def numpy_to(self, path: Path) -> None:
         self._pending["numpy"] = path
@@ -146,6 +151,7 @@ class ExportActions(QObject):
             self.errorOccurred.emit(self.tr("Could not save {path}: {error}").format(path=path.name, error=exc))
             return
         done = {"example": self.tr("Worked example saved to {path}"),
-                "numpy": self.tr("NumPy script saved to {path} — run it with: python {path}")}.get(
+                "numpy": self.tr("NumPy script saved to {path} — run it with: python {path}"),
+                "torch": self.tr("PyTorch training program saved to {path} — run it with: python {path}")}.get(
             what, self.tr("PyTorch script saved to {path} — run it with: python {path}"))
         self.statusMessage.emit(done.format(path=path), 8000)

@@ -24,7 +24,7 @@ from bpstudio.engine.step_history import State
 from bpstudio.engine.stepper import Stepper
 
 from .clean import one_line
-from .numpy_export_code import LOOP, functions
+from .numpy_export_code import LOOP, UNPACK, functions
 
 Array = np.ndarray
 LITERAL_LIMIT = 20_000  # numbers in one array written as text; more are written as exact bytes
@@ -42,7 +42,7 @@ def _number(v: float) -> str:
     return repr(v)
 
 
-def _array(a: Array, rows: bool = False) -> str:
+def array_code(a: Array, rows: bool = False) -> str:
     """Code for a 2-D float64 array: nested lists, one row per line, or ``unpack(...)`` of its exact bytes.
     ``rows``: the array is written transposed (a sample per line) and transposed back, as BP Studio holds it."""
     a = np.asarray(a, dtype=np.float64)
@@ -59,13 +59,13 @@ def _array(a: Array, rows: bool = False) -> str:
     return code
 
 
-def _arrays(arrays: list[Array], label: str) -> str:
-    parts = [f"    # {label}{l}: {a.shape[0]} x {a.shape[1]}\n    " + _array(a).replace("\n", "\n    ") + ","
+def arrays_code(arrays: list[Array], label: str) -> str:
+    parts = [f"    # {label}{l}: {a.shape[0]} x {a.shape[1]}\n    " + array_code(a).replace("\n", "\n    ") + ","
              for l, a in enumerate(arrays, start=1)]
     return "[\n" + "\n".join(parts) + "\n]"
 
 
-def _start(stepper: Stepper) -> tuple[State, int, int]:
+def start_of(stepper: Stepper) -> tuple[State, int, int]:
     """The state to start from and the (epoch, batch) of the next iteration it trains."""
     state = stepper.checkpoint()
     assert isinstance(state, State)
@@ -85,7 +85,7 @@ def numpy_script(stepper: Stepper, project_name: str = "", epochs: int | None = 
     spec, plan, t = stepper.spec, stepper.plan, stepper.training
     if plan.loss.fused_with is not None and not plan.fused:  # the spec's validation refuses this
         raise ValueError(f"{plan.loss.name} needs a {plan.loss.fused_with} output layer")
-    state, epoch, batch = _start(stepper)
+    state, epoch, batch = start_of(stepper)
     params = [(np.asarray(W), np.asarray(b)) for W, b in state.params]
     velocity = state.velocity or tuple((np.zeros_like(W), np.zeros_like(b)) for W, b in params)
     acts = [f.name for f in plan.activations]
@@ -123,10 +123,7 @@ np.seterr(over="ignore", invalid="ignore", divide="ignore")  # a diverging run g
 nan, inf = float("nan"), float("inf")
 
 
-def unpack(text, shape):
-    """An array written as its exact float64 bytes (little-endian), zlib-compressed, base64-encoded."""
-    return np.frombuffer(zlib.decompress(base64.b64decode(text)), dtype="<f8").reshape(shape).copy()
-
+{UNPACK}
 
 PROJECT = {project_name!r}
 SIZES = {list(spec.sizes)!r}
@@ -149,15 +146,15 @@ START_EPOCH = {epoch}
 START_BATCH = {batch}
 
 # the training data: x (n^0, N) and y (n^L, N), one column per sample{layout}
-X = {_array(x, as_rows)}
-Y = {_array(y, as_rows)}
+X = {array_code(x, as_rows)}
+Y = {array_code(y, as_rows)}
 SAMPLES = X.shape[1]
 
-W_START = {_arrays([W for W, _ in params], "W")}
-B_START = {_arrays([b for _, b in params], "b")}
+W_START = {arrays_code([W for W, _ in params], "W")}
+B_START = {arrays_code([b for _, b in params], "b")}
 # momentum's velocities (zeros before the first update)
-VW_START = {_arrays([v for v, _ in velocity], "vW")}
-VB_START = {_arrays([u for _, u in velocity], "vb")}
+VW_START = {arrays_code([v for v, _ in velocity], "vW")}
+VB_START = {arrays_code([u for _, u in velocity], "vb")}
 '''
     text += functions(acts, plan.loss.name, plan.fused)
     text += LOOP.format(f_names=", ".join(f"f_{a}" for a in acts),

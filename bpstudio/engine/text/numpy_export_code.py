@@ -78,6 +78,21 @@ def functions(acts: list[str], loss: str, fused: bool) -> str:
     return "".join(out)
 
 
+# the data written as exact bytes, read back (the NumPy and PyTorch exports write large arrays so)
+UNPACK = '''def unpack(text, shape):
+    """An array written as its exact float64 bytes (little-endian), zlib-compressed, base64-encoded."""
+    return np.frombuffer(zlib.decompress(base64.b64decode(text)), dtype="<f8").reshape(shape).copy()
+'''
+
+# each epoch's order of the samples, as batches.py draws it (the NumPy and PyTorch exports both use it)
+EPOCH_ORDER = '''def epoch_order(epoch):
+    """The samples' order in an epoch: shuffled from (SEED, epoch) by NumPy's default generator, as BP Studio
+    does (so every epoch's order can be rebuilt on its own); a full batch is never shuffled."""
+    if SHUFFLE and BATCH_SIZE < SAMPLES:
+        return np.random.default_rng([SEED, epoch]).permutation(SAMPLES)
+    return np.arange(SAMPLES)
+'''
+
 LOOP = '''
 
 F = [{f_names}]
@@ -129,13 +144,7 @@ def update(params, grads, velocities):
             b += vb
 
 
-def epoch_order(epoch):
-    """The samples' order in an epoch: shuffled from (SEED, epoch) by NumPy's default generator, as BP Studio
-    does (so every epoch's order can be rebuilt on its own); a full batch is never shuffled."""
-    if SHUFFLE and BATCH_SIZE < SAMPLES:
-        return np.random.default_rng([SEED, epoch]).permutation(SAMPLES)
-    return np.arange(SAMPLES)
-
+''' + EPOCH_ORDER + '''
 
 def train(epochs):
     """Run until ``epochs`` epochs have ended (the current one, begun or not, counts as the first); returns

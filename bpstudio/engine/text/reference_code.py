@@ -4,13 +4,16 @@ lines for the project's activations and loss, in the column or the row notation.
 The column program is the engine's loop itself: the same operations in the same order as ``backprop`` (forward,
 loss, BP1/BP2, BP4, BP3, update), so executed on the same batches and weights it gives the same bits as the
 stepped path and the fast path (tests/engine/test_reference_code.py). The row program is the same loop written
-with samples as rows (Z = A W + b): the same numbers, summed by BLAS in another order, so equal to rounding.
+with samples as rows (Z = A W + b), bit for bit too: its products are ``np.matmul(A, W, order="F")``, whose result
+NumPy lays out as the engine's column array transposed — it computes it as the engine's own W·a (the same BLAS call)
+— and Y is laid out so, so every later sum runs over memory as the engine's does.
 
 Every line is a ``CodeLine``: its code, the stage that computes it (``Stage.name``: "forward 2", "loss",
 "backward 1", "update"; "" for set-up), the snapshot keys it assigns, and an English comment marked for
 translation. One equation is one line, so a line can be swapped for a variant (a planted bug) on its own.
 The program expects, in its namespace: ``batches`` (an iterable of (x, y), the engine's batches in order, column
-convention as the engine holds them) and the weights W1, b1, … (in the notation's orientation).
+convention as the engine holds them) and the weights W1, b1, … (in the notation's orientation: in the row notation
+the engine's arrays transposed, ``W.T``, which is how their memory is read for the same bits).
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ _C = {  # comments, by role; words translated, formulas as TEACHING.md writes th
     "velocity": QT_TRANSLATE_NOOP("ReferenceCode", "velocities start at zero"),
     "loop": QT_TRANSLATE_NOOP("ReferenceCode", "every batch of every epoch, in the engine's order"),
     "rows": QT_TRANSLATE_NOOP("ReferenceCode", "samples as rows: Xᵀ, Yᵀ"),
+    "order": QT_TRANSLATE_NOOP("ReferenceCode", 'order="F", asfortranarray: arrays laid out as the engine\'s, '
+                                                "transposed, so NumPy adds in its order (the same bits)"),
     "m": QT_TRANSLATE_NOOP("ReferenceCode", "m: samples in the batch"),
     "forward": QT_TRANSLATE_NOOP("ReferenceCode", "forward {l}: weighted input"),
     "activation": QT_TRANSLATE_NOOP("ReferenceCode", "activation of layer {l}"),
@@ -106,13 +111,15 @@ def reference_lines(spec: NetworkSpec, training: TrainingSpec, convention: str =
         for l in range(1, L + 1):
             out.append(_line(f"vW{l}, vb{l} = np.zeros_like(W{l}), np.zeros_like(b{l})", "velocity", layer=l,
                              depth=0, comment="velocity" if l == 1 else ""))
+    if n.row:
+        out.append(_line("", "order", depth=0))
     out.append(_line(f"for {n.a(0)}, {n.y} in batches:", "loop", depth=0))
     if n.row:
-        out.append(_line(f"{n.a(0)}, {n.y} = {n.a(0)}.T, {n.y}.T", "rows"))
+        out.append(_line(f"{n.a(0)}, {n.y} = {n.a(0)}.T, np.asfortranarray({n.y}.T)", "rows"))
     out.append(_line(f"m = {n.a(0)}.shape[{B}]", "m"))
     for l in range(1, L + 1):  # forward l
         stage, z, a = f"forward {l}", n.z(l), n.a(l)
-        prod = f"{n.a(l - 1)} @ W{l}" if n.row else f"W{l} @ {n.a(l - 1)}"
+        prod = f'np.matmul({n.a(l - 1)}, W{l}, order="F")' if n.row else f"W{l} @ {n.a(l - 1)}"
         out.append(_line(f"{z} = {prod} + b{l}", "forward", stage, (key("z", l),), l))
         lines = activation_lines(acts[l - 1], z, a, U, l)
         out += [_line(code, "activation", stage, (key("a", l),) if code.startswith(a) else (), l,
@@ -132,10 +139,10 @@ def reference_lines(spec: NetworkSpec, training: TrainingSpec, convention: str =
             code = times_derivative(acts[-1], "grad_a", n.z(l), n.a(l), U)
             out.append(_line(f"{d} = {code}", "BP1", stage, (key("delta", l),), l))
         else:
-            back = f"(delta{l + 1} @ W{l + 1}.T)" if n.row else f"(W{l + 1}.T @ delta{l + 1})"
+            back = f'np.matmul(delta{l + 1}, W{l + 1}.T, order="F")' if n.row else f"(W{l + 1}.T @ delta{l + 1})"
             code = times_derivative(acts[l - 1], back, n.z(l), n.a(l), U)
             out.append(_line(f"{d} = {code}", "BP2", stage, (key("delta", l),), l))
-        grad_w = f"({n.a(l - 1)}.T @ {d})" if n.row else f"({d} @ {n.a(l - 1)}.T)"
+        grad_w = f'np.matmul({n.a(l - 1)}.T, {d}, order="F")' if n.row else f"({d} @ {n.a(l - 1)}.T)"
         out.append(_line(f"dW{l} = {grad_w} / m", "BP4", stage, (key("dW", l),), l))
         out.append(_line(f"db{l} = {d}.sum(axis={B}, keepdims=True) / m", "BP3", stage, (key("db", l),), l))
     for l in range(1, L + 1):  # the update

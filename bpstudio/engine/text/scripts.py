@@ -9,14 +9,16 @@ from bpstudio.engine.stepper import Stepper
 
 from .numpy_export import numpy_script
 from .torch_export import torch_script
+from .torch_training import torch_training_script
 
 SCRIPTS: dict[str, Callable[[Stepper, str], str]] = {
-    "torch": torch_script,  # this batch's loss and gradients in PyTorch
+    "torch": torch_training_script,  # training from these weights in PyTorch (nn.Module, SGD)
+    "torch_gradients": torch_script,  # this batch's loss and gradients in PyTorch
     "numpy": numpy_script,  # training from these weights, in NumPy alone
 }
 
 
 def suggested_filename(project_name: str, what: str) -> str:
-    """A file name for the exported script, e.g. ``spiral_softmax_torch.py`` (``what``: torch or numpy)."""
+    """A file name for the exported script, e.g. ``spiral_softmax_torch.py`` (``what``: a key of ``SCRIPTS``)."""
     stem = re.sub(r"[^0-9A-Za-z]+", "_", project_name).strip("_").lower()[:60]
     return f"{stem or 'network'}_{what}.py"
