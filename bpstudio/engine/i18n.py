@@ -10,7 +10,8 @@ From a script or the CLI ``translate`` returns the English text; the app install
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 Translator = Callable[[str, str], str]
 
@@ -35,3 +36,16 @@ def set_translator(translator: Translator | None) -> None:
 
 
 QT_TRANSLATE_NOOP = translate_noop  # the name lupdate looks for
+
+
+@contextmanager
+def translating(translator: Translator | None) -> Iterator[None]:
+    """Engine text in another language for a while (an exercise sheet in Chinese from an English UI); ``None``:
+    English. The translator in use before is back afterwards."""
+    global _translator
+    before = _translator
+    _translator = translator if translator is not None else translate_noop
+    try:
+        yield
+    finally:
+        _translator = before
