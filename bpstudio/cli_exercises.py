@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bpstudio.engine.exercise_code import EXAMPLE, PARTS
 from bpstudio.engine.exercise_variant import exercise_network, variant_from_code
-from bpstudio.engine.i18n import translating
+from bpstudio.engine.i18n import Translator, translating
 from bpstudio.engine.text.exercise_sheets import MAX_COUNT, SheetRequest, write_sheets
 from bpstudio.engine.text.worked_example import FORMATS
 
@@ -83,7 +83,7 @@ def cmd_exercise(args: argparse.Namespace) -> int:
     return launch(args.code, args.language)
 
 
-def _translator(language: str):  # type: ignore[no-untyped-def]
+def _translator(language: str) -> Translator | None:
     if language == "en":
         return None
     from bpstudio.app.look.language import engine_translator  # Qt's translation files, read without a window

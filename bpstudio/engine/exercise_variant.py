@@ -3,11 +3,12 @@ from its code (``exercise_code``).
 
 The network is the project's when a person can compute it by hand (``SMALL``), else a 2-2-1 (or 2-2-2 for a
 softmax output) network with the project's activations and loss. Inputs, weights and biases have one decimal,
-targets are what the loss expects, η is 0.5 or 1. Candidates are drawn from a generator seeded with the code's
+targets are what the loss expects, η is 1 or 2. Candidates are drawn from a generator seeded with the code's
 seed, number and network until one is nice at the shown digits: every answer (z, a, the loss, ∇ₐL, δ, ∂L/∂W,
-∂L/∂b, the updated W and b) is at least 0.001 and has a decimal point, none is written as a given number is, and
-a student who carries the rounded answers of the steps before gets the same digits as the engine, which computes
-with no rounding at all.
+∂L/∂b, the updated W and b) is at least 0.001 and has a decimal point, none is written as a given number is
+(sign aside), and a student who carries the rounded answers of the steps before gets the same digits as the
+engine, which computes with no rounding at all; neither the engine's nor the student's value is within MARGIN of
+a rounding tie.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ DIGITS = 4  # answers are written with 4 decimals (part of format BP1: the searc
 SMALL = {"inputs": 3, "units": 3, "layers": 3, "weights": 12}  # what a person computes by hand
 ATTEMPTS = 600
 MARGIN = 0.05  # how far from a rounding tie (0.5 in the last digit) an answer must be
-RATES = (0.5, 1.0)
+RATES = (1.0, 2.0)  # η = 0.5 would put the update's fifth decimal on a rounding tie half the time
 Params = list[tuple[np.ndarray, np.ndarray]]
 
 
@@ -125,8 +126,12 @@ def exact_steps(plan: bp.Plan, x: np.ndarray, y: np.ndarray, params: Params, lr:
     """Every answer of one step in order (z, a per layer, the loss, ∇ₐL, δ, ∂L/∂W, ∂L/∂b per layer, the updated
     W and b), as the engine's functions give them; ``rounded``: as a student gets them, carrying each earlier
     answer rounded to DIGITS."""
-    r = (lambda a: np.round(a, DIGITS)) if rounded else (lambda a: a)
-    zs, acts = [], [x]
+
+    def r(a: np.ndarray) -> np.ndarray:
+        return np.round(a, DIGITS) if rounded else a
+
+    zs: list[np.ndarray] = []
+    acts = [x]
     for (W, b), f in zip(params, plan.activations, strict=True):
         z = r(W @ acts[-1] + b)
         zs.append(z)
@@ -151,8 +156,14 @@ def _blemishes(plan: bp.Plan, x: np.ndarray, y: np.ndarray, params: Params, lr: 
         exact = np.concatenate([a.ravel() for a in exact_steps(plan, x, y, params, lr)])
         student = np.concatenate([a.ravel() for a in exact_steps(plan, x, y, params, lr, rounded=True)])
         shown = np.round(exact, DIGITS)
-        scaled = np.abs(exact) * 10 ** DIGITS
-        tie = np.abs(scaled - np.floor(scaled) - 0.5)  # 0.5: far from a rounding tie; 0: on one
-        bad = (~np.isfinite(exact) | (np.abs(exact) < 1e-3) | (np.abs(exact) >= 100) | (shown != np.round(student, DIGITS))
-               | (shown == np.round(shown)) | np.isin(shown, np.round(given, DIGITS)) | (tie < MARGIN))
+        bad = (~np.isfinite(exact) | (np.abs(exact) < 1e-3) | (np.abs(exact) >= 100) | (_tie(exact) < MARGIN)
+               | (_tie(student) < MARGIN)
+               | (shown != np.round(student, DIGITS)) | (shown == np.round(shown))
+               | np.isin(np.abs(shown), np.abs(np.round(given, DIGITS))))
     return int(np.count_nonzero(bad))
+
+
+def _tie(values: np.ndarray) -> np.ndarray:
+    """How far each value is from a rounding tie in its last shown digit: 0.5 far, 0 on one (x.xxxx5)."""
+    scaled = np.abs(values) * 10 ** DIGITS
+    return np.abs(scaled - np.floor(scaled) - 0.5)

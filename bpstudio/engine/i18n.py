@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from threading import local
 
 Translator = Callable[[str, str], str]
 
@@ -22,11 +23,14 @@ def translate_noop(context: str, text: str) -> str:
 
 
 _translator: Translator = translate_noop  # English: the text as written
+_local = local()  # a thread's own language while ``translating``
 
 
 def translate(context: str, text: str) -> str:
-    """``text`` in the language installed by ``set_translator`` (English when none is)."""
-    return _translator(context, text)
+    """``text`` in the language installed by ``set_translator`` (English when none is), or in this thread's
+    language while ``translating`` is in force."""
+    override = getattr(_local, "translator", None)
+    return (override or _translator)(context, text)
 
 
 def set_translator(translator: Translator | None) -> None:
@@ -40,12 +44,11 @@ QT_TRANSLATE_NOOP = translate_noop  # the name lupdate looks for
 
 @contextmanager
 def translating(translator: Translator | None) -> Iterator[None]:
-    """Engine text in another language for a while (an exercise sheet in Chinese from an English UI); ``None``:
-    English. The translator in use before is back afterwards."""
-    global _translator
-    before = _translator
-    _translator = translator if translator is not None else translate_noop
+    """Engine text in another language for a while, in this thread only (an exercise sheet in Chinese written by a
+    worker thread of an English window, or by the command line); ``None``: English."""
+    before = getattr(_local, "translator", None)
+    _local.translator = translator if translator is not None else translate_noop
     try:
         yield
     finally:
-        _translator = before
+        _local.translator = before

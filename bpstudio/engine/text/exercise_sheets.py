@@ -80,6 +80,7 @@ def render(blocks: list[Block], fmt: str, title: str, language: str = "en", new_
         css = ".code { font-family: 'DejaVu Sans Mono', monospace; }\n@media print { h2 { break-before: page; } }"
         text = text.replace("</style>", css + "</style>", 1) if new_page else text
     elif fmt == "tex":
+        text = text.replace("▸", "\\ensuremath{\\triangleright}")  # File ▸ Open: a glyph no TeX text font has
         if chinese:  # compile with xelatex
             text = text.replace("\\usepackage[utf8]{inputenc}\n\\usepackage[T1]{fontenc}\n", "\\usepackage{xeCJK}\n")
         if new_page:
