@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.app.widgets.form_fields import add_items, fill, wrapped_label
+from bpstudio.app.widgets.form_fields import add_items, buddy_label, fill, wrapped_label
 from bpstudio.app.widgets.preview import show_alone
 from bpstudio.app.widgets.styles import INFO_STYLE
 from bpstudio.engine.exercise_code import MAX_SEED, PARTS, make_code
@@ -94,7 +94,7 @@ class ExerciseSheetDialog(QDialog):
         form.addRow(self.tr("Formats:"), fill(QHBoxLayout(), *self.formats.values(), None))
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("&Notation:"), self.notation)
-        form.addRow(self.tr("&Folder:"), fill(QHBoxLayout(), self.folder, browse))
+        form.addRow(buddy_label(self.tr("&Folder:"), self.folder), fill(QHBoxLayout(), self.folder, browse))
         fill(QVBoxLayout(self), form, self.note, None, self.buttons)
         for box in (*self.parts.values(), *self.formats.values()):
             box.toggled.connect(self.refresh)

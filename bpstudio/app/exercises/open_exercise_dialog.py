@@ -36,7 +36,7 @@ class OpenExerciseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.code_edit.textChanged.connect(self.check)
         fill(QVBoxLayout(self), intro, buddy_label(self.tr("&Code:"), self.code_edit), self.code_edit, self.status,
-             None, self.buttons)
+             self.buttons)
         self.check()
 
     def check(self) -> None:
