@@ -57,6 +57,7 @@ class ExerciseSheetDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exercise sheets"))
+        self.setMinimumWidth(520)
         self.network = network
         self.count = _spin(1, MAX_COUNT, 30, "exerciseCount")
         self.count.setToolTip(self.tr("How many variants: one exercise each, with different numbers"))
