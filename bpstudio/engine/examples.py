@@ -4,6 +4,7 @@ the UI's language (any other name as it is)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +41,7 @@ def shown_name(name: str) -> str:
 def resolve_project(name: str) -> Project:
     """A .bpsproj path, the name of a built-in example, or an exercise's code (BP1-…)."""
     path = Path(name)
-    if not path.exists() and name.strip().upper().startswith(PREFIX) and not example_path(name).exists():
+    if not path.exists() and re.match(rf"\s*{PREFIX}\d+-", name, re.I) and not example_path(name).exists():
         return variant_from_code(name).project()
     if not path.exists() and example_path(name).exists():
         path = example_path(name)
