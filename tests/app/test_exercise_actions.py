@@ -65,15 +65,25 @@ def test_a_big_project_is_told_its_variants_use_a_small_network(qtbot, open_wind
     seen = {}
 
     def look() -> None:
-        seen["note"] = ex.dialog.note.text()
-        ex.dialog.parts["U"].setChecked(False)
-        seen["code"] = ex.dialog.note.text()
-        ex.dialog.reject()
+        d = ex.dialog
+        save = d.buttons.button(QDialogButtonBox.StandardButton.Save)
+        seen["note"] = d.note.text()
+        d.parts["U"].setChecked(False)
+        seen["code"] = d.note.text()
+        for box in d.parts.values():
+            box.setChecked(False)
+        seen["none"] = (d.note.text(), save.isEnabled())
+        d.parts["L"].setChecked(True)
+        d.folder.setText("")
+        seen["no folder"] = save.isEnabled()
+        d.reject()
 
     QTimer.singleShot(0, look)
     ex.export_action.trigger()
     assert "4-8-3, is too big to compute by hand: the variants use 2-2-2" in seen["note"]
     assert "2T2M2-C-ZALDWB-" in seen["code"]
+    assert "Choose at least one thing to compute." in seen["none"][0] and not seen["none"][1]
+    assert not seen["no folder"]
 
 
 def test_a_code_opens_exactly_its_variant_and_its_numbers_are_the_keys(qtbot, window, tmp_path):

@@ -213,3 +213,26 @@ def test_the_latex_compiles(tmp_path, engine, language):
         assert run.returncode == 0, run.stdout[-2000:]
         assert (tmp_path / f"{name}.pdf").stat().st_size > 1000
         assert "Missing character" not in (tmp_path / f"{name}.log").read_text(errors="replace")
+
+
+def test_a_sheets_language_is_its_threads_own():
+    import threading
+
+    from bpstudio.engine.i18n import translate, translating
+
+    seen = []
+    inside, leave = threading.Event(), threading.Event()
+
+    def other() -> None:
+        with translating(lambda context, text: "X" + text):
+            seen.append(translate("Exercises", "Answers"))
+            inside.set()
+            leave.wait(5)
+
+    worker = threading.Thread(target=other)
+    worker.start()
+    inside.wait(5)
+    assert translate("Exercises", "Answers") == "Answers"  # this thread keeps its language meanwhile
+    leave.set()
+    worker.join()
+    assert seen == ["XAnswers"]

@@ -77,7 +77,7 @@ def render(blocks: list[Block], fmt: str, title: str, language: str = "en", new_
     if fmt == "html":
         if chinese:
             text = text.replace('<html lang="en">', '<html lang="zh-CN">', 1)
-        css = ".code { font-family: 'DejaVu Sans Mono', monospace; }\n@media print { h2 { break-before: page; } }"
+        css = "@media print { h2:not(:first-of-type) { break-before: page; } }"
         text = text.replace("</style>", css + "</style>", 1) if new_page else text
     elif fmt == "tex":
         text = text.replace("▸", "\\ensuremath{\\triangleright}")  # File ▸ Open: a glyph no TeX text font has
