@@ -9,9 +9,11 @@
     bpstudio numpy PROJECT ...        a standalone NumPy script that trains and prints the same loss curve
     bpstudio example PROJECT ...      a worked example of one iteration (Markdown, HTML or LaTeX) to hand out
     bpstudio chain PROJECT --entry E  the chain rule behind one number (W2[1,2] …): every path to the loss
+    bpstudio exercises PROJECT ...    exercise sheets with answer keys: N variants with nice numbers, each with a code
+    bpstudio exercise CODE            open the studio on exactly the exercise variant a code names
     bpstudio examples                 list the built-in example projects
 
-PROJECT is a .bpsproj path or the name of a built-in example (see ``bpstudio examples``).
+PROJECT is a .bpsproj path, the name of a built-in example (see ``bpstudio examples``) or an exercise's code.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from bpstudio.engine.text.trace import trace_iteration
 
 from . import __version__
 from .cli_chain import add_chain_parser, cmd_chain
+from .cli_exercises import add_exercise_parsers, cmd_exercise, cmd_exercises
 
 
 def _positive(text: str) -> int:
@@ -115,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "as rows (the same numbers, transposed)")
 
     add_chain_parser(sub)
+    add_exercise_parsers(sub)
     sub.add_parser("examples", help="list the built-in example projects")
     return p
 
@@ -260,7 +264,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return launch(getattr(args, "project", None), getattr(args, "language", None))
     commands = {"run": cmd_run, "gradcheck": cmd_gradcheck, "trace": cmd_trace, "torch": cmd_torch,
                 "numpy": cmd_numpy,
-                "example": cmd_example, "examples": cmd_examples, "chain": cmd_chain}
+                "example": cmd_example, "examples": cmd_examples, "chain": cmd_chain, "exercises": cmd_exercises,
+                "exercise": cmd_exercise}
     try:
         return commands[args.command](args)
     except BPStudioError as exc:

@@ -4,10 +4,13 @@ the UI's language (any other name as it is)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
 
+from .exercise_code import PREFIX
+from .exercise_variant import variant_from_code
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .project import Project, load_project
 from .resource_files import example_path
@@ -36,8 +39,10 @@ def shown_name(name: str) -> str:
 
 
 def resolve_project(name: str) -> Project:
-    """A .bpsproj path, or the name of a built-in example."""
+    """A .bpsproj path, the name of a built-in example, or an exercise's code (BP1-…)."""
     path = Path(name)
+    if not path.exists() and re.match(rf"\s*{PREFIX}\d+-", name, re.I) and not example_path(name).exists():
+        return variant_from_code(name).project()
     if not path.exists() and example_path(name).exists():
         path = example_path(name)
     return load_project(path)

@@ -10,7 +10,9 @@ From a script or the CLI ``translate`` returns the English text; the app install
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from threading import local
 
 Translator = Callable[[str, str], str]
 
@@ -21,11 +23,14 @@ def translate_noop(context: str, text: str) -> str:
 
 
 _translator: Translator = translate_noop  # English: the text as written
+_local = local()  # a thread's own language while ``translating``
 
 
 def translate(context: str, text: str) -> str:
-    """``text`` in the language installed by ``set_translator`` (English when none is)."""
-    return _translator(context, text)
+    """``text`` in the language installed by ``set_translator`` (English when none is), or in this thread's
+    language while ``translating`` is in force."""
+    override = getattr(_local, "translator", None)
+    return (override or _translator)(context, text)
 
 
 def set_translator(translator: Translator | None) -> None:
@@ -35,3 +40,15 @@ def set_translator(translator: Translator | None) -> None:
 
 
 QT_TRANSLATE_NOOP = translate_noop  # the name lupdate looks for
+
+
+@contextmanager
+def translating(translator: Translator | None) -> Iterator[None]:
+    """Engine text in another language for a while, in this thread only (an exercise sheet in Chinese written by a
+    worker thread of an English window, or by the command line); ``None``: English."""
+    before = getattr(_local, "translator", None)
+    _local.translator = translator if translator is not None else translate_noop
+    try:
+        yield
+    finally:
+        _local.translator = before

@@ -1747,6 +1747,291 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
     </message>
 </context>
 <context>
+    <name>ExerciseActions</name>
+    <message>
+        <source>Open exerc&amp;ise…</source>
+        <translation>打开练习(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open the exercise variant a code on an exercise sheet names, to check your answers stage by stage</source>
+        <translation>打开练习卷上某个代码对应的练习变体，逐个阶段核对你的答案</translation>
+    </message>
+    <message>
+        <source>Exercise sheets with answer keys…</source>
+        <translation>练习卷与答案…</translation>
+    </message>
+    <message>
+        <source>Exercises with nice numbers on a small network like this one, for students, and a key with every answer and its worked steps, for you (Markdown, HTML, LaTeX)</source>
+        <translation>用与本网络相似的小网络生成数字整洁的练习（给学生），以及附带每个答案与推导步骤的答案卷（给你）（Markdown、HTML、LaTeX）</translation>
+    </message>
+    <message>
+        <source>Writing {count} exercise(s)…</source>
+        <translation>正在生成 {count} 道练习…</translation>
+    </message>
+    <message>
+        <source>The exercise sheets could not be written: {reason}</source>
+        <translation>无法写出练习卷：{reason}</translation>
+    </message>
+    <message>
+        <source>{count} exercise(s) written to {folder}: exercises.* for students, answer-key.* for you</source>
+        <translation>已将 {count} 道练习写入 {folder}：exercises.* 给学生，answer-key.* 给你</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseSheetDialog</name>
+    <message>
+        <source>Exercise sheets</source>
+        <translation>练习卷</translation>
+    </message>
+    <message>
+        <source>How many variants: one exercise each, with different numbers</source>
+        <translation>变体数量：每个变体一道练习，数字各不相同</translation>
+    </message>
+    <message>
+        <source>The same seed writes the same sheets; another seed, other numbers</source>
+        <translation>相同的种子生成相同的练习卷；换一个种子，换一批数字</translation>
+    </message>
+    <message>
+        <source>z, the pre-activations</source>
+        <translation>z，预激活值</translation>
+    </message>
+    <message>
+        <source>a, the activations</source>
+        <translation>a，激活值</translation>
+    </message>
+    <message>
+        <source>the loss L</source>
+        <translation>损失 L</translation>
+    </message>
+    <message>
+        <source>δ, the errors</source>
+        <translation>δ，误差</translation>
+    </message>
+    <message>
+        <source>∂L/∂W</source>
+        <translation>∂L/∂W</translation>
+    </message>
+    <message>
+        <source>∂L/∂b</source>
+        <translation>∂L/∂b</translation>
+    </message>
+    <message>
+        <source>W and b after the update</source>
+        <translation>更新后的 W 和 b</translation>
+    </message>
+    <message>
+        <source>Column (W a, samples as columns)</source>
+        <translation>列约定（W a，样本为列）</translation>
+    </message>
+    <message>
+        <source>Row (A W, samples as rows)</source>
+        <translation>行约定（A W，样本为行）</translation>
+    </message>
+    <message>
+        <source>exercises.* (for students) and answer-key.* (for you) are written here</source>
+        <translation>exercises.*（给学生）和 answer-key.*（给你）写在这里</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Variants:</source>
+        <translation>变体数(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>种子(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Students compute:</source>
+        <translation>学生计算：</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notation:</source>
+        <translation>记号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>The variants use the project's network, {sizes}.</source>
+        <translation>各变体使用项目本身的网络 {sizes}。</translation>
+    </message>
+    <message>
+        <source>The project's network, {own}, is too big to compute by hand: the variants use {sizes} with its activations and loss.</source>
+        <translation>项目的网络 {own} 太大，无法手算：各变体使用带有其激活函数和损失的 {sizes} 网络。</translation>
+    </message>
+    <message>
+        <source>The first variant's code: {code}</source>
+        <translation>第一个变体的代码：{code}</translation>
+    </message>
+    <message>
+        <source>Choose at least one thing to compute.</source>
+        <translation>请至少选择一项要计算的内容。</translation>
+    </message>
+    <message>
+        <source>Folder for the exercise sheets</source>
+        <translation>练习卷的文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Exercises</name>
+    <message>
+        <source>{letter!r} is not a part; use letters of {parts} (z, a, loss, δ, ∂L/∂W, ∂L/∂b, update)</source>
+        <translation>{letter!r} 不是一个部分；请使用 {parts} 中的字母（z、a、损失、δ、∂L/∂W、∂L/∂b、更新）</translation>
+    </message>
+    <message>
+        <source>choose at least one part to compute</source>
+        <translation>请至少选择一个要计算的部分</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to {most}, got {value}</source>
+        <translation>必须是 0 到 {most} 之间的整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be from 1 to {most}, got {value}</source>
+        <translation>必须在 1 到 {most} 之间，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{activation} cannot be written in a code</source>
+        <translation>{activation} 无法写入代码</translation>
+    </message>
+    <message>
+        <source>no exercise code given; a code looks like {example}</source>
+        <translation>没有给出练习代码；代码形如 {example}</translation>
+    </message>
+    <message>
+        <source>{code!r} is not an exercise code: a code starts with BP and looks like {example}</source>
+        <translation>{code!r} 不是练习代码：代码以 BP 开头，形如 {example}</translation>
+    </message>
+    <message>
+        <source>this code is of exercise format {version}; this BP Studio reads format {ours}</source>
+        <translation>此代码属于练习格式 {version}；本版 BP Studio 读取格式 {ours}</translation>
+    </message>
+    <message>
+        <source>the code has {count} parts separated by “-”, but an exercise code has 7, as in {example}</source>
+        <translation>此代码由“-”分成 {count} 段，但练习代码应有 7 段，如 {example}</translation>
+    </message>
+    <message>
+        <source>the code's check letter does not match: a character was mistyped or left out</source>
+        <translation>代码的校验字母不匹配：有字符输错或漏掉了</translation>
+    </message>
+    <message>
+        <source>the seed and the variant number must be whole numbers</source>
+        <translation>种子和变体编号必须是整数</translation>
+    </message>
+    <message>
+        <source>the network {shape!r} is not understood: the inputs, then per layer its activation's letter and its units, as 2S2S1</source>
+        <translation>无法理解网络 {shape!r}：应先写输入数，再按层写激活函数的字母和单元数，如 2S2S1</translation>
+    </message>
+    <message>
+        <source>{letter!r} is not an activation's letter; use one of {letters}</source>
+        <translation>{letter!r} 不是激活函数的字母；请使用 {letters} 之一</translation>
+    </message>
+    <message>
+        <source>{letter!r} is not a loss's letter; use one of {letters}</source>
+        <translation>{letter!r} 不是损失函数的字母；请使用 {letters} 之一</translation>
+    </message>
+    <message>
+        <source>Exercise {code}</source>
+        <translation>练习 {code}</translation>
+    </message>
+    <message>
+        <source>Exercise variant {index} of the sheet with seed {seed}: one training step on one sample. Step through it to check your answers.</source>
+        <translation>种子为 {seed} 的练习卷中的第 {index} 个变体：在一个样本上的一步训练。逐步执行以核对你的答案。</translation>
+    </message>
+    <message>
+        <source>the network {sizes} is too big for an exercise computed by hand</source>
+        <translation>网络 {sizes} 太大，不适合手算练习</translation>
+    </message>
+    <message>
+        <source>the pre-activations</source>
+        <translation>预激活值</translation>
+    </message>
+    <message>
+        <source>the activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>the loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>the errors (backward pass)</source>
+        <translation>误差（反向传播）</translation>
+    </message>
+    <message>
+        <source>the weight gradients</source>
+        <translation>权重梯度</translation>
+    </message>
+    <message>
+        <source>the bias gradients</source>
+        <translation>偏置梯度</translation>
+    </message>
+    <message>
+        <source>the updated weights and biases</source>
+        <translation>更新后的权重和偏置</translation>
+    </message>
+    <message>
+        <source>choose formats among {formats}</source>
+        <translation>请从 {formats} 中选择格式</translation>
+    </message>
+    <message>
+        <source>Exercise {k} · code {code}</source>
+        <translation>练习 {k} · 代码 {code}</translation>
+    </message>
+    <message>
+        <source>Loss: {loss}, {formula}. Learning rate η = {eta}; one sample (m = 1); plain gradient descent. {convention}</source>
+        <translation>损失：{loss}，{formula}。学习率 η = {eta}；一个样本（m = 1）；普通梯度下降。{convention}</translation>
+    </message>
+    <message>
+        <source>Compute {what}: {names}.   ({how})</source>
+        <translation>计算{what}：{names}。   （{how}）</translation>
+    </message>
+    <message>
+        <source>Exercises: one training step by hand</source>
+        <translation>练习：手算一步训练</translation>
+    </message>
+    <message>
+        <source>{count} exercises (seed {seed}). Each is one training step of a small network on one sample. Write every answer with {digits} decimals, carrying the rounded answers of the steps before: the numbers are chosen so that this gives the same digits as exact arithmetic. To check your work step by step, open the exercise's code in BP Studio (File ▸ Open exercise…, or bpstudio exercise CODE).</source>
+        <translation>共 {count} 道练习（种子 {seed}）。每道题是一个小网络在一个样本上的一步训练。每个答案保留 {digits} 位小数，并沿用前面步骤四舍五入后的答案：题中数字经过挑选，这样算出的各位数字与精确计算相同。要逐步核对，请在 BP Studio 中打开该练习的代码（文件 ▸ 打开练习…，或 bpstudio exercise 代码）。</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Check: bpstudio exercise {code}</source>
+        <translation>核对：bpstudio exercise {code}</translation>
+    </message>
+    <message>
+        <source>Answer key: one training step by hand</source>
+        <translation>答案卷：手算一步训练</translation>
+    </message>
+    <message>
+        <source>The answers to the {count} exercises of seed {seed}, computed by BP Studio's engine, with {digits} decimals, and the worked steps behind them.</source>
+        <translation>种子 {seed} 的 {count} 道练习的答案，由 BP Studio 的引擎计算，保留 {digits} 位小数，并附推导步骤。</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Worked steps</source>
+        <translation>推导步骤</translation>
+    </message>
+</context>
+<context>
     <name>Explain</name>
     <message>
         <source>{name} is not computed yet in this iteration: it is computed at stage {stage}.</source>
@@ -4894,6 +5179,33 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     <message>
         <source>the NumPy script would be {size} MB with this data, more than {limit} MB</source>
         <translation>用这些数据，NumPy 脚本会有 {size} MB，超过了 {limit} MB 的上限</translation>
+    </message>
+</context>
+<context>
+    <name>OpenExerciseDialog</name>
+    <message>
+        <source>Open exercise</source>
+        <translation>打开练习</translation>
+    </message>
+    <message>
+        <source>Type the code printed beside an exercise on its sheet. BP Studio opens exactly that variant: its network, its sample and its weights, one training step to take stage by stage while you check your answers against the panels.</source>
+        <translation>输入练习卷上每道练习旁印的代码。BP Studio 会准确打开那个变体：它的网络、样本和权重，以及一步训练，你可以逐个阶段执行，对照面板核对答案。</translation>
+    </message>
+    <message>
+        <source>The exercise's code, as on the sheet; letters in either case</source>
+        <translation>练习代码，与练习卷上的相同；字母大小写均可</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>A code looks like {example}.</source>
+        <translation>代码形如 {example}。</translation>
+    </message>
+    <message>
+        <source>Exercise {index} of the sheet with seed {seed}: network {sizes}; to compute: {parts}.</source>
+        <translation>种子为 {seed} 的练习卷中的第 {index} 道练习：网络 {sizes}；要计算：{parts}。</translation>
     </message>
 </context>
 <context>

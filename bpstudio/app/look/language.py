@@ -91,3 +91,14 @@ def load_bundled_fonts() -> list[str]:
             if path.suffix.lower() in (".ttf", ".ttc", ".otf"):
                 families += QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(path)))
     return families
+
+
+def engine_translator(language: str) -> i18n.Translator | None:
+    """Engine text in ``language`` without installing it for the UI (an exercise sheet in Chinese from an English
+    window, or from the command line): None for English, or when the translation cannot be loaded."""
+    if language not in LANGUAGES or language == ENGLISH:
+        return None
+    translator = QTranslator()
+    if not translator.load(str(translations_dir() / f"bpstudio_{language}.qm")):
+        return None
+    return lambda context, text: translator.translate(context, text) or text

@@ -15,6 +15,7 @@ from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.widgets.step_actions import StepActions, make_action
 from bpstudio.engine.resource_files import examples_dir
 
+from .exercise_actions import ExerciseActions
 from .export_actions import ExportActions
 from .project_files import ProjectFiles
 from .recent_menu import RecentFilesMenu
@@ -100,6 +101,7 @@ class WindowMenus:
     recent: RecentFilesMenu
     view: QMenu
     toolbar_rows: ToolbarRows
+    exercises: ExerciseActions
 
 
 def build_menus(w: QMainWindow, step: StepActions, actions: WindowActions, files: ProjectFiles,
@@ -111,8 +113,12 @@ def build_menus(w: QMainWindow, step: StepActions, actions: WindowActions, files
     recent = RecentFilesMenu(w)
     recent.fileChosen.connect(files.open_path)
     file_menu.addMenu(recent)
-    file_menu.addActions([actions.open_snapshot, files.save_action, files.save_as_action])
-    exports.menu(file_menu)
+    exercises = ExerciseActions(w, exports.state, lambda: exports.display()[1], files.replace_project,
+                                exports.errorOccurred.emit, exports.statusMessage.emit)
+    file_menu.addActions([actions.open_snapshot, exercises.open_action, files.save_action, files.save_as_action])
+    export_menu = exports.menu(file_menu)
+    export_menu.addSeparator()
+    export_menu.addAction(exercises.export_action)
     file_menu.addSeparator()
     examples = file_menu.addMenu(translate("MainWindow", "Open &example"))
     for path in sorted(examples_dir().glob("*.bpsproj")):
@@ -158,7 +164,7 @@ def build_menus(w: QMainWindow, step: StepActions, actions: WindowActions, files
         w.addToolBar(each)
     w.addActions([*actions.with_keys(), files.save_action, files.save_as_action, *training.actions.all(),
                   actions.check_gradients, *training.plot_actions])
-    return WindowMenus(file_menu, recent, view_menu, ToolbarRows(w, [files_bar, stepping, training_bar]))
+    return WindowMenus(file_menu, recent, view_menu, ToolbarRows(w, [files_bar, stepping, training_bar]), exercises)
 
 
 def toolbar(w: QMainWindow, title: str, name: str) -> QToolBar:
