@@ -223,10 +223,10 @@ class StudioSession:
                                                         cmd.sample))
 
     def _state(self) -> ProjectState:
-        params, iteration, epoch, batch, position, velocity = self.stepper.saved_state()
+        params, iteration, epoch, batch, position, moments = self.stepper.saved_state()
         rows = self.engine.log.rows()  # (during a run, rows may have come after the state: not those)
         rows = rows[rows[:, 0] <= self.stepper.completed_iterations] if len(rows) else rows
-        return ProjectState(iteration, epoch, batch, position, params, velocity, rows if len(rows) else None)
+        return ProjectState(iteration, epoch, batch, position, params, moments, rows if len(rows) else None)
 
     @_handle.register
     def _gradcheck(self, cmd: do.GradCheck) -> do.GradCheckAnswer:
