@@ -226,3 +226,21 @@ def test_a_snapshot_with_half_the_moments_is_refused(tmp_path) -> None:
     np.savez(tmp_path / "half.npz", **arrays)
     with pytest.raises(FormatError, match="needs every layer's sW and sb"):
         load_snapshot(tmp_path / "half.npz")
+
+
+def test_the_worked_example_writes_adams_moments_and_step() -> None:
+    from bpstudio.engine.text.notation import format_number
+    from bpstudio.engine.text.worked_example import worked_example
+
+    project = replace(resolve_project("seed003_2-2-1"), training=TrainingSpec(0.05, 0, optimizer="adam"))
+    stepper = project.stepper()
+    stepper.run_iterations(2)
+    text = worked_example(stepper, project.name)
+    after = project.stepper()
+    after.run_iterations(2)
+    before_W = after.parameters[0][0]
+    after.run_iterations(1)
+    m = after.checkpoint().moments  # type: ignore[attr-defined]
+    assert "v̂ˡ = vˡ/(1 − β₁ᵗ)" in text and f"1 − β₁ᵗ = {1 - 0.9 ** 3:.6g}" in text
+    for value in (*m.v[0][0].ravel(), *m.s[0][0].ravel(), *(before_W - after.parameters[0][0]).ravel()):
+        assert format_number(value, 4) in text
