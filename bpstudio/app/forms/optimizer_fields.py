@@ -50,24 +50,24 @@ class OptimizerFields:
             "RMSProp and Adam take much smaller learning rates than plain descent (such as 0.001 to 0.01)."))
         self.box.currentIndexChanged.connect(self._chosen)
         row = form.rowCount() - 1  # the momentum row, the last one so far
-        form.insertRow(row, translate("NetworkForm", "&Optimizer"), self.box)
+        form.insertRow(row, translate("NetworkForm", "Optimizer"), self.box)
         self._next_row = row + 2  # the rows below go under the momentum row
         beta = translate("NetworkForm", "{name} must be a finite number from 0 up to (not including) 1, such as "
                                         "{example} (not “{{text}}”).")
-        self.beta1_box = self._row(typed, "beta1", translate("NetworkForm", "Adam β&₁"), translate("NetworkForm",
+        self.beta1_box = self._row(typed, "beta1", translate("NetworkForm", "Adam β₁"), translate("NetworkForm",
             "β₁, the decay of Adam's mean of gradients v ← β₁v + (1 − β₁)g, from 0 up to 1 (PyTorch's default 0.9). "
             "Press Enter to apply."), lambda v: 0 <= v < 1, beta.format(name="β₁", example="0.9"),
             lambda v: translate("NetworkForm", "Set Adam β₁ to {value}").format(value=v))
-        self.beta2_box = self._row(typed, "beta2", translate("NetworkForm", "Adam β&₂"), translate("NetworkForm",
+        self.beta2_box = self._row(typed, "beta2", translate("NetworkForm", "Adam β₂"), translate("NetworkForm",
             "β₂, the decay of Adam's mean of squared gradients s ← β₂s + (1 − β₂)g², from 0 up to 1 (PyTorch's "
             "default 0.999). Press Enter to apply."), lambda v: 0 <= v < 1, beta.format(name="β₂", example="0.999"),
             lambda v: translate("NetworkForm", "Set Adam β₂ to {value}").format(value=v))
-        self.alpha_box = self._row(typed, "alpha", translate("NetworkForm", "RMSProp &α"), translate("NetworkForm",
+        self.alpha_box = self._row(typed, "alpha", translate("NetworkForm", "RMSProp α"), translate("NetworkForm",
             "α, the decay of RMSProp's mean of squared gradients s ← αs + (1 − α)g², from 0 up to 1 (PyTorch's "
             "default 0.99; Ng's course calls it β). Press Enter to apply."), lambda v: 0 <= v < 1,
             beta.format(name="α", example="0.99"),
             lambda v: translate("NetworkForm", "Set RMSProp α to {value}").format(value=v))
-        self.eps_box = self._row(typed, "eps", translate("NetworkForm", "&Epsilon ε"), translate("NetworkForm",
+        self.eps_box = self._row(typed, "eps", translate("NetworkForm", "Epsilon ε"), translate("NetworkForm",
             "ε, added to √s so that a weight whose gradients were all 0 is not divided by 0; a number > 0 "
             "(PyTorch's default 1e-8). Press Enter to apply."), lambda v: v > 0, translate("NetworkForm",
                 "ε must be a finite number greater than 0, such as 1e-8 (not “{text}”)."),
