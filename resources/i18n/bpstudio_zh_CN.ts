@@ -4522,7 +4522,7 @@ RMSProp 和 Adam 需要比普通梯度下降小得多的学习率（例如 0.001
     </message>
     <message>
         <source>Epsilon ε</source>
-        <translation>Epsilon ε</translation>
+        <translation>小常数 ε</translation>
     </message>
     <message>
         <source>ε must be a finite number greater than 0, such as 1e-8 (not “{text}”).</source>
