@@ -4004,12 +4004,12 @@ inputs</source>
         <translation>→ 损失：输出端的 L 和 ∇ₐL</translation>
     </message>
     <message>
-        <source>update: Adam, W ← W − η v̂/(√ŝ + ε) in every layer (η = {eta})</source>
-        <translation>更新：Adam，每一层 W ← W − η v̂/(√ŝ + ε)（η = {eta}）</translation>
+        <source>Adam update: W ← W − η v̂/(√ŝ + ε) (η = {eta})</source>
+        <translation>Adam 更新：W ← W − η v̂/(√ŝ + ε)（η = {eta}）</translation>
     </message>
     <message>
-        <source>update: RMSProp, W ← W − η g/(√s + ε) in every layer (η = {eta})</source>
-        <translation>更新：RMSProp，每一层 W ← W − η g/(√s + ε)（η = {eta}）</translation>
+        <source>RMSProp update: W ← W − η g/(√s + ε) (η = {eta})</source>
+        <translation>RMSProp 更新：W ← W − η g/(√s + ε)（η = {eta}）</translation>
     </message>
     <message>
         <source>update: W ← W − η ∂L/∂W in every layer (η = {eta})</source>

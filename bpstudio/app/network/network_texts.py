@@ -67,9 +67,9 @@ def stage_line(stage: Stage | None, next_stage: Stage, activation_labels: list[s
     if stage.kind == LOSS:
         return translate("NetworkCanvas", "→ loss: L and ∇ₐL at the output")
     if optimizer == "adam":
-        text = translate("NetworkCanvas", "update: Adam, W ← W − η v̂/(√ŝ + ε) in every layer (η = {eta})")
+        text = translate("NetworkCanvas", "Adam update: W ← W − η v̂/(√ŝ + ε) (η = {eta})")
     elif optimizer == "rmsprop":
-        text = translate("NetworkCanvas", "update: RMSProp, W ← W − η g/(√s + ε) in every layer (η = {eta})")
+        text = translate("NetworkCanvas", "RMSProp update: W ← W − η g/(√s + ε) (η = {eta})")
     else:
         text = translate("NetworkCanvas", "update: W ← W − η ∂L/∂W in every layer (η = {eta})")
     return text.format(eta=format_number(eta, 6))
