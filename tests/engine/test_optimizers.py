@@ -244,3 +244,16 @@ def test_the_worked_example_writes_adams_moments_and_step() -> None:
     assert "v̂ˡ = vˡ/(1 − β₁ᵗ)" in text and f"1 − β₁ᵗ = {1 - 0.9 ** 3:.6g}" in text
     for value in (*m.v[0][0].ravel(), *m.s[0][0].ravel(), *(before_W - after.parameters[0][0]).ravel()):
         assert format_number(value, 4) in text
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "rmsprop"])
+def test_the_ledger_predicts_along_the_step_adam_took(optimizer: str) -> None:
+    s = make(optimizer, l2=0.01)
+    s.finish_iteration()
+    before = s.parameters
+    snap = s.finish_iteration()
+    grads = [(snap.get("dW", l), snap.get("db", l)) for l in (1, 2)]
+    expected = sum(float(np.vdot(dW, W1 - W0) + np.vdot(db, b1 - b0))
+                   for (dW, db), (W0, b0), (W1, b1) in zip(grads, before, s.parameters, strict=True))
+    assert snap.ledger[-1].predicted == expected
+    assert snap.ledger[-1].predicted != -0.05 * sum(float(np.vdot(dW, dW) + np.vdot(db, db)) for dW, db in grads)
