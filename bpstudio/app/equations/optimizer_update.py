@@ -8,20 +8,36 @@ old weights + the step are the new ones to the bit when the panel saw the old on
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from bpstudio.engine.optimizers import bias_correction
+from bpstudio.engine.snapshot import Snapshot
 from bpstudio.engine.spec import TrainingSpec
 from bpstudio.engine.text.indices import superscript as sup
 from bpstudio.engine.text.notation import format_number
 
-from .matrix_text import EQ, T
+from .matrix_text import EQ, Block, T, Term
 
-if TYPE_CHECKING:
-    from .equation_numbers import StageNumbers
+
+class Panel(Protocol):
+    """What this module uses of ``equation_numbers.StageNumbers`` (which imports it)."""
+
+    training: TrainingSpec
+    snap: Snapshot
+    L: int
+
+    def _m(self, name: str, arr: np.ndarray | None, batch: bool = False) -> Block: ...
+
+    def _eq(self, lead: str, terms: list[Term]) -> None: ...
+
+    def _text(self, s: str) -> None: ...
+
+    def g(self, q: str, l: int) -> np.ndarray | None: ...
+
+    def _seen_before(self, q: str, l: int) -> np.ndarray | None: ...
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
@@ -46,7 +62,7 @@ def adaptive_general(t: TrainingSpec, eta: float) -> tuple[str, str]:
         alpha=format_number(t.alpha), eps=format_number(t.eps), eta=format_number(eta), lam=format_number(t.l2))
 
 
-def write_adaptive_update(n: StageNumbers, l: int) -> None:
+def write_adaptive_update(n: Panel, l: int) -> None:
     """Layer l's update with the snapshot's moments, written into the panel ``n``."""
     s, t, moments = sup(l), n.training, n.snap.moments
     adam = t.optimizer == "adam"
