@@ -10,9 +10,10 @@ import numpy as np
 from .backprop import ParamTuple
 from .errors import ValidationError, require
 from .i18n import translate
+from .optimizers import Moments
 from .readonly import read_only
 from .snapshot import key
-from .spec import NetworkSpec
+from .spec import OPTIMIZERS, NetworkSpec
 
 Array = np.ndarray
 
@@ -100,3 +101,18 @@ def check_data(spec: NetworkSpec, x: Array, y: Array) -> tuple[Array, Array]:
         require(loss.name != "cross_entropy" or np.allclose(y.sum(axis=0), 1.0), "data.y", translate(
             "Stepper", "cross_entropy needs each target to sum to 1 (one-hot or probabilities)"))
     return x, y
+
+
+def check_moments(spec: NetworkSpec, moments: Moments | None, field: str = "moments") -> Moments | None:
+    """An optimizer's saved state checked as parameters are (and s ≥ 0, t a whole number ≥ 0)."""
+    if moments is None:
+        return None
+    require(moments.optimizer in OPTIMIZERS, f"{field}.optimizer", translate(
+        "Stepper", "must be one of {choices}, got {value!r}"), choices=", ".join(OPTIMIZERS), value=moments.optimizer)
+    v = None if moments.v is None else check_parameters(spec, moments.v, f"{field}.v")
+    s = None if moments.s is None else check_parameters(spec, moments.s, f"{field}.s")
+    require(s is None or all((a >= 0).all() and (c >= 0).all() for a, c in s), f"{field}.s",
+            translate("Stepper", "a mean of squares cannot be negative"))
+    require(_whole(moments.t) and moments.t >= 0, f"{field}.t",
+            translate("Stepper", "must be a whole number ≥ 0, got {value!r}"), value=moments.t)
+    return Moments(moments.optimizer, v, s, moments.t)

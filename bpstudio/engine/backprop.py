@@ -7,6 +7,7 @@
     BP4:      ∂L/∂Wˡ = (1/m) δˡ (aˡ⁻¹)ᵀ
     update:   W ← W − η ∂L/∂W,  b ← b − η ∂L/∂b
               with momentum μ and L2 λ:  v ← μv − η(∂L/∂W + λW),  W ← W + v  (biases: no λ)
+              RMSProp and Adam: see ``optimizers``
 
 Indices: l counts layers 1 … L, as the text does; the lists are those of Nielsen's ``backprop()``:
     activations[l] = aˡ (activations[0] = a⁰ = x),   zs[l − 1] = zˡ,
@@ -28,6 +29,7 @@ import numpy as np
 
 from .activations import Activation
 from .losses import Loss
+from .optimizers import ADAPTIVE, Buffers, adaptive_update
 from .spec import NetworkSpec, TrainingSpec
 
 Array = np.ndarray
@@ -168,12 +170,15 @@ def update_momentum(W: Array, b: Array, dW: Array, db: Array, vW: Array, vb: Arr
     b += vb
 
 
-def update_layers(params: Sequence[tuple[Array, Array]], grads: Sequence[tuple[Array, Array]],
-                  velocities: Sequence[tuple[Array, Array]], training: TrainingSpec) -> None:
-    """The update stage: every layer's update, written into ``params`` (with momentum, ``velocities`` too)."""
-    lr, mu, l2 = training.learning_rate, training.momentum, training.l2
-    for (W, b), (dW, db), (vW, vb) in zip(params, grads, velocities, strict=True):
-        if training.plain:
-            update(W, b, dW, db, lr)
+def update_layers(params: Sequence[tuple[Array, Array]], grads: Sequence[tuple[Array, Array]], buffers: Buffers,
+                  training: TrainingSpec) -> None:
+    """The update stage: every layer's update, written into ``params`` (and the optimizer's ``buffers``)."""
+    t = training
+    if t.optimizer in ADAPTIVE:  # RMSProp or Adam (``optimizers``)
+        adaptive_update(params, grads, buffers, t.learning_rate, t.l2, t.beta1, t.beta2, t.alpha, t.eps)
+        return
+    for (W, b), (dW, db), (vW, vb) in zip(params, grads, buffers.v, strict=True):
+        if t.plain:
+            update(W, b, dW, db, t.learning_rate)
         else:
-            update_momentum(W, b, dW, db, vW, vb, lr, mu, l2)
+            update_momentum(W, b, dW, db, vW, vb, t.learning_rate, t.momentum, t.l2)

@@ -27,7 +27,7 @@ def run_fast(plan: bp.Plan, training: TrainingSpec, batches: Batches, state: Sta
     """``count`` iterations from ``state`` at an iteration boundary (``begun``: its batch has been used already).
     Returns the state after the last one (``positions`` stages done) and how many ran: fewer when
     ``should_stop``, polled after each, says so. ``observe(completed, Ws, bs)`` sees the weights after each."""
-    params, velocities = state.writable()
+    params, buffers = state.writable(training.optimizer)
     Ws, bs = [W for W, _ in params], [b for _, b in params]  # the same arrays, for observe
     epoch, batch, iteration = state.epoch, state.batch, state.iteration
     order, order_epoch = None, -1  # the samples' order in epoch order_epoch
@@ -41,15 +41,15 @@ def run_fast(plan: bp.Plan, training: TrainingSpec, batches: Batches, state: Sta
             order, order_epoch = batches.order(epoch), epoch
         x, y = batches.get(epoch, batch, order)
         if plan.mistake:  # a planted mistake's buggy operations (``mistake_ops``)
-            run_iteration(plan, params, velocities, x, y, training)
+            run_iteration(plan, params, buffers, x, y, training)
         else:
             zs, activations = bp.forward(plan, params, x)
-            bp.update_layers(params, bp.backward(plan, params, zs, activations, y), velocities, training)
+            bp.update_layers(params, bp.backward(plan, params, zs, activations, y), buffers, training)
         done += 1
         if observe is not None:
             observe(iteration + 1, Ws, bs)
         if should_stop is not None and should_stop():
             break
-    velocity = None if training.plain else read_only_pairs(velocities)
-    state = State(read_only_pairs(params), positions, iteration, epoch, batch, velocity=velocity, ledger=state.ledger)
+    moments = buffers.frozen(not training.plain)
+    state = State(read_only_pairs(params), positions, iteration, epoch, batch, moments=moments, ledger=state.ledger)
     return state, done  # (the ledger records stepped updates only: the fast ones keep no numbers to measure)

@@ -16,6 +16,7 @@ import numpy as np
 
 from . import backprop as bp
 from .activations import Activation
+from .optimizers import ADAPTIVE, Buffers, Moments
 from .snapshot import key
 from .spec import TrainingSpec
 
@@ -37,8 +38,7 @@ class Ops:
     bp2: Callable[[Array, Array, Array, Array, Activation], Array] = bp.hidden_delta  # (Wˡ⁺¹, δˡ⁺¹, z, a, f)
     bp4: Callable[[Array, Array], Array] = bp.weight_gradient  # (δ, aˡ⁻¹)
     bp3: Callable[[Array], Array] = bp.bias_gradient
-    update: Callable[[Sequence[tuple[Array, Array]], Grads, Sequence[tuple[Array, Array]], TrainingSpec], None] \
-        = bp.update_layers
+    update: Callable[[Sequence[tuple[Array, Array]], Grads, Buffers, TrainingSpec], None] = bp.update_layers
     sign: float = 1.0  # −1: the update climbs, i.e. it follows −∂L/∂W (what the gradient check compares)
 
     def backward_layer(self, plan: bp.Plan, params: Sequence[tuple[Array, Array]], l: int, zs: Sequence[Array],
@@ -110,10 +110,13 @@ def _dw_swapped(delta: Array, a_prev: Array) -> Array:
     return (a_prev @ delta.T) / delta.shape[1]  # (nˡ⁻¹, nˡ): the shape of W only when W is square
 
 
-def _update_flipped(params: Sequence[tuple[Array, Array]], grads: Grads, velocities: Sequence[tuple[Array, Array]],
+def _update_flipped(params: Sequence[tuple[Array, Array]], grads: Grads, buffers: Buffers,
                     training: TrainingSpec) -> None:
     lr, mu, l2 = training.learning_rate, training.momentum, training.l2
-    for (W, b), (dW, db), (vW, vb) in zip(params, grads, velocities, strict=True):
+    if training.optimizer in ADAPTIVE:  # Adam, RMSProp: their own update of the gradient turned round
+        bp.update_layers(params, [(-dW, -db) for dW, db in grads], buffers, training)
+        return
+    for (W, b), (dW, db), (vW, vb) in zip(params, grads, buffers.v, strict=True):
         if training.plain:
             W += lr * dW
             b += lr * db
@@ -186,8 +189,7 @@ def ops_of(plan: bp.Plan) -> Ops:
 
 # ----- a whole iteration through the operations ------------------------------------------------------
 def iteration(plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: Array, y: Array,
-              training: TrainingSpec | None = None, velocities: Sequence[tuple[Array, Array]] | None = None
-              ) -> dict[str, object]:
+              training: TrainingSpec | None = None, moments: Moments | None = None) -> dict[str, object]:
     """Every quantity of one iteration as ``plan`` computes it, keyed as in a snapshot ("L2/delta", "losses",
     "grad_a", "loss"); with ``training``, the update too ("L1/W" … after it: written into copies)."""
     o = ops_of(plan)
@@ -210,9 +212,7 @@ def iteration(plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: Array, y:
         grads.insert(0, (dW, db))
     if training is not None:
         new = [(W.copy(), b.copy()) for W, b in params]
-        moved = ([(np.zeros_like(W), np.zeros_like(b)) for W, b in params] if velocities is None
-                 else [(v.copy(), u.copy()) for v, u in velocities])
-        o.update(new, grads, moved, training)
+        o.update(new, grads, Buffers(training.optimizer, params, moments), training)  # (copies of the moments)
         for l, (W, b) in enumerate(new, start=1):
             out[key("W", l)], out[key("b", l)] = W, b
     return out
@@ -240,9 +240,9 @@ def full_gradients(plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: Arra
     return float(got["loss"]), grads  # type: ignore[arg-type]
 
 
-def run_iteration(plan: bp.Plan, params: list[tuple[Array, Array]], velocities: list[tuple[Array, Array]],
-                  x: Array, y: Array, training: TrainingSpec) -> None:
-    """One fast iteration of a planted plan, written into ``params`` (and ``velocities``)."""
+def run_iteration(plan: bp.Plan, params: list[tuple[Array, Array]], buffers: Buffers, x: Array, y: Array,
+                  training: TrainingSpec) -> None:
+    """One fast iteration of a planted plan, written into ``params`` (and the optimizer's ``buffers``)."""
     o = ops_of(plan)
     zs, acts = [], [x]
     for (W, b), f in zip(params, plan.activations, strict=True):
@@ -255,4 +255,4 @@ def run_iteration(plan: bp.Plan, params: list[tuple[Array, Array]], velocities: 
     for l in range(len(params), 0, -1):
         delta, dW, db = o.backward_layer(plan, params, l, zs, acts, y, grad_a, delta)
         grads.insert(0, (dW, db))
-    o.update(params, grads, velocities, training)
+    o.update(params, grads, buffers, training)

@@ -18,6 +18,7 @@ import numpy as np
 from . import backprop as bp
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .mistake_ops import AT_A, OPS, iteration
+from .optimizers import Moments
 from .spec import NetworkSpec, TrainingSpec
 
 Array = np.ndarray
@@ -170,33 +171,33 @@ def batch_of(training: TrainingSpec, samples: int) -> int:
 
 # ----- the mistakes on the current numbers (for naming a wrong prediction) -----------------------------------
 def evaluate(id_: str, plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: Array, y: Array,
-             training: TrainingSpec | None = None, velocities: Sequence[tuple[Array, Array]] | None = None
+             training: TrainingSpec | None = None, moments: Moments | None = None
              ) -> dict[str, object]:
     """Every quantity of the iteration on batch (x, y) from ``params`` as mistake ``id_`` computes it, keyed as in
     a snapshot ("L1/z", "L2/delta", "L1/dW", "losses", "loss"; with ``training``, "L1/W" after the update).
     Where NumPy refuses the buggy line, {"error": its message}."""
     try:
         with np.errstate(all="ignore"):
-            return iteration(replace(plan, mistake=id_), params, x, y, training, velocities)
+            return iteration(replace(plan, mistake=id_), params, x, y, training, moments)
     except ValueError as exc:
         return {"error": str(exc)}
 
 
 def evaluate_all(plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: Array, y: Array,
-                 training: TrainingSpec | None = None, velocities: Sequence[tuple[Array, Array]] | None = None
+                 training: TrainingSpec | None = None, moments: Moments | None = None
                  ) -> dict[str, dict[str, object]]:
     """``evaluate`` for every mistake that can happen in this network on batches of this size (those that change
     nothing here are left out, so a right answer is never taken for one), by id."""
-    return {m.id: evaluate(m.id, plan, params, x, y, training, velocities) for m in MISTAKES
+    return {m.id: evaluate(m.id, plan, params, x, y, training, moments) for m in MISTAKES
             if not why_not(m.id, plan.spec, int(x.shape[1]))}
 
 
 def buggy_value(id_: str, plan: bp.Plan, params: Sequence[tuple[Array, Array]], x: Array, y: Array, made: str,
                 index: tuple[int, ...] = (), training: TrainingSpec | None = None,
-                velocities: Sequence[tuple[Array, Array]] | None = None) -> float | None:
+                moments: Moments | None = None) -> float | None:
     """Entry ``index`` (engine's column convention) of ``made`` ("L2/dW", "loss") as mistake ``id_`` computes it;
     None where the buggy program has no such number (a shape error, another shape)."""
-    got = evaluate(id_, plan, params, x, y, training, velocities).get(made)
+    got = evaluate(id_, plan, params, x, y, training, moments).get(made)
     if got is None:
         return None
     value = np.asarray(got)

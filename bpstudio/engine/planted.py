@@ -32,8 +32,8 @@ class PlantedStepper(Stepper):
         super().__init__(original.spec, original.x, original.y, original.training, original.init,
                          params=original._initial)
         self.plan = replace(self.plan, mistake=mistake)
-        params, iteration, epoch, batch, position, velocity = original.saved_state()
-        self.resume(params, iteration, epoch, batch, position, velocity)  # the stages taken again, buggy
+        params, iteration, epoch, batch, position, moments = original.saved_state()
+        self.resume(params, iteration, epoch, batch, position, moments)  # the stages taken again, buggy
 
     @property
     def mistake(self) -> str:
@@ -44,7 +44,7 @@ class PlantedStepper(Stepper):
         return replace(snap, planted=self._planted(snap))
 
     def _start(self) -> State | None:
-        """The state this iteration started from (for its weights and velocities), if known."""
+        """The state this iteration started from (for its weights and moments), if known."""
         s = self._state
         if s.position < len(self.stages):  # weights and velocities change only at the update
             return s
@@ -72,7 +72,7 @@ class PlantedStepper(Stepper):
         """Every quantity of the iteration from ``start``'s weights on this batch, as the engine computes it."""
         plan = replace(self.plan, mistake="")
         x, y = self._xy
-        s = State(start.params, 0, start.iteration, start.epoch, start.batch, velocity=start.velocity)
+        s = State(start.params, 0, start.iteration, start.epoch, start.batch, moments=start.moments)
         with divergence_is_data():
             for stage in self.stages:
                 s = take_stage(plan, self.training, stage, s, x, y)

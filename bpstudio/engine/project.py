@@ -27,8 +27,9 @@ from .spec import InitSpec, NetworkSpec, TrainingSpec, reject_unknown_keys
 from .stepper import Stepper, check_data, check_parameters
 
 PROJECT_FORMAT = "bpstudio-project"
-PROJECT_VERSION = 3  # 2 added "state" (where training had got to), 3 the gradient-flow columns of its log;
-# older files read as they are (a version 2 log gets those columns empty)
+PROJECT_VERSION = 4  # 2 added "state" (where training had got to), 3 the gradient-flow columns of its log,
+# 4 the optimizers (training.optimizer, beta1, beta2, alpha, eps; state.moments instead of state.velocity);
+# older files read as they are (a version 2 log gets those columns empty, an old velocity is SGD's v)
 TOP_LEVEL = {"format", "version", "name", "description", "network", "init", "training", "data", "parameters",
              "state"}
 Settings = TypeVar("Settings", TrainingSpec, InitSpec)
@@ -60,7 +61,7 @@ class Project:
         stepper = Stepper(self.network, train.x.T, train.y.T, self.training, self.init, self.parameters, **kwargs)
         if self.state is not None:
             st = self.state
-            stepper.resume(st.params, st.iteration, st.epoch, st.batch, st.position, st.velocity)
+            stepper.resume(st.params, st.iteration, st.epoch, st.batch, st.position, st.moments)
         return stepper
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,7 +72,7 @@ class Project:
             "description": self.description,
             "network": self.network.to_dict(),
             "init": asdict(self.init),  # the fields in their order: method, scale
-            "training": asdict(self.training),  # learning_rate, batch_size, epochs, seed, shuffle, momentum, l2
+            "training": asdict(self.training),  # learning_rate … l2, optimizer, beta1 … eps
             "data": self.data,
         }
         if self.parameters is not None:

@@ -1,6 +1,8 @@
 """Where training had got to, saved with a project (format version 2): the iteration, its batch, how many
 of its stages were done, the weights (and momentum) at its start, and the training log (version 3: with the
-gradient-flow columns; a log of version 2's columns is read with those columns empty).
+gradient-flow columns; a log of version 2's columns is read with those columns empty). Version 4 saves the
+optimizer's state as ``moments`` (v, s and t of SGD with momentum, RMSProp or Adam); an older file's
+``velocity`` is read as SGD's v.
 
 Opening such a project replays those stages from those weights, so every number on screen is exactly what
 it was when it was saved. The project's own starting weights (or initialiser) stay as they were: Reset
@@ -14,17 +16,19 @@ from typing import Any
 
 import numpy as np
 
-from .array_checks import check_parameters
+from .array_checks import check_moments, check_parameters
 from .backprop import ParamTuple
 from .errors import ValidationError, require, whole
 from .i18n import translate
+from .optimizers import Moments
 from .project_data import number_rows  # the same number checks as the project file's
 from .spec import NetworkSpec, reject_unknown_keys
 from .training_log import columns, old_columns
 
 Array = np.ndarray
 MAX_SAVED_ROWS = 5000  # a longer log is thinned evenly (the last row always kept)
-KEYS = {"iteration", "epoch", "batch", "position", "parameters", "velocity", "log"}
+KEYS = {"iteration", "epoch", "batch", "position", "parameters", "velocity", "moments", "log"}
+MOMENT_KEYS = {"optimizer", "t", "v", "s"}
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class ProjectState:
     batch: int
     position: int  # stages of this iteration done
     params: ParamTuple  # (W, b) per layer at the start of this iteration
-    velocity: ParamTuple | None = None  # momentum's (vW, vb) at the start of this iteration
+    moments: Moments | None = None  # the optimizer's v, s and t at the start of this iteration
     log: Array | None = None  # training-log rows (see training_log.columns)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,8 +46,11 @@ class ProjectState:
             "iteration": self.iteration, "epoch": self.epoch, "batch": self.batch, "position": self.position,
             "parameters": [{"W": W.tolist(), "b": b[:, 0].tolist()} for W, b in self.params],
         }
-        if self.velocity is not None:
-            d["velocity"] = [{"W": W.tolist(), "b": b[:, 0].tolist()} for W, b in self.velocity]
+        if self.moments is not None:
+            m = self.moments
+            d["moments"] = {"optimizer": m.optimizer, "t": m.t, **{name: [
+                {"W": W.tolist(), "b": b[:, 0].tolist()} for W, b in pairs] for name, pairs in (("v", m.v), ("s", m.s))
+                if pairs is not None}}
         if self.log is not None and len(self.log):
             rows = thinned(self.log)
             d["log"] = {"columns": list(columns(len(self.params))),
@@ -71,7 +78,7 @@ def state_from_dict(d: object, network: NetworkSpec, where: str = "state") -> Pr
         "ProjectState", "an iteration has {stages} stages, got {position}"),
         stages=2 * network.depth + 2, position=position)
 
-    def pairs(key: str) -> ParamTuple:
+    def pairs(key: str, d: dict = d, where: str = where) -> ParamTuple:
         raw = d.get(key)
         if not isinstance(raw, list):
             raise ValidationError(f"{where}.{key}", translate(
@@ -85,9 +92,15 @@ def state_from_dict(d: object, network: NetworkSpec, where: str = "state") -> Pr
         return check_parameters(network, out)
 
     params = pairs("parameters")
-    velocity = pairs("velocity") if d.get("velocity") is not None else None
+    moments = Moments("sgd", pairs("velocity")) if d.get("velocity") is not None else None  # versions 2 and 3
+    if d.get("moments") is not None:
+        raw, at = d["moments"], f"{where}.moments"
+        require(isinstance(raw, dict), at, translate("ProjectState", "must be an object"))
+        reject_unknown_keys(raw, MOMENT_KEYS, at)
+        v, s = (pairs(k, raw, at) if raw.get(k) is not None else None for k in ("v", "s"))
+        moments = check_moments(network, Moments(raw.get("optimizer"), v, s, raw.get("t", 0)), at)
     log = _log(d["log"], network.depth, f"{where}.log") if d.get("log") is not None else None
-    return ProjectState(iteration, epoch, batch, position, params, velocity, log)
+    return ProjectState(iteration, epoch, batch, position, params, moments, log)
 
 
 def _log(d: object, depth: int, where: str) -> Array:

@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 import numpy as np
 
+from .optimizers import Moments
 from .readonly import read_only
 from .spec import NetworkSpec
 from .stages import Stage
@@ -57,6 +58,7 @@ class Snapshot:
     changed: frozenset[str]  # keys the stage just taken computed
     ledger: tuple[LedgerEntry, ...] = ()  # the last updates' predicted and real loss changes (``update_ledger``)
     planted: Planted | None = None  # a mistake planted in the code panel (``planted``), with the correct values
+    moments: Moments | None = None  # the optimizer's v, s and t as they are now (with the weights above)
 
     def get(self, quantity: str, layer: int) -> np.ndarray | None:
         return self.arrays.get(key(quantity, layer))
@@ -68,6 +70,7 @@ class Snapshot:
     @staticmethod
     def build(spec: NetworkSpec, stage: Stage | None, next_stage: Stage, position: int, iteration: int, epoch: int,
               batch: int, arrays: Mapping[str, np.ndarray], loss: float | None, changed: frozenset[str],
-              ledger: tuple[LedgerEntry, ...] = ()) -> Snapshot:
+              ledger: tuple[LedgerEntry, ...] = (), moments: Moments | None = None) -> Snapshot:
         frozen = MappingProxyType({k: read_only(v) for k, v in arrays.items()})
-        return Snapshot(spec, stage, next_stage, position, iteration, epoch, batch, frozen, loss, changed, ledger)
+        return Snapshot(spec, stage, next_stage, position, iteration, epoch, batch, frozen, loss, changed, ledger,
+                        moments=moments)  # (the moments' arrays are never changed in place: shared, not copied)

@@ -15,15 +15,17 @@ from .errors import FormatError, ValidationError, whole
 from .i18n import translate
 from .json_read import parse_json
 from .npz_read import Member, Npz, NpzFault
+from .optimizers import Moments
 from .readonly import read_only
 from .snapshot import QUANTITIES
 from .snapshot import key as array_key
-from .spec import NetworkSpec
+from .spec import OPTIMIZERS, NetworkSpec
 
 SNAPSHOT_FORMAT = "bpstudio-snapshot"
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2  # 2 added the optimizer's moments (L{l}/vW … L{l}/sb, meta.moments)
 MAX_SNAPSHOT_BYTES = 1024 ** 3  # what a snapshot's arrays may expand to, together (1 GiB)
 COUNTS = ("iteration", "epoch", "batch", "position")
+MOMENT_KEYS = ("vW", "vb", "sW", "sb")  # the optimizer's v and s, for W and for b
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ def load_snapshot(path: str | os.PathLike[str]) -> LoadedSnapshot:
                         ).format(path=path, key=name, dtype=m.dtype.str))
                 meta = _meta(npz, path)
                 network = _network(meta, path)
-                members = _checked_members(npz, network, path)
+                members = _checked_members(npz, network, path, meta.get("moments"))
                 arrays = {name: npz.read(m) for name, m in members.items()}
     except FileNotFoundError:
         raise FormatError(translate("SnapshotIo", "{path}: no such file").format(path=path)) from None
@@ -88,6 +90,11 @@ def _meta(npz: Npz, path: object) -> dict[str, Any]:
         if not whole(value) or value < 0:
             raise FormatError(translate("SnapshotIo", "{path}: meta.{key} must be a whole number ≥ 0, got "
                                         "{value}").format(path=path, key=key, value=_short(value)))
+    moments = meta.get("moments")
+    if moments is not None and not (isinstance(moments, dict) and set(moments) == {"optimizer", "t"} and
+                                    moments["optimizer"] in OPTIMIZERS and whole(moments["t"]) and moments["t"] >= 0):
+        raise FormatError(translate("SnapshotIo", "{path}: meta.moments must be {{\"optimizer\": one of {choices}, "
+                                    "\"t\": a whole number ≥ 0}}").format(path=path, choices=", ".join(OPTIMIZERS)))
     if meta.get("project") is not None and not isinstance(meta["project"], dict):
         raise FormatError(translate("SnapshotIo", "{path}: meta.project must be a project object").format(path=path))
     return meta
@@ -110,7 +117,7 @@ def _network(meta: dict[str, Any], path: object) -> NetworkSpec:
     return network
 
 
-def _checked_members(npz: Npz, network: NetworkSpec, path: object) -> dict[str, Member]:
+def _checked_members(npz: Npz, network: NetworkSpec, path: object, meta_moments: object) -> dict[str, Member]:
     """Every member but meta, its key known, its dtype float64 and its shape the network's (the batch the same
     in all); the weights and biases of every layer present; their total within the limit."""
     sizes = network.sizes
@@ -119,8 +126,10 @@ def _checked_members(npz: Npz, network: NetworkSpec, path: object) -> dict[str, 
                                           "losses": (B,), "loss": ()}
     for l in range(1, network.depth + 1):
         n, before = sizes[l], sizes[l - 1]
-        for q in QUANTITIES:
-            shapes[array_key(q, l)] = {"W": (n, before), "dW": (n, before), "b": (n, 1), "db": (n, 1)}.get(q, (n, B))
+        for q in (*QUANTITIES, *MOMENT_KEYS):
+            weights, biases = (n, before), (n, 1)
+            shapes[array_key(q, l)] = {"W": weights, "dW": weights, "vW": weights, "sW": weights, "b": biases,
+                                       "db": biases, "vb": biases, "sb": biases}.get(q, (n, B))
     batch: int | None = None
     members = {k: m for k, m in npz.members.items() if k != "meta"}
     for name, m in members.items():
@@ -141,9 +150,29 @@ def _checked_members(npz: Npz, network: NetworkSpec, path: object) -> dict[str, 
             if array_key(q, l) not in members:
                 raise FormatError(translate("SnapshotIo", "{path}: the entry {key} is missing").format(
                     path=path, key=array_key(q, l)))
+    for name in ("v", "s"):
+        found = [array_key(name + q, l) in members for l in range(1, network.depth + 1) for q in ("W", "b")]
+        if any(found) and not (all(found) and isinstance(meta_moments, dict)):
+            raise FormatError(translate("SnapshotIo", "{path}: the optimizer's {name} needs every layer's {name}W and "
+                                        "{name}b and meta.moments").format(path=path, name=name))
     total = sum(m.nbytes for m in members.values())
     if total > MAX_SNAPSHOT_BYTES:
         raise FormatError(translate("SnapshotIo", "{path}: its arrays would need {size:,} MB; BP Studio opens "
                                     "snapshots of up to {most:,} MB").format(
             path=path, size=total // 2 ** 20, most=MAX_SNAPSHOT_BYTES // 2 ** 20))
     return members
+
+
+def saved_moments(loaded: LoadedSnapshot, depth: int) -> Moments | None:
+    """The optimizer's moments a snapshot holds (None for none: plain descent, or a version 1 snapshot)."""
+    meta = loaded.meta.get("moments")
+    if not isinstance(meta, dict):
+        return None
+
+    def pairs(name: str) -> tuple[tuple[np.ndarray, np.ndarray], ...] | None:
+        if array_key(name + "W", 1) not in loaded.arrays:
+            return None
+        return tuple((loaded.arrays[array_key(name + "W", l)], loaded.arrays[array_key(name + "b", l)])
+                     for l in range(1, depth + 1))
+
+    return Moments(meta["optimizer"], pairs("v"), pairs("s"), meta["t"])

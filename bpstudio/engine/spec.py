@@ -116,6 +116,7 @@ class NetworkSpec:
         return NetworkSpec(d["input_size"], tuple(layers), loss).validate(prefix)
 
 
+OPTIMIZERS = ("sgd", "rmsprop", "adam")
 INITIALIZERS = ("xavier", "he", "small_uniform", "zeros", "explicit")
 
 
@@ -144,11 +145,16 @@ class TrainingSpec:
     shuffle: bool = True  # reshuffle each epoch (never when one batch holds all the data)
     momentum: float = 0.0  # μ: v ← μv − η(∂L/∂W + λW), W ← W + v; 0 is plain gradient descent
     l2: float = 0.0  # λ: weight decay, the gradient of (λ/2)‖W‖² added to ∂L/∂W (biases are not decayed)
+    optimizer: str = "sgd"  # "sgd" (with ``momentum``), "rmsprop" or "adam" (see ``optimizers``)
+    beta1: float = 0.9  # Adam's β₁ (PyTorch's defaults, here and below)
+    beta2: float = 0.999  # Adam's β₂
+    alpha: float = 0.99  # RMSProp's α (PyTorch's name; β in Ng's course)
+    eps: float = 1e-8  # ε of Adam and RMSProp
 
     @property
     def plain(self) -> bool:
-        """Plain gradient descent, W ← W − η ∂L/∂W: no momentum and no L2."""
-        return self.momentum == 0 and self.l2 == 0
+        """Plain gradient descent, W ← W − η ∂L/∂W: SGD with no momentum and no L2."""
+        return self.optimizer == "sgd" and self.momentum == 0 and self.l2 == 0
 
     def validate(self, prefix: str = "training") -> TrainingSpec:
         lr, batch, seed, mu, l2 = self.learning_rate, self.batch_size, self.seed, self.momentum, self.l2
@@ -165,6 +171,17 @@ class TrainingSpec:
                 translate("Spec", "must be a number from 0 up to (not including) 1, got {value!r}"), value=mu)
         require(finite(l2) and l2 >= 0, f"{prefix}.l2", translate("Spec", "must be a number ≥ 0, got {value!r}"),
                 value=l2)
+        require(self.optimizer in OPTIMIZERS, f"{prefix}.optimizer", translate(
+            "Spec", "unknown optimizer {value!r}; choose one of {choices}"), value=self.optimizer,
+            choices=", ".join(OPTIMIZERS))
+        require(self.optimizer == "sgd" or mu == 0, f"{prefix}.momentum", translate(
+            "Spec", "momentum is for SGD only (Adam's β₁ plays its part); set it to 0, got {value!r}"), value=mu)
+        for name in ("beta1", "beta2", "alpha"):
+            value = getattr(self, name)
+            require(finite(value) and 0 <= value < 1, f"{prefix}.{name}", translate(
+                "Spec", "must be a number from 0 up to (not including) 1, got {value!r}"), value=value)
+        require(finite(self.eps) and self.eps > 0, f"{prefix}.eps",
+                translate("Spec", "must be a positive number, got {value!r}"), value=self.eps)
         return self
 
 

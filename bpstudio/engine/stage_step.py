@@ -23,7 +23,7 @@ Array = np.ndarray
 
 def take_stage(plan: bp.Plan, training: TrainingSpec, stage: Stage, s: State, x: Array, y: Array) -> State:
     """The state after ``stage``, taken from ``s`` on the batch (x, y)."""
-    cache, params, loss, velocity, ledger = dict(s.cache), s.params, s.loss, s.velocity, s.ledger
+    cache, params, loss, moments, ledger = dict(s.cache), s.params, s.loss, s.moments, s.ledger
     o = ops_of(plan)  # backprop's own functions, unless a mistake is planted
     L, l = len(params), stage.layer
     out: dict[str, Array]
@@ -45,10 +45,10 @@ def take_stage(plan: bp.Plan, training: TrainingSpec, stage: Stage, s: State, x:
         out = {key("delta", l): delta, key("db", l): db, key("dW", l): dW}
     else:
         assert stage.kind == UPDATE
-        new, moved = s.writable()
+        new, moved = s.writable(training.optimizer)
         o.update(new, [(cache[key("dW", i)], cache[key("db", i)]) for i in range(1, L + 1)], moved, training)
         out = {key(q, i): v for i, pair in enumerate(new, start=1) for q, v in zip(("W", "b"), pair, strict=True)}
-        params, velocity = read_only_pairs(new), None if training.plain else read_only_pairs(moved)
+        params, moments = read_only_pairs(new), moved.frozen(not training.plain)
         grads = [(cache[key("dW", i)], cache[key("db", i)]) for i in range(1, L + 1)]
         assert loss is not None
         ledger = appended(ledger, ledger_entry(training, s.iteration, grads, s.params, params, x, y, loss))
@@ -56,7 +56,7 @@ def take_stage(plan: bp.Plan, training: TrainingSpec, stage: Stage, s: State, x:
         if not k.endswith(("/W", "/b")):
             cache[k] = read_only(v, copy=False)
     cost = sum(v.nbytes for v in out.values())
-    if velocity is not s.velocity:
-        cost *= 2  # the velocities are as large as the new weights
+    if moments is not s.moments and moments is not None:
+        cost += moments.nbytes  # v and s are as large as the new weights
     return State(params, s.position + 1, s.iteration, s.epoch, s.batch, cache, loss, stage, frozenset(out), cost,
-                 velocity, ledger)
+                 moments, ledger)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .backprop import ParamTuple
+from .optimizers import Buffers, Moments
 from .stages import Stage
 from .update_ledger import LedgerEntry
 
@@ -33,15 +34,13 @@ class State:
     last: Stage | None = None
     changed: frozenset[str] = frozenset()
     cost: int = 0  # bytes of the arrays this state's stage created (what keeping it in history costs)
-    velocity: ParamTuple | None = None  # momentum's (vW, vb) per layer; None means zeros (or plain descent)
+    moments: Moments | None = None  # the optimizer's v, s, t (``optimizers``); None means zeros (or plain descent)
     ledger: tuple[LedgerEntry, ...] = ()  # the last updates: predicted and real loss changes (``update_ledger``)
 
-    def writable(self) -> tuple[list[tuple[Array, Array]], list[tuple[Array, Array]]]:
-        """Copies of the weights and of the velocities, for an update to write into (the state's are shared)."""
-        params = [(W.copy(), b.copy()) for W, b in self.params]
-        if self.velocity is None:
-            return params, [(np.zeros_like(W), np.zeros_like(b)) for W, b in self.params]
-        return params, [(v.copy(), u.copy()) for v, u in self.velocity]
+    def writable(self, optimizer: str) -> tuple[list[tuple[Array, Array]], Buffers]:
+        """Copies of the weights and of ``optimizer``'s moments, for an update to write into (the state's are
+        shared); another optimizer's moments (the settings changed) are not its: it starts from zeros."""
+        return [(W.copy(), b.copy()) for W, b in self.params], Buffers(optimizer, self.params, self.moments)
 
 
 class History:

@@ -12,13 +12,14 @@ from dataclasses import replace
 import numpy as np
 
 from . import backprop as bp
-from .array_checks import check_data, check_parameters, edited_parameters
+from .array_checks import check_data, check_moments, check_parameters, edited_parameters
 from .backprop import ParamTuple
 from .batches import Batches
 from .errors import HistoryError, require
 from .fast_path import Observer, run_fast
 from .i18n import translate
 from .initializers import initial_parameters
+from .optimizers import Moments
 from .readonly import read_only_pairs
 from .snapshot import Snapshot, key
 from .spec import InitSpec, NetworkSpec, TrainingSpec
@@ -220,35 +221,35 @@ class Stepper:
         return self._go(State(params=checked, position=0, iteration=0, epoch=0, batch=0))
 
     def resume(self, params: Sequence[tuple[Array, Array]], iteration: int, epoch: int, batch: int,
-               position: int, velocity: Sequence[tuple[Array, Array]] | None = None) -> Snapshot:
+               position: int, moments: Moments | None = None) -> Snapshot:
         """Be where a saved project was: iteration ``iteration`` (epoch, batch) from these weights and
-        momentum, with its first ``position`` stages taken again — so every number is as it was."""
+        optimizer moments, with its first ``position`` stages taken again — so every number is as it was."""
         require(batch < self.batches_per_epoch, "state.batch", translate(
             "Stepper", "an epoch here has {batches} batches, got {batch}"), batches=self.batches_per_epoch, batch=batch)
         require(position <= len(self.stages), "state.position", translate(
             "Stepper", "an iteration has {stages} stages, got {position}"), stages=len(self.stages), position=position)
         checked = check_parameters(self.spec, params)
-        moved = None if velocity is None else check_parameters(self.spec, velocity)
-        self._be(State(params=checked, position=0, iteration=iteration, epoch=epoch, batch=batch, velocity=moved))
+        moved = check_moments(self.spec, moments)
+        self._be(State(params=checked, position=0, iteration=iteration, epoch=epoch, batch=batch, moments=moved))
         for _ in range(position):
             self.advance_stage()
         return self.snapshot()
 
-    def saved_state(self) -> tuple[ParamTuple, int, int, int, int, ParamTuple | None]:
-        """(params, iteration, epoch, batch, position, velocity) for ``resume``: the start of this iteration
+    def saved_state(self) -> tuple[ParamTuple, int, int, int, int, Moments | None]:
+        """(params, iteration, epoch, batch, position, moments) for ``resume``: the start of this iteration
         when its stages are kept (else, right after a fast run, the start of the next one)."""
         s = self._state
         if s.position < len(self.stages):  # weights and momentum change only at the update
-            return s.params, s.iteration, s.epoch, s.batch, s.position, s.velocity
+            return s.params, s.iteration, s.epoch, s.batch, s.position, s.moments
         earlier = self.recent(len(self.stages))
         start = earlier[0] if len(earlier) == len(self.stages) else None
         if isinstance(start, State) and start.position == 0:
-            return start.params, start.iteration, start.epoch, start.batch, len(self.stages), start.velocity
+            return start.params, start.iteration, start.epoch, start.batch, len(self.stages), start.moments
         if isinstance(start, State) and start.position == len(self.stages):  # the end of the one before
             epoch, batch = self._batches.following(start.epoch, start.batch)
-            return start.params, start.iteration + 1, epoch, batch, len(self.stages), start.velocity
+            return start.params, start.iteration + 1, epoch, batch, len(self.stages), start.moments
         epoch, batch = self._batches.following(s.epoch, s.batch)
-        return s.params, s.iteration + 1, epoch, batch, 0, s.velocity
+        return s.params, s.iteration + 1, epoch, batch, 0, s.moments
 
     def continue_from(self, other: Stepper) -> Snapshot:
         """Take over ``other``'s place — weights, momentum, the iteration, its stage and numbers — when only
@@ -278,7 +279,7 @@ class Stepper:
     def _advance(self, s: State) -> State:
         if s.position == len(self.stages):  # the previous iteration is complete: begin the next
             epoch, batch = self._batches.following(s.epoch, s.batch)
-            s = State(s.params, 0, s.iteration + 1, epoch, batch, velocity=s.velocity, ledger=s.ledger)
+            s = State(s.params, 0, s.iteration + 1, epoch, batch, moments=s.moments, ledger=s.ledger)
             self._xy = self._batches.get(epoch, batch)
         return take_stage(self.plan, self.training, self.stages[s.position], s, *self._xy)
 
@@ -292,7 +293,7 @@ class Stepper:
             arrays[key("b", l)] = b
         arrays.update(s.cache)
         return Snapshot.build(self.spec, s.last, self.next_stage, s.position, s.iteration, s.epoch, s.batch, arrays,
-                              s.loss, s.changed, s.ledger)
+                              s.loss, s.changed, s.ledger, s.moments)
 
     def current_batch(self) -> tuple[Array, Array]:
         """(A⁰, Y) that the next forward stage will use."""

@@ -97,7 +97,8 @@ class LedgerEntry:
 
 def predicted_change(training: TrainingSpec, grads: Sequence[tuple[Array, Array]],
                      before: Sequence[tuple[Array, Array]], after: Sequence[tuple[Array, Array]]) -> float:
-    """−η‖g‖² for plain descent; gᵀΔθ with Δθ the parameters' actual change otherwise (momentum, L2)."""
+    """−η‖g‖² for plain descent; gᵀΔθ with Δθ the parameters' actual change otherwise (momentum, L2, RMSProp,
+    Adam: whatever the rule, the first-order change of the loss along the step taken)."""
     if training.plain:
         return -training.learning_rate * sum(float(np.vdot(dW, dW) + np.vdot(db, db)) for dW, db in grads)
     return sum(float(np.vdot(dW, W1 - W0) + np.vdot(db, b1 - b0))

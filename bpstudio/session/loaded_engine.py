@@ -64,9 +64,9 @@ class Engine:
     def saved_state(self) -> ProjectState:
         """Where the project's own training has got to, with its log (for a save; a planted mistake's copy aside)."""
         stepper, rows = (self.stepper, self.log.rows()) if self.exact is None else self.exact[:2]
-        params, iteration, epoch, batch, position, velocity = stepper.saved_state()
+        params, iteration, epoch, batch, position, moments = stepper.saved_state()
         rows = rows[rows[:, 0] <= stepper.completed_iterations] if len(rows) else rows  # (a run's later rows: not)
-        return ProjectState(iteration, epoch, batch, position, params, velocity, rows if len(rows) else None)
+        return ProjectState(iteration, epoch, batch, position, params, moments, rows if len(rows) else None)
 
     def choose_map_inputs(self, first: int, second: int) -> None:
         """The units' maps over inputs ``first`` (across) and ``second`` (up), drawn again at the next measure (inputs

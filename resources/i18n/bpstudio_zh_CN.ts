@@ -1679,6 +1679,30 @@ Click to use it.</source>
         <source>(The values before the update are recovered as the new value + η ∂L/∂W.)</source>
         <translation>（更新前的值由新值 + η ∂L/∂W 还原得到。）</translation>
     </message>
+    <message>
+        <source>Adam with β₁ = {b1}, β₂ = {b2}, ε = {eps}, η = {eta}, L2 λ = {lam}: v is a running mean of the gradients (momentum), s of their squares; both start at 0, so dividing by 1 − βᵗ (t = updates so far) corrects their pull towards 0. Each weight steps about η against its own gradient's sign, whatever its size</source>
+        <translation>Adam，β₁ = {b1}，β₂ = {b2}，ε = {eps}，η = {eta}，L2 λ = {lam}：v 是梯度的滑动平均（动量），s 是梯度平方的滑动平均；两者都从 0 开始，所以除以 1 − βᵗ（t = 至今的更新次数）来纠正它们偏向 0 的倾向。每个权重大约朝自身梯度符号的反方向走 η 一步，与梯度大小无关</translation>
+    </message>
+    <message>
+        <source>RMSProp with α = {alpha}, ε = {eps}, η = {eta}, L2 λ = {lam}: s is a running mean of the squared gradients (starting at 0); dividing by √s gives every weight a step of its own size</source>
+        <translation>RMSProp，α = {alpha}，ε = {eps}，η = {eta}，L2 λ = {lam}：s 是梯度平方的滑动平均（从 0 开始）；除以 √s 让每个权重有自己大小的步长</translation>
+    </message>
+    <message>
+        <source>This update was made with other settings than the ones now chosen; these are the current values, used by the next iteration.</source>
+        <translation>这次更新是用与现在所选不同的设置做的；这里显示的是当前值，供下一次迭代使用。</translation>
+    </message>
+    <message>
+        <source>v and s are shown after this update (t = {t}); all {L} layers are updated in this stage, this is layer {l}.</source>
+        <translation>v 和 s 显示的是这次更新之后的值（t = {t}）；这一阶段更新全部 {L} 层，这里是第 {l} 层。</translation>
+    </message>
+    <message>
+        <source>s is shown after this update; all {L} layers are updated in this stage, this is layer {l}.</source>
+        <translation>s 显示的是这次更新之后的值；这一阶段更新全部 {L} 层，这里是第 {l} 层。</translation>
+    </message>
+    <message>
+        <source>(The values before the update are recovered as the new value + the step.)</source>
+        <translation>（更新前的值由新值 + 步长还原得到。）</translation>
+    </message>
 </context>
 <context>
     <name>ErrorBox</name>
@@ -4483,6 +4507,14 @@ inputs</source>
         <translation>→ 损失：输出端的 L 和 ∇ₐL</translation>
     </message>
     <message>
+        <source>Adam update: W ← W − η v̂/(√ŝ + ε) (η = {eta})</source>
+        <translation>Adam 更新：W ← W − η v̂/(√ŝ + ε)（η = {eta}）</translation>
+    </message>
+    <message>
+        <source>RMSProp update: W ← W − η g/(√s + ε) (η = {eta})</source>
+        <translation>RMSProp 更新：W ← W − η g/(√s + ε)（η = {eta}）</translation>
+    </message>
+    <message>
         <source>update: W ← W − η ∂L/∂W in every layer (η = {eta})</source>
         <translation>更新：每一层执行 W ← W − η ∂L/∂W（η = {eta}）</translation>
     </message>
@@ -4912,6 +4944,100 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
     <message>
         <source>Turn shuffling off</source>
         <translation>关闭打乱顺序</translation>
+    </message>
+    <message>
+        <source>SGD (gradient descent)</source>
+        <translation>SGD（梯度下降）</translation>
+    </message>
+    <message>
+        <source>RMSProp</source>
+        <translation>RMSProp</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>W ← W − η ∂L/∂W, with momentum μ when μ &gt; 0: v ← μv − η∂L/∂W, W ← W + v.</source>
+        <translation>W ← W − η ∂L/∂W；μ &gt; 0 时带动量 μ：v ← μv − η∂L/∂W，W ← W + v。</translation>
+    </message>
+    <message>
+        <source>s ← αs + (1 − α)g²,  W ← W − η g / (√s + ε): each weight's step is divided by the root mean square of its recent gradients.</source>
+        <translation>s ← αs + (1 − α)g²，W ← W − η g / (√s + ε)：每个权重的步长除以它最近梯度的均方根。</translation>
+    </message>
+    <message>
+        <source>v ← β₁v + (1 − β₁)g,  s ← β₂s + (1 − β₂)g²,  W ← W − η v̂ / (√ŝ + ε) with the bias corrections v̂ = v/(1 − β₁ᵗ), ŝ = s/(1 − β₂ᵗ): momentum and RMSProp together.</source>
+        <translation>v ← β₁v + (1 − β₁)g，s ← β₂s + (1 − β₂)g²，W ← W − η v̂ / (√ŝ + ε)，其中偏差修正 v̂ = v/(1 − β₁ᵗ)，ŝ = s/(1 − β₂ᵗ)：动量与 RMSProp 的结合。</translation>
+    </message>
+    <message>
+        <source>How each update uses the gradient g = ∂L/∂W + λW (the biases' g is ∂L/∂b). SGD is plain gradient descent (with momentum μ if set); RMSProp divides each step by the root mean square of recent gradients; Adam adds momentum to that. The same rules as torch.optim.SGD, RMSprop and Adam.
+RMSProp and Adam take much smaller learning rates than plain descent (such as 0.001 to 0.01).</source>
+        <translation>每次更新如何使用梯度 g = ∂L/∂W + λW（偏置的 g 是 ∂L/∂b）。SGD 是普通梯度下降（设置了 μ 时带动量）；RMSProp 把每一步除以最近梯度的均方根；Adam 在此基础上再加上动量。规则与 torch.optim.SGD、RMSprop 和 Adam 相同。
+RMSProp 和 Adam 需要比普通梯度下降小得多的学习率（例如 0.001 到 0.01）。</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>{name} must be a finite number from 0 up to (not including) 1, such as {example} (not “{{text}}”).</source>
+        <translation>{name} 必须是从 0 到 1（不含 1）的有限数，例如 {example}（而不是“{{text}}”）。</translation>
+    </message>
+    <message>
+        <source>β₁, the decay of Adam's mean of gradients v ← β₁v + (1 − β₁)g, from 0 up to 1 (PyTorch's default 0.9). Press Enter to apply.</source>
+        <translation>β₁，Adam 梯度均值 v ← β₁v + (1 − β₁)g 的衰减率，从 0 到 1（PyTorch 默认 0.9）。按回车应用。</translation>
+    </message>
+    <message>
+        <source>Adam β₁</source>
+        <translation>Adam β₁</translation>
+    </message>
+    <message>
+        <source>Set Adam β₁ to {value}</source>
+        <translation>将 Adam β₁ 设为 {value}</translation>
+    </message>
+    <message>
+        <source>β₂, the decay of Adam's mean of squared gradients s ← β₂s + (1 − β₂)g², from 0 up to 1 (PyTorch's default 0.999). Press Enter to apply.</source>
+        <translation>β₂，Adam 梯度平方均值 s ← β₂s + (1 − β₂)g² 的衰减率，从 0 到 1（PyTorch 默认 0.999）。按回车应用。</translation>
+    </message>
+    <message>
+        <source>Adam β₂</source>
+        <translation>Adam β₂</translation>
+    </message>
+    <message>
+        <source>Set Adam β₂ to {value}</source>
+        <translation>将 Adam β₂ 设为 {value}</translation>
+    </message>
+    <message>
+        <source>α, the decay of RMSProp's mean of squared gradients s ← αs + (1 − α)g², from 0 up to 1 (PyTorch's default 0.99; Ng's course calls it β). Press Enter to apply.</source>
+        <translation>α，RMSProp 梯度平方均值 s ← αs + (1 − α)g² 的衰减率，从 0 到 1（PyTorch 默认 0.99；吴恩达的课程称之为 β）。按回车应用。</translation>
+    </message>
+    <message>
+        <source>RMSProp α</source>
+        <translation>RMSProp α</translation>
+    </message>
+    <message>
+        <source>Set RMSProp α to {value}</source>
+        <translation>将 RMSProp α 设为 {value}</translation>
+    </message>
+    <message>
+        <source>ε, added to √s so that a weight whose gradients were all 0 is not divided by 0; a number &gt; 0 (PyTorch's default 1e-8). Press Enter to apply.</source>
+        <translation>ε，加在 √s 上，使梯度一直为 0 的权重不会被 0 除；一个 &gt; 0 的数（PyTorch 默认 1e-8）。按回车应用。</translation>
+    </message>
+    <message>
+        <source>Epsilon ε</source>
+        <translation>小常数 ε</translation>
+    </message>
+    <message>
+        <source>ε must be a finite number greater than 0, such as 1e-8 (not “{text}”).</source>
+        <translation>ε 必须是大于 0 的有限数，例如 1e-8（而不是“{text}”）。</translation>
+    </message>
+    <message>
+        <source>Set ε to {value}</source>
+        <translation>将 ε 设为 {value}</translation>
+    </message>
+    <message>
+        <source>Use the optimizer {name}</source>
+        <translation>使用优化器 {name}</translation>
     </message>
 </context>
 <context>
@@ -5631,6 +5757,26 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <source>update with momentum: v ← μv − η(∂L/∂W + λW), W ← W + v</source>
         <translation>带动量的更新：v ← μv − η(∂L/∂W + λW)，W ← W + v</translation>
     </message>
+    <message>
+        <source>Adam's β₁, β₂, ε and L2 weight decay λ</source>
+        <translation>Adam 的 β₁、β₂、ε 和 L2 权重衰减 λ</translation>
+    </message>
+    <message>
+        <source>RMSProp's α, ε and L2 weight decay λ</source>
+        <translation>RMSProp 的 α、ε 和 L2 权重衰减 λ</translation>
+    </message>
+    <message>
+        <source>v and s start at zero, t counts the updates</source>
+        <translation>v 和 s 从零开始，t 计数更新次数</translation>
+    </message>
+    <message>
+        <source>Adam: v, s, then W ← W − η v̂/(√ŝ + ε), v̂ = v/(1 − β₁ᵗ), ŝ = s/(1 − β₂ᵗ)</source>
+        <translation>Adam：v、s，然后 W ← W − η v̂/(√ŝ + ε)，v̂ = v/(1 − β₁ᵗ)，ŝ = s/(1 − β₂ᵗ)</translation>
+    </message>
+    <message>
+        <source>RMSProp: s ← αs + (1 − α)g², W ← W − η g/(√s + ε)</source>
+        <translation>RMSProp：s ← αs + (1 − α)g²，W ← W − η g/(√s + ε)</translation>
+    </message>
 </context>
 <context>
     <name>RunPanel</name>
@@ -5958,6 +6104,10 @@ A change applies at once, also while running.</source>
         <translation>{path}：meta.{key} 必须是 ≥ 0 的整数，实际为 {value}</translation>
     </message>
     <message>
+        <source>{path}: meta.moments must be {{"optimizer": one of {choices}, "t": a whole number ≥ 0}}</source>
+        <translation>{path}：meta.moments 必须是 {{"optimizer": {choices} 之一, "t": 一个 ≥ 0 的整数}}</translation>
+    </message>
+    <message>
         <source>{path}: meta.project must be a project object</source>
         <translation>{path}：meta.project 必须是项目对象</translation>
     </message>
@@ -5980,6 +6130,10 @@ A change applies at once, also while running.</source>
     <message>
         <source>{path}: the entry {key} is missing</source>
         <translation>{path}：缺少条目 {key}</translation>
+    </message>
+    <message>
+        <source>{path}: the optimizer's {name} needs every layer's {name}W and {name}b and meta.moments</source>
+        <translation>{path}：优化器的 {name} 需要每一层的 {name}W 和 {name}b 以及 meta.moments</translation>
     </message>
     <message>
         <source>{path}: its arrays would need {size:,} MB; BP Studio opens snapshots of up to {most:,} MB</source>
@@ -6073,6 +6227,14 @@ A change applies at once, also while running.</source>
         <translation>必须是 ≥ 0 的数，实际为 {value!r}</translation>
     </message>
     <message>
+        <source>unknown optimizer {value!r}; choose one of {choices}</source>
+        <translation>未知的优化器 {value!r}；请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <source>momentum is for SGD only (Adam's β₁ plays its part); set it to 0, got {value!r}</source>
+        <translation>动量只用于 SGD（Adam 的 β₁ 起着它的作用）；请设为 0，当前为 {value!r}</translation>
+    </message>
+    <message>
         <source>is not a known field here (expected: {expected})</source>
         <translation>不是此处可用的字段（应为：{expected}）</translation>
     </message>
@@ -6098,6 +6260,14 @@ A change applies at once, also while running.</source>
     <message>
         <source>Loss</source>
         <translation>损失</translation>
+    </message>
+    <message>
+        <source>Update  (Adam: v, s → W)</source>
+        <translation>更新  （Adam：v、s → W）</translation>
+    </message>
+    <message>
+        <source>Update  (RMSProp: s → W)</source>
+        <translation>更新  （RMSProp：s → W）</translation>
     </message>
     <message>
         <source>Update  (W ← W − η∂L/∂W)</source>
@@ -6279,6 +6449,18 @@ A change applies at once, also while running.</source>
         <source>cross_entropy needs each target to sum to 1 (one-hot or probabilities)</source>
         <translation>cross_entropy 要求每个目标之和为 1（one-hot 或概率）</translation>
     </message>
+    <message>
+        <source>must be one of {choices}, got {value!r}</source>
+        <translation>必须是 {choices} 之一，当前为 {value!r}</translation>
+    </message>
+    <message>
+        <source>a mean of squares cannot be negative</source>
+        <translation>平方的均值不能为负</translation>
+    </message>
+    <message>
+        <source>must be a whole number ≥ 0, got {value!r}</source>
+        <translation>必须是 ≥ 0 的整数，当前为 {value!r}</translation>
+    </message>
 </context>
 <context>
     <name>TorchExport</name>
@@ -6434,6 +6616,14 @@ Undo (Ctrl+Z) brings them back exactly as they are now.</source>
         <translation>激活函数 fˡ</translation>
     </message>
     <message>
+        <source>Adam, β₁ = {b1}, β₂ = {b2}, ε = {eps}, L2 weight decay λ = {lam}</source>
+        <translation>Adam，β₁ = {b1}，β₂ = {b2}，ε = {eps}，L2 权重衰减 λ = {lam}</translation>
+    </message>
+    <message>
+        <source>RMSProp, α = {alpha}, ε = {eps}, L2 weight decay λ = {lam}</source>
+        <translation>RMSProp，α = {alpha}，ε = {eps}，L2 权重衰减 λ = {lam}</translation>
+    </message>
+    <message>
         <source>W ← W − η ∂L/∂W (plain gradient descent)</source>
         <translation>W ← W − η ∂L/∂W（普通梯度下降）</translation>
     </message>
@@ -6546,12 +6736,24 @@ Undo (Ctrl+Z) brings them back exactly as they are now.</source>
         <translation>vW 和 vb 是速度：即每个权重上一次所走的步长，以因子 μ 延续下来（第一次迭代之前为 0）。</translation>
     </message>
     <message>
+        <source>The biases are updated alike with g = ∂L/∂bˡ (no decay). v and s start at 0 and are shown after this update.</source>
+        <translation>偏置以同样方式更新，g = ∂L/∂bˡ（不衰减）。v 和 s 从 0 开始，显示的是这次更新之后的值。</translation>
+    </message>
+    <message>
+        <source>t = {t} updates so far: 1 − β₁ᵗ = {c1}, 1 − β₂ᵗ = {c2}.</source>
+        <translation>至今共 t = {t} 次更新：1 − β₁ᵗ = {c1}，1 − β₂ᵗ = {c2}。</translation>
+    </message>
+    <message>
         <source>{q} (before)</source>
         <translation>{q}（更新前）</translation>
     </message>
     <message>
         <source>{q} (after)</source>
         <translation>{q}（更新后）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步长</translation>
     </message>
     <message>
         <source>{rows} × {cols} matrix: min {lo}, max {hi}, mean {mean}; top-left corner</source>

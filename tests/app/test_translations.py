@@ -45,7 +45,7 @@ KEPT = {
     "XOR", "Iris", "Xavier", "Glorot", "He", "ReLU", "relu", "sigmoid", "tanh", "softmax", "log", "exp", "max",
     "min", "Ctrl", "Shift", "Alt", "Esc", "PgUp", "PgDown", "Tab", "Enter", "Left", "Right", "Up", "Down", "Del",
     "Delete", "Insert", "Backspace", "Space", "Home", "End", "Return", "Blue", "Brown", "L2", "MSE", "npz",
-    "bpsproj", "md", "tex",
+    "bpsproj", "md", "tex", "SGD", "RMSProp", "RMSprop", "Adam", "torch", "optim",  # optimizers keep their names
     "html", "csv", "tsv", "png", "svg", "npy", "txt", "pt", "py", "argmax", "Jacobian", "one", "hot",
     "e", "i", "j", "k", "l", "m", "n", "x", "y", "z", "a", "b", "w", "W", "L", "C", "U", "N", "f", "g", "h", "s",
     "v", "u", "T", "Z", "A", "dW", "db", "dA", "dZ", "lr", "eta", "mu", "ms", "Hz", "KB", "MB", "id",

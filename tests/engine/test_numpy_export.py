@@ -119,6 +119,12 @@ CASES = {
     "L2 alone": (("sigmoid", "identity"), "squared_error", TrainingSpec(0.3, 6, seed=1, l2=0.05)),
     "softmax with squared error (the full Jacobian)": (("softmax",), "squared_error", TrainingSpec(0.7, 2, seed=8)),
     "diverging to NaN": (("relu", "identity"), "squared_error", TrainingSpec(40.0, 2, seed=3), "he"),
+    "Adam with L2": (("tanh", "softmax"), "cross_entropy", TrainingSpec(0.05, 3, seed=4, optimizer="adam", l2=0.01)),
+    "Adam, other betas": (("relu", "sigmoid"), "binary_cross_entropy",
+                          TrainingSpec(0.02, 0, optimizer="adam", beta1=0.8, beta2=0.95, eps=1e-6)),
+    "RMSProp": (("sigmoid", "identity"), "squared_error", TrainingSpec(0.01, 4, seed=2, optimizer="rmsprop")),
+    "RMSProp with L2": (("tanh", "softmax"), "cross_entropy",
+                        TrainingSpec(0.01, 3, seed=6, optimizer="rmsprop", alpha=0.9, l2=0.03)),
 }
 
 
@@ -138,6 +144,15 @@ def test_it_goes_on_from_where_the_app_is_mid_epoch_with_momentum_and_mid_iterat
         stepper.step()
     text = assert_same_curve(stepper, tmp_path, 1)
     assert f"START_ITERATION = {stepper.completed_iterations - 3}\n" not in text
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "rmsprop"])
+def test_it_goes_on_from_adams_and_rmsprops_state_mid_epoch(optimizer, tmp_path):
+    stepper = custom(("tanh", "softmax"), "cross_entropy", TrainingSpec(0.02, 3, seed=4, optimizer=optimizer))
+    stepper.run_iterations(6)  # v, s (and Adam's t = 6) under way: the script must start from them, not zeros
+    text = assert_same_curve(stepper, tmp_path, 2)
+    assert ("T_START = 6\n" if optimizer == "adam" else "T_START = 0\n") in text
+    assert f"OPTIMIZER = {optimizer!r}\n" in text
 
 
 def test_large_data_is_written_as_exact_bytes_and_a_script_too_large_is_refused(tmp_path, monkeypatch):

@@ -94,7 +94,7 @@ def test_project_engine_snapshot_load(tmp_path: Path) -> None:
     assert loaded.meta["stage"] == "loss"
     assert loaded.meta["iteration"] == 4
     assert loaded.meta["epoch"] == 4  # full batch: one iteration per epoch
-    assert loaded.meta["version"] == 1
+    assert loaded.meta["version"] == 2
     assert loaded.meta["format"] == "bpstudio-snapshot"
     # the project stored in the snapshot rebuilds the same run
     again = project_from_dict(loaded.meta["project"])
@@ -218,7 +218,7 @@ def test_softmax_needs_two_units() -> None:
     ("[1, 2, 3]", "not a BP Studio project (the top level is not an object)"),
     ('{"format": "something-else", "version": 1}', "not a BP Studio project (format is 'something-else'"),
     ('{"network": {}}', "not a BP Studio project (format is None"),
-    ('{"format": "bpstudio-project", "version": 4}', "made by a newer BP Studio (format version 4"),
+    ('{"format": "bpstudio-project", "version": 5}', "made by a newer BP Studio (format version 5"),
     ('{"format": "bpstudio-project", "version": 0}', "version must be a whole number"),
     ('{"format": "bpstudio-project", "version": "1"}', "version must be a whole number"),
 ])

@@ -31,6 +31,14 @@ OTHER = [  # every activation and loss the examples lack, momentum and L2 too
      TrainingSpec(0.1, 0, momentum=0.9, l2=0.01)),
     (NetworkSpec(3, (LayerSpec(5, "tanh"), LayerSpec(3, "softmax")), "cross_entropy"),
      TrainingSpec(0.3, 4, momentum=0.5, seed=3, shuffle=True)),
+    (NetworkSpec(3, (LayerSpec(5, "tanh"), LayerSpec(3, "softmax")), "cross_entropy"),
+     TrainingSpec(0.01, 4, seed=3, optimizer="adam", l2=0.01)),
+    (NetworkSpec(3, (LayerSpec(4, "relu"), LayerSpec(2, "identity")), "squared_error"),
+     TrainingSpec(0.02, 0, optimizer="adam", beta1=0.8, beta2=0.99, eps=1e-6)),
+    (NetworkSpec(3, (LayerSpec(4, "sigmoid"), LayerSpec(2, "identity")), "squared_error"),
+     TrainingSpec(0.01, 5, seed=2, optimizer="rmsprop")),
+    (NetworkSpec(3, (LayerSpec(5, "tanh"), LayerSpec(3, "softmax")), "cross_entropy"),
+     TrainingSpec(0.01, 4, seed=3, optimizer="rmsprop", alpha=0.9, l2=0.02)),
 ]
 
 

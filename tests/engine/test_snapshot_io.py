@@ -48,7 +48,7 @@ def assert_round_trip(snap: Snapshot, path: Path, proj_dict: dict) -> None:
         assert loaded.loss == snap.loss
     meta = loaded.meta
     assert meta["format"] == SNAPSHOT_FORMAT == "bpstudio-snapshot"
-    assert meta["version"] == SNAPSHOT_VERSION == 1
+    assert meta["version"] == SNAPSHOT_VERSION == 2
     assert meta["stage"] == (snap.stage.name if snap.stage else None)
     assert meta["next_stage"] == snap.next_stage.name
     assert (meta["position"], meta["iteration"], meta["epoch"], meta["batch"]) == (
@@ -178,7 +178,7 @@ def test_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.npz"
     meta = {"format": SNAPSHOT_FORMAT, "version": SNAPSHOT_VERSION + 1}
     np.savez(path, meta=np.array(json.dumps(meta)), input=np.zeros((2, 1)))
-    with pytest.raises(FormatError, match=r"version 2 is not supported"):
+    with pytest.raises(FormatError, match=r"version 3 is not supported"):
         load_snapshot(path)
 
 

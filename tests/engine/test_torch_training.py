@@ -147,6 +147,38 @@ def test_it_goes_on_from_where_the_app_is_with_the_momentum_under_way(tmp_path):
     assert abs(run_programs([fresh], tmp_path)[0]["batch_loss"][1] - expected[0]["batch_loss"][1]) > 1e-6
 
 
+OPTIMIZER_CASES = {  # torch.optim.Adam and RMSprop, with L2 on the weights only, from the start and under way
+    "Adam + L2, shuffled, ragged batches": (("tanh", "softmax"), "cross_entropy",
+                                           TrainingSpec(0.01, 4, seed=4, l2=0.01, optimizer="adam")),
+    "Adam, other betas, full batch": (("relu", "sigmoid"), "binary_cross_entropy",
+                                      TrainingSpec(0.02, 0, optimizer="adam", beta1=0.8, beta2=0.99, eps=1e-6), "he"),
+    "RMSProp + L2, batch 3": (("sigmoid", "identity"), "squared_error",
+                              TrainingSpec(0.01, 3, seed=2, l2=0.05, optimizer="rmsprop")),
+    "RMSProp, alpha 0.9, in order": (("leaky_relu", "identity"), "squared_error_no_half",
+                                     TrainingSpec(0.005, 5, shuffle=False, optimizer="rmsprop", alpha=0.9)),
+}
+
+
+def test_adam_and_rmsprop_programs_reproduce_the_engine_from_the_start_and_under_way(tmp_path):
+    """Adam's v, s and t and RMSProp's s are loaded as torch's exp_avg, exp_avg_sq, step and square_avg."""
+    steppers = {}
+    for case, (acts, loss, training, *init) in OPTIMIZER_CASES.items():
+        steppers[case] = custom(acts, loss, training, init=init[0] if init else "xavier")
+        under_way = custom(acts, loss, training, init=init[0] if init else "xavier")
+        under_way.run_iterations(7)
+        steppers[case + ", under way"] = under_way
+    texts = [torch_training_script(s, case, 5) for case, s in steppers.items()]
+    assert "torch.optim.Adam(groups, lr=LEARNING_RATE, betas=(BETA1, BETA2), eps=EPS)" in texts[0]
+    assert "T_START = 7\n" in texts[1] and "torch.optim.RMSprop(" in texts[4]
+    expected = [engine_run(s, 5) for s in steppers.values()]
+    results = run_programs(texts, tmp_path)
+    for case, result, engine in zip(steppers, results, expected, strict=True):
+        assert_reproduced(result, engine, case)
+    # Adam under way: without its state loaded, the first step would differ
+    fresh = texts[1].replace("if T_START > 0:", "if False:")
+    assert abs(run_programs([fresh], tmp_path)[0]["batch_loss"][1] - expected[1]["batch_loss"][1]) > 1e-6
+
+
 def test_the_printed_curve_and_weights(tmp_path):
     pytest.importorskip("torch")
     project = resolve_project("xor_tanh")
@@ -179,7 +211,7 @@ def test_the_program_holds_the_exact_weights_and_says_what_differs_from_pytorchs
     assert imports == {"base64", "json", "sys", "zlib", "numpy", "torch"}
     for W, b in stepper.parameters:
         assert all(repr(float(v)) in text for v in np.concatenate([W.ravel(), b.ravel()]))
-    for vW, _ in stepper.checkpoint().velocity:  # type: ignore[attr-defined]
+    for vW, _ in stepper.checkpoint().moments.v:  # type: ignore[attr-defined]
         assert all(repr(float(v)) in text for v in vW.ravel())
     assert "torch.set_default_dtype(torch.float64)" in text
     assert "optimizer = torch.optim.SGD(groups, lr=LEARNING_RATE, momentum=MOMENTUM)" in text
@@ -192,9 +224,11 @@ def test_the_program_holds_the_exact_weights_and_says_what_differs_from_pytorchs
 
 
 def test_the_optimizer_table_has_one_entry_per_rule():
-    assert set(torch_training_code.OPTIMIZERS) == {"sgd"}
-    sgd = torch_training_code.OPTIMIZERS["sgd"]
-    assert sgd.make.startswith("torch.optim.SGD(") and "momentum_buffer" in sgd.state
+    rules = torch_training_code.OPTIMIZERS
+    assert set(rules) == {"sgd", "rmsprop", "adam"}
+    assert rules["sgd"].make.startswith("torch.optim.SGD(") and "momentum_buffer" in rules["sgd"].state
+    assert rules["rmsprop"].make.startswith("torch.optim.RMSprop(") and "square_avg" in rules["rmsprop"].state
+    assert rules["adam"].make.startswith("torch.optim.Adam(") and "exp_avg_sq" in rules["adam"].state
 
 
 def test_command_line_writes_the_training_program_and_keeps_the_gradient_check(tmp_path, capsys):

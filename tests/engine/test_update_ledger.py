@@ -69,7 +69,7 @@ def test_momentum_and_l2_predict_g_dot_the_engines_actual_change() -> None:
         assert snap.ledger[-1].predicted == expected
         plain = -0.5 * sum(float(np.vdot(dW, dW) + np.vdot(db, db)) for dW, db in grads)
         assert snap.ledger[-1].predicted != plain  # momentum and L2 change the step: not −η‖g‖²
-    velocity = s.checkpoint().velocity  # W ← W + v: the change is the new velocity (rounding aside)
+    velocity = s.checkpoint().moments.v  # W ← W + v: the change is the new velocity (rounding aside)
     W0, W1 = before[0][0], after[0][0]
     assert np.allclose(W1 - W0, velocity[0][0], rtol=1e-12, atol=1e-15)
 

@@ -21,6 +21,7 @@ from bpstudio.session.view_state import ViewState
 
 from .equation_texts import EquationTexts
 from .matrix_text import EQ, Derivation, Paren, T, Term
+from .optimizer_update import write_adaptive_update
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
@@ -234,9 +235,10 @@ class StageNumbers(EquationTexts):
             self._eq(f"W{s}", [EQ, self._m(f"W{s}", self.g("W", l))])
             self._eq(f"b{s}", [EQ, self._m(f"b{s}", self.g("b", l))])
             return
+        if self.training.optimizer != "sgd":
+            return write_adaptive_update(self, l)
         if not self.training.plain:
-            self._update_momentum(l)
-            return
+            return self._update_momentum(l)
         exact = True
         for q, dq in (("W", "dW"), ("b", "db")):
             new, grad, old = self.g(q, l), self.g(dq, l), self._seen_before(q, l)

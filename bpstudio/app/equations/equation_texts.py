@@ -20,6 +20,8 @@ from bpstudio.engine.text import convention as conv
 from bpstudio.engine.text.notation import format_number
 from bpstudio.session.view_state import ViewState
 
+from .optimizer_update import adaptive_general
+
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
 
@@ -76,6 +78,8 @@ class EquationTexts:
                     "δᵢ = aᵢ((∇ₐL)ᵢ − Σₖ aₖ(∇ₐL)ₖ)"))
             return (("δᴸ = ∇ₐL ⊙ f′(zᴸ)",
             translate("EquationPanel", "error of the output layer; here f′ is {d}").format(d=out.derivative_text)))
+        if name == "update" and t.optimizer != "sgd":
+            return adaptive_general(t, self.eta)
         if name == "update" and not t.plain:
             return ("vˡ ← μvˡ − η(∂L/∂Wˡ + λWˡ),  Wˡ ← Wˡ + vˡ;   uˡ ← μuˡ − η ∂L/∂bˡ,  bˡ ← bˡ + uˡ",
                     translate("EquationPanel",

@@ -29,6 +29,7 @@ class StageList(QWidget):
         fill(QVBoxLayout(self), self.title, self.list, margins=(0, 0, 0, 0))
         self._stages: tuple[Stage, ...] = ()
         self._position = 0
+        self._optimizer = "sgd"
 
     def label(self, stage: Stage, depth: int) -> str:
         eqs = ", ".join(stage.equations(depth))
@@ -38,14 +39,18 @@ class StageList(QWidget):
             return self.tr("Backward · layer {l}  ({eqs})").format(l=stage.layer, eqs=eqs)
         if stage.kind == "loss":
             return self.tr("Loss")
+        if self._optimizer == "adam":
+            return self.tr("Update  (Adam: v, s → W)")
+        if self._optimizer == "rmsprop":
+            return self.tr("Update  (RMSProp: s → W)")
         return self.tr("Update  (W ← W − η∂L/∂W)")
 
     def set_state(self, state: ViewState) -> None:
         depth = state.depth
         stages = iteration_stages(depth)
         position = state.snapshot.position
-        if stages != self._stages:
-            self._stages = stages
+        if stages != self._stages or state.project.training.optimizer != self._optimizer:
+            self._stages, self._optimizer = stages, state.project.training.optimizer
             self.list.clear()
             for stage in stages:
                 item = QListWidgetItem(self.label(stage, depth))

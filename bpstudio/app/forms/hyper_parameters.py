@@ -1,5 +1,5 @@
 """The network form's "Starting weights" and "Training" sections: how W starts, and η, m, epochs, seed,
-shuffling, momentum and L2 decay.
+shuffling, the optimizer (``optimizer_fields``: SGD with momentum, RMSProp, Adam) and L2 decay.
 
 It shows a project's values and asks for a change with ``editRequested(description, parts)``, the parts
 as ``project_edits.edit_project`` takes them; a typed value that cannot be used is ``refused(reason)``.
@@ -26,8 +26,10 @@ from bpstudio.app.widgets.form_fields import (
     typed_number,
 )
 from bpstudio.app.widgets.network_labels import INIT_ORDER, init_label, init_tip
-from bpstudio.engine import Project
+from bpstudio.engine import Project, TrainingSpec
 from bpstudio.engine.text.indices import format_value
+
+from .optimizer_fields import OptimizerFields
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
@@ -125,6 +127,8 @@ class HyperParameters(QWidget):
         self.momentum_box.valueChanged.connect(lambda mu: self._set("momentum", float(mu), translate(
             "NetworkForm", "Set momentum to {mu}").format(mu=format_value(mu))))
         form.addRow(translate("NetworkForm", "&Momentum μ"), self.momentum_box)
+        self.optimizer = OptimizerFields(form, self.momentum_box, self._typed, self._set_training)
+        self.optimizer_box = self.optimizer.box
 
         self.l2_box = QLineEdit()
         self.l2_box.setToolTip(translate("NetworkForm",
@@ -167,6 +171,7 @@ class HyperParameters(QWidget):
         self.seed_box.setValue(training.seed)
         self.shuffle_box.setChecked(training.shuffle)
         self.momentum_box.setValue(training.momentum)
+        self.optimizer.show(training)
         self.l2_box.setText(format_value(training.l2))
         self.l2_box.setCursorPosition(0)
         n = self._samples
@@ -202,6 +207,10 @@ class HyperParameters(QWidget):
         if self._updating or self._project is None or value == getattr(self._project.training, field):
             return
         self.editRequested.emit(description, {"training": replace(self._project.training, **{field: value})})
+
+    def _set_training(self, description: str, training: TrainingSpec) -> None:
+        if not self._updating and self._project is not None and training != self._project.training:
+            self.editRequested.emit(description, {"training": training})
 
     def _typed(self, box: QLineEdit, field: str, ok: Callable[[float], bool], refusal: str,
                description: Callable[[str], str]) -> None:

@@ -195,7 +195,8 @@ class NetworkItems:
             pen = QPen(QColor(120, 120, 120), 1.2, Qt.PenStyle.DashLine) if c == selected else QPen(Qt.PenStyle.NoPen)
             column.setPen(pen)
             column.setToolTip(texts.column_tip(c))
-        self.header.setText(texts.stage_line(stage, snap.next_stage, self.activations, eta))
+        made_by = snap.moments.optimizer if snap.moments is not None else "sgd"  # the optimizer of the moments
+        self.header.setText(texts.stage_line(stage, snap.next_stage, self.activations, eta, made_by))
         self.header.setBrush(QBrush(BACKWARD_INK if kind == BACKWARD else FORWARD_INK if kind == FORWARD else INK))
         loss = "—" if snap.loss is None else format_number(snap.loss)
         self.loss_text.set_text(translate("NetworkCanvas", "loss\n{v}").format(v=loss), pixel_font(12))

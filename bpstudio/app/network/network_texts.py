@@ -50,7 +50,8 @@ def column_label(c: int, n: int, activation_label: str) -> tuple[str, str]:
             translate("NetworkCanvas", "layer {l}\n{units} · {f}").format(l=c, units=units, f=activation_label)))
 
 
-def stage_line(stage: Stage | None, next_stage: Stage, activation_labels: list[str], eta: float) -> str:
+def stage_line(stage: Stage | None, next_stage: Stage, activation_labels: list[str], eta: float,
+               optimizer: str = "sgd") -> str:
     """The line above the network: which way the computation goes and what it computes."""
     if stage is None:
         return translate("NetworkCanvas", "ready · next: {stage}").format(stage=next_stage.label)
@@ -65,8 +66,13 @@ def stage_line(stage: Stage | None, next_stage: Stage, activation_labels: list[s
             l=l, s=superscript(l))
     if stage.kind == LOSS:
         return translate("NetworkCanvas", "→ loss: L and ∇ₐL at the output")
-    return translate("NetworkCanvas",
-                     "update: W ← W − η ∂L/∂W in every layer (η = {eta})").format(eta=format_number(eta, 6))
+    if optimizer == "adam":
+        text = translate("NetworkCanvas", "Adam update: W ← W − η v̂/(√ŝ + ε) (η = {eta})")
+    elif optimizer == "rmsprop":
+        text = translate("NetworkCanvas", "RMSProp update: W ← W − η g/(√s + ε) (η = {eta})")
+    else:
+        text = translate("NetworkCanvas", "update: W ← W − η ∂L/∂W in every layer (η = {eta})")
+    return text.format(eta=format_number(eta, 6))
 
 
 def loss_tip(loss_name: str) -> str:

@@ -17,7 +17,7 @@ def activation_lines(name: str, z: str, a: str, U: int, layer: int) -> list[str]
         return [f"{e} = np.exp({z} - {z}.max(axis={U}, keepdims=True))",
                 f"{a} = {e} / {e}.sum(axis={U}, keepdims=True)"]
     return [f"{a} = " + {
-        "identity": f"{z}.copy()",
+        "identity": f"np.copy({z})",  # (keeps the layout: a row program's Z is the engine's z transposed)
         "sigmoid": f"1.0 / (1.0 + np.exp(-{z}))",
         "tanh": f"np.tanh({z})",
         "relu": f"np.maximum({z}, 0.0)",

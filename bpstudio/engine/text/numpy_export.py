@@ -1,6 +1,6 @@
 """Export the network, its data, its weights and its training settings as a standalone NumPy training script.
 
-The script trains from where the stepper is (its weights and momentum now, the next batch it would take) with
+The script trains from where the stepper is (its weights and optimizer state now, the next batch it would take) with
 the same batches in the same order and prints the batch loss of every iteration and the training-set loss after
 every epoch — the numbers BP Studio computes, bit for bit: every float is written exactly, and the maths is the
 engine's own expressions (``numpy_export_code``). Small arrays are written as numbers to read; an array of more
@@ -20,11 +20,12 @@ import numpy as np
 
 from bpstudio.engine.errors import ValidationError
 from bpstudio.engine.i18n import translate
+from bpstudio.engine.optimizers import Buffers
 from bpstudio.engine.step_history import State
 from bpstudio.engine.stepper import Stepper
 
 from .clean import one_line
-from .numpy_export_code import LOOP, UNPACK, functions
+from .numpy_export_code import LOOP, UNPACK, UPDATES, functions
 
 Array = np.ndarray
 LITERAL_LIMIT = 20_000  # numbers in one array written as text; more are written as exact bytes
@@ -87,7 +88,7 @@ def numpy_script(stepper: Stepper, project_name: str = "", epochs: int | None = 
         raise ValueError(f"{plan.loss.name} needs a {plan.loss.fused_with} output layer")
     state, epoch, batch = start_of(stepper)
     params = [(np.asarray(W), np.asarray(b)) for W, b in state.params]
-    velocity = state.velocity or tuple((np.zeros_like(W), np.zeros_like(b)) for W, b in params)
+    moments = Buffers(t.optimizer, params, state.moments)  # zeros when it has none yet
     acts = [f.name for f in plan.activations]
     x, y = stepper.x, stepper.y
     # the same memory layout as the engine's data (a sample per row, seen transposed) so the products sum alike
@@ -97,6 +98,18 @@ def numpy_script(stepper: Stepper, project_name: str = "", epochs: int | None = 
     header = f"# {title}: BP Studio's training in NumPy\n" if title else "# BP Studio's training in NumPy\n"
     sizes = "-".join(str(n) for n in spec.sizes)
     plain = "plain gradient descent" if t.plain else f"momentum {t.momentum!r}, L2 {t.l2!r} on weights only"
+    if t.optimizer == "rmsprop":
+        plain = f"RMSProp alpha {t.alpha!r}, eps {t.eps!r}, L2 {t.l2!r} on weights only"
+    elif t.optimizer == "adam":
+        plain = f"Adam beta1 {t.beta1!r}, beta2 {t.beta2!r}, eps {t.eps!r}, L2 {t.l2!r} on weights only"
+    v_start = (f'VW_START = {arrays_code([v for v, _ in moments.v], "vW")}\n'
+               f'VB_START = {arrays_code([u for _, u in moments.v], "vb")}\n')
+    s_start = (f'SW_START = {arrays_code([v for v, _ in moments.s], "sW")}\n'
+               f'SB_START = {arrays_code([u for _, u in moments.s], "sb")}\n')
+    if t.optimizer == "sgd":
+        s_start = "SW_START, SB_START = VW_START, VB_START  # (SGD keeps no s)\n"
+    elif t.optimizer == "rmsprop":
+        v_start = "VW_START, VB_START = [], []  # (RMSProp keeps no v)\n"
     shuffle = ("full batch, never shuffled" if stepper.batch_size >= stepper.samples else
                f"shuffled every epoch from seed {t.seed}" if t.shuffle else "in the order given")
     text = f'''#!/usr/bin/env python3
@@ -104,7 +117,8 @@ def numpy_script(stepper: Stepper, project_name: str = "", epochs: int | None = 
 # Network {sizes}, activations {", ".join(acts)}; loss {plan.loss.name}, the mean over a batch's samples.
 # {stepper.samples} training samples in batches of {stepper.batch_size} ({shuffle}); learning rate \
 {t.learning_rate!r}, {plain}.
-# Starts after {stepper.completed_iterations} complete iteration(s) of BP Studio, from the weights and momentum then.
+# Starts after {stepper.completed_iterations} complete iteration(s) of BP Studio, from the weights and optimizer \
+state then.
 # Column convention as in BP Studio: W^l is (n^l, n^(l-1)), b^l is (n^l, 1), samples are columns.
 # Prints the batch loss of every iteration and the training-set loss after every epoch (the loss plot's curve),
 # the same numbers as BP Studio to the last bit (same NumPy build; every number below is written exactly).
@@ -139,6 +153,10 @@ SEED = {t.seed}
 MOMENTUM = {t.momentum!r}
 L2 = {t.l2!r}
 PLAIN = {t.plain!r}  # no momentum and no L2: W <- W - lr dW
+OPTIMIZER = {t.optimizer!r}
+BETA1, BETA2 = {t.beta1!r}, {t.beta2!r}  # Adam's
+ALPHA = {t.alpha!r}  # RMSProp's
+EPS = {t.eps!r}  # RMSProp's and Adam's
 
 # where BP Studio is: the next iteration's number, epoch and batch (counted from 0)
 START_ITERATION = {stepper.completed_iterations + 1}
@@ -152,12 +170,12 @@ SAMPLES = X.shape[1]
 
 W_START = {arrays_code([W for W, _ in params], "W")}
 B_START = {arrays_code([b for _, b in params], "b")}
-# momentum's velocities (zeros before the first update)
-VW_START = {arrays_code([v for v, _ in velocity], "vW")}
-VB_START = {arrays_code([u for _, u in velocity], "vb")}
-'''
+# the optimizer's state (zeros before the first update): v, momentum's velocity or Adam's first moment,
+# s, the running mean of squared gradients (RMSProp, Adam), and t, Adam's updates so far
+T_START = {moments.t}
+{v_start}{s_start}'''
     text += functions(acts, plan.loss.name, plan.fused)
-    text += LOOP.format(f_names=", ".join(f"f_{a}" for a in acts),
+    text += LOOP.format(update=UPDATES[t.optimizer], f_names=", ".join(f"f_{a}" for a in acts),
                         df_names=", ".join("None" if a == "softmax" else f"df_{a}" for a in acts))
     if len(text) > MAX_BYTES:
         too_large = translate("NumpyExport",

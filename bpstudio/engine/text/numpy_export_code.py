@@ -93,6 +93,60 @@ EPOCH_ORDER = '''def epoch_order(epoch):
     return np.arange(SAMPLES)
 '''
 
+START_MOMENTS = '''def start_moments():
+    """The optimizer's state where BP Studio is: v (velocity or first moment), s (mean of squares), t (Adam's
+    updates so far); private copies for the updates to write into."""
+    return {"t": T_START, "v": [(v.copy(), u.copy()) for v, u in zip(VW_START, VB_START)],
+            "s": [(v.copy(), u.copy()) for v, u in zip(SW_START, SB_START)]}
+
+
+'''
+
+UPDATES = {
+    "sgd": START_MOMENTS + '''def update(params, grads, moments):
+    """W <- W - lr dW (or, with momentum mu and L2 lambda: v <- mu v - lr (dW + lambda W), W <- W + v; biases
+    get no lambda), written into the arrays."""
+    for (W, b), (dW, db), (vW, vb) in zip(params, grads, moments["v"]):
+        if PLAIN:
+            W -= LEARNING_RATE * dW
+            b -= LEARNING_RATE * db
+        else:
+            vW[...] = MOMENTUM * vW - LEARNING_RATE * (dW + L2 * W)
+            vb[...] = MOMENTUM * vb - LEARNING_RATE * db
+            W += vW
+            b += vb
+
+
+''',
+    "rmsprop": START_MOMENTS + '''def update(params, grads, moments):
+    """RMSProp (as torch.optim.RMSprop): s <- alpha s + (1 - alpha) g^2, p <- p - lr g / (sqrt(s) + eps), with
+    g = dW + L2 W for a weight and db for a bias; written into the arrays."""
+    for (W, b), (dW, db), (sW, sb) in zip(params, grads, moments["s"]):
+        gW = dW + L2 * W if L2 else dW
+        for p, g, s in ((W, gW, sW), (b, db, sb)):
+            s[...] = ALPHA * s + (1 - ALPHA) * (g * g)
+            p -= LEARNING_RATE * g / (np.sqrt(s) + EPS)
+
+
+''',
+    "adam": START_MOMENTS + '''def update(params, grads, moments):
+    """Adam (as torch.optim.Adam): v <- beta1 v + (1 - beta1) g, s <- beta2 s + (1 - beta2) g^2, t <- t + 1,
+    p <- p - lr v_hat / (sqrt(s_hat) + eps) with the bias corrections v_hat = v / (1 - beta1^t),
+    s_hat = s / (1 - beta2^t); g = dW + L2 W for a weight, db for a bias; written into the arrays."""
+    moments["t"] += 1
+    t = moments["t"]
+    for (W, b), (dW, db), (vW, vb), (sW, sb) in zip(params, grads, moments["v"], moments["s"]):
+        gW = dW + L2 * W if L2 else dW
+        for p, g, v, s in ((W, gW, vW, sW), (b, db, vb, sb)):
+            v[...] = BETA1 * v + (1 - BETA1) * g
+            s[...] = BETA2 * s + (1 - BETA2) * (g * g)
+            v_hat, s_hat = v / (1.0 - BETA1 ** t), s / (1.0 - BETA2 ** t)
+            p -= LEARNING_RATE * v_hat / (np.sqrt(s_hat) + EPS)
+
+
+''',
+}
+
 LOOP = '''
 
 F = [{f_names}]
@@ -130,27 +184,13 @@ def backward(params, zs, activations, y):
     return grads
 
 
-def update(params, grads, velocities):
-    """W <- W - lr dW (or, with momentum mu and L2 lambda: v <- mu v - lr (dW + lambda W), W <- W + v; biases
-    get no lambda), written into the arrays."""
-    for (W, b), (dW, db), (vW, vb) in zip(params, grads, velocities):
-        if PLAIN:
-            W -= LEARNING_RATE * dW
-            b -= LEARNING_RATE * db
-        else:
-            vW[...] = MOMENTUM * vW - LEARNING_RATE * (dW + L2 * W)
-            vb[...] = MOMENTUM * vb - LEARNING_RATE * db
-            W += vW
-            b += vb
-
-
-''' + EPOCH_ORDER + '''
+{update}''' + EPOCH_ORDER + '''
 
 def train(epochs):
     """Run until ``epochs`` epochs have ended (the current one, begun or not, counts as the first); returns
     the batch loss of every iteration and the training-set loss after every epoch."""
     params = [(W.copy(), b.copy()) for W, b in zip(W_START, B_START)]
-    velocities = [(v.copy(), u.copy()) for v, u in zip(VW_START, VB_START)]
+    moments = start_moments()
     epoch, batch, iteration = START_EPOCH, START_BATCH, START_ITERATION
     per_epoch = -(-SAMPLES // BATCH_SIZE)
     count = (per_epoch - batch) + (epochs - 1) * per_epoch
@@ -166,7 +206,7 @@ def train(epochs):
             x, y = X[:, cols], Y[:, cols]
         zs, activations = forward(params, x)
         batch_losses.append((iteration, epoch + 1, batch + 1, mean_loss(zs, activations, y)))
-        update(params, backward(params, zs, activations, y), velocities)
+        update(params, backward(params, zs, activations, y), moments)
         batch += 1
         if batch == per_epoch:  # the training-set loss after the epoch's last update, as the loss plot shows it
             zs, activations = forward(params, X)

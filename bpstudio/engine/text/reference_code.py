@@ -66,6 +66,12 @@ _C = {  # comments, by role; words translated, formulas as TEACHING.md writes th
     "BP3": QT_TRANSLATE_NOOP("ReferenceCode", "BP3: ∂L/∂b, the mean of δ"),
     "update": QT_TRANSLATE_NOOP("ReferenceCode", "update: W ← W − η ∂L/∂W"),
     "update momentum": QT_TRANSLATE_NOOP("ReferenceCode", "update with momentum: v ← μv − η(∂L/∂W + λW), W ← W + v"),
+    "adam": QT_TRANSLATE_NOOP("ReferenceCode", "Adam's β₁, β₂, ε and L2 weight decay λ"),
+    "rmsprop": QT_TRANSLATE_NOOP("ReferenceCode", "RMSProp's α, ε and L2 weight decay λ"),
+    "moments": QT_TRANSLATE_NOOP("ReferenceCode", "v and s start at zero, t counts the updates"),
+    "update adam": QT_TRANSLATE_NOOP("ReferenceCode", "Adam: v, s, then W ← W − η v̂/(√ŝ + ε), v̂ = v/(1 − β₁ᵗ), "
+                                                      "ŝ = s/(1 − β₂ᵗ)"),
+    "update rmsprop": QT_TRANSLATE_NOOP("ReferenceCode", "RMSProp: s ← αs + (1 − α)g², W ← W − η g/(√s + ε)"),
 }
 
 
@@ -106,7 +112,9 @@ def reference_lines(spec: NetworkSpec, training: TrainingSpec, convention: str =
     out: list[CodeLine] = [
         _line("import numpy as np", "import", depth=0), _line("", "", depth=0),
         _line(f"lr = {training.learning_rate!r}", "lr", depth=0)]
-    if not training.plain:
+    if training.optimizer != "sgd":
+        out += _adaptive_setup(training, L)
+    elif not training.plain:
         out.append(_line(f"mu, l2 = {training.momentum!r}, {training.l2!r}", "momentum", depth=0))
         for l in range(1, L + 1):
             out.append(_line(f"vW{l}, vb{l} = np.zeros_like(W{l}), np.zeros_like(b{l})", "velocity", layer=l,
@@ -145,6 +153,8 @@ def reference_lines(spec: NetworkSpec, training: TrainingSpec, convention: str =
         grad_w = f'np.matmul({n.a(l - 1)}.T, {d}, order="F")' if n.row else f"({d} @ {n.a(l - 1)}.T)"
         out.append(_line(f"dW{l} = {grad_w} / m", "BP4", stage, (key("dW", l),), l))
         out.append(_line(f"db{l} = {d}.sum(axis={B}, keepdims=True) / m", "BP3", stage, (key("db", l),), l))
+    if training.optimizer != "sgd":
+        return (*out, *_adaptive_update(training, L))
     for l in range(1, L + 1):  # the update
         made = (key("W", l), key("b", l))
         if training.plain:
@@ -158,6 +168,45 @@ def reference_lines(spec: NetworkSpec, training: TrainingSpec, convention: str =
                     _line(f"W{l} += vW{l}", "update", "update", made[:1], l, comment=""),
                     _line(f"b{l} += vb{l}", "update", "update", made[1:], l, comment="")]
     return tuple(out)
+
+
+def _adaptive_setup(t: TrainingSpec, L: int) -> list[CodeLine]:
+    adam = t.optimizer == "adam"
+    out = [_line(f"beta1, beta2, eps, l2 = {t.beta1!r}, {t.beta2!r}, {t.eps!r}, {t.l2!r}", "adam", depth=0) if adam
+           else _line(f"alpha, eps, l2 = {t.alpha!r}, {t.eps!r}, {t.l2!r}", "rmsprop", depth=0)]
+    for l in range(1, L + 1):
+        zeros = f"np.zeros_like(W{l}), np.zeros_like(b{l})"
+        code = f"vW{l}, vb{l}, sW{l}, sb{l} = {zeros}, {zeros}" if adam else f"sW{l}, sb{l} = {zeros}"
+        out.append(_line(code, "moments", layer=l, depth=0, comment="moments" if l == 1 else ""))
+    if adam:
+        out.append(_line("t = 0", "moments", depth=0, comment=""))
+    return out
+
+
+def _adaptive_update(t: TrainingSpec, L: int) -> list[CodeLine]:
+    """Adam's or RMSProp's update, the same operations in the same order as ``optimizers``, so the same bits."""
+    adam, out = t.optimizer == "adam", []
+    if adam:
+        out.append(_line("t += 1", "update", "update", comment="update adam"))
+    for l in range(1, L + 1):
+        for q in ("W", "b"):
+            g, made = f"d{q}{l}", (key(q, l),)
+            if q == "W" and t.l2:
+                g = f"gW{l}"
+                out.append(_line(f"{g} = dW{l} + l2 * W{l}", "update", "update", (), l, comment=""))
+            v, s_ = f"v{q}{l}", f"s{q}{l}"
+            if adam:
+                out += [_line(f"{v} = beta1 * {v} + (1 - beta1) * {g}", "update", "update", (), l, comment=""),
+                        _line(f"{s_} = beta2 * {s_} + (1 - beta2) * ({g} * {g})", "update", "update", (), l,
+                              comment=""),
+                        _line(f"{q}{l} -= lr * ({v} / (1.0 - beta1 ** t)) / (np.sqrt({s_} / (1.0 - beta2 ** t)) + eps)",
+                              "update", "update", made, l, comment="")]
+            else:
+                first = "update rmsprop" if l == 1 and q == "W" else ""
+                out += [_line(f"{s_} = alpha * {s_} + (1 - alpha) * ({g} * {g})", "update", "update", (), l,
+                              comment=first),
+                        _line(f"{q}{l} -= lr * {g} / (np.sqrt({s_}) + eps)", "update", "update", made, l, comment="")]
+    return out
 
 
 def program_text(lines: tuple[CodeLine, ...], comments: bool = True) -> str:

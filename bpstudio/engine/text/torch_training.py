@@ -16,6 +16,7 @@ import numpy as np
 
 from bpstudio.engine.errors import ValidationError
 from bpstudio.engine.i18n import translate
+from bpstudio.engine.optimizers import Buffers
 from bpstudio.engine.stepper import Stepper
 
 from . import numpy_export
@@ -39,27 +40,27 @@ def _forward(acts: list[str], fused: bool) -> str:
     return "\n".join(lines)
 
 
-def torch_training_script(stepper: Stepper, project_name: str = "", epochs: int | None = None,
-                          optimizer: str = "sgd") -> str:
+def torch_training_script(stepper: Stepper, project_name: str = "", epochs: int | None = None) -> str:
     """The text of a standalone program (PyTorch, NumPy and the standard library) that trains ``epochs`` epochs
     (the project's by default; the current epoch, begun or not, counts as the first) from the stepper's weights,
-    momentum and place in the epoch, and prints the loss curve and the final weights (``--json``: those as JSON).
-    ``optimizer``: the key of BP Studio's update rule in ``OPTIMIZERS``."""
+    optimizer state and place in the epoch, and prints the loss curve and the final weights (``--json``: those as
+    JSON). The optimizer is the project's, written with ``torch.optim`` as ``OPTIMIZERS`` says."""
     spec, plan, t = stepper.spec, stepper.plan, stepper.training
     if plan.loss.fused_with is not None and not plan.fused:  # the spec's validation refuses this
         raise ValueError(f"{plan.loss.name} needs a {plan.loss.fused_with} output layer")
     state, epoch, batch = numpy_export.start_of(stepper)
     params = [(np.asarray(W), np.asarray(b)) for W, b in state.params]
-    velocity = state.velocity or tuple((np.zeros_like(W), np.zeros_like(b)) for W, b in params)
+    moments = Buffers(t.optimizer, params, state.moments)  # zeros when it has none yet
     acts = [f.name for f in plan.activations]
     x, y = stepper.x, stepper.y
     as_rows = bool(x.flags.f_contiguous and not x.flags.c_contiguous)
     loss_code, loss_note = LOSSES[plan.loss.name]
-    rule = OPTIMIZERS[optimizer]
+    rule = OPTIMIZERS[t.optimizer]
     title = one_line(project_name)
     header = f"# {title}: BP Studio's training in PyTorch\n" if title else "# BP Studio's training in PyTorch\n"
     sizes = "-".join(str(n) for n in spec.sizes)
-    plain = "plain gradient descent" if t.plain else f"momentum {t.momentum!r}, L2 {t.l2!r} on weights only"
+    plain = ("plain gradient descent" if t.plain else f"momentum {t.momentum!r}, L2 {t.l2!r} on weights only"
+             if t.optimizer == "sgd" else f"{rule.name}, L2 {t.l2!r} on weights only")
     shuffle = ("full batch, never shuffled" if stepper.batch_size >= stepper.samples else
                f"shuffled every epoch from seed {t.seed}" if t.shuffle else "in the order given")
     L = spec.depth
@@ -107,6 +108,7 @@ SHUFFLE = {t.shuffle!r}
 SEED = {t.seed}
 MOMENTUM = {t.momentum!r}
 L2 = {t.l2!r}  # weight decay on the weights (not the biases)
+BETA1, BETA2, ALPHA, EPS = {t.beta1!r}, {t.beta2!r}, {t.alpha!r}, {t.eps!r}  # Adam's and RMSProp's
 
 # where BP Studio is: the next iteration's number, epoch and batch (counted from 0)
 START_ITERATION = {stepper.completed_iterations + 1}
@@ -123,9 +125,13 @@ X_ROWS, Y_ROWS = torch.from_numpy(np.ascontiguousarray(X.T)), torch.from_numpy(n
 # the weights W^l (n^l, n^(l-1)) and biases b^l (n^l, 1) now
 W_START = {numpy_export.arrays_code([W for W, _ in params], "W")}
 B_START = {numpy_export.arrays_code([b for _, b in params], "b")}
-# BP Studio's velocities v (zeros before the first update)
-VW_START = {numpy_export.arrays_code([v for v, _ in velocity], "vW")}
-VB_START = {numpy_export.arrays_code([u for _, u in velocity], "vb")}
+# BP Studio's optimizer state (zeros before the first update): v, momentum's velocity or Adam's first moment;
+# s, the running mean of squared gradients (RMSProp, Adam); t, Adam's updates so far
+T_START = {moments.t}
+VW_START = {numpy_export.arrays_code([v for v, _ in moments.v], "vW")}
+VB_START = {numpy_export.arrays_code([u for _, u in moments.v], "vb")}
+SW_START = {numpy_export.arrays_code([v for v, _ in moments.s], "sW")}
+SB_START = {numpy_export.arrays_code([u for _, u in moments.s], "sb")}
 
 
 {EPOCH_ORDER}'''

@@ -41,8 +41,9 @@ LOSSES = {
 class TorchOptimizer:
     """How one of BP Studio's update rules is written with ``torch.optim``."""
 
+    name: str  # in the header
     make: str  # the constructor, given the parameter groups ``groups``
-    state: str  # the optimizer's state of parameter ``p`` from BP Studio's (``v``, a NumPy array of p's shape)
+    state: str  # the optimizer's state of parameter ``p`` from BP Studio's (``v``, ``s``: NumPy arrays of p's shape)
     when: str  # the condition under which that state is loaded
     notes: str  # the header's lines on how BP Studio's rule maps onto it
 
@@ -50,6 +51,7 @@ class TorchOptimizer:
 # BP Studio's update rule → torch.optim; one entry per rule (a new optimizer is one more entry)
 OPTIMIZERS = {
     "sgd": TorchOptimizer(
+        name="SGD",
         make="torch.optim.SGD(groups, lr=LEARNING_RATE, momentum=MOMENTUM)",
         state='{"momentum_buffer": torch.from_numpy(-v / LEARNING_RATE).reshape(p.shape)}',
         when="MOMENTUM != 0",
@@ -58,6 +60,27 @@ OPTIMIZERS = {
 #   buf <- mu buf + (dL/dW + l2 W), W <- W - lr buf (dampening 0, nesterov off: its defaults). With one learning
 #   rate these are the same steps, v = -lr buf, so the velocity BP Studio had is loaded as buf = -v / lr (zero
 #   before the first update). They would part if the learning rate changed during training.
+"""),
+    "rmsprop": TorchOptimizer(
+        name="RMSProp",
+        make="torch.optim.RMSprop(groups, lr=LEARNING_RATE, alpha=ALPHA, eps=EPS)",
+        state='{"step": torch.tensor(float(T_START)), "square_avg": torch.from_numpy(s.copy()).reshape(p.shape)}',
+        when="True",
+        notes="""\
+# - RMSProp: BP Studio's s <- alpha s + (1 - alpha) g^2, p <- p - lr g / (sqrt(s) + eps) is torch.optim.RMSprop's
+#   (momentum 0, not centered: its defaults); alpha and eps are BP Studio's, and s is loaded as square_avg (zeros
+#   before the first update, as RMSprop starts).
+"""),
+    "adam": TorchOptimizer(
+        name="Adam",
+        make="torch.optim.Adam(groups, lr=LEARNING_RATE, betas=(BETA1, BETA2), eps=EPS)",
+        state=('{"step": torch.tensor(float(T_START)), "exp_avg": torch.from_numpy(v.copy()).reshape(p.shape), '
+               '"exp_avg_sq": torch.from_numpy(s.copy()).reshape(p.shape)}'),
+        when="T_START > 0",
+        notes="""\
+# - Adam: BP Studio's rule (v, s, the bias corrections 1 - beta^t) is torch.optim.Adam's with amsgrad off; its
+#   L2 adds l2 W to the gradient, as Adam's weight_decay does (not AdamW's decoupled decay). v, s and t are
+#   loaded as exp_avg, exp_avg_sq and step.
 """),
 }
 
@@ -124,7 +147,7 @@ def train(epochs):
     groups = [{{"params": weights, "weight_decay": L2}}, {{"params": biases, "weight_decay": 0.0}}]
     optimizer = {make_optimizer}
     if {load_when}:  # where BP Studio's update rule is now
-        for p, v in zip(weights + biases, VW_START + VB_START):
+        for p, v, s in zip(weights + biases, VW_START + VB_START, SW_START + SB_START):
             optimizer.state[p].update({state})
     data = TensorDataset(X_ROWS, Y_ROWS)
     batch_losses, epoch_losses = [], []

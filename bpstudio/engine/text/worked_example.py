@@ -107,7 +107,13 @@ def example_blocks(stepper: Stepper, records: list[Record], title: str, digits: 
         rows.append((str(l), str(spec.sizes[l]), plan.activations[l - 1].title, w.shape(W), w.shape(b)))
     blocks.append(Table((translate("WorkedExample", "layer l"), translate("WorkedExample", "units nˡ"),
                          translate("WorkedExample", "activation fˡ"), "Wˡ", "bˡ"), tuple(rows)))
-    if t.plain:
+    if t.optimizer == "adam":
+        rule = translate("WorkedExample", "Adam, β₁ = {b1}, β₂ = {b2}, ε = {eps}, L2 weight decay λ = {lam}").format(
+            b1=f"{t.beta1:g}", b2=f"{t.beta2:g}", eps=f"{t.eps:g}", lam=f"{t.l2:g}")
+    elif t.optimizer == "rmsprop":
+        rule = translate("WorkedExample", "RMSProp, α = {alpha}, ε = {eps}, L2 weight decay λ = {lam}").format(
+            alpha=f"{t.alpha:g}", eps=f"{t.eps:g}", lam=f"{t.l2:g}")
+    elif t.plain:
         rule = translate("WorkedExample", "W ← W − η ∂L/∂W (plain gradient descent)")
     else:
         rule = translate("WorkedExample", "momentum μ = {mu}, L2 weight decay λ = {lam}").format(

@@ -13,6 +13,7 @@ from bpstudio.engine.stepper import Stepper
 from . import convention as conv
 from .notation import format_number, sup
 from .worked_example_formats import Block, Eq, M, Para, Sub
+from .worked_example_optimizers import adaptive_update_blocks
 
 
 class Writer:
@@ -162,6 +163,8 @@ def _update_blocks(stepper: Stepper, snap: Snapshot, before: Snapshot, w: Writer
     t, L = stepper.training, stepper.spec.depth
     eta, mu, lam = t.learning_rate, t.momentum, t.l2
     out: list[Block]
+    if t.optimizer != "sgd":
+        return adaptive_update_blocks(t, L, snap, before, w.m)
     if t.plain:
         out = [Eq(("Wˡ ← Wˡ − η ∂L/∂Wˡ,   bˡ ← bˡ − η ∂L/∂bˡ", f"η = {eta:g}"))]
     else:
