@@ -110,7 +110,7 @@ def symbol(parting: Parting) -> str:
 def parting_text(parting: Parting | None, stages: int) -> str:
     """Where A and B first differ, in words."""
     if parting is None:
-        return translate("Lockstep", "A and B are equal so far ({stages} stages each).").format(stages=stages)
+        return translate("Lockstep", "A and B are equal so far (stages taken: {stages}).").format(stages=stages)
     at = (translate("Lockstep", "from the start (the starting weights or the first batch)") if parting.stage is None
           else translate("Lockstep", "in iteration {i}, stage {stage}").format(i=parting.iteration + 1,
                                                                                  stage=parting.stage.label))

@@ -85,7 +85,7 @@ def test_equal_runs_never_part():
     a = load_project(example_path("xor_tanh"))
     lock = Lockstep(a.stepper(), a.stepper())
     assert lock.until_parted(60) is None and lock.stages == 60
-    assert ls.parting_text(None, 60) == "A and B are equal so far (60 stages each)."
+    assert ls.parting_text(None, 60) == "A and B are equal so far (stages taken: 60)."
 
 
 def test_b_must_be_valid_and_differ(xor):
