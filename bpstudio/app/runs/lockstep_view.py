@@ -5,7 +5,7 @@ stage and entry where they part is said in words and marked in its box."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -39,6 +39,7 @@ SHOWN = 6  # rows and columns of a box shown (around the entry where A and B par
 PARTED = QColor("#F0C000")
 DIFFERS = QColor(230, 80, 60, 70)
 SHOWS = ("A", "B", "A − B")
+EMPTY = 60  # the width of a box not computed yet
 
 
 class LockstepView(QWidget):
@@ -91,11 +92,16 @@ class LockstepView(QWidget):
             table = QTableWidget()
             table.setObjectName(f"lockstep_{name}")
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            table.horizontalHeader().setDefaultSectionSize(58)
             table.verticalHeader().setDefaultSectionSize(20)
+            for bar in (table.horizontalScrollBar(), table.verticalScrollBar()):
+                bar.setEnabled(False)
+            table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.boxes[name] = table
             grid.addWidget(self.titles[name], 0, col)
-            grid.addWidget(table, 1, col)
+            grid.addWidget(table, 1, col, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        grid.setRowStretch(2, 1)
+        grid.setColumnStretch(len(BOXES), 1)
         inner = QWidget()
         inner.setLayout(grid)
         scroll = QScrollArea(widgetResizable=True)
@@ -154,6 +160,12 @@ class LockstepView(QWidget):
         if setting is not None:
             self.startRequested.emit(setting, self.value_edit.text())
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """A new font (presentation mode, F12): the boxes fitted again to their numbers."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.redraw()
+
     # ----- output -----------------------------------------------------------------------
     def shown(self) -> int:
         """0: A, 1: B, 2: A − B."""
@@ -170,6 +182,7 @@ class LockstepView(QWidget):
             for table in self.boxes.values():
                 table.setRowCount(0)
                 table.setColumnCount(0)
+                table.setFixedSize(EMPTY, EMPTY // 2)
             return
         a_value, b_value = (str(v) for v in state.values)
         label = state.setting.label if state.setting is not None else ""
@@ -194,6 +207,7 @@ class LockstepView(QWidget):
         if values is None:
             table.setRowCount(0)
             table.setColumnCount(0)
+            table.setFixedSize(EMPTY, EMPTY // 2)
             return
         rows, cols = values.shape
         r0, c0 = (0, 0) if marked is None else (max(0, marked[0] - SHOWN // 2), max(0, marked[1] - SHOWN // 2))
@@ -216,6 +230,16 @@ class LockstepView(QWidget):
                     item.setFont(font)
                     item.setToolTip(self.tr("A and B first part here"))
                 table.setItem(i, j, item)
+        _fit(table)
+
+
+def _fit(table: QTableWidget) -> None:
+    """The box as large as its numbers: no scroll bars inside the scrolled row of boxes."""
+    table.resizeColumnsToContents()
+    frame = 2 * table.frameWidth()
+    width = table.verticalHeader().sizeHint().width() + sum(table.columnWidth(c) for c in range(table.columnCount()))
+    height = table.horizontalHeader().sizeHint().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedSize(width + frame, height + frame)
 
 
 def _button(text: str, slot) -> QPushButton:

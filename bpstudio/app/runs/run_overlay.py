@@ -44,13 +44,18 @@ class RunOverlay:
                 continue
             x = run.column(x_column)
             for column, widget in (("train_loss", self.loss), ("train_accuracy", self.accuracy)):
+                # named once, in the loss plot's legend (the same colour on both plots; the Kept runs tab lists them)
                 y = run.column(column)
                 if np.isnan(y).all():
                     continue  # a regression target has no accuracy
                 pen = QPen(QColor(colour(i)), WIDTH)
                 pen.setCosmetic(True)
                 pen.setStyle(Qt.PenStyle.SolidLine)
-                curve = pg.PlotDataItem(x, y, pen=pen, name=label, connect="finite")
+                curve = pg.PlotDataItem(x, y, pen=pen, name=label if widget is self.loss else None,
+                                        connect="finite")
                 curve.setZValue(-1)  # under the live run's curves
                 widget.getPlotItem().addItem(curve)
                 self.curves[(i, column)] = curve
+        legend = self.loss.getPlotItem().legend
+        if legend is not None:  # two columns once runs are kept: a short plot keeps its curves in view
+            legend.setColumnCount(2 if len(self.curves) > 1 else 1)

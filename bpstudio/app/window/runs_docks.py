@@ -21,6 +21,7 @@ from bpstudio.engine.kept_runs import KeptRuns, kept_from_log
 from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, RunStatus
 from bpstudio.session.view_state import ViewState
 
+from .bottom_tab import BottomTab
 from .window_layout import BOTTOM, BOTTOM_TAB, make_dock
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
@@ -35,7 +36,10 @@ class RunsDocks(QObject):
         self.runs_view, self.lockstep_view = RunsView(), LockstepView()
         self.runner = LockstepRunner(self)
         self.runs_dock = self._dock(translate("MainWindow", "Kept runs"), "keptRunsDock", self.runs_view)
+        self.runs_dock.setProperty(BOTTOM_TAB, True)  # placed with the plots (window_layout.place_training_docks)
+        # the boxes need height: a tab of the plots that, first shown, grows the bottom row (as the graph's)
         self.lockstep_dock = self._dock(translate("MainWindow", "Lockstep A/B"), "lockstepDock", self.lockstep_view)
+        BottomTab(window, self.lockstep_dock)
         self.docks = [self.runs_dock, self.lockstep_dock]
         self.runs = KeptRuns()  # the project's list, as shown
         self.state: ViewState | None = None
@@ -59,7 +63,6 @@ class RunsDocks(QObject):
 
     def _dock(self, title: str, name: str, widget) -> QDockWidget:
         dock = make_dock(title, name, widget, self.window)
-        dock.setProperty(BOTTOM_TAB, True)  # placed with the plots (window_layout.place_training_docks)
         self.window.addDockWidget(BOTTOM, dock)
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence(KEYS[name]))
