@@ -83,7 +83,11 @@ class KeptRuns:
         return self._runs[index]
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, KeptRuns) and self.to_list() == other.to_list()
+        if not isinstance(other, KeptRuns):
+            return NotImplemented
+        return self is other or (len(self) == len(other) and all(
+            a.same_settings(b) and (a.outcome, a.visible) == (b.outcome, b.visible)
+            and np.array_equal(a.rows, b.rows, equal_nan=True) for a, b in zip(self, other, strict=True)))
 
     def keep(self, run: KeptRun) -> int:
         """Keep ``run``; the same run paused and then carried on (same settings, its rows a continuation of the

@@ -118,6 +118,9 @@ def test_runs_survive_save_and_reopen(xor, tmp_path):
     assert [r.visible for r in again.runs] == [True, False]
     np.testing.assert_array_equal(again.runs[0].rows, project.runs[0].rows)
     assert again.runs.labels() == ["1: η 0.5", "2: η 0.1"]
+    again.runs.set_visible(1, True)
+    assert again != project  # the runs are part of what a project is
+    again.runs.set_visible(1, False)
     # an edit keeps the list (it is the project's), a project made anew has its own
     assert replace(again, name="x").runs is again.runs and again.with_state(None).runs is again.runs
     assert load_project(example_path("xor_tanh")).runs is not load_project(example_path("xor_tanh")).runs
