@@ -16,6 +16,7 @@ from bpstudio.app.runs.lockstep_view import LockstepView
 from bpstudio.app.runs.run_overlay import RunOverlay
 from bpstudio.app.runs.runs_view import RunsView
 from bpstudio.app.training.loss_plot import LossPlot
+from bpstudio.app.widgets.form_fields import scrolled
 from bpstudio.engine.atomic_file import write_text_atomically
 from bpstudio.engine.kept_runs import KeptRuns, kept_from_log
 from bpstudio.engine.run_settings import DIVERGED, FINISHED, PAUSED, RUNNING, RunStatus
@@ -62,7 +63,7 @@ class RunsDocks(QObject):
         window.installEventFilter(self)
 
     def _dock(self, title: str, name: str, widget) -> QDockWidget:
-        dock = make_dock(title, name, widget, self.window)
+        dock = make_dock(title, name, scrolled(widget), self.window)  # a short bottom row scrolls it
         self.window.addDockWidget(BOTTOM, dock)
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence(KEYS[name]))
