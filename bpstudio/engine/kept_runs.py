@@ -30,7 +30,10 @@ KEYS = {"network", "training", "init", "outcome", "visible", "columns", "rows"}
 # the short names of the settings people compare; any other field is named by its own name
 NAMES = {"learning_rate": "η", "momentum": "μ", "l2": "λ", "activation": "f",
          "batch_size": QT_TRANSLATE_NOOP("KeptRuns", "batch"), "method": QT_TRANSLATE_NOOP("KeptRuns", "init"),
-         "scale": QT_TRANSLATE_NOOP("KeptRuns", "init scale"), "layers": QT_TRANSLATE_NOOP("KeptRuns", "layers")}
+         "scale": QT_TRANSLATE_NOOP("KeptRuns", "init scale"), "layers": QT_TRANSLATE_NOOP("KeptRuns", "layers"),
+         "epochs": QT_TRANSLATE_NOOP("KeptRuns", "epochs"), "seed": QT_TRANSLATE_NOOP("KeptRuns", "seed"),
+         "shuffle": QT_TRANSLATE_NOOP("KeptRuns", "shuffle"), "loss": QT_TRANSLATE_NOOP("KeptRuns", "loss"),
+         "units": QT_TRANSLATE_NOOP("KeptRuns", "units")}
 
 
 @dataclass(frozen=True)

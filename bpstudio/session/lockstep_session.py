@@ -41,8 +41,6 @@ class Setting:
         if self.section == "init" and self.name in ("method", "scale"):
             base = NAMES[self.name]
         text = translate("KeptRuns", base) if base in NAMES.values() else base
-        if self.name == "units":
-            text = translate("Lockstep", "units")
         return text + (superscript(self.layer) if self.layer else "")
 
 

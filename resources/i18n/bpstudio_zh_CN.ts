@@ -2676,6 +2676,26 @@ along {x} →</source>
         <translation>层</translation>
     </message>
     <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>shuffle</source>
+        <translation>打乱</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
         <source>all</source>
         <translation>全部</translation>
     </message>
@@ -3416,10 +3436,6 @@ predicted</source>
 </context>
 <context>
     <name>Lockstep</name>
-    <message>
-        <source>units</source>
-        <translation>单元数</translation>
-    </message>
     <message>
         <source>{text!r} is not a value of this setting</source>
         <translation>{text!r} 不是这个设置的有效值</translation>
@@ -5565,8 +5581,8 @@ A change applies at once, also while running.</source>
         <translation>勾选一次运行，把它画在损失和准确率图上</translation>
     </message>
     <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Forget the selected run</source>

@@ -68,7 +68,10 @@ class LockstepRunner(QObject):
                 result = LockstepState(self.state.lockstep, self.state.setting, self.state.values, str(exc))
             except Exception as exc:  # noqa: BLE001 - said in the view; the window stays up
                 result = LockstepState(self.state.lockstep, self.state.setting, self.state.values, repr(exc))
-            self._done.emit(result)
+            try:
+                self._done.emit(result)
+            except RuntimeError:  # the window closed meanwhile: nobody waits for the answer
+                pass
 
         self._thread = threading.Thread(target=run, name="bpstudio-lockstep", daemon=True)
         self._thread.start()

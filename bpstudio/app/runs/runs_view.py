@@ -33,7 +33,7 @@ class RunsView(QWidget):
         self.list.currentRowChanged.connect(lambda _row: self._enable())
         self.note = QLabel(wordWrap=True)
         self.note.setObjectName("keptRunsNote")
-        self.delete_button = _button(self.tr("&Delete"), self._delete)
+        self.delete_button = _button(self.tr("Delete"), self._delete)
         self.delete_button.setToolTip(self.tr("Forget the selected run"))
         self.clear_button = _button(self.tr("Delete all"), self.clearRequested)
         self.csv_button = _button(self.tr("Export CSV…"), self.csvRequested)
