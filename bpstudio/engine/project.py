@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,17 +21,19 @@ from .datasets import Dataset, split_dataset
 from .errors import FormatError, ValidationError, require
 from .i18n import translate
 from .json_read import MAX_PROJECT_BYTES, encodable, parse_json, read_text_file  # noqa: F401 - lessons import them here
+from .kept_runs import KeptRuns, runs_from_list
 from .project_data import load_data, number_rows, sample_count, split_settings
 from .project_state import ProjectState, state_from_dict
 from .spec import InitSpec, NetworkSpec, TrainingSpec, reject_unknown_keys
 from .stepper import Stepper, check_data, check_parameters
 
 PROJECT_FORMAT = "bpstudio-project"
-PROJECT_VERSION = 4  # 2 added "state" (where training had got to), 3 the gradient-flow columns of its log,
-# 4 the optimizers (training.optimizer, beta1, beta2, alpha, eps; state.moments instead of state.velocity);
-# older files read as they are (a version 2 log gets those columns empty, an old velocity is SGD's v)
+PROJECT_VERSION = 5  # 2 added "state" (where training had got to), 3 the gradient-flow columns of its log,
+# 4 the optimizers (training.optimizer, beta1, beta2, alpha, eps; state.moments instead of state.velocity),
+# 5 "runs" (the runs kept side by side); older files read as they are (a version 2 log gets those columns empty,
+# an old velocity is SGD's v)
 TOP_LEVEL = {"format", "version", "name", "description", "network", "init", "training", "data", "parameters",
-             "state"}
+             "state", "runs"}
 Settings = TypeVar("Settings", TrainingSpec, InitSpec)
 
 
@@ -45,6 +47,7 @@ class Project:
     name: str = "Untitled"
     description: str = ""
     state: ProjectState | None = None  # where training had got to when saved (None: at the start)
+    runs: KeptRuns = field(default_factory=KeptRuns)  # kept side by side; edits (``replace``) keep the same list
 
     def dataset(self) -> Dataset:
         """All the samples, as rows (N, d) and targets (N, k): training and test together."""
@@ -64,7 +67,7 @@ class Project:
             stepper.resume(st.params, st.iteration, st.epoch, st.batch, st.position, st.moments)
         return stepper
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, runs: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {
             "format": PROJECT_FORMAT,
             "version": PROJECT_VERSION,
@@ -79,21 +82,22 @@ class Project:
             d["parameters"] = [{"W": W.tolist(), "b": b[:, 0].tolist()} for W, b in self.parameters]
         if self.state is not None:
             d["state"] = self.state.to_dict()
+        if runs and len(self.runs):
+            d["runs"] = self.runs.to_list()
         return d
 
     def __eq__(self, other: object) -> bool:
         # the generated __eq__ compares the parameter arrays with ==, which raises for arrays
         if not isinstance(other, Project):
             return NotImplemented
-        return self.to_dict() == other.to_dict()
+        return self.runs == other.runs and self.to_dict(runs=False) == other.to_dict(runs=False)
 
     def with_parameters(self, params: tuple[tuple[np.ndarray, np.ndarray], ...]) -> Project:
-        return Project(self.network, self.data, self.training, InitSpec("explicit", self.init.scale),
-                       check_parameters(self.network, params), self.name, self.description)
+        return replace(self, init=InitSpec("explicit", self.init.scale),
+                       parameters=check_parameters(self.network, params), state=None)
 
     def with_state(self, state: ProjectState | None) -> Project:
-        return Project(self.network, self.data, self.training, self.init, self.parameters, self.name,
-                       self.description, state)
+        return replace(self, state=state)
 
 
 def project_from_dict(d: object, source: str = "project") -> Project:
@@ -152,7 +156,8 @@ def project_from_dict(d: object, source: str = "project") -> Project:
             "Project", "holds a lone surrogate (\\ud800 … \\udfff), which is not text and could never be saved"))
     assert isinstance(data, dict)
     state = state_from_dict(d["state"], network) if d.get("state") is not None else None
-    project = Project(network, data, training, init, params, name, description, state)
+    runs = runs_from_list(d["runs"]) if d.get("runs") is not None else KeptRuns()
+    project = Project(network, data, training, init, params, name, description, state, runs)
     if state is not None:
         project.stepper()  # the saved stage replays on these data: checked now, never half-opened later
     return project

@@ -36,7 +36,7 @@ def drawn_project(project: Project, snapshot: Snapshot, pixels: Sequence[int], d
     y = [1.0 if k == digit else 0.0 for k in range(outputs)]
     params = tuple((np.array(snapshot.get("W", l)), np.array(snapshot.get("b", l))) for l in range(1, net.depth + 1))
     return Project(net, {"x": [x], "y": [y]}, project.training, project.init, None, project.name,
-                   project.description).with_parameters(params)
+                   project.description, runs=project.runs).with_parameters(params)
 
 
 def drawn_pixels(project: Project) -> list[int] | None:

@@ -2991,6 +2991,93 @@ along {x} →</source>
     </message>
 </context>
 <context>
+    <name>KeptRuns</name>
+    <message>
+        <source>batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>init scale</source>
+        <translation>初始化尺度</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>shuffle</source>
+        <translation>打乱</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>设置相同</translation>
+    </message>
+    <message>
+        <source>{n}: {settings}</source>
+        <translation>{n}：{settings}</translation>
+    </message>
+    <message>
+        <source>must be a list of runs</source>
+        <translation>必须是运行的列表</translation>
+    </message>
+    <message>
+        <source>a project keeps at most {most} runs, got {count}</source>
+        <translation>一个项目最多保留 {most} 次运行，这里有 {count} 次</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是一个对象</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}</source>
+        <translation>必须是 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be {columns}</source>
+        <translation>必须是 {columns}</translation>
+    </message>
+    <message>
+        <source>must be a list of at most {most} rows</source>
+        <translation>必须是最多 {most} 行的列表</translation>
+    </message>
+    <message>
+        <source>must be rows of {count} numbers (null for none)</source>
+        <translation>必须是每行 {count} 个数的行（无值用 null）</translation>
+    </message>
+    <message>
+        <source>must hold numbers or null</source>
+        <translation>只能包含数字或 null</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -3681,6 +3768,100 @@ predicted</source>
     </message>
 </context>
 <context>
+    <name>Lockstep</name>
+    <message>
+        <source>{text!r} is not a value of this setting</source>
+        <translation>{text!r} 不是这个设置的有效值</translation>
+    </message>
+    <message>
+        <source>B must differ from A: this is the value A has</source>
+        <translation>B 必须与 A 不同：这正是 A 的值</translation>
+    </message>
+    <message>
+        <source>A and B are equal so far (stages taken: {stages}).</source>
+        <translation>到目前为止 A 和 B 完全相同（已走 {stages} 个阶段）。</translation>
+    </message>
+    <message>
+        <source>from the start (the starting weights or the first batch)</source>
+        <translation>从一开始（初始权重或第一个批次）</translation>
+    </message>
+    <message>
+        <source>in iteration {i}, stage {stage}</source>
+        <translation>在第 {i} 次迭代的 {stage} 阶段</translation>
+    </message>
+    <message>
+        <source>A and B part {at}: {what} has another shape.</source>
+        <translation>A 和 B {at}出现分歧：{what} 的形状不同。</translation>
+    </message>
+    <message>
+        <source>A and B part {at}, first at {entry}: A {a:.6g}, B {b:.6g}.</source>
+        <translation>A 和 B {at}出现分歧，最先在 {entry}：A {a:.6g}，B {b:.6g}。</translation>
+    </message>
+</context>
+<context>
+    <name>LockstepView</name>
+    <message>
+        <source>The one setting run B changes; everything else (seed, data, batches) is A's</source>
+        <translation>运行 B 唯一改动的设置；其余一切（种子、数据、批次）都与 A 相同</translation>
+    </message>
+    <message>
+        <source>B's value of the setting</source>
+        <translation>B 的设置值</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>与之比较…</translation>
+    </message>
+    <message>
+        <source>Make run B from this project with the setting changed, and start A and B from the start side by side</source>
+        <translation>用改动了该设置的本项目生成运行 B，并让 A 和 B 从头开始并排运行</translation>
+    </message>
+    <message>
+        <source>Step both</source>
+        <translation>两者各走一步</translation>
+    </message>
+    <message>
+        <source>A and B take one stage each</source>
+        <translation>A 和 B 各前进一个阶段</translation>
+    </message>
+    <message>
+        <source>Until they part</source>
+        <translation>直到出现分歧</translation>
+    </message>
+    <message>
+        <source>Step both until their numbers first differ</source>
+        <translation>两者一起前进，直到数值第一次不同</translation>
+    </message>
+    <message>
+        <source>layer </source>
+        <translation>层 </translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>为</translation>
+    </message>
+    <message>
+        <source>Choose a setting and B's value, then Compare with…: runs A (this project) and B (the one setting changed) start together with the same seed, data and batches.</source>
+        <translation>选择一个设置和 B 的值，然后点“与之比较…”：运行 A（本项目）和 B（只改动这一项设置）以相同的种子、数据和批次一起开始。</translation>
+    </message>
+    <message>
+        <source>next: iteration {i}, {stage}</source>
+        <translation>下一步：第 {i} 次迭代，{stage}</translation>
+    </message>
+    <message>
+        <source>A: {name} {a} · B: {name} {b} · {where}</source>
+        <translation>A：{name} {a} · B：{name} {b} · {where}</translation>
+    </message>
+    <message>
+        <source>A and B first part here</source>
+        <translation>A 和 B 在这里第一次出现分歧</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>Log scale</source>
@@ -4031,6 +4212,22 @@ predicted</source>
     <message>
         <source>Run one typical mistake in a copy of the network (Code panel)</source>
         <translation>在网络的副本中运行一个典型错误（代码面板）</translation>
+    </message>
+    <message>
+        <source>Kept runs</source>
+        <translation>保留的运行</translation>
+    </message>
+    <message>
+        <source>Lockstep A/B</source>
+        <translation>同步对比 A/B</translation>
+    </message>
+    <message>
+        <source>Export kept runs as CSV</source>
+        <translation>将保留的运行导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -6055,6 +6252,69 @@ A change applies at once, also while running.</source>
     <message>
         <source>must be a number &gt; 0, got {value!r}</source>
         <translation>必须是 &gt; 0 的数，实际为 {value!r}</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <source>Tick a run to draw it over the loss and accuracy plots</source>
+        <translation>勾选一次运行，把它画在损失和准确率图上</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Forget the selected run</source>
+        <translation>删除选中的运行</translation>
+    </message>
+    <message>
+        <source>Delete all</source>
+        <translation>全部删除</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Every kept run's loss and accuracy, one line per logged iteration</source>
+        <translation>每次保留的运行的损失和准确率，每个记录的迭代一行</translation>
+    </message>
+    <message>
+        <source>Save plots as PNG…</source>
+        <translation>将图保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save plots as SVG…</source>
+        <translation>将图保存为 SVG…</translation>
+    </message>
+    <message>
+        <source>The loss and accuracy plots with the runs shown over them</source>
+        <translation>损失和准确率图，连同画在上面的运行</translation>
+    </message>
+    <message>
+        <source>{outcome} run: {label}</source>
+        <translation>{outcome}的运行：{label}</translation>
+    </message>
+    <message>
+        <source>Each run is kept here when it finishes or pauses, named by what differed from the other runs kept. Saved with the project.</source>
+        <translation>每次运行在结束或暂停时保留在这里，并以它与其他保留运行的不同之处命名。随项目一起保存。</translation>
+    </message>
+    <message>
+        <source>No runs kept yet: run training (F9); when it finishes or pauses, its curves stay here, to compare with the next run after you change a setting.</source>
+        <translation>还没有保留的运行：开始训练（F9）；训练结束或暂停时，它的曲线会留在这里，改动设置后可与下一次运行比较。</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Diverged</source>
+        <translation>已发散</translation>
     </message>
 </context>
 <context>

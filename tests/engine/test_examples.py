@@ -156,7 +156,7 @@ def _spiral_one_hot(d: dict[str, Any]) -> None:
 INVALID: dict[str, Callable[[dict[str, Any]], object]] = {
     "unknown top-level key": lambda d: d.update(colour="red"),
     "wrong format": lambda d: d.update(format="bpstudio-snapshot"),
-    "newer version": lambda d: d.update(version=5),
+    "newer version": lambda d: d.update(version=6),
     "version 0": lambda d: d.update(version=0),
     "version as text": lambda d: d.update(version="1"),
     "no network": lambda d: d.pop("network"),

@@ -14,7 +14,7 @@ from bpstudio.engine import gradient_flow as gf
 from bpstudio.engine import load_project, loads_project
 from bpstudio.engine.examples import NAMES, resolve_project
 from bpstudio.engine.probe import probe_row
-from bpstudio.engine.project import save_project
+from bpstudio.engine.project import PROJECT_VERSION, save_project
 from bpstudio.engine.project_state import ProjectState
 from bpstudio.engine.resource_files import example_path
 from bpstudio.engine.spec import LayerSpec, NetworkSpec
@@ -140,7 +140,7 @@ def test_the_new_columns_survive_save_and_reopen(tmp_path):
     path = tmp_path / "deep.bpsproj"
     save_project(path, saved)
     d = json.loads(path.read_text(encoding="utf-8"))
-    assert d["version"] == 4 and d["state"]["log"]["columns"] == list(columns(7))
+    assert d["version"] == PROJECT_VERSION and d["state"]["log"]["columns"] == list(columns(7))
     assert "gate_6" in d["state"]["log"]["columns"] and "dead_1" in d["state"]["log"]["columns"]
     back = load_project(path).state.log
     np.testing.assert_array_equal(back, log.rows())  # NaN (the dead share of sigmoid layers) included

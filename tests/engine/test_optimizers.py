@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator
 from bpstudio.engine import FormatError, InitSpec, LayerSpec, NetworkSpec, Stepper, TrainingSpec, ValidationError
 from bpstudio.engine import backprop as bp
 from bpstudio.engine.examples import resolve_project
-from bpstudio.engine.project import loads_project
+from bpstudio.engine.project import PROJECT_VERSION, loads_project
 from bpstudio.engine.project_state import ProjectState
 from bpstudio.engine.resource_files import schema_path
 from bpstudio.engine.snapshot_io import load_snapshot, project_at_snapshot, save_snapshot
@@ -144,7 +144,8 @@ def test_a_saved_project_goes_on_exactly_as_the_run_would_have(optimizer: str) -
         run.step()  # mid-iteration
     params, iteration, epoch, batch, position, moments = run.saved_state()
     text = json.dumps(project.with_state(ProjectState(iteration, epoch, batch, position, params, moments)).to_dict())
-    assert json.loads(text)["version"] == 4 and json.loads(text)["state"]["moments"]["optimizer"] == optimizer
+    saved = json.loads(text)
+    assert saved["version"] == PROJECT_VERSION and saved["state"]["moments"]["optimizer"] == optimizer
     schema = Draft202012Validator(json.loads(schema_path().read_text(encoding="utf-8")))
     assert list(schema.iter_errors(json.loads(text))) == []  # the schema knows the optimizers and their moments
     reopened = loads_project(text).stepper()

@@ -218,7 +218,7 @@ def test_softmax_needs_two_units() -> None:
     ("[1, 2, 3]", "not a BP Studio project (the top level is not an object)"),
     ('{"format": "something-else", "version": 1}', "not a BP Studio project (format is 'something-else'"),
     ('{"network": {}}', "not a BP Studio project (format is None"),
-    ('{"format": "bpstudio-project", "version": 5}', "made by a newer BP Studio (format version 5"),
+    ('{"format": "bpstudio-project", "version": 6}', "made by a newer BP Studio (format version 6"),
     ('{"format": "bpstudio-project", "version": 0}', "version must be a whole number"),
     ('{"format": "bpstudio-project", "version": "1"}', "version must be a whole number"),
 ])

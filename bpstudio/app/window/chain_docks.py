@@ -18,6 +18,7 @@ from .ledger_dock import ledger_dock
 from .matrix_boxes import NewBoxes
 from .nudge_dock import NudgeDock
 from .render_schedule import StateView
+from .runs_docks import RunsDocks
 
 
 class ChainDocks:
@@ -49,6 +50,11 @@ class ChainDocks:
         self.docks.append(self.code.dock)
         self.targets["code"] = (self.code.dock, self.code.view)
         self.boxes.wirers += [self.graph.wire_box, self.code.wire_box]
+        self.runs = RunsDocks(window, controller)  # issue 17, item 3: kept runs and the lockstep A/B
+        self.views.append(self.runs)
+        self.docks += self.runs.docks
+        self.targets["runs"] = (self.runs.runs_dock, self.runs.runs_view)
+        self.targets["lockstep"] = (self.runs.lockstep_dock, self.runs.lockstep_view)
 
     def set_notation(self, notation: str) -> None:
         """View ▸ Notation, pushed by the window as to its panels."""
