@@ -145,6 +145,14 @@ def _no_bias(W: Array, b: Array, a_prev: Array, f: Activation) -> tuple[Array, A
     return z, f.f(z)
 
 
+def _sigmoid_sign(W: Array, b: Array, a_prev: Array, f: Activation) -> tuple[Array, Array]:
+    z = W @ a_prev + b
+    if f.name != "sigmoid":
+        return z, f.f(z)
+    with np.errstate(over="ignore"):
+        return z, 1.0 / (1.0 + np.exp(z))  # the exponent's sign flipped: σ(−z)
+
+
 def _diagonal(f: Activation, z: Array, a: Array, grad: Array) -> Array:
     return grad * (a * (1.0 - a)) if f.name == "softmax" else f.backward(z, a, grad)
 
@@ -174,6 +182,7 @@ OPS: dict[str, Ops] = {
     "half_dropped": replace(CORRECT, losses=_losses_no_half),
     "sum_for_mean": replace(CORRECT, mean=_sum_not_mean),
     "bias_forgotten": replace(CORRECT, forward=_no_bias),
+    "sigmoid_sign": replace(CORRECT, forward=_sigmoid_sign),
     "softmax_elementwise": replace(CORRECT, bp1=_softmax_bp1, bp2=_softmax_bp2),
     "order_swapped": replace(CORRECT, bp4=_dw_swapped),
 }

@@ -77,6 +77,9 @@ MISTAKES: tuple[Mistake, ...] = (  # issue 16's list first, then those issue 17 
         "L = (1/m) Σ Lᵢ."), "mean"),
     _m("bias_forgotten", QT_TRANSLATE_NOOP("Mistakes", "Bias forgotten"), QT_TRANSLATE_NOOP(
         "Mistakes", "You wrote zˡ = Wˡ aˡ⁻¹, leaving out the bias: zˡ = Wˡ aˡ⁻¹ + bˡ."), "forward"),
+    _m("sigmoid_sign", QT_TRANSLATE_NOOP("Mistakes", "Sign flipped in the sigmoid"), QT_TRANSLATE_NOOP(
+        "Mistakes", "You wrote σ(z) = 1/(1 + eᶻ), which is σ(−z): the exponent is negative, σ(z) = 1/(1 + e⁻ᶻ)."),
+       "activation"),
     _m("softmax_elementwise", QT_TRANSLATE_NOOP("Mistakes", "Softmax treated element-wise"), QT_TRANSLATE_NOOP(
         "Mistakes", "You used only the diagonal of softmax's Jacobian, f′ = a(1 − a): it is not diagonal, "
         "δ = a ⊙ (g − Σ a g) (with cross-entropy, δᴸ = a − y)."), "BP1", "BP2"),
@@ -145,6 +148,8 @@ def why_not(id_: str, spec: NetworkSpec, batch: int) -> str:
         return translate("Mistakes", "The batches have one sample: m = 1, so the mean changes nothing.")
     if id_ == "half_dropped" and loss != "squared_error":
         return translate("Mistakes", "The loss has no ½ to drop here: it is {loss}.").format(loss=spec.loss_fn.title)
+    if id_ == "sigmoid_sign" and "sigmoid" not in acts:
+        return translate("Mistakes", "No layer of this network is a sigmoid.")
     if id_ == "softmax_elementwise" and "softmax" not in acts:
         return translate("Mistakes", "No layer of this network is a softmax.")
     if id_ == "order_swapped":

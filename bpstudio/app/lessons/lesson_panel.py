@@ -247,8 +247,9 @@ class LessonPanel(QWidget):
             self.feedback.setText(feedback_html(WRONG_COLOUR, str(exc)))
             return
         right = self.course.check(answer)
-        self.feedback.setText(answer_html(self.course, True, lesson_language(), self._notation()) if right
-                              else wrong_html(step, answer, lesson_language()))
+        self.feedback.setText(answer_html(self.course, True, lesson_language(), self._notation()) if right else
+                              wrong_html(step, answer, lesson_language(),
+                                         self.course.mistakes_matching(answer, self.answer.text())))
         self.refresh()
 
     @Slot()

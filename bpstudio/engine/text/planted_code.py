@@ -72,6 +72,8 @@ def buggy_code(id_: str, line: CodeLine, n: Names, spec: NetworkSpec) -> str | N
         return "loss = float(np.sum(losses))"
     if id_ == "bias_forgotten":
         return line.code.replace(f" + b{l}", "")
+    if id_ == "sigmoid_sign":
+        return line.code.replace("np.exp(-", "np.exp(") if act == "sigmoid" else None
     if id_ == "softmax_elementwise":
         if act != "softmax":
             return None
