@@ -3,11 +3,12 @@ numbers of the prediction's iteration (``mistake_values``), and the learner's nu
 precision they typed (``named``).
 
 The rule: a typed number matches a value when it is within half a unit of its last typed digit (0.063 matches
-0.0625 … 0.0635; 6.3e-2 the same; 0.06 matches 0.055 … 0.065). Where no mistake matches at that precision, one within
-the prediction's own tolerance of the typed number does (the closeness a right answer is judged by: a number
-worked out with rounded intermediate steps still matches); a fraction (1/2) is judged by that tolerance alone. A mistake is never named when the typed number also
-matches the right answer at that precision, nor when the mistake's value is itself close enough to count as
-right (the mistake changes nothing there); mistakes that cannot happen in the network are never evaluated.
+0.0625 … 0.0635; 6.3e-2 the same; 0.06 matches 0.055 … 0.065). Where no mistake matches at that precision, one
+within the prediction's own tolerance of the typed number does (the closeness a right answer is judged by: a
+number worked out with rounded intermediate steps still matches); a fraction (1/2) is judged by that tolerance
+alone. A mistake is never named when the typed number also matches the right answer at that precision, nor when
+the mistake's value is itself close enough to count as right (the mistake changes nothing there); mistakes that
+cannot happen in the network are never evaluated. At most three are named, the closest first.
 """
 
 from __future__ import annotations

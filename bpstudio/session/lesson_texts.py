@@ -75,11 +75,11 @@ def wrong_html(step: Step, answer: float, language: str, mistakes: tuple[Mistake
         return feedback_html(WRONG_COLOUR, translate("LessonPanel", "Not quite ({answer}). Hint: {hint}").format(
             answer=number, hint=hint))
     if len(mistakes) == 1:
-        head = translate("LessonPanel", "Not quite ({answer}): that is the number the mistake “{name}” gives.").format(
-            answer=number, name=mistakes[0].title)
+        head = translate("LessonPanel", "Not quite ({answer}): that is what the typical mistake “{name}” "
+                         "gives.").format(answer=number, name=mistakes[0].title)
     else:
-        head = translate("LessonPanel", "Not quite ({answer}): that is the number each of these mistakes "
-                         "gives.").format(answer=number)
+        head = translate("LessonPanel", "Not quite ({answer}): that is what each of these typical "
+                         "mistakes gives.").format(answer=number)
     parts = [feedback_html(WRONG_COLOUR, head)]
     for m in mistakes:
         said = m.what_you_did if len(mistakes) == 1 else translate("LessonPanel", "{name}: {did}").format(
