@@ -86,7 +86,7 @@ def wrong_html(step: Step, answer: float, language: str, mistakes: tuple[Mistake
             name=m.title, did=m.what_you_did)
         parts.append(html.escape(said, quote=False))
     parts.append(html.escape(translate("LessonPanel", "Hint: {hint}").format(hint=hint), quote=False))
-    return "<br>".join(parts)
+    return (" " if len(mistakes) == 1 else "<br>").join(parts)  # one paragraph: the Lesson dock is often short
 
 
 def feedback_html(colour: str | None, text: str) -> str:

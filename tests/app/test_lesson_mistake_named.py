@@ -91,3 +91,28 @@ def test_a_shipped_lesson_names_y_minus_a_in_english_and_chinese(qtbot, window):
         assert "Not quite" not in feedback and "Hint" not in feedback
     finally:
         language.install_language(language.ENGLISH)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+def test_the_named_mistake_is_in_sight_in_a_short_dock(qtbot, open_window, size):
+    """Lesson 2's δ¹₂ = 0.063 predicted as 0.0733 (σ′ taken at a): the whole feedback is on screen, the dock
+    scrolled to it where it is too short."""
+    window = open_window(size=size)
+    lessons, panel = window.lessons, window.lessons.panel
+    lessons.show_action.trigger()
+    assert panel.start_path(lessons_dir() / "02_bp1_output_error.json")
+    while panel.course.index < 3:
+        if panel.step.predict is not None:
+            type_answer(qtbot, panel, str(panel.course.expected_value()))
+        if not panel.course.can_go_next():
+            window.actions_.step.trigger()
+            settle(qtbot, window)
+        lessons.next_action.trigger()
+    feedback = type_answer(qtbot, panel, "0.0733")
+    assert shows(mistake("fprime_of_a").what_you_did, feedback)
+
+    def whole() -> bool:
+        seen = panel.feedback.visibleRegion().boundingRect()
+        return seen.height() == panel.feedback.height() and panel.feedback.height() >= 3 * panel.fontMetrics().height()
+
+    qtbot.waitUntil(whole, timeout=5_000)
