@@ -1,7 +1,8 @@
 """For each typical mistake of the library, a lesson step whose predicted entry that mistake changes: found by
-searching the entries of z, a, the loss, ∇ₐL, δ, ∂L/∂W, ∂L/∂b and the updated W, b of two networks (a square
-sigmoid–softmax one where every mistake can happen, then seed 003), for one whose buggy value, rounded to four
-decimals as a learner types it, is clearly not the right answer. Shared by the Qt-free and the window tests."""
+searching the entries of z, a, the loss, ∇ₐL, δ, ∂L/∂W, ∂L/∂b and the updated W, b of three networks (a square
+sigmoid–softmax one where every mistake but one can happen, seed 003, then seed 004 for the 2 of ‖y − a‖²) for
+one whose buggy value, rounded to four decimals as a learner types it, is clearly not the right answer. Shared
+by the Qt-free and the window tests."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ from bpstudio.engine.snapshot import key
 
 
 def square_project() -> Project:
-    """3-3-3, sigmoid then softmax, squared error, batches of 4 with momentum, biases not zero: every mistake of
-    the library can happen here (W for Wᵀ and the product order need square W)."""
+    """3-3-3, sigmoid then softmax, ½‖y − a‖², batches of 4 with momentum, biases not zero: every mistake of the
+    library but the 2 of ‖y − a‖² can happen here (W for Wᵀ and the product order need square W)."""
     rng = np.random.default_rng(5)
     x = rng.normal(size=(8, 3)).round(2)
     y = np.eye(3)[rng.integers(0, 3, 8)]
@@ -29,7 +30,8 @@ def square_project() -> Project:
                    params, name="Square")
 
 
-PROJECTS = {"square": square_project, "seed003_2-2-1": lambda: resolve_project("seed003_2-2-1")}
+PROJECTS = {"square": square_project, "seed003_2-2-1": lambda: resolve_project("seed003_2-2-1"),
+            "seed004_chain_1-1-1": lambda: resolve_project("seed004_chain_1-1-1")}  # L = ‖y − a‖²: the 2 of ∇ₐL
 AFTER = {"z": "forward", "a": "forward", "loss": "loss", "grad_a": "loss", "delta": "backward", "dW": "backward",
          "db": "backward", "W": "update", "b": "update"}
 

@@ -148,7 +148,7 @@
         <translation>对路径求和（路径汇合处）：{entry} = {value}</translation>
     </message>
     <message>
-        <source>{count:,} paths to the loss: too many to list. Every path crosses each layer at one unit, so each layer&apos;s contributions add up to the total:</source>
+        <source>{count:,} paths to the loss: too many to list. Every path crosses each layer at one unit, so each layer's contributions add up to the total:</source>
         <translation>通往损失的路径共 {count:,} 条，太多无法逐条列出。每条路径在每一层恰好经过一个单元，所以每一层各单元的贡献之和都等于总值：</translation>
     </message>
     <message>
@@ -164,7 +164,7 @@
         <translation>各样本：{values}</translation>
     </message>
     <message>
-        <source>Mean over the batch of {m}: {entry} = (1/m) Σₛ ∂Lₛ/∂θ = {value} (the panel&apos;s entry)</source>
+        <source>Mean over the batch of {m}: {entry} = (1/m) Σₛ ∂Lₛ/∂θ = {value} (the panel's entry)</source>
         <translation>对 {m} 个样本的批次取平均：{entry} = (1/m) Σₛ ∂Lₛ/∂θ = {value}（即面板中的该项）</translation>
     </message>
 </context>
@@ -211,11 +211,11 @@
         <translation>{entry} · 第 {s} 个样本（共 {m} 个）</translation>
     </message>
     <message>
-        <source>After the update: the graph uses the weights this iteration&apos;s forward pass used (W + η ∂L/∂W).</source>
+        <source>After the update: the graph uses the weights this iteration's forward pass used (W + η ∂L/∂W).</source>
         <translation>更新之后：计算图使用本次迭代前向传播所用的权重（W + η ∂L/∂W）。</translation>
     </message>
     <message>
-        <source>After an update with momentum or L2: the graph uses the updated weights, so it is the next iteration&apos;s chain on this batch.</source>
+        <source>After an update with momentum or L2: the graph uses the updated weights, so it is the next iteration's chain on this batch.</source>
         <translation>带动量或 L2 的更新之后：计算图使用更新后的权重，因此它是下一次迭代在本批次上的链。</translation>
     </message>
 </context>
@@ -234,7 +234,7 @@
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <source>Light or dark colours, or the system&apos;s own</source>
+        <source>Light or dark colours, or the system's own</source>
         <translation>浅色或深色配色，或跟随系统</translation>
     </message>
     <message>
@@ -396,7 +396,7 @@
         <translation>wˡⱼₖ（Wˡ 的第 j 行、第 k 列，nˡ × nˡ⁻¹）连接第 l−1 层的单元 k 与第 l 层的单元 j。</translation>
     </message>
     <message>
-        <source>Row convention (seed 001, framework code): W is nˡ⁻¹ × nˡ (the transpose of the column convention&apos;s Wˡ); the m samples of a batch are the rows of Aˡ, Zˡ, δˡ (m × nˡ); bˡ is 1 × nˡ. Same numbers, transposed.</source>
+        <source>Row convention (seed 001, framework code): W is nˡ⁻¹ × nˡ (the transpose of the column convention's Wˡ); the m samples of a batch are the rows of Aˡ, Zˡ, δˡ (m × nˡ); bˡ is 1 × nˡ. Same numbers, transposed.</source>
         <translation>行约定（参考文章 001、框架代码）：W 为 nˡ⁻¹ × nˡ（即列约定中 Wˡ 的转置）；一个批次的 m 个样本是 Aˡ、Zˡ、δˡ 的行（m × nˡ）；bˡ 为 1 × nˡ。数值相同，只是转置。</translation>
     </message>
     <message>
@@ -554,11 +554,11 @@
         <translation>从磁盘选择一个 CSV 文件</translation>
     </message>
     <message>
-        <source>The file&apos;s first {n} rows, numbered as in the file; a row or cell at fault is marked red.</source>
+        <source>The file's first {n} rows, numbered as in the file; a row or cell at fault is marked red.</source>
         <translation>文件的前 {n} 行，行号与文件中一致；出错的行或单元格标为红色。</translation>
     </message>
     <message>
-        <source>The column holding each sample&apos;s target y: class names or numbers.</source>
+        <source>The column holding each sample's target y: class names or numbers.</source>
         <translation>存放每个样本目标 y 的列：类别名称或数字。</translation>
     </message>
     <message>
@@ -598,7 +598,7 @@
         <translation>在所有行上将每个特征缩放为平均值 0、标准差 1；项目中存储缩放后的值。</translation>
     </message>
     <message>
-        <source>The columns that form each sample&apos;s input x, one input unit each.</source>
+        <source>The columns that form each sample's input x, one input unit each.</source>
         <translation>构成每个样本输入 x 的列，每列对应一个输入单元。</translation>
     </message>
     <message>
@@ -700,7 +700,7 @@
         <translation>XOR</translation>
     </message>
     <message>
-        <source>Points around the unit square&apos;s corners; class 1 at (0, 1) and (1, 0).</source>
+        <source>Points around the unit square's corners; class 1 at (0, 1) and (1, 0).</source>
         <translation>分布在单位正方形四角附近的点；(0, 1) 和 (1, 0) 处为类别 1。</translation>
     </message>
     <message>
@@ -748,7 +748,7 @@
         <translation>Iris（真实数据，150 朵花）</translation>
     </message>
     <message>
-        <source>Fisher&apos;s Iris: 4 measurements, 3 species.</source>
+        <source>Fisher's Iris: 4 measurements, 3 species.</source>
         <translation>Fisher 的 Iris 数据：4 项测量值，3 个品种。</translation>
     </message>
     <message>
@@ -884,7 +884,7 @@ Click to use it.</source>
         <translation>应用这些数据设置（或在输入框中按 Enter）；Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <source>The project&apos;s data now: how many samples train and how many test.</source>
+        <source>The project's data now: how many samples train and how many test.</source>
         <translation>项目当前的数据：训练样本和测试样本各有多少。</translation>
     </message>
     <message>
@@ -1047,7 +1047,7 @@ Click to use it.</source>
         <translation>样本（训练样本实心，测试样本空心），背景为网络在输入平面上各点的输出</translation>
     </message>
     <message>
-        <source>The colour of a target value, and of the network&apos;s output</source>
+        <source>The colour of a target value, and of the network's output</source>
         <translation>目标值的颜色，也是网络输出的颜色</translation>
     </message>
     <message>
@@ -1107,7 +1107,7 @@ Click to use it.</source>
         <translation>测试（空心）</translation>
     </message>
     <message>
-        <source>the network&apos;s output aᴸ</source>
+        <source>the network's output aᴸ</source>
         <translation>网络的输出 aᴸ</translation>
     </message>
 </context>
@@ -1176,7 +1176,7 @@ Click to use it.</source>
         <translation>第一层权重，每个隐藏单元一幅图</translation>
     </message>
     <message>
-        <source>Row i of W¹ holds unit i&apos;s 64 weights, one per input pixel: drawn as the 8×8 image they weigh. Red: ink there raises the unit&apos;s z; blue: lowers it. Watch them while training.</source>
+        <source>Row i of W¹ holds unit i's 64 weights, one per input pixel: drawn as the 8×8 image they weigh. Red: ink there raises the unit's z; blue: lowers it. Watch them while training.</source>
         <translation>W¹ 的第 i 行是单元 i 的 64 个权重，每个输入像素一个：画成它们所加权的 8×8 图像。红色：该处有墨迹会使单元的 z 增大；蓝色：使其减小。训练时可观察它们的变化。</translation>
     </message>
     <message>
@@ -1184,7 +1184,7 @@ Click to use it.</source>
         <translation>每幅图各用自己的色标</translation>
     </message>
     <message>
-        <source>Off: one colour scale for every picture, as the W¹ panel&apos;s, so they compare. On: each picture from its own −max|w| to +max|w|, which shows the pattern of a unit whose weights are small.</source>
+        <source>Off: one colour scale for every picture, as the W¹ panel's, so they compare. On: each picture from its own −max|w| to +max|w|, which shows the pattern of a unit whose weights are small.</source>
         <translation>关闭：所有图共用一个色标（与 W¹ 面板相同），便于相互比较。开启：每幅图从它自己的 −max|w| 到 +max|w|，可看清权重较小的单元的图案。</translation>
     </message>
     <message>
@@ -1216,7 +1216,7 @@ Click to use it.</source>
         <translation>单步执行这个数字</translation>
     </message>
     <message>
-        <source>Make the drawing the only sample, with the network&apos;s weights of now: step it forward and backward with the step keys (F11) and watch every panel. The data and the training come back with Ctrl+Z.</source>
+        <source>Make the drawing the only sample, with the network's weights of now: step it forward and backward with the step keys (F11) and watch every panel. The data and the training come back with Ctrl+Z.</source>
         <translation>把所画的数字作为唯一样本，并使用网络当前的权重：用单步键（F11）对它做前向和反向传播，观察每个面板。按 Ctrl+Z 可恢复原来的数据和训练。</translation>
     </message>
     <message>
@@ -1236,7 +1236,7 @@ Click to use it.</source>
         <translation>第 1 层的 {units} 个单元 · 每幅图从它自己那一行的 −max|w|（蓝）到 +max|w|（红）</translation>
     </message>
     <message>
-        <source>{units} units of layer 1 · colours from −{limit} (blue) to +{limit} (red), the W¹ panel&apos;s scale</source>
+        <source>{units} units of layer 1 · colours from −{limit} (blue) to +{limit} (red), the W¹ panel's scale</source>
         <translation>第 1 层的 {units} 个单元 · 颜色从 −{limit}（蓝）到 +{limit}（红），与 W¹ 面板的色标相同</translation>
     </message>
     <message>
@@ -1364,7 +1364,7 @@ Click to use it.</source>
         <translation>η —— 学习率：每次更新让参数沿梯度反方向移动多远。</translation>
     </message>
     <message>
-        <source>δˡ = ∂L/∂zˡ — the error of layer l: how the loss changes with each unit&apos;s weighted input. One column per sample, never averaged.</source>
+        <source>δˡ = ∂L/∂zˡ — the error of layer l: how the loss changes with each unit's weighted input. One column per sample, never averaged.</source>
         <translation>δˡ = ∂L/∂zˡ —— 第 l 层的误差：损失如何随每个单元的加权输入变化。每个样本一列，从不取平均。</translation>
     </message>
     <message>
@@ -1428,11 +1428,11 @@ Click to use it.</source>
         <translation>先算加权输入，再算激活值；a⁰ = x，Wˡ 为 nˡ × nˡ⁻¹</translation>
     </message>
     <message>
-        <source>BP1 for softmax + cross-entropy: softmax&apos;s Jacobian is not diagonal, so ∇ₐL ⊙ f′(zᴸ) does not apply as written; the product collapses to aᴸ − y (why: see below)</source>
+        <source>BP1 for softmax + cross-entropy: softmax's Jacobian is not diagonal, so ∇ₐL ⊙ f′(zᴸ) does not apply as written; the product collapses to aᴸ − y (why: see below)</source>
         <translation>softmax + 交叉熵时的 BP1：softmax 的雅可比矩阵不是对角矩阵，因此 ∇ₐL ⊙ f′(zᴸ) 不能照原式使用；该乘积化简为 aᴸ − y（原因见下文）</translation>
     </message>
     <message>
-        <source> (seed 000&apos;s (wˡ)ᵀ means this matrix)</source>
+        <source> (seed 000's (wˡ)ᵀ means this matrix)</source>
         <translation>（参考文章 000 的 (wˡ)ᵀ 指的就是这个矩阵）</translation>
     </message>
     <message>
@@ -1476,7 +1476,7 @@ Click to use it.</source>
         <translation>带 ½ 的平方误差：∇ₐL = aᴸ − y</translation>
     </message>
     <message>
-        <source>squared error without ½, as seed 004 (after 3Blue1Brown&apos;s video) writes it: ∇ₐL = 2(aᴸ − y)</source>
+        <source>squared error without ½, as seed 004 (after 3Blue1Brown's video) writes it: ∇ₐL = 2(aᴸ − y)</source>
         <translation>不带 ½ 的平方误差，参考文章 004（依据 3Blue1Brown 的视频）就是这样写的：∇ₐL = 2(aᴸ − y)</translation>
     </message>
     <message>
@@ -1504,7 +1504,7 @@ Click to use it.</source>
         <translation>若前面加上 ½，梯度将是 a − y。</translation>
     </message>
     <message>
-        <source>Why δᴸ = aᴸ − y with softmax and cross-entropy: softmax&apos;s Jacobian is not diagonal — every aₖ depends on every zᵢ, ∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ). So BP1&apos;s ⊙, which pairs each aᵢ with its own zᵢ only, does not apply; the chain rule sums over all outputs: ∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ, since Σₖ yₖ = 1 (one-hot y). The engine computes δᴸ = aᴸ − y directly.</source>
+        <source>Why δᴸ = aᴸ − y with softmax and cross-entropy: softmax's Jacobian is not diagonal — every aₖ depends on every zᵢ, ∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ). So BP1's ⊙, which pairs each aᵢ with its own zᵢ only, does not apply; the chain rule sums over all outputs: ∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ, since Σₖ yₖ = 1 (one-hot y). The engine computes δᴸ = aᴸ − y directly.</source>
         <translation>为什么 softmax 与交叉熵时 δᴸ = aᴸ − y：softmax 的雅可比矩阵不是对角矩阵——每个 aₖ 都依赖于每个 zᵢ，∂aₖ/∂zᵢ = aₖ(1[i=k] − aᵢ)。因此 BP1 中只将每个 aᵢ 与其自身 zᵢ 配对的 ⊙ 不适用；链式法则要对所有输出求和：∂L/∂zᵢ = Σₖ (∂L/∂aₖ)(∂aₖ/∂zᵢ) = Σₖ (−yₖ/aₖ)·aₖ(1[i=k] − aᵢ) = −yᵢ + aᵢ Σₖ yₖ = aᵢ − yᵢ，因为 Σₖ yₖ = 1（one-hot y）。计算引擎直接计算 δᴸ = aᴸ − y。</translation>
     </message>
     <message>
@@ -1628,11 +1628,11 @@ Click to use it.</source>
         <translation>（使用融合输出时，BP1 不需要 ∇ₐL：δᴸ = aᴸ − y，见下一阶段。）</translation>
     </message>
     <message>
-        <source>Softmax&apos;s Jacobian is full, so BP1&apos;s ⊙ becomes this product; the column of sums is subtracted from every column.</source>
+        <source>Softmax's Jacobian is full, so BP1's ⊙ becomes this product; the column of sums is subtracted from every column.</source>
         <translation>softmax 的雅可比矩阵是满矩阵，因此 BP1 中的 ⊙ 变为这个乘积；求和得到的那一列从每一列中减去。</translation>
     </message>
     <message>
-        <source>Softmax&apos;s Jacobian is full, so BP1&apos;s ⊙ becomes this product; the row of sums is subtracted from every row.</source>
+        <source>Softmax's Jacobian is full, so BP1's ⊙ becomes this product; the row of sums is subtracted from every row.</source>
         <translation>softmax 的雅可比矩阵是满矩阵，因此 BP1 中的 ⊙ 变为这个乘积；求和得到的那一行从每一行中减去。</translation>
     </message>
     <message>
@@ -1789,7 +1789,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>第 {l} 层的单元 {k}</translation>
     </message>
     <message>
-        <source>(computed before this iteration&apos;s update, with W{l} and b{l} as they were then: W + η ∂L/∂W, η = {eta})</source>
+        <source>(computed before this iteration's update, with W{l} and b{l} as they were then: W + η ∂L/∂W, η = {eta})</source>
         <translation>（在本次迭代更新之前计算，所用的 W{l} 和 b{l} 为当时的值：W + η ∂L/∂W，η = {eta}）</translation>
     </message>
     <message>
@@ -1837,7 +1837,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>{name} = ∂L/∂{z} = {a} − {y}   （{sample}；{f} + {loss} 时的 BP1）</translation>
     </message>
     <message>
-        <source>why: softmax&apos;s Jacobian ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) is not diagonal, so BP1&apos;s ⊙ does not apply as written;</source>
+        <source>why: softmax's Jacobian ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) is not diagonal, so BP1's ⊙ does not apply as written;</source>
         <translation>原因：softmax 的雅可比矩阵 ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) 不是对角矩阵，因此 BP1 中的 ⊙ 不能照原式使用；</translation>
     </message>
     <message>
@@ -1861,7 +1861,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>{name} = {a} (g{j} − Σₖ a{l}ₖ gₖ)，其中 g = ∇ₐL   （{sample}；softmax 的 BP1：δᴸ = a ⊙ (g − Σₖ aₖ gₖ)）</translation>
     </message>
     <message>
-        <source>why: softmax&apos;s Jacobian ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) is not diagonal, so ∇ₐL ⊙ f′(z) is replaced by the Jacobian-vector product</source>
+        <source>why: softmax's Jacobian ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) is not diagonal, so ∇ₐL ⊙ f′(z) is replaced by the Jacobian-vector product</source>
         <translation>原因：softmax 的雅可比矩阵 ∂aᵢ/∂zₖ = aᵢ(1[i=k] − aₖ) 不是对角矩阵，因此用雅可比矩阵与向量的乘积代替 ∇ₐL ⊙ f′(z)</translation>
     </message>
     <message>
@@ -1949,7 +1949,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>{name}：第 {l} 层单元 {j} 的偏置，对每个样本都加到 {z} 上</translation>
     </message>
     <message>
-        <source>(a weight or bias was set by hand after this iteration&apos;s update)</source>
+        <source>(a weight or bias was set by hand after this iteration's update)</source>
         <translation>（本次迭代更新之后，有权重或偏置被手动修改过）</translation>
     </message>
     <message>
@@ -1980,7 +1980,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>PyTorch 脚本…</translation>
     </message>
     <message>
-        <source>A standalone script that builds this network with these weights and this batch in PyTorch and prints the loss and gradients, to compare with BP Studio&apos;s</source>
+        <source>A standalone script that builds this network with these weights and this batch in PyTorch and prints the loss and gradients, to compare with BP Studio's</source>
         <translation>一个独立脚本：在 PyTorch 中用这些权重和这一批次构建此网络，并打印损失和梯度，以便与 BP Studio 的结果对比</translation>
     </message>
     <message>
@@ -1988,7 +1988,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>NumPy 脚本…</translation>
     </message>
     <message>
-        <source>A standalone script, needing only NumPy, that trains on from these weights with the same batches and prints BP Studio&apos;s loss curve, bit for bit</source>
+        <source>A standalone script, needing only NumPy, that trains on from these weights with the same batches and prints BP Studio's loss curve, bit for bit</source>
         <translation>只需 NumPy 的独立脚本：从这些权重出发、用同样的批次继续训练，逐位打印出 BP Studio 的损失曲线</translation>
     </message>
     <message>
@@ -2101,7 +2101,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>将图片保存为 PNG</translation>
     </message>
     <message>
-        <source>Width in pixels (the height follows the picture&apos;s shape):</source>
+        <source>Width in pixels (the height follows the picture's shape):</source>
         <translation>宽度（像素，高度随图片比例确定）：</translation>
     </message>
     <message>
@@ -2152,8 +2152,8 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>它是文本文件，但不是项目保存时使用的 JSON 格式。</translation>
     </message>
     <message>
-        <source>it holds JSON, but not a BP Studio project (projects are saved with File ▸ Save and start with &quot;format&quot;: &quot;bpstudio-project&quot;).</source>
-        <translation>它包含 JSON，但不是 BP Studio 项目（项目由 文件 ▸ 保存 写出，开头是 &quot;format&quot;: &quot;bpstudio-project&quot;）。</translation>
+        <source>it holds JSON, but not a BP Studio project (projects are saved with File ▸ Save and start with "format": "bpstudio-project").</source>
+        <translation>它包含 JSON，但不是 BP Studio 项目（项目由 文件 ▸ 保存 写出，开头是 "format": "bpstudio-project"）。</translation>
     </message>
     <message>
         <source>{name} is not a BP Studio project: {why}</source>
@@ -2195,7 +2195,7 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>检查梯度</translation>
     </message>
     <message>
-        <source>Compare backprop&apos;s ∂L/∂W and ∂L/∂b for the current weights and batch with finite differences: each weight and bias θ in turn is moved by ±h and ±2h and the loss computed again,
+        <source>Compare backprop's ∂L/∂W and ∂L/∂b for the current weights and batch with finite differences: each weight and bias θ in turn is moved by ±h and ±2h and the loss computed again,
 ∂L/∂θ ≈ (−L(θ+2h) + 8L(θ+h) − 8L(θ−h) + L(θ−2h)) / 12h  (the fourth-order central difference, h = {h:g}).
 An entry passes when the relative error |backprop − numeric| / max(|backprop|, |numeric|) is &lt; {tol}; gradients too small to compare relatively are compared absolutely.</source>
         <translation>将反向传播算出的 ∂L/∂W 和 ∂L/∂b 与当前权重和批次下的有限差分结果进行比较：依次将每个权重和偏置 θ 移动 ±h 和 ±2h，并重新计算损失，
@@ -2251,7 +2251,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>结果</translation>
     </message>
     <message>
-        <source>pass when every entry&apos;s relative error is &lt; {tol}</source>
+        <source>pass when every entry's relative error is &lt; {tol}</source>
         <translation>所有元素的相对误差都 &lt; {tol} 时通过</translation>
     </message>
     <message>
@@ -2410,7 +2410,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>单步走过一次反向传播（或开始训练）即可看到数值。</translation>
     </message>
     <message>
-        <source>After iteration {i}, on the training set (the curves&apos; last point):</source>
+        <source>After iteration {i}, on the training set (the curves' last point):</source>
         <translation>第 {i} 次迭代之后，在训练集上（曲线的最后一点）：</translation>
     </message>
 </context>
@@ -2429,7 +2429,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>每一层向下传递了多少误差，并拆成两部分；或者该层有多少单元几乎什么都不放行</translation>
     </message>
     <message>
-        <source>Show every layer&apos;s curves, or one layer&apos;s</source>
+        <source>Show every layer's curves, or one layer's</source>
         <translation>显示所有层的曲线，或只显示某一层的</translation>
     </message>
     <message>
@@ -2465,7 +2465,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>&lt;b&gt;━━ 比值&lt;/b&gt; = &lt;b&gt;– – 权重&lt;/b&gt; × &lt;b&gt;┈┈ f′ 门&lt;/b&gt; · 颜色：各层</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Solid — ‖δˡ‖/‖δˡ⁺¹‖&lt;/b&gt;: how much of layer l + 1&apos;s error reaches layer l. Under 1 it shrinks; many layers under 1 multiply to almost nothing: the gradient vanishes.</source>
+        <source>&lt;b&gt;Solid — ‖δˡ‖/‖δˡ⁺¹‖&lt;/b&gt;: how much of layer l + 1's error reaches layer l. Under 1 it shrinks; many layers under 1 multiply to almost nothing: the gradient vanishes.</source>
         <translation>&lt;b&gt;实线 — ‖δˡ‖/‖δˡ⁺¹‖&lt;/b&gt;：第 l + 1 层的误差有多少到达第 l 层。小于 1 就会缩小；许多层都小于 1，相乘后几乎为零：梯度消失了。</translation>
     </message>
     <message>
@@ -2473,7 +2473,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>&lt;b&gt;虚线 — 权重，‖{up}‖/‖δˡ⁺¹‖&lt;/b&gt;：乘以权重对它的影响。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Dotted — f′ gate, ‖δˡ‖/‖{up}‖&lt;/b&gt;: what ⊙ f′(zˡ) lets through. σ′ is at most 0.25, so a sigmoid layer&apos;s gate is under 0.25 however good its weights.</source>
+        <source>&lt;b&gt;Dotted — f′ gate, ‖δˡ‖/‖{up}‖&lt;/b&gt;: what ⊙ f′(zˡ) lets through. σ′ is at most 0.25, so a sigmoid layer's gate is under 0.25 however good its weights.</source>
         <translation>&lt;b&gt;点线 — f′ 门，‖δˡ‖/‖{up}‖&lt;/b&gt;：⊙ f′(zˡ) 放行了多少。σ′ 最大为 0.25，所以无论权重多好，sigmoid 层的门都小于 0.25。</translation>
     </message>
     <message>
@@ -2485,11 +2485,11 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>&lt;b&gt;━━ 饱和&lt;/b&gt; · &lt;b&gt;– – 死亡&lt;/b&gt; · 颜色：各层</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Solid — saturated&lt;/b&gt;: share of a sigmoid or tanh layer&apos;s units (over every training sample) with f′(z) &amp;lt; 0.01: they pass on less than 1 % of their error.</source>
+        <source>&lt;b&gt;Solid — saturated&lt;/b&gt;: share of a sigmoid or tanh layer's units (over every training sample) with f′(z) &amp;lt; 0.01: they pass on less than 1 % of their error.</source>
         <translation>&lt;b&gt;实线 — 饱和&lt;/b&gt;：sigmoid 或 tanh 层中 f′(z) &amp;lt; 0.01 的单元占比（对每个训练样本统计）：它们传回的误差不到 1 %。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Dashed — dead&lt;/b&gt;: share of a ReLU layer&apos;s units with f′(z) = 0 on every training sample: they pass nothing back, and their weights no longer learn.</source>
+        <source>&lt;b&gt;Dashed — dead&lt;/b&gt;: share of a ReLU layer's units with f′(z) = 0 on every training sample: they pass nothing back, and their weights no longer learn.</source>
         <translation>&lt;b&gt;虚线 — 死亡&lt;/b&gt;：ReLU 层中在每个训练样本上 f′(z) = 0 的单元占比：它们什么也传不回去，其权重也不再学习。</translation>
     </message>
 </context>
@@ -2614,7 +2614,7 @@ An entry passes when the relative error |backprop − numeric| / max(|backprop|,
         <translation>打开用户指南（docs/guide/studio.md）</translation>
     </message>
     <message>
-        <source>The user guide is in docs/guide of BP Studio&apos;s source; this copy does not carry it</source>
+        <source>The user guide is in docs/guide of BP Studio's source; this copy does not carry it</source>
         <translation>用户指南在 BP Studio 源代码的 docs/guide 目录中；这个安装副本没有附带它</translation>
     </message>
     <message>
@@ -2657,7 +2657,7 @@ along {x} →</source>
 其余 {n} 个输入取均值</translation>
     </message>
     <message>
-        <source>Each unit&apos;s map spans two inputs; the others are held at their mean over the data. Click to choose the two inputs.</source>
+        <source>Each unit's map spans two inputs; the others are held at their mean over the data. Click to choose the two inputs.</source>
         <translation>每个单元的图横跨两个输入；其余输入固定为它们在数据上的均值。点击选择这两个输入。</translation>
     </message>
     <message>
@@ -2719,11 +2719,11 @@ along {x} →</source>
         <translation>W{l} 为 {rows} × {cols}（n{l} × n{p}），b{l} 为 {rows} × 1，见 z{l} = W{l}a{p} + b{l}。</translation>
     </message>
     <message>
-        <source>Layer {l}, the output layer: a{l} is the network&apos;s output.</source>
+        <source>Layer {l}, the output layer: a{l} is the network's output.</source>
         <translation>第 {l} 层，即输出层：a{l} 是网络的输出。</translation>
     </message>
     <message>
-        <source>nᴸ = {n}, fixed by the data&apos;s targets (each y is {targets}), so it cannot be changed here. </source>
+        <source>nᴸ = {n}, fixed by the data's targets (each y is {targets}), so it cannot be changed here. </source>
         <translation>nᴸ = {n}，由数据的目标决定（每个 y 为{targets}），因此不能在此更改。</translation>
     </message>
     <message>
@@ -2901,11 +2901,11 @@ along {x} →</source>
         <translation>沿着这一步，损失只下降到 t = {t}，之后便上升，所以到 t = 1 时上升了 {real}，而梯度预测的是 {pred}</translation>
     </message>
     <message>
-        <source>The last step went past the valley&apos;s bottom: {how}.</source>
+        <source>The last step went past the valley's bottom: {how}.</source>
         <translation>最后一步越过了谷底：{how}。</translation>
     </message>
     <message>
-        <source>The last {n} steps went past the valley&apos;s bottom. In the first of them (iteration {i}), {how}.</source>
+        <source>The last {n} steps went past the valley's bottom. In the first of them (iteration {i}), {how}.</source>
         <translation>最后 {n} 步都越过了谷底。其中第一步（第 {i} 次迭代）：{how}。</translation>
     </message>
     <message>
@@ -2953,15 +2953,15 @@ predicted</source>
         <translation>批次损失变化的一阶预测：梯度 g = ∂L/∂θ 乘以更新量 Δθ；对普通梯度下降，Δθ = −ηg，所以它等于 −η‖g‖²</translation>
     </message>
     <message>
-        <source>Where the batch loss is lowest along the update&apos;s direction (t = 1 is the step taken)</source>
+        <source>Where the batch loss is lowest along the update's direction (t = 1 is the step taken)</source>
         <translation>沿更新方向批次损失最低的位置（t = 1 是实际走的一步）</translation>
     </message>
     <message>
-        <source>This step went past the valley&apos;s bottom: the loss rose</source>
+        <source>This step went past the valley's bottom: the loss rose</source>
         <translation>这一步越过了谷底：损失上升了</translation>
     </message>
     <message>
-        <source>Step through an update (F5 finishes the iteration) or run training: each update&apos;s predicted and real change of the loss appears here.</source>
+        <source>Step through an update (F5 finishes the iteration) or run training: each update's predicted and real change of the loss appears here.</source>
         <translation>单步执行到一次更新（F5 完成本次迭代）或开始训练：每次更新的预测损失变化和实际损失变化都会显示在这里。</translation>
     </message>
     <message>
@@ -3072,7 +3072,7 @@ predicted</source>
         <translation>检查</translation>
     </message>
     <message>
-        <source>Compare your number with the engine&apos;s (Enter)</source>
+        <source>Compare your number with the engine's (Enter)</source>
         <translation>将你的数字与计算引擎的结果比较 (Enter)</translation>
     </message>
     <message>
@@ -3080,7 +3080,7 @@ predicted</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <source>Show the engine&apos;s number</source>
+        <source>Show the engine's number</source>
         <translation>显示计算引擎算出的数字</translation>
     </message>
     <message>
@@ -3211,16 +3211,16 @@ predicted</source>
         <translation>不是此处可用的字段；可用字段为 {fields}</translation>
     </message>
     <message>
-        <source>is missing (an object such as {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;})</source>
-        <translation>缺失（应为一个对象，例如 {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}）</translation>
+        <source>is missing (an object such as {"en": "…", "zh_CN": "…"})</source>
+        <translation>缺失（应为一个对象，例如 {"en": "…", "zh_CN": "…"}）</translation>
     </message>
     <message>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
     <message>
-        <source>must be text, or an object of texts keyed by language such as {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}</source>
-        <translation>必须是文本，或按语言分键的文本对象，例如 {&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}</translation>
+        <source>must be text, or an object of texts keyed by language such as {"en": "…", "zh_CN": "…"}</source>
+        <translation>必须是文本，或按语言分键的文本对象，例如 {"en": "…", "zh_CN": "…"}</translation>
     </message>
     <message>
         <source>is not a language code (write en, zh_CN, de…)</source>
@@ -3271,8 +3271,8 @@ predicted</source>
         <translation>{name} 不是面板；可用的面板有 {names}</translation>
     </message>
     <message>
-        <source>must be an object such as {&quot;stage&quot;: &quot;backward&quot;, &quot;layer&quot;: 2} or {&quot;iterations&quot;: 100}</source>
-        <translation>必须是对象，例如 {&quot;stage&quot;: &quot;backward&quot;, &quot;layer&quot;: 2} 或 {&quot;iterations&quot;: 100}</translation>
+        <source>must be an object such as {"stage": "backward", "layer": 2} or {"iterations": 100}</source>
+        <translation>必须是对象，例如 {"stage": "backward", "layer": 2} 或 {"iterations": 100}</translation>
     </message>
     <message>
         <source>must be an object with quantity, layer, row, col</source>
@@ -3287,8 +3287,8 @@ predicted</source>
         <translation>损失只是一个数，不使用此项</translation>
     </message>
     <message>
-        <source>must be an object such as {&quot;stage&quot;: &quot;update&quot;}</source>
-        <translation>必须是对象，例如 {&quot;stage&quot;: &quot;update&quot;}</translation>
+        <source>must be an object such as {"stage": "update"}</source>
+        <translation>必须是对象，例如 {"stage": "update"}</translation>
     </message>
     <message>
         <source>{quantity} is computed at stage {computed}, after {stage}</source>
@@ -3684,7 +3684,7 @@ predicted</source>
         <translation>检查梯度</translation>
     </message>
     <message>
-        <source>Compare backprop&apos;s ∂L/∂W and ∂L/∂b with finite differences for the current weights</source>
+        <source>Compare backprop's ∂L/∂W and ∂L/∂b with finite differences for the current weights</source>
         <translation>在当前权重下，将反向传播算出的 ∂L/∂W 和 ∂L/∂b 与有限差分结果进行比较</translation>
     </message>
     <message>
@@ -3755,7 +3755,7 @@ predicted</source>
         <translation> · {n} 个非有限值（NaN 或 ∞）</translation>
     </message>
     <message>
-        <source>Hover the image: the entry&apos;s value, and below how it was computed</source>
+        <source>Hover the image: the entry's value, and below how it was computed</source>
         <translation>将鼠标悬停在图像上：显示该元素的值，并在下方显示其计算过程</translation>
     </message>
 </context>
@@ -4009,7 +4009,7 @@ predicted</source>
         <translation>你对批次求了和：∂L/∂W = δ (aˡ⁻¹)ᵀ，∂L/∂b = Σ δ；损失是均值，所以两者都需要 1/m。</translation>
     </message>
     <message>
-        <source>Update&apos;s sign flipped</source>
+        <source>Update's sign flipped</source>
         <translation>更新的符号反了</translation>
     </message>
     <message>
@@ -4041,6 +4041,14 @@ predicted</source>
         <translation>你写成了 L = ‖y − a‖²，却保留了 ∇ₐL = a − y：没有 ½ 时梯度是 2(a − y)。</translation>
     </message>
     <message>
+        <source>The 2 of ‖y − a‖² left out of ∇ₐL</source>
+        <translation>∇ₐL 中漏掉了 ‖y − a‖² 的系数 2</translation>
+    </message>
+    <message>
+        <source>You took ∇ₐL = a − y for L = ‖y − a‖², which has no ½: its derivative is ∇ₐL = 2(a − y).</source>
+        <translation>对 L = ‖y − a‖² 你取了 ∇ₐL = a − y：这个损失没有 ½，它的导数是 ∇ₐL = 2(a − y)。</translation>
+    </message>
+    <message>
         <source>1/m applied twice</source>
         <translation>1/m 用了两次</translation>
     </message>
@@ -4053,7 +4061,7 @@ predicted</source>
         <translation>损失中用求和代替了均值</translation>
     </message>
     <message>
-        <source>You summed the samples&apos; losses, L = Σ Lᵢ, while the gradients are those of the mean, L = (1/m) Σ Lᵢ.</source>
+        <source>You summed the samples' losses, L = Σ Lᵢ, while the gradients are those of the mean, L = (1/m) Σ Lᵢ.</source>
         <translation>你对样本的损失求了和，L = Σ Lᵢ，而梯度却是均值 L = (1/m) Σ Lᵢ 的梯度。</translation>
     </message>
     <message>
@@ -4077,7 +4085,7 @@ predicted</source>
         <translation>把 softmax 当成逐元素函数</translation>
     </message>
     <message>
-        <source>You used only the diagonal of softmax&apos;s Jacobian, f′ = a(1 − a): it is not diagonal, δ = a ⊙ (g − Σ a g) (with cross-entropy, δᴸ = a − y).</source>
+        <source>You used only the diagonal of softmax's Jacobian, f′ = a(1 − a): it is not diagonal, δ = a ⊙ (g − Σ a g) (with cross-entropy, δᴸ = a − y).</source>
         <translation>你只用了 softmax 雅可比矩阵的对角线 f′ = a(1 − a)：它不是对角矩阵，δ = a ⊙ (g − Σ a g)（配合交叉熵时 δᴸ = a − y）。</translation>
     </message>
     <message>
@@ -4123,6 +4131,10 @@ predicted</source>
     <message>
         <source>The loss has no ½ to drop here: it is {loss}.</source>
         <translation>这里的损失没有可以漏掉的 ½：它是{loss}。</translation>
+    </message>
+    <message>
+        <source>The loss has no factor 2 in its gradient here: it is {loss}.</source>
+        <translation>这里损失的梯度中没有系数 2：损失是 {loss}。</translation>
     </message>
     <message>
         <source>No layer of this network is a sigmoid.</source>
@@ -4447,7 +4459,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>动量 μ(&amp;M)</translation>
     </message>
     <message>
-        <source>λ, L2 weight decay, a number ≥ 0. The loss gets (λ/2)‖W‖² added, so each update uses ∂L/∂W + λW and pulls every weight towards 0 (biases are not decayed). The panels show BP4&apos;s ∂L/∂W and the loss curves show the data loss, both without the λ term. 0 turns it off. Press Enter to apply.</source>
+        <source>λ, L2 weight decay, a number ≥ 0. The loss gets (λ/2)‖W‖² added, so each update uses ∂L/∂W + λW and pulls every weight towards 0 (biases are not decayed). The panels show BP4's ∂L/∂W and the loss curves show the data loss, both without the λ term. 0 turns it off. Press Enter to apply.</source>
         <translation>λ，即 L2 权重衰减，一个 ≥ 0 的数。损失会加上 (λ/2)‖W‖²，因此每次更新使用 ∂L/∂W + λW，把每个权重拉向 0（偏置不衰减）。各面板显示的 BP4 的 ∂L/∂W 和损失曲线显示的数据损失都不含 λ 项。设为 0 即关闭。按 Enter 应用。</translation>
     </message>
     <message>
@@ -4565,7 +4577,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>输出层不能移除。</translation>
     </message>
     <message>
-        <source>Remove a hidden layer instead (its ✕ button), or change the output&apos;s units.</source>
+        <source>Remove a hidden layer instead (its ✕ button), or change the output's units.</source>
         <translation>请改为移除一个隐藏层（它的 ✕ 按钮），或更改输出层的单元数。</translation>
     </message>
     <message>
@@ -4814,7 +4826,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>样本 {s} 的 L</translation>
     </message>
     <message>
-        <source>this sample&apos;s loss: {before} → {after}</source>
+        <source>this sample's loss: {before} → {after}</source>
         <translation>这个样本的损失：{before} → {after}</translation>
     </message>
     <message>
@@ -4857,7 +4869,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>拖动来微扰：Δ 从 −范围 到 +范围</translation>
     </message>
     <message>
-        <source>The true ΔL (blue line) and the chain rule&apos;s (∂L/∂w)·Δ (orange dashes, the tangent at Δ = 0) against Δ; the dot is the Δ shown. Press or drag to pick Δ.</source>
+        <source>The true ΔL (blue line) and the chain rule's (∂L/∂w)·Δ (orange dashes, the tangent at Δ = 0) against Δ; the dot is the Δ shown. Press or drag to pick Δ.</source>
         <translation>真实的 ΔL（蓝线）和链式法则给出的 (∂L/∂w)·Δ（橙色虚线，Δ = 0 处的切线）随 Δ 的变化；圆点是当前的 Δ。按下或拖动来选 Δ。</translation>
     </message>
     <message>
@@ -4946,7 +4958,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>第 {p} 层的单元 {k}</translation>
     </message>
     <message>
-        <source>Row {k}, column {j} of W{l} in the row convention (n{p} × n{l}, the transpose of the column convention&apos;s W{l}): the weight from {source} to unit {j} of layer {layer}.</source>
+        <source>Row {k}, column {j} of W{l} in the row convention (n{p} × n{l}, the transpose of the column convention's W{l}): the weight from {source} to unit {j} of layer {layer}.</source>
         <translation>行约定下 W{l} 的第 {k} 行、第 {j} 列（n{p} × n{l}，即列约定中 W{l} 的转置）：从{source} 到第 {layer} 层单元 {j} 的权重。</translation>
     </message>
     <message>
@@ -5016,7 +5028,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>必须是名称列表</translation>
     </message>
     <message>
-        <source>rows have {count} values, but the network&apos;s input size is {size}</source>
+        <source>rows have {count} values, but the network's input size is {size}</source>
         <translation>每行有 {count} 个值，但网络的输入大小为 {size}</translation>
     </message>
     <message>
@@ -5256,7 +5268,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
 <context>
     <name>ReferenceCode</name>
     <message>
-        <source>the engine&apos;s loop, line for line</source>
+        <source>the engine's loop, line for line</source>
         <translation>引擎的训练循环，逐行对应</translation>
     </message>
     <message>
@@ -5272,7 +5284,7 @@ v ← μv − η(∂L/∂W + λW)，  W ← W + v  （v 从 0 开始）。
         <translation>速度从零开始</translation>
     </message>
     <message>
-        <source>every batch of every epoch, in the engine&apos;s order</source>
+        <source>every batch of every epoch, in the engine's order</source>
         <translation>每个轮次的每个批次，按引擎的顺序</translation>
     </message>
     <message>
@@ -5690,7 +5702,7 @@ A change applies at once, also while running.</source>
         <translation>此快照不含项目，因此无法打开：请用 load_snapshot 读取</translation>
     </message>
     <message>
-        <source>this snapshot&apos;s project has another network than its arrays, so it cannot be opened</source>
+        <source>this snapshot's project has another network than its arrays, so it cannot be opened</source>
         <translation>此快照的项目与其数组的网络不同，因此无法打开</translation>
     </message>
 </context>
@@ -5956,7 +5968,7 @@ A change applies at once, also while running.</source>
         <translation>没有样本</translation>
     </message>
     <message>
-        <source>samples have {count} features, but the network&apos;s input size is {size}</source>
+        <source>samples have {count} features, but the network's input size is {size}</source>
         <translation>样本有 {count} 个特征，但网络的输入大小为 {size}</translation>
     </message>
     <message>
@@ -5995,7 +6007,7 @@ A change applies at once, also while running.</source>
         <translation>以轮数为横轴</translation>
     </message>
     <message>
-        <source>Put epochs instead of iterations on the plots&apos; x axes</source>
+        <source>Put epochs instead of iterations on the plots' x axes</source>
         <translation>图表的 x 轴使用轮数而不是迭代次数</translation>
     </message>
     <message>
@@ -6065,7 +6077,7 @@ Undo (Ctrl+Z) brings them back exactly as they are now.</source>
         <translation>其余 {n} 个输入取均值</translation>
     </message>
     <message>
-        <source>colours: blue −{v}, white 0, red +{v} (this map&apos;s largest |a|)</source>
+        <source>colours: blue −{v}, white 0, red +{v} (this map's largest |a|)</source>
         <translation>颜色：蓝 −{v}，白 0，红 +{v}（此图中最大的 |a|）</translation>
     </message>
     <message>
@@ -6095,7 +6107,7 @@ Undo (Ctrl+Z) brings them back exactly as they are now.</source>
         <translation>计算实例：{name}</translation>
     </message>
     <message>
-        <source>Samples are rows (row convention: W is nˡ⁻¹ × nˡ, the transpose of the column convention&apos;s Wˡ, and Zˡ = Aˡ⁻¹ Wˡ + bˡ)</source>
+        <source>Samples are rows (row convention: W is nˡ⁻¹ × nˡ, the transpose of the column convention's Wˡ, and Zˡ = Aˡ⁻¹ Wˡ + bˡ)</source>
         <translation>样本按行排列（行约定：W 为 nˡ⁻¹ × nˡ，是列约定中 Wˡ 的转置，且 Zˡ = Aˡ⁻¹ Wˡ + bˡ）</translation>
     </message>
     <message>
@@ -6211,7 +6223,7 @@ Undo (Ctrl+Z) brings them back exactly as they are now.</source>
         <translation>∇ₐL 与 {f} 导数中的因子相互抵消，因此输出层的误差就是输出减去目标。</translation>
     </message>
     <message>
-        <source>W{u} is used as it is before this iteration&apos;s update.</source>
+        <source>W{u} is used as it is before this iteration's update.</source>
         <translation>W{u} 使用的是本次迭代更新之前的值。</translation>
     </message>
     <message>
@@ -6259,7 +6271,7 @@ Undo (Ctrl+Z) brings them back exactly as they are now.</source>
         <translation>{entry} 背后的链式法则</translation>
     </message>
     <message>
-        <source>Sample {s} of the batch of {m}: every path from {x} through the z and a of later layers to its loss {L}. Each edge carries its local derivative; the product along a path is what that path contributes, and where paths meet their contributions add up (the chain rule&apos;s sum).</source>
+        <source>Sample {s} of the batch of {m}: every path from {x} through the z and a of later layers to its loss {L}. Each edge carries its local derivative; the product along a path is what that path contributes, and where paths meet their contributions add up (the chain rule's sum).</source>
         <translation>批次（共 {m} 个样本）中的第 {s} 个样本：从 {x} 出发、经过后面各层的 z 和 a、到达其损失 {L} 的每一条路径。每条边带有它的局部导数；沿一条路径的乘积就是这条路径的贡献，路径汇合处各贡献相加（链式法则中的求和）。</translation>
     </message>
     <message>
@@ -6291,7 +6303,7 @@ Undo (Ctrl+Z) brings them back exactly as they are now.</source>
         <translation>对 {count} 条路径求和：∂{L}/∂{x} = {value}。</translation>
     </message>
     <message>
-        <source>{count:,} paths lead to the loss: too many to list. Each crosses every later layer at one unit, so each layer&apos;s contributions add up to the same total; the largest are shown.</source>
+        <source>{count:,} paths lead to the loss: too many to list. Each crosses every later layer at one unit, so each layer's contributions add up to the same total; the largest are shown.</source>
         <translation>通往损失的路径共 {count:,} 条，太多无法逐条列出。每条路径在后面每一层恰好经过一个单元，所以每一层的贡献之和都等于同一个总值；这里列出最大的几项。</translation>
     </message>
     <message>
@@ -6303,7 +6315,7 @@ Undo (Ctrl+Z) brings them back exactly as they are now.</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <source>Per sample: {values}. The batch loss is the mean of the per-sample losses, so the panel&apos;s entry is their mean: {entry} = (1/m) Σₛ ∂Lₛ/∂{x} = {value}.</source>
+        <source>Per sample: {values}. The batch loss is the mean of the per-sample losses, so the panel's entry is their mean: {entry} = (1/m) Σₛ ∂Lₛ/∂{x} = {value}.</source>
         <translation>各样本：{values}。批次损失是各样本损失的平均，所以面板中的该项是它们的平均：{entry} = (1/m) Σₛ ∂Lₛ/∂{x} = {value}。</translation>
     </message>
 </context>

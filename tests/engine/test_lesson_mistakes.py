@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 import pytest
-from mistake_cases import AFTER, Case, find_case, lesson_of, predict_json, square_project
+from mistake_cases import AFTER, PROJECTS, Case, find_case, lesson_of, predict_json, square_project
 
 from bpstudio.engine.lesson_mistakes import half_unit, mistake_values, named
 from bpstudio.engine.lessons import expected_value, lessons_dir, load_lesson, parse_answer
@@ -29,11 +29,7 @@ def case_of(mistake: str) -> Case:
 
 def progress_at(case: Case) -> LessonProgress:
     course = LessonProgress()
-    project = square_project() if case.project == "square" else None
-    if project is None:
-        from bpstudio.engine.examples import resolve_project
-        project = resolve_project(case.project)
-    course.start(lesson_of(project, [case.predict]))
+    course.start(lesson_of(PROJECTS[case.project](), [case.predict]))
     return course
 
 
@@ -103,13 +99,20 @@ def test_a_mistake_whose_number_is_the_right_one_is_never_named() -> None:
 
 
 def test_the_shipped_lessons_name_what_learners_get_wrong() -> None:
-    """Lesson 2 asks ∇ₐL₁ = a − y = −0.2 (y − a gives 0.2) and δᴸ₂ = 0.063 (σ′ at a gives 0.0733); lesson 4's
-    loss is 0.2873 (without the ½: 0.5746; summed, not averaged: 0.8620)."""
+    """Lesson 1 asks ∇ₐL = 2(a − y) = −0.770 (without the 2: −0.385); lesson 2 asks ∇ₐL₁ = a − y = −0.2 (y − a
+    gives 0.2) and δᴸ₂ = 0.063 (σ′ at a gives 0.0733); lesson 4's loss is 0.2873 (without the ½: 0.5746;
+    summed, not averaged: 0.8620)."""
     two = load_lesson(lessons_dir() / "02_bp1_output_error.json")
     grad, delta = two.steps[2].predict, two.steps[3].predict
     assert grad is not None and delta is not None
     assert named(mistake_values(two, grad), 0.2, "0.2", expected_value(two, grad), grad) == ("grad_y_minus_a",)
     assert named(mistake_values(two, delta), 0.0733, "0.0733", expected_value(two, delta), delta) == ("fprime_of_a",)
+    one = load_lesson(lessons_dir() / "01_chain_rule.json")  # L = ‖y − a‖²: ∇ₐL = 2(a − y) = −0.77
+    grad = one.steps[2].predict
+    assert grad is not None and grad.quantity == "grad_a"
+    values, right = mistake_values(one, grad), expected_value(one, grad)
+    assert named(values, -0.385, "-0.385", right, grad) == ("two_forgotten",)
+    assert named(values, 0.385, "0.385", right, grad) == ("grad_y_minus_a",)
     four = load_lesson(lessons_dir() / "04_bp3_bp4_batch_mean.json")
     loss = four.steps[2].predict
     assert loss is not None and loss.quantity == "loss"
