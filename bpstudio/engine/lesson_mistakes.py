@@ -20,11 +20,14 @@ import unicodedata
 import numpy as np
 
 from .budget import iteration_cost
-from .lesson_steps import ITERATION_OVERHEAD, MAX_PREDICTION_WORK, Lesson, Predict
+from .lesson_steps import ITERATION_OVERHEAD, Lesson, Predict
 from .mistakes import MISTAKES, evaluate_all
 from .snapshot import key
 
 MOST_NAMED = 3  # the closest first; more than that is no longer a diagnosis
+# what naming may cost, in multiply-adds (as ``lesson_steps`` counts them): it runs in the window, at a wrong answer,
+# so a few milliseconds (the shipped lessons need under a million)
+MAX_MISTAKE_WORK = 20_000_000
 _DECIMAL = re.compile(r"[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?")
 
 
@@ -51,13 +54,13 @@ def _made(predict: Predict) -> str:
 
 
 def affordable(lesson: Lesson, predict: Predict) -> bool:
-    """Whether evaluating every mistake for ``predict`` stays within what a lesson's answers may cost (it runs in
-    the window, as the answers do): the iterations up to it plus one per mistake."""
+    """Whether evaluating every mistake for ``predict`` stays within ``MAX_MISTAKE_WORK``: the iterations up to it
+    plus one per mistake."""
     project = lesson.project
     train = project.split()[0]
     per_iteration = iteration_cost(project.network, len(train.x), project.training.batch_size)[1] + ITERATION_OVERHEAD
     start = project.state.iteration if project.state is not None else 0
-    return (max(1, predict.iteration - start) + len(MISTAKES)) * per_iteration <= MAX_PREDICTION_WORK
+    return (max(1, predict.iteration - start) + len(MISTAKES)) * per_iteration <= MAX_MISTAKE_WORK
 
 
 def mistake_values(lesson: Lesson, predict: Predict) -> dict[str, float]:

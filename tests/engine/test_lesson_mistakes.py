@@ -5,12 +5,13 @@ answer, typed at any precision, never names one, even where a mistake's value is
 from __future__ import annotations
 
 import html
+import json
 
 import pytest
 from mistake_cases import AFTER, PROJECTS, Case, find_case, lesson_of, predict_json, square_project
 
-from bpstudio.engine.lesson_mistakes import half_unit, mistake_values, named
-from bpstudio.engine.lessons import expected_value, lessons_dir, load_lesson, parse_answer
+from bpstudio.engine.lesson_mistakes import affordable, half_unit, mistake_values, named
+from bpstudio.engine.lessons import expected_value, lessons_dir, load_lesson, loads_lesson, parse_answer
 from bpstudio.engine.mistakes import MISTAKES, buggy_value
 from bpstudio.engine.snapshot import key
 from bpstudio.session.lesson_progress import LessonProgress
@@ -150,3 +151,22 @@ def test_other_ways_of_typing_and_a_fraction() -> None:
         assert named(values, parse_answer(text), text, right, predict) == ("grad_y_minus_a",), text
     assert named(values, -0.07, "-0.07", right, predict) == ()  # near no mistake at that precision
     assert named(values, float("nan"), "nan", right, predict) == ()
+
+
+def test_naming_stays_within_its_budget() -> None:
+    """Every shipped prediction can be named; one about iteration 60 of the digits network (16 + 60 iterations of
+    about 330,000 multiply-adds) would take too long in the window: the hint alone."""
+    for path in lessons_dir().glob("*.json"):
+        lesson = load_lesson(path)
+        for step in lesson.steps:
+            if step.predict is not None:
+                assert affordable(lesson, step.predict), path.name
+    text = json.dumps({"format": "bpstudio-lesson", "version": 1, "title": "digits", "preset": "digits_softmax",
+                       "steps": [{"text": "z", "predict": {"quantity": "z", "layer": 1, "row": 1, "col": 1,
+                                                           "iteration": 60}}]})
+    late = loads_lesson(text)
+    predict = late.steps[0].predict
+    assert predict is not None and not affordable(late, predict) and mistake_values(late, predict) == {}
+    early = loads_lesson(text.replace('"iteration": 60', '"iteration": 1'))
+    assert early.steps[0].predict is not None and affordable(early, early.steps[0].predict)
+    assert "bias_forgotten" in mistake_values(early, early.steps[0].predict)  # evaluated: z without the bias
