@@ -139,6 +139,10 @@ def _losses_no_half(plan: bp.Plan, z: Array, a: Array, y: Array) -> Array:
     return np.sum((y - a) ** 2, axis=0)
 
 
+def _grad_no_two(plan: bp.Plan, a: Array, y: Array, z: Array | None = None) -> Array:
+    return a - y  # for L = ‖y − a‖²: the 2 of 2(a − y) left out
+
+
 def _sum_not_mean(losses: Array) -> float:
     return float(np.sum(losses))
 
@@ -146,6 +150,14 @@ def _sum_not_mean(losses: Array) -> float:
 def _no_bias(W: Array, b: Array, a_prev: Array, f: Activation) -> tuple[Array, Array]:
     z = W @ a_prev
     return z, f.f(z)
+
+
+def _sigmoid_sign(W: Array, b: Array, a_prev: Array, f: Activation) -> tuple[Array, Array]:
+    z = W @ a_prev + b
+    if f.name != "sigmoid":
+        return z, f.f(z)
+    with np.errstate(over="ignore"):
+        return z, 1.0 / (1.0 + np.exp(z))  # the exponent's sign flipped: σ(−z)
 
 
 def _diagonal(f: Activation, z: Array, a: Array, grad: Array) -> Array:
@@ -175,8 +187,10 @@ OPS: dict[str, Ops] = {
     "delta_mean_bp4": replace(CORRECT, bp4=_dw_delta_mean),
     "grad_y_minus_a": replace(CORRECT, grad_a=_grad_y_minus_a, bp1=_bp1_y_minus_a),
     "half_dropped": replace(CORRECT, losses=_losses_no_half),
+    "two_forgotten": replace(CORRECT, grad_a=_grad_no_two),
     "sum_for_mean": replace(CORRECT, mean=_sum_not_mean),
     "bias_forgotten": replace(CORRECT, forward=_no_bias),
+    "sigmoid_sign": replace(CORRECT, forward=_sigmoid_sign),
     "softmax_elementwise": replace(CORRECT, bp1=_softmax_bp1, bp2=_softmax_bp2),
     "order_swapped": replace(CORRECT, bp4=_dw_swapped),
 }

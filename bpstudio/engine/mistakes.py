@@ -70,6 +70,9 @@ MISTAKES: tuple[Mistake, ...] = (  # issue 16's list first, then those issue 17 
     _m("half_dropped", QT_TRANSLATE_NOOP("Mistakes", "½ dropped from the squared error"), QT_TRANSLATE_NOOP(
         "Mistakes", "You wrote L = ‖y − a‖² but kept ∇ₐL = a − y: without the ½ the gradient is 2(a − y)."),
        "loss"),
+    _m("two_forgotten", QT_TRANSLATE_NOOP("Mistakes", "The 2 of ‖y − a‖² left out of ∇ₐL"), QT_TRANSLATE_NOOP(
+        "Mistakes", "You took ∇ₐL = a − y for L = ‖y − a‖², which has no ½: its derivative is ∇ₐL = 2(a − y)."),
+       "grad_a"),
     _m("mean_twice", QT_TRANSLATE_NOOP("Mistakes", "1/m applied twice"), QT_TRANSLATE_NOOP(
         "Mistakes", "You divided by m twice: ∂L/∂W = δ (aˡ⁻¹)ᵀ / m², ∂L/∂b = Σ δ / m²; the mean takes 1/m once."),
        "BP4", "BP3"),
@@ -78,6 +81,9 @@ MISTAKES: tuple[Mistake, ...] = (  # issue 16's list first, then those issue 17 
         "L = (1/m) Σ Lᵢ."), "mean"),
     _m("bias_forgotten", QT_TRANSLATE_NOOP("Mistakes", "Bias forgotten"), QT_TRANSLATE_NOOP(
         "Mistakes", "You wrote zˡ = Wˡ aˡ⁻¹, leaving out the bias: zˡ = Wˡ aˡ⁻¹ + bˡ."), "forward"),
+    _m("sigmoid_sign", QT_TRANSLATE_NOOP("Mistakes", "Sign flipped in the sigmoid"), QT_TRANSLATE_NOOP(
+        "Mistakes", "You wrote σ(z) = 1/(1 + eᶻ), which is σ(−z): the exponent is negative, σ(z) = 1/(1 + e⁻ᶻ)."),
+       "activation"),
     _m("softmax_elementwise", QT_TRANSLATE_NOOP("Mistakes", "Softmax treated element-wise"), QT_TRANSLATE_NOOP(
         "Mistakes", "You used only the diagonal of softmax's Jacobian, f′ = a(1 − a): it is not diagonal, "
         "δ = a ⊙ (g − Σ a g) (with cross-entropy, δᴸ = a − y)."), "BP1", "BP2"),
@@ -146,6 +152,11 @@ def why_not(id_: str, spec: NetworkSpec, batch: int) -> str:
         return translate("Mistakes", "The batches have one sample: m = 1, so the mean changes nothing.")
     if id_ == "half_dropped" and loss != "squared_error":
         return translate("Mistakes", "The loss has no ½ to drop here: it is {loss}.").format(loss=spec.loss_fn.title)
+    if id_ == "two_forgotten" and loss != "squared_error_no_half":
+        return translate("Mistakes", "The loss has no factor 2 in its gradient here: it is {loss}.").format(
+            loss=spec.loss_fn.title)
+    if id_ == "sigmoid_sign" and "sigmoid" not in acts:
+        return translate("Mistakes", "No layer of this network is a sigmoid.")
     if id_ == "softmax_elementwise" and "softmax" not in acts:
         return translate("Mistakes", "No layer of this network is a softmax.")
     if id_ == "order_swapped":

@@ -8,7 +8,9 @@ preset), never from the file; it is computed once per step, when first asked for
 from __future__ import annotations
 
 from bpstudio.engine import Project, Snapshot
+from bpstudio.engine.lesson_mistakes import mistake_values, named
 from bpstudio.engine.lessons import Lesson, Step, expected_value
+from bpstudio.engine.mistakes import Mistake, mistake
 
 
 class LessonProgress:
@@ -26,6 +28,7 @@ class LessonProgress:
         self.reached: set[int] = set()  # steps whose wait_for the engine has reached
         self.tries: dict[int, int] = {}  # wrong answers per step
         self._expected: dict[int, float] = {}
+        self._mistakes: dict[int, dict[str, float]] = {}  # each typical mistake's number, by id, per step
 
     @property
     def step(self) -> Step | None:
@@ -114,6 +117,16 @@ class LessonProgress:
             return True
         self.tries[self.index] = self.tries.get(self.index, 0) + 1
         return False
+
+    def mistakes_matching(self, answer: float, text: str) -> tuple[Mistake, ...]:
+        """The typical mistakes that give the wrong ``answer`` (typed as ``text``) at the precision typed, closest
+        first (``engine.lesson_mistakes``); their numbers are computed once per step, at its first wrong answer."""
+        step, expected = self.step, self.expected_value()
+        if step is None or step.predict is None or expected is None or self.lesson is None:
+            return ()
+        if self.index not in self._mistakes:
+            self._mistakes[self.index] = mistake_values(self.lesson, step.predict)
+        return tuple(mistake(id_) for id_ in named(self._mistakes[self.index], answer, text, expected, step.predict))
 
     def reveal(self) -> None:
         self.answered.add(self.index)

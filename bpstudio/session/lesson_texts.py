@@ -8,6 +8,7 @@ import html
 
 from bpstudio.engine.i18n import translate
 from bpstudio.engine.lessons import Step
+from bpstudio.engine.mistakes import Mistake
 from bpstudio.engine.text.explain import format_number
 from bpstudio.session.lesson_progress import LessonProgress
 
@@ -63,13 +64,29 @@ def answer_html(course: LessonProgress, right: bool | None, language: str, notat
     return feedback_html(RIGHT_COLOUR if right else None, message)
 
 
-def wrong_html(step: Step, answer: float, language: str) -> str:
-    """A wrong answer, with the step's hint."""
+def wrong_html(step: Step, answer: float, language: str, mistakes: tuple[Mistake, ...] = ()) -> str:
+    """A wrong answer: the typical mistakes that give that number, if any (named, with what the learner did), then
+    the step's hint."""
     assert step.predict is not None
     hint = step.predict.hint.get(language) if step.predict.hint else translate(
         "LessonPanel", "Work it out factor by factor with the numbers in the panels.")
-    return feedback_html(WRONG_COLOUR, translate("LessonPanel", "Not quite ({answer}). Hint: {hint}").format(
-        answer=format_number(answer, ANSWER_DIGITS), hint=hint))
+    number = format_number(answer, ANSWER_DIGITS)
+    if not mistakes:
+        return feedback_html(WRONG_COLOUR, translate("LessonPanel", "Not quite ({answer}). Hint: {hint}").format(
+            answer=number, hint=hint))
+    if len(mistakes) == 1:
+        head = translate("LessonPanel", "Not quite ({answer}): that is what the typical mistake “{name}” "
+                         "gives.").format(answer=number, name=mistakes[0].title)
+    else:
+        head = translate("LessonPanel", "Not quite ({answer}): that is what each of these typical "
+                         "mistakes gives.").format(answer=number)
+    parts = [feedback_html(WRONG_COLOUR, head)]
+    for m in mistakes:
+        said = m.what_you_did if len(mistakes) == 1 else translate("LessonPanel", "{name}: {did}").format(
+            name=m.title, did=m.what_you_did)
+        parts.append(html.escape(said, quote=False))
+    parts.append(html.escape(translate("LessonPanel", "Hint: {hint}").format(hint=hint), quote=False))
+    return (" " if len(mistakes) == 1 else "<br>").join(parts)  # one paragraph: the Lesson dock is often short
 
 
 def feedback_html(colour: str | None, text: str) -> str:

@@ -3560,6 +3560,22 @@ predicted</source>
         <translation>不太对（{answer}）。提示：{hint}</translation>
     </message>
     <message>
+        <source>Not quite ({answer}): that is what the typical mistake “{name}” gives.</source>
+        <translation>不太对（{answer}）：这正是典型错误“{name}”得出的数。</translation>
+    </message>
+    <message>
+        <source>Not quite ({answer}): that is what each of these typical mistakes gives.</source>
+        <translation>不太对（{answer}）：下面每个典型错误都会得出这个数。</translation>
+    </message>
+    <message>
+        <source>{name}: {did}</source>
+        <translation>{name}：{did}</translation>
+    </message>
+    <message>
+        <source>Hint: {hint}</source>
+        <translation>提示：{hint}</translation>
+    </message>
+    <message>
         <source>Right! The engine computes {name} = {value}.</source>
         <translation>正确！计算引擎算出 {name} = {value}。</translation>
     </message>
@@ -4543,6 +4559,14 @@ predicted</source>
         <translation>你写成了 L = ‖y − a‖²，却保留了 ∇ₐL = a − y：没有 ½ 时梯度是 2(a − y)。</translation>
     </message>
     <message>
+        <source>The 2 of ‖y − a‖² left out of ∇ₐL</source>
+        <translation>∇ₐL 中漏掉了 ‖y − a‖² 的系数 2</translation>
+    </message>
+    <message>
+        <source>You took ∇ₐL = a − y for L = ‖y − a‖², which has no ½: its derivative is ∇ₐL = 2(a − y).</source>
+        <translation>对 L = ‖y − a‖² 你取了 ∇ₐL = a − y：这个损失没有 ½，它的导数是 ∇ₐL = 2(a − y)。</translation>
+    </message>
+    <message>
         <source>1/m applied twice</source>
         <translation>1/m 用了两次</translation>
     </message>
@@ -4565,6 +4589,14 @@ predicted</source>
     <message>
         <source>You wrote zˡ = Wˡ aˡ⁻¹, leaving out the bias: zˡ = Wˡ aˡ⁻¹ + bˡ.</source>
         <translation>你写成了 zˡ = Wˡ aˡ⁻¹，漏掉了偏置：zˡ = Wˡ aˡ⁻¹ + bˡ。</translation>
+    </message>
+    <message>
+        <source>Sign flipped in the sigmoid</source>
+        <translation>sigmoid 中的符号反了</translation>
+    </message>
+    <message>
+        <source>You wrote σ(z) = 1/(1 + eᶻ), which is σ(−z): the exponent is negative, σ(z) = 1/(1 + e⁻ᶻ).</source>
+        <translation>你写成了 σ(z) = 1/(1 + eᶻ)，这其实是 σ(−z)：指数是负的，σ(z) = 1/(1 + e⁻ᶻ)。</translation>
     </message>
     <message>
         <source>Softmax treated element-wise</source>
@@ -4617,6 +4649,14 @@ predicted</source>
     <message>
         <source>The loss has no ½ to drop here: it is {loss}.</source>
         <translation>这里的损失没有可以漏掉的 ½：它是{loss}。</translation>
+    </message>
+    <message>
+        <source>The loss has no factor 2 in its gradient here: it is {loss}.</source>
+        <translation>这里损失的梯度中没有系数 2：损失是 {loss}。</translation>
+    </message>
+    <message>
+        <source>No layer of this network is a sigmoid.</source>
+        <translation>这个网络没有 sigmoid 层。</translation>
     </message>
     <message>
         <source>No layer of this network is a softmax.</source>

@@ -160,7 +160,8 @@ def test_evaluate_gives_the_buggy_value_of_an_entry() -> None:
     assert np.allclose(new[key("W", 1)], p[0][0] + st.training.learning_rate * right[0][0])
     assert "error" in evaluate("w_not_transposed", st.plan, p, x, y)  # W2 is 1×2: NumPy refuses W2 @ δ2
     assert buggy_value("w_not_transposed", st.plan, p, x, y, key("delta", 1), (0, 0)) is None
-    assert replace(st.plan, mistake="").mistake == "" and len(MISTAKES) == 14
+    assert replace(st.plan, mistake="").mistake == "" and len(MISTAKES) == 16
     every = evaluate_all(st.plan, p, x, y, st.training)  # seed 003: all but W for Wᵀ, softmax, the product order
-    assert set(every) == {m.id for m in MISTAKES} - {"w_not_transposed", "softmax_elementwise", "order_swapped"}
+    assert set(every) == {m.id for m in MISTAKES} - {"w_not_transposed", "softmax_elementwise", "order_swapped",
+                                                     "two_forgotten"}  # and ½‖y − a‖² has no 2 to forget
     assert every["no_mean"][key("dW", 1)][1, 0] == pytest.approx(m * right[0][0][1, 0])

@@ -30,6 +30,9 @@ class Lessons(QObject):
         # a short dock scrolls rather than squeezing the panels around it; never narrower than the panel's controls
         scroll = scrolled(self.panel, up_and_down=True)
         self.dock.setWidget(scroll)
+        self.scroll = scroll  # a long feedback (a named mistake, the hint) is scrolled into sight in a short dock
+        panel.feedbackShown.connect(lambda: QTimer.singleShot(0, self, lambda: scroll.ensureWidgetVisible(
+            panel.feedback, 0, 0)))
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                               | QDockWidget.DockWidgetFeature.DockWidgetClosable)

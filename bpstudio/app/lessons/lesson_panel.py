@@ -51,6 +51,7 @@ def lesson_language() -> str:
 class LessonPanel(QWidget):
     layerRequested = Signal(int)  # noqa: N815 - Qt's naming: show this layer in the matrix panels
     errorOccurred = Signal(str)  # noqa: N815
+    feedbackShown = Signal()  # noqa: N815 - a checked answer's feedback, to be scrolled into sight
 
     def __init__(self, state: Callable[[], ViewState | None], notation: Callable[[], str],
                  open_project: Callable[[Project], bool], targets: PanelTargets) -> None:
@@ -80,7 +81,7 @@ class LessonPanel(QWidget):
         self.text = _named(QTextBrowser(), "lessonText", self.tr("Step text"),
                            self.tr("What to look at and what to press"))
         self.text.setOpenExternalLinks(True)
-        self.text.setMinimumHeight(56)
+        self.text.setMinimumHeight(36)  # the rest for the feedback: a named mistake takes a few lines
         # takes the height left over (its own preferred height would push the prediction out of sight)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.waiting = _named(QLabel(wordWrap=True), "lessonWaiting", self.tr("What the step waits for"))
@@ -247,9 +248,11 @@ class LessonPanel(QWidget):
             self.feedback.setText(feedback_html(WRONG_COLOUR, str(exc)))
             return
         right = self.course.check(answer)
-        self.feedback.setText(answer_html(self.course, True, lesson_language(), self._notation()) if right
-                              else wrong_html(step, answer, lesson_language()))
+        self.feedback.setText(answer_html(self.course, True, lesson_language(), self._notation()) if right else
+                              wrong_html(step, answer, lesson_language(),
+                                         self.course.mistakes_matching(answer, self.answer.text())))
         self.refresh()
+        self.feedbackShown.emit()
 
     @Slot()
     def reveal(self) -> None:

@@ -68,10 +68,14 @@ def buggy_code(id_: str, line: CodeLine, n: Names, spec: NetworkSpec) -> str | N
         return f"grad_a = {y} - {n.a(L)}" if role == "grad_a" else f"delta{L} = {y} - {n.a(L)}"
     if id_ == "half_dropped":
         return line.code.replace("0.5 * ", "") if line.code.strip().startswith("losses") else None
+    if id_ == "two_forgotten":
+        return f"grad_a = {n.a(L)} - {y}"
     if id_ == "sum_for_mean":
         return "loss = float(np.sum(losses))"
     if id_ == "bias_forgotten":
         return line.code.replace(f" + b{l}", "")
+    if id_ == "sigmoid_sign":
+        return line.code.replace("np.exp(-", "np.exp(") if act == "sigmoid" else None
     if id_ == "softmax_elementwise":
         if act != "softmax":
             return None
