@@ -33,7 +33,8 @@ NAMES = {"learning_rate": "η", "momentum": "μ", "l2": "λ", "activation": "f",
          "scale": QT_TRANSLATE_NOOP("KeptRuns", "init scale"), "layers": QT_TRANSLATE_NOOP("KeptRuns", "layers"),
          "epochs": QT_TRANSLATE_NOOP("KeptRuns", "epochs"), "seed": QT_TRANSLATE_NOOP("KeptRuns", "seed"),
          "shuffle": QT_TRANSLATE_NOOP("KeptRuns", "shuffle"), "loss": QT_TRANSLATE_NOOP("KeptRuns", "loss"),
-         "units": QT_TRANSLATE_NOOP("KeptRuns", "units")}
+         "units": QT_TRANSLATE_NOOP("KeptRuns", "units"), "optimizer": QT_TRANSLATE_NOOP("KeptRuns", "optimizer"),
+         "beta1": "β₁", "beta2": "β₂", "alpha": "α", "eps": "ε"}
 
 
 @dataclass(frozen=True)

@@ -3029,6 +3029,10 @@ along {x} →</source>
         <translation>单元数</translation>
     </message>
     <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
         <source>all</source>
         <translation>全部</translation>
     </message>

@@ -66,7 +66,7 @@ def test_the_optimizers_settings_show_in_the_labels(xor):
     """Fields added to TrainingSpec after the labels were written (the optimizer, Adam's β₂) name a run too."""
     base = trained(xor, 2)
     adam = replace(base, training=replace(base.training, optimizer="adam", beta2=0.99))
-    assert run_labels([base, adam]) == ["1: optimizer sgd, beta2 0.999", "2: optimizer adam, beta2 0.99"]
+    assert run_labels([base, adam]) == ["1: optimizer sgd, β₂ 0.999", "2: optimizer adam, β₂ 0.99"]
 
 
 def test_the_rows_kept_are_the_logs_and_are_thinned(xor):
