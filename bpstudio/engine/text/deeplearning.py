@@ -105,7 +105,7 @@ def rewrite(text: str) -> str:
     for protected in _PROTECTED:
         text = text.replace(protected, hide_text(protected, keep))
     text = _DEFINED.sub(lambda m: hide_text(f"dZ{layer_mark(m.group(1))} = ∂L/∂Z{layer_mark(m.group(1))}", keep), text)
-    text = text.replace("∇ₐL", "dA" + layer_mark("ᴸ"))
+    text = text.replace("∇ₐL", "dA" + layer_mark("ᴸ")).replace("a⁰ = x", "A^[0] = X")
     text = _GRADIENT.sub(lambda m: _symbol({"z": "δ", "a": "dA"}.get(m.group(1), "d" + m.group(1)), m.group(2),
                                            m.group(3)), text)
     text = _PRIME.sub(lambda m: f"g{layer_mark(m.group(2))}′(Z{layer_mark(m.group(2))})", text)
