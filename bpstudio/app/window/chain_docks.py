@@ -55,3 +55,4 @@ class ChainDocks:
         for view in (self.graph.view, self.nudge.view, self.code.view):
             view.set_notation(notation)
         self.ledger.refresh()
+        self.vanish.view.refresh()  # its key and numbers name δ as the notation does
