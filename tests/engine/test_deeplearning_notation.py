@@ -161,7 +161,7 @@ def test_the_numpy_script_names_dz_and_trains_the_same(tmp_path):
     column = numpy_script(resolve_project(XOR).stepper(), "xor", 1)  # one epoch, run below
     ours = in_deeplearning_names(column)
     assert "# deeplearning.ai notation (seed 002)" in ours and "W^[l] is (n^[l], n^[l-1])" in ours
-    assert "dZ = (params[l][0].T @ dZ) * DF[l - 1](z, a)  # BP2" in ours and "delta" not in ours
+    assert "dZ = (params[l][0].T @ dZ) * DF[l - 1](z, a)  # BP2" in ours and "delta =" not in ours and "dL/db^[1]" in ours
     outputs = []
     for i, text in enumerate((column, ours)):
         path = tmp_path / f"train{i}.py"
