@@ -89,7 +89,7 @@ _LAYERED = re.compile(rf"{_BEFORE}([WwbzaZAδfn])({_SUP})([{_SUBS},]*)")
 _BARE_GRADIENT = re.compile(r"∂L/∂([Wbza])(?![A-Za-z^])")
 _BARE_DELTA = re.compile(rf"δ([{_SUBS}]*)")
 _TRANSPOSED = re.compile(r"\(((?:W|A|dZ|dA)\^\[[^\]]+\])\)ᵀ")
-_PROTECTED = ("1 − a²",)  # tanh′ = 1 − a²: a square, not layer 2
+_PROTECTED = re.compile(r"(?<!\()1 − a²(?!\))")  # tanh′ = 1 − a²: a square; (1 − a²) is layer 2's
 
 
 def hide_text(text: str, keep: list[str]) -> str:
@@ -102,8 +102,7 @@ def rewrite(text: str) -> str:
     if not text:
         return text
     keep: list[str] = []
-    for protected in _PROTECTED:
-        text = text.replace(protected, hide_text(protected, keep))
+    text = _PROTECTED.sub(lambda m: hide_text(m.group(0), keep), text)
     text = _DEFINED.sub(lambda m: hide_text(f"dZ{layer_mark(m.group(1))} = ∂L/∂Z{layer_mark(m.group(1))}", keep), text)
     text = text.replace("∇ₐL", "dA" + layer_mark("ᴸ")).replace("a⁰ = x", "A^[0] = X")
     text = _GRADIENT.sub(lambda m: _symbol({"z": "δ", "a": "dA"}.get(m.group(1), "d" + m.group(1)), m.group(2),

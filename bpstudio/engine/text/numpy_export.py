@@ -177,4 +177,5 @@ def in_deeplearning_names(text: str) -> str:
                         "(n^[l], n^[l-1]), b^[l] is (n^[l], 1),\n# X = A^[0] is (n^[0], m): samples are columns. "
                         "dZ^[l] = dL/dZ^[l], dA = dL/dA^[L], dW^[l], db^[l].")
     text = re.sub(r"\bdelta\b", "dZ", re.sub(r"\bgrad_a\b", "dA", text))
-    return re.sub(r"\b([WwbzaZA]|dZ|dW|db|dA)\^(l|L|\d+|\(l-1\))", lambda m: f"{m.group(1)}^[{m.group(2).strip('()')}]", text)
+    return re.sub(r"\b([WwbzaZA]|dZ|dW|db|dA)\^(l|L|\d+|\(l-1\))",
+                  lambda m: f"{m.group(1)}^[{m.group(2).strip('()')}]", text)
