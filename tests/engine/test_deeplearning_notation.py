@@ -80,6 +80,7 @@ def test_names_of_entries_and_matrices():
     ("tanh′(z²₁) = 1 − a² = 1 − 0.3²", "tanh′(z^[2]₁) = 1 − a² = 1 − 0.3²"),  # a square stays a square
     ("‖y − aᴸ‖², 10⁻⁶, e^(−z)", "‖y − A^[L]‖², 10⁻⁶, e^(−z)"),
     ("the inputs a⁰ = x", "the inputs A^[0] = X"),
+    ("layer 1  (zˡ, aˡ); w¹₁₂,₁, b²₁.", "layer 1  (Z^[l], A^[l]); w^[1]₁₂,₁, b^[2]₁."),
     ("−y / a² + (1 − y) / (1 − a²); σ′(z²) = a²(1 − a²)",
      "−y / A^[2] + (1 − y) / (1 − A^[2]); σ′(Z^[2]) = A^[2](1 − A^[2])"),
     ("∇ₐL and δ are per sample; ∂L/∂W and ∂L/∂b", "dA^[L] and dZ are per sample; dW and db"),

@@ -34,9 +34,12 @@ def notation() -> str:
     return _notation
 
 
-def _w(text: str) -> str:
+def in_notation(text: str) -> str:
     """The text as the notation on show names things (W^[l], dZ^[l], α in the deeplearning.ai one)."""
     return conv.written(text, _notation)
+
+
+_w = in_notation
 
 
 LOSS_FORMULAS = {

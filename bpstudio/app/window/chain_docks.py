@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.equations.equation_panel import EquationPanel
+from bpstudio.app.equations.stage_list import StageList
 from bpstudio.app.matrices.matrix_panel import MatrixPanel
 from bpstudio.app.network.network_canvas import NetworkCanvas
 
@@ -23,6 +24,7 @@ from .render_schedule import StateView
 class ChainDocks:
     def __init__(self, window: QMainWindow, controller: EngineController, canvas: NetworkCanvas, matrices: MatrixPanel,
                  equations: EquationPanel) -> None:
+        self.window = window
         self.views: list[StateView] = []  # rendered with every state, in one slice of their own
         self.docks: list[QDockWidget] = []  # listed in View
         self.targets: dict[str, tuple[QDockWidget | None, QWidget]] = {}  # what a lesson may point at, by name
@@ -56,3 +58,5 @@ class ChainDocks:
             view.set_notation(notation)
         self.ledger.refresh()
         self.vanish.view.refresh()  # its key and numbers name δ as the notation does
+        for stages in self.window.findChildren(StageList):  # the stage list's (zˡ, aˡ) too
+            stages.set_notation(notation)

@@ -82,10 +82,11 @@ def _symbol(letter: str, sup: str, rest: str) -> str:
 
 
 _DEFINED = re.compile(rf"δ({_SUP}) = ∂L/∂z\1(?![{_SUBS}])")  # the definition keeps its ∂: dZ^[l] = ∂L/∂Z^[l]
-_GRADIENT = re.compile(rf"∂L/∂([Wwbzaδ])({_SUP})([{_SUBS},]*)")
+_INDICES = rf"((?:[{_SUBS}]+(?:,[{_SUBS}]+)*)?)"  # ₁₂ or ₁₂,₁ (a comma once an index has two digits)
+_GRADIENT = re.compile(rf"∂L/∂([Wwbzaδ])({_SUP}){_INDICES}")
 _PRIME = re.compile(rf"{_BEFORE}f′\(([zZ])({_SUP})\)")
 _F_OF = re.compile(rf"{_BEFORE}f\(([zZ])({_SUP})\)")
-_LAYERED = re.compile(rf"{_BEFORE}([WwbzaZAδfn])({_SUP})([{_SUBS},]*)")
+_LAYERED = re.compile(rf"{_BEFORE}([WwbzaZAδfn])({_SUP}){_INDICES}")
 _BARE_GRADIENT = re.compile(r"∂L/∂([Wbza])(?![A-Za-z^])")
 _BARE_DELTA = re.compile(rf"δ([{_SUBS}]*)")
 _TRANSPOSED = re.compile(r"\(((?:W|A|dZ|dA)\^\[[^\]]+\])\)ᵀ")
@@ -114,5 +115,5 @@ def rewrite(text: str) -> str:
     text = _BARE_DELTA.sub(lambda m: ("dz" if m.group(1) else "dZ") + m.group(1), text)
     text = re.sub(rf"{_BEFORE}f′", "g′", text)
     text = _TRANSPOSED.sub(r"\1ᵀ", text)  # W^[l+1]ᵀ, as the course writes W^[l+1]T
-    text = text.replace("η", "α").replace("←", ":=")
+    text = re.sub(r"(?<=\S) ← ", " := ", text.replace("η", "α"))  # an assignment; "← backward" is an arrow
     return re.sub("\x00(\\d+)\x00", lambda m: keep[int(m.group(1))], text)
