@@ -123,6 +123,10 @@ def test_hover_derivations_name_entries_as_the_course(window):
     W = engine(window, "W", 1)
     window.parameter_editor.set_target(1, "W", 1, 0, float(W[1, 0]))
     assert window.parameter_editor.symbol_label.text() == "w^[1]₂₁"
+    stages = [window.stages.list.item(i).text() for i in range(window.stages.list.count())]
+    assert stages[0] == "✓ Forward · layer 1  (Z^[l], A^[l])" and stages[-1].endswith("Update  (W := W − αdW)")
+    assert network_texts.stage_line(window.state.snapshot.stage, window.state.snapshot.next_stage, ["σ", "σ"],
+                                    0.5) == "← backward (dZ) · layer 1: dZ^[1], dW^[1], db^[1]"
 
 
 def test_the_worked_example_export_from_the_window(qtbot, window, tmp_path):

@@ -24,7 +24,6 @@ from .render_schedule import StateView
 class ChainDocks:
     def __init__(self, window: QMainWindow, controller: EngineController, canvas: NetworkCanvas, matrices: MatrixPanel,
                  equations: EquationPanel) -> None:
-        self.window = window
         self.views: list[StateView] = []  # rendered with every state, in one slice of their own
         self.docks: list[QDockWidget] = []  # listed in View
         self.targets: dict[str, tuple[QDockWidget | None, QWidget]] = {}  # what a lesson may point at, by name
@@ -58,5 +57,5 @@ class ChainDocks:
             view.set_notation(notation)
         self.ledger.refresh()
         self.vanish.view.refresh()  # its key and numbers name δ as the notation does
-        for stages in self.window.findChildren(StageList):  # the stage list's (zˡ, aˡ) too
+        for stages in self.graph.dock.window().findChildren(StageList):  # the stage list's (zˡ, aˡ) too
             stages.set_notation(notation)
