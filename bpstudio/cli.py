@@ -113,9 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--digits", type=_positive, default=4, help="digits after the decimal point (default 4)")
     w.add_argument("--entry", default="", help='end with the chain rule behind this entry, e.g. "W2[1,2]"')
     w.add_argument("--sample", type=_positive, default=1, help="… for this sample of the batch (default 1)")
-    w.add_argument("--notation", choices=("column", "row"), default="column",
-                   help="column: W is n_out × n_in, samples as columns (default); row: W is n_in × n_out, samples "
-                        "as rows (the same numbers, transposed)")
+    w.add_argument("--notation", choices=("column", "row", "deeplearning"), default="column",
+                   help="column: W is n_out × n_in, samples as columns (default); row: the same numbers "
+                        "transposed; deeplearning: column, written as Ng's course does (W^[l], dZ^[l], α)")
 
     add_chain_parser(sub)
     add_exercise_parsers(sub)

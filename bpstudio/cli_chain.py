@@ -34,7 +34,8 @@ def add_chain_parser(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--sample", type=_sample, default=None,
                    help="which sample of the batch, 1-based (default 1, or the entry's own column for z/a/delta)")
     c.add_argument("--iterations", type=int, default=0, help="train this many whole iterations first")
-    c.add_argument("--notation", choices=("column", "row"), default="column", help="column (default) or row")
+    c.add_argument("--notation", choices=("column", "row", "deeplearning"), default="column",
+                   help="column (default), row or deeplearning (W^[l], dZ^[l])")
     c.add_argument("--digits", type=int, default=4, help="digits after the decimal point (default 4)")
     c.add_argument("--units", type=_sample, default=MAX_UNITS,
                    help=f"on large networks, units shown per layer (default {MAX_UNITS})")

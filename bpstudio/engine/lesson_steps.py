@@ -20,6 +20,7 @@ from .i18n import translate
 from .project import Project
 from .snapshot import Snapshot, key
 from .stages import Stage, stage_position
+from .text.convention import written
 from .text.indices import superscript
 
 # what the answers to a lesson's predictions may cost together: they are computed when it opens (about a second)
@@ -94,7 +95,7 @@ class Predict:
                   "grad_a": "∇ₐL"}[self.quantity]
         layer = "" if self.quantity == "grad_a" else superscript(self.layer)
         row, col = (self.col, self.row) if notation == "row" else (self.row, self.col)
-        return f"{symbol}{layer}[{row + 1}, {col + 1}]"
+        return written(f"{symbol}{layer}[{row + 1}, {col + 1}]", notation)  # dZ^[2][1, 2] in Ng's notation
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import html
 from bpstudio.engine.i18n import translate
 from bpstudio.engine.lessons import Step
 from bpstudio.engine.mistakes import Mistake
+from bpstudio.engine.text.convention import written
 from bpstudio.engine.text.explain import format_number
 from bpstudio.session.lesson_progress import LessonProgress
 
@@ -26,7 +27,7 @@ def step_html(step: Step, language: str, notation: str) -> str:
                          "panels show the row convention, so its matrices appear transposed there: entry [i, j] of "
                          "the lesson is [j, i] on screen. Ctrl+Shift+T switches back.")
         body = f"<p><i>{html.escape(note, quote=False)}</i></p>" + body
-    return body
+    return written(body, notation)  # the deeplearning.ai notation renames the symbols: W^[l], dZ^[l], α
 
 
 def waiting_text(course: LessonProgress) -> str:
@@ -61,6 +62,7 @@ def answer_html(course: LessonProgress, right: bool | None, language: str, notat
     message = text.format(name=step.predict.name(notation), value=format_number(value, ANSWER_DIGITS))
     if step.predict.explanation is not None:
         message += " " + step.predict.explanation.get(language)
+    message = written(message, notation)
     return feedback_html(RIGHT_COLOUR if right else None, message)
 
 

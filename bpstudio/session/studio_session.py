@@ -17,7 +17,7 @@ from bpstudio.engine.project_state import ProjectState
 from bpstudio.engine.run_settings import PAUSED, RUNNING
 from bpstudio.engine.stages import BACKWARD, FORWARD
 from bpstudio.engine.stepper import divergence_is_data
-from bpstudio.engine.text.scripts import SCRIPTS
+from bpstudio.engine.text.scripts import SCRIPTS, script
 from bpstudio.engine.text.worked_example import worked_example
 
 from . import commands as do
@@ -210,7 +210,7 @@ class StudioSession:
         if cmd.what == "state":  # for a save: where training has got to, with the training log
             return do.Exported(cmd.what, self._state())
         if cmd.what in SCRIPTS:  # training on (NumPy, PyTorch), or this batch (gradients)
-            return do.Exported(cmd.what, SCRIPTS[cmd.what](s, name))
+            return do.Exported(cmd.what, script(cmd.what, s, name, cmd.notation))
         if cmd.what != "example":
             raise BPStudioError(f"unknown export {cmd.what!r}")
         # a copy at this iteration's start (from the history): the whole iteration shown, this engine untouched

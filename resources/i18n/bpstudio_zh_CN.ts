@@ -396,12 +396,20 @@
         <translation>wˡⱼₖ（Wˡ 的第 j 行、第 k 列，nˡ × nˡ⁻¹）连接第 l−1 层的单元 k 与第 l 层的单元 j。</translation>
     </message>
     <message>
+        <source>deeplearning.ai notation (seed 002, Andrew Ng's course): samples are columns as in the column convention, X = A^[0] is n^[0] × m, Z^[l] = W^[l] A^[l−1] + b^[l], A^[l] = g^[l](Z^[l]); the derivatives are dZ^[l], dW^[l], db^[l], dA^[l]; α is the learning rate. Same numbers as the column convention.</source>
+        <translation>deeplearning.ai 记法（种子 002，吴恩达的课程）：与列约定一样，样本是列，X = A^[0] 为 n^[0] × m，Z^[l] = W^[l] A^[l−1] + b^[l]，A^[l] = g^[l](Z^[l])；导数记为 dZ^[l]、dW^[l]、db^[l]、dA^[l]；α 是学习率。数值与列约定完全相同。</translation>
+    </message>
+    <message>
         <source>Row convention (seed 001, framework code): W is nˡ⁻¹ × nˡ (the transpose of the column convention's Wˡ); the m samples of a batch are the rows of Aˡ, Zˡ, δˡ (m × nˡ); bˡ is 1 × nˡ. Same numbers, transposed.</source>
         <translation>行约定（参考文章 001、框架代码）：W 为 nˡ⁻¹ × nˡ（即列约定中 Wˡ 的转置）；一个批次的 m 个样本是 Aˡ、Zˡ、δˡ 的行（m × nˡ）；bˡ 为 1 × nˡ。数值相同，只是转置。</translation>
     </message>
     <message>
         <source>Column convention: Wˡ is nˡ × nˡ⁻¹; the m samples of a batch are the columns of aˡ, zˡ, δˡ (nˡ × m); bˡ is nˡ × 1.</source>
         <translation>列约定：Wˡ 为 nˡ × nˡ⁻¹；一个批次的 m 个样本是 aˡ、zˡ、δˡ 的列（nˡ × m）；bˡ 为 nˡ × 1。</translation>
+    </message>
+    <message>
+        <source>deeplearning.ai notation (W^[l], dZ^[l], samples as columns)</source>
+        <translation>deeplearning.ai 记法（W^[l]、dZ^[l]，样本为列）</translation>
     </message>
     <message>
         <source>Row convention (A W, samples as rows)</source>
@@ -1370,6 +1378,10 @@ Click to use it.</source>
     <message>
         <source>Row convention: W is (nˡ⁻¹ × nˡ), the transpose of Wˡ; the m samples of a batch are the rows of Aˡ, Zˡ, δˡ (m × nˡ), and W[k, j] connects unit k of layer l−1 to unit j. Same numbers, transposed. Hover ⊙, ∇ₐL or η for its meaning.</source>
         <translation>行约定：W 为 (nˡ⁻¹ × nˡ)，即 Wˡ 的转置；一个批次的 m 个样本是 Aˡ、Zˡ、δˡ 的行（m × nˡ），W[k, j] 连接第 l−1 层的单元 k 与单元 j。数值相同，只是转置。将鼠标悬停在 ⊙、∇ₐL 或 η 上可查看其含义。</translation>
+    </message>
+    <message>
+        <source>deeplearning.ai notation (seed 002): W^[l] is (n^[l] × n^[l−1]); the m samples of a batch are the columns of A^[l], Z^[l], dZ^[l]; dZ^[l] = ∂L/∂Z^[l], dW^[l] = ∂L/∂W^[l] (the batch mean). Hover ⊙, dA^[L] or α for its meaning.</source>
+        <translation>deeplearning.ai 记法（种子 002）：W^[l] 为 (n^[l] × n^[l−1])；一个批次的 m 个样本是 A^[l]、Z^[l]、dZ^[l] 的各列；dZ^[l] = ∂L/∂Z^[l]，dW^[l] = ∂L/∂W^[l]（批次平均）。将鼠标悬停在 ⊙、dA^[L] 或 α 上可查看其含义。</translation>
     </message>
     <message>
         <source>Column convention: Wˡ is (nˡ × nˡ⁻¹); the m samples of a batch are the columns of aˡ, zˡ, δˡ. Hover ⊙, ∇ₐL or η for its meaning.</source>
@@ -5395,16 +5407,28 @@ RMSProp 和 Adam 需要比普通梯度下降小得多的学习率（例如 0.001
         <translation>W 为 nˡ⁻¹ × nˡ，每个样本是一行：Zˡ = Aˡ⁻¹ Wˡ + bˡ，BP2 δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ)（参考文章 001、框架代码）。数值相同，只是转置</translation>
     </message>
     <message>
+        <source>deeplearning.ai notation (W^[l], dZ^[l], samples as columns)</source>
+        <translation>deeplearning.ai 记法（W^[l]、dZ^[l]，样本为列）</translation>
+    </message>
+    <message>
+        <source>As seed 002 and Andrew Ng's course write it: samples are columns, Z^[l] = W^[l] A^[l−1] + b^[l], A^[l] = g^[l](Z^[l]), derivatives dZ^[l], dW^[l], db^[l], dA^[l], learning rate α. The column convention's numbers, renamed</source>
+        <translation>按种子 002 和吴恩达课程的写法：样本为列，Z^[l] = W^[l] A^[l−1] + b^[l]，A^[l] = g^[l](Z^[l])，导数 dZ^[l]、dW^[l]、db^[l]、dA^[l]，学习率 α。数值与列约定相同，只是换了名字</translation>
+    </message>
+    <message>
         <source>Switch notation</source>
         <translation>切换记法</translation>
     </message>
     <message>
-        <source>Switch between the column and the row convention ({key})</source>
-        <translation>在列约定与行约定之间切换（{key}）</translation>
+        <source>Go to the next notation: column, row, deeplearning.ai ({key})</source>
+        <translation>切换到下一种记法：列约定、行约定、deeplearning.ai（{key}）</translation>
     </message>
     <message>
         <source>Row convention: samples as rows, W is nˡ⁻¹ × nˡ</source>
         <translation>行约定：样本按行排列，W 为 nˡ⁻¹ × nˡ</translation>
+    </message>
+    <message>
+        <source>deeplearning.ai notation: samples as columns, W^[l] is n^[l] × n^[l−1], dZ^[l] = dA^[l] ⊙ g^[l]′(Z^[l])</source>
+        <translation>deeplearning.ai 记法：样本为列，W^[l] 为 n^[l] × n^[l−1]，dZ^[l] = dA^[l] ⊙ g^[l]′(Z^[l])</translation>
     </message>
     <message>
         <source>Column convention: samples as columns, Wˡ is nˡ × nˡ⁻¹</source>

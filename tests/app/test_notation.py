@@ -193,8 +193,11 @@ def test_every_matrix_panel_shows_the_engine_arrays_transposed(qtbot, window):
             np.testing.assert_allclose(shown(view), a.T, atol=1e-4)
             np.testing.assert_array_equal(view.model.array, a.T)
             np.testing.assert_array_equal(view.model.engine_array, a)
-    # back to the column convention: the engine's arrays as they are
+    # the key goes on to the deeplearning.ai notation, then back to the column convention: the engine's arrays
     window.notation_menu.toggle_action.trigger()
+    assert window.notation_menu.notation() == "deeplearning" and window.notation_menu.deeplearning_action.isChecked()
+    window.notation_menu.toggle_action.trigger()
+    assert window.notation_menu.notation() == "column" and window.notation_menu.column_action.isChecked()
     window.matrices.set_state(window.state.with_layer(1))
     for q in QUANTITIES:
         np.testing.assert_allclose(shown(window.matrices.view(q)), engine(window, q, 1), atol=1e-4)

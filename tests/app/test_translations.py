@@ -50,6 +50,7 @@ KEPT = {
     "e", "i", "j", "k", "l", "m", "n", "x", "y", "z", "a", "b", "w", "W", "L", "C", "U", "N", "f", "g", "h", "s",
     "v", "u", "T", "Z", "A", "dW", "db", "dA", "dZ", "lr", "eta", "mu", "ms", "Hz", "KB", "MB", "id",
     "English", "Fisher", "sin", "cos", "xavier", "he", "scale", "LeakyReLU", "bak", "seed", "Nielsen", "Ng",
+    "deeplearning", "ai",  # the course's name: deeplearning.ai (View ▸ Notation)
     "Softmax", "leaky", "Leaky", "Mazur", "Goodfellow",
 }
 EXAMPLES = sorted((p.stem for p in examples_dir().glob("*.bpsproj")), key=len, reverse=True)

@@ -110,8 +110,11 @@ def _run(text: str, params, batches) -> dict:
     return space
 
 
+@pytest.mark.parametrize("convention", ["row", "deeplearning"])
 @pytest.mark.parametrize("name", ["seed003_2-2-1", "other1"])
-def test_the_row_notation_plants_the_same_bug(name: str) -> None:
+def test_the_other_notations_plant_the_same_bug(name: str, convention: str) -> None:
+    """The row program (samples as rows) and the deeplearning.ai program (dZ1, dAL) run the same mistake."""
+    row = convention == "row"
     original = fresh(name)
     m = batch_of(original.training, original.samples)
     for mistake, reason in available(original.spec, m):
@@ -120,13 +123,14 @@ def test_the_row_notation_plants_the_same_bug(name: str) -> None:
         planted = PlantedStepper(original, mistake.id)
         planted.finish_iteration()
         batch = [original.current_batch()]
-        lines, changed = planted_lines(reference_lines(original.spec, original.training, "row"), mistake.id,
-                                       original.spec, "row")
+        lines, changed = planted_lines(reference_lines(original.spec, original.training, convention), mistake.id,
+                                       original.spec, convention)
         assert changed
-        space = _run(program_text(lines, comments=False), [(W.T, b.T) for W, b in original.parameters], batch)
+        given = [(W.T, b.T) if row else (W, b) for W, b in original.parameters]
+        space = _run(program_text(lines, comments=False), given, batch)
         for l, (W, b) in enumerate(planted.parameters, start=1):
-            np.testing.assert_allclose(space[f"W{l}"], W.T, rtol=1e-9, atol=1e-12)
-            np.testing.assert_allclose(space[f"b{l}"], b.T, rtol=1e-9, atol=1e-12)
+            np.testing.assert_allclose(space[f"W{l}"], W.T if row else W, rtol=1e-9, atol=1e-12)
+            np.testing.assert_allclose(space[f"b{l}"], b.T if row else b, rtol=1e-9, atol=1e-12)
 
 
 def test_the_correct_operations_are_the_engine_bit_for_bit() -> None:

@@ -21,7 +21,7 @@ from bpstudio.app.widgets.form_fields import fill
 from bpstudio.app.widgets.styles import DARK_TEXT, HIGHLIGHT
 from bpstudio.engine.snapshot import Snapshot
 from bpstudio.engine.stages import Stage
-from bpstudio.engine.text.convention import COLUMN, ROW, check
+from bpstudio.engine.text.convention import COLUMN, DEEPLEARNING, ROW, check, written
 from bpstudio.session.view_state import ViewState
 
 from .equation_numbers import StageNumbers
@@ -30,10 +30,10 @@ from .row_numbers import RowStageNumbers
 EQUATIONS = ("forward", "loss", "BP1", "BP2", "BP3", "BP4", "update")
 MONO_FAMILY = "DejaVu Sans Mono"
 # symbol shown in the text → anchor name; hovering the anchor explains the symbol
-SYMBOL_ANCHORS = {"⊙": "hadamard", "∇ₐL": "gradient", "η": "eta", "δ": "delta"}
+SYMBOL_ANCHORS = {"⊙": "hadamard", "∇ₐL": "gradient", "η": "eta", "δ": "delta", "α": "eta", "dA^[L]": "gradient"}
 
 
-def linkify(escaped: str, symbols: tuple[str, ...] = ("⊙", "∇ₐL", "η")) -> str:
+def linkify(escaped: str, symbols: tuple[str, ...] = ("⊙", "∇ₐL", "η", "α", "dA^[L]")) -> str:
     """Make each symbol of already escaped HTML an anchor that explains itself on hover."""
     colour = theme.link_colour()
     for sym in symbols:
@@ -120,9 +120,9 @@ class EquationPanel(QWidget):
 
     def symbol_help(self, symbol: str) -> str:
         """The explanation shown when ``symbol`` (⊙, ∇ or ∇ₐL, η, δ) is hovered; "" if none."""
-        if symbol.startswith("∇"):
+        if symbol.startswith("∇") or symbol.startswith("dA"):
             symbol = "∇"
-        return self._help.get(symbol, "")
+        return written(self._help.get({"α": "η", "dZ": "δ"}.get(symbol, symbol), ""), self._notation)
 
     # ----- hover help ---------------------------------------------------------------------
     def _on_link_hovered(self, url: QUrl) -> None:
@@ -177,6 +177,9 @@ class EquationPanel(QWidget):
             "Row convention: W is (nˡ⁻¹ × nˡ), the transpose of Wˡ; the m samples of a batch are the rows of Aˡ, "
             "Zˡ, δˡ (m × nˡ), and W[k, j] connects unit k of layer l−1 to unit j. Same numbers, transposed. "
             "Hover ⊙, ∇ₐL or η for its meaning.") if self._notation == ROW else self.tr(
+            "deeplearning.ai notation (seed 002): W^[l] is (n^[l] × n^[l−1]); the m samples of a batch are the "
+            "columns of A^[l], Z^[l], dZ^[l]; dZ^[l] = ∂L/∂Z^[l], dW^[l] = ∂L/∂W^[l] (the batch mean). "
+            "Hover ⊙, dA^[L] or α for its meaning.") if self._notation == DEEPLEARNING else self.tr(
             "Column convention: Wˡ is (nˡ × nˡ⁻¹); the m samples of a batch are the columns of aˡ, zˡ, δˡ. "
             "Hover ⊙, ∇ₐL or η for its meaning.")
         parts = [
@@ -195,7 +198,7 @@ class EquationPanel(QWidget):
         notes = self.tr("Notes")  # outside the f-string, where lupdate finds it
         parts.append(f"<h4 style='margin-bottom:2px'>{html.escape(notes)}</h4>")
         parts += [f"<p style='margin-top:2px'>{linkify(html.escape(n))}</p>" for n in numbers.notes()]
-        return "<html><body>" + "".join(parts) + "</body></html>"
+        return written("<html><body>" + "".join(parts) + "</body></html>", self._notation)  # W^[l], dZ^[l], α
 
     def _where(self, snap: Snapshot) -> str:
         L = snap.spec.depth

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from bpstudio.app.widgets.form_fields import fill
 from bpstudio.app.widgets.styles import DARK_TEXT, HIGHLIGHT
 from bpstudio.engine.stages import Stage, iteration_stages
+from bpstudio.engine.text.convention import COLUMN, check, written
 from bpstudio.session.view_state import ViewState
 
 
@@ -30,8 +31,18 @@ class StageList(QWidget):
         self._stages: tuple[Stage, ...] = ()
         self._position = 0
         self._optimizer = "sgd"
+        self._notation = COLUMN  # the labels' symbols: (Z^[l], A^[l]) in the deeplearning.ai notation
+        self._state: ViewState | None = None
+
+    def set_notation(self, notation: str) -> None:
+        self._notation = check(notation)
+        if self._state is not None:
+            self.set_state(self._state)
 
     def label(self, stage: Stage, depth: int) -> str:
+        return written(self._label(stage, depth), self._notation)
+
+    def _label(self, stage: Stage, depth: int) -> str:
         eqs = ", ".join(stage.equations(depth))
         if stage.kind == "forward":  # its one equation is the forward one: z = W a + b, a = f(z)
             return self.tr("Forward · layer {l}  (zˡ, aˡ)").format(l=stage.layer)
@@ -46,7 +57,7 @@ class StageList(QWidget):
         return self.tr("Update  (W ← W − η∂L/∂W)")
 
     def set_state(self, state: ViewState) -> None:
-        depth = state.depth
+        self._state, depth = state, state.depth
         stages = iteration_stages(depth)
         position = state.snapshot.position
         if stages != self._stages or state.project.training.optimizer != self._optimizer:

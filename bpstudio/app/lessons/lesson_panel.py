@@ -32,6 +32,7 @@ from bpstudio.app.widgets.form_fields import fill, shrinkable_combo
 from bpstudio.engine import BPStudioError, Project
 from bpstudio.engine.lessons import AnswerError, Lesson, Step, lessons_dir, load_lesson, parse_answer, shipped_lessons
 from bpstudio.engine.lessons import value_in as value_in_snapshot
+from bpstudio.engine.text.convention import written
 from bpstudio.session.commands import EngineResult
 from bpstudio.session.lesson_progress import LessonProgress
 from bpstudio.session.lesson_texts import WRONG_COLOUR, answer_html, feedback_html, step_html, waiting_text, wrong_html
@@ -229,7 +230,7 @@ class LessonPanel(QWidget):
         predict = step.predict
         self.predict_box.setVisible(predict is not None)
         if predict is not None:
-            label = predict.label.get(language) if predict.label else predict.name(notation)
+            label = written(predict.label.get(language), notation) if predict.label else predict.name(notation)
             self.predict_box.setTitle(self.tr("Predict {name}, then press Check:").format(name=label))
             done = self.course.answered_here
             self.answer.setEnabled(not done)
@@ -249,8 +250,9 @@ class LessonPanel(QWidget):
             return
         right = self.course.check(answer)
         self.feedback.setText(answer_html(self.course, True, lesson_language(), self._notation()) if right else
-                              wrong_html(step, answer, lesson_language(),
-                                         self.course.mistakes_matching(answer, self.answer.text())))
+                              written(wrong_html(step, answer, lesson_language(),
+                                                 self.course.mistakes_matching(answer, self.answer.text())),
+                                      self._notation()))
         self.refresh()
         self.feedbackShown.emit()
 

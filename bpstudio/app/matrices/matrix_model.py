@@ -230,7 +230,7 @@ class MatrixModel(QAbstractTableModel):
         return self.tr("sample {s}").format(s=i + 1)
 
     def _bias_symbol(self) -> str:
-        return ("b" if self.quantity == "b" else "∂L/∂b") + superscript(self.layer)
+        return conv.written(("b" if self.quantity == "b" else "∂L/∂b") + superscript(self.layer), self.notation)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Units are the rows (the columns in the row convention); samples, or source units, the other axis.

@@ -26,7 +26,7 @@ from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION, PRECISION_RANGE
 from bpstudio.app.widgets.flow_layout import flow_row
 from bpstudio.app.widgets.form_fields import fill, shrinkable_combo, spin_box
 from bpstudio.engine.snapshot import QUANTITIES
-from bpstudio.engine.text.convention import COLUMN, SYMBOLS, check
+from bpstudio.engine.text.convention import COLUMN, SYMBOLS, check, transposed
 from bpstudio.session.view_state import ViewState
 
 from .across_layers import AcrossLayers
@@ -52,7 +52,7 @@ class MatrixPanel(QWidget):
         self._state: ViewState | None = None
         self._mode = LAYER_MODE
         self._network: tuple | None = None  # the network the pages and the layer combo were built for
-        self._notation = COLUMN  # "column" or "row": how every box writes its matrix
+        self._notation = COLUMN  # how every box writes its matrix
 
         self.mode_combo = shrinkable_combo(8)
         self.mode_combo.setObjectName("matrixMode")
@@ -163,7 +163,7 @@ class MatrixPanel(QWidget):
         self.mode_combo.setCurrentIndex(index)  # → _mode_picked
 
     def notation(self) -> str:
-        """"column" (the engine's convention) or "row" (every matrix transposed)."""
+        """"column" (the engine's), "row" (transposed) or "deeplearning"."""
         return self._notation
 
     def set_notation(self, notation: str) -> None:
@@ -286,7 +286,7 @@ class MatrixPanel(QWidget):
 
     @Slot(str, int, int, int)
     def _entry_activated(self, quantity: str, layer: int, row: int, col: int) -> None:
-        if self._notation != COLUMN:  # the signal carries the engine's indices
+        if transposed(self._notation):  # the signal carries the engine's indices
             row, col = col, row
         if quantity in ("W", "b"):
             self.parameterClicked.emit(layer, quantity, row, col)

@@ -1,5 +1,5 @@
 """What a matrix box says about its quantity: the symbol and shape in its title, what the quantity is in the
-title's tooltip (both conventions), and which of its values need the widest column."""
+title's tooltip (every notation), and which of its values need the widest column."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ def symbol(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
     """How TEACHING.md writes the quantity: W², b², z², a², δ² = ∂L/∂z², ∂L/∂W², ∂L/∂b² (Z², A² in the row
     convention, where a batch matrix has a row per sample)."""
     l = superscript(layer)
+    if notation == conv.DEEPLEARNING:  # W^[2], Z^[2], dZ^[2], dW^[2], db^[2]
+        return conv.written(f"{conv.SYMBOLS[quantity]}{l}", notation)
     name = (conv.ROW_SYMBOLS if notation == conv.ROW else conv.SYMBOLS)[quantity]
     return f"δ{l} = ∂L/∂z{l}" if quantity == "delta" else f"{name}{l}"
 
@@ -78,4 +80,4 @@ def describe(quantity: str, layer: int, notation: str = conv.COLUMN) -> str:
         "db": translate("MatrixView",
                         "Bias gradient ∂L/∂b{sl}: the mean of δ{sl} over the m samples of the batch (BP3)."),
     }
-    return texts[quantity].format(l=layer, p=layer - 1, sl=l, sp=p)
+    return conv.written(texts[quantity].format(l=layer, p=layer - 1, sl=l, sp=p), notation)

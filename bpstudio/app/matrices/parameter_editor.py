@@ -65,7 +65,8 @@ class ParameterEditor(QWidget):
         self.setEnabled(True)
         self._clear_message()
         self.symbol_label.setText(conv.entry_name(name, layer, row, col if name == "W" else 0, conv.ROW)
-                                  if self._notation == conv.ROW else parameter_symbol(layer, name, row, col))
+                                  if self._notation == conv.ROW else
+                                  conv.written(parameter_symbol(layer, name, row, col), self._notation))
         if name == "W" and self._notation == conv.ROW:
             source = (self.tr("input x{k}").format(k=subscript(col + 1)) if layer == 1 else
                       self.tr("unit {k} of layer {p}").format(k=col + 1, p=layer - 1))

@@ -73,7 +73,8 @@ def paint_units(units: list[UnitItem], c: int, a: np.ndarray | None, z: np.ndarr
             ring = BACKWARD_INK if delta is not None else QColor(80, 80, 80)
             u.setPen(QPen(ring, (2.0 if delta is not None else 1.3) * sizes[1]))
             u.set_value_text(two_decimals(v), value_font)
-        u.set_delta_text("" if delta is None else f"δ = {format_number(delta[j, 0])}", delta_font, BACKWARD_INK)
+        u.set_delta_text("" if delta is None else texts.in_notation(f"δ = {format_number(delta[j, 0])}"), delta_font,
+                         BACKWARD_INK)
         u.tip = partial(texts.unit_tip, c, j, a, z, delta, b)
 
 

@@ -4,7 +4,8 @@ Numbers go through the matrix panels' formatter and indices are written as in th
 (w²₁₂: unit 2 of layer 1 → unit 1 of layer 2; 1-based, a comma once an index has two digits),
 so a weight reads the same on the canvas, in a matrix cell and in the equation panel. In the row
 convention (``set_notation("row")``, set by View ▸ Notation for the whole app) a weight is W²[2, 1] —
-row 2, column 1 of the transposed matrix — and the forward line reads Z = A W + b.
+row 2, column 1 of the transposed matrix — and the forward line reads Z = A W + b; in the deeplearning.ai
+notation every text is the column one with Ng's names (w^[2]₁₂, Z^[2], dZ^[2], α).
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ def notation() -> str:
     return _notation
 
 
+def in_notation(text: str) -> str:
+    """The text as the notation on show names things (W^[l], dZ^[l], α in the deeplearning.ai one)."""
+    return conv.written(text, _notation)
+
+
+_w = in_notation
+
+
 LOSS_FORMULAS = {
     "squared_error": "½‖y − a‖²", "squared_error_no_half": "‖a − y‖²", "cross_entropy": "−Σ y log a",
     "binary_cross_entropy": "−Σ [y log a + (1 − y) log(1 − a)]",
@@ -54,25 +63,25 @@ def stage_line(stage: Stage | None, next_stage: Stage, activation_labels: list[s
                optimizer: str = "sgd") -> str:
     """The line above the network: which way the computation goes and what it computes."""
     if stage is None:
-        return translate("NetworkCanvas", "ready · next: {stage}").format(stage=next_stage.label)
+        return _w(translate("NetworkCanvas", "ready · next: {stage}").format(stage=next_stage.label))
     l = stage.layer
     if stage.kind == FORWARD:
         text = translate("NetworkCanvas", "→ forward · layer {l}: Z{s} = A{p}W{s} + b{s}, A{s} = {f}(Z{s})") \
             if _notation == conv.ROW else \
             translate("NetworkCanvas", "→ forward · layer {l}: z{s} = W{s}a{p} + b{s}, a{s} = {f}(z{s})")
-        return text.format(l=l, s=superscript(l), p=superscript(l - 1), f=activation_labels[l - 1])
+        return _w(text.format(l=l, s=superscript(l), p=superscript(l - 1), f=activation_labels[l - 1]))
     if stage.kind == BACKWARD:
-        return translate("NetworkCanvas", "← backward (δ) · layer {l}: δ{s}, ∂L/∂W{s}, ∂L/∂b{s}").format(
-            l=l, s=superscript(l))
+        return _w(translate("NetworkCanvas", "← backward (δ) · layer {l}: δ{s}, ∂L/∂W{s}, ∂L/∂b{s}").format(
+            l=l, s=superscript(l)))
     if stage.kind == LOSS:
-        return translate("NetworkCanvas", "→ loss: L and ∇ₐL at the output")
+        return _w(translate("NetworkCanvas", "→ loss: L and ∇ₐL at the output"))
     if optimizer == "adam":
         text = translate("NetworkCanvas", "Adam update: W ← W − η v̂/(√ŝ + ε) (η = {eta})")
     elif optimizer == "rmsprop":
         text = translate("NetworkCanvas", "RMSProp update: W ← W − η g/(√s + ε) (η = {eta})")
     else:
         text = translate("NetworkCanvas", "update: W ← W − η ∂L/∂W in every layer (η = {eta})")
-    return text.format(eta=format_number(eta, 6))
+    return _w(text.format(eta=format_number(eta, 6)))
 
 
 def loss_tip(loss_name: str) -> str:
@@ -83,7 +92,7 @@ def loss_tip(loss_name: str) -> str:
 
 def column_tip(c: int) -> str:
     if c == 0:
-        return translate("NetworkCanvas", "The inputs a⁰ = x")
+        return _w(translate("NetworkCanvas", "The inputs a⁰ = x"))
     return translate("NetworkCanvas", "Layer {l}: click to select it, right-click to change the network").format(l=c)
 
 
@@ -98,7 +107,7 @@ def unit_tip(c: int, j: int, a, z, delta, b) -> str:
             parts.append(f"{name}{superscript(c)}{idx(j)} = {format_number(arr[j, 0])}")
     if b is not None:
         parts.append(f"{parameter_symbol(c, 'b', j)} = {format_number(b[j, 0])}")
-    return "\n".join(parts)
+    return _w("\n".join(parts))
 
 
 def block_tip(c: int, n: int, a: np.ndarray | None, b: np.ndarray | None) -> str:
@@ -111,23 +120,23 @@ def block_tip(c: int, n: int, a: np.ndarray | None, b: np.ndarray | None) -> str
     if b is not None:
         lines.append(translate("NetworkCanvas", "b{s}: from {lo} to {hi}").format(
             s=superscript(c), lo=format_number(b.min()), hi=format_number(b.max())))
-    return "\n".join(lines)
+    return _w("\n".join(lines))
 
 
 def edge_tip(l: int, j: int, k: int, w: float) -> str:
     """"w²₁₂ = 0.45 (unit 2 of layer 1 → unit 1 of layer 2)" for W^l[j, k], 0-based j, k."""
     source = translate("NetworkCanvas", "input x{k}").format(k=subscript(k + 1)) if l == 1 else \
         translate("NetworkCanvas", "unit {k} of layer {p}").format(k=k + 1, p=l - 1)
-    return translate("NetworkCanvas", "{name} = {v} ({source} → unit {j} of layer {l})").format(
-        name=conv.entry_name("W", l, j, k, _notation), v=format_number(w), source=source, j=j + 1, l=l)
+    return _w(translate("NetworkCanvas", "{name} = {v} ({source} → unit {j} of layer {l})").format(
+        name=conv.entry_name("W", l, j, k, _notation), v=format_number(w), source=source, j=j + 1, l=l))
 
 
 def band_tip(l: int, W: np.ndarray) -> str:
-    return translate("NetworkCanvas", "W{s} ({r} × {c}): {n} weights from {lo} to {hi}, mean |w| {mabs}").format(
+    return _w(translate("NetworkCanvas", "W{s} ({r} × {c}): {n} weights from {lo} to {hi}, mean |w| {mabs}").format(
         s=superscript(l), r=W.shape[int(_notation == conv.ROW)], c=W.shape[int(_notation != conv.ROW)], n=W.size,
-        lo=format_number(W.min()), hi=format_number(W.max()), mabs=format_number(np.mean(np.abs(W))))
+        lo=format_number(W.min()), hi=format_number(W.max()), mabs=format_number(np.mean(np.abs(W)))))
 
 
 def bias_tip(l: int, j: int, v: float) -> str:
-    return translate("NetworkCanvas", "b{s}{j} = {v} (bias of unit {u} of layer {l})").format(
-        s=superscript(l), j=idx(j), v=format_number(v), u=j + 1, l=l)
+    return _w(translate("NetworkCanvas", "b{s}{j} = {v} (bias of unit {u} of layer {l})").format(
+        s=superscript(l), j=idx(j), v=format_number(v), u=j + 1, l=l))

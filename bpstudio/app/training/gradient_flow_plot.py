@@ -21,7 +21,7 @@ from bpstudio.app.widgets.export_menu import add_picture_actions
 from bpstudio.app.widgets.flow_layout import flow_row
 from bpstudio.app.widgets.form_fields import fill, scrolled
 from bpstudio.app.widgets.preview import example_state, example_training, show_alone
-from bpstudio.engine.text.convention import COLUMN
+from bpstudio.engine.text.convention import COLUMN, written
 from bpstudio.engine.training_log import TrainingLog
 from bpstudio.session.gradient_flow_texts import flow_numbers, upstream_symbol
 from bpstudio.session.view_state import ViewState
@@ -247,7 +247,7 @@ class GradientFlowPlot(QWidget):
                              "training sample) with f′(z) &lt; 0.01: they pass on less than 1 % of their error."),
                      self.tr("<b>Dashed — dead</b>: share of a ReLU layer's units with f′(z) = 0 on every "
                              "training sample: they pass nothing back, and their weights no longer learn.")]
-        self.key.setText("<br>".join(lines))
+        self.key.setText(written("<br>".join(lines), self.notation()))  # dZ^[l] in the deeplearning.ai notation
 
     def _write_numbers(self) -> None:
         log = self._log
@@ -255,7 +255,8 @@ class GradientFlowPlot(QWidget):
         count = max(1, max(table.layers, default=1))
         lines = [f'<span style="color:{style.class_colour(l - 1, count).name()}">■</span> {escape(t)}'
                  for l, t in zip(table.layers, table.lines, strict=True)]
-        self.numbers.setText("<b>{}</b><br>{}".format(escape(table.source), "<br>".join(lines)))
+        self.numbers.setText(written("<b>{}</b><br>{}".format(escape(table.source), "<br>".join(lines)),
+                                     self.notation()))
         self._write_key()
 
 

@@ -123,15 +123,16 @@ def set_presentation(on: bool) -> None:
 
 # ----- notation: column or row convention -------------------------------------------------
 NOTATION_KEY = "view/notation"
+NOTATIONS = ("column", "row", "deeplearning")  # engine.text.convention.CONVENTIONS
 
 
 def notation() -> str:
-    """"column" (default) or "row": how matrices and equations are written (View ▸ Notation)."""
-    return _one_of(NOTATION_KEY, ("column", "row"))
+    """"column" (default), "row" or "deeplearning": how matrices and equations are written (View ▸ Notation)."""
+    return _one_of(NOTATION_KEY, NOTATIONS)
 
 
 def set_notation(name: str) -> None:
-    settings().setValue(NOTATION_KEY, name if name in ("column", "row") else "column")
+    settings().setValue(NOTATION_KEY, name if name in NOTATIONS else "column")
 
 
 # ----- the first launch's pointer to the lessons ----------------------------------------

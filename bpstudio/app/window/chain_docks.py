@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from bpstudio.app.engine_link.engine_controller import EngineController
 from bpstudio.app.equations.equation_panel import EquationPanel
+from bpstudio.app.equations.stage_list import StageList
 from bpstudio.app.matrices.matrix_panel import MatrixPanel
 from bpstudio.app.network.network_canvas import NetworkCanvas
 
@@ -61,3 +62,6 @@ class ChainDocks:
         for view in (self.graph.view, self.nudge.view, self.code.view):
             view.set_notation(notation)
         self.ledger.refresh()
+        self.vanish.view.refresh()  # its key and numbers name δ as the notation does
+        for stages in self.graph.dock.window().findChildren(StageList):  # the stage list's (zˡ, aˡ) too
+            stages.set_notation(notation)

@@ -17,13 +17,23 @@ from bpstudio.session.view_state import ViewState
 _SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _NAME = re.compile(r"(∂L/∂)?([wbzaδ])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)([₀₁₂₃₄₅₆₇₈₉,]+)")
-NAME_CHARS = set("∂L/wbzaδ⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉,")
+NAME_CHARS = set("∂L/wbzaδ⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉,") | set("d^[]0123456789")  # and Ng's w^[2]₁₂, dz^[2]₁
+_DEEPLEARNING = re.compile(r"(d?)([wbza])\^\[(\d+)\]")
+_TO_COLUMN = {"w": "w", "b": "b", "z": "z", "a": "a", "dw": "∂L/∂w", "db": "∂L/∂b", "dz": "δ"}
+_TO_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _column_name(text: str) -> str:
+    """w^[2]₁₂ → w²₁₂, dw^[2]₁₂ → ∂L/∂w²₁₂, dz^[2]₁ → δ²₁: the deeplearning.ai notation's names read back."""
+    return _DEEPLEARNING.sub(lambda m: _TO_COLUMN.get(m.group(1) + m.group(2), "?") + m.group(3).translate(_TO_SUP),
+                             text)
 
 
 def entry_from_symbol(text: str) -> tuple[str, int, int, int] | None:
     """(quantity, layer, row, col) of an entry named as the equations write it: w²₁₂, b²₁, z²₁, a²₁, δ²₁,
-    ∂L/∂w²₁₂ (indices with commas once one has two digits); None if ``text`` is no such name."""
-    m = _NAME.fullmatch(text.strip().rstrip(","))
+    ∂L/∂w²₁₂ (indices with commas once one has two digits), or in the deeplearning.ai notation (w^[2]₁₂,
+    dw^[2]₁₂, dz^[2]₁); None if ``text`` is no such name."""
+    m = _NAME.fullmatch(_column_name(text.strip().rstrip(",")))
     if m is None:
         return None
     grad, letter, layer = bool(m.group(1)), m.group(2), int(m.group(3).translate(_SUP))

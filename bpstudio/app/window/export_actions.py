@@ -138,7 +138,7 @@ class ExportActions(QObject):
 
     def numpy_to(self, path: Path) -> None:
         self._pending["numpy"] = path
-        self.controller.export("numpy")
+        self.controller.export("numpy", notation=self.display()[1])  # dZ, dA in the deeplearning.ai notation
 
     @Slot(str, object)
     def _ready(self, what: str, text: object) -> None:

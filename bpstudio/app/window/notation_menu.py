@@ -1,5 +1,6 @@
-"""View ▸ Notation: the column convention (Wˡ aˡ⁻¹, samples as columns — the engine's) or the row convention
-(A W, samples as rows — seed 001 and framework code). Ctrl+Shift+T switches between them.
+"""View ▸ Notation: the column convention (Wˡ aˡ⁻¹, samples as columns — the engine's), the row convention
+(A W, samples as rows — seed 001 and framework code) or the deeplearning.ai notation (seed 002, Ng's course: the
+column convention's arrays named W^[l], dZ^[l], dW^[l], g^[l], α). Ctrl+Shift+T goes to the next one.
 
 The choice is stored (``app_settings.notation``) and every view follows it: the matrix panels (values,
 shapes, headers, hover derivations, copies and CSV files), the equation panel (equations and numbers), the
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from bpstudio.app.widgets import app_settings
 from bpstudio.app.widgets.step_actions import keys_text, make_action
-from bpstudio.engine.text.convention import COLUMN, ROW, check
+from bpstudio.engine.text.convention import COLUMN, CONVENTIONS, DEEPLEARNING, ROW, check
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate finds (with a literal context)
 
@@ -46,16 +47,22 @@ class NotationMenu(QObject):
             ROW, translate("NotationMenu", "Row convention (A W, samples as rows)"),
             translate("NotationMenu", "W is nˡ⁻¹ × nˡ and each sample is a row: Zˡ = Aˡ⁻¹ Wˡ + bˡ, "
                       "BP2 δˡ = (δˡ⁺¹ (Wˡ⁺¹)ᵀ) ⊙ f′(zˡ) (seed 001, framework code). The same numbers, transposed"))
+        self.deeplearning_action = self._choice(
+            DEEPLEARNING, translate("NotationMenu", "deeplearning.ai notation (W^[l], dZ^[l], samples as columns)"),
+            translate("NotationMenu", "As seed 002 and Andrew Ng's course write it: samples are columns, Z^[l] = "
+                      "W^[l] A^[l−1] + b^[l], A^[l] = g^[l](Z^[l]), derivatives dZ^[l], dW^[l], db^[l], dA^[l], "
+                      "learning rate α. The column convention's numbers, renamed"))
+        self._actions = {COLUMN: self.column_action, ROW: self.row_action, DEEPLEARNING: self.deeplearning_action}
         self.menu.addSeparator()
         self.toggle_action = make_action(self, translate("NotationMenu", "Switch notation"), [TOGGLE_KEY], translate(
-            "NotationMenu", "Switch between the column and the row convention ({key})").format(
+            "NotationMenu", "Go to the next notation: column, row, deeplearning.ai ({key})").format(
             key=keys_text([TOGGLE_KEY])), "toggleNotation")
         self.toggle_action.triggered.connect(self.toggle)
         self.menu.addAction(self.toggle_action)
         host.addAction(self.toggle_action)  # the shortcut works with the menu closed
         self.group.triggered.connect(self._chosen)
         self._notation = check(app_settings.notation())
-        (self.row_action if self._notation == ROW else self.column_action).setChecked(True)
+        self._actions[self._notation].setChecked(True)
 
     def _choice(self, notation: str, text: str, tip: str) -> QAction:
         action = make_action(self.group, text, [], tip, f"notation_{notation}")
@@ -73,15 +80,17 @@ class NotationMenu(QObject):
 
     @Slot()
     def toggle(self) -> None:
-        self.set_notation(ROW if self._notation == COLUMN else COLUMN)
+        self.set_notation(CONVENTIONS[(CONVENTIONS.index(self._notation) + 1) % len(CONVENTIONS)])
 
     def set_notation(self, notation: str) -> None:
-        """Show everything in ``notation`` ("column" or "row"), and remember it for the next start."""
+        """Show everything in ``notation`` ("column", "row" or "deeplearning"), and remember it for the next start."""
         notation = check(notation)
         self._notation = notation
-        (self.row_action if notation == ROW else self.column_action).setChecked(True)
+        self._actions[notation].setChecked(True)
         app_settings.set_notation(notation)
         self.notationChanged.emit(notation)
-        name = (translate("NotationMenu", "Row convention: samples as rows, W is nˡ⁻¹ × nˡ") if notation == ROW
-                else translate("NotationMenu", "Column convention: samples as columns, Wˡ is nˡ × nˡ⁻¹"))
+        name = {ROW: translate("NotationMenu", "Row convention: samples as rows, W is nˡ⁻¹ × nˡ"),
+                DEEPLEARNING: translate("NotationMenu", "deeplearning.ai notation: samples as columns, W^[l] is "
+                                        "n^[l] × n^[l−1], dZ^[l] = dA^[l] ⊙ g^[l]′(Z^[l])")}.get(
+            notation, translate("NotationMenu", "Column convention: samples as columns, Wˡ is nˡ × nˡ⁻¹"))
         self.statusMessage.emit(name, 4000)

@@ -1,5 +1,6 @@
-"""The two ways of writing the same numbers: the column convention (the engine's, TEACHING.md's default)
-and the row convention (seed 001, framework code).
+"""The ways of writing the same numbers: the column convention (the engine's, TEACHING.md's default),
+the row convention (seed 001, framework code) and the deeplearning.ai notation (seed 002, Andrew Ng's course:
+the column convention's arrays with W^[l], dZ^[l], g^[l], α — see ``deeplearning``).
 
 Column: Wˡ is nˡ × nˡ⁻¹, samples are columns (zˡ, aˡ, δˡ: nˡ × m), bˡ is nˡ × 1, zˡ = Wˡ aˡ⁻¹ + bˡ.
 Row: W is n_in × n_out (= Wˡᵀ), samples are rows (Z, A, δ: m × nˡ), b is 1 × nˡ, Zˡ = Aˡ⁻¹ Wˡ + bˡ.
@@ -15,17 +16,19 @@ import numpy as np
 
 from bpstudio.engine.i18n import translate
 
+from . import deeplearning as dl
 from .indices import idx
 from .notation import sub, sup
 
 COLUMN = "column"
 ROW = "row"
-CONVENTIONS = (COLUMN, ROW)
+DEEPLEARNING = dl.NAME  # column-oriented: the column convention's arrays, Ng's names and equation forms
+CONVENTIONS = (COLUMN, ROW, DEEPLEARNING)
 BATCH = ("z", "a", "delta")
 
 
 def check(convention: str) -> str:
-    """``convention`` if it is one of column, row; else ValueError."""
+    """``convention`` if it is one of column, row, deeplearning; else ValueError."""
     if convention not in CONVENTIONS:
         raise ValueError(f"notation must be one of {', '.join(CONVENTIONS)}, got {convention!r}")
     return convention
@@ -33,6 +36,12 @@ def check(convention: str) -> str:
 
 def transposed(convention: str) -> bool:
     return check(convention) == ROW
+
+
+def written(text: str, convention: str) -> str:
+    """A text written in the column convention (names, equations, numbers) as ``convention`` names things:
+    itself, or in the deeplearning.ai notation. (The row convention's texts are written as such.)"""
+    return dl.rewrite(text) if convention == DEEPLEARNING else text
 
 
 def orient(array: np.ndarray | None, convention: str) -> np.ndarray | None:
@@ -71,6 +80,8 @@ def shape_symbols(quantity: str, layer: int | None, convention: str) -> tuple[st
         shape = (n, "m")
     else:
         raise ValueError(f"unknown quantity {quantity!r}")
+    if convention == DEEPLEARNING:
+        return (dl.rewrite(shape[0]), dl.rewrite(shape[1]))
     return (shape[1], shape[0]) if transposed(convention) else shape
 
 
@@ -95,6 +106,8 @@ def entry_name(quantity: str, layer: int, row: int, col: int, convention: str) -
     ``convention``. Column: w²₁₂, b²₁, z²₁ (the sample is said apart), ∂L/∂w²₁₂. Row: the displayed
     position, 1-based: W²[2, 1] (from unit 2 of layer 1 to unit 1 of layer 2), Z²[s, j], b²[1, j]."""
     l = sup(layer)
+    if convention == DEEPLEARNING:
+        return dl.rewrite(entry_name(quantity, layer, row, col, COLUMN))
     if not transposed(convention):
         return {
             "W": f"w{l}{idx(row, col)}", "b": f"b{l}{idx(row)}", "z": f"z{l}{idx(row)}",
@@ -107,6 +120,8 @@ def entry_name(quantity: str, layer: int, row: int, col: int, convention: str) -
 
 def weight_meaning(layer: int, j: int, k: int, convention: str) -> str:
     """What entry W^l[j, k] (engine indices, 0-based) is and where it sits in ``convention``."""
+    if convention == DEEPLEARNING:
+        return dl.rewrite(weight_meaning(layer, j, k, COLUMN))
     source = (translate("Convention", "input {k} (x{sk})").format(k=k + 1, sk=sub(k + 1)) if layer == 1 else
               translate("Convention", "unit {k} of layer {p}").format(k=k + 1, p=layer - 1))
     if transposed(convention):
@@ -121,6 +136,8 @@ def weight_meaning(layer: int, j: int, k: int, convention: str) -> str:
 def equations(convention: str) -> dict[str, str]:
     """The general equations in ``convention``: forward, BP2, BP3, BP4, update (BP1 is element-wise and the
     same in both), and what a weight's indices mean."""
+    if convention == DEEPLEARNING:  # the course's forms: dA^[l] named in BP2, := and α in the update
+        return {**dl.EQUATIONS, "BP3": dl.rewrite(equations(COLUMN)["BP3"])}
     if transposed(convention):
         return {
             "forward": "Zˡ = Aˡ⁻¹ Wˡ + bˡ,   Aˡ = fˡ(Zˡ)",
@@ -144,6 +161,8 @@ def equations(convention: str) -> dict[str, str]:
 
 def weight_index_meaning(convention: str) -> str:
     """One sentence: what a weight's two indices mean in ``convention``."""
+    if convention == DEEPLEARNING:
+        return dl.rewrite(weight_index_meaning(COLUMN))
     if transposed(convention):
         return translate("Convention", "W[k, j] (row k, column j of W, n_in × n_out) connects unit k of layer l−1 "
                          "to unit j of layer l.")
@@ -153,6 +172,11 @@ def weight_index_meaning(convention: str) -> str:
 
 def description(convention: str) -> str:
     """A sentence for legends and exports."""
+    if convention == DEEPLEARNING:
+        return translate("Convention", "deeplearning.ai notation (seed 002, Andrew Ng's course): samples are "
+                         "columns as in the column convention, X = A^[0] is n^[0] × m, Z^[l] = W^[l] A^[l−1] + b^[l], "
+                         "A^[l] = g^[l](Z^[l]); the derivatives are dZ^[l], dW^[l], db^[l], dA^[l]; α is the "
+                         "learning rate. Same numbers as the column convention.")
     if transposed(convention):
         return translate("Convention", "Row convention (seed 001, framework code): W is nˡ⁻¹ × nˡ (the transpose "
                          "of the column convention's Wˡ); the m samples of a batch are the rows of Aˡ, Zˡ, δˡ "
@@ -163,6 +187,8 @@ def description(convention: str) -> str:
 
 def title(convention: str) -> str:
     """The menu's name for ``convention``."""
+    if convention == DEEPLEARNING:
+        return translate("Convention", "deeplearning.ai notation (W^[l], dZ^[l], samples as columns)")
     if transposed(convention):
         return translate("Convention", "Row convention (A W, samples as rows)")
     return translate("Convention", "Column convention (Wˡ aˡ⁻¹, samples as columns)")

@@ -7,7 +7,8 @@ terms with their values, and the result, which is the entry itself formatted by
 Arguments are 0-based indices of the engine's array (row = unit j, col = sample s for z, a, δ;
 col = unit k for W, ∂L/∂W). With ``convention="row"`` the text first names the entry where the row
 convention shows it (W²[k, j], Z²[s, j]: the transposed position) and writes weights as W[k, j] and the
-matrix equations in the row order; the numbers are the same.
+matrix equations in the row order; ``convention="deeplearning"`` writes the column text with Ng's names
+(w^[2]₁₂, dZ^[2], g′, α). The numbers are the same.
 """
 
 from __future__ import annotations
@@ -52,4 +53,4 @@ def explain(snap: Snapshot, plan: Plan, learning_rate: float, quantity: str, lay
         lines = getattr(x, f"_{quantity}")(row, col)
     if x.row:
         lines = [x.where(quantity, row, col, value.shape), *lines]
-    return "\n".join(lines)
+    return conv.written("\n".join(lines), x.convention)  # W^[l], dZ^[l] … in the deeplearning.ai notation

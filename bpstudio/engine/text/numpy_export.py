@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import math
+import re
 import zlib
 
 import numpy as np
@@ -182,3 +183,14 @@ T_START = {moments.t}
                               "the NumPy script would be {size} MB with this data, more than {limit} MB")
         raise ValidationError("data", too_large.format(size=len(text) // 1_000_000, limit=MAX_BYTES // 1_000_000))
     return text
+
+
+def in_deeplearning_names(text: str) -> str:
+    """The script as seed 002 and Ng's course write it: W^[l], dZ, dA, dW, db (the arrays are the same)."""
+    text = text.replace("# Column convention as in BP Studio: W^l is (n^l, n^(l-1)), b^l is (n^l, 1), samples are "
+                        "columns.", "# deeplearning.ai notation (seed 002), column-oriented as BP Studio: W^[l] is "
+                        "(n^[l], n^[l-1]), b^[l] is (n^[l], 1),\n# X = A^[0] is (n^[0], m): samples are columns. "
+                        "dZ^[l] = dL/dZ^[l], dA = dL/dA^[L], dW^[l], db^[l].")
+    text = re.sub(r"\bdelta\b", "dZ", re.sub(r"\bgrad_a\b", "dA", text))
+    return re.sub(r"\b([WwbzaZA]|dZ|dW|db|dA)\^(l|L|\d+|\(l-1\))",
+                  lambda m: f"{m.group(1)}^[{m.group(2).strip('()')}]", text)

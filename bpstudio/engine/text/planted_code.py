@@ -28,7 +28,7 @@ def planted_lines(lines: tuple[CodeLine, ...], id_: str, spec: NetworkSpec, conv
 def _back(n: Names, l: int, transposed: bool = True) -> str:
     """(Wˡ⁺¹)ᵀ δˡ⁺¹ (or without the ᵀ) in the notation."""
     t = ".T" if transposed else ""
-    return f"(delta{l + 1} @ W{l + 1}{t})" if n.row else f"(W{l + 1}{t} @ delta{l + 1})"
+    return f"({n.delta(l + 1)} @ W{l + 1}{t})" if n.row else f"(W{l + 1}{t} @ {n.delta(l + 1)})"
 
 
 def _f_of_a(name: str, a: str, U: int, l: int) -> str:  # noqa: N803 - the axis
@@ -40,13 +40,13 @@ def buggy_code(id_: str, line: CodeLine, n: Names, spec: NetworkSpec) -> str | N
     """The buggy code of ``line`` (None: the line stays)."""
     l, L, role = line.layer, spec.depth, line.role
     U, B = (1, 0) if n.row else (0, 1)
-    d, z, a, y = f"delta{l}", n.z(l), n.a(l), n.y
+    d, z, a, y, ga = n.delta(l), n.z(l), n.a(l), n.y, n.grad_a
     act = spec.activation(l).name if l else ""
-    grad = "grad_a" if role == "BP1" else _back(n, l)
+    grad = ga if role == "BP1" else _back(n, l)
     a_prev = n.a(l - 1)
     product = f"({a_prev}.T @ {d})" if n.row else f"({d} @ {a_prev}.T)"
     if id_ == "no_fprime_bp1":
-        return f"{d} = grad_a"
+        return f"{d} = {ga}"
     if id_ == "no_fprime_bp2":
         return f"{d} = {_back(n, l)}"
     if id_ == "fprime_of_a":
@@ -65,11 +65,11 @@ def buggy_code(id_: str, line: CodeLine, n: Names, spec: NetworkSpec) -> str | N
             return f"dW{l} = {a_prev}.mean(axis=0, keepdims=True).T @ {d}.mean(axis=0, keepdims=True)"
         return f"dW{l} = {d}.mean(axis=1, keepdims=True) @ {a_prev}.mean(axis=1, keepdims=True).T"
     if id_ == "grad_y_minus_a":
-        return f"grad_a = {y} - {n.a(L)}" if role == "grad_a" else f"delta{L} = {y} - {n.a(L)}"
+        return f"{ga} = {y} - {n.a(L)}" if role == "grad_a" else f"{n.delta(L)} = {y} - {n.a(L)}"
     if id_ == "half_dropped":
         return line.code.replace("0.5 * ", "") if line.code.strip().startswith("losses") else None
     if id_ == "two_forgotten":
-        return f"grad_a = {n.a(L)} - {y}"
+        return f"{ga} = {n.a(L)} - {y}"
     if id_ == "sum_for_mean":
         return "loss = float(np.sum(losses))"
     if id_ == "bias_forgotten":

@@ -25,7 +25,7 @@ from bpstudio.engine.snapshot import key
 from bpstudio.engine.spec import NetworkSpec, TrainingSpec
 
 from .code_snippets import activation_lines, loss_gradient, per_sample_loss, times_derivative
-from .convention import COLUMN, check
+from .convention import COLUMN, DEEPLEARNING, check, transposed, written
 
 CONTEXT = "ReferenceCode"
 
@@ -38,10 +38,12 @@ class CodeLine:
     comment: str = ""  # English, marked for translation in CONTEXT; {l} is the layer
     layer: int = 0
     role: str = ""  # the equation: forward, activation, loss, grad_a, BP1 … BP4, update (what a bug may replace)
+    convention: str = COLUMN  # how the comment names things (dZ^[l] in the deeplearning.ai notation)
 
     def comment_text(self) -> str:
         """The comment in the UI's language."""
-        return translate(CONTEXT, self.comment).format(l=self.layer) if self.comment else ""
+        text = translate(CONTEXT, self.comment).format(l=self.layer) if self.comment else ""
+        return written(text, self.convention)
 
 
 _C = {  # comments, by role; words translated, formulas as TEACHING.md writes them
@@ -83,19 +85,30 @@ class Names:
 
     @property
     def row(self) -> bool:
+        return transposed(self.convention)
+
+    @property
+    def capitals(self) -> bool:  # batch matrices as capitals: the row convention's and the course's Z1, A1, X, Y
         return self.convention != COLUMN
 
     def z(self, l: int) -> str:
-        return f"Z{l}" if self.row else f"z{l}"
+        return f"Z{l}" if self.capitals else f"z{l}"
 
     def a(self, l: int) -> str:
         if l == 0:
-            return "X" if self.row else "x"
-        return f"A{l}" if self.row else f"a{l}"
+            return "X" if self.capitals else "x"
+        return f"A{l}" if self.capitals else f"a{l}"
 
     @property
     def y(self) -> str:
-        return "Y" if self.row else "y"
+        return "Y" if self.capitals else "y"
+
+    def delta(self, l: int) -> str:
+        return f"dZ{l}" if self.convention == DEEPLEARNING else f"delta{l}"
+
+    @property
+    def grad_a(self) -> str:
+        return "dAL" if self.convention == DEEPLEARNING else "grad_a"
 
 
 def _line(code: str, role: str, stage: str = "", makes: tuple[str, ...] = (), layer: int = 0,
@@ -138,23 +151,26 @@ def reference_lines(spec: NetworkSpec, training: TrainingSpec, convention: str =
                   comment="loss" if i == len(losses) - 1 else "") for i, code in enumerate(losses)]
     out.append(_line("loss = float(np.mean(losses))", "mean", "loss", ("loss",)))
     if not fused:
-        out.append(_line(f"grad_a = {loss_gradient(spec.loss_fn.name, n.a(L), n.y)}", "grad_a", "loss", ("grad_a",)))
+        out.append(_line(f"{n.grad_a} = {loss_gradient(spec.loss_fn.name, n.a(L), n.y)}", "grad_a", "loss",
+                         ("grad_a",)))
     for l in range(L, 0, -1):  # backward l: BP1 or BP2, then BP4, BP3 (as backprop.backward_layer)
-        stage, d = f"backward {l}", f"delta{l}"
+        stage, d = f"backward {l}", n.delta(l)
         if l == L and fused:
             out.append(_line(f"{d} = {n.a(L)} - {n.y}", "BP1", stage, (key("delta", l),), l, comment="BP1 fused"))
         elif l == L:
-            code = times_derivative(acts[-1], "grad_a", n.z(l), n.a(l), U)
+            code = times_derivative(acts[-1], n.grad_a, n.z(l), n.a(l), U)
             out.append(_line(f"{d} = {code}", "BP1", stage, (key("delta", l),), l))
         else:
-            back = f'np.matmul(delta{l + 1}, W{l + 1}.T, order="F")' if n.row else f"(W{l + 1}.T @ delta{l + 1})"
+            back = (f'np.matmul({n.delta(l + 1)}, W{l + 1}.T, order="F")' if n.row
+                    else f"(W{l + 1}.T @ {n.delta(l + 1)})")
             code = times_derivative(acts[l - 1], back, n.z(l), n.a(l), U)
             out.append(_line(f"{d} = {code}", "BP2", stage, (key("delta", l),), l))
         grad_w = f'np.matmul({n.a(l - 1)}.T, {d}, order="F")' if n.row else f"({d} @ {n.a(l - 1)}.T)"
         out.append(_line(f"dW{l} = {grad_w} / m", "BP4", stage, (key("dW", l),), l))
         out.append(_line(f"db{l} = {d}.sum(axis={B}, keepdims=True) / m", "BP3", stage, (key("db", l),), l))
     if training.optimizer != "sgd":
-        return (*out, *_adaptive_update(training, L))
+        out += _adaptive_update(training, L)
+        return tuple(replace(c, convention=n.convention) for c in out)
     for l in range(1, L + 1):  # the update
         made = (key("W", l), key("b", l))
         if training.plain:
@@ -167,7 +183,7 @@ def reference_lines(spec: NetworkSpec, training: TrainingSpec, convention: str =
                     _line(f"vb{l} = mu * vb{l} - lr * db{l}", "update", "update", (), l, comment=""),
                     _line(f"W{l} += vW{l}", "update", "update", made[:1], l, comment=""),
                     _line(f"b{l} += vb{l}", "update", "update", made[1:], l, comment="")]
-    return tuple(out)
+    return tuple(replace(c, convention=n.convention) for c in out)  # comments named as the notation names things
 
 
 def _adaptive_setup(t: TrainingSpec, L: int) -> list[CodeLine]:

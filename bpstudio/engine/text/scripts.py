@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from bpstudio.engine.stepper import Stepper
 
-from .numpy_export import numpy_script
+from .convention import DEEPLEARNING
+from .numpy_export import in_deeplearning_names, numpy_script
 from .torch_export import torch_script
 from .torch_training import torch_training_script
 
@@ -16,6 +17,12 @@ SCRIPTS: dict[str, Callable[[Stepper, str], str]] = {
     "torch_gradients": torch_script,  # this batch's loss and gradients in PyTorch
     "numpy": numpy_script,  # training from these weights, in NumPy alone
 }
+
+
+def script(what: str, stepper: Stepper, project_name: str, notation: str = "column") -> str:
+    """SCRIPTS[what]'s text; the NumPy script names dZ, dA as the deeplearning.ai notation does when it is on show."""
+    text = SCRIPTS[what](stepper, project_name)
+    return in_deeplearning_names(text) if what == "numpy" and notation == DEEPLEARNING else text
 
 
 def suggested_filename(project_name: str, what: str) -> str:

@@ -12,6 +12,7 @@ transposed, every product in the row order, the same numbers.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from bpstudio.engine.chain_graph import graph_from_snapshot
 from bpstudio.engine.entry_ref import parse_entry
@@ -25,7 +26,7 @@ from . import convention as conv
 from .clean import one_line, printable
 from .notation import format_number, sup
 from .worked_example_chain import chain_blocks
-from .worked_example_formats import Block, Heading, Para, Sub, Table, to_latex, to_markdown
+from .worked_example_formats import Block, Eq, Heading, Para, Sub, Table, to_latex, to_markdown
 from .worked_example_html import to_html
 from .worked_example_stages import Writer, stage_blocks
 
@@ -58,7 +59,7 @@ def worked_example(stepper: Stepper, project_name: str = "", fmt: str = "md", di
     if ref is not None:
         backward_done = next(after for stage, after, _ in records if stage == Stage("backward", 1))
         graph = graph_from_snapshot(backward_done, ref, sample if ref.parameter else None, stepper.training)
-        blocks += chain_blocks(graph, digits, notation)
+        blocks += [written_block(b, notation) for b in chain_blocks(graph, digits, notation)]
     return printable(RENDERERS[fmt](blocks, digits, title))  # (a class name from a CSV may hold controls too)
 
 
@@ -89,7 +90,9 @@ def example_blocks(stepper: Stepper, records: list[Record], title: str, digits: 
     last = records[-1][1]
     m, L = last.batch_size, spec.depth
     blocks: list[Block] = [Heading(title, 1)]
-    if w.rows:
+    if notation == conv.DEEPLEARNING:
+        convention = conv.description(notation).rstrip(".")
+    elif w.rows:
         convention = translate("WorkedExample", "Samples are rows (row convention: W is nˡ⁻¹ × nˡ, the transpose "
                                "of the column convention's Wˡ, and Zˡ = Aˡ⁻¹ Wˡ + bˡ)")
     else:
@@ -143,4 +146,19 @@ def example_blocks(stepper: Stepper, records: list[Record], title: str, digits: 
     blocks.append(Para(translate("WorkedExample", "The batch loss of this iteration (before the update) is L = "
                                  "{loss}. The next iteration starts from the updated weights and biases of the last "
                                  "stage.").format(loss=loss)))
-    return blocks
+    return [written_block(b, notation) for b in blocks]
+
+
+def written_block(b: Block, notation: str) -> Block:
+    """A block's texts and matrix names as ``notation`` names things (W^[l], dZ^[l] in Ng's notation)."""
+    if notation != conv.DEEPLEARNING:
+        return b
+    def w(text: str) -> str:
+        return conv.written(text, notation)
+    if isinstance(b, Heading | Para):
+        return replace(b, text=w(b.text))
+    if isinstance(b, Eq):
+        return Eq(tuple(map(w, b.lines)))
+    if isinstance(b, Table):
+        return Table(tuple(map(w, b.header)), tuple(tuple(map(w, row)) for row in b.rows))
+    return Sub(w(b.lhs), tuple(w(t) if isinstance(t, str) else replace(t, name=w(t.name)) for t in b.terms))

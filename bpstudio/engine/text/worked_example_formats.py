@@ -163,7 +163,7 @@ def to_markdown(blocks: list[Block], digits: int) -> str:
 _SUPS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ᴸˡᵀ⁽⁾", [*"0123456789+-", "L", "l", r"\top", "(", ")"], strict=True))
 _SUBS = dict(zip("₀₁₂₃₄₅₆₇₈₉ₐᵢⱼₖ", [*"0123456789", "a", "i", "j", "k"], strict=True))
 _MATH = {
-    "δ": r"\delta", "η": r"\eta", "μ": r"\mu", "λ": r"\lambda", "σ": r"\sigma", "∇": r"\nabla",
+    "δ": r"\delta", "η": r"\eta", "α": r"\alpha", "μ": r"\mu", "λ": r"\lambda", "σ": r"\sigma", "∇": r"\nabla",
     "⊙": r"\odot", "∂": r"\partial", "Σ": r"\sum", "←": r"\leftarrow", "→": r"\rightarrow", "≥": r"\geq",
     "≤": r"\leq", "·": r"\cdot", "×": r"\times", "−": "-", "′": "'", "‖": r"\|", "½": r"\tfrac{1}{2}",
     "…": r"\dots", "⋮": r"\vdots", "⋱": r"\ddots", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
@@ -187,6 +187,13 @@ def tex_math(s: str) -> str:
                 j += 1
             out.append(mark + "{" + "".join(table[c] for c in s[i:j]) + "}")
             i = j
+        elif ch == "^" and s[i + 1:i + 2] == "[" and "]" in s[i:]:  # the deeplearning.ai notation's W^[l]
+            end, tail = s.index("]", i), ""
+            while end + 1 < len(s) and s[end + 1] in "ᵀ′":  # W^[l]ᵀ, g^[l]′: one superscript, not two
+                end += 1
+                tail += r"\top " if s[end] == "ᵀ" else r"\prime "
+            out.append("^{[" + tex_math(s[i + 2:s.index("]", i)]) + "]" + tail.rstrip() + "}")
+            i = end + 1
         elif ch == "^" and s[i + 1:i + 2] == "(" and ")" in s[i:]:
             end = s.index(")", i)
             out.append("^{" + tex_math(s[i + 2:end]) + "}")
@@ -218,7 +225,11 @@ def tex_text(s: str) -> str:
     out, i = [], 0
     while i < len(s):
         ch = s[i]
-        if ch in _TEXT:
+        if ch == "^" and s[i + 1:i + 2] == "[" and "]" in s[i:]:  # W^[l] in prose: its superscript as math
+            end = s.index("]", i)
+            out.append("$" + tex_math(s[i:end + 1]) + "$")
+            i = end + 1
+        elif ch in _TEXT:
             out.append(_TEXT[ch])
             i += 1
         elif ch.isascii() or not (ch in _MATH or ch in _SUPS or ch in _SUBS):
