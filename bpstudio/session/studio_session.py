@@ -25,10 +25,11 @@ from .ledger_fill import LedgerFill
 from .loaded_engine import Engine
 from .project_edits import continues_training
 from .run_control import RunControl
-from .throttle import Throttle, look_interval
+from .throttle import Throttle
 
 KEPT_ENGINES = 16  # engines kept so that undoing an edit returns to exactly where it was
 GRADCHECK_ENTRIES = 200  # per array: larger arrays are checked on a seeded sample of entries
+TICK = 0.005  # s: while a run trains, its reports are looked at this often
 UNMEASURED = (do.GradCheck, do.Export, *do.RUN_COMMANDS)  # the commands after which the log needs no new row
 
 
@@ -95,7 +96,7 @@ class StudioSession:
         out: list[do.Report] = [do.Failure(self.runs.command, news.error)] if news.error else []
         due = self.ledger_fill.due
         if due is not None and not self.runs.training:
-            self.ledger_fill.due = None  # (a newer command's result carries the measurements instead)
+            self.ledger_fill.due = None  # (a newer command carries them instead)
             out += [] if self.marks.sent > self._ident else self._offer(self.result(due, fill=True))
         self.throttle.progress |= news.progress
         if news.state:
@@ -115,8 +116,7 @@ class StudioSession:
         held = self.ledger_fill.wait(self.throttle.wait())
         if not self.runs.training:  # (while a run trains, ``tick`` takes its reports)
             return held
-        tick = look_interval(self.runs.run)
-        return tick if held is None else min(tick, held)
+        return TICK if held is None else min(TICK, held)
 
     def _failed(self, cmd: do.Command, message: str) -> list[do.Report]:
         held = self.throttle.held(now=True)  # held for this command's result, which will not come

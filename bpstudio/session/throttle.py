@@ -16,20 +16,12 @@ import math
 import time
 from collections.abc import Callable
 
-from bpstudio.engine.run_settings import FASTEST, SPEEDS
-from bpstudio.engine.training_run import TrainingRun
+from bpstudio.engine.run_settings import SPEEDS
 
 from .commands import EngineResult
 
 FRAME = 0.016  # s: at most ~60 results a second
 PLOTS = 1 / 40  # s between run progress reports (each redraws the plots on screen)
-LOOK, LOOK_FASTEST = 0.005, 0.02  # s between looks at a run's reports: each slice on screen at once; at full
-# speed reports are only ever due 40 times a second, and each look takes a core from the run's two BLAS threads
-
-
-def look_interval(run: TrainingRun | None) -> float:
-    """How often the engine looks at the reports of ``run``, training."""
-    return LOOK_FASTEST if run is not None and run.settings.speed == FASTEST else LOOK
 
 
 def every_slice_shown(speed: int) -> bool:
