@@ -4,8 +4,9 @@ For each network, at full speed:
   headless  — the engine's fast path (``Stepper.run_iterations``), iterations per second, measured while
               the window's run is paused, in rounds alternating with the window's measurement;
   window    — the real main window (engine in its thread, every panel, the loss plot and the decision
-              boundary live), a run "until stopped": iterations per second over a window of time after a
-              warm-up, and
+              boundary live), a run "until stopped": iterations per second between the first and the last
+              training-log rows to arrive in a window of time after a warm-up (rows come a few a second on
+              784-128-64-10: counting the last row's iteration over the whole window was off by up to ±20 %), and
   plots/s   — how many times a second the plots were redrawn with new rows, in the same window; then
   stall     — the longest gap of a 1 ms timer in the window's event loop during the same run, measured
               in a second window of time (the probe's own wake-ups slow the run, so not during the first).
@@ -25,7 +26,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_studio import StallProbe, open_window, wait_until  # noqa: E402 - first: a throwaway home
+from bench_studio import StallProbe, open_window, run_for, wait_until  # noqa: E402 - first: a throwaway home
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bpstudio.app.window.main_window import MainWindow  # noqa: E402
@@ -77,14 +78,21 @@ def window_rate(app: QApplication, project: Project, seconds: float, rounds: int
     c.run(settings)
     wait_until(app, lambda: c.run_status.state == RUNNING and completed(window) > 0)
     pairs, plot_rates = [], []
+    arrivals: list[tuple[float, int]] = []  # (when, iteration) of each new log row: rows come a few a second
+    c.logChanged.connect(lambda: arrivals.append((time.perf_counter(), completed(window))))
     for _ in range(rounds):
         # throughput and plot rate without the probe (a 1 ms timer wakes the window 1000 times a
         # second, and the run gives way to the window each time it wakes)
-        start_iter, start_plots = completed(window), window.training.plot_refreshes
+        start_plots = window.training.plot_refreshes
         start = time.perf_counter()
-        wait_until(app, lambda t0=start: time.perf_counter() - t0 >= seconds, timeout=seconds + 5)
+        arrivals.clear()
+        run_for(app, seconds)
         elapsed = time.perf_counter() - start
-        rate = (completed(window) - start_iter) / elapsed
+        seen: dict[int, float] = {}  # iteration → when its row arrived (a new field alone repeats it)
+        for t, i in arrivals:
+            seen.setdefault(i, t)
+        i0, i1 = min(seen, default=0), max(seen, default=0)  # the rate between the first and last rows
+        rate = (i1 - i0) / (seen[i1] - seen[i0]) if i1 > i0 else 0.0
         plot_rates.append((window.training.plot_refreshes - start_plots) / elapsed)
         c.pause()
         wait_until(app, lambda: c.run_status.state == PAUSED and not c.busy)
@@ -95,7 +103,7 @@ def window_rate(app: QApplication, project: Project, seconds: float, rounds: int
     start = time.perf_counter()
     probe.start()
     try:
-        wait_until(app, lambda: time.perf_counter() - start >= seconds, timeout=seconds + 5)
+        run_for(app, seconds)
     finally:
         stall = probe.stop()
     c.stop()
@@ -116,12 +124,11 @@ def speed_stalls(app: QApplication, project: Project, seconds: float) -> list[tu
         window.training.run_panel.speed_slider.setValue(speed)  # as a learner does (the window reads it too)
         c.run(RunSettings(RunGoal("forever"), speed=speed))
         wait_until(app, lambda: c.run_status.state == RUNNING)
-        start = time.perf_counter()
-        wait_until(app, lambda t0=start: time.perf_counter() - t0 >= 0.5, timeout=5)  # under way
+        run_for(app, 0.5)  # under way
         probe, first, start = StallProbe(), shown[0], time.perf_counter()
         probe.start()
         try:
-            wait_until(app, lambda t0=start: time.perf_counter() - t0 >= seconds, timeout=seconds + 5)
+            run_for(app, seconds)
         finally:
             stall = probe.stop()
         rows.append((SPEEDS[speed].label, stall, (shown[0] - first) / (time.perf_counter() - start)))

@@ -22,7 +22,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_studio import StallProbe, open_window, wait_until  # noqa: E402 - first: a throwaway home
+from bench_studio import StallProbe, open_window, run_for, wait_until  # noqa: E402 - first: a throwaway home
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import bpstudio.engine.decision_field as decision_module  # noqa: E402
@@ -75,7 +75,7 @@ def window_costs(app: QApplication, project, seconds: float) -> tuple[float, flo
     c.run(RunSettings(RunGoal("forever")))
     wait_until(app, lambda: c.run_status.state == RUNNING)
     start = time.perf_counter()
-    wait_until(app, lambda: time.perf_counter() - start >= 1.0, timeout=5)  # under way
+    run_for(app, 1.0)  # under way
     maps, drawn, follow = window.canvas.unit_maps, [0], type(window.canvas.unit_maps).set_field
     real_render = maps._render
 
@@ -92,7 +92,7 @@ def window_costs(app: QApplication, project, seconds: float) -> tuple[float, flo
         probe, first, start = StallProbe(), drawn[0], time.perf_counter()
         probe.start()
         try:
-            wait_until(app, lambda t0=start: time.perf_counter() - t0 >= seconds, timeout=seconds + 5)
+            run_for(app, seconds)
         finally:
             stall = probe.stop()
         rows.append((on, stall, (drawn[0] - first) / (time.perf_counter() - start)))
