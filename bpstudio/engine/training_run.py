@@ -11,14 +11,13 @@ Qt-free; time comes from ``clock`` so tests can drive it."""
 from __future__ import annotations
 
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from .decision_field import DecisionField, input_plane, network_field
-from .nonfinite import first_nonfinite
+from .nonfinite import first_nonfinite, replay
 from .probe import probe_row
 from .run_settings import SPEEDS, Divergence, RunSettings
 from .stepper import Stepper, divergence_is_data
@@ -31,7 +30,6 @@ REFRESH = 1 / 30  # s: the paced speeds' slices (up to 30 iterations a second, o
 FIELD_INTERVAL = 0.2  # s between decision fields while running: the window repaints the map for each
 ROW_INTERVAL = 0.002  # s at least between training-log rows: a short run still has a detailed curve
 PROBE_SHARE = 40  # measuring takes at most 1/PROBE_SHARE of the time, however large the data
-LAST_ROWS = 3  # iterations before a divergence: a row each
 
 # why a run stopped (``RunOutcome.reason``)
 GOAL_EPOCHS, GOAL_LOSS = "goal_epochs", "goal_loss"
@@ -70,6 +68,7 @@ class TrainingRun:
         self._last = clock()
         self._next_probe = self._next_field = self._probe_cost = 0.0
         self._hit = False  # a fast slice noticed its loss condition
+        self._start: object = None  # where the last fast slice began
         self.shown_iteration = -1  # the completed-iteration count of the last log row written
         self._armed = self._loss_break_armed()
 
@@ -169,6 +168,7 @@ class TrainingRun:
         targets = [t - s.completed_iterations for t in (self.goal_iteration, self.break_iteration) if t is not None]
         n = max(min([n, *targets]), 1)  # never past an epoch target: they are exact (a partial iteration counts)
         start, t0 = s.checkpoint(), self.clock()
+        earlier, self._start = self._start, start  # (a divergence early in a slice replays the one before)
         self._hit = False
 
         def stop() -> bool:
@@ -183,7 +183,7 @@ class TrainingRun:
             rate = done / elapsed
             self._rate = rate if self._rate <= 0 else 0.7 * self._rate + 0.3 * rate
         if self.settings.breakpoints.nonfinite and not s.all_finite():
-            self._locate_divergence(start)
+            self._locate_divergence(start, earlier)
         elif self._hit or SPEEDS[self.settings.speed].iterations_per_second is not None:
             self._probe()  # paced: every slice is shown; a loss condition met: check it where the run stopped
         else:
@@ -208,28 +208,18 @@ class TrainingRun:
         if s.complete:
             self._probe()
 
-    def _locate_divergence(self, start: object) -> None:
-        """Replay from ``start`` stage by stage to the first NaN or ∞, then step back off it; the slice's rows
-        written again up to it, each of the last LAST_ROWS (the curve reaches the mark)."""
-        s = self.stepper
-        end = s.completed_iterations
+    def _locate_divergence(self, start: object, earlier: object) -> None:
+        """Replay to the first NaN or ∞ and step back off it, the slice's rows written again (``replay``), from the
+        slice before (``earlier``): the divergence may come early in this one, and the last LAST_ROWS iterations
+        before it need their rows (those already written stay as they are)."""
+        s, end = self.stepper, self.stepper.completed_iterations
         s.restore(start)
         self.log.truncate(s.completed_iterations)
-        every = max(1, (end - s.completed_iterations) // 40)
-        recent: deque[tuple[int, object]] = deque()  # (iteration, weights): rows wait LAST_ROWS
+        last = self.log.last
+        if earlier is not None:
+            s.restore(earlier)
         with divergence_is_data():
-            for _ in range(10_000_000):
-                snap = s.step()
-                if first_nonfinite(snap.arrays, snap.changed) is not None:
-                    for row in recent:
-                        self._row(*row)
-                    self._diverged(snap)
-                    return
-                if s.complete:
-                    recent.append((s.completed_iterations, s.parameters))
-                    if len(recent) > LAST_ROWS and (row := recent.popleft())[0] % every == 0:
-                        self._row(*row)
-        raise AssertionError("the non-finite numbers did not come back when the slice was replayed")
+            replay(s, -1 if last is None else int(last["iteration"]), end, self._row, self._diverged)
 
     def _diverged(self, snap) -> bool:
         """Whether the stage just taken made a NaN or ∞; if so the run ends on the stage before it."""
