@@ -79,6 +79,37 @@ def start_of(stepper: Stepper) -> tuple[State, int, int]:
     return state, epoch, batch
 
 
+def settings_code(stepper: Stepper, project_name: str, epochs: int | None, epoch: int, batch: int) -> str:
+    """The constants of an exported program: the network, the hyper-parameters and where BP Studio is (the NumPy
+    script and the PyTorch program write them alike)."""
+    spec, plan, t = stepper.spec, stepper.plan, stepper.training
+    acts = [f.name for f in plan.activations]
+    return f'''PROJECT = {project_name!r}
+SIZES = {list(spec.sizes)!r}
+ACTIVATIONS = {acts!r}
+LOSS = {plan.loss.name!r}
+
+# hyper-parameters
+LEARNING_RATE = {t.learning_rate!r}
+BATCH_SIZE = {stepper.batch_size}  # samples per batch (the last of an epoch may have fewer)
+EPOCHS = {t.epochs if epochs is None else epochs}
+SHUFFLE = {t.shuffle!r}
+SEED = {t.seed}
+MOMENTUM = {t.momentum!r}
+L2 = {t.l2!r}
+PLAIN = {t.plain!r}  # no momentum and no L2: W <- W - lr dW
+OPTIMIZER = {t.optimizer!r}
+BETA1, BETA2 = {t.beta1!r}, {t.beta2!r}  # Adam's
+ALPHA = {t.alpha!r}  # RMSProp's
+EPS = {t.eps!r}  # RMSProp's and Adam's
+
+# where BP Studio is: the next iteration's number, epoch and batch (counted from 0)
+START_ITERATION = {stepper.completed_iterations + 1}
+START_EPOCH = {epoch}
+START_BATCH = {batch}
+'''
+
+
 def numpy_script(stepper: Stepper, project_name: str = "", epochs: int | None = None) -> str:
     """The text of a standalone script (NumPy and the standard library only) that trains ``epochs`` epochs (the
     project's by default; the current epoch, begun or not, counts as the first) from the stepper's weights,
@@ -140,30 +171,7 @@ nan, inf = float("nan"), float("inf")
 
 {UNPACK}
 
-PROJECT = {project_name!r}
-SIZES = {list(spec.sizes)!r}
-ACTIVATIONS = {acts!r}
-LOSS = {plan.loss.name!r}
-
-# hyper-parameters
-LEARNING_RATE = {t.learning_rate!r}
-BATCH_SIZE = {stepper.batch_size}  # samples per batch (the last of an epoch may have fewer)
-EPOCHS = {t.epochs if epochs is None else epochs}
-SHUFFLE = {t.shuffle!r}
-SEED = {t.seed}
-MOMENTUM = {t.momentum!r}
-L2 = {t.l2!r}
-PLAIN = {t.plain!r}  # no momentum and no L2: W <- W - lr dW
-OPTIMIZER = {t.optimizer!r}
-BETA1, BETA2 = {t.beta1!r}, {t.beta2!r}  # Adam's
-ALPHA = {t.alpha!r}  # RMSProp's
-EPS = {t.eps!r}  # RMSProp's and Adam's
-
-# where BP Studio is: the next iteration's number, epoch and batch (counted from 0)
-START_ITERATION = {stepper.completed_iterations + 1}
-START_EPOCH = {epoch}
-START_BATCH = {batch}
-
+{settings_code(stepper, project_name, epochs, epoch, batch)}
 # the training data: x (n^0, N) and y (n^L, N), one column per sample{layout}
 X = {array_code(x, as_rows)}
 Y = {array_code(y, as_rows)}

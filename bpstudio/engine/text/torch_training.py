@@ -95,26 +95,7 @@ nan, inf = float("nan"), float("inf")
 
 {UNPACK}
 
-PROJECT = {project_name!r}
-SIZES = {list(spec.sizes)!r}
-ACTIVATIONS = {acts!r}
-LOSS = {plan.loss.name!r}
-
-# hyper-parameters
-LEARNING_RATE = {t.learning_rate!r}
-BATCH_SIZE = {stepper.batch_size}  # samples per batch (the last of an epoch may have fewer)
-EPOCHS = {t.epochs if epochs is None else epochs}
-SHUFFLE = {t.shuffle!r}
-SEED = {t.seed}
-MOMENTUM = {t.momentum!r}
-L2 = {t.l2!r}  # weight decay on the weights (not the biases)
-BETA1, BETA2, ALPHA, EPS = {t.beta1!r}, {t.beta2!r}, {t.alpha!r}, {t.eps!r}  # Adam's and RMSProp's
-
-# where BP Studio is: the next iteration's number, epoch and batch (counted from 0)
-START_ITERATION = {stepper.completed_iterations + 1}
-START_EPOCH = {epoch}
-START_BATCH = {batch}
-
+{numpy_export.settings_code(stepper, project_name, epochs, epoch, batch)}
 # the training data: x (n^0, N) and y (n^L, N), one column per sample as BP Studio holds them
 X = {numpy_export.array_code(x, as_rows)}
 Y = {numpy_export.array_code(y, as_rows)}
