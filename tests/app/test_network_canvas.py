@@ -8,7 +8,13 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QGraphicsEllipseItem, QGraphicsItem, QGraphicsSceneHoverEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsSceneHoverEvent,
+)
 
 from bpstudio.app.network.network_canvas import NetworkCanvas
 from bpstudio.app.network.network_items import BandItem, BlockItem, EdgeItem, EdgeLayer
@@ -77,6 +83,11 @@ def test_a_units_tooltip_is_written_when_the_view_asks_for_it(canvas):
     QApplication.sendEvent(canvas.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, canvas.viewport().mapToGlobal(at)))
     assert format_number(state.snapshot.get("a", 1)[1, 0]) in QGraphicsEllipseItem.toolTip(unit)
     assert QGraphicsEllipseItem.toolTip(unit) == unit.toolTip()
+    edge = canvas.edge_item(2, 0, 0)  # a weight's tooltip the same way (hovering it writes none)
+    assert edge is not None and QGraphicsLineItem.toolTip(edge) == ""
+    at = canvas.mapFromScene(edge.line().pointAt(0.5))
+    QApplication.sendEvent(canvas.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, canvas.viewport().mapToGlobal(at)))
+    assert QGraphicsLineItem.toolTip(edge) == edge.toolTip() and "w²₁₁ = " in edge.toolTip()
 
 
 def hover(item) -> None:

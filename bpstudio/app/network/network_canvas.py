@@ -165,9 +165,9 @@ class NetworkCanvas(QGraphicsView):
             self._relayout()
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.ToolTip:  # a unit's tooltip is written when asked for, not at each state
+        if event.type() == QEvent.Type.ToolTip:  # a unit's or weight's tooltip is written when asked for
             for item in self.items(event.pos()):
-                if isinstance(item, UnitItem):
+                if isinstance(item, (UnitItem, EdgeItem)):
                     item.setToolTip(item.toolTip())
         return super().viewportEvent(event)
 

@@ -71,10 +71,13 @@ class EdgeItem(QGraphicsLineItem):
         self._hover = False
         self.style_pen = QPen(self._colour)
         self._hit: tuple[QPainterPath, QRectF] | None = None  # (shape, bounding rect) of the hit area
-        self.tip: Callable[[], str] | None = None  # the tooltip, written when hovered (not on every update)
+        self.tip: Callable[[], str] | None = None  # its tooltip, written when asked for (not on every update)
         self.weight = 0.0
         self.style_key: int | None = None  # the style last drawn (see NetworkCanvas._update_edges)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)  # its EdgeLayer draws it (but when hovered)
+
+    def toolTip(self) -> str:  # noqa: N802 - Qt's name (the canvas sets Qt's copy when a tooltip is due)
+        return self.tip() if self.tip is not None else super().toolTip()
 
     def set_weight_style(self, colour: QColor, width: float) -> None:
         if self._hit_width(width) != self._hit_width(self._width):
@@ -135,8 +138,6 @@ class EdgeItem(QGraphicsLineItem):
 
     def hoverEnterEvent(self, event) -> None:
         self._hover = True
-        if self.tip is not None:
-            self.setToolTip(self.tip())
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, False)  # drawn darker on top of its layer
         self._apply()
         super().hoverEnterEvent(event)
