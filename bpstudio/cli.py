@@ -198,14 +198,17 @@ def cmd_torch(args: argparse.Namespace) -> int:
 
     project, stepper = _trained(args.project, args.iterations)
     if args.gradients:
-        text, what = torch_script(stepper, project.name), "PyTorch script"
-    else:
-        text, what = torch_training_script(stepper, project.name, args.epochs), "PyTorch training program"
-    if args.out is None:
+        return _script_out(args.out, torch_script(stepper, project.name), "PyTorch script")
+    return _script_out(args.out, torch_training_script(stepper, project.name, args.epochs), "PyTorch training program")
+
+
+def _script_out(out, text: str, what: str) -> int:
+    """An exported script to stdout, or to ``out`` (atomically) with a line saying how to run it."""
+    if out is None:
         sys.stdout.write(text)
     else:
-        write_text_atomically(args.out, text)
-        print(f"{what} written to {args.out} (run it with: python {args.out})")
+        write_text_atomically(out, text)
+        print(f"{what} written to {out} (run it with: python {out})")
     return 0
 
 
@@ -213,13 +216,7 @@ def cmd_numpy(args: argparse.Namespace) -> int:
     from bpstudio.engine.text.numpy_export import numpy_script
 
     project, stepper = _trained(args.project, args.iterations)
-    text = numpy_script(stepper, project.name, args.epochs)
-    if args.out is None:
-        sys.stdout.write(text)
-    else:
-        write_text_atomically(args.out, text)
-        print(f"NumPy script written to {args.out} (run it with: python {args.out})")
-    return 0
+    return _script_out(args.out, numpy_script(stepper, project.name, args.epochs), "NumPy script")
 
 
 def cmd_example(args: argparse.Namespace) -> int:
