@@ -194,3 +194,77 @@ def test_a_box_asks_for_the_same_room_at_every_stage(qtbot, open_window):
     assert all({k: h for k, (h, _) in r.items()} == {k: h for k, (h, _) in second[0].items()} for r in second), second
     # widths follow the widest number shown so far: they may grow as training moves the numbers, never shrink
     assert all(b[k][1] >= a[k][1] for a, b in zip(seen, seen[1:], strict=False) for k in a), seen
+
+
+def _batches_of_three(qtbot, w) -> None:
+    """seed003's 4 samples in batches of 3: an epoch's second batch has 1 sample."""
+    project = w.state.project
+    w.controller.set_project(replace(project, training=replace(project.training, batch_size=3)))
+    qtbot.waitUntil(lambda: w.state.snapshot.batch_size == 3 and not w.render_pending)
+
+
+def _step_until(qtbot, w, batch_size: int, position: int) -> None:
+    while (w.state.snapshot.batch_size, w.state.snapshot.position) != (batch_size, position):
+        w.actions_.step.trigger()
+        qtbot.waitUntil(lambda: not w.render_pending)
+
+
+def test_an_epochs_smaller_last_batch_keeps_the_boxes_room(qtbot, open_window):
+    """z, a, δ of a batch of 1 ask for the room of the batch of 3 they showed before: the last batch of every epoch
+    would otherwise lay the page, the centre and the window out again, twice an epoch."""
+    w = open_window("seed003_2-2-1", size=(1440, 900))
+    _batches_of_three(qtbot, w)
+    grid = w.matrices._grid(1)
+    z = grid.views["z"]
+
+    def room() -> dict:
+        return {q: (v.minimumWidth(), v.minimumHeight()) for q, v in grid.views.items()}
+
+    _step_until(qtbot, w, 3, 2 * w.state.depth + 2)  # a whole iteration on the batch of 3
+    whole = room()
+    _step_until(qtbot, w, 1, 1)  # forward 1 on the batch of 1
+    assert "2 × 1" in z.title.text() and z.model.array.shape == (2, 1)
+    assert room() == whole
+    assert z.content_width(with_title=False) < whole["z"][0]  # its table alone would ask for less
+
+
+def test_what_a_slice_asks_for_runs_before_the_next_slice(qtbot, open_window, monkeypatch):
+    """A slice's paint comes from a chain of posted events (its layout request, then the update request that the
+    layout posts), and runs before the next slice: not in the network scene's next update, which would paint it
+    and the canvas in one event (on the spiral, the tables with the canvas: 11 ms, where the canvas alone takes 6)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+
+    w = open_window("seed003_2-2-1", stages=2)
+    order: list[str] = []
+    layout_request, update_request = QEvent.Type(QEvent.registerEventType()), QEvent.Type(QEvent.registerEventType())
+
+    class Chain(QObject):
+        def event(self, event) -> bool:
+            if event.type() == layout_request:  # as a layout posts its update request when it runs
+                order.append("layout")
+                QCoreApplication.postEvent(self, QEvent(update_request), Qt.EventPriority.LowEventPriority.value)
+                return True
+            if event.type() == update_request:
+                order.append("paint")
+                return True
+            return super().event(event)
+
+    chain = Chain()
+    set_state = w.canvas.set_state
+
+    def canvas_slice(state) -> None:
+        order.append("canvas")
+        set_state(state)
+
+    matrices = w.matrices.set_state
+
+    def matrix_slice(state) -> None:
+        order.append("matrices")
+        matrices(state)
+        QCoreApplication.postEvent(chain, QEvent(layout_request))
+
+    monkeypatch.setattr(w.canvas, "set_state", canvas_slice)
+    monkeypatch.setattr(w.matrices, "set_state", matrix_slice)
+    w.renderer.start(w.state.with_layer(1))
+    qtbot.waitUntil(lambda: not w.render_pending)
+    assert order == ["matrices", "layout", "paint", "canvas"], order

@@ -63,6 +63,7 @@ class MatrixGrid(QWidget):
 
     def set_state(self, state: ViewState, plan: Plan | None = None) -> None:
         plan = plan or state.plan
+        self._room.batch_size = state.project.training.batch_size
         for view in self.views.values():
             view.set_state(state, self.layer, plan)
         self.share_width()
@@ -73,6 +74,7 @@ class MatrixGrid(QWidget):
         shown (``show``) with its boxes hidden (their room kept), and they show one per step. Given up when
         ``superseded`` (another mode, or a state shown at once); a box is never left hidden."""
         boxes = list(self.views.values())
+        self._room.batch_size = state.project.training.batch_size
         for view in boxes:
             view.set_state(state, self.layer, state.plan)
             yield
