@@ -229,9 +229,10 @@ def test_an_epochs_smaller_last_batch_keeps_the_boxes_room(qtbot, open_window):
 
 
 def test_what_a_slice_asks_for_runs_before_the_next_slice(qtbot, open_window, monkeypatch):
-    """A slice's paint comes from a chain of posted events (its layout request, then the update request that the
-    layout posts), and runs before the next slice: not in the network scene's next update, which would paint it
-    and the canvas in one event (on the spiral, the tables with the canvas: 11 ms, where the canvas alone takes 6)."""
+    """In a run's round, a slice's paint comes from a chain of posted events (its layout request, then the update
+    request that the layout posts), and runs before the next slice: not in the network scene's next update, which
+    would paint it and the canvas in one event (on the spiral, the tables with the canvas: 11 ms, where the canvas
+    alone takes 6)."""
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
     w = open_window("seed003_2-2-1", stages=2)
@@ -250,21 +251,20 @@ def test_what_a_slice_asks_for_runs_before_the_next_slice(qtbot, open_window, mo
             return super().event(event)
 
     chain = Chain()
-    set_state = w.canvas.set_state
+    canvas_steps, matrices = w.canvas.state_steps, w.matrices.set_state
 
-    def canvas_slice(state) -> None:
+    def canvas_slices(state):
         order.append("canvas")
-        set_state(state)
+        yield from canvas_steps(state)
 
-    matrices = w.matrices.set_state
-
-    def matrix_slice(state) -> None:
+    def matrix_slice(state):  # one step, which also ends the group (as a page's last box does)
         order.append("matrices")
         matrices(state)
         QCoreApplication.postEvent(chain, QEvent(layout_request))
+        yield from ()
 
-    monkeypatch.setattr(w.canvas, "set_state", canvas_slice)
-    monkeypatch.setattr(w.matrices, "set_state", matrix_slice)
-    w.renderer.start(w.state.with_layer(1))
+    monkeypatch.setattr(w.canvas, "state_steps", canvas_slices)
+    monkeypatch.setattr(w.matrices, "state_steps", matrix_slice)
+    w.renderer.start(w.state.with_layer(1), stepped=True)  # as a run's state
     qtbot.waitUntil(lambda: not w.render_pending)
     assert order == ["matrices", "layout", "paint", "canvas"], order

@@ -64,9 +64,9 @@ class RenderSlices(QObject):
 
     @Slot()
     def _turn(self) -> None:
-        """The next slice, after a turn of the event loop of its own for the paint (and the layout) the last slice
-        asked for: else the network scene's next update would paint every view made dirty since, in one event
-        (on the spiral: 11 ms, the tables with the canvas, where the canvas alone takes 6)."""
+        """The next slice; in a run's round, after a turn of the event loop of its own for the paint (and the
+        layout) the last slice asked for: else the network scene's next update would paint every view made dirty
+        since, in one event (on the spiral: 11 ms, the tables with the canvas, where the canvas alone takes 6)."""
         if self._painted:
             self._next()
         elif self.pending:
@@ -76,7 +76,7 @@ class RenderSlices(QObject):
     def _next(self) -> None:
         if not self.pending:
             return
-        self._painted = False
+        self._painted = not self._stepped  # a step the user takes is drawn soonest, its paints together
         try:
             if self._steps_left is None:  # the next group with a newer state, in turn
                 n = len(self.slices)
