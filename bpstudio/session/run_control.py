@@ -6,6 +6,7 @@ the child's log rows and decision fields are added as they arrive, its state is 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,6 +58,14 @@ class RunControl:
     def training(self) -> bool:
         """The child is training (the engine thread looks at its reports)."""
         return self._child is not None and self._child.running
+
+    @property
+    def channel(self) -> int | None:
+        """While training, the descriptor that turns readable when the child reports, for the engine thread to wait
+        on rather than look every few ms (POSIX: a pipe; None elsewhere, and when not training)."""
+        if self._child is None or not self._child.running or os.name != "posix":
+            return None
+        return self._child.fileno()
 
     # ----- commands -------------------------------------------------------------------------
     def start(self, engine: Engine, cmd: Run) -> None:

@@ -254,6 +254,9 @@ class RunProcess:
     def alive(self) -> bool:
         return self._host.is_alive()
 
+    def fileno(self) -> int:
+        return self._conn.fileno()
+
     def close(self) -> None:
         with suppress(OSError, ValueError):
             self._conn.send(Quit())

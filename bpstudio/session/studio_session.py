@@ -29,8 +29,7 @@ from .throttle import Throttle
 
 KEPT_ENGINES = 16  # engines kept so that undoing an edit returns to exactly where it was
 GRADCHECK_ENTRIES = 200  # per array: larger arrays are checked on a seeded sample of entries
-TICK = 0.005  # s: while a run trains, its reports are looked at this often
-UNMEASURED = (do.GradCheck, do.Export, *do.RUN_COMMANDS)  # the commands after which the log needs no new row
+UNMEASURED = (do.GradCheck, do.Export, *do.RUN_COMMANDS)  # commands after which the log needs no new row
 
 
 class StudioSession:
@@ -112,24 +111,25 @@ class StudioSession:
         return out
 
     def wake_in(self) -> float | None:
-        """Seconds until ``tick`` has something to do (None: nothing until the next command)."""
+        """Seconds until ``tick`` has something to do (None: nothing till the next command or run report)."""
         held = self.ledger_fill.wait(self.throttle.wait())
-        if not self.runs.training:  # (while a run trains, ``tick`` takes its reports)
+        if not self.runs.training or self.runs.run is None:
             return held
-        return TICK if held is None else min(TICK, held)
+        run = self.throttle.run_wait(self.runs.run.settings.speed, woken=self.runs.channel is not None)
+        return min((w for w in (held, run) if w is not None), default=None)
 
     def _failed(self, cmd: do.Command, message: str) -> list[do.Report]:
-        held = self.throttle.held(now=True)  # held for this command's result, which will not come
+        held = self.throttle.held(now=True)  # held for this command's result, which won't come
         return [do.Failure(cmd, message)] if held is None else [held, do.Failure(cmd, message)]
 
     def _offer(self, result: do.EngineResult) -> list[do.Report]:
-        shown = self.throttle.result(result, newer_coming=self.marks.sent > self._ident)  # a command is queued
+        shown = self.throttle.result(result, newer_coming=self.marks.sent > self._ident)  # a command queued
         return [] if shown is None else [shown]
 
     def result(self, cmd: do.Command, info: str = "", answer: do.GradCheckAnswer | do.Exported | None = None,
                fill: bool = False) -> do.EngineResult:
         s, e = self.stepper, self.engine
-        snap = self.ledger_fill.shown(e.ledger, s.snapshot(), cmd, fill)  # the ledger's updates measured next
+        snap = self.ledger_fill.shown(e.ledger, s.snapshot(), cmd, fill)  # the ledger measured next
         return do.EngineResult(cmd, e.project, snap, s.can_step_back, s.batches_per_epoch, info,
                                tuple(st.name for st in s.stages), self.runs.status, e.log.view, e.field, answer)
 
@@ -206,7 +206,7 @@ class StudioSession:
     @_handle.register
     def _export(self, cmd: do.Export) -> do.Exported:
         """The text of a worked example of this iteration, a PyTorch script for these weights, or the state."""
-        s, name = self.stepper, shown_name(self.engine.project.name)  # the title as the window shows it
+        s, name = self.stepper, shown_name(self.engine.project.name)  # the title as the window has it
         if cmd.what == "state":  # for a save: where training has got to, with the training log
             return do.Exported(cmd.what, self._state())
         if cmd.what in SCRIPTS:  # training on (NumPy, PyTorch), or this batch (gradients)

@@ -22,6 +22,7 @@ from .commands import EngineResult
 
 FRAME = 0.016  # s: at most ~60 results a second
 PLOTS = 1 / 40  # s between run progress reports (each redraws the plots on screen)
+TICK = 0.005  # s between looks at a run's reports where their arrival cannot wake the engine (no pipe to watch)
 
 
 def every_slice_shown(speed: int) -> bool:
@@ -70,8 +71,22 @@ class Throttle:
 
     def panels_due(self, speed: int) -> bool:
         """Whether to ask the run for a state now (at the speeds that do not show every slice)."""
-        now, interval = self.clock(), 1.0 if SPEEDS[speed].iterations_per_second is None else 0.25
-        if every_slice_shown(speed) or now - self._panels_time < interval:
+        now = self.clock()
+        if every_slice_shown(speed) or now - self._panels_time < _panels_interval(speed):
             return False
         self._panels_time = now
         return True
+
+    def run_wait(self, speed: int, woken: bool) -> float | None:
+        """While a run trains: seconds until a look is due without a new report — progress held for its frame, a
+        state to ask for — or TICK where a report's arrival does not wake the engine (``woken`` False)."""
+        now, waits = self.clock(), [] if woken else [TICK]
+        if self.progress:
+            waits.append(PLOTS - (now - self._progress_time))
+        if not every_slice_shown(speed):
+            waits.append(_panels_interval(speed) - (now - self._panels_time))
+        return max(0.0, min(waits)) if waits else None
+
+
+def _panels_interval(speed: int) -> float:
+    return 1.0 if SPEEDS[speed].iterations_per_second is None else 0.25

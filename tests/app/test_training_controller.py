@@ -170,3 +170,46 @@ def test_an_animated_run_shows_each_stage_follows_a_speed_change_and_pauses_exac
     for l in (1, 2):
         for q in ("W", "b", "z", "a", "delta", "dW", "db"):
             np.testing.assert_array_equal(snap.get(q, l), reference.snapshot().get(q, l))
+
+
+def test_a_runs_reports_wake_the_engine_thread_which_does_not_look_every_few_ms(qtbot, controllers, monkeypatch):
+    """The engine thread waits on the child's pipe (POSIX): at full speed it wakes for each report and for the
+    throttle's own deadlines, not every 5 ms, and the rows still arrive."""
+    from bpstudio.session.run_process import RunProcess
+    from bpstudio.session.studio_session import StudioSession
+
+    looks, reports = [0], [0]
+    tick, messages = StudioSession.tick, RunProcess.messages
+
+    def counted(self):
+        looks[0] += 1
+        return tick(self)
+
+    def received(self, ident, wait=0.0):
+        got = messages(self, ident, wait)
+        reports[0] += len(got)
+        return got
+
+    monkeypatch.setattr(StudioSession, "tick", counted)
+    monkeypatch.setattr(RunProcess, "messages", received)
+    c = controllers(spiral(), True)
+    c.run(FASTEST)
+    qtbot.waitUntil(lambda: len(c.log) >= 3, timeout=20_000)
+    rows, looks[0], reports[0] = len(c.log), 0, 0
+    qtbot.wait(1000)
+    looked, grew, came = looks[0], len(c.log) - rows, reports[0]
+    c.stop()
+    qtbot.waitUntil(lambda: c.run_status.state == IDLE and not c.busy, timeout=10_000)
+    assert grew >= 10, grew  # the curve keeps coming
+    # a look per report, one when its rows are due on the plots, a state a second (~100 a second with ~40 reports;
+    # looking every 5 ms made it ~200 whatever came)
+    assert came >= 10 and looked <= 3 * came + 10, (looked, came)
+
+
+def test_esc_during_a_run_is_noticed_at_once(qtbot, controllers):
+    c = controllers(spiral(), True)
+    c.run(FASTEST)
+    qtbot.waitUntil(lambda: len(c.log) >= 3, timeout=20_000)
+    c.cancel()  # Esc: the engine thread looks at once (it no longer looks every few ms by itself)
+    qtbot.waitUntil(lambda: c.run_status.state == IDLE and not c.busy, timeout=2_000)
+    assert "Stopped" in c.run_status.reason

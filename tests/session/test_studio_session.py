@@ -4,6 +4,7 @@ child process at a fast and an animated speed, paused on bit-identical numbers."
 
 from __future__ import annotations
 
+import select
 import time
 from dataclasses import replace
 
@@ -37,7 +38,7 @@ from bpstudio.session.commands import (
 )
 from bpstudio.session.run_control import RunControl
 from bpstudio.session.studio_session import StudioSession
-from bpstudio.session.throttle import FRAME, Throttle
+from bpstudio.session.throttle import FRAME, PLOTS, TICK, Throttle
 
 
 def seed003():
@@ -70,7 +71,11 @@ def until(s: StudioSession, done, timeout: float = 30.0) -> list:
     end = time.perf_counter() + timeout
     while not done(reports):
         assert time.perf_counter() < end, "the run did not get there"
-        time.sleep(s.wake_in() or 0.01)
+        wait, channel = s.wake_in(), s.runs.channel
+        if channel is None:
+            time.sleep(wait or 0.01)
+        else:  # woken by the child's next report, as the engine thread is
+            select.select([channel], [], [], 0.5 if wait is None else wait)
         reports += s.tick()
     return reports
 
@@ -249,3 +254,33 @@ def test_the_throttle_holds_a_burst_and_lets_the_newest_go_after_a_frame():
     assert t.panels_due(6) and not t.progress_due()
     t.progress = True
     assert t.progress_due() and not t.progress_due()
+
+
+def test_while_a_run_trains_the_throttle_says_when_to_look_without_a_report():
+    now = [0.0]
+    t = Throttle(clock=lambda: now[0])
+    assert t.panels_due(6)  # full speed: a state asked for now, the next in a second
+    now[0] = 0.3
+    assert t.run_wait(6, woken=True) == pytest.approx(0.7)
+    assert t.run_wait(6, woken=False) == TICK  # no pipe to wait on: look every few ms
+    t.progress = True  # rows came less than a frame after the last progress report went
+    assert t.run_wait(6, woken=True) == 0.0  # due already (the last went at the start)
+    assert t.progress_due()
+    t.progress = True
+    now[0] = 0.31
+    assert t.run_wait(6, woken=True) == pytest.approx(PLOTS - 0.01)
+    t.progress = False
+    assert t.run_wait(3, woken=True) is None  # 30 a second: every slice comes with its state; only reports wake
+
+
+def test_a_runs_channel_turns_readable_when_the_child_reports(session):
+    s = session(load_project(example_path("spiral_softmax")))
+    assert s.runs.channel is None
+    execute(s, Run(RunSettings(RunGoal("forever"))), 1)
+    channel = s.runs.channel
+    assert isinstance(channel, int)
+    readable, _, _ = select.select([channel], [], [], 10.0)
+    assert readable == [channel]
+    assert any(isinstance(r, RunProgress) for r in until(s, lambda got: any(isinstance(r, RunProgress) for r in got)))
+    execute(s, Stop(), 2)
+    assert s.runs.channel is None
