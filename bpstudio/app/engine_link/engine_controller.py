@@ -203,6 +203,8 @@ class EngineController(QObject):
             self._thread.wait()
             _RUNNING.discard(self._thread)
             self._thread = None
+        else:
+            self._worker.stop_timer()  # (the engine thread does it as it ends) no pipe watched once it is closed
         self._worker.session.close()  # the run's process (this thread, now that the worker's has stopped)
 
     # ----- reports ----------------------------------------------------------------------
