@@ -4289,6 +4289,10 @@ predicted</source>
         <translation> · {n} 个非有限值（NaN 或 ∞）</translation>
     </message>
     <message>
+        <source> · {n} wrong (planted bug, amber)</source>
+        <translation> · {n} 个错误值（植入的错误，琥珀色）</translation>
+    </message>
+    <message>
         <source>Hover the image: the entry's value, and below how it was computed</source>
         <translation>将鼠标悬停在图像上：显示该元素的值，并在下方显示其计算过程</translation>
     </message>

@@ -187,3 +187,36 @@ def test_training_with_a_planted_bug_visibly_misbehaves(qtbot, opened):
     assert losses[-1] > losses[0] and np.all(np.diff(losses) > 0)  # the loss curve climbs at every update
     plant(qtbot, w, "")
     assert w.controller.latest.log.rows[-1, 0] == 0  # the project's own log, as it was
+
+
+def test_a_matrix_drawn_as_a_picture_marks_its_wrong_entries_too(qtbot, opened):
+    """Past 40 rows a box is a picture: the wrong entries are amber over it, the line below counts them, and the
+    entry under the mouse gives its correct value."""
+    d = load_project(example_path(SEED003)).to_dict()
+    d["network"]["layers"][0]["units"] = 48
+    d["init"] = {"method": "xavier", "scale": 1.0}
+    d.pop("parameters")
+    w = opened(project_from_dict(d))
+    plant(qtbot, w, "no_fprime_bp2")
+    w.actions_.finish.trigger()
+    settle(qtbot, w)
+    w.select_layer(1)
+    settle(qtbot, w)
+    view = next(v for v in w.matrices.views() if v.quantity == "delta")
+    picture, mask = view.image_page, view.model.marks.shown
+    assert view.mode == "image" and picture is not None and mask is not None and mask.shape == (48, 4)
+    wrong = picture.wrong.image
+    assert picture.wrong.isVisible() and wrong.shape == (48, 4, 4)
+    assert np.array_equal(wrong[..., 3] > 0, mask)
+    assert (wrong[mask][:, :3] == (255, 196, 0)).all()
+    assert f"{int(mask.sum())} wrong (planted bug" in picture.readout.text()
+    r, c = map(int, np.argwhere(mask)[0])
+    assert picture.hover_entry(r, c).startswith("Planted bug: the correct value is")
+    plant(qtbot, w, "")  # the project's own engine again, where it was
+    w.actions_.finish.trigger()
+    settle(qtbot, w)
+    w.select_layer(1)
+    settle(qtbot, w)
+    assert view.model.array is not None and view.model.marks.shown is None
+    assert not picture.wrong.isVisible() and "planted" not in picture.readout.text()
+    assert not picture.hover_entry(r, c).startswith("Planted bug")

@@ -16,8 +16,10 @@ from bpstudio.app.widgets.form_fields import fill
 from bpstudio.engine.text.explain import format_number
 
 from .matrix_model import MatrixModel, same
+from .planted_marks import WRONG_RGB
 
 COLOUR_MAP = pg.ColorMap(np.linspace(0.0, 1.0, len(DIVERGING_STOPS)), DIVERGING_STOPS.astype(np.uint8))
+WRONG_ALPHA = 150  # a planted mistake's wrong entries: amber over the value, whose colour still shows through
 
 
 class ColourBar(QWidget):
@@ -83,6 +85,10 @@ class MatrixImage(QWidget):
         # far more often than its numbers change, and scaling 128 × 784 pixels costs ~2 ms each time
         self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.view_box.addItem(self.image)
+        self.wrong = pg.ImageItem(axisOrder="row-major")  # the entries a planted mistake made wrong
+        self.wrong.setVisible(False)
+        self.view_box.addItem(self.wrong)
+        self._marked: np.ndarray | None = None  # the mask ``wrong`` shows
         self.message = pg.TextItem(color=self.palette().placeholderText().color(), anchor=(0.5, 0.5))
         self.message.setVisible(False)
         self.view_box.addItem(self.message, ignoreBounds=True)
@@ -108,6 +114,7 @@ class MatrixImage(QWidget):
             self.message.setPos(0.5 + shape[1] / 2, 0.5 + shape[0] / 2)
         self.image.setVisible(array is not None)
         self.message.setVisible(array is None)
+        self._show_marks(shape)
         if array is None:
             self.message.setText(self.tr("not computed yet"))  # short: the view box clips what overflows
             self.readout.setText(self.model.not_computed_message())
@@ -131,6 +138,21 @@ class MatrixImage(QWidget):
             self.graphics.setToolTip("")
             self._idle_readout()
 
+    def _show_marks(self, shape: tuple[int, int]) -> None:
+        """The entries a planted mistake made wrong, in amber over the values (as a table marks its cells)."""
+        mask = self.model.marks.shown
+        if mask is None or mask.shape != shape or self.model.array is None:
+            self.wrong.setVisible(False)
+            self._marked = None
+            return
+        if mask is not self._marked:
+            rgba = np.zeros((*shape, 4), np.uint8)
+            rgba[mask] = (*WRONG_RGB, WRONG_ALPHA)
+            self.wrong.setImage(rgba, autoLevels=False)
+            self.wrong.setRect(QRectF(0.5, 0.5, shape[1], shape[0]))
+            self._marked = mask
+        self.wrong.setVisible(True)
+
     def refresh_entry(self) -> None:
         """After a precision change: the read-out of the hovered entry at the new precision."""
         if self._hover is not None and self.model.array is not None:
@@ -142,7 +164,7 @@ class MatrixImage(QWidget):
         m = self.model
         self.readout.setText(self.tr("{row}, {where}: {value}").format(row=m.row_name(row), where=m.column_name(col),
                                                                        value=m.text(row, col)))
-        text = m.explain(row, col)
+        text = m.marks.tip(row, col, m.precision) + m.explain(row, col)
         self.graphics.setToolTip(text)
         self.hovered.emit(text)
         return text
@@ -155,6 +177,8 @@ class MatrixImage(QWidget):
             v=format_number(top, self.model.precision))
         if array is not None and finite.size < array.size:
             text += self.tr(" · {n} not finite (NaN or ∞)").format(n=array.size - finite.size)
+        if self.model.marks.count:
+            text += self.tr(" · {n} wrong (planted bug, amber)").format(n=self.model.marks.count)
         self.readout.setText(text)
         self.readout.setToolTip(self.tr("Hover the image: the entry's value, and below how it was computed"))
 

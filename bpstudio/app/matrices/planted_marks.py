@@ -13,7 +13,8 @@ from bpstudio.engine.snapshot import Snapshot
 from bpstudio.engine.text import convention as conv
 from bpstudio.engine.text.explain import format_number
 
-WRONG_BACKGROUND = QBrush(QColor(255, 196, 0))
+WRONG_RGB = (255, 196, 0)
+WRONG_BACKGROUND = QBrush(QColor(*WRONG_RGB))
 WRONG_FOREGROUND = QBrush(QColor(20, 20, 20))
 
 
