@@ -2,9 +2,9 @@
 
 Checks the shipped resources, the engine against seed 000's worked example and a gradient check, a short
 training run, one iteration stepped through the real window and its engine thread (the panel against a
-headless engine), exports written and read back, the Chinese translation and the lessons. Prints one line a
-check and exits 0, or 1 naming what failed. Settings and autosaves go to a throwaway folder, never the user's.
-The packaging build script runs it against the built bundle.
+headless engine), exports written and read back, the Chinese translation, the lessons and an exercise sheet.
+Prints one line a check and exits 0, or 1 naming what failed. Settings and autosaves go to a throwaway folder,
+never the user's. The packaging build script runs it against the built bundle.
 """
 
 from __future__ import annotations
@@ -161,9 +161,25 @@ def _lessons(tmp: Path) -> str:
     return f"{len(lessons)} lessons load; their {len(values)} predictions resolve to engine numbers"
 
 
+def _exercises(tmp: Path) -> str:
+    from bpstudio.engine.examples import resolve_project
+    from bpstudio.engine.exercise_variant import variant_from_code
+    from bpstudio.engine.text.exercise_sheets import SheetRequest, variants, write_sheets
+
+    request = SheetRequest(resolve_project("seed003_2-2-1").network, count=3, formats=("md",))
+    files = write_sheets(tmp / "exercises", request)  # (each key answer is checked against the engine)
+    key = next(f for f in files if f.name.startswith("answer-key")).read_text("utf-8")
+    made = variants(request)
+    assert all(v.code.text in key for v in made), "the answer key lacks a variant's code"
+    again = variant_from_code(made[-1].code.text)
+    assert all(np.array_equal(a, b) for p, q in zip(again.params, made[-1].params, strict=True)
+               for a, b in zip(p, q, strict=True)), "a variant's code does not give its numbers back"
+    return f"{len(made)} exercise variants and their key written; a code gives its variant back"
+
+
 CHECKS: list[tuple[str, Check]] = [("resources", _resources), ("engine", _engine), ("training", _training),
                                    ("window", _window), ("exports", _exports), ("translations", _translations),
-                                   ("lessons", _lessons)]
+                                   ("lessons", _lessons), ("exercises", _exercises)]
 
 
 def run(out=None) -> int:

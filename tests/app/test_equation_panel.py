@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QUrl
@@ -257,10 +255,8 @@ def test_large_matrices_are_shown_by_shape(panel):
     stepper = project.stepper()
     for _ in stepper.stages:
         snap = stepper.step()
-        start = time.perf_counter()
         panel.set_state(ViewState(project, snap, 1))
-        assert time.perf_counter() - start < 0.5
-        assert len(panel.text()) < 20_000
+        assert len(panel.text()) < 20_000  # by shape, not 100 352 numbers (its time: benchmarks/bench_studio.py)
         if snap.stage.name == "forward 1":
             assert "W¹ (128 × 784)" in panel.text()
         if snap.stage.name == "backward 3":

@@ -18,7 +18,8 @@ def test_the_self_test_passes_headless():
     for name, _ in self_test.CHECKS:
         assert f"ok   {name} (" in done.stdout
     assert "seed 000's δᴸ = [−0.032, 0.063]" in done.stdout
-    assert "self-test passed: 7 checks" in done.stdout
+    assert "self-test passed: 8 checks" in done.stdout
+    assert "3 exercise variants and their key written; a code gives its variant back" in done.stdout
 
 
 def test_a_failing_check_is_named_and_the_others_still_run(monkeypatch):
