@@ -149,6 +149,15 @@ def exact_steps(plan: bp.Plan, x: np.ndarray, y: np.ndarray, params: Params, lr:
     return out
 
 
+def step_keys(depth: int, fused: bool) -> list[tuple[str, int]]:
+    """What each array ``exact_steps`` gives is, in its order: (quantity, layer), layer 0 for the loss and ∇ₐL."""
+    keys = [("z", l) for l in range(1, depth + 1)] + [("a", l) for l in range(1, depth + 1)] + [("loss", 0)]
+    keys += [] if fused else [("grad_a", 0)]
+    for l in range(depth, 0, -1):
+        keys += [("delta", l), ("dW", l), ("db", l), ("W", l), ("b", l)]
+    return keys
+
+
 def _blemishes(plan: bp.Plan, x: np.ndarray, y: np.ndarray, params: Params, lr: float) -> int:
     """How many answers are not nice (0: every one is)."""
     given = np.concatenate([a.ravel() for a in (x, y, *(p for pair in params for p in pair))] + [np.array([lr, 0.01])])

@@ -2039,8 +2039,8 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
         <translation>练习：手算一步训练</translation>
     </message>
     <message>
-        <source>{count} exercises (seed {seed}). Each is one training step of a small network on one sample. Write every answer with {digits} decimals, carrying the rounded answers of the steps before: the numbers are chosen so that this gives the same digits as exact arithmetic. To check your work step by step, open the exercise's code in BP Studio (File ▸ Open exercise…, or bpstudio exercise CODE).</source>
-        <translation>共 {count} 道练习（种子 {seed}）。每道题是一个小网络在一个样本上的一步训练。每个答案保留 {digits} 位小数，并沿用前面步骤四舍五入后的答案：题中数字经过挑选，这样算出的各位数字与精确计算相同。要逐步核对，请在 BP Studio 中打开该练习的代码（文件 ▸ 打开练习…，或 bpstudio exercise 代码）。</translation>
+        <source>{count} exercises (seed {seed}). Each is one training step of a small network on one sample. Write every answer with {digits} decimals, carrying the rounded answers of the steps before: the numbers are chosen so that this gives the same digits as exact arithmetic (where, rarely, it does not, the key gives both). To check your work step by step, open the exercise's code in BP Studio (File ▸ Open exercise…, or bpstudio exercise CODE).</source>
+        <translation>共 {count} 道练习（种子 {seed}）。每道题是一个小网络在一个样本上的一步训练。每个答案保留 {digits} 位小数，并沿用前面步骤四舍五入后的答案：题中数字经过挑选，这样算出的各位数字与精确计算相同（少数不同之处，答案中两种结果都给出）。要逐步核对，请在 BP Studio 中打开该练习的代码（文件 ▸ 打开练习…，或 bpstudio exercise 代码）。</translation>
     </message>
     <message>
         <source>Tasks</source>
@@ -2061,6 +2061,10 @@ Your work is still open as it was; saving it under a new name is a good idea. Th
     <message>
         <source>Answers</source>
         <translation>答案</translation>
+    </message>
+    <message>
+        <source>{name}, carrying the rounded answers before it</source>
+        <translation>{name}（沿用前面四舍五入后的答案）</translation>
     </message>
     <message>
         <source>Worked steps</source>

@@ -236,3 +236,34 @@ def test_a_sheets_language_is_its_threads_own():
     leave.set()
     worker.join()
     assert seen == ["XAnswers"]
+
+
+def test_where_carrying_rounded_answers_changes_a_digit_the_key_gives_both():
+    """The search for nice numbers gives up after its draws on a few variants (here a 3-2-3 ReLU-softmax one) with
+    an answer whose last digit a student carrying rounded answers gets otherwise: the key then gives that value too,
+    as the student computes it; a clean variant's key has no such line."""
+    from bpstudio.engine import LayerSpec, NetworkSpec
+    from bpstudio.engine.text.exercise_answers import solve
+    from bpstudio.engine.text.exercise_sheets import key_blocks, render
+
+    network = NetworkSpec(3, (LayerSpec(2, "relu"), LayerSpec(3, "softmax")), "cross_entropy").validate()
+    v = variant_for(1, 27, network, "ZALDWBU")
+    plan = bp.Plan.of(network)
+    assert _blemishes(plan, v.x, v.y, list(v.params), v.learning_rate) > 0
+    solved = solve(v, "column")
+    student = exact_steps(plan, v.x, v.y, list(v.params), v.learning_rate, rounded=True)
+    both = [(a, solved.carried_differs(a)) for a in solved.answers if solved.carried_differs(a) is not None]
+    assert both
+    for a, carried in both:
+        assert any(np.array_equal(carried, s) for s in student)
+        assert [format_number(x, DIGITS) for x in carried.ravel()] != [
+            format_number(x, DIGITS) for x in a.value.ravel()]
+    request = SheetRequest(network, count=1)
+    key = render(*key_blocks([solved], request)[:1], "md", "key")
+    a, carried = both[0]
+    at = key.index(f"{a.name}, carrying the rounded answers before it")
+    block = key[key.rindex("```text", 0, at):key.index("```", at)]  # the matrix, on the lines around its name
+    assert all(format_number(x, DIGITS) in block for x in carried.ravel())
+    clean = solve(variant_for(7, 1, network, "ZALDWBU"), "column")
+    assert not any(clean.carried_differs(a) is not None for a in clean.answers)
+    assert "carrying the rounded answers before it" not in render(key_blocks([clean], request)[0], "md", "key")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpstudio.engine.exercise_variant import Variant
+from bpstudio.engine.exercise_variant import DIGITS, Variant, exact_steps, step_keys
 from bpstudio.engine.i18n import QT_TRANSLATE_NOOP, translate
 from bpstudio.engine.stages import BACKWARD, FORWARD, LOSS, UPDATE
 from bpstudio.engine.stepper import Stepper
@@ -35,6 +35,7 @@ class Answer:
     part: str  # a letter of exercise_code.PARTS
     name: str  # as the sheet writes it (z¹, ∂L/∂W², W¹ (after) …)
     value: np.ndarray  # in the engine's (column) convention; the sheet orients it
+    key: tuple[str, int] = ("", 0)  # (quantity, layer) as ``exercise_variant.step_keys`` names it
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,15 @@ class Solved:
     stepper: Stepper
     records: list[Record]  # every stage of the iteration: (stage, state after, state before)
     answers: list[Answer]  # in the order the sheet asks for them
+    carried: dict[tuple[str, int], np.ndarray]  # every answer as a student carrying rounded answers gets it
+
+    def carried_differs(self, answer: Answer) -> np.ndarray | None:
+        """The student's value where carrying the rounded answers before it changes a shown digit (the search
+        for nice numbers gives up after a few thousand draws, rarely with such an answer left), else None."""
+        value = self.carried.get(answer.key)
+        if value is None or np.array_equal(np.round(value, DIGITS), np.round(answer.value, DIGITS)):
+            return None
+        return value
 
 
 def solve(variant: Variant, notation: str) -> Solved:
@@ -58,25 +68,28 @@ def solve(variant: Variant, notation: str) -> Solved:
     for l in range(1, L + 1):
         snap = by_kind[(FORWARD, l)]
         if "Z" in parts:
-            answers.append(Answer("Z", w.z(sup(l)), _got(snap.get("z", l))))
+            answers.append(Answer("Z", w.z(sup(l)), _got(snap.get("z", l)), ("z", l)))
     for l in range(1, L + 1):
         if "A" in parts:
-            answers.append(Answer("A", w.a(sup(l)), _got(by_kind[(FORWARD, l)].get("a", l))))
+            answers.append(Answer("A", w.a(sup(l)), _got(by_kind[(FORWARD, l)].get("a", l)), ("a", l)))
     loss = by_kind[(LOSS, 0)]
     if "L" in parts and loss.loss is not None:
-        answers.append(Answer("L", "L", np.array([[loss.loss]])))
+        answers.append(Answer("L", "L", np.array([[loss.loss]]), ("loss", 0)))
     if "D" in parts and not stepper.plan.fused and "grad_a" in loss.arrays:
-        answers.append(Answer("D", "∇ₐL", loss.arrays["grad_a"]))
+        answers.append(Answer("D", "∇ₐL", loss.arrays["grad_a"], ("grad_a", 0)))
     for letter, quantity, name in (("D", "delta", "δ{s}"), ("W", "dW", "∂L/∂W{s}"), ("B", "db", "∂L/∂b{s}")):
         if letter in parts:
-            answers += [Answer(letter, name.format(s=sup(l)), _got(by_kind[(BACKWARD, l)].get(quantity, l)))
-                        for l in range(L, 0, -1)]
+            answers += [Answer(letter, name.format(s=sup(l)), _got(by_kind[(BACKWARD, l)].get(quantity, l)),
+                               (quantity, l)) for l in range(L, 0, -1)]
     if "U" in parts:
         done = by_kind[(UPDATE, 0)]
         for l in range(1, L + 1):
             answers += [Answer("U", translate("WorkedExample", "{q} (after)").format(q=f"{q}{sup(l)}"),
-                               _got(done.get(q, l))) for q in ("W", "b")]
-    return Solved(variant, stepper, records, answers)
+                               _got(done.get(q, l)), (q, l)) for q in ("W", "b")]
+    v = variant
+    steps = exact_steps(stepper.plan, v.x, v.y, list(v.params), v.learning_rate, rounded=True)
+    carried = dict(zip(step_keys(L, stepper.plan.fused), steps, strict=True))
+    return Solved(variant, stepper, records, answers, carried)
 
 
 def _got(value: np.ndarray | None) -> np.ndarray:

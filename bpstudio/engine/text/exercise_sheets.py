@@ -127,7 +127,8 @@ def sheet_blocks(solved: list[Solved], request: SheetRequest) -> tuple[list[Bloc
     blocks: list[Block] = [Heading(title, 1), Para(translate(
         "Exercises", "{count} exercises (seed {seed}). Each is one training step of a small network on one sample. "
         "Write every answer with {digits} decimals, carrying the rounded answers of the steps before: the numbers "
-        "are chosen so that this gives the same digits as exact arithmetic. To check your work step by step, open "
+        "are chosen so that this gives the same digits as exact arithmetic (where, rarely, it does not, the key gives "
+        "both). To check your work step by step, open "
         "the exercise's code in BP Studio (File ▸ Open exercise…, or bpstudio exercise CODE).").format(
         count=len(solved), seed=request.seed, digits=DIGITS))]
     for k, s in enumerate(solved, start=1):
@@ -152,7 +153,12 @@ def key_blocks(solved: list[Solved], request: SheetRequest) -> tuple[list[Block]
         v = s.variant
         blocks += _header(v, w, k)
         blocks.append(Heading(translate("Exercises", "Answers"), 3))
-        blocks += [Sub(a.name, ("=", w.m(a.name, a.value))) for a in s.answers]
+        for a in s.answers:
+            blocks.append(Sub(a.name, ("=", w.m(a.name, a.value))))
+            carried = s.carried_differs(a)
+            if carried is not None:  # the sheet promises the same digits either way: accept both
+                blocks.append(Sub(translate("Exercises", "{name}, carrying the rounded answers before it").format(
+                    name=a.name), ("=", w.m(a.name, carried))))
         blocks.append(Heading(translate("Exercises", "Worked steps"), 3))
         for i, (stage, after, before) in enumerate(stages_needed(s, v.code.parts), start=1):
             blocks.append(Heading(translate("WorkedExample", "Stage {i}: {stage}").format(i=i, stage=stage.label), 4))
