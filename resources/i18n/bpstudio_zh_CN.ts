@@ -4293,8 +4293,8 @@ predicted</source>
         <translation> · {n} 个非有限值（NaN 或 ∞）</translation>
     </message>
     <message>
-        <source> · {n} wrong (planted bug, amber)</source>
-        <translation> · {n} 个错误值（植入的错误，琥珀色）</translation>
+        <source>{n} wrong (planted bug) · {rest}</source>
+        <translation>{n} 个错误值（植入的错误）· {rest}</translation>
     </message>
     <message>
         <source>Hover the image: the entry's value, and below how it was computed</source>

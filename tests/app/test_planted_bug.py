@@ -209,7 +209,7 @@ def test_a_matrix_drawn_as_a_picture_marks_its_wrong_entries_too(qtbot, opened):
     assert picture.wrong.isVisible() and wrong.shape == (48, 4, 4)
     assert np.array_equal(wrong[..., 3] > 0, mask)
     assert (wrong[mask][:, :3] == (255, 196, 0)).all()
-    assert f"{int(mask.sum())} wrong (planted bug" in picture.readout.text()
+    assert picture.readout.text().startswith(f"{int(mask.sum())} wrong (planted bug) · max |x| = ")
     r, c = map(int, np.argwhere(mask)[0])
     assert picture.hover_entry(r, c).startswith("Planted bug: the correct value is")
     plant(qtbot, w, "")  # the project's own engine again, where it was

@@ -177,8 +177,8 @@ class MatrixImage(QWidget):
             v=format_number(top, self.model.precision))
         if array is not None and finite.size < array.size:
             text += self.tr(" · {n} not finite (NaN or ∞)").format(n=array.size - finite.size)
-        if self.model.marks.count:
-            text += self.tr(" · {n} wrong (planted bug, amber)").format(n=self.model.marks.count)
+        if self.model.marks.count:  # first: a narrow box cuts the line's end
+            text = self.tr("{n} wrong (planted bug) · {rest}").format(n=self.model.marks.count, rest=text)
         self.readout.setText(text)
         self.readout.setToolTip(self.tr("Hover the image: the entry's value, and below how it was computed"))
 
