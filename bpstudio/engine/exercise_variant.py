@@ -126,6 +126,12 @@ def exact_steps(plan: bp.Plan, x: np.ndarray, y: np.ndarray, params: Params, lr:
     """Every answer of one step in order (z, a per layer, the loss, ∇ₐL, δ, ∂L/∂W, ∂L/∂b per layer, the updated
     W and b), as the engine's functions give them; ``rounded``: as a student gets them, carrying each earlier
     answer rounded to DIGITS."""
+    return list(named_steps(plan, x, y, params, lr, rounded).values())
+
+
+def named_steps(plan: bp.Plan, x: np.ndarray, y: np.ndarray, params: Params, lr: float,
+                rounded: bool = False) -> dict[tuple[str, int], np.ndarray]:
+    """``exact_steps`` by (quantity, layer), in the same order; layer 0 for the loss and ∇ₐL."""
 
     def r(a: np.ndarray) -> np.ndarray:
         return np.round(a, DIGITS) if rounded else a
@@ -136,26 +142,19 @@ def exact_steps(plan: bp.Plan, x: np.ndarray, y: np.ndarray, params: Params, lr:
         z = r(W @ acts[-1] + b)
         zs.append(z)
         acts.append(r(f.f(z)))
-    out: list[np.ndarray] = [*zs, *acts[1:], np.array([[bp.mean_loss(plan, zs, acts, y)]])]
+    out = {("z", l): z for l, z in enumerate(zs, start=1)}
+    out.update({("a", l): a for l, a in enumerate(acts[1:], start=1)})
+    out[("loss", 0)] = np.array([[bp.mean_loss(plan, zs, acts, y)]])
     grad_a = None if plan.fused else r(bp.grad_output(plan, acts[-1], y, zs[-1]))
     if grad_a is not None:
-        out.append(grad_a)
+        out[("grad_a", 0)] = grad_a
     delta = None
     for l in range(len(params), 0, -1):
         delta, dW, db = bp.backward_layer(plan, params, l, zs, acts, y, grad_a, delta)
         delta, dW, db = r(delta), r(dW), r(db)
         W, b = params[l - 1]
-        out += [delta, dW, db, W - lr * dW, b - lr * db]
+        out.update({("delta", l): delta, ("dW", l): dW, ("db", l): db, ("W", l): W - lr * dW, ("b", l): b - lr * db})
     return out
-
-
-def step_keys(depth: int, fused: bool) -> list[tuple[str, int]]:
-    """What each array ``exact_steps`` gives is, in its order: (quantity, layer), layer 0 for the loss and ∇ₐL."""
-    keys = [("z", l) for l in range(1, depth + 1)] + [("a", l) for l in range(1, depth + 1)] + [("loss", 0)]
-    keys += [] if fused else [("grad_a", 0)]
-    for l in range(depth, 0, -1):
-        keys += [("delta", l), ("dW", l), ("db", l), ("W", l), ("b", l)]
-    return keys
 
 
 def _blemishes(plan: bp.Plan, x: np.ndarray, y: np.ndarray, params: Params, lr: float) -> int:

@@ -13,7 +13,7 @@ from bpstudio.app.widgets.app_settings import DEFAULT_PRECISION
 from bpstudio.engine.backprop import Plan
 from bpstudio.session.view_state import ViewState
 
-from .box_room import BoxRoom
+from .box_room import PER_SAMPLE, BoxRoom
 from .matrix_view import MatrixView
 
 # (row, column, rows, columns) in a 6-row grid. Parameters over their gradients on the left (W over
@@ -132,7 +132,7 @@ class MatrixGrid(QWidget):
         self._needs, self._heights = needs, heights
         widest = {max(range(columns), key=needs.__getitem__)}
         if places is ROW_GRID:  # z, a, δ share what is left, side by side
-            widest = {c for q, (_, c, _, _) in places.items() if q in ("z", "a", "delta")}
+            widest = {c for q, (_, c, _, _) in places.items() if q in PER_SAMPLE}
         for q, (_, c, _, _) in places.items():
             self.views[q].setMinimumWidth(min(needs[c], MIN_BOX_WIDTH))
             self.views[q].setMinimumHeight(room[q][1])

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QScrollArea,
     QSpinBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.app.widgets.flow_layout import flow_row
+from bpstudio.app.widgets.form_fields import push_button
 from bpstudio.app.widgets.preview import example_state, show_alone
 from bpstudio.engine import Project
 from bpstudio.engine.lockstep import Parting
@@ -61,12 +61,12 @@ class LockstepView(QWidget):
         self.value_edit.setObjectName("lockstepValue")
         self.value_edit.setMaximumWidth(110)
         self.value_edit.setToolTip(self.tr("B's value of the setting"))
-        self.start_button = _button(self.tr("Compare with…"), self._start)
+        self.start_button = push_button(self.tr("Compare with…"), self._start)
         self.start_button.setToolTip(self.tr("Make run B from this project with the setting changed, and start A "
                                              "and B from the start side by side"))
-        self.step_button = _button(self.tr("Step both"), self.stepRequested)
+        self.step_button = push_button(self.tr("Step both"), self.stepRequested)
         self.step_button.setToolTip(self.tr("A and B take one stage each"))
-        self.until_button = _button(self.tr("Until they part"), self.untilRequested)
+        self.until_button = push_button(self.tr("Until they part"), self.untilRequested)
         self.until_button.setToolTip(self.tr("Step both until their numbers first differ"))
         self.layer_spin = QSpinBox(minimum=1, maximum=1)
         self.layer_spin.setPrefix(self.tr("layer "))
@@ -240,12 +240,6 @@ def _fit(table: QTableWidget) -> None:
     width = table.verticalHeader().sizeHint().width() + sum(table.columnWidth(c) for c in range(table.columnCount()))
     height = table.horizontalHeader().sizeHint().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
     table.setFixedSize(width + frame, height + frame)
-
-
-def _button(text: str, slot) -> QPushButton:
-    button = QPushButton(text)
-    button.clicked.connect(slot)
-    return button
 
 
 def _preview() -> LockstepView:

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from bpstudio.app.widgets.form_fields import push_button
 from bpstudio.app.widgets.preview import show_alone
 
 from .run_overlay import colour
@@ -33,13 +34,13 @@ class RunsView(QWidget):
         self.list.currentRowChanged.connect(lambda _row: self._enable())
         self.note = QLabel(wordWrap=True)
         self.note.setObjectName("keptRunsNote")
-        self.delete_button = _button(self.tr("Delete"), self._delete)
+        self.delete_button = push_button(self.tr("Delete"), self._delete)
         self.delete_button.setToolTip(self.tr("Forget the selected run"))
-        self.clear_button = _button(self.tr("Delete all"), self.clearRequested)
-        self.csv_button = _button(self.tr("Export CSV…"), self.csvRequested)
+        self.clear_button = push_button(self.tr("Delete all"), self.clearRequested)
+        self.csv_button = push_button(self.tr("Export CSV…"), self.csvRequested)
         self.csv_button.setToolTip(self.tr("Every kept run's loss and accuracy, one line per logged iteration"))
-        self.png_button = _button(self.tr("Save plots as PNG…"), self.pngRequested)
-        self.svg_button = _button(self.tr("Save plots as SVG…"), self.svgRequested)
+        self.png_button = push_button(self.tr("Save plots as PNG…"), self.pngRequested)
+        self.svg_button = push_button(self.tr("Save plots as SVG…"), self.svgRequested)
         for button in (self.png_button, self.svg_button):
             button.setToolTip(self.tr("The loss and accuracy plots with the runs shown over them"))
         buttons = QVBoxLayout()
@@ -98,12 +99,6 @@ class RunsView(QWidget):
     def _delete(self) -> None:
         if self.list.currentRow() >= 0:
             self.deleteRequested.emit(self.list.currentRow())
-
-
-def _button(text: str, slot) -> QPushButton:
-    button = QPushButton(text)
-    button.clicked.connect(slot)
-    return button
 
 
 def _preview() -> RunsView:

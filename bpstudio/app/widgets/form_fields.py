@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -50,6 +51,13 @@ def add_items(box: QComboBox, items: Iterable[tuple[str, object, str]]) -> None:
     for text, data, tip in items:
         box.addItem(text, data)
         box.setItemData(box.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+
+
+def push_button(text: str, slot) -> QPushButton:
+    """A button that calls ``slot`` (or emits it, a signal) when clicked."""
+    button = QPushButton(text)
+    button.clicked.connect(slot)
+    return button
 
 
 def read_only_spin() -> QSpinBox:

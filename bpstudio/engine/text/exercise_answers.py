@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpstudio.engine.exercise_variant import DIGITS, Variant, exact_steps, step_keys
+from bpstudio.engine.exercise_variant import DIGITS, Variant, named_steps
 from bpstudio.engine.i18n import QT_TRANSLATE_NOOP, translate
 from bpstudio.engine.stages import BACKWARD, FORWARD, LOSS, UPDATE
 from bpstudio.engine.stepper import Stepper
@@ -35,7 +35,7 @@ class Answer:
     part: str  # a letter of exercise_code.PARTS
     name: str  # as the sheet writes it (z¹, ∂L/∂W², W¹ (after) …)
     value: np.ndarray  # in the engine's (column) convention; the sheet orients it
-    key: tuple[str, int] = ("", 0)  # (quantity, layer) as ``exercise_variant.step_keys`` names it
+    key: tuple[str, int] = ("", 0)  # (quantity, layer) as ``exercise_variant.named_steps`` names it
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,7 @@ def solve(variant: Variant, notation: str) -> Solved:
             answers += [Answer("U", translate("WorkedExample", "{q} (after)").format(q=f"{q}{sup(l)}"),
                                _got(done.get(q, l)), (q, l)) for q in ("W", "b")]
     v = variant
-    steps = exact_steps(stepper.plan, v.x, v.y, list(v.params), v.learning_rate, rounded=True)
-    carried = dict(zip(step_keys(L, stepper.plan.fused), steps, strict=True))
+    carried = named_steps(stepper.plan, v.x, v.y, list(v.params), v.learning_rate, rounded=True)
     return Solved(variant, stepper, records, answers, carried)
 
 
